@@ -1,0 +1,451 @@
+"""The one model of a 部门决算公开: every reader fills it, every check and writer reads it.
+
+Where it sits: the bottom layer, beside ``money`` and ``codes``; it does no I/O.
+
+Conventions
+-----------
+* Amounts are ``Decimal`` 万元 at the precision they came in (元 data divided exactly by
+  10,000). ``None`` means "blank / not stated" and is never the same as zero.
+* Percentages are ``Decimal`` percent (97.21 means 97.21%).
+* Every record that holds figures has ``sources``: a mapping from a field name (or a column
+  name, or a figure key) to the :class:`Span` it was read from, so findings can point at it.
+* Records are frozen; build new ones with keyword arguments or ``dataclasses.replace``.
+  Mapping fields are plain dicts by construction and must be treated as read-only.
+* Chinese standard labels (table row and column titles) are used as keys: they are the
+  domain's own identifiers and what readers match headers against. The tuples below list
+  them in the standard order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping
+
+Amount = Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a figure or passage came from."""
+
+    file: str = ""
+    page: int | None = None  # 1-based page (PDF) or None
+    line: int | None = None  # 1-based line in the extracted text
+    start: int | None = None  # character offsets in that line / text
+    end: int | None = None
+    excerpt: str = ""  # the passage as printed, for people
+    cell: str = ""  # "收入支出决算总表!C7" or a YAML key path "tables.t1.income.其他收入"
+
+    def describe(self) -> str:
+        """Short Chinese location: "第3页 第12行" / "收入支出决算总表!C7"."""
+        parts = []
+        if self.cell:
+            parts.append(self.cell)
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.line is not None:
+            parts.append(f"第{self.line}行")
+        return " ".join(parts)
+
+
+Sources = Mapping[str, Span]
+
+
+# --------------------------------------------------------------------------- 单位概况
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    """机构设置及人员情况: counts and their change against last year (signed)."""
+
+    total: int | None = None  # 实有人数 as stated
+    serving: int | None = None  # 在职人员
+    serving_change: int | None = None
+    retired_cadres: int | None = None  # 离休人员
+    retired_cadres_change: int | None = None
+    retirees: int | None = None  # 退休人员
+    retirees_change: int | None = None
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """第一部分 单位概况."""
+
+    name: str
+    year: int
+    functions: tuple[str, ...] = ()  # 主要职能, one item each
+    unit_kind: str = "行政单位"  # 行政单位 / 参照公务员法管理事业单位 / 事业单位
+    staff: Staff = field(default_factory=Staff)
+    subordinate_units: int | None = None  # 下属预算单位 count
+    subordinate_names: tuple[str, ...] = ()
+    internal_sections: tuple[str, ...] = ()  # 内设科室
+    sources: Sources = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- the nine tables
+
+#: 公开01 income rows (2024 format), in order.
+T1_INCOME_ROWS = (
+    "一般公共预算财政拨款收入",
+    "政府性基金预算财政拨款收入",
+    "国有资本经营预算财政拨款收入",
+    "上级补助收入",
+    "事业收入",
+    "经营收入",
+    "附属单位上缴收入",
+    "其他收入",
+)
+#: The three 财政拨款 funds (公开04 columns).
+FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+#: 公开02 columns after 科目编码/科目名称.
+T2_COLUMNS = ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+#: 公开03 columns.
+T3_COLUMNS = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+#: 公开05 columns.
+T5_COLUMNS = ("合计", "基本支出", "项目支出")
+#: 公开06 column (one amount per 经济分类 款).
+T6_COLUMNS = ("决算数",)
+#: 公开07 / 公开08 columns.
+FUND_TABLE_COLUMNS = ("年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余")
+#: 公开09 items; each has a 预算数 and a 决算数.
+SANGONG_ITEMS = (
+    "合计",
+    "因公出国（境）费",
+    "公务用车购置及运行维护费",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "公务接待费",
+)
+
+#: Standard table titles by key (2024 names). Profiles may retitle; readers match by name.
+TABLE_TITLES = {
+    "T1": "收入支出决算总表",
+    "T2": "收入决算表",
+    "T3": "支出决算表",
+    "T4": "财政拨款收入支出决算总表",
+    "T5": "一般公共预算财政拨款支出决算表",
+    "T6": "一般公共预算财政拨款基本支出决算表",
+    "T7": "政府性基金预算财政拨款收入支出决算表",
+    "T8": "国有资本经营预算财政拨款收入支出决算表",
+    "T9": "财政拨款“三公”经费支出决算表",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryTable:
+    """公开01 收入支出决算总表. Totals are as stated (None = not stated); derive fills them."""
+
+    income: Mapping[str, Amount] = field(default_factory=dict)  # T1_INCOME_ROWS label → amount
+    expenditure: Mapping[str, Amount] = field(default_factory=dict)  # 功能分类 类 code → amount
+    income_this_year: Amount = None  # 本年收入合计
+    non_fiscal_balance_used: Amount = None  # 使用非财政拨款结余（含专用结余）
+    opening_balance: Amount = None  # 年初结转和结余
+    income_total: Amount = None  # 收入总计
+    expenditure_this_year: Amount = None  # 本年支出合计
+    balance_distribution: Amount = None  # 结余分配
+    closing_balance: Amount = None  # 年末结转和结余
+    expenditure_total: Amount = None  # 支出总计
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalSummaryTable:
+    """公开04 财政拨款收入支出决算总表."""
+
+    income: Mapping[str, Amount] = field(default_factory=dict)  # fund → 本年收入
+    opening: Mapping[str, Amount] = field(default_factory=dict)  # fund → 年初财政拨款结转和结余
+    # 类 code → {"合计" | fund → amount}
+    expenditure: Mapping[str, Mapping[str, Amount]] = field(default_factory=dict)
+    # {"合计" | fund → 本年支出合计}
+    expenditure_this_year: Mapping[str, Amount] = field(default_factory=dict)
+    closing: Mapping[str, Amount] = field(default_factory=dict)  # fund → 年末财政拨款结转和结余
+    income_this_year: Amount = None  # 本年收入合计
+    opening_total: Amount = None  # 年初财政拨款结转和结余 (sum row)
+    income_total: Amount = None  # 收入总计
+    closing_total: Amount = None  # 年末财政拨款结转和结余 (sum row)
+    expenditure_total: Amount = None  # 支出总计
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One classified row: a 功能分类 or 经济分类 code with its amounts by column."""
+
+    code: str  # "201", "20103", "2010301"; "" for a row without a code
+    name: str
+    values: Mapping[str, Amount] = field(default_factory=dict)  # column → amount (None = blank)
+    sources: Sources = field(default_factory=dict)  # column → span
+
+    @property
+    def level(self) -> int:
+        """1 = 类, 2 = 款, 3 = 项 (by code length 3/5/7); 0 for no code."""
+        return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
+
+
+@dataclass(frozen=True, slots=True)
+class CodedTable:
+    """公开02/03/05/06/07/08: rows by classification code and standard columns.
+
+    ``total`` is the 合计 row as stated. ``subtotals`` holds other labelled totals
+    (公开06: 人员经费合计, 公用经费合计). ``note`` is the statement printed under the
+    table (e.g. that it is empty and why).
+    """
+
+    key: str  # "T2", "T3", ...
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...] = ()
+    total: Row | None = None
+    subtotals: Mapping[str, Amount] = field(default_factory=dict)
+    title: str = ""
+    unit: str = "万元"
+    note: str = ""
+    span: Span | None = None
+    sources: Sources = field(default_factory=dict)
+
+    def row(self, code: str) -> Row | None:
+        for row in self.rows:
+            if row.code == code:
+                return row
+        return None
+
+    def value(self, code: str, column: str) -> Amount:
+        row = self.row(code)
+        return None if row is None else row.values.get(column)
+
+    def is_empty(self) -> bool:
+        """No amount anywhere other than zero or blank."""
+        rows = self.rows + ((self.total,) if self.total else ())
+        return all(not v for r in rows for v in r.values.values())
+
+
+@dataclass(frozen=True, slots=True)
+class SangongTable:
+    """公开09 财政拨款“三公”经费支出决算表: SANGONG_ITEMS × (预算数, 决算数)."""
+
+    budget: Mapping[str, Amount] = field(default_factory=dict)
+    actual: Mapping[str, Amount] = field(default_factory=dict)
+    note: str = ""
+    sources: Sources = field(default_factory=dict)  # "预算数.公务接待费" → span
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The nine 公开 tables. A table not present in the source is None."""
+
+    t1: SummaryTable | None = None
+    t2: CodedTable | None = None
+    t3: CodedTable | None = None
+    t4: FiscalSummaryTable | None = None
+    t5: CodedTable | None = None
+    t6: CodedTable | None = None
+    t7: CodedTable | None = None
+    t8: CodedTable | None = None
+    t9: SangongTable | None = None
+    #: The document says the tables are attached elsewhere (第四部分 lists them only).
+    attached: bool = False
+    #: Table keys in the order the source printed them.
+    order: tuple[str, ...] = ()
+
+    def present(self) -> tuple[str, ...]:
+        return tuple(k for k in TABLE_TITLES if getattr(self, k.lower()) is not None)
+
+
+# --------------------------------------------------------------------------- comparatives
+
+@dataclass(frozen=True, slots=True)
+class Comparatives:
+    """Last year's figures and this year's budgets that the narrative compares against.
+
+    Keys are figure keys of :mod:`juesuan.core.keys` without their suffix, e.g.
+    ``"收支总计"``, ``"财政拨款收支总计"``, ``"一般公共预算财政拨款支出"``, ``"项.2010301"``,
+    ``"三公.合计"``, ``"机关运行经费"``.
+    """
+
+    prior: Mapping[str, Decimal] = field(default_factory=dict)  # 上年决算数
+    initial_budget: Mapping[str, Decimal] = field(default_factory=dict)  # 年初预算数
+    full_year_budget: Mapping[str, Decimal] = field(default_factory=dict)  # 全年预算数
+    sources: Sources = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- other matters
+
+@dataclass(frozen=True, slots=True)
+class SangongDetails:
+    """Counts and descriptions that 第二部分 九 must give beside the 三公 amounts."""
+
+    outbound_groups: int | None = None  # 因公出国（境）团组
+    outbound_people: int | None = None  # 因公出国（境）人次
+    outbound_content: str = ""
+    vehicles_purchased: int | None = None  # 公务用车购置数
+    vehicles_held: int | None = None  # 公务用车保有量
+    fixed_asset_vehicles: int | None = None  # 国有资产中固定资产车辆数
+    vehicle_gap_reason: str = ""
+    vehicle_content: str = ""
+    reception_batches: int | None = None  # 国内公务接待批次
+    reception_people: int | None = None  # 国内公务接待人次
+    reception_content: str = ""
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Procurement:
+    """政府采购."""
+
+    goods: Amount = None
+    works: Amount = None
+    services: Amount = None
+    total: Amount = None  # as stated
+    sme: Amount = None  # 授予中小企业合同金额
+    small_micro: Amount = None  # 其中授予小微企业合同金额
+    sources: Sources = field(default_factory=dict)
+
+
+#: 车辆 categories in the order the narrative lists them.
+VEHICLE_CATEGORIES = (
+    "副部（省）级及以上领导用车",
+    "主要负责人用车",
+    "机要通信用车",
+    "应急保障用车",
+    "执法执勤用车",
+    "特种专业技术用车",
+    "离退休干部服务用车",
+    "其他用车",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Assets:
+    """国有资产占用情况."""
+
+    as_of: str = ""  # "2024年12月31日"
+    building_area: Decimal | None = None  # 平方米
+    building_value: Amount = None
+    vehicles_total: int | None = None  # as stated
+    vehicles_value: Amount = None
+    vehicles: Mapping[str, int] = field(default_factory=dict)  # VEHICLE_CATEGORIES → count
+    other_vehicles_note: str = ""
+    large_equipment: int | None = None  # 单价100万元（含）以上设备 台（套）
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class OtherMatters:
+    """第二部分 十: 机关运行经费, 政府采购, 国有资产."""
+
+    operating_cost: Amount = None  # 机关运行经费
+    procurement: Procurement = field(default_factory=Procurement)
+    assets: Assets = field(default_factory=Assets)
+    sources: Sources = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- 绩效自评
+
+@dataclass(frozen=True, slots=True)
+class FundLine:
+    """A row of the funds block of a 绩效自评表 (上级资金 / 本级资金 / 年度资金总额 / ...)."""
+
+    label: str
+    initial_budget: Amount = None  # 年初预算数
+    full_year_budget: Amount = None  # 全年预算数
+    executed: Amount = None  # 全年执行数
+    weight: Decimal | None = None  # 分值 / 分值权重 (printed on the scoring row only)
+    rate: Decimal | None = None  # 执行率 as printed, percent
+    score: Decimal | None = None  # 得分 as printed
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One 三级指标 row. Target and actual are kept as written ("<=309.78万元", "达到预期指标")."""
+
+    level1: str
+    level2: str
+    name: str
+    weight: Decimal | None = None
+    target: str = ""  # 目标值 / 预期指标值
+    actual: str = ""  # 业绩值 / 实际完成指标值
+    rate: Decimal | None = None  # 完成率 as printed, percent
+    score: Decimal | None = None  # 指标得分 as printed
+    rule: str = ""  # 赋分规则 (按照完成比例赋分 / 满意度赋分 / 直接赋分 / 按评判等级赋分)
+    basis: str = ""  # 指标值设定依据
+    prior_result: str = ""  # 上年完成情况
+    evidence: str = ""  # 佐证资料
+    deviation: str = ""  # 偏差原因分析及改进措施
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """A 单位整体支出绩效自评表 (kind "整体") or a 项目支出绩效自评表 (kind "项目")."""
+
+    kind: str  # "整体" | "项目"
+    name: str  # 项目名称, or 单位名称 for 整体
+    year: int | None = None
+    department: str = ""  # 主管部门
+    implementer: str = ""  # 实施单位
+    funds: tuple[FundLine, ...] = ()
+    goal: str = ""  # 年度总体目标 预期目标
+    achieved: str = ""  # 实际完成情况
+    indicators: tuple[Indicator, ...] = ()
+    total: Decimal | None = None  # 总分 as printed
+    grade: str = ""  # 评价结果 as printed
+    span: Span | None = None
+    sources: Sources = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- narrative as read
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A figure the narrative states: key from :mod:`juesuan.core.keys`, value, unit, where."""
+
+    key: str
+    value: Decimal
+    unit: str = "万元"  # 万元 / 元 / % / 人 / 辆 / 个 / 分 / 平方米 / 台（套） / 批次 / 人次
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and its text, as it appears in a document."""
+
+    key: str  # "一.二" style path: part number, then section number, e.g. "2.9" for 第二部分 九
+    title: str
+    text: str = ""
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """What a published document says, in its own order. Empty for data-built disclosures."""
+
+    sections: tuple[Section, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    glossary: tuple[tuple[str, str], ...] = ()  # 名词解释 (term, definition)
+    text: str = ""  # the whole text after normalisation, for wording checks
+    lines: tuple[Span, ...] = ()  # one span per text line, for locating passages
+
+    def stated(self, key: str) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.key == key)
+
+
+# --------------------------------------------------------------------------- the disclosure
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """A whole 部门决算公开: data-built (composer) or document-read (auditor)."""
+
+    unit: Unit
+    tables: Tables = field(default_factory=Tables)
+    comparatives: Comparatives = field(default_factory=Comparatives)
+    sangong: SangongDetails = field(default_factory=SangongDetails)
+    matters: OtherMatters = field(default_factory=OtherMatters)
+    evaluations: tuple[Evaluation, ...] = ()
+    #: 主要原因 and other explanations, keyed like figures ("项.2010301.增减", "三公.合计.预决算")
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    #: Other free text: "绩效.成效", "绩效.问题", "绩效.措施", "其他事项".
+    texts: Mapping[str, str] = field(default_factory=dict)
+    narrative: Narrative | None = None
+    profile: str = "xinjiang-2024"
+    source: str = ""  # the file or folder it came from

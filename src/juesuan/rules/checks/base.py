@@ -1,0 +1,127 @@
+"""The check machinery: a check is a small function over a :class:`Context` that yields findings.
+
+Where it sits: rules. A check module defines functions decorated with :func:`check` and lists
+them in a module-level tuple ``CHECKS``; :func:`juesuan.rules.checks.default_registry` collects
+those tuples explicitly (no import side effects). :func:`run` runs a registry over one
+disclosure, never aborting: a check whose data is missing raises :class:`NotApplicable` and is
+listed as not run; a check that crashes becomes a ``CHECK-CRASHED`` finding about the tool (not
+the data) and is counted as not run either.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Iterable, Iterator, Mapping
+
+from ...core.findings import Finding, Severity
+from ...core.model import Disclosure
+from ...core.profiles import Profile
+
+
+class NotApplicable(Exception):
+    """Raised by a check when the disclosure lacks what it needs; the message says what (Chinese)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    disclosure: Disclosure
+    profile: Profile
+    #: Figures derived from the tables/data (``rules.derive``), keyed as ``core.keys``.
+    figures: Mapping[str, Decimal] = field(default_factory=dict)
+
+
+CheckFunc = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    id: str  # function name
+    codes: Mapping[str, str]  # finding code → one-line Chinese description
+    relations: tuple[str, ...]  # rules.md relation ids (C01…C52) or "" for wording/completeness
+    doc: str  # the relation in one sentence (the function's docstring)
+    func: CheckFunc
+
+
+def check(*, codes: Mapping[str, str], relations: tuple[str, ...] = ()) -> Callable[[CheckFunc], CheckFunc]:
+    """Declare a check's finding codes (code → description) and the relations it implements."""
+
+    def wrap(func: CheckFunc) -> CheckFunc:
+        func.spec = CheckSpec(  # type: ignore[attr-defined]
+            id=func.__name__,
+            codes=dict(codes),
+            relations=tuple(relations),
+            doc=(func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else "",
+            func=func,
+        )
+        return func
+
+    return wrap
+
+
+def spec_of(func: CheckFunc) -> CheckSpec:
+    return func.spec  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    check: str
+    status: str  # "passed" | "failed" | "not_run"
+    reason: str = ""  # why not run
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for o in self.outcomes for f in o.findings)
+
+    def summary(self) -> dict:
+        return {
+            "run": sum(o.status != "not_run" for o in self.outcomes),
+            "passed": sum(o.status == "passed" for o in self.outcomes),
+            "failed": sum(o.status == "failed" for o in self.outcomes),
+            "not_run": [{"check": o.check, "reason": o.reason} for o in self.outcomes if o.status == "not_run"],
+        }
+
+
+def _apply_profile(findings: Iterable[Finding], overrides: Mapping[str, str]) -> Iterator[Finding]:
+    for f in findings:
+        setting = overrides.get(f.code)
+        if setting == "off":
+            continue
+        if setting in ("error", "warning", "info"):
+            f = Finding(f.code, Severity(setting), f.message, f.figures, f.spans, f.section)
+        yield f
+
+
+def run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
+    """Run every check; collect, never abort."""
+    outcomes = []
+    overrides = {k: str(v).lower() for k, v in ctx.profile.checks.items()}
+    for func in checks:
+        spec = spec_of(func)
+        if overrides.get(spec.id) == "off":
+            continue
+        try:
+            found = tuple(_apply_profile(func(ctx), overrides))
+        except NotApplicable as exc:
+            outcomes.append(Outcome(spec.id, "not_run", str(exc)))
+            continue
+        except Exception as exc:  # a bug in the check, reported as such, never as a data finding
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            crash = Finding(
+                "CHECK-CRASHED",
+                Severity.WARNING,
+                f"检查程序 {spec.id} 运行出错（{exc.__class__.__name__}: {exc}，"
+                f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}），该项未完成检查，请向开发者报告",
+            )
+            outcomes.append(Outcome(spec.id, "not_run", "检查程序出错", (crash,)))
+            continue
+        failed = any(f.severity in (Severity.ERROR, Severity.WARNING) for f in found)
+        outcomes.append(Outcome(spec.id, "failed" if failed else "passed", "", found))
+    return Report(tuple(outcomes))
