@@ -69,7 +69,14 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, Grid, Chart, PageBreak]
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A place the narrative leaves for the assembler: "绩效表" (after 十一) or "附表" (第四部分)."""
+
+    name: str
+
+
+Block = Union[Heading, Paragraph, Grid, Chart, PageBreak, Slot]
 
 
 @dataclass(frozen=True, slots=True)

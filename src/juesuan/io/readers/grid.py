@@ -1,0 +1,22 @@
+"""Raw grids: tables as a reader finds them (cells of text with their spans), before recognition.
+
+Every document reader (pdf, docx, html, xlsx, flattened text) turns its tables into
+:class:`RawGrid`; recognition (below) identifies which standard table a grid is by its title and
+header names, never by position, and fills the model's table records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...core.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class RawGrid:
+    rows: tuple[tuple[str, ...], ...]  # cell texts, row by row; merged cells repeated or blank
+    spans: tuple[tuple[Span, ...], ...] = ()  # same shape as rows, where known
+    title: str = ""  # the caption / heading line found just above the grid
+    page: int | None = None
+    file: str = ""
+    context: tuple[str, ...] = field(default=())  # lines just above (unit line "单位：万元", form code)
