@@ -20,3 +20,17 @@ class RawGrid:
     page: int | None = None
     file: str = ""
     context: tuple[str, ...] = field(default=())  # lines just above (unit line "单位：万元", form code)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a format reader hands to assembly: narrative lines with spans, and raw grids.
+
+    ``lines`` are the document's text lines in order (soft line breaks already joined, so a
+    sentence broken across lines or pages is one line), each with the span of its start.
+    """
+
+    file: str
+    lines: tuple[tuple[str, Span], ...] = ()
+    grids: tuple[RawGrid, ...] = ()
+    pages: int | None = None
