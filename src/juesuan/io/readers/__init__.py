@@ -1,0 +1,127 @@
+"""Readers of published documents: any supported file → one :class:`~juesuan.core.model.Disclosure`.
+
+Where it sits: the entry of the audit direction (``api.read`` calls :func:`read_document`). A
+format reader (text, docx, html, pdf, xlsx) turns the file into an :class:`.grid.Extracted`
+(narrative lines with spans, raw grids); :func:`.assemble.assemble` builds the Disclosure.
+
+The format is chosen by extension and confirmed by the file's first bytes; a file whose bytes
+clearly say another format (a PDF named .txt, a Word file named .doc) is read as what it is.
+Bad input raises :class:`~juesuan.core.findings.InputError` with one Chinese line naming the file.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+from ...core.findings import InputError
+from ...core.model import Disclosure
+from .grid import Extracted
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+SUPPORTED = "PDF、Word（.docx）、HTML、纯文本（.txt/.md）、Excel（.xlsx/.xls）"
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """"text" | "docx" | "html" | "pdf" | "xlsx" for the file, or raise InputError."""
+    file = str(path)
+    suffix = path.suffix.lower()
+    if head.lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(path)
+        if kind:
+            return kind
+        if suffix in (".docx", ".xlsx", ".xlsm"):
+            raise InputError(f"{file}：压缩包中缺少文档内容，文件已损坏或不是 Office 文档")
+        raise InputError(f"{file}：是 zip 压缩包而非可审核的文档，请解压后分别提交")
+    if head.startswith(_OLE):
+        if suffix == ".xls":
+            return "xlsx"
+        if suffix in (".doc", ".docx"):
+            raise InputError(f"{file}：是旧版 Word（.doc）格式，请另存为 .docx 后再审核")
+        raise InputError(f"{file}：是旧版 Office 二进制文件，无法识别其类型（支持 {SUPPORTED}）")
+    if suffix == ".pdf":
+        raise InputError(f"{file}：不是有效的 PDF 文件（文件头缺少 %PDF 标记）")
+    if suffix == ".docx":
+        raise InputError(f"{file}：不是有效的 Word 文档（.docx 文件应为 zip 格式，文件可能已损坏）")
+    if suffix in (".xlsx", ".xlsm"):
+        raise InputError(f"{file}：不是有效的 Excel 文件（.xlsx 文件应为 zip 格式，文件可能已损坏）")
+    if suffix == ".xls":
+        return "html" if _looks_html(head) else "xlsx"  # some portals serve HTML tables as .xls
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "html" if _looks_html(head) and suffix != ".md" else "text"
+    if suffix == ".doc":
+        raise InputError(f"{file}：是旧版 Word（.doc）格式，请另存为 .docx 后再审核")
+    raise InputError(f"{file}：不支持的文件类型“{path.suffix or '无扩展名'}”（支持 {SUPPORTED}）")
+
+
+def _looks_html(head: bytes) -> bool:
+    sample = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return sample.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head[:4096].lower()
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        return ""
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    return ""
+
+
+_MODULES = {"text": "text", "docx": "docx", "html": "html", "pdf": "pdf", "xlsx": "xlsx_published"}
+
+
+def _extractor(kind: str, file: str) -> Callable[[Path], Extracted]:
+    """The format reader's ``extract``; a reader not installed gives an InputError, not a traceback."""
+    from importlib import import_module
+
+    name = f"{__name__}.{_MODULES[kind]}"
+    try:
+        module = import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            raise InputError(f"{file}：本版本尚不支持读取此类文件（{kind}）") from exc
+        raise
+    return module.extract
+
+
+def read_document(path: str | Path, profile: str | None = None) -> Disclosure:
+    """Read a published 部门决算公开 (PDF, Word, HTML, text or Excel) into a Disclosure.
+
+    ``profile`` names a profile (or a YAML path); when None it is detected from the text.
+    """
+    from ...core.profiles import load_profile
+    from .assemble import assemble
+
+    path = Path(path)
+    file = str(path)
+    if not path.exists():
+        raise InputError(f"{file}：文件不存在")
+    if path.is_dir():
+        raise InputError(f"{file}：是文件夹，不是文件")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        raise InputError(f"{file}：无法读取文件（{exc.strerror or exc.__class__.__name__}）") from exc
+    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError(f"{file}：文件为空")
+    kind = sniff(path, head)
+    chosen = load_profile(profile) if profile else None
+    extracted = _extractor(kind, file)(path)
+    if not extracted.lines and not extracted.grids:
+        raise InputError(f"{file}：文件中没有可读的文字内容")
+    return assemble(extracted, chosen)

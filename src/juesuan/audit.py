@@ -1,0 +1,66 @@
+"""Auditing published documents: one call per disclosure or per file.
+
+Where it sits: above ``rules`` (derive, the check catalogue) and ``io.readers``; below the
+``check`` command, the web app and the report writers, which take :class:`DocumentResult`.
+:func:`check_path` never raises for a bad input file: an unreadable document becomes a result
+with ``error`` set, so a batch goes on with the other files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .core.findings import Finding, InputError, Severity
+from .core.model import Disclosure
+from .core.profiles import Profile, load_profile
+from .rules.checks import Report, default_registry, run
+from .rules.checks.base import Context
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """The outcome for one input document: its report, or why it could not be read."""
+
+    path: str
+    profile: str = ""
+    report: Report | None = None
+    error: str = ""  # one Chinese line when the document could not be read (report is None)
+
+    @property
+    def unreadable(self) -> bool:
+        return self.report is None
+
+    def count(self, severity: Severity) -> int:
+        if self.report is None:
+            return 0
+        return sum(1 for f in self.report.findings if f.severity == severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.report.findings if self.report is not None else ()
+
+
+def check_disclosure(d: Disclosure, profile: Profile) -> Report:
+    """Derive the figures of ``d`` and run the whole check catalogue over it."""
+    from .rules.derive import derive
+
+    figures = derive(d, profile)
+    return run(default_registry(), Context(disclosure=d, profile=profile, figures=figures))
+
+
+def check_path(path: str | Path, profile_name: str | None = None) -> DocumentResult:
+    """Read one published document and check it; an unreadable file gives ``error``, not an exception."""
+    from .io.readers import read_document
+
+    name = str(path)
+    try:
+        d = read_document(path, profile_name)
+        profile = load_profile(profile_name or d.profile)
+    except InputError as exc:
+        return DocumentResult(path=name, profile=profile_name or "", error=str(exc))
+    return DocumentResult(path=name, profile=profile.name, report=check_disclosure(d, profile))

@@ -1,0 +1,195 @@
+"""Compose the complete 部门决算公开 and write it in every format: ``compose`` and ``build``.
+
+Where it sits: the top of the build flow, just under ``apps/build_cmd``::
+
+    data file ──load──> Disclosure ──complete/derive──> figures ──render_narrative──> blocks
+                                 └──table_grids / performance_grids──> Grid blocks (slots filled)
+    Document ──WRITERS[fmt].write──> .docx .html .md .xlsx .pdf
+
+``WRITERS`` maps a format name to its writer module's ``write(doc, path) -> Path``; the CLI,
+the tests and the benchmark use the same mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Sequence
+
+from .core.codes import function_codes
+from .core.document import Block, Chart, Document, Grid, Heading, Slot
+from .core.findings import InputError
+from .core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
+from .core.model import Disclosure
+from .core.profiles import DEFAULT_PROFILE, Profile, load_profile
+from .io.writers import docx, html, md, pdf, xlsx
+from .io.writers.layout import performance_grids, table_grids
+
+Writer = Callable[[Document, Path], Path]
+
+WRITERS: Mapping[str, Writer] = {
+    "docx": docx.write,
+    "html": html.write,
+    "md": md.write,
+    "xlsx": xlsx.write,
+    "pdf": pdf.write,
+}
+DEFAULT_FORMATS = ("docx", "html", "md", "xlsx", "pdf")
+WORKBOOK_NAME = "决算公开表.xlsx"
+PERFORMANCE_SLOT = "绩效表"
+TABLES_SLOT = "附表"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    files: tuple[Path, ...]
+    warnings: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- narrative
+
+def _narrative(d: Disclosure, figures: Mapping[str, Decimal], profile: Profile) -> tuple[list[Block], list[str]]:
+    """Blocks and warnings from the phrasebook (``render_narrative``)."""
+    from .phrasebook.render import render_narrative
+
+    blocks, warnings = render_narrative(d, figures, profile)
+    return list(blocks), list(warnings)
+
+
+def _fill_slots(blocks: Iterable[Block], fills: Mapping[str, Sequence[Block]]) -> list[Block]:
+    """Replace each Slot by its blocks; slots never left by the narrative are appended at the end."""
+    out: list[Block] = []
+    used = set()
+    for block in blocks:
+        if isinstance(block, Slot) and block.name in fills:
+            out.extend(fills[block.name])
+            used.add(block.name)
+        else:
+            out.append(block)
+    for name, extra in fills.items():
+        if name not in used and extra:
+            out.extend(extra)
+    return out
+
+
+# --------------------------------------------------------------------------- charts
+
+_INCOME_HEADING = re.compile(r"^[一二三四五六七八九十]+、收入决算情况说明")
+_SPENDING_HEADING = re.compile(r"^[一二三四五六七八九十]+、支出决算情况说明")
+_STRUCTURE_HEADING = re.compile(r"^（[一二三四五六七八九十]+）一般公共预算财政拨款支出决算结构情况")
+
+
+def charts(d: Disclosure, figures: Mapping[str, Decimal]) -> dict[str, Chart]:
+    """Charts by the heading pattern they follow: 收入结构, 支出结构, 按类同比 (when figures allow)."""
+    out: dict[str, Chart] = {}
+    income = [(item, figures.get(f"收入.{item}")) for item in INCOME_ITEMS]
+    income = [(k, v) for k, v in income if v]
+    if income:
+        out["income"] = Chart("收入结构", "本年收入结构", "pie", tuple(k for k, _ in income), tuple(v for _, v in income))
+    spending = [(item, figures.get(f"支出.{item}")) for item in EXPENDITURE_ITEMS]
+    spending = [(k, v) for k, v in spending if v]
+    if spending:
+        out["spending"] = Chart("支出结构", "本年支出结构", "pie", tuple(k for k, _ in spending), tuple(v for _, v in spending))
+    classes = sorted({k.split(".")[1] for k in figures if re.fullmatch(r"类\.\d{3}", k)})
+    if classes:
+        names = function_codes(d.unit.year or 2024)
+        values = tuple(figures[f"类.{c}"] for c in classes)
+        priors = tuple(figures.get(f"类.{c}.上年") for c in classes)
+        out["classes"] = Chart(
+            "同比变化", "一般公共预算财政拨款支出按类与上年对比", "bar",
+            tuple(names.name_of(c) or c for c in classes), values,
+            prior=priors if all(p is not None for p in priors) else (),
+        )
+    return out
+
+
+def _insert_charts(blocks: list[Block], found: Mapping[str, Chart]) -> list[Block]:
+    """Put each chart at the end of the section whose heading it belongs to."""
+    anchors = {"income": _INCOME_HEADING, "spending": _SPENDING_HEADING, "classes": _STRUCTURE_HEADING}
+    out = list(blocks)
+    for name, pattern in anchors.items():
+        chart = found.get(name)
+        if chart is None:
+            continue
+        start = next((i for i, b in enumerate(out) if isinstance(b, Heading) and pattern.match(b.text)), None)
+        if start is None:
+            continue
+        end = next((i for i in range(start + 1, len(out)) if isinstance(out[i], (Heading, Slot, Grid))), len(out))
+        out.insert(end, chart)
+    return out
+
+
+# --------------------------------------------------------------------------- compose
+
+def title_of(d: Disclosure) -> str:
+    return f"{d.unit.name}{d.unit.year}年度部门决算"
+
+
+def compose(d: Disclosure, profile: Profile) -> Document:
+    """The whole disclosure as format-neutral blocks: narrative, 绩效 tables, the nine tables."""
+    from .rules import derive
+
+    d2 = derive.complete(d)
+    figures = derive.derive(d2, profile)
+    blocks, warnings = _narrative(d2, figures, profile)
+    tables = table_grids(d2, profile)
+    blocks = _fill_slots(blocks, {PERFORMANCE_SLOT: performance_grids(d2, profile), TABLES_SLOT: tables})
+    blocks = _insert_charts(blocks, charts(d2, figures))
+    return Document(title=title_of(d2), subtitle="公开说明", blocks=tuple(blocks),
+                    warnings=tuple(warnings), tables=tables)
+
+
+# --------------------------------------------------------------------------- build
+
+def _file_stem(title: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_") or "部门决算"
+
+
+def output_name(fmt: str, doc: Document) -> str:
+    return WORKBOOK_NAME if fmt == "xlsx" else f"{_file_stem(doc.title)}.{fmt}"
+
+
+def resolve_profile(profile: str | Profile | None, d: Disclosure) -> Profile:
+    if isinstance(profile, Profile):
+        return profile
+    return load_profile(profile or d.profile or DEFAULT_PROFILE)
+
+
+def parse_formats(formats: Sequence[str] | str) -> tuple[str, ...]:
+    """"docx,html" or a sequence → validated names in the given order; unknown names raise InputError."""
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    names = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in items if f.strip()))
+    unknown = [f for f in names if f not in WRITERS]
+    if unknown or not names:
+        raise InputError(f"未知的输出格式 {'、'.join(unknown) or '（空）'}（可选：{'、'.join(WRITERS)}）")
+    return names
+
+
+def build(source: str | Path, out_dir: str | Path, formats: Sequence[str] = DEFAULT_FORMATS,
+          profile: str | Profile | None = None) -> BuildResult:
+    """Load data, compose, and write each format into ``out_dir``; PDF trouble is a warning."""
+    from .io.readers.data import load
+
+    names = parse_formats(formats)
+    d = load(source)
+    prof = resolve_profile(profile, d)
+    doc = compose(d, prof)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    warnings = list(doc.warnings)
+    for fmt in sorted(names, key=lambda f: f == "pdf"):  # PDF last: it may reuse the .docx
+        target = out / output_name(fmt, doc)
+        try:
+            if fmt == "pdf" and "docx" in written:
+                written[fmt] = pdf.convert(written["docx"], target)
+            else:
+                written[fmt] = WRITERS[fmt](doc, target)
+        except pdf.PdfUnavailable as exc:
+            warnings.append(str(exc))
+        except OSError as exc:
+            raise InputError(f"{target}：无法写入（{exc.strerror or exc}）") from exc
+    files = tuple(written[f] for f in names if f in written)
+    return BuildResult(files=files, warnings=tuple(warnings))

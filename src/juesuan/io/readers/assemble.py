@@ -1,0 +1,271 @@
+"""Assembly: what a format reader extracted → one :class:`~juesuan.core.model.Disclosure`.
+
+Where it sits: the last step of :func:`juesuan.io.readers.read_document`, after a format reader
+(text, docx, html, pdf, xlsx) produced an :class:`~.grid.Extracted`. It
+
+* takes the unit name and year from the title line ("…2024年度部门决算");
+* picks a profile from the text when none is given (:func:`detect_profile`);
+* splits the narrative into sections (第一部分…, 一、…, （一）…) and the 名词解释 glossary;
+* hands the lines to the phrasebook (``juesuan.phrasebook.parse.parse_narrative``) for stated
+  figures, reasons and texts, and the grids to table recognition
+  (``juesuan.io.readers.recognize.recognize``) — both imported lazily, so a missing one only
+  means fewer facts;
+* reads the 绩效自评表 grids (:mod:`.performance`);
+* copies counts and amounts the narrative states into the model parts that hold them
+  (Unit.staff, SangongDetails, Procurement, Assets, 机关运行经费), so checks may use either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Mapping, Sequence
+
+from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
+from ...core.profiles import Profile, load_profile
+from .grid import Extracted, RawGrid
+from .performance import evaluation_kind, evaluations_from_grids
+from .stated import model_parts
+
+_TITLE = re.compile(r"^(?P<unit>\S.*?)\s*(?P<year>20\d{2})\s*年度?\s*(部门|单位)?\s*决算")
+_ANY_YEAR = re.compile(r"(20\d{2})\s*年度")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分\s*(.*)$")
+_SECTION = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$")
+_SUBSECTION = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.+)$")
+_ATTACHED = re.compile(r"见附表|详见附表|见附件|详见附件|另附")
+
+
+def cn_number(text: str) -> int | None:
+    """"十二" → 12, "二十" → 20, "7" → 7; None for anything else."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + _CN_DIGITS[ch]
+    return value
+
+
+def detect_profile(text: str) -> str:
+    """"xinjiang-2024" for 新疆/自治州/自治区 documents, "shanghai-2024" for 上海 ones, else "national".
+
+    The title (the first lines) decides when it names a place; otherwise the whole text does.
+    """
+    head = "\n".join(text.split("\n")[:8])
+    for sample in (head, text):
+        if "上海" in sample:
+            return "shanghai-2024"
+        if re.search(r"新疆|兵团|自治州|自治区", sample):
+            return "xinjiang-2024"
+    return "national"
+
+
+def title_of(lines: Sequence[tuple[str, Span]]) -> tuple[str, int | None, Span | None]:
+    """Unit name and year from the title ("…2024年度部门决算"), which a PDF may break over lines.
+
+    Part headings of a contents page ("第二部分 某单位2024年度部门决算表") are used only when no
+    real title line is found, with the "第…部分" prefix removed.
+    """
+    head = [(t.replace(" ", "").replace("\u3000", ""), s) for t, s in lines[:15]]
+    for allow_parts in (False, True):
+        for i, (text, span) in enumerate(head):
+            part = _PART.match(text)
+            if part and not allow_parts:
+                continue
+            if part:
+                text = part.group(2)
+            candidates = [text]
+            for extra in head[i + 1 : i + 3]:  # a title broken over up to three short lines
+                if len(extra[0]) > 30 or _PART.match(extra[0]) or re.search(r"[。；：:]$", extra[0]):
+                    break
+                candidates.append(candidates[-1] + extra[0])
+            for candidate in candidates:
+                m = _TITLE.match(candidate)
+                if m and 0 < len(m.group("unit").strip("：: ")) <= 40:
+                    return m.group("unit").strip("：: "), int(m.group("year")), span
+    return "", None, None
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def sections_of(lines: Sequence[tuple[str, Span]]) -> tuple[tuple[Section, ...], tuple[tuple[str, str], ...]]:
+    """Sections keyed "2", "2.9", "2.10.1" (part, section, subsection) and the 名词解释 glossary."""
+    sections: list[tuple[str, str, Span, list[str]]] = []
+    glossary: list[tuple[str, str]] = []
+    part = sec = 0
+    for text, span in lines:
+        m = _PART.match(text)
+        if m and cn_number(m.group(1)):
+            part, sec = cn_number(m.group(1)) or 0, 0
+            sections.append((str(part), text, span, []))
+            continue
+        if part == 3:
+            g = re.match(r"^[一二三四五六七八九十]+\s*[、.．]\s*(.+?)[：:](.+)$", text)
+            if g:
+                glossary.append((g.group(1).strip(), g.group(2).strip()))
+        m = _SECTION.match(text)
+        if part and part not in (3, 4) and m and _heading_like(m.group(2)):
+            sec = cn_number(m.group(1)) or 0
+            sections.append((f"{part}.{sec}", text, span, []))
+            continue
+        m = _SUBSECTION.match(text)
+        if part and sec and m and _heading_like(m.group(2)):
+            sections.append((f"{part}.{sec}.{cn_number(m.group(1))}", text, span, []))
+            continue
+        if sections:
+            sections[-1][3].append(text)
+    built = tuple(Section(key=k, title=t, text="\n".join(body), span=s) for k, t, s, body in sections)
+    return built, tuple(glossary)
+
+
+def _heading_like(rest: str) -> bool:
+    rest = rest.strip()
+    return 0 < len(rest) <= 40 and not re.search(r"[。；;]$", rest) and "：" not in rest[:-1]
+
+
+# --------------------------------------------------------------------------- helpers for the unit
+
+
+def _functions(sections: Sequence[Section]) -> tuple[str, ...]:
+    for s in sections:
+        if s.key == "1.1" and "职能" in s.title and s.text.strip():
+            items = [re.sub(r"^[（(][一二三四五六七八九十]+[）)]\s*", "", t) for t in s.text.split("\n") if t]
+            return tuple(i for i in items if i)
+    return ()
+
+
+def _internal_sections(text: str) -> tuple[str, ...]:
+    m = re.search(r"下设\s*\d+\s*个[^，。：:]{0,8}[，,]?\s*(分别)?(是|为|包括)?[：:]([^。]+)。?", text)
+    if not m:
+        return ()
+    return tuple(p.strip() for p in re.split(r"[、，,]", m.group(3)) if p.strip())
+
+
+def _as_of(sections: Sequence[Section]) -> str:
+    """The date the 国有资产占用 statement is made at ("截至2024年12月31日")."""
+    for s in sections:
+        if "国有资产" in s.title:
+            m = re.search(r"截[至止]\s*(\d{4}年\d{1,2}月\d{1,2}日)", s.text)
+            if m:
+                return m.group(1)
+    return ""
+
+
+def _attached(sections: Sequence[Section]) -> bool:
+    for s in sections:
+        if "." not in s.key and (s.key == "4" or "报表" in s.title or "决算表" in s.title):
+            if _ATTACHED.search(s.title) or _ATTACHED.search(s.text):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- lazy collaborators
+
+
+def _parse_narrative(lines, profile: Profile):
+    try:
+        from ...phrasebook.parse import parse_narrative
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("juesuan.phrasebook"):
+            return None
+        raise
+    return parse_narrative(lines, profile)
+
+
+def _recognize(grids: Sequence[RawGrid]) -> Tables:
+    try:
+        from .recognize import recognize
+    except ModuleNotFoundError as exc:
+        # recognize (or one of its recognize_* parts) not installed yet: no tables, not a crash
+        if exc.name and exc.name.startswith("juesuan.io.readers.recognize"):
+            return Tables()
+        raise
+    return recognize(tuple(grids))
+
+
+# --------------------------------------------------------------------------- assemble
+
+
+def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure:
+    """Build the Disclosure for one published document."""
+    lines = extracted.lines
+    full_text = "\n".join(t for t, _ in lines)
+    if profile is None:
+        profile = load_profile(detect_profile(full_text))
+    name, year, title_span = title_of(lines)
+    sections, glossary = sections_of(lines)
+
+    parsed = _parse_narrative(lines, profile)
+    narrative = Narrative(sections=sections, glossary=glossary, text=full_text, lines=tuple(s for _, s in lines))
+    reasons: Mapping[str, str] = {}
+    texts: Mapping[str, str] = {}
+    if parsed is not None:
+        narrative = _merge_narrative(parsed.narrative, narrative)
+        reasons, texts = dict(parsed.reasons), dict(parsed.texts)
+        name = name or (parsed.unit_name or "")
+        year = year or parsed.year
+
+    eval_grids = [g for g in extracted.grids if evaluation_kind(g)]
+    other_grids = [g for g in extracted.grids if not evaluation_kind(g)]
+    evaluations = evaluations_from_grids(eval_grids)
+    tables = _recognize(other_grids)
+    if _attached(sections) and not tables.attached:
+        tables = replace(tables, attached=True)
+
+    if not name:
+        whole = next((e for e in evaluations if e.kind == "整体"), None)
+        name = whole.name if whole else ""
+    if year is None:
+        m = _ANY_YEAR.search(full_text)
+        year = int(m.group(1)) if m else next((e.year for e in evaluations if e.year), None)
+
+    parts = model_parts(narrative.statements, reasons, texts)
+    unit_sources: dict = dict(parts["unit_sources"])
+    if title_span is not None:
+        unit_sources["name"] = title_span
+        unit_sources["year"] = title_span
+    if parts["matters"].assets.as_of == "":
+        as_of = _as_of(narrative.sections)
+        if as_of:
+            matters = parts["matters"]
+            parts["matters"] = replace(matters, assets=replace(matters.assets, as_of=as_of))
+    section_12 = next((s.text for s in sections if s.key == "1.2"), "")
+    unit = Unit(
+        name=name,
+        year=year or 0,
+        functions=_functions(sections),
+        staff=parts["staff"],
+        subordinate_units=parts["subordinate_units"],
+        internal_sections=_internal_sections(section_12),
+        sources=unit_sources,
+    )
+    return Disclosure(
+        unit=unit,
+        tables=tables,
+        comparatives=parts["comparatives"],
+        sangong=parts["sangong"],
+        matters=parts["matters"],
+        evaluations=evaluations,
+        reasons=reasons,
+        texts=texts,
+        narrative=narrative,
+        profile=profile.name,
+        source=extracted.file,
+    )
+
+
+def _merge_narrative(parsed: Narrative, ours: Narrative) -> Narrative:
+    """The phrasebook's narrative, with our sections/glossary/text/lines where it left them empty."""
+    return replace(
+        parsed,
+        sections=parsed.sections or ours.sections,
+        glossary=parsed.glossary or ours.glossary,
+        text=parsed.text or ours.text,
+        lines=parsed.lines or ours.lines,
+    )

@@ -1,0 +1,358 @@
+"""PDF reader: a text PDF → narrative lines and raw table grids (:class:`Extracted`).
+
+Where it sits: first step of the audit flow for PDF disclosures. ``read_document`` dispatches
+here; assembly (``assemble.py``) turns the lines into a narrative and hands the grids to
+``recognize.py``. Each page is read once with pypdfium2 (text with character boxes, and the
+path objects that draw table rules); ruled tables are cut out by ``pdf_tables``. Table text is
+kept out of the narrative lines; titles, unit lines and the notes under tables stay in them.
+
+Bad input never gives a traceback: an empty, corrupt, encrypted or image-only file raises
+:class:`InputError` with one Chinese line naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ...core.findings import InputError
+from ...core.model import Span
+from .grid import Extracted, RawGrid
+from .pdf_tables import Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled
+
+_PAGE_NUMBER = re.compile(
+    r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?[-—–\s]*$"
+)
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[、]|\d+[.．](?!\d)|第[一二三四五六七八九十百]+条|注[:：]|说明[:：]|附件|附表)"
+)
+_SENTENCE_END = ("。", "！", "？", "!", "?")
+_NOTE_START = re.compile(r"^(注|说明|备注)\s*[0-9０-９]*\s*[:：]")
+_TABLE_TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
+_FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$|^公开\s*\d+$")
+_CJK_SPACE = re.compile(r"\s*([^\x00-\x7f])\s*")
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
+    chars: int = 0
+    size: float = 12.0  # typical character width (points)
+    images: int = 0
+
+
+def _fail(name: str, problem: str) -> InputError:
+    return InputError(f"{name}：{problem}")
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    name = path.name
+    if not path.exists():
+        raise _fail(name, "文件不存在")
+    if path.is_dir():
+        raise _fail(name, "不是文件")
+    size = path.stat().st_size
+    if size == 0:
+        raise _fail(name, "文件为空")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF" not in head:
+        raise _fail(name, "不是有效的PDF文件（文件损坏或格式不符）")
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise _fail(name, "文件已加密，无法读取") from None
+        raise _fail(name, "PDF文件已损坏，无法读取") from None
+    if len(doc) == 0:
+        doc.close()
+        raise _fail(name, "PDF文件没有页面")
+    return doc
+
+
+def _normalize(text: str) -> str:
+    """Collapse spaces; drop spaces next to Chinese characters and full-width punctuation."""
+    text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    return _CJK_SPACE.sub(r"\1", text)
+
+
+def _read_page(doc: pdfium.PdfDocument, index: int) -> _Page:
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        info = _Page(index + 1, width, height)
+        bounds = []
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                info.images += 1
+            else:
+                bounds.append(obj.get_bounds())
+        textpage = page.get_textpage()
+        try:
+            count = textpage.count_chars()
+            text = textpage.get_text_range(0, count) if count else ""
+            # (char, box) in reading order; box None for spaces and line breaks
+            stream: list[tuple[str, Char | None]] = []
+            for i, ch in enumerate(text):
+                if ch.isspace() or pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+                    stream.append(("\n" if ch in "\r\n" else " ", None))
+                    continue
+                left, bottom, right, top = textpage.get_charbox(i, loose=True)
+                stream.append((ch, Char(ch, left, height - top, right, height - bottom)))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    chars = [c for _, c in stream if c is not None]
+    info.chars = len(chars)
+    widths = sorted(c.x1 - c.x0 for c in chars if not c.text.isascii())
+    if widths:
+        info.size = widths[len(widths) // 2]
+    edges = edges_from_bounds(bounds, height)
+    if looks_ruled(edges) and chars:
+        info.tables = find_tables(info.number, edges, chars)
+    info.lines = _page_lines(info, stream)
+    return info
+
+
+def _inside(ch: Char, tables: list[PageTable]) -> bool:
+    for t in tables:
+        x0, top, x1, bottom = t.bbox
+        if x0 - 0.5 <= ch.cx <= x1 + 0.5 and top - 0.5 <= ch.cy <= bottom + 0.5:
+            return True
+    return False
+
+
+def _page_lines(info: _Page, stream: list[tuple[str, Char | None]]) -> list[_Line]:
+    lines: list[_Line] = []
+    buf: list[str] = []
+    boxes: list[Char] = []
+
+    def flush() -> None:
+        text = _normalize("".join(buf))
+        if text and boxes:
+            lines.append(_Line(text, info.number, min(c.x0 for c in boxes), min(c.top for c in boxes),
+                               max(c.x1 for c in boxes), max(c.bottom for c in boxes)))
+        buf.clear()
+        boxes.clear()
+
+    for ch, box in stream:
+        if ch == "\n":
+            flush()
+        elif box is None:
+            buf.append(" ")
+        elif not info.tables or not _inside(box, info.tables):
+            buf.append(ch)
+            boxes.append(box)
+    flush()
+    return lines
+
+
+def extract(path: str | Path) -> Extracted:
+    """Read a text PDF: narrative lines (soft breaks joined) and every ruled table as a RawGrid."""
+    p = Path(path)
+    doc = _open(p)
+    try:
+        pages = [_read_page(doc, i) for i in range(len(doc))]
+    except pdfium.PdfiumError:
+        raise _fail(p.name, "PDF文件已损坏，无法读取") from None
+    finally:
+        doc.close()
+    total = sum(pg.chars for pg in pages)
+    if total == 0:
+        if any(pg.images for pg in pages):
+            raise _fail(p.name, "无文字层（可能为扫描件），无法审核")
+        raise _fail(p.name, "文件内容为空（没有文字）")
+    _drop_running_lines(pages)
+    grids = _grids(p.name, pages)
+    lines = _join_lines(p.name, pages)
+    return Extracted(file=p.name, lines=lines, grids=grids, pages=len(pages))
+
+
+# --------------------------------------------------------------------------- headers and footers
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove page numbers and lines repeated in the top/bottom band of many pages."""
+    def band(line: _Line, page: _Page) -> bool:
+        return line.bottom < page.height * 0.09 or line.top > page.height * 0.90
+
+    seen: dict[str, int] = {}
+    for page in pages:
+        for key in {re.sub(r"\d+", "#", ln.text) for ln in page.lines if band(ln, page)}:
+            seen[key] = seen.get(key, 0) + 1
+    repeated = {k for k, n in seen.items() if n >= 3 and n * 2 >= len(pages)}
+    for page in pages:
+        page.lines = [
+            ln for ln in page.lines
+            if not (band(ln, page) and (_PAGE_NUMBER.match(ln.text) or re.sub(r"\d+", "#", ln.text) in repeated))
+        ]
+
+
+# --------------------------------------------------------------------------- tables
+
+def _title_and_context(lines: list[_Line]) -> tuple[str, tuple[str, ...]]:
+    """Nearest title-like line above a table, and the few lines just above it."""
+    context = tuple(ln.text for ln in lines[-4:])
+    for ln in reversed(lines[-4:]):
+        text = ln.text.replace(" ", "")
+        if _TABLE_TITLE.search(text) and not _FORM_CODE.match(text) and 4 <= len(text) <= 60:
+            return text, context
+    return "", context
+
+
+def _notes_below(lines: list[_Line]) -> list[str]:
+    """The 注/说明 lines printed right under a table (a statement such as "故本表无数据")."""
+    notes: list[str] = []
+    for ln in lines:
+        if _NOTE_START.match(ln.text):
+            notes.append(ln.text)
+        elif notes and not _HEADING.match(ln.text) and not _TABLE_TITLE.search(ln.text):
+            notes[-1] += ln.text
+        else:
+            break
+    return notes
+
+
+@dataclass(slots=True)
+class _Part:
+    table: PageTable
+    title: str
+    context: tuple[str, ...]
+    notes: list[str]
+    last_on_page: bool
+    rows: list[tuple[str, ...]]
+    pages: list[int]
+
+
+def _parts(pages: list[_Page]) -> list[_Part]:
+    parts = []
+    for page in pages:
+        previous_bottom = -1.0
+        for k, table in enumerate(page.tables):
+            top, bottom = table.bbox[1], table.bbox[3]
+            above = [ln for ln in page.lines if previous_bottom <= ln.top and ln.bottom <= top + 1]
+            nxt = page.tables[k + 1].bbox[1] if k + 1 < len(page.tables) else float("inf")
+            below = [ln for ln in page.lines if ln.top >= bottom - 1 and ln.bottom <= nxt + 1]
+            title, context = _title_and_context(above)
+            notes = _notes_below(below)
+            parts.append(_Part(table, title, context, notes, not below and nxt == float("inf"),
+                               list(table.rows), [page.number] * len(table.rows)))
+            previous_bottom = bottom
+    return parts
+
+
+def _grids(name: str, pages: list[_Page]) -> tuple[RawGrid, ...]:
+    merged: list[_Part] = []
+    for part in _parts(pages):
+        prev = merged[-1] if merged else None
+        if (prev is not None and not part.title and prev.last_on_page and not prev.notes
+                and part.table.page == prev.table.page + 1):
+            mapping = align_columns(prev.table, part.table)
+            if mapping is not None:
+                _append(prev, part, mapping)
+                continue
+        merged.append(part)
+    grids = []
+    for part in merged:
+        width = part.table.width
+        rows = list(part.rows)
+        pages_of = list(part.pages)
+        for note in part.notes:
+            rows.append((note,) + ("",) * (width - 1))
+            pages_of.append(part.pages[-1])
+        spans = tuple(
+            tuple(Span(file=name, page=pg, excerpt=cell) for cell in row) for row, pg in zip(rows, pages_of)
+        )
+        grids.append(RawGrid(rows=tuple(rows), spans=spans, title=part.title, page=part.table.page,
+                             file=name, context=part.context))
+    return tuple(grids)
+
+
+def _append(prev: _Part, part: _Part, mapping: list[int]) -> None:
+    width = prev.table.width
+    rows = []
+    for row in part.rows:
+        out = [""] * width
+        for j, cell in enumerate(row):
+            if cell:
+                out[mapping[j]] = (out[mapping[j]] + cell) if out[mapping[j]] else cell
+        rows.append(tuple(out))
+    # a continuation that repeats the header: drop the repeated rows
+    skip = 0
+    while skip < len(rows) and skip < len(prev.rows) and rows[skip] == prev.rows[skip] and any(rows[skip]):
+        skip += 1
+    prev.rows += rows[skip:]
+    prev.pages += [part.table.page] * (len(rows) - skip)
+    prev.notes = part.notes
+    prev.last_on_page = part.last_on_page
+    prev.table = PageTable(part.table.page, prev.table.bbox, prev.table.rows, prev.table.columns)
+
+
+# --------------------------------------------------------------------------- narrative lines
+
+def _metrics(page: _Page) -> tuple[float, float, float]:
+    left = min(ln.x0 for ln in page.lines)
+    right = max(ln.x1 for ln in page.lines)
+    return left, right, page.size
+
+
+def _continues(prev: _Line, prev_metrics: tuple[float, float, float], nxt: _Line,
+               nxt_metrics: tuple[float, float, float]) -> bool:
+    """Whether ``nxt`` carries on the paragraph of ``prev`` (a soft line break)."""
+    left, right, size = prev_metrics
+    n_left, _, n_size = nxt_metrics
+    if prev.text.endswith(_SENTENCE_END):
+        return False
+    if nxt.x0 > n_left + 1.0 * n_size:  # indented, centred or right-aligned: a new block
+        return False
+    if _HEADING.match(nxt.text) or _TABLE_TITLE.search(nxt.text) or _NOTE_START.match(nxt.text):
+        return False
+    if prev.x0 > left + 2.5 * size or _TABLE_TITLE.search(prev.text):
+        return False  # a centred title
+    if _HEADING.match(prev.text) and prev.x1 < right - 4 * size:
+        return False  # a short heading line
+    return True
+
+
+def _join_lines(name: str, pages: list[_Page]) -> tuple[tuple[str, Span], ...]:
+    out: list[list] = []  # [text, page]
+    carry: tuple[_Line, tuple[float, float, float]] | None = None  # last line, if a paragraph may go on
+    for page in pages:
+        if not page.lines:
+            carry = None
+            continue
+        metrics = _metrics(page)
+        if any(t.bbox[1] < page.lines[0].top for t in page.tables):
+            carry = None  # the page opens with a table
+        for k, ln in enumerate(page.lines):
+            if carry is not None and _continues(carry[0], carry[1], ln, metrics):
+                out[-1][0] += ln.text
+            else:
+                out.append([ln.text, ln.page])
+            carry = (ln, metrics)
+            nxt = page.lines[k + 1] if k + 1 < len(page.lines) else None
+            # a table between two lines (or after the last line of a page) ends the paragraph
+            if any(ln.bottom <= t.bbox[1] + 1 and (nxt is None or nxt.top >= t.bbox[3] - 1) for t in page.tables):
+                carry = None
+    return tuple(
+        (text, Span(file=name, page=pg, line=i + 1, excerpt=text[:120])) for i, (text, pg) in enumerate(out)
+    )

@@ -1,0 +1,195 @@
+"""Ruled tables of one PDF page, found fast: the PDF reader's table half.
+
+Where it sits: ``io/readers/pdf.py`` reads each page once with pypdfium2 (characters with their
+boxes, and the page's path objects) and hands both here. The table lattice is found with
+pdfplumber's own lattice functions (edges → intersections → cells → tables), but fed from
+pypdfium2, so a page costs milliseconds instead of a full pdfminer layout pass.
+
+Coordinates are top-down (``top`` grows downwards) in PDF points, as pdfplumber uses them.
+A merged cell's text is repeated across the columns it spans (on its first row only); the rows
+it covers below stay blank, so a group header ("本年支出" over 合计/基本/项目) labels every column
+under it while no amount is ever duplicated downwards.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+#: Thickness (points) below which a path object counts as a ruling line.
+_THIN = 2.0
+_TOL = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class PageTable:
+    """A table as found on one page: cell texts row by row, and where its columns lie."""
+
+    page: int
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: tuple[tuple[str, ...], ...]
+    columns: tuple[tuple[float, float], ...]  # (x0, x1) of each grid column
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+
+def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {
+        "orientation": orientation,
+        "object_type": "line",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
+
+
+def edges_from_bounds(bounds: list[tuple[float, float, float, float]], page_height: float) -> list[dict]:
+    """Ruling edges from path-object bounds (left, bottom, right, top in PDF space)."""
+    edges = []
+    for left, bottom, right, top in bounds:
+        t, b = page_height - top, page_height - bottom
+        w, h = right - left, b - t
+        if w < _THIN and h < _THIN:
+            continue  # a dot or a corner square
+        if w < _THIN:
+            x = (left + right) / 2
+            edges.append(_edge("v", x, t, x, b))
+        elif h < _THIN:
+            y = (t + b) / 2
+            edges.append(_edge("h", left, y, right, y))
+        else:  # a rectangle: its four sides
+            edges += [
+                _edge("h", left, t, right, t),
+                _edge("h", left, b, right, b),
+                _edge("v", left, t, left, b),
+                _edge("v", right, t, right, b),
+            ]
+    return edges
+
+
+def looks_ruled(edges: list[dict]) -> bool:
+    """Enough horizontal and vertical rules for a table to be worth looking for."""
+    h = sum(1 for e in edges if e["orientation"] == "h")
+    return h >= 2 and len(edges) - h >= 2
+
+
+def _cluster(values: list[float], tol: float = 1.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], value: float, tol: float = 1.0) -> int:
+    """Index of the boundary nearest ``value`` (boundaries are clustered, so exact within tol)."""
+    i = bisect_right(bounds, value + tol) - 1
+    return max(i, 0)
+
+
+def cell_text(chars: list[Char]) -> str:
+    """Text of a cell in reading order; wrapped lines joined without a break, and a space kept
+    only between two Latin words that stand apart."""
+    out: list[str] = []
+    prev: Char | None = None
+    for ch in chars:
+        if prev is not None and prev.text.isascii() and ch.text.isascii() and prev.text.isalnum() and ch.text.isalnum():
+            same_line = abs(ch.cy - prev.cy) < 0.5 * max(ch.bottom - ch.top, 1.0)
+            if same_line and ch.x0 - prev.x1 > 0.3 * (ch.bottom - ch.top):
+                out.append(" ")
+        out.append(ch.text)
+        prev = ch
+    return "".join(out)
+
+
+def find_tables(page: int, edges: list[dict], chars: list[Char]) -> list[PageTable]:
+    """Ruled tables on a page, top to bottom, with the page's characters placed in their cells."""
+    merged = merge_edges(edges, _TOL, _TOL, _TOL, _TOL)
+    merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= 3]
+    cells = intersections_to_cells(edges_to_intersections(merged, _TOL, _TOL))
+    tables = []
+    for group in cells_to_tables(cells):
+        if len(group) < 2:
+            continue
+        tables.append(_build(page, group, chars))
+    tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return tables
+
+
+def _build(page: int, cells: list[tuple[float, float, float, float]], chars: list[Char]) -> PageTable:
+    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
+    nrows, ncols = len(ys) - 1, len(xs) - 1
+    owner: list[list[int | None]] = [[None] * ncols for _ in range(nrows)]
+    spans = []
+    for k, (x0, top, x1, bottom) in enumerate(cells):
+        c0, c1 = _index(xs, x0), _index(xs, x1)
+        r0, r1 = _index(ys, top), _index(ys, bottom)
+        spans.append((r0, c0, max(r1, r0 + 1), max(c1, c0 + 1)))
+        for r in range(r0, max(r1, r0 + 1)):
+            for c in range(c0, max(c1, c0 + 1)):
+                if r < nrows and c < ncols:
+                    owner[r][c] = k
+    x_lo, y_lo, x_hi, y_hi = xs[0], ys[0], xs[-1], ys[-1]
+    content: dict[int, list[Char]] = {}
+    for ch in chars:
+        cx, cy = ch.cx, ch.cy
+        if not (x_lo <= cx <= x_hi and y_lo <= cy <= y_hi):
+            continue
+        r = min(bisect_right(ys, cy) - 1, nrows - 1)
+        c = min(bisect_right(xs, cx) - 1, ncols - 1)
+        k = owner[r][c]
+        if k is not None:
+            content.setdefault(k, []).append(ch)
+    texts = {k: cell_text(v) for k, v in content.items()}
+    rows = []
+    for r in range(nrows):
+        row = []
+        for c in range(ncols):
+            k = owner[r][c]
+            row.append(texts.get(k, "") if k is not None and spans[k][0] == r else "")
+        rows.append(tuple(row))
+    columns = tuple((xs[i], xs[i + 1]) for i in range(ncols))
+    return PageTable(page, (x_lo, y_lo, x_hi, y_hi), tuple(rows), columns)
+
+
+def align_columns(first: PageTable, cont: PageTable) -> list[int] | None:
+    """Map each column of a continuation part onto the first part's columns by position.
+
+    Returns None when the parts cannot be matched (then they are not one table).
+    """
+    if cont.width == first.width:
+        return list(range(cont.width))
+    mapping = []
+    for x0, x1 in cont.columns:
+        mid = (x0 + x1) / 2
+        hits = [i for i, (a, b) in enumerate(first.columns) if a - 1 <= mid <= b + 1]
+        if len(hits) != 1:
+            return None
+        mapping.append(hits[0])
+    return mapping if len(set(mapping)) == len(mapping) else None

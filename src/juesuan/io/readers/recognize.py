@@ -1,0 +1,289 @@
+"""Table recognition: raw grids → the nine 公开 tables of the model (:class:`Tables`).
+
+Where it sits: after a format reader (pdf, xlsx, docx, html) has produced :class:`RawGrid` s and
+before assembly builds the :class:`Disclosure`. A grid is identified by its TITLE (falling back
+on its header names), never by its ordinal: Xinjiang and Shanghai print the tables in different
+orders. Columns are found by their header names, never by position; amounts go through
+``money.parse_amount`` and a blank or non-numeric cell is None, never 0. Functional (2xx) and
+economic (3xx) codes are kept apart: only 公开06 reads economic codes.
+
+The coded tables (公开02/03/05/06/07/08) are built here; 公开01/04/09 in ``recognize_summary``.
+A grid that is none of the nine (a 绩效 table, the list of units) is ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ...core.codes import economic_codes
+from ...core.model import (
+    FUND_TABLE_COLUMNS,
+    T2_COLUMNS,
+    T3_COLUMNS,
+    T5_COLUMNS,
+    T6_COLUMNS,
+    TABLE_TITLES,
+    CodedTable,
+    Row,
+    Tables,
+)
+from .grid import RawGrid
+from .grid_layout import Layout, amount, compact, label, layout, norm, note_of
+from .recognize_summary import read_t1, read_t4, read_t9
+
+__all__ = ["recognize", "identify"]
+
+#: Other spellings of standard column names seen in published tables.
+_ALIASES = {
+    "本年收入合计": ("本年收入合计", "收入合计", "合计"),
+    "本年支出合计": ("本年支出合计", "支出合计", "合计"),
+    "附属单位上缴收入": ("附属单位上缴收入", "附属单位缴款"),
+    "对附属单位补助支出": ("对附属单位补助支出", "对附属单位补助"),
+}
+
+
+def identify(grid: RawGrid) -> str | None:
+    """Which of T1…T9 a grid is, from its title (or, without one, its header names)."""
+    title = norm(grid.title).replace("“", "").replace("”", "")
+    if title:
+        key = _by_title(title)
+        if key:
+            return key
+    return _by_headers(grid)
+
+
+def _by_title(t: str) -> str | None:
+    if "决算" not in t or "绩效" in t:
+        return None
+    if "三公" in t:
+        return "T9"
+    if "基本支出决算表" in t:
+        return "T6"
+    if "政府性基金" in t and "决算表" in t:
+        return "T7"
+    if "国有资本经营" in t and "决算表" in t:
+        return "T8"
+    if "财政拨款收入支出决算总表" in t:
+        return "T4"
+    if "收入支出决算总表" in t:
+        return "T1"
+    if "一般公共预算财政拨款支出决算表" in t:
+        return "T5"
+    if t.endswith("收入决算表") and "支出" not in t:
+        return "T2"
+    if t.endswith("支出决算表") and "财政拨款" not in t and "收入" not in t:
+        return "T3"
+    return None
+
+
+def _by_headers(grid: RawGrid) -> str | None:
+    text = "".join(norm(c) for row in grid.rows[:8] for c in row)
+    body = "".join(norm(c) for row in grid.rows for c in row)
+    if "因公出国" in text and "预算数" in text and "决算数" in text:
+        return "T9"
+    if "人员经费合计" in body or ("经济分类" in text and "决算数" in text):
+        return "T6"
+    if "本年收入合计" in body and "本年支出合计" in body:
+        return "T4" if "财政拨款结转和结余" in body else "T1"
+    if "财政拨款收入" in text and "上级补助收入" in text:
+        return "T2"
+    if "上缴上级支出" in text and "基本支出" in text:
+        return "T3"
+    return None
+
+
+def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024) -> Tables:
+    """Identify and read the nine tables; the first grid found for a table wins."""
+    found: dict[str, object] = {}
+    order: list[str] = []
+    for grid in grids:
+        if not grid.rows:
+            continue
+        key = identify(grid)
+        if key is None or key in found:
+            continue
+        if key == "T1":
+            table = read_t1(grid, code_year)
+        elif key == "T4":
+            table = read_t4(grid, code_year)
+        elif key == "T9":
+            table = read_t9(grid)
+        elif key == "T6":
+            table = read_t6(grid)
+        else:
+            table = read_coded(grid, key)
+        found[key] = table
+        order.append(key)
+    return Tables(**{k.lower(): v for k, v in found.items()}, order=tuple(order))
+
+
+# --------------------------------------------------------------------------- coded tables
+
+_STANDARD = {"T2": T2_COLUMNS, "T3": T3_COLUMNS, "T5": T5_COLUMNS, "T7": FUND_TABLE_COLUMNS, "T8": FUND_TABLE_COLUMNS}
+
+
+def _column_name(path: tuple[str, ...], key: str) -> str | None:
+    """The standard column a header path stands for (most specific header text first)."""
+    if not path or any(p in ("行次", "栏次") for p in path):
+        return None
+    if key in ("T7", "T8"):
+        if "本年支出" in path:
+            last = path[-1]
+            if last in ("基本支出", "项目支出"):
+                return last
+            return "本年支出合计" if last in ("合计", "小计", "本年支出") else None
+        for name in ("年初结转和结余", "年末结转和结余", "本年收入"):
+            if name in path:
+                return name
+        return None
+    standard = _STANDARD[key]
+    for text in reversed(path):
+        for name in standard:
+            if text in _ALIASES.get(name, (name,)):
+                return name
+    return None
+
+
+class _Codes:
+    """Builds full codes from one code column or from 类|款|项 columns (款/项 may be "06"/"01")."""
+
+    def __init__(self, lay: Layout, *, levels: tuple[str, ...] = ("类", "款", "项"), columns: Sequence[int] = ()):
+        cols = list(columns) if columns else list(range(len(lay.paths)))
+        self.parts = {lvl: next((c for c in cols if lvl in lay.paths[c]), None) for lvl in levels}
+        self.single = None
+        if all(v is None for v in self.parts.values()):
+            self.single = next((c for c in cols if any("编码" in p and "名称" not in p for p in lay.paths[c])), None)
+        self.lay = lay
+        self.context: dict[int, str] = {}
+
+    @property
+    def columns(self) -> set[int]:
+        return {c for c in self.parts.values() if c is not None} | ({self.single} if self.single is not None else set())
+
+    def _digits(self, r: int, c: int | None) -> str:
+        text = "" if c is None else norm(self.lay.cell(r, c))
+        return text if text.isdigit() else ""
+
+    def code(self, r: int) -> str:
+        if self.single is not None:
+            text = self._digits(r, self.single)
+            return text if len(text) in (3, 5, 7) else ""
+        code = ""
+        for lvl, width in zip(self.parts, (3, 5, 7)):
+            part = self._digits(r, self.parts[lvl])
+            if not part:
+                continue
+            if len(part) == width:
+                code = part
+            elif len(part) == 2 and width > 3:
+                parent = code or self.context.get(width - 2, "")
+                if len(parent) != width - 2:
+                    return ""
+                code = parent + part
+            else:
+                return ""
+            self.context[width] = code
+        return code
+
+
+def _split_code(name: str) -> tuple[str, str]:
+    """"2010301 行政运行" → ("2010301", "行政运行"); other text → ("", text)."""
+    t = norm(name)
+    i = 0
+    while i < len(t) and t[i].isdigit():
+        i += 1
+    if i in (3, 5, 7) and i < len(t):
+        return t[:i], t[i:]
+    return "", t
+
+
+def read_coded(grid: RawGrid, key: str) -> CodedTable:
+    """公开02/03/05/07/08: rows by function code, columns by header name."""
+    lay = layout(grid)
+    note, note_rows = note_of(grid)
+    codes = _Codes(lay)
+    name_col = next((c for c, p in enumerate(lay.paths) if any("科目名称" in t for t in p)), None)
+    if name_col is None:  # one "项目" column holding code and name
+        name_col = next((c for c, p in enumerate(lay.paths) if "项目" in p and c not in codes.columns), None)
+    value_cols = {}
+    for c, path in enumerate(lay.paths):
+        if c in codes.columns or c == name_col:
+            continue
+        name = _column_name(path, key)
+        if name and name not in value_cols.values():
+            value_cols[c] = name
+    title = TABLE_TITLES[key]
+    rows: list[Row] = []
+    total = None
+    for r in range(lay.data_start, len(grid.rows)):
+        if r in note_rows:
+            continue
+        code = codes.code(r)
+        name = norm(lay.cell(r, name_col)) if name_col is not None else ""
+        if not code:
+            code, name = _split_code(name)
+        labels = {norm(lay.cell(r, c)) for c in codes.columns | ({name_col} if name_col is not None else set())}
+        is_total = bool(labels & {"合计", "总计"}) or name in ("合计", "总计")
+        if not code and not is_total:
+            continue
+        where = "合计" if is_total else f"{code} {name}"
+        values = {col: amount(lay.cell(r, c)) for c, col in value_cols.items()}
+        sources = {col: lay.span(r, c, f"{title}!{where}/{col}") for c, col in value_cols.items()}
+        row = Row(code="" if is_total else code, name="合计" if is_total else name, values=values, sources=sources)
+        if is_total:
+            total = total or row
+        else:
+            rows.append(row)
+    columns = T5_COLUMNS if key == "T5" else _STANDARD[key]
+    return CodedTable(key=key, columns=columns, rows=tuple(rows), total=total, title=compact(grid.title) or title,
+                      note=note, span=lay.span(0, 0, title) if grid.rows else None)
+
+
+# --------------------------------------------------------------------------- 公开06
+
+def read_t6(grid: RawGrid) -> CodedTable:
+    """公开06: side-by-side panels (经济分类 code | 名称 | 决算数) and the two 经费合计 subtotals."""
+    lay = layout(grid)
+    note, note_rows = note_of(grid)
+    title = TABLE_TITLES["T6"]
+    amount_cols = lay.columns_with("决算数", "金额")
+    panels: list[tuple[int, int]] = []
+    start = 0
+    for c in amount_cols:
+        panels.append((start, c))
+        start = c + 1
+    econ = economic_codes()
+    by_name = {econ.name_of(c): c for c in econ.codes()}
+    rows: list[Row] = []
+    subtotals: dict[str, object] = {}
+    sources: dict[str, object] = {}
+    total = None
+    for lo, amt in panels:
+        cols = list(range(lo, amt))
+        codes = _Codes(lay, levels=("类", "款"), columns=cols)
+        name_col = next((c for c in cols if any("科目名称" in t or t == "项目" for t in lay.paths[c])
+                         and c not in codes.columns), None)
+        for r in range(lay.data_start, len(grid.rows)):
+            if r in note_rows:
+                continue
+            code = codes.code(r)
+            name = norm(lay.cell(r, name_col)) if name_col is not None else ""
+            if not code:
+                code, name = _split_code(name)
+            texts = [label(lay.cell(r, c)) for c in cols]
+            value = amount(lay.cell(r, amt))
+            for sub in ("人员经费合计", "公用经费合计"):
+                if any(t.startswith(sub[:4]) and t.endswith("合计") for t in texts):
+                    subtotals[sub] = value
+                    sources[sub] = lay.span(r, amt, f"{title}!{sub}")
+            if any(t in ("合计", "总计", "基本支出合计") for t in texts):
+                total = Row("", "合计", {"决算数": value}, {"决算数": lay.span(r, amt, f"{title}!合计")})
+                continue
+            if not code and name in by_name:
+                code = by_name[name]
+            if not code or not code.startswith("3"):
+                continue  # functional codes never enter 公开06
+            rows.append(Row(code, name, {"决算数": value}, {"决算数": lay.span(r, amt, f"{title}!{code} {name}")}))
+    return CodedTable(key="T6", columns=T6_COLUMNS, rows=tuple(rows), total=total, subtotals=subtotals,
+                      title=compact(grid.title) or title, note=note, sources=sources,
+                      span=lay.span(0, 0, title) if grid.rows else None)

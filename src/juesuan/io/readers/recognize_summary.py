@@ -1,0 +1,260 @@
+"""Recognition of the summary tables: 公开01 (two panels), 公开04 (two panels) and 公开09 (三公).
+
+Where it sits: called by ``recognize.recognize`` once a grid is identified. Panels are split by
+their header labels (收入 ‖ 支出), rows are read by their labels (T1 expenditure rows by 类 name
+→ 类 code via ``core.codes.function_codes``), value columns by header names. Blank or
+non-numeric cells are None.
+"""
+
+from __future__ import annotations
+
+from ...core.codes import OUTDATED_NAMES, function_codes
+from ...core.model import FUNDS, SANGONG_ITEMS, T1_INCOME_ROWS, TABLE_TITLES, Amount, FiscalSummaryTable, SangongTable, SummaryTable, Span
+from .grid import RawGrid
+from .grid_layout import Layout, amount, label, layout, norm, note_of
+
+
+def _class_codes(code_year: int) -> dict[str, str]:
+    table = function_codes(code_year)
+    names = {table.name_of(c): c for c in table.codes() if len(c) == 3}
+    for old, new in OUTDATED_NAMES.items():
+        if new in names:
+            names.setdefault(old, names[new])
+    return names
+
+
+def _header_end(grid: RawGrid, known: set[str]) -> int:
+    for r, row in enumerate(grid.rows):
+        if any(label(c) in known for c in row):
+            return r
+    return len(grid.rows)
+
+
+def _panels(lay: Layout, grid: RawGrid) -> tuple[list[int], list[int]]:
+    """Income and expenditure columns, from the 收入/支出 header labels (else from 本年支出合计)."""
+    width = len(lay.paths)
+    inc = [c for c, p in enumerate(lay.paths) if "收入" in p]
+    exp = [c for c, p in enumerate(lay.paths) if "支出" in p]
+    if inc and exp:
+        return inc, exp
+    for row in grid.rows:
+        for c, cell in enumerate(row):
+            if label(cell).startswith("本年支出合计") and c > 0:
+                return list(range(c)), list(range(c, width))
+    return list(range(width)), []
+
+
+def _label_col(grid: RawGrid, cols: list[int], known) -> int | None:
+    best, score = None, 0
+    for c in cols:
+        n = sum(1 for row in grid.rows if c < len(row) and known(label(row[c])))
+        if n > score:
+            best, score = c, n
+    return best
+
+
+def _income_field(t: str) -> tuple[str, str] | None:
+    if t in T1_INCOME_ROWS or t + "收入" in T1_INCOME_ROWS:
+        return "income", t if t in T1_INCOME_ROWS else t + "收入"
+    if t.startswith("本年收入合计") or t == "本年收入":
+        return "income_this_year", ""
+    if t.startswith("使用非财政拨款结余"):
+        return "non_fiscal_balance_used", ""
+    if t.startswith("年初结转和结余"):
+        return "opening_balance", ""
+    if t in ("总计", "收入总计"):
+        return "income_total", ""
+    return None
+
+
+def _expenditure_field(t: str, classes: dict[str, str]) -> tuple[str, str] | None:
+    if t in classes:
+        return "expenditure", classes[t]
+    if t.startswith("本年支出合计") or t == "本年支出":
+        return "expenditure_this_year", ""
+    if t.startswith("结余分配"):
+        return "balance_distribution", ""
+    if t.startswith("年末结转和结余"):
+        return "closing_balance", ""
+    if t in ("总计", "支出总计"):
+        return "expenditure_total", ""
+    return None
+
+
+def _value_col(lay: Layout, cols: list[int], label_col: int | None) -> int | None:
+    for c in cols:
+        if c == label_col or any(p in ("行次", "栏次", "项目") for p in lay.paths[c][-1:]):
+            continue
+        if label_col is None or c > label_col:
+            return c
+    return None
+
+
+def read_t1(grid: RawGrid, code_year: int = 2024) -> SummaryTable:
+    classes = _class_codes(code_year)
+    known = set(T1_INCOME_ROWS) | set(classes)
+    lay = layout(grid, start=_header_end(grid, known))
+    inc_cols, exp_cols = _panels(lay, grid)
+    title = TABLE_TITLES["T1"]
+    fields: dict[str, object] = {"income": {}, "expenditure": {}}
+    sources: dict[str, Span] = {}
+    for cols, parse in ((inc_cols, _income_field), (exp_cols, lambda t: _expenditure_field(t, classes))):
+        lc = _label_col(grid, cols, lambda t, parse=parse: parse(t) is not None)
+        vc = _value_col(lay, cols, lc)
+        if lc is None or vc is None:
+            continue
+        for r in range(lay.data_start, len(grid.rows)):
+            hit = parse(label(lay.cell(r, lc)))
+            if hit is None:
+                continue
+            name, sub = hit
+            value = amount(lay.cell(r, vc))
+            key = f"{name}.{sub}" if sub else name
+            if key in sources:
+                continue
+            sources[key] = lay.span(r, vc, f"{title}!{label(lay.cell(r, lc))}")
+            if sub:
+                fields[name][sub] = value
+            else:
+                fields[name] = value
+    return SummaryTable(**fields, sources=sources)
+
+
+def _fund_of(text: str) -> str | None:
+    for fund in FUNDS:
+        if text.startswith(fund[:4]) and "结转" not in text:
+            return fund
+    return None
+
+
+def read_t4(grid: RawGrid, code_year: int = 2024) -> FiscalSummaryTable:
+    classes = _class_codes(code_year)
+    known = set(classes)
+    lay = layout(grid, start=_header_end(grid, known))
+    inc_cols, exp_cols = _panels(lay, grid)
+    title = TABLE_TITLES["T4"]
+    out: dict[str, object] = {"income": {}, "opening": {}, "expenditure": {}, "expenditure_this_year": {}, "closing": {}}
+    sources: dict[str, Span] = {}
+
+    def put(key: str, r: int, c: int, where: str) -> Amount:
+        sources.setdefault(key, lay.span(r, c, f"{title}!{where}"))
+        return amount(lay.cell(r, c))
+
+    # income side: 本年收入 by fund, then 年初 by fund after the 年初 row
+    lc = _label_col(grid, inc_cols, lambda t: _fund_of(t) is not None or "结转和结余" in t)
+    vc = _value_col(lay, inc_cols, lc)
+    if lc is not None and vc is not None:
+        after_opening = False
+        for r in range(lay.data_start, len(grid.rows)):
+            t = label(lay.cell(r, lc))
+            fund = _fund_of(t)
+            if t.startswith("年初") and "结转和结余" in t:
+                out["opening_total"] = put("opening_total", r, vc, t)
+                after_opening = True
+            elif fund and after_opening:
+                out["opening"][fund] = put(f"opening.{fund}", r, vc, t)
+            elif fund:
+                out["income"][fund] = put(f"income.{fund}", r, vc, t)
+            elif t.startswith("本年收入合计"):
+                out["income_this_year"] = put("income_this_year", r, vc, t)
+            elif t in ("总计", "收入总计"):
+                out["income_total"] = put("income_total", r, vc, t)
+    # expenditure side: columns 合计 and one per fund
+    lc = _label_col(grid, exp_cols, lambda t: t in classes or t.startswith("本年支出合计"))
+    value_cols: dict[int, str] = {}
+    for c in exp_cols:
+        if c == lc:
+            continue
+        path = lay.paths[c]
+        fund = next((f for f in FUNDS for p in path if p.startswith(f[:4])), None)
+        name = fund or ("合计" if any(p in ("合计", "决算数", "金额") for p in path[-1:]) else None)
+        if name and name not in value_cols.values():
+            value_cols[c] = name
+    if lc is not None and value_cols:
+        total_col = next((c for c, n in value_cols.items() if n == "合计"), None)
+        after_closing = False
+        for r in range(lay.data_start, len(grid.rows)):
+            t = label(lay.cell(r, lc))
+            fund = _fund_of(t)
+            matched = t in classes or t.startswith(("本年支出合计", "年末")) or t in ("总计", "支出总计") or fund
+            if not matched:
+                continue
+            row = {n: put(f"{t}.{n}", r, c, f"{t}/{n}") for c, n in value_cols.items()}
+            if t in classes:
+                out["expenditure"][classes[t]] = row
+            elif t.startswith("本年支出合计"):
+                out["expenditure_this_year"] = row
+            elif t.startswith("年末") and "结转和结余" in t:
+                after_closing = True
+                out["closing_total"] = row.get("合计")
+                out["closing"].update({f: v for f, v in row.items() if f != "合计"})
+            elif fund and after_closing and total_col is not None:
+                if out["closing"].get(fund) is None:
+                    out["closing"][fund] = row.get("合计")
+            elif t in ("总计", "支出总计"):
+                out["expenditure_total"] = row.get("合计")
+    return FiscalSummaryTable(**out, sources=sources)
+
+
+# --------------------------------------------------------------------------- 公开09
+
+def _sangong_item(path: tuple[str, ...]) -> str | None:
+    vehicle = False
+    found = None
+    for text in path:
+        t = text.replace("“", "").replace("”", "")
+        if "公务用车" in t and ("及" in t or "和" in t) and "运行" in t:
+            vehicle, found = True, "公务用车购置及运行维护费"
+        elif "公务用车" in t and "购置" in t:
+            found = "公务用车购置费"
+        elif "公务用车" in t and "运行" in t:
+            found = "公务用车运行维护费"
+        elif t == "小计" and vehicle:
+            found = "公务用车购置及运行维护费"
+        elif "因公出国" in t:
+            found = "因公出国（境）费"
+        elif "接待" in t:
+            found = "公务接待费"
+        elif t == "合计" and found is None:
+            found = "合计"
+    return found
+
+
+def read_t9(grid: RawGrid) -> SangongTable:
+    """公开09: each item's 预算数 and 决算数, found by the header paths (either orientation)."""
+    note, note_rows = note_of(grid)
+    kinds = ("预算数", "决算数")
+    last_kind_row = max((r for r, row in enumerate(grid.rows) if any(norm(c) in kinds for c in row)), default=-1)
+    lay = layout(grid, start=last_kind_row + 1)
+    title = TABLE_TITLES["T9"]
+    budget: dict[str, Amount] = {}
+    actual: dict[str, Amount] = {}
+    sources: dict[str, Span] = {}
+    data_rows = [r for r in range(lay.data_start, len(grid.rows)) if r not in note_rows]
+    columns = []
+    for c, path in enumerate(lay.paths):
+        kind = next((k for k in kinds if k in path), None)
+        item = _sangong_item(tuple(p for p in path if p not in kinds))
+        if kind:
+            columns.append((c, kind, item))
+    if any(item for _, _, item in columns):  # items across, one data row
+        row = next((r for r in data_rows if any(norm(x) for x in grid.rows[r])), data_rows[0] if data_rows else None)
+        for c, kind, item in columns:
+            if item is None or row is None:
+                continue
+            target = budget if kind == "预算数" else actual
+            if item not in target:
+                target[item] = amount(lay.cell(row, c))
+                sources[f"{kind}.{item}"] = lay.span(row, c, f"{title}!{item}/{kind}")
+    else:  # items down the rows
+        for r in data_rows:
+            item = _sangong_item(tuple(norm(x) for x in grid.rows[r]))
+            for c, kind, _ in columns:
+                target = budget if kind == "预算数" else actual
+                if item and item not in target:
+                    target[item] = amount(lay.cell(r, c))
+                    sources[f"{kind}.{item}"] = lay.span(r, c, f"{title}!{item}/{kind}")
+    for item in SANGONG_ITEMS:
+        budget.setdefault(item, None)
+        actual.setdefault(item, None)
+    return SangongTable(budget=budget, actual=actual, note=note, sources=sources)

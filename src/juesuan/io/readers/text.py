@@ -1,0 +1,182 @@
+"""Plain-text and Markdown reader: narrative lines with spans, flattened and pipe tables as grids.
+
+Where it sits: one of the format readers under :func:`juesuan.io.readers.read_document`; it
+hands an :class:`~.grid.Extracted` to assembly.
+
+Two table notations are understood:
+
+* **Flattened Word tables** (a Word document saved as text, like the seed): a table is a block of
+  tab-indented lines; each line is one cell, a run of such lines is one row, and rows are
+  separated by blank lines. A row holding a single cell that reads like a form title
+  ("单位整体支出绩效自评表") starts a new grid and becomes its title.
+* **Markdown pipe tables** (``| a | b |`` rows, an optional ``|---|`` rule).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...core.model import Span
+from .grid import Extracted, RawGrid
+from .normalize import clean_line, decode, is_heading, join_soft_breaks
+
+# A one-cell row that names a form: "…自评表", "…决算表", "…总表", "附表3 …".
+_TITLE = re.compile(r"^(附表\s*\S{0,4}\s*)?\S.{0,38}(表|明细)$")
+_CONTEXT_ROW = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$|^(单位|金额单位)[:：]")
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def extract(path: str | Path) -> Extracted:
+    """Read a .txt/.md file into narrative lines and raw grids."""
+    path = Path(path)
+    file = str(path)
+    text = decode(path.read_bytes(), file)
+    return extract_text(text, file, markdown=path.suffix.lower() in (".md", ".markdown"))
+
+
+def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extracted:
+    """The same as :func:`extract`, for text already in memory."""
+    raw = text.split("\n")
+    narrative: list[tuple[str, Span]] = []
+    grids: list[RawGrid] = []
+    i = 0
+    while i < len(raw):
+        line = raw[i]
+        if line.startswith("\t"):
+            end = _table_block_end(raw, i)
+            if _looks_like_table(_runs(raw, i, end)):
+                grids.extend(_flattened_grids(raw, i, end, file, narrative))
+                i = end
+                continue
+        if line.lstrip().startswith("|") and _is_pipe_table(raw, i):
+            end = i
+            while end < len(raw) and raw[end].lstrip().startswith("|"):
+                end += 1
+            grids.append(_pipe_grid(raw, i, end, file, narrative))
+            i = end
+            continue
+        cleaned = clean_line(line)
+        if markdown:
+            cleaned = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", cleaned)).strip()
+        span = Span(file=file, line=i + 1, excerpt=cleaned[:80])
+        narrative.append((cleaned, span))
+        i += 1
+    return Extracted(file=file, lines=join_soft_breaks(narrative), grids=tuple(grids))
+
+
+# --------------------------------------------------------------------------- flattened tables
+
+
+def _table_block_end(raw: list[str], start: int) -> int:
+    """Index after the last tab-indented line of the block beginning at ``start``."""
+    end = last = start
+    while end < len(raw) and (raw[end].startswith("\t") or not raw[end].strip()):
+        if raw[end].startswith("\t"):
+            last = end
+        end += 1
+    return last + 1
+
+
+def _runs(raw: list[str], start: int, end: int) -> list[list[tuple[int, str]]]:
+    """Rows of (line index, cell text): runs of tab-indented lines between blank lines."""
+    rows: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for idx in range(start, end):
+        line = raw[idx]
+        if line.startswith("\t"):
+            current.append((idx, clean_line(line[1:])))
+        elif current:
+            rows.append(current)
+            current = []
+    if current:
+        rows.append(current)
+    return rows
+
+
+def _looks_like_table(runs: list[list[tuple[int, str]]]) -> bool:
+    """Rows of several cells, not paragraphs that merely start with a tab.
+
+    Tab-indented paragraphs form either one long run (no blank lines between them) or runs of
+    one line each; a flattened table has at least two rows of two or more cells, or a form
+    title followed by such a row.
+    """
+    multi = [run for run in runs if len(run) >= 2]
+    titled = any(len(run) == 1 and _TITLE.match(run[0][1]) for run in runs)
+    return len(multi) >= 2 or (titled and len(multi) >= 1)
+
+
+def _preceding(narrative: list[tuple[str, Span]], n: int = 3) -> tuple[str, ...]:
+    texts = [t for t, _ in narrative if t]
+    return tuple(texts[-n:])
+
+
+def _flattened_grids(
+    raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]]
+) -> list[RawGrid]:
+    grids: list[RawGrid] = []
+    context = _preceding(narrative)
+    title = _caption(context)
+    rows: list[tuple[str, ...]] = []
+    spans: list[tuple[Span, ...]] = []
+
+    def flush() -> None:
+        if rows:
+            grids.append(RawGrid(rows=tuple(rows), spans=tuple(spans), title=title, file=file, context=context))
+
+    for run in _runs(raw, start, end):
+        cells = [text for _, text in run]
+        if len(cells) == 1 and _TITLE.match(cells[0]) and not _CONTEXT_ROW.match(cells[0]):
+            flush()
+            rows, spans = [], []
+            title, context = cells[0], (cells[0],)
+            continue
+        if len(cells) == 1 and not rows and _CONTEXT_ROW.match(cells[0]):
+            context = context + (cells[0],)
+            continue
+        rows.append(tuple(cells))
+        spans.append(tuple(Span(file=file, line=idx + 1, excerpt=text[:80]) for idx, text in run))
+    flush()
+    return grids
+
+
+def _caption(context: tuple[str, ...]) -> str:
+    """The line just above a table when it reads as the table's title."""
+    for text in reversed(context):
+        if _CONTEXT_ROW.match(text):
+            continue
+        return text if _TITLE.match(text) and not is_heading(text) or text.startswith(("表", "附表")) else ""
+    return ""
+
+
+# --------------------------------------------------------------------------- pipe tables
+
+
+def _split_pipe(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells = re.split(r"(?<!\\)\|", body)
+    return [clean_line(c.replace("\\|", "|")) for c in cells]
+
+
+def _is_pipe_table(raw: list[str], i: int) -> bool:
+    """Two or more consecutive pipe lines, or one followed by a rule line."""
+    return i + 1 < len(raw) and raw[i + 1].lstrip().startswith("|") and raw[i].count("|") >= 2
+
+
+def _pipe_grid(raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]]) -> RawGrid:
+    rows: list[tuple[str, ...]] = []
+    spans: list[tuple[Span, ...]] = []
+    for idx in range(start, end):
+        if _MD_RULE.match(raw[idx].strip()):
+            continue
+        cells = _split_pipe(raw[idx])
+        rows.append(tuple(cells))
+        spans.append(tuple(Span(file=file, line=idx + 1, excerpt=c[:80]) for c in cells))
+    context = _preceding(narrative)
+    return RawGrid(rows=tuple(rows), spans=tuple(spans), title=_caption(context), file=file, context=context)

@@ -1,0 +1,181 @@
+"""Published Excel attachments (.xlsx / .xls) → raw grids, one per sheet (:class:`Extracted`).
+
+Where it sits: the Excel branch of ``read_document`` for the *published* nine tables (the
+attachment a unit puts beside its 公开说明), not the data workbook the composer reads
+(``data_xlsx``). Each sheet's used range becomes a :class:`RawGrid`; the rows above the table
+(title, "公开01表", "单位：万元") give its title and context. A merged cell's text is repeated
+across the columns it spans; below its first row a label is repeated and an amount is not, so no
+figure is ever counted twice. Every cell keeps its span "Sheet!A1".
+
+Bad input (missing, empty, encrypted, corrupt, no content) raises :class:`InputError` with one
+Chinese line naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+from ...core.findings import InputError
+from ...core.model import Span
+from .grid import Extracted, RawGrid
+from .grid_layout import compact, is_number, norm
+
+_TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
+_FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _fail(name: str, problem: str) -> InputError:
+    return InputError(f"{name}：{problem}")
+
+
+def _col_letter(c: int) -> str:
+    out = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return ""
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, int):
+        return str(value)
+    return str(value).strip()
+
+
+# --------------------------------------------------------------------------- workbook loading
+
+def _sheets_xlsx(path: Path) -> list[tuple[str, list[list[str]]]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, data_only=True, read_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError):
+        raise _fail(path.name, "Excel文件已损坏，无法读取") from None
+    out = []
+    for ws in wb.worksheets:
+        cells = [[_text(c.value) for c in row] for row in ws.iter_rows()]
+        merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
+        out.append((ws.title, _expand(cells, merges)))
+    wb.close()
+    return out
+
+
+def _sheets_xls(path: Path) -> list[tuple[str, list[list[str]]]]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+    except NotImplementedError:  # formatting_info unsupported for this file: merges unknown
+        book = None
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise _fail(path.name, "文件已加密，无法读取") from None
+        raise _fail(path.name, "Excel文件已损坏，无法读取") from None
+    except (OSError, EOFError, ValueError, KeyError, IndexError, AssertionError):
+        raise _fail(path.name, "Excel文件已损坏，无法读取") from None
+    if book is None:
+        try:
+            book = xlrd.open_workbook(str(path))
+        except (xlrd.XLRDError, OSError, EOFError, ValueError, KeyError, IndexError, AssertionError):
+            raise _fail(path.name, "Excel文件已损坏，无法读取") from None
+    out = []
+    for sheet in book.sheets():
+        cells = [[_text(sheet.cell_value(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+        merges = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in getattr(sheet, "merged_cells", [])]
+        out.append((sheet.name, _expand(cells, merges)))
+    return out
+
+
+def _expand(cells: list[list[str]], merges: list[tuple[int, int, int, int]]) -> list[list[str]]:
+    """Fill merged areas: across on the first row; below it only a label, never an amount."""
+    width = max((len(r) for r in cells), default=0)
+    grid = [row + [""] * (width - len(row)) for row in cells]
+    for r0, c0, r1, c1 in merges:
+        if r0 >= len(grid) or c0 >= width:
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
+                if r == r0 or not is_number(value):
+                    grid[r][c] = value
+    return grid
+
+
+def _trim(cells: list[list[str]]) -> tuple[list[list[str]], int]:
+    """Used range: drop empty rows/columns at the edges; returns rows and the first column kept."""
+    rows = [i for i, row in enumerate(cells) if any(row)]
+    if not rows:
+        return [], 0
+    cols = [j for row in cells for j, v in enumerate(row) if v]
+    c0, c1 = min(cols), max(cols)
+    return [row[c0:c1 + 1] for row in cells[rows[0]:rows[-1] + 1]], c0
+
+
+def _preamble(rows: list[list[str]]) -> int:
+    """How many top rows are the title block (one distinct text each: title, form code, unit)."""
+    k = 0
+    while k < min(len(rows), 6):
+        distinct = {norm(v) for v in rows[k] if norm(v)}
+        if len(distinct) > 2 or (len(distinct) == 2 and not any("单位" in d or _FORM_CODE.match(d) for d in distinct)):
+            break
+        k += 1
+    return k
+
+
+def extract(path: str | Path) -> Extracted:
+    """Read a published workbook: one RawGrid per non-empty sheet."""
+    p = Path(path)
+    if not p.exists():
+        raise _fail(p.name, "文件不存在")
+    if p.stat().st_size == 0:
+        raise _fail(p.name, "文件为空")
+    with p.open("rb") as fh:
+        head = fh.read(8)
+    if head == _OLE:
+        data = p.read_bytes()
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise _fail(p.name, "文件已加密，无法读取")
+        sheets = _sheets_xls(p)
+    elif head[:2] == b"PK":
+        sheets = _sheets_xlsx(p)
+    else:
+        raise _fail(p.name, "不是有效的Excel文件（文件损坏或格式不符）")
+    grids, lines = [], []
+    for name, cells in sheets:
+        first_row = next((i for i, row in enumerate(cells) if any(row)), 0)
+        rows, c0 = _trim(cells)
+        if not rows:
+            continue
+        k = _preamble(rows)
+        top = [next(v for v in row if v) for row in rows[:k] if any(row)]
+        title = next((compact(t) for t in reversed(top) if _TITLE.search(norm(t)) and not _FORM_CODE.match(norm(t))), "")
+        if not title and _TITLE.search(norm(name)) and not _FORM_CODE.match(norm(name)):
+            title = compact(name)
+        body = rows[k:] or rows
+        start = first_row + (k if rows[k:] else 0)
+        spans = tuple(
+            tuple(Span(file=p.name, cell=f"{name}!{_col_letter(c0 + j)}{start + i + 1}", excerpt=v)
+                  for j, v in enumerate(row))
+            for i, row in enumerate(body)
+        )
+        for i, text in enumerate(top):
+            lines.append((text, Span(file=p.name, cell=f"{name}!{_col_letter(c0)}{first_row + i + 1}", excerpt=text)))
+        grids.append(RawGrid(rows=tuple(tuple(r) for r in body), spans=spans, title=title, file=p.name,
+                             context=tuple(top) + (name,)))
+    if not grids:
+        raise _fail(p.name, "工作簿没有内容")
+    return Extracted(file=p.name, lines=tuple(lines), grids=tuple(grids), pages=None)

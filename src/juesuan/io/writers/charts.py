@@ -1,0 +1,102 @@
+"""Charts (收入结构, 支出结构, 同比变化) drawn to PNG with matplotlib's Agg backend.
+
+Where it sits: writers call :func:`png` for a :class:`Chart` block. A CJK font is looked up once
+via ``font_manager``; without one the chart is still drawn and a one-line notice is printed.
+No pyplot global state is used, so charts can be drawn from several threads.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from decimal import Decimal
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from ...core.document import Chart  # noqa: E402
+from ...core.money import fmt_amount, fmt_pct, pct  # noqa: E402
+
+#: Families tried in order; the first one installed is used.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC",
+    "Noto Sans SC", "AR PL UMing CN",
+)
+PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#bf9000", "#595959")
+
+
+@lru_cache(maxsize=1)
+def cjk_family() -> str | None:
+    """The name of an installed CJK font family, or None (with a one-line notice on stderr)."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    for family in CJK_FAMILIES:
+        if family in names:
+            return family
+    print("提示：未找到中文字体，图表中的中文可能无法显示（可安装 fonts-noto-cjk）", file=sys.stderr)
+    return None
+
+
+def _figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=150)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _pie(fig: Figure, chart: Chart) -> None:
+    pairs = [(lab, v) for lab, v in zip(chart.labels, chart.values) if v > 0]
+    total = sum((v for _, v in pairs), Decimal(0))
+    ax = fig.add_subplot(1, 1, 1)
+    if not pairs:
+        ax.text(0.5, 0.5, "无数据", ha="center", va="center")
+        ax.axis("off")
+        return
+    sizes = [float(v) for _, v in pairs]
+    legend = [f"{lab}  {fmt_amount(v)}{chart.unit}（{fmt_pct(pct(v, total))}）" for lab, v in pairs]
+    wedges, _ = ax.pie(sizes, colors=PALETTE[: len(sizes)], startangle=90, counterclock=False,
+                       wedgeprops={"linewidth": 1, "edgecolor": "white"})
+    ax.axis("equal")
+    ax.legend(wedges, legend, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=10)
+
+
+def _bar(fig: Figure, chart: Chart) -> None:
+    ax = fig.add_subplot(1, 1, 1)
+    n = len(chart.labels)
+    xs = list(range(n))
+    width = 0.38 if chart.prior else 0.6
+    current = [float(v) for v in chart.values]
+    if chart.prior:
+        ax.bar([x - width / 2 for x in xs], [float(v) for v in chart.prior], width, label="上年", color=PALETTE[5])
+        ax.bar([x + width / 2 for x in xs], current, width, label="本年", color=PALETTE[0])
+        ax.legend(frameon=False, fontsize=9)
+    else:
+        ax.bar(xs, current, width, color=PALETTE[0])
+    ax.set_xlim(-0.7, max(n, 4) - 0.3)  # keep bars slim when there are few
+    ax.set_xticks(xs)
+    ax.set_xticklabels(chart.labels, fontsize=8, rotation=20 if n > 4 else 0, ha="right" if n > 4 else "center")
+    ax.set_ylabel(chart.unit, fontsize=9)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+@lru_cache(maxsize=32)
+def png(chart: Chart, *, dpi: int = 150) -> bytes:
+    """The chart as PNG bytes (cached: the docx and html writers draw the same charts)."""
+    family = cjk_family()
+    params = {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False}
+    with matplotlib.rc_context(params):
+        fig = _figure(7.0, 3.6)
+        if chart.kind == "pie":
+            _pie(fig, chart)
+        else:
+            _bar(fig, chart)
+        fig.suptitle(chart.title, fontsize=12)
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()

@@ -1,0 +1,276 @@
+"""Word (.docx) writer: the 公开说明 with real heading styles, tables and charts.
+
+Where it sits: the last step of ``juesuan build`` (and the input of the PDF writer). It renders
+only :class:`Document` blocks: headings (Word "Heading 1–3" styles, numbering kept as text),
+paragraphs (first-line indent, CJK font set through ``w:eastAsia``), grids as real Word tables
+(merged cells, borders, right-aligned numbers; landscape sections for wide tables) and charts as
+PNG pictures, after a title page.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document as new_document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ...core.document import Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
+from . import charts
+from .matrix import display_width, layout
+
+BODY_FONT = "宋体"  # Word on Windows has it; LibreOffice substitutes an installed CJK serif
+HEADING_FONT = "黑体"
+LATIN_FONT = "Times New Roman"
+BODY_SIZE = Pt(12)
+TABLE_SIZE = Pt(9)
+TABLE_STYLE = "表格文字"
+PORTRAIT = (Cm(21.0), Cm(29.7))
+MARGIN = Cm(2.2)
+WIDE_MARGIN = Cm(1.5)  # landscape pages hold the wide tables
+HEADING_SIZES = {1: Pt(16), 2: Pt(14), 3: Pt(12)}
+
+
+def _set_fonts(target, east_asia: str, latin: str = LATIN_FONT) -> None:
+    """Set the Latin and East Asian font of a style or run (python-docx sets only the Latin one)."""
+    target.font.name = latin
+    rpr = target.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _setup_styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    _set_fonts(normal, BODY_FONT)
+    normal.font.size = BODY_SIZE
+    normal.paragraph_format.line_spacing = 1.5
+    normal.paragraph_format.space_after = Pt(0)
+    for level, size in HEADING_SIZES.items():
+        style = doc.styles[f"Heading {level}"]
+        _set_fonts(style, HEADING_FONT)
+        style.font.size = size
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.space_before = Pt(12 if level == 1 else 6)
+        style.paragraph_format.space_after = Pt(6 if level == 1 else 3)
+        style.paragraph_format.keep_with_next = True
+        if level == 1:
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cell_style = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cell_style.base_style = normal
+    cell_style.font.size = TABLE_SIZE
+    cell_style.paragraph_format.line_spacing = 1.0
+    cell_style.paragraph_format.first_line_indent = 0
+    cell_style.paragraph_format.space_before = Pt(0)
+    cell_style.paragraph_format.space_after = Pt(0)
+    for name in ("Title", "Subtitle"):
+        style = doc.styles[name]
+        _set_fonts(style, HEADING_FONT)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.italic = False
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _page_number_footer(section) -> None:
+    para = section.footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = para.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
+def _orient(section, landscape: bool) -> None:
+    short, long_ = PORTRAIT
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long_, short) if landscape else (short, long_)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, WIDE_MARGIN if landscape else MARGIN)
+
+
+def _text_width(section) -> int:
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def _title_page(doc, title: str, subtitle: str) -> None:
+    for _ in range(6):
+        doc.add_paragraph()
+    doc.add_paragraph(title, style="Title").runs[0].font.size = Pt(24)
+    if subtitle:
+        doc.add_paragraph(subtitle, style="Subtitle").runs[0].font.size = Pt(20)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _column_weights(grid: Grid, n_cols: int) -> list[float]:
+    """Relative column widths from the longest single-column text in each column."""
+    lay = layout(grid)
+    longest = [5.0] * n_cols
+    for p in lay.cells:
+        if p.cell.colspan == 1:
+            longest[p.col] = max(longest[p.col], float(min(display_width(p.cell.text), 28)))
+    return longest
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _caption(doc, grid: Grid) -> None:
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True
+    run = para.add_run(grid.title)
+    run.bold = True
+    run.font.size = Pt(14)
+    _set_fonts(run, HEADING_FONT)
+    meta = doc.add_paragraph()
+    meta.paragraph_format.keep_with_next = True
+    left = grid.code
+    right = f"单位：{grid.unit}" if grid.unit else ""
+    meta.add_run(left + ("\t" if left and right else "") + right).font.size = Pt(10)
+    meta.paragraph_format.tab_stops.add_tab_stop(_text_width(doc.sections[-1]), alignment=2)  # right
+
+
+def _grid(doc, grid: Grid) -> None:
+    _caption(doc, grid)
+    lay = layout(grid)
+    table = doc.add_table(rows=lay.n_rows, cols=lay.n_cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borders(table)
+    weights = _column_weights(grid, lay.n_cols)
+    total = sum(weights)
+    width = _text_width(doc.sections[-1])
+    widths = [int(width * w / total) for w in weights]
+    for i, col in enumerate(table.columns):
+        col.width = widths[i]
+    rows = table.rows
+    cells = [list(r.cells) for r in rows]
+    style_id = doc.styles[TABLE_STYLE].style_id  # set by id: python-docx's setter is slow per cell
+    for r in range(lay.n_rows):
+        for c in range(lay.n_cols):
+            cells[r][c].width = widths[c]
+            cells[r][c]._tc.p_lst[0].style = style_id
+    for r in range(lay.header_rows):
+        _repeat_header(rows[r])
+    for p in lay.cells:
+        target = cells[p.row][p.col]
+        if p.last_row > p.row or p.last_col > p.col:
+            target = target.merge(cells[p.last_row][p.last_col])
+        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        para = target.paragraphs[0]
+        align = p.cell.align or ("right" if p.cell.value is not None else "left")
+        para.alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}.get(
+            align, WD_ALIGN_PARAGRAPH.LEFT)
+        if p.cell.text:
+            run = para.add_run(p.cell.text)
+            run.bold = p.cell.bold or p.row < lay.header_rows
+    if grid.note:
+        note = doc.add_paragraph(grid.note)
+        note.paragraph_format.first_line_indent = 0
+        note.runs[0].font.size = Pt(10)
+
+
+def _chart(doc, chart: Chart) -> None:
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.add_run().add_picture(io.BytesIO(charts.png(chart)), width=Cm(15))
+
+
+class _Writer:
+    """Tracks the current section orientation while blocks are added."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.landscape = False
+        self.fresh_page = True  # nothing on the current page yet
+
+    def section(self, landscape: bool) -> None:
+        if landscape == self.landscape:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        _orient(section, landscape)
+        self.landscape, self.fresh_page = landscape, True
+
+    def page_break(self) -> None:
+        if not self.fresh_page:
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.fresh_page = True
+
+    def block(self, block) -> None:
+        doc = self.doc
+        if isinstance(block, Grid):
+            self.section(block.landscape)
+            if block.key.startswith("T"):  # each of the nine tables starts a page
+                self.page_break()
+            _grid(doc, block)
+        elif isinstance(block, Heading):
+            self.section(False)
+            doc.add_heading(block.text, level=min(max(block.level, 1), 3))
+        elif isinstance(block, Paragraph):
+            self.section(False)
+            para = doc.add_paragraph()
+            para.paragraph_format.first_line_indent = Pt(24)
+            run = para.add_run(block.text)
+            if block.placeholder:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        elif isinstance(block, Chart):
+            _chart(doc, block)
+        elif isinstance(block, PageBreak):
+            self.page_break()
+            return
+        elif isinstance(block, Slot):
+            return  # compose fills slots; an unfilled slot prints nothing
+        self.fresh_page = False
+
+
+def write(doc: Document, path: Path) -> Path:
+    """Write ``doc`` as a Word file at ``path`` and return the path."""
+    path = Path(path)
+    word = new_document()
+    _setup_styles(word)
+    _orient(word.sections[0], False)
+    _page_number_footer(word.sections[0])
+    _title_page(word, doc.title, doc.subtitle)
+    writer = _Writer(word)
+    for block in doc.blocks:
+        writer.block(block)
+    word.core_properties.title = doc.title
+    word.core_properties.subject = doc.subtitle
+    path.parent.mkdir(parents=True, exist_ok=True)
+    word.save(str(path))
+    return path

@@ -1,0 +1,303 @@
+"""The little template language of the phrasebook: one template renders a clause and parses it.
+
+Where it sits: under ``phrasebook.patterns`` (which writes the templates) and above
+``core.money``. ``render.py`` calls :meth:`Pattern.render`; ``parse.py`` calls
+:meth:`Pattern.regex` and :meth:`Pattern.read`.
+
+Template syntax (whitespace is not significant when parsing: text is compacted first)::
+
+    收入总计{收入总计:amt}          a literal, then a slot: figure key ``收入总计``, kind ``amt``
+    [{年:year}年度]                 optional part; rendered when all its slots have values
+    [~为]                           optional part that is read but never written
+    <总体|总计>                     alternatives; rendering takes the first
+    {@.占比:pct}                    ``@`` stands for the subject in force (inherited in a sentence)
+
+Slot kinds: ``amt`` (…万元), ``pct`` (…%, sign as printed), ``yoy`` (增加/减少 X万元，增长/下降
+Y% or 持平; gives ``.增减`` and ``.增减率``), ``n<unit>`` (a count: ``n人``), ``dn<unit>``
+(a signed count: 增加/减少 N人), ``num<unit>`` (a decimal with a unit: ``num平方米``), ``year``,
+``klass`` (类名(类)), ``item`` (类名(类)款名(款)项名(项)), ``grade`` (a short word in quotes).
+Punctuation is matched loosely (，/, ：/: （/( and so on), so one template reads both widths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Mapping
+
+from ..core import money
+from ..core.keys import split
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+PLAIN = r"\d+(?:\.\d+)?"
+_PUNCT = {
+    "，": "[，,]", ",": "[，,]", "：": "[：:]", ":": "[：:]", "；": "[；;]", ";": "[；;]",
+    "（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、": "[、，,]",
+    "“": "[“”\"‘’]?", "”": "[“”\"‘’]?", '"': "[“”\"‘’]?", "。": "[。.]",
+}
+_NAME = r"[^\d()（）。，,；;：:、.．“”\"%]"
+UP, DOWN = ("增加", "增长"), ("减少", "下降")
+
+
+def literal(text: str) -> str:
+    """Regex for a literal run, punctuation of either width accepted."""
+    return "".join(_PUNCT.get(c, re.escape(c)) for c in text if not c.isspace())
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    key: str  # figure key, "@" meaning the subject in force
+    kind: str
+    group: str  # regex group prefix
+
+    @property
+    def unit(self) -> str:
+        if self.kind in ("amt", "yoy"):
+            return "万元"
+        if self.kind == "pct":
+            return "%"
+        for prefix in ("dn", "num", "n"):
+            if self.kind.startswith(prefix) and len(self.kind) > len(prefix):
+                return self.kind[len(prefix):]
+        return ""
+
+
+def _slot_regex(slot: Slot) -> str:
+    g, kind = slot.group, slot.kind
+    if kind == "amt":
+        return rf"(?<![\d.,])(?P<{g}>-?{NUM})万元"
+    if kind == "pct":
+        return rf"(?<![\d.])(?P<{g}>-?{PLAIN})%"
+    if kind == "yoy":
+        return (rf"(?:(?P<{g}d>增加|减少)(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>增长|下降)(?P<{g}p>{PLAIN})%)?"
+                rf"|(?P<{g}f>(?:基本)?持平))")
+    if kind == "year":
+        return rf"(?<!\d)(?P<{g}>(?:19|20)\d\d)"
+    if kind == "klass":
+        return rf"(?P<{g}>{_NAME}{{2,30}}?)[（(]类[）)]"
+    if kind == "item":
+        return (rf"(?P<{g}l>{_NAME}{{2,30}}?)[（(]类[）)](?P<{g}k>[^。，,；;：:]{{2,40}}?)[（(]款[）)]"
+                rf"(?P<{g}x>[^。，,；;：:]{{2,60}}?)[（(]项[）)]")
+    if kind == "grade":
+        return rf"[“\"]?(?P<{g}>[^”\"，,。；;]{{1,4}}?)[”\"]"
+    if kind.startswith("dn"):
+        return rf"(?P<{g}d>增加|减少)(?P<{g}a>\d+){literal(slot.unit)}"
+    if kind.startswith("num"):
+        return rf"(?<![\d.,])(?P<{g}>{NUM}){literal(slot.unit)}"
+    if kind.startswith("n"):
+        return rf"(?<![\d.,])(?P<{g}>\d+){literal(slot.unit)}"
+    raise ValueError(f"unknown slot kind {kind!r}")
+
+
+# --------------------------------------------------------------------------- template parsing
+
+@dataclass(frozen=True, slots=True)
+class _Lit:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Opt:
+    parts: tuple
+    shown: bool = True  # "[~…]" is read when present but never written
+
+
+@dataclass(frozen=True, slots=True)
+class _Alt:
+    options: tuple[str, ...]
+
+
+def _tokens(template: str, counter: list[int]) -> tuple:
+    out: list = []
+    i = 0
+    while i < len(template):
+        c = template[i]
+        if c == "[":
+            j = template.index("]", i)
+            inner = template[i + 1:j]
+            shown = not inner.startswith("~")
+            out.append(_Opt(_tokens(inner.lstrip("~"), counter), shown))
+            i = j + 1
+        elif c == "<":
+            j = template.index(">", i)
+            out.append(_Alt(tuple(template[i + 1:j].split("|"))))
+            i = j + 1
+        elif c == "{":
+            j = template.index("}", i)
+            key, _, kind = template[i + 1:j].partition(":")
+            out.append(Slot(key, kind, f"s{counter[0]}"))
+            counter[0] += 1
+            i = j + 1
+        else:
+            out.append(_Lit(c))
+            i += 1
+    return tuple(out)
+
+
+def _regex(parts: tuple) -> str:
+    out = []
+    for p in parts:
+        if isinstance(p, _Lit):
+            out.append(literal(p.text))
+        elif isinstance(p, _Opt):
+            out.append(f"(?:{_regex(p.parts)})?")
+        elif isinstance(p, _Alt):
+            out.append("(?:" + "|".join(literal(o) for o in p.options) + ")")
+        else:
+            out.append(_slot_regex(p))
+    return "".join(out)
+
+
+def _slots(parts: tuple) -> list[Slot]:
+    out: list[Slot] = []
+    for p in parts:
+        if isinstance(p, Slot):
+            out.append(p)
+        elif isinstance(p, _Opt):
+            out.extend(_slots(p.parts))
+    return out
+
+
+# --------------------------------------------------------------------------- reading
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One figure (or name) read from a slot: key relative to ``@``, value, unit, offsets."""
+
+    key: str
+    value: Decimal | str | tuple[str, ...]
+    unit: str
+    start: int
+    end: int
+    kind: str
+
+
+def _amount(text: str) -> Decimal:
+    value = money.parse_amount(text)
+    if value is None:  # pragma: no cover - regex guarantees digits
+        raise money.MoneyError(text)
+    return value
+
+
+def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
+    g, kind = slot.group, slot.kind
+    if kind == "yoy":
+        if m.group(g + "f") is not None:
+            s, e = m.span(g + "f")
+            return [Reading(_join(slot.key, "增减"), Decimal("0.00"), "万元", s, e, "flat"),
+                    Reading(_join(slot.key, "增减率"), Decimal("0.00"), "%", s, e, "flat")]
+        if m.group(g + "d") is None:
+            return []
+        sign = -1 if m.group(g + "d") in DOWN else 1
+        out = [Reading(_join(slot.key, "增减"), sign * _amount(m.group(g + "a")), "万元",
+                       *m.span(g + "a"), "yoy")]
+        if m.group(g + "p") is not None:
+            psign = -1 if m.group(g + "e") in DOWN else 1
+            out.append(Reading(_join(slot.key, "增减率"), psign * _amount(m.group(g + "p")), "%",
+                               *m.span(g + "p"), "yoy"))
+        return out
+    if kind.startswith("dn"):
+        if m.group(g + "d") is None:
+            return []
+        sign = -1 if m.group(g + "d") in DOWN else 1
+        return [Reading(slot.key, sign * Decimal(m.group(g + "a")), slot.unit, *m.span(g + "a"), kind)]
+    if kind == "item":
+        if m.group(g + "l") is None:
+            return []
+        names = (m.group(g + "l"), m.group(g + "k"), m.group(g + "x"))
+        return [Reading(slot.key, names, "", *m.span(g + "l"), kind)]
+    text = m.group(g)
+    if text is None:
+        return []
+    if kind in ("klass", "grade"):
+        return [Reading(slot.key, text, "", *m.span(g), kind)]
+    if kind == "year":
+        return [Reading(slot.key, text, "", *m.span(g), kind)]
+    return [Reading(slot.key, _amount(text), slot.unit, *m.span(g), kind)]
+
+
+def _join(subject: str, suffix: str) -> str:
+    return f"{subject}.{suffix}"
+
+
+# --------------------------------------------------------------------------- the pattern
+
+Values = Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A clause of the narrative, usable both ways.
+
+    ``anchor``: the subject this clause names for the clauses after it in the same sentence
+    ("" → the subject of its first absolute slot key; "@" → it names none).
+    ``fixed``: statements the clause makes without a number (``无下属预算单位`` → 0 个).
+    ``variant``: recorded from another region, used for parsing only.
+    """
+
+    name: str
+    template: str
+    topics: tuple[str, ...] = ()
+    anchor: str = ""
+    fixed: tuple[tuple[str, str, str], ...] = ()
+    variant: bool = False
+    _parts: tuple = field(default=(), repr=False, compare=False)
+    _compiled: re.Pattern | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = _tokens(self.template, [0])
+        object.__setattr__(self, "_parts", parts)
+        object.__setattr__(self, "_compiled", re.compile(_regex(parts)))
+
+    @property
+    def slots(self) -> list[Slot]:
+        return _slots(self._parts)
+
+    def regex(self) -> re.Pattern:
+        return self._compiled  # type: ignore[return-value]
+
+    def subject(self) -> str:
+        """The subject this clause sets for later clauses ("" when it sets none)."""
+        if self.anchor == "@":
+            return ""
+        if self.anchor:
+            return self.anchor
+        for slot in self.slots:
+            if not slot.key.startswith("@") and slot.kind not in ("year", "grade"):
+                return split(slot.key)[0]
+        return ""
+
+    def read(self, m: re.Match) -> list[Reading]:
+        out: list[Reading] = []
+        for slot in self.slots:
+            out.extend(_read_slot(slot, m))
+        return out
+
+    def render(self, fill: Callable[[Slot], str | None]) -> str | None:
+        """Text of the clause; ``fill`` gives each slot's text (None: not available).
+
+        Returns None when a required slot has no text; optional parts without text drop out.
+        """
+        return _render(self._parts, fill)
+
+
+def _render(parts: tuple, fill: Callable[[Slot], str | None]) -> str | None:
+    out = []
+    for p in parts:
+        if isinstance(p, _Lit):
+            out.append(p.text)
+        elif isinstance(p, _Alt):
+            out.append(p.options[0])
+        elif isinstance(p, _Opt):
+            if not p.shown:
+                continue
+            text = _render(p.parts, fill)
+            if text is not None:
+                out.append(text)
+        else:
+            text = fill(p)
+            if text is None:
+                return None
+            out.append(text)
+    return "".join(out)

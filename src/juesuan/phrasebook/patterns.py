@@ -1,0 +1,253 @@
+"""The phrasebook: every clause the narrative states a figure with, for rendering and parsing.
+
+Where it sits: between ``core`` (keys, money) and the two users, ``phrasebook.render`` (the
+composer writes each clause from figure keys) and ``phrasebook.parse`` (the auditor reads the
+same clauses back into figure keys). Template syntax: see ``phrasebook.grammar``.
+
+A clause belongs to *topics* (a section of the narrative, recognised from its heading by
+:func:`topic_of`); a clause with no topics may occur anywhere. Relative clauses (``@``) take the
+subject named last in the same sentence, else the topic's default subject (:data:`DEFAULT_SUBJECT`).
+Patterns marked ``variant`` were seen in other regions (Shanghai) and are used for parsing only.
+"""
+
+from __future__ import annotations
+
+from ..core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
+from ..core.model import VEHICLE_CATEGORIES
+from .grammar import Pattern
+
+# --------------------------------------------------------------------------- topics
+
+# (topic, words a heading must contain, words it must not contain); most specific first.
+_TOPIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("概况.职能", ("主要职能",), ()),
+    ("概况.机构", ("机构设置",), ()),
+    ("概况.机构", ("单位构成",), ()),
+    ("名词解释", ("名词解释",), ()),
+    ("财拨总体", ("财政拨款收入支出决算总体",), ()),
+    ("收支总体", ("收入支出决算总体",), ()),
+    ("基本支出", ("基本支出决算情况",), ()),
+    ("一般公共", ("一般公共预算财政拨款支出决算情况",), ()),
+    ("政府性基金", ("政府性基金",), ()),
+    ("国有资本", ("国有资本经营",), ()),
+    ("三公", ("三公",), ()),
+    ("收入", ("收入决算情况",), ()),
+    ("支出", ("支出决算情况",), ()),
+    ("其他重要事项", ("其他重要事项",), ()),
+    ("绩效", ("绩效",), ()),
+    ("其他事项", ("其他需说明",), ()),
+)
+# Sub-headings （一）（二）（三） under a topic.
+_SUBTOPIC_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "一般公共": (("总体", "一般公共.总体"), ("结构", "一般公共.结构"), ("具体", "一般公共.具体")),
+    "其他重要事项": (("机关运行经费", "其他重要事项.机关运行经费"), ("政府采购", "其他重要事项.政府采购"),
+                 ("国有资产", "其他重要事项.资产")),
+    "三公": (("总体", "三公"), ("具体", "三公")),
+}
+# Part headings 第X部分.
+_PART_RULES = (("概况", "概况"), ("名词解释", "名词解释"), ("情况说明", "说明"), ("报表", "报表"),
+               ("决算表", "报表"))
+
+DEFAULT_SUBJECT = {
+    "收支总体": "收支总计",
+    "财拨总体": "财政拨款收支总计",
+    "一般公共": "一般公共预算财政拨款支出",
+    "一般公共.总体": "一般公共预算财政拨款支出",
+    "一般公共.具体": "一般公共预算财政拨款支出",
+    "三公": "三公.合计",
+    "其他重要事项.机关运行经费": "机关运行经费",
+    "其他重要事项.政府采购": "政府采购.总额",
+}
+
+
+def part_of(title: str) -> str | None:
+    for word, part in _PART_RULES:
+        if word in title:
+            return part
+    return None
+
+
+def topic_of(title: str, parent: str | None = None) -> str | None:
+    """Topic of a heading title; ``parent`` is the topic in force for a （一） sub-heading."""
+    if parent is not None:
+        base = parent.split(".")[0]
+        for word, topic in _SUBTOPIC_RULES.get(base, ()):
+            if word in title:
+                return topic
+        return None
+    for topic, needed, refused in _TOPIC_RULES:
+        if all(w in title for w in needed) and not any(w in title for w in refused):
+            return topic
+    return None
+
+
+def applies(pattern: Pattern, topic: str | None) -> bool:
+    """True when ``pattern`` may be read in ``topic`` (unknown topic: everything applies)."""
+    if topic is None or not pattern.topics:
+        return True
+    return any(topic == t or topic.startswith(t + ".") or t.startswith(topic + ".") for t in pattern.topics)
+
+
+# --------------------------------------------------------------------------- the clauses
+
+def _p(name: str, template: str, *topics: str, **kw) -> Pattern:
+    return Pattern(name=name, template=template, topics=topics, **kw)
+
+
+STAFF = (
+    _p("人员.实有", "实有人数{人员.实有:n人}", "概况"),
+    _p("人员.在职", "在职人员{人员.在职:n人}", "概况"),
+    _p("人员.离休", "离休人员{人员.离休:n人}", "概况"),
+    _p("人员.退休", "退休人员{人员.退休:n人}", "概况"),
+    _p("人员.增减", "{@.增减:dn人}", "概况", anchor="@"),
+    _p("人员.科室", "下设{人员.科室:n个}<科室|处室|内设机构>", "概况"),
+    _p("人员.下属单位", "下属预算单位{人员.下属单位:n个}", "概况"),
+    _p("人员.下属单位.有", "有{人员.下属单位:n个}下属预算单位", "概况"),
+    _p("人员.下属单位.无", "无下属预算单位", "概况", anchor="@", fixed=(("人员.下属单位", "0", "个"),)),
+)
+
+OVERALL = (
+    _p("收入总计", "[{年:year}年度]收入总计{收入总计:amt}", "收支总体"),
+    _p("本年收入合计", "本年收入合计{本年收入合计:amt}", "收支总体", "收入"),
+    _p("本年收入", "本年收入{本年收入合计:amt}", "收入"),
+    _p("使用非财政拨款结余", "使用非财政拨款结余[（含专用结余）]{使用非财政拨款结余:amt}", "收支总体"),
+    _p("年初结转和结余", "年初结转和结余{年初结转和结余:amt}", "收支总体"),
+    _p("支出总计", "[{年:year}年度]支出总计{支出总计:amt}", "收支总体"),
+    _p("本年支出合计", "本年支出合计{本年支出合计:amt}", "收支总体", "支出"),
+    _p("本年支出", "本年支出{本年支出合计:amt}", "支出"),
+    _p("结余分配", "结余分配{结余分配:amt}", "收支总体"),
+    _p("年末结转和结余", "年末结转和结余{年末结转和结余:amt}", "收支总体"),
+    _p("收支总计.名", "收入支出<总体|总计>", "收支总体", anchor="收支总计"),
+    _p("收支总计", "[{年:year}年度]收入支出总计{收支总计:amt}", "收支总体", variant=True),
+)
+
+INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入") for i in INCOME_ITEMS)
+EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出") for i in EXPENDITURE_ITEMS)
+
+FISCAL = (
+    _p("财政拨款收入总计", "[{年:year}年度]财政拨款收入总计{财政拨款收入总计:amt}", "财拨总体"),
+    _p("年初财政拨款结转和结余", "年初财政拨款结转和结余{年初财政拨款结转和结余:amt}", "财拨总体"),
+    _p("本年财政拨款收入", "本年财政拨款收入{本年财政拨款收入:amt}", "财拨总体"),
+    _p("财政拨款支出总计", "财政拨款支出总计{财政拨款支出总计:amt}", "财拨总体"),
+    _p("年末财政拨款结转和结余", "年末财政拨款结转和结余{年末财政拨款结转和结余:amt}", "财拨总体"),
+    _p("本年财政拨款支出", "本年财政拨款支出{本年财政拨款支出:amt}", "财拨总体"),
+    _p("财政拨款收支总计.名", "财政拨款收入支出<总体|总计>", "财拨总体", anchor="财政拨款收支总计"),
+    _p("财政拨款收支总计", "[{年:year}年度]财政拨款收入支出总计{财政拨款收支总计:amt}", "财拨总体",
+       variant=True),
+)
+
+GENERAL = (
+    _p("一般公共预算财政拨款支出", "[{年:year}年度]一般公共预算财政拨款支出{一般公共预算财政拨款支出:amt}",
+       "一般公共"),
+    _p("一般公共预算财政拨款支出.名", "一般公共预算财政拨款支出", "一般公共",
+       anchor="一般公共预算财政拨款支出"),
+    _p("类", "{@:klass}{@:amt}", "一般公共"),
+    _p("类.名", "{@:klass}", "一般公共"),
+    _p("项", "{@:item}", "一般公共", "政府性基金", "国有资本"),
+    _p("项.决算数", "支出决算数为{@:amt}", "一般公共", "政府性基金", "国有资本", anchor="@"),
+)
+
+BASIC = (
+    _p("基本支出", "[{年:year}年度]一般公共预算财政拨款基本支出{一般公共预算财政拨款基本支出:amt}", "基本支出"),
+    _p("人员经费", "人员经费{人员经费:amt}", "基本支出"),
+    _p("公用经费", "公用经费{公用经费:amt}", "基本支出"),
+)
+
+_SG_ITEMS = ("因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+SANGONG = (
+    _p("三公.合计", "[{年:year}年度]财政拨款“三公”经费支出{三公.合计:amt}", "三公"),
+    _p("三公.合计.名", "<财政拨款“三公”经费支出|“三公”经费财政拨款支出|“三公”经费支出>", "三公",
+       anchor="三公.合计"),
+    *(_p(f"三公.{i}", f"{i}[支出]{{三公.{i}:amt}}", "三公") for i in _SG_ITEMS),
+    *(_p(f"三公.{i}.名", i, "三公", anchor=f"三公.{i}") for i in _SG_ITEMS),
+    _p("三公.购置.沪", "公务用车购置支出[~为]{三公.公务用车购置费:amt}", "三公", variant=True),
+    _p("三公.运维.沪", "公务用车运行维护支出[~为]{三公.公务用车运行维护费:amt}", "三公", variant=True),
+    _p("三公.出国团组", "因公出国（境）团组{三公.出国团组:n个}", "三公"),
+    _p("三公.出国人次", "因公出国（境）{三公.出国人次:n人次}", "三公"),
+    _p("三公.出国人次.沪", "团组{三公.出国团组:n个}[，]累计{三公.出国人次:n人次}", "三公", variant=True),
+    _p("三公.购置车辆", "公务用车购置数[~为]{三公.购置车辆:n辆}", "三公"),
+    _p("三公.保有车辆", "公务用车保有量[~为]{三公.保有车辆:n辆}", "三公"),
+    _p("三公.固定资产车辆", "固定资产车辆{三公.固定资产车辆:n辆}", "三公"),
+    _p("三公.接待", "国内公务接待{三公.接待批次:n批次}[，]{三公.接待人次:n人次}", "三公"),
+)
+
+OPERATING = (
+    _p("机关运行经费", "机关运行经费[支出]{机关运行经费:amt}", "其他重要事项.机关运行经费"),
+)
+
+PROCUREMENT = (
+    _p("政府采购.总额", "政府采购支出总额{政府采购.总额:amt}", "其他重要事项.政府采购"),
+    _p("政府采购.总额.沪", "政府采购金额[~（以合同签订为准）][~为]{政府采购.总额:amt}", "其他重要事项.政府采购",
+       variant=True),
+    _p("政府采购.货物", "政府采购货物支出{政府采购.货物:amt}", "其他重要事项.政府采购"),
+    _p("政府采购.工程", "政府采购工程支出{政府采购.工程:amt}", "其他重要事项.政府采购"),
+    _p("政府采购.服务", "政府采购服务支出{政府采购.服务:amt}", "其他重要事项.政府采购"),
+    _p("政府采购.货物.沪", "货物采购金额{政府采购.货物:amt}", "其他重要事项.政府采购", variant=True),
+    _p("政府采购.工程.沪", "工程采购金额{政府采购.工程:amt}", "其他重要事项.政府采购", variant=True),
+    _p("政府采购.服务.沪", "服务采购金额{政府采购.服务:amt}", "其他重要事项.政府采购", variant=True),
+    _p("政府采购.中小企业", "授予中小企业合同金额{政府采购.中小企业:amt}", "其他重要事项.政府采购"),
+    _p("政府采购.小微企业", "授予小微企业合同金额{政府采购.小微企业:amt}", "其他重要事项.政府采购"),
+)
+
+_VEHICLE_VARIANTS = {"部级领导干部用车": "副部（省）级及以上领导用车", "主要领导干部用车": "主要负责人用车",
+                     "离退休干部用车": "离退休干部服务用车"}
+ASSETS = (
+    _p("资产.房屋", "房屋[~建筑物]{资产.房屋面积:num平方米}[，价值{资产.房屋价值:amt}]", "其他重要事项.资产"),
+    _p("资产.车辆", "[~共有]车辆{资产.车辆:n辆}[，价值{资产.车辆价值:amt}]", "其他重要事项.资产"),
+    *(_p(f"资产.车辆.{c}", f"{c}{{资产.车辆.{c}:n辆}}", "其他重要事项.资产") for c in VEHICLE_CATEGORIES),
+    *(_p(f"资产.车辆.{c}.沪", f"{v}{{资产.车辆.{c}:n辆}}", "其他重要事项.资产", variant=True)
+      for v, c in _VEHICLE_VARIANTS.items()),
+    _p("资产.大型设备", "单价100万元（含）以上设备（不含车辆）{资产.大型设备:n台（套）}", "其他重要事项.资产"),
+)
+
+PERFORMANCE = (
+    _p("绩效.整体表数", "整体支出绩效自评表{绩效.整体表数:n个}", "绩效"),
+    _p("绩效.整体.全年预算", "全年预算总额{绩效.整体.全年预算:amt}", "绩效"),
+    _p("绩效.整体.执行数", "实际执行总额{绩效.整体.执行数:amt}", "绩效"),
+    _p("绩效.项目", "[预算绩效]评价项目{绩效.项目数:n个}[，全年预算数{绩效.项目.全年预算:amt}]"
+       "[，全年执行数{绩效.项目.执行数:amt}]", "绩效"),
+    _p("绩效.综合得分", "综合得分{绩效.综合得分:num分}", "绩效"),
+    _p("绩效.等级", "评价结果为{绩效.等级:grade}", "绩效"),
+)
+
+# Clauses that take the subject in force: shares, changes, budgets. Allowed anywhere.
+RELATIVE = (
+    _p("占比", "占{@.占比:pct}", anchor="@"),
+    _p("占比.本年支出", "占本年支出合计的{@.占比:pct}", anchor="@"),
+    _p("占比.采购", "占政府采购支出总额的{@.占比:pct}", anchor="@"),
+    _p("同比", "{@:yoy}", anchor="@"),
+    _p("年初预算", "年初预算[数][~为]{@.年初预算:amt}", anchor="@"),
+    _p("全年预算", "全年预算[数][~为]{@.全年预算:amt}", anchor="@"),
+    _p("决算数", "决算[数][~为]{@:amt}", anchor="@"),
+    _p("预决算差异率", "预决算差异率[~为]{@.预决算差异率:pct}", anchor="@"),
+    _p("完成率.沪", "完成<年初预算|预算>的{@.完成率:pct}", anchor="@", variant=True),
+)
+
+ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG
+                            + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE + RELATIVE)
+BY_NAME: dict[str, Pattern] = {p.name: p for p in ALL}
+#: Suffix of the Shanghai "完成年初预算的X%" figure (决算 / 预算 × 100); not in core.keys yet.
+COMPLETION = "完成率"
+
+# --------------------------------------------------------------------------- words around figures
+
+#: Markers of a stated reason; the reason runs to the end of the sentence and on through
+#: following sentences that state no figure.
+REASON_MARKER = r"(?:的)?(?:主要原因|差异原因)(?:是|为)?[：:]?"
+#: Free-text markers: regex → texts key ("@" = subject in force). Text runs to sentence end.
+TEXT_MARKERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"开支内容(?:主要)?包括[：:]?", "@.内容", ("三公",)),
+    (r"(?:主要)?包括[：:]", "@.构成", ("基本支出",)),
+    (r"其他用车主要是[：:]?", "资产.其他用车说明", ("其他重要事项.资产",)),
+    (r"分别是[：:]", "内设科室", ("概况",)),
+)
+#: 绩效 paragraphs: marker → texts key; each runs to the next marker or the paragraph end.
+PERFORMANCE_TEXTS = (
+    (r"(?:预算绩效管理)?取得的成效[：:]", "绩效.成效"),
+    (r"发现的问题及原因[：:]", "绩效.问题"),
+    (r"下一步改进措施[：:]", "绩效.措施"),
+)
+
+# Standard texts the composer writes.
+PLACEHOLDER = "【待补充：主要原因】"
+UNCHANGED_FLAT = "持平"

@@ -1,0 +1,195 @@
+"""Checks of the narrative (公开说明) against the tables and against itself (C38–C45, and the
+shares, 同比 and 预决算差异率 of every section).
+
+Where it sits: rules/checks. Stated figures are ``disclosure.narrative.statements`` (keyed as
+:mod:`juesuan.core.keys`, signed: 减少/下降 are negative); derived figures are ``ctx.figures``
+from :func:`juesuan.rules.derive.derive`. A stated amount is compared with the derived one only
+when the table it comes from is present; otherwise the narrative is checked against itself:
+totals against their stated parts within the rounding envelope, and every percentage recomputed
+from the stated amounts with :func:`juesuan.core.money.pct_consistent`. 三公, other matters,
+绩效, staff and repeated figures (C46–C52) are in :mod:`.narrative_matters`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ...core import keys
+from ...core.findings import Finding, Severity
+from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
+from ...core.model import Statement
+from ...core.money import round2, tolerance
+from . import narrative_matters
+from .base import Context, NotApplicable, check
+from .support import TABLE_OF, COUNT_KEYS, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, place_of, require_statements, section_label, spans, stated_value, sum_finding
+
+# --------------------------------------------------------------------------- narrative vs tables
+
+def _table_backed(ctx: Context, subject: str, suffix: str, table: str) -> bool:
+    d = ctx.disclosure
+    if getattr(d.tables, table.lower()) is None:
+        return False
+    if suffix in (PRIOR, DELTA):
+        return subject in d.comparatives.prior
+    if suffix in (INITIAL_BUDGET, FULL_BUDGET):
+        c = d.comparatives
+        return subject in c.initial_budget or subject in c.full_year_budget or subject.startswith("三公.")
+    return suffix == ""
+
+
+def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
+    d = ctx.disclosure
+    statements = require_statements(ctx)
+    ran = False
+    for s in statements:
+        subject, suffix = keys.split(s.key)
+        if subject in COUNT_KEYS or suffix in (SHARE, DELTA_PCT, BUDGET_GAP):
+            continue
+        place = place_of(subject)
+        if place is None or place[3] != wanted or not _table_backed(ctx, subject, suffix, place[0]):
+            continue
+        derived = ctx.figures.get(s.key)
+        if derived is None:
+            continue
+        ran = True
+        table, section, rel, code = place
+        shown = round2(derived)
+        if shown == s.value:
+            continue
+        gap = s.value - derived
+        figures = {"说明中": amt(s.value), "表中": amt(derived), "差额": amt(gap), "关系": rel}
+        where = f"部门决算情况说明 · {section}"
+        if abs(s.value - shown) <= Decimal("0.01"):
+            yield Finding(ROUNDING, Severity.INFO, f"说明中“{s.key}”与{table}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            continue
+        yield Finding(code, Severity.ERROR, f"说明中“{s.key}”为{amt(s.value)}，与决算表（{table}）的{amt(derived)}不一致", figures, spans(s.span), where)
+    if not ran and not any(getattr(d.tables, t.lower()) is not None for _, t, _, _, c in TABLE_OF if c == wanted):
+        table = next(t for _, t, _, _, c in TABLE_OF if c == wanted)
+        raise NotApplicable(f"缺少决算表 {table}（表格为附件或未能读取），无法核对说明与表格")
+
+
+def _table_check(code: str, relation: str, title: str, doc: str):
+    @check(codes={code: f"{title}：说明中的金额与决算表不一致", ROUNDING: ROUNDING_DOC}, relations=(relation,))
+    def func(ctx: Context) -> Iterator[Finding]:
+        yield from _against_tables(ctx, code)
+
+    func.__name__ = func.__qualname__ = f"narrative_vs_table_{relation.lower()}"
+    func.__doc__ = doc
+    func.spec = type(func.spec)(id=func.__name__, codes=func.spec.codes, relations=func.spec.relations, doc=doc, func=func)
+    return func
+
+
+vs_t1 = _table_check("N-OVERALL", "C38", "收入支出决算总体情况", "说明一的收入总计、本年收入合计、结转结余、支出总计等 = 收入支出决算总表。")
+vs_income = _table_check("N-INCOME", "C39", "收入决算情况", "说明二的各项收入 = 收入支出决算总表（收入决算表）对应数。")
+vs_expenditure = _table_check("N-EXPENDITURE", "C40", "支出决算情况", "说明三的基本支出、项目支出等 = 支出决算表合计行。")
+vs_t4 = _table_check("N-FISCAL", "C41", "财政拨款收入支出决算总体情况", "说明四的财政拨款收支总计、结转结余、本年收支 = 财政拨款收入支出决算总表。")
+vs_t5_total = _table_check("N-GENERAL", "C42", "一般公共预算财政拨款支出总体情况", "说明五（一）一般公共预算财政拨款支出 = 一般公共预算财政拨款支出决算表合计。")
+vs_t5_class = _table_check("N-CLASS", "C43", "一般公共预算财政拨款支出结构情况", "说明五（二）各类支出 = 一般公共预算财政拨款支出决算表同类行。")
+vs_t5_item = _table_check("N-ITEM", "C44", "一般公共预算财政拨款支出具体情况", "说明五（三）各项支出 = 一般公共预算财政拨款支出决算表同项行。")
+vs_t6 = _table_check("N-BASIC", "C45", "一般公共预算财政拨款基本支出情况", "说明六的基本支出、人员经费、公用经费 = 基本支出决算表。")
+vs_t9 = _table_check("N-SANGONG", "C46", "“三公”经费支出情况", "说明九的“三公”经费合计及各项（决算数、预算数）= “三公”经费支出决算表。")
+
+
+@check(codes={"N-ITEM-MISSING": "决算表中本年有支出的项级科目在说明五（三）中没有逐项说明",
+              "N-ITEM-MISSING-PRIOR": "上年有支出、本年为零的项级科目在说明五（三）中没有说明"}, relations=("C44",))
+def items_described(ctx: Context) -> Iterator[Finding]:
+    """一般公共预算财政拨款支出决算表中本年或上年不为零的每个项级科目，在说明五（三）中都有单独一段。"""
+    d = ctx.disclosure
+    t5 = d.tables.t5
+    if t5 is None:
+        raise NotApplicable("缺少一般公共预算财政拨款支出决算表（公开05）")
+    require_statements(ctx)
+    described = {keys.split(s.key)[0] for s in d.narrative.statements if s.key.startswith("项.")}
+    if not described:
+        raise NotApplicable("说明中未识别出项级科目的段落")
+    for row in t5.rows:
+        if len(row.code) != 7 or keys.item(row.code) in described:
+            continue
+        now = row.values.get("合计")
+        prior = d.comparatives.prior.get(keys.item(row.code))
+        if now:
+            yield Finding("N-ITEM-MISSING", Severity.ERROR, f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有该项的具体情况",
+                          {"科目编码": row.code, "本年支出": amt(now), "关系": "C44"}, spans(row.sources.get("合计")),
+                          section_label("项."))
+        elif prior:
+            yield Finding("N-ITEM-MISSING-PRIOR", Severity.WARNING, f"{row.code} {row.name}上年支出{amt(prior)}万元、本年为零，说明中没有该项",
+                          {"科目编码": row.code, "上年支出": amt(prior), "关系": "C44"}, (), section_label("项."))
+
+
+# --------------------------------------------------------------------------- narrative against itself: sums
+
+def _sv(ctx: Context, key: str):
+    return stated_value(ctx.disclosure, key)
+
+
+def _narrative_sum(ctx: Context, code: str, total_key: str, part_keys: list[str], relation: str, message: str,
+                   total_aliases: tuple[str, ...] = ()) -> Finding | None:
+    total, tspan = stated_value(ctx.disclosure, total_key, *total_aliases)
+    parts = [(k, _sv(ctx, k)[0]) for k in part_keys]
+    if total is None or all(v is None for _, v in parts):
+        return None
+    if any(v is None for _, v in parts) and total - sum(v for _, v in parts if v is not None) > 0:
+        return None  # an unstated part may explain the shortfall
+    pspans = [_sv(ctx, k)[1] for k in part_keys]
+    return sum_finding(code=code, total=total, parts=parts, total_label=total_key, message=message,
+                       spans=[tspan, *pspans], section=section_label(total_key), relation=relation)
+
+
+@check(codes={"N-TOTALS-SUM": "说明一：收入（支出）总计与其构成不符，或收入总计≠支出总计",
+              "N-INCOME-SUM": "说明二：本年收入与各项收入之和不符", "N-EXPENDITURE-SUM": "说明三：本年支出与各项支出之和不符",
+              "N-FISCAL-SUM": "说明四：财政拨款收入（支出）总计与其构成不符", ROUNDING: ROUNDING_DOC},
+       relations=("C38", "C39", "C40", "C41"))
+def narrative_totals(ctx: Context) -> Iterator[Finding]:
+    """说明一至四自身：收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余，支出总计同理且两者相等；本年收入（支出）= 各项之和；财政拨款总计 = 年初结转结余 + 本年。"""
+    require_statements(ctx)
+    specs = [
+        ("N-TOTALS-SUM", "收入总计", ["本年收入合计", "使用非财政拨款结余", "年初结转和结余"], "C38", "收入总计与本年收入、结余之和不一致", ()),
+        ("N-TOTALS-SUM", "支出总计", ["本年支出合计", "结余分配", "年末结转和结余"], "C38", "支出总计与本年支出、结余之和不一致", ()),
+        ("N-TOTALS-SUM", "收入总计", ["支出总计"], "C38", "说明中收入总计与支出总计不相等", ()),
+        ("N-INCOME-SUM", "本年收入合计", [f"收入.{i}" for i in INCOME_ITEMS], "C39", "本年收入与各项收入之和不一致", ()),
+        ("N-EXPENDITURE-SUM", "本年支出合计", [f"支出.{i}" for i in EXPENDITURE_ITEMS], "C40", "本年支出与各项支出之和不一致", ()),
+        ("N-FISCAL-SUM", "财政拨款收入总计", ["年初财政拨款结转和结余", "本年财政拨款收入"], "C41", "财政拨款收入总计与其构成之和不一致", ()),
+        ("N-FISCAL-SUM", "财政拨款支出总计", ["年末财政拨款结转和结余", "本年财政拨款支出"], "C41", "财政拨款支出总计与其构成之和不一致", ()),
+        ("N-FISCAL-SUM", "财政拨款收入总计", ["财政拨款支出总计"], "C41", "财政拨款收入总计与支出总计不相等", ()),
+    ]
+    for code, total, parts, rel, msg, aliases in specs:
+        f = _narrative_sum(ctx, code, total, parts, rel, msg, aliases)
+        if f:
+            yield f
+
+
+@check(codes={"N-CLASS-SUM": "说明五：一般公共预算财政拨款支出≠各类之和，或某类≠所列各项之和", ROUNDING: ROUNDING_DOC},
+       relations=("C42", "C43", "C44"))
+def class_structure(ctx: Context) -> Iterator[Finding]:
+    """说明五自身：一般公共预算财政拨款支出 = Σ各类（五（二））；每类 = Σ所属各项（五（三），按编码前三位）。"""
+    statements = require_statements(ctx)
+    classes = sorted({keys.split(s.key)[0] for s in statements if s.key.startswith("类.") and keys.split(s.key)[1] == ""})
+    items = sorted({s.key for s in statements if s.key.startswith("项.") and keys.split(s.key)[1] == ""})
+    if not classes:
+        raise NotApplicable("说明中未识别出按类列示的支出")
+    f = _narrative_sum(ctx, "N-CLASS-SUM", "一般公共预算财政拨款支出", classes, "C43", "一般公共预算财政拨款支出与各类支出之和不一致")
+    if f:
+        yield f
+    for cls in classes:
+        mine = [k for k in items if k.split(".")[1][:3] == cls.split(".")[1]]
+        if not mine:
+            continue
+        f = _narrative_sum(ctx, "N-CLASS-SUM", cls, mine, "C44", f"{cls}与说明中所列该类各项之和不一致（或有项未列示）")
+        if f:
+            yield f
+
+
+@check(codes={"N-BASIC-SUM": "说明六：基本支出≠人员经费＋公用经费", ROUNDING: ROUNDING_DOC}, relations=("C45",))
+def basic_structure(ctx: Context) -> Iterator[Finding]:
+    """说明六自身：一般公共预算财政拨款基本支出 = 人员经费 + 公用经费。"""
+    require_statements(ctx)
+    f = _narrative_sum(ctx, "N-BASIC-SUM", "一般公共预算财政拨款基本支出", ["人员经费", "公用经费"], "C45", "基本支出与人员经费、公用经费之和不一致")
+    if f is None and _sv(ctx, "一般公共预算财政拨款基本支出")[0] is None:
+        raise NotApplicable("说明中未识别出基本支出")
+    if f:
+        yield f
+
+
+CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, items_described,
+          narrative_totals, class_structure, basic_structure) + narrative_matters.PERCENT_CHECKS + narrative_matters.CHECKS

@@ -1,0 +1,473 @@
+"""Narrative checks, second half: percentages recomputed from stated amounts (占比, 同比,
+预决算差异率) and the sections after 六 — 三公 (C46), 机关运行经费 (C47), 政府采购 (C48),
+国有资产 (C49), 绩效 (C50), staff (C51) — plus the same figure stated twice (C52).
+
+Where it sits: rules/checks; ``narrative.CHECKS`` appends ``PERCENT_CHECKS`` and ``CHECKS``
+from here, so the registry sees one ``narrative`` module. Figures come from the narrative's
+statements first and from the model (data-built disclosures) second; see ``support.fact``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ...core import keys
+from ...core.findings import Finding, Severity
+from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, FULL_BUDGET, INITIAL_BUDGET, PRIOR, SHARE
+from ...core.model import VEHICLE_CATEGORIES, Statement
+from ...core.money import pct, round2, tolerance
+from .base import Context, NotApplicable, check
+from .support import (ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, equal_finding, fact, pc, pct_ok, require_statements,
+                      section_label, spans, stated_value, sum_finding)
+
+_ALIASES = {"收支总计": ("收入总计", "支出总计"), "财政拨款收支总计": ("财政拨款收入总计", "财政拨款支出总计")}
+_SANGONG_PARTS = ("三公.因公出国（境）费", "三公.公务用车购置及运行维护费", "三公.公务接待费")
+_VEHICLE_PARTS = ("三公.公务用车购置费", "三公.公务用车运行维护费")
+
+
+def _current(ctx: Context, subject: str) -> tuple[Decimal | None, bool]:
+    """This year's amount of ``subject`` as stated (or derived from data); second value: stated."""
+    v, _ = stated_value(ctx.disclosure, subject, *_ALIASES.get(subject, ()))
+    if v is not None:
+        return v, True
+    return ctx.figures.get(subject), False
+
+
+def _bases(subject: str) -> tuple[str, ...]:
+    if subject.startswith("收入."):
+        return ("本年收入合计",)
+    if subject.startswith("支出.") or subject == "一般公共预算财政拨款支出":
+        return ("本年支出合计",)
+    if subject.startswith("类."):
+        return ("一般公共预算财政拨款支出",)
+    if subject.startswith("三公.") and subject != "三公.合计":
+        return ("三公.合计",)
+    if subject == "政府采购.小微企业":
+        return ("政府采购.总额", "政府采购.中小企业")
+    if subject.startswith("政府采购.") and subject != "政府采购.总额":
+        return ("政府采购.总额",)
+    if subject in ("人员经费", "公用经费"):
+        return ("一般公共预算财政拨款基本支出",)
+    return ()
+
+
+def _with_suffix(ctx: Context, suffix: str) -> list[Statement]:
+    found = [s for s in require_statements(ctx) if keys.split(s.key)[1] == suffix]
+    return found
+
+
+@check(codes={"N-SHARE": "说明中的占比与所述金额及其基数不符（按四舍五入重算）"}, relations=("C39", "C40", "C42", "C43", "C46", "C48"))
+def shares(ctx: Context) -> Iterator[Finding]:
+    """每个“占X%”= 金额 / 基数 × 100（收入看本年收入、支出看本年支出、类看一般公共预算财政拨款支出、三公各项看三公合计、采购看采购总额）。"""
+    found = _with_suffix(ctx, SHARE)
+    if not found:
+        raise NotApplicable("说明中没有占比")
+    for s in found:
+        subject = keys.split(s.key)[0]
+        part, _ = _current(ctx, subject)
+        bases = [(b, _current(ctx, b)[0]) for b in _bases(subject)]
+        bases = [(b, w) for b, w in bases if w]
+        if part is None or not bases:
+            continue
+        if any(pct_ok(s.value, part, w) for _, w in bases):
+            continue
+        b, w = bases[0]
+        yield Finding("N-SHARE", Severity.ERROR, f"“{subject}”占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
+                      {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{b} {amt(w)}", "重算占比": pc(pct(part, w))},
+                      spans(s.span), section_label(subject))
+
+
+@check(codes={"N-SHARES-TOTAL": "同一组占比（收入、支出、各类、三公各项）合计不等于100%"}, relations=("C39", "C40", "C43", "C46"))
+def shares_total(ctx: Context) -> Iterator[Finding]:
+    """各项金额合起来等于基数时，各项占比之和 = 100%（允许每项 0.005 个百分点的舍入）。"""
+    found = _with_suffix(ctx, SHARE)
+    if not found:
+        raise NotApplicable("说明中没有占比")
+    groups = {"收入.": "本年收入合计", "支出.": "本年支出合计", "类.": "一般公共预算财政拨款支出", "三公.": "三公.合计"}
+    for prefix, base_key in groups.items():
+        members = [s for s in found if s.key.startswith(prefix)]
+        if prefix == "三公.":
+            members = [s for s in members if keys.split(s.key)[0] in _SANGONG_PARTS]
+        if len(members) < 2:
+            continue
+        base, _ = _current(ctx, base_key)
+        amounts = [_current(ctx, keys.split(s.key)[0])[0] for s in members]
+        if base is None or any(a is None for a in amounts):
+            continue
+        if abs(sum(amounts, Decimal(0)) - base) > tolerance(len(amounts)):
+            continue  # not the whole group: nothing to add up
+        total = sum((s.value for s in members), Decimal(0))
+        if abs(total - 100) > Decimal("0.005") * len(members) + Decimal("0.01"):
+            yield Finding("N-SHARES-TOTAL", Severity.ERROR, f"{base_key}各组成部分的占比合计为{pc(total)}，不等于100%",
+                          {"占比合计": pc(total), "项数": str(len(members))}, spans(*(s.span for s in members[:3])),
+                          section_label(keys.split(members[0].key)[0]))
+
+
+def _delta_prior(ctx: Context, subject: str) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+    """(增减, 上年, 增减 was computed, 上年 was computed) for ``subject``."""
+    d = ctx.disclosure
+    delta, _ = stated_value(d, keys.key(subject, DELTA))
+    prior, _ = stated_value(d, keys.key(subject, PRIOR))
+    if prior is None:
+        prior = d.comparatives.prior.get(subject)
+    current, _ = _current(ctx, subject)
+    delta_computed = prior_computed = False
+    if delta is None and current is not None and prior is not None:
+        delta, delta_computed = current - prior, True
+    if prior is None and current is not None and delta is not None:
+        prior, prior_computed = current - delta, True
+    return delta, prior, delta_computed, prior_computed
+
+
+def _zero_base_ok(ctx: Context, printed: Decimal, delta: Decimal) -> bool:
+    convention = ctx.profile.phrase("zero_base", "hundred")
+    return convention == "hundred" and abs(printed) == 100 and (printed > 0) == (delta > 0)
+
+
+@check(codes={"N-YOY-PCT": "同比增减百分比与所述增减额及上年数不符（按四舍五入重算）",
+              "N-ZERO-BASE": "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示"},
+       relations=("C38", "C41", "C42", "C44", "C46", "C47"))
+def yoy_percent(ctx: Context) -> Iterator[Finding]:
+    """同比：增长（下降）% = 增减额 / 上年数 × 100，上年数 = 本年数 − 增减额；上年为零写“增长100.00%”是惯例（提示）。"""
+    found = _with_suffix(ctx, DELTA_PCT)
+    if not found:
+        raise NotApplicable("说明中没有同比增减百分比")
+    for s in found:
+        subject = keys.split(s.key)[0]
+        delta, prior, dc, pcmp = _delta_prior(ctx, subject)
+        if delta is None or prior is None:
+            continue
+        figures = {"说明中增减率": pc(s.value), "增减额": amt(delta), "上年数": amt(prior)}
+        where = section_label(subject)
+        if abs(prior) < Decimal("0.005"):
+            if delta == 0:
+                if s.value != 0:
+                    yield Finding("N-YOY-PCT", Severity.ERROR, f"“{subject}”上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
+            elif not _zero_base_ok(ctx, s.value, delta):
+                yield Finding("N-ZERO-BASE", Severity.INFO, f"“{subject}”上年为零，增减率{pc(s.value)}在数学上无定义，请按本地惯例表述",
+                              figures, spans(s.span), where)
+            continue
+        if pct_ok(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp):
+            continue
+        figures["重算增减率"] = pc(pct(delta, prior))
+        yield Finding("N-YOY-PCT", Severity.ERROR,
+                      f"“{subject}”增减率写为{pc(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
+                      figures, spans(s.span), where)
+
+
+@check(codes={"N-YOY-DELTA": "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和", ROUNDING: ROUNDING_DOC},
+       relations=("C38", "C44", "C46"))
+def yoy_delta(ctx: Context) -> Iterator[Finding]:
+    """增减额 = 本年数 − 上年数；一般公共预算财政拨款支出的增减额 = Σ各项增减额；三公合计的增减额 = Σ三项增减额。"""
+    statements = require_statements(ctx)
+    d = ctx.disclosure
+    ran = False
+    for s in statements:
+        subject, suffix = keys.split(s.key)
+        if suffix != DELTA:
+            continue
+        current, _ = _current(ctx, subject)
+        prior, _ = stated_value(d, keys.key(subject, PRIOR))
+        if prior is None:
+            prior = d.comparatives.prior.get(subject)
+        if current is None or prior is None:
+            continue
+        ran = True
+        f = equal_finding(code="N-YOY-DELTA", left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
+                          message=f"“{subject}”增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(subject))
+        if f:
+            yield f
+    items = sorted({s.key for s in statements if s.key.startswith("项.") and keys.split(s.key)[1] == DELTA})
+    groups = [("一般公共预算财政拨款支出", items)]
+    for cls in sorted({s.key for s in statements if s.key.startswith("类.") and keys.split(s.key)[1] == DELTA}):
+        code = keys.split(cls)[0].split(".")[1]
+        groups.append((keys.split(cls)[0], [k for k in items if k.split(".")[1][:3] == code]))
+    groups.append(("三公.合计", [keys.key(p, DELTA) for p in _SANGONG_PARTS]))
+    groups.append(("三公.公务用车购置及运行维护费", [keys.key(p, DELTA) for p in _VEHICLE_PARTS]))
+    for subject, parts in groups:
+        total, tspan = stated_value(d, keys.key(subject, DELTA))
+        values = [(k, stated_value(d, k)[0]) for k in parts]
+        if total is None or not parts or any(v is None for _, v in values):
+            continue
+        ran = True
+        f = sum_finding(code="N-YOY-DELTA", total=total, parts=values, total_label=f"{subject}增减额",
+                        message=f"“{subject}”的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject))
+        if f:
+            yield f
+    if not ran:
+        raise NotApplicable("说明中没有可核对的增减额")
+
+
+@check(codes={"N-BUDGET-GAP": "预决算差异率与所述预算数、决算数不符（按四舍五入重算）",
+              "N-ZERO-BUDGET": "预算数为零时写出的预决算差异率（数学上无定义），仅作提示"}, relations=("C41", "C42", "C46"))
+def budget_gap(ctx: Context) -> Iterator[Finding]:
+    """预决算差异率 = (决算数 − 预算数) / 预算数 × 100（说明四、五用年初预算数，三公用全年预算数，按配置）。"""
+    found = _with_suffix(ctx, BUDGET_GAP)
+    if not found:
+        raise NotApplicable("说明中没有预决算差异率")
+    d = ctx.disclosure
+    for s in found:
+        subject = keys.split(s.key)[0]
+        basis = ctx.profile.phrase("sangong_budget_basis" if subject.startswith("三公.") else "budget_basis", "initial")
+        order = (FULL_BUDGET, INITIAL_BUDGET) if basis == "full_year" else (INITIAL_BUDGET, FULL_BUDGET)
+        budget, _ = stated_value(d, *(keys.key(subject, o) for o in order))
+        if budget is None:
+            budget = next((ctx.figures.get(keys.key(subject, o)) for o in order if ctx.figures.get(keys.key(subject, o)) is not None), None)
+        actual, _ = _current(ctx, subject)
+        if budget is None or actual is None:
+            continue
+        figures = {"说明中差异率": pc(s.value), "决算数": amt(actual), "预算数": amt(budget)}
+        where = section_label(subject)
+        if abs(budget) < Decimal("0.005"):
+            if actual != 0 or s.value != 0:
+                yield Finding("N-ZERO-BUDGET", Severity.INFO, f"“{subject}”预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
+            continue
+        if pct_ok(s.value, actual - budget, budget, part_slack=True):
+            continue
+        figures["重算差异率"] = pc(pct(actual - budget, budget))
+        yield Finding("N-BUDGET-GAP", Severity.ERROR,
+                      f"“{subject}”预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
+                      figures, spans(s.span), where)
+
+
+PERCENT_CHECKS = (shares, shares_total, yoy_percent, yoy_delta, budget_gap)
+
+
+# --------------------------------------------------------------------------- 三公 (C46)
+
+def _fact_sum(ctx: Context, code: str, total_key: str, part_keys, relation: str, message: str) -> Finding | None:
+    d = ctx.disclosure
+    total, tspan = fact(d, total_key)
+    parts = [(k, fact(d, k)[0]) for k in part_keys]
+    if total is None or all(v is None for _, v in parts):
+        return None
+    return sum_finding(code=code, total=total, parts=parts, total_label=total_key, message=message,
+                       spans=[tspan, *(fact(d, k)[1] for k in part_keys)], section=section_label(total_key), relation=relation)
+
+
+def _vehicle_total(ctx: Context, suffix: str) -> Decimal | None:
+    """公务用车购置及运行维护费 of ``suffix`` from its two parts when only they are stated."""
+    parts = [stated_value(ctx.disclosure, keys.key(p, suffix))[0] for p in _VEHICLE_PARTS]
+    if all(p is None for p in parts):
+        return None
+    return sum((p for p in parts if p is not None), Decimal(0))
+
+
+@check(codes={"N-SANGONG-SUM": "说明九：三公经费合计≠三项之和，或公务用车购置及运行维护费≠购置费＋运行维护费", ROUNDING: ROUNDING_DOC},
+       relations=("C46",))
+def sangong_structure(ctx: Context) -> Iterator[Finding]:
+    """说明九（决算数与预算数）：三公合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费。"""
+    require_statements(ctx)
+    if stated_value(ctx.disclosure, "三公.合计")[0] is None:
+        raise NotApplicable("说明中未识别出“三公”经费合计")
+    for suffix in ("", FULL_BUDGET, INITIAL_BUDGET):
+        for total, parts, label in (("三公.合计", _SANGONG_PARTS, "“三公”经费合计与三项之和不一致"),
+                                    ("三公.公务用车购置及运行维护费", _VEHICLE_PARTS, "公务用车购置及运行维护费与购置费、运行维护费之和不一致")):
+            tk = keys.key(total, suffix)
+            pk = [keys.key(p, suffix) for p in parts]
+            total_v, tspan = stated_value(ctx.disclosure, tk)
+            values = [(k, stated_value(ctx.disclosure, k)[0]) for k in pk]
+            if total == "三公.合计":
+                values = [(k, v if v is not None or k != keys.key(_SANGONG_PARTS[1], suffix) else _vehicle_total(ctx, suffix))
+                          for k, v in values]
+            if total_v is None or all(v is None for _, v in values):
+                continue
+            if any(v is None for _, v in values) and total_v - sum(v for _, v in values if v is not None) > 0:
+                continue  # an unstated part may explain the shortfall
+            f = sum_finding(code="N-SANGONG-SUM", total=total_v, parts=values, total_label=tk, message=label + (f"（{suffix}）" if suffix else ""),
+                            spans=[tspan], section=section_label(total), relation="C46")
+            if f:
+                yield f
+
+
+_COUNT_PAIRS = (
+    ("三公.因公出国（境）费", ("三公.出国团组", "三公.出国人次"), "因公出国（境）"),
+    ("三公.公务接待费", ("三公.接待批次", "三公.接待人次"), "国内公务接待"),
+    ("三公.公务用车购置费", ("三公.购置车辆",), "公务用车购置"),
+)
+
+
+@check(codes={"N-SANGONG-COUNT": "三公经费金额与团组、批次、购置车辆等数量相互矛盾（有支出无次数或有次数无支出）",
+              "N-VEHICLES": "公务用车保有量与国有资产中的固定资产车辆数不同，且未说明原因"}, relations=("C46", "C34"))
+def sangong_counts(ctx: Context) -> Iterator[Finding]:
+    """三公各项金额与数量相符：金额为零时团组、批次、购置数为零，金额大于零时数量不为零；保有量与固定资产车辆不同须说明原因。"""
+    d = ctx.disclosure
+    ran = False
+    for amount_key, count_keys, label in _COUNT_PAIRS:
+        amount, aspan = fact(d, amount_key)
+        if amount is None:
+            amount = ctx.figures.get(amount_key)
+        counts = [(k, fact(d, k)) for k in count_keys]
+        counts = [(k, v, sp) for k, (v, sp) in counts if v is not None]
+        if amount is None or not counts:
+            continue
+        ran = True
+        figures = {"金额": amt(amount), **{k.split(".")[1]: str(int(v)) for k, v, _ in counts}}
+        if amount == 0 and any(v > 0 for _, v, _ in counts):
+            yield Finding("N-SANGONG-COUNT", Severity.WARNING, f"{label}支出为零，但说明列有{label}次数，请核实", figures,
+                          spans(aspan, *(sp for _, _, sp in counts)), section_label("三公."))
+        elif amount > 0 and all(v == 0 for _, v, _ in counts):
+            yield Finding("N-SANGONG-COUNT", Severity.WARNING, f"{label}支出{amt(amount)}万元，但所列次数（数量）为零，请说明", figures,
+                          spans(aspan, *(sp for _, _, sp in counts)), section_label("三公."))
+    held, hspan = fact(d, "三公.保有车辆")
+    fixed, fspan = fact(d, "三公.固定资产车辆")
+    if held is not None and fixed is not None:
+        ran = True
+        reason = d.reasons.get("三公.固定资产车辆.差异", "")
+        text = d.narrative.text if d.narrative else ""
+        if held != fixed and not reason and "差异原因" not in text:
+            yield Finding("N-VEHICLES", Severity.WARNING, f"公务用车保有量{int(held)}辆与固定资产车辆{int(fixed)}辆不同，未说明差异原因",
+                          {"公务用车保有量": str(int(held)), "固定资产车辆": str(int(fixed))}, spans(hspan, fspan), section_label("三公."))
+    if not ran:
+        raise NotApplicable("缺少三公经费的次数、车辆数")
+
+
+# --------------------------------------------------------------------------- 十 其他重要事项 (C47–C49)
+
+@check(codes={"N-OPERATING-COST": "机关运行经费与公用经费（财政拨款基本支出中的公用经费）不一致"}, relations=("C47",))
+def operating_cost(ctx: Context) -> Iterator[Finding]:
+    """行政单位和参公事业单位：机关运行经费 = 一般公共预算财政拨款基本支出中的公用经费（按配置的口径；上海口径为日常公用经费，不核对）。"""
+    d = ctx.disclosure
+    if ctx.profile.phrase("operating_cost", "public_funds") != "public_funds":
+        raise NotApplicable("本配置的机关运行经费口径不是“财政拨款基本支出中的公用经费”")
+    if d.unit.unit_kind == "事业单位":
+        raise NotApplicable("事业单位（非参公）不核对机关运行经费")
+    cost, cspan = stated_value(d, "机关运行经费")
+    if cost is None:
+        cost, cspan = d.matters.operating_cost, d.matters.sources.get("operating_cost")
+    public, pspan = stated_value(d, "公用经费")
+    if public is None and d.tables.t6 is not None:
+        public = d.tables.t6.subtotals.get("公用经费合计")
+    if cost is None or public is None:
+        raise NotApplicable("缺少机关运行经费或公用经费")
+    f = equal_finding(code="N-OPERATING-COST", left=("机关运行经费", cost), right=("公用经费", public), severity=Severity.WARNING,
+                      message="机关运行经费与财政拨款基本支出中的公用经费不一致，请核实口径", spans=[cspan, pspan],
+                      section=section_label("机关运行经费"), relation="C47")
+    if f:
+        yield f
+
+
+@check(codes={"N-PROCUREMENT": "政府采购：总额≠货物＋工程＋服务，或授予中小（小微）企业金额超过总额（中小企业金额）", ROUNDING: ROUNDING_DOC},
+       relations=("C48",))
+def procurement(ctx: Context) -> Iterator[Finding]:
+    """政府采购支出总额 = 货物 + 工程 + 服务；授予中小企业合同金额 ≤ 总额；授予小微企业 ≤ 中小企业。"""
+    d = ctx.disclosure
+    total, tspan = fact(d, "政府采购.总额")
+    if total is None:
+        raise NotApplicable("缺少政府采购支出总额")
+    f = _fact_sum(ctx, "N-PROCUREMENT", "政府采购.总额", ("政府采购.货物", "政府采购.工程", "政府采购.服务"), "C48",
+                  "政府采购支出总额与货物、工程、服务之和不一致")
+    if f:
+        yield f
+    sme, sspan = fact(d, "政府采购.中小企业")
+    small, mspan = fact(d, "政府采购.小微企业")
+    for part, whole, plabel, wlabel, sp in ((sme, total, "授予中小企业合同金额", "政府采购支出总额", sspan),
+                                           (small, sme, "授予小微企业合同金额", "授予中小企业合同金额", mspan)):
+        if part is not None and whole is not None and part > whole:
+            yield Finding("N-PROCUREMENT", Severity.ERROR, f"{plabel}{amt(part)}万元大于{wlabel}{amt(whole)}万元",
+                          {plabel: amt(part), wlabel: amt(whole), "关系": "C48"}, spans(sp), section_label("政府采购."))
+
+
+@check(codes={"N-ASSETS": "国有资产：车辆总数≠各类车辆之和"}, relations=("C49",))
+def assets(ctx: Context) -> Iterator[Finding]:
+    """车辆总数 = 各类车辆（领导用车、主要负责人用车、机要通信、应急保障、执法执勤、特种专业技术、离退休干部服务、其他用车）之和。"""
+    d = ctx.disclosure
+    total, tspan = fact(d, "资产.车辆")
+    parts = [(c, fact(d, f"资产.车辆.{c}")[0]) for c in VEHICLE_CATEGORIES]
+    if total is None or all(v is None for _, v in parts):
+        raise NotApplicable("缺少车辆总数或分类车辆数")
+    s = sum((v for _, v in parts if v is not None), Decimal(0))
+    if s != total:
+        figures = {"车辆总数": str(int(total)), "分类之和": str(int(s))}
+        figures.update({c: str(int(v)) for c, v in parts if v})
+        yield Finding("N-ASSETS", Severity.ERROR, f"车辆总数{int(total)}辆与各类车辆之和{int(s)}辆不一致", figures, spans(tspan),
+                      section_label("资产."))
+
+
+@check(codes={"N-STAFF-SUM": "实有人数≠在职人员＋离休人员＋退休人员"}, relations=("C51",))
+def staff(ctx: Context) -> Iterator[Finding]:
+    """单位概况：实有人数 = 在职人员 + 离休人员 + 退休人员。"""
+    d = ctx.disclosure
+    total, tspan = fact(d, "人员.实有")
+    parts = [(k, fact(d, f"人员.{k}")[0]) for k in ("在职", "离休", "退休")]
+    if total is None or all(v is None for _, v in parts):
+        raise NotApplicable("缺少实有人数或其构成")
+    s = sum((v for _, v in parts if v is not None), Decimal(0))
+    if s != total:
+        yield Finding("N-STAFF-SUM", Severity.ERROR, f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
+                      {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
+                      spans(tspan), section_label("人员."))
+
+
+# --------------------------------------------------------------------------- 绩效 (C50)
+
+_PERF = (
+    ("绩效.整体.全年预算", "收入总计", "整体支出绩效自评的全年预算总额与收入总计不一致"),
+    ("绩效.整体.执行数", "本年支出合计", "整体支出绩效自评的实际执行总额与本年支出合计不一致"),
+)
+_PERF_TABLE_KEYS = ("绩效.整体.全年预算", "绩效.整体.执行数", "绩效.项目数", "绩效.项目.全年预算", "绩效.项目.执行数", "绩效.综合得分")
+
+
+@check(codes={"N-PERFORMANCE": "绩效说明中的预算总额、执行总额、项目个数、得分与自评表或决算总数不一致"}, relations=("C50",))
+def performance_summary(ctx: Context) -> Iterator[Finding]:
+    """说明十一：整体自评全年预算 = 收入总计，执行数 = 本年支出合计；项目个数、项目全年预算与执行数之和、综合得分 = 所附自评表。"""
+    d = ctx.disclosure
+    require_statements(ctx)
+    ran = False
+    for key, other, message in _PERF:
+        v, sp = stated_value(d, key)
+        o, osp = stated_value(d, other)
+        if o is None:
+            o = ctx.figures.get(other)
+        if v is None or o is None:
+            continue
+        ran = True
+        f = equal_finding(code="N-PERFORMANCE", left=(key, v), right=(other, o), message=message, spans=[sp, osp],
+                          severity=Severity.WARNING, section=section_label(key), relation="C50")
+        if f:
+            yield f
+    if d.evaluations:
+        for key in _PERF_TABLE_KEYS:
+            v, sp = stated_value(d, key)
+            table_v = ctx.figures.get(key)
+            if v is None or table_v is None:
+                continue
+            ran = True
+            if round2(table_v) != v:
+                yield Finding("N-PERFORMANCE", Severity.WARNING, f"说明中“{key}”为{v.normalize():f}，所附自评表为{table_v.normalize():f}",
+                              {"说明中": f"{v.normalize():f}", "自评表": f"{table_v.normalize():f}", "关系": "C50"}, spans(sp), section_label(key))
+    if not ran:
+        raise NotApplicable("说明中没有绩效自评的总额、项目数或得分")
+
+
+# --------------------------------------------------------------------------- C52
+
+#: Different keys that name the same quantity.
+_SAME = (("资产.车辆", "三公.固定资产车辆"), ("本年财政拨款收入", "收入.财政拨款收入"))
+
+
+@check(codes={"N-REPEAT": "同一数字在说明中出现两次而数值不同"}, relations=("C52",))
+def repeated(ctx: Context) -> Iterator[Finding]:
+    """说明中两次出现的同一金额（或数量、比例）必须完全相同。"""
+    statements = require_statements(ctx)
+    by_key: dict[str, list[Statement]] = {}
+    for s in statements:
+        by_key.setdefault(s.key, []).append(s)
+    for a, b in _SAME:
+        if a in by_key and b in by_key:
+            by_key.setdefault(f"{a}｜{b}", []).extend([by_key[a][0], by_key[b][0]])
+    for key, group in by_key.items():
+        values = sorted({s.value for s in group})
+        if len(values) < 2:
+            continue
+        first = group[0]
+        other = next(s for s in group if s.value != first.value)
+        unit = first.unit if first.unit != "%" else ""
+        yield Finding("N-REPEAT", Severity.ERROR,
+                      f"“{key}”在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
+                      {"第一处": f"{first.value:f}{first.unit}", "另一处": f"{other.value:f}{other.unit}", "关系": "C52"},
+                      spans(first.span, other.span), section_label(key.split("｜")[0]))
+
+
+CHECKS = (sangong_structure, sangong_counts, operating_cost, procurement, assets, staff, performance_summary, repeated)

@@ -1,0 +1,286 @@
+"""绩效自评表 checks: each table re-scored by ``rules.scoring`` under the document's profile.
+
+Where it sits: rules/checks, in the catalogue (``CATALOGUE_MODULES``). The table arithmetic
+(执行率, 完成率, scores, 总分, weights, 等级) is here; the checks that read text (the narrative's
+statements and each table's 实际完成情况) and those that compare tables with each other are in
+``performance_text`` and are listed in this module's ``CHECKS`` too.
+
+Severity: error for arithmetic contradictions (a printed 执行率 or 完成率 that the printed figures do
+not give, 总分 ≠ Σ scores, weights ≠ 100); warning where the scoring policy decides (a score that
+differs from the engine's under the profile, a met reverse indicator marked down); info for rounding.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ...core.findings import Finding, Severity
+from ...core.money import HUNDRED, ZERO, fmt_amount, fmt_pct, pct, pct_range, round2, tolerance
+from ..measure import NUMBER, convert, parse_measure
+from ..policy import PROPORTIONAL
+from ..scoring import is_reverse, scoring_line, total_line
+from .base import Context, check
+from .performance_support import CENT, half_unit, num, places, row_name, scored, spans, table_label
+from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores
+
+_MONEY = ("万元", "元", "千元", "亿元")
+
+
+@check(codes={"P-EXEC-RATE": "绩效自评表印出的预算执行率与全年执行数/全年预算数不符"})
+def execution_rate(ctx: Context) -> Iterator[Finding]:
+    """执行率 = 全年执行数 / 全年预算数 of the 合计 (整体) or 年度资金总额 (项目) row."""
+    for ev, result, _ in scored(ctx):
+        line, printed = total_line(ev), scoring_line(ev)
+        ex = result.execution
+        if printed is None or printed.rate is None or ex.rate is None or line is None:
+            continue
+        interval = pct_range(ex.executed, ex.budget, 2)
+        if interval is None:
+            continue
+        slack = half_unit(printed.rate)
+        if interval[0] - slack <= printed.rate <= interval[1] + slack:
+            continue
+        yield Finding(
+            "P-EXEC-RATE", Severity.ERROR,
+            f"{table_label(ev)}预算执行率印为{printed.rate}%，按全年执行数{fmt_amount(ex.executed)}万元÷"
+            f"全年预算数{fmt_amount(ex.budget)}万元应为{fmt_pct(ex.rate)}",
+            {"印出执行率": f"{printed.rate}%", "计算执行率": fmt_pct(ex.rate),
+             "全年预算数": fmt_amount(ex.budget), "全年执行数": fmt_amount(ex.executed)},
+            spans(ev, printed, "rate") + spans(ev, line, "executed", "full_year_budget"), table_label(ev))
+
+
+@check(codes={"P-EXEC-SCORE": "预算执行率得分与按配置计算的得分不符"})
+def execution_score(ctx: Context) -> Iterator[Finding]:
+    """执行率得分 = 分值 × 执行率 (0 below the profile's threshold), rounded to 2 decimals."""
+    for ev, result, policy in scored(ctx):
+        printed, ex = scoring_line(ev), result.execution
+        if printed is None or printed.score is None or ex.score is None:
+            continue
+        gap = abs(printed.score - ex.score)
+        if gap == 0:
+            continue
+        rule = (f"执行率低于{policy.execution_threshold}%得0分，否则" if policy.execution_threshold else "") + \
+            f"得分＝{num(ex.weight)}×执行率"
+        yield Finding(
+            "P-EXEC-SCORE", Severity.INFO if gap <= CENT else Severity.WARNING,
+            f"{table_label(ev)}预算执行率得分印为{num(printed.score)}分，执行率{fmt_pct(ex.rate)}，按“{policy.label}”"
+            f"配置（{rule}）应得{num(ex.score)}分" + ("，差异在四舍五入范围内" if gap <= CENT else ""),
+            {"印出得分": num(printed.score), "计算得分": num(ex.score), "执行率": fmt_pct(ex.rate)},
+            spans(ev, printed, "score"), table_label(ev))
+
+
+def _numeric_rate(target: str, actual: str) -> tuple[Decimal, bool] | None:
+    """actual/target × 100 and whether the values are money (so printed rounded), or None."""
+    t, a = parse_measure(target), parse_measure(actual)
+    if t.kind != NUMBER or a.kind != NUMBER or not t.value:
+        return None
+    value = convert(a.value, a.unit, t.unit)
+    if value is None:
+        return None
+    return value / t.value * HUNDRED, (t.unit in _MONEY or a.unit in _MONEY)
+
+
+def _money_range(target: str, actual: str) -> tuple[Decimal, Decimal] | None:
+    t, a = parse_measure(target), parse_measure(actual)
+    value = convert(a.value, a.unit, t.unit)
+    return pct_range(value, t.value, max(places(a.value), places(t.value)))
+
+
+@check(codes={"P-RATE": "指标完成率与业绩值/目标值不符"})
+def indicator_rates(ctx: Context) -> Iterator[Finding]:
+    """完成率 = 业绩值 / 目标值 for numeric indicators; 100% for a met date or 达到预期指标."""
+    for ev, result, _ in scored(ctx):
+        for i, (ind, res) in enumerate(zip(ev.indicators, result.indicators)):
+            if ind.rate is None:
+                continue
+            numeric = _numeric_rate(ind.target, ind.actual)
+            where = spans(ev, ind, "rate", "target", "actual")
+            if numeric is None:
+                if res.rate is None or res.problem or round2(res.rate) == round2(ind.rate):
+                    continue
+                yield Finding("P-RATE", Severity.WARNING,
+                              f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，按目标值“{ind.target}”、业绩值“{ind.actual}”"
+                              f"应为{fmt_pct(res.rate)}",
+                              {"印出完成率": f"{ind.rate}%", "计算完成率": fmt_pct(res.rate)}, where, table_label(ev))
+                continue
+            rate, money = numeric
+            shown = round2(rate, places(ind.rate))
+            if shown == ind.rate:
+                continue
+            figures = {"印出完成率": f"{ind.rate}%", "计算完成率": fmt_pct(rate), "目标值": ind.target,
+                       "业绩值": ind.actual}
+            interval = _money_range(ind.target, ind.actual) if money else None
+            slack = half_unit(ind.rate)
+            if interval is not None and interval[0] - slack <= ind.rate <= interval[1] + slack:
+                yield Finding("P-RATE", Severity.INFO,
+                              f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，按印出的金额计算为{fmt_pct(rate)}，"
+                              "差异可能来自金额四舍五入", figures, where, table_label(ev))
+                continue
+            yield Finding("P-RATE", Severity.ERROR,
+                          f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，业绩值{ind.actual}÷目标值{ind.target}应为"
+                          f"{fmt_pct(rate)}", figures, where, table_label(ev))
+
+
+def _in_band(policy, res, printed: Decimal, weight: Decimal) -> bool:
+    band = next((b for b in policy.judged_bands if b.name == res.band), None)
+    if band is None or not weight:
+        return False
+    share = printed / weight * HUNDRED
+    return band.low <= share <= band.high
+
+
+@check(codes={"P-SCORE": "指标得分与按配置计算的得分不符"})
+def indicator_scores(ctx: Context) -> Iterator[Finding]:
+    """Each printed 指标得分 equals the engine's score under the document's profile."""
+    for ev, result, policy in scored(ctx):
+        for i, (ind, res) in enumerate(zip(ev.indicators, result.indicators)):
+            if ind.score is None or res.score is None or ind.weight is None:
+                continue
+            gap = abs(ind.score - res.score)
+            if gap == 0 or (res.band and _in_band(policy, res, ind.score, ind.weight)):
+                continue
+            rounding = gap <= CENT
+            yield Finding(
+                "P-SCORE", Severity.INFO if rounding else Severity.WARNING,
+                f"{row_name(ev, i, ind)}得分印为{num(ind.score)}分，按“{policy.label}”配置的{res.rule}"
+                f"（{res.method}）应得{num(res.score)}分" + ("，差异在四舍五入范围内" if rounding else ""),
+                {"印出得分": num(ind.score), "计算得分": num(res.score), "权重": num(ind.weight),
+                 "目标值": ind.target, "业绩值": ind.actual, "赋分规则": res.rule},
+                spans(ev, ind, "score"), table_label(ev))
+
+
+@check(codes={"P-REVERSE-SCORED": "反向指标（≤、成本、负面事件次数）已达到目标却未得满分"})
+def reverse_scored(ctx: Context) -> Iterator[Finding]:
+    """A reverse indicator whose actual is at or under its target earns its full weight, whatever the profile."""
+    for ev, _, policy in scored(ctx):
+        for i, ind in enumerate(ev.indicators):
+            if ind.score is None or ind.weight is None:
+                continue
+            t, a = parse_measure(ind.target), parse_measure(ind.actual)
+            if t.kind != NUMBER or a.kind != NUMBER or not is_reverse(ind, t, policy):
+                continue
+            value = convert(a.value, a.unit, t.unit)
+            if value is None or value > t.value or ind.score >= ind.weight - CENT / 2:
+                continue
+            yield Finding(
+                "P-REVERSE-SCORED", Severity.WARNING,
+                f"{row_name(ev, i, ind)}是反向指标（越低越好），目标值{ind.target}、业绩值{ind.actual}已达到目标，"
+                f"却只得{num(ind.score)}分（权重{num(ind.weight)}分）；完成得越好得分越低，赋分方法有误",
+                {"目标值": ind.target, "业绩值": ind.actual, "印出得分": num(ind.score), "权重": num(ind.weight)},
+                spans(ev, ind, "score", "target", "actual"), table_label(ev))
+
+
+@check(codes={"P-OVER-PENALTY": "超额完成的指标被扣分"})
+def over_penalty(ctx: Context) -> Iterator[Finding]:
+    """Over-achievement (完成率 > 100%) of a forward indicator is deducted only where the profile says so."""
+    for ev, _, policy in scored(ctx):
+        for i, ind in enumerate(ev.indicators):
+            if ind.score is None or ind.weight is None or (ind.rule and ind.rule != PROPORTIONAL):
+                continue
+            numeric = _numeric_rate(ind.target, ind.actual)
+            t = parse_measure(ind.target)
+            if numeric is None or numeric[0] <= HUNDRED or is_reverse(ind, t, policy):
+                continue
+            if ind.score >= ind.weight - CENT / 2:
+                continue
+            expected = policy.over == "deduct"
+            tail = "，与本配置“超额部分扣分”的规则一致" if expected else "；按本配置超额完成应得满分"
+            yield Finding(
+                "P-OVER-PENALTY", Severity.INFO if expected else Severity.WARNING,
+                f"{row_name(ev, i, ind)}完成率{fmt_pct(numeric[0])}，超额完成却只得{num(ind.score)}分"
+                f"（权重{num(ind.weight)}分）{tail}",
+                {"完成率": fmt_pct(numeric[0]), "印出得分": num(ind.score), "权重": num(ind.weight)},
+                spans(ev, ind, "score", "rate"), table_label(ev))
+
+
+def _printed_scores(ev) -> list[Decimal] | None:
+    line = scoring_line(ev)
+    scores = [line.score if line is not None else None] + [ind.score for ind in ev.indicators]
+    return None if any(s is None for s in scores) else scores
+
+
+@check(codes={"P-TOTAL": "总分与各项得分之和不符"})
+def totals(ctx: Context) -> Iterator[Finding]:
+    """总分 = 预算执行率得分 + Σ 指标得分, as printed."""
+    for ev, _, _ in scored(ctx):
+        scores = _printed_scores(ev)
+        if ev.total is None or scores is None:
+            continue
+        total = sum(scores, ZERO)
+        gap = abs(total - ev.total)
+        if gap == 0:
+            continue
+        rounding = gap <= tolerance(len(scores))
+        yield Finding(
+            "P-TOTAL", Severity.INFO if rounding else Severity.ERROR,
+            f"{table_label(ev)}总分印为{num(ev.total)}分，执行率得分与各指标得分合计为{num(total)}分"
+            + ("，差异在四舍五入范围内" if rounding else ""),
+            {"印出总分": num(ev.total), "得分合计": num(total)}, spans(ev, None, "total"), table_label(ev))
+
+
+@check(codes={"P-WEIGHTS": "指标权重与执行率分值合计不等于100"})
+def weights(ctx: Context) -> Iterator[Finding]:
+    """预算执行率分值 + Σ 指标权重 = 100."""
+    for ev, result, _ in scored(ctx):
+        if not ev.indicators or any(ind.weight is None for ind in ev.indicators):
+            continue
+        total = result.execution.weight + sum((ind.weight for ind in ev.indicators), ZERO)
+        if total == HUNDRED:
+            continue
+        yield Finding(
+            "P-WEIGHTS", Severity.ERROR,
+            f"{table_label(ev)}预算执行率分值{num(result.execution.weight)}分与各指标权重合计为{num(total)}分，应为100分",
+            {"权重合计": num(total), "执行率分值": num(result.execution.weight)},
+            spans(ev, scoring_line(ev), "weight"), table_label(ev))
+
+
+@check(codes={"P-GRADE": "评价等级与总分不符"})
+def grades(ctx: Context) -> Iterator[Finding]:
+    """The printed 等级 is the profile's grade of the printed 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差)."""
+    for ev, result, policy in scored(ctx):
+        if not ev.grade:
+            continue
+        basis = ev.total if ev.total is not None else result.total
+        expected = policy.grade(basis)
+        if ev.grade.strip("“”\"") == expected:
+            continue
+        yield Finding(
+            "P-GRADE", Severity.ERROR if ev.total is not None else Severity.WARNING,
+            f"{table_label(ev)}评价等级印为“{ev.grade}”，总分{num(basis)}分应为“{expected}”",
+            {"印出等级": ev.grade, "总分": num(basis), "应为": expected}, spans(ev, None, "grade", "total"),
+            table_label(ev))
+
+
+@check(codes={"P-UNREADABLE": "绩效自评表中的数值无法识别，该项未能计分"})
+def unreadable(ctx: Context) -> Iterator[Finding]:
+    """Every 目标值, 业绩值, 权重 and the funds row can be interpreted."""
+    for ev, result, _ in scored(ctx):
+        if result.execution.problem:
+            line = total_line(ev)
+            yield Finding("P-UNREADABLE", Severity.WARNING,
+                          f"{table_label(ev)}预算执行率无法计算：{result.execution.problem}",
+                          {"表": table_label(ev)}, spans(ev, line, "full_year_budget", "executed"), table_label(ev))
+        for i, (ind, res) in enumerate(zip(ev.indicators, result.indicators)):
+            if res.problem:
+                yield Finding("P-UNREADABLE", Severity.WARNING, f"{row_name(ev, i, ind)}：{res.problem}",
+                              {"表": table_label(ev), "行": str(i + 1), "目标值": ind.target, "业绩值": ind.actual},
+                              spans(ev, ind, "actual", "target", "weight"), table_label(ev))
+
+
+CHECKS = (
+    execution_rate,
+    execution_score,
+    indicator_rates,
+    indicator_scores,
+    reverse_scored,
+    over_penalty,
+    totals,
+    weights,
+    grades,
+    unreadable,
+    cost_vs_execution,
+    inconsistent_rules,
+    narrative_scores,
+    achieved_text,
+)

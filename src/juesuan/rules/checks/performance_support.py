@@ -1,0 +1,82 @@
+"""Shared helpers of the 绩效 checks: scoring each evaluation once per check, spans, figures.
+
+Where it sits: rules/checks, used by ``performance`` and ``performance_text`` only.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ...core.findings import InputError
+from ...core.model import Evaluation, FundLine, Indicator, Span
+from ...core.money import round2
+from ..policy import Policy
+from ..scoring import EvaluationScore, score_evaluation, table_label
+from .base import Context, NotApplicable
+
+CENT = Decimal("0.01")
+
+
+def policy_of(ctx: Context) -> Policy:
+    try:
+        return Policy.from_profile(ctx.profile)
+    except InputError as exc:
+        raise NotApplicable(f"评分配置有误，无法核对绩效得分：{exc}") from None
+
+
+def evaluations(ctx: Context) -> tuple[Evaluation, ...]:
+    if not ctx.disclosure.evaluations:
+        raise NotApplicable("未找到绩效自评表")
+    return ctx.disclosure.evaluations
+
+
+def scored(ctx: Context) -> Iterator[tuple[Evaluation, EvaluationScore, Policy]]:
+    """Each evaluation with its engine score and the policy that applies to its kind."""
+    policy = policy_of(ctx)
+    for ev in evaluations(ctx):
+        yield ev, score_evaluation(ev, policy), policy.for_kind(ev.kind)
+
+
+def spans(ev: Evaluation, record: Indicator | FundLine | None = None, *fields: str) -> tuple[Span, ...]:
+    """Spans of the named fields of a row, else any span of the row, else the table's."""
+    out: list[Span] = []
+    if record is not None:
+        for name in fields:
+            span = record.sources.get(name)
+            if span is not None and span not in out:
+                out.append(span)
+        if not out and record.sources:
+            out.append(next(iter(record.sources.values())))
+    if not out:
+        for name in fields:
+            span = ev.sources.get(name)
+            if span is not None:
+                out.append(span)
+        if not out and ev.span is not None:
+            out.append(ev.span)
+    return tuple(out)
+
+
+def row_name(ev: Evaluation, index: int, ind: Indicator) -> str:
+    """"项目支出绩效自评表（援疆工作经费）第6行指标“保障援疆各项业务有序开展经费”"."""
+    return f"{table_label(ev)}第{index + 1}行指标“{ind.name}”"
+
+
+def num(value: Decimal | None) -> str:
+    """A score or weight as a finance officer writes it: 12.5 → "12.50", 10 → "10.00"."""
+    return "-" if value is None else f"{round2(value)}"
+
+
+def places(value: Decimal) -> int:
+    """Decimals printed in ``value`` (97.4 → 1, 105.16 → 2, 100 → 0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def half_unit(value: Decimal) -> Decimal:
+    return Decimal(5).scaleb(-(places(value) + 1))
+
+
+__all__ = ["CENT", "policy_of", "evaluations", "scored", "spans", "row_name", "num", "places", "half_unit",
+           "table_label"]

@@ -1,0 +1,277 @@
+"""绩效 checks that read text or compare tables with each other: the narrative's 绩效 statements
+(第二部分 十一) against the tables, each table's 实际完成情况 against its indicator rows, cost
+indicators against the money spent, and one rule applied two ways in one document.
+
+Where it sits: rules/checks; listed in ``performance.CHECKS`` (the catalogue imports only that).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ...core.findings import Finding, Severity
+from ...core.model import Evaluation, Indicator, Span
+from ...core.money import ZERO, fmt_amount, round2, tolerance
+from ..measure import NUMBER, QUALITY, convert, parse_measure
+from ..scoring import is_reverse, total_line
+from .base import Context, NotApplicable, check
+from .performance_support import CENT, evaluations, num, policy_of, row_name, scored, spans, table_label
+
+_MONEY = ("万元", "元", "千元", "亿元")
+
+
+def _money(ind: Indicator, text: str) -> Decimal | None:
+    m = parse_measure(text)
+    if m.kind != NUMBER or m.unit not in _MONEY:
+        return None
+    return convert(m.value, m.unit, "万元")
+
+
+@check(codes={"P-COST-EXEC": "成本指标业绩值与全年执行数不符"})
+def cost_vs_execution(ctx: Context) -> Iterator[Finding]:
+    """Σ 成本指标 业绩值 ≤ 全年执行数; where the cost targets add up to the 全年预算数, Σ 业绩值 = 全年执行数."""
+    for ev in evaluations(ctx):
+        costs = [ind for ind in ev.indicators if "成本" in ind.level1 + ind.level2]
+        line = total_line(ev)
+        if not costs or line is None or line.executed is None:
+            continue
+        actuals = [_money(ind, ind.actual) for ind in costs]
+        targets = [_money(ind, ind.target) for ind in costs]
+        if any(a is None for a in actuals):
+            continue
+        spent, tol = sum(actuals, ZERO), tolerance(len(costs))
+        covered = (None not in targets and line.full_year_budget is not None
+                   and abs(sum(targets, ZERO) - line.full_year_budget) <= tol)
+        gap = spent - line.executed
+        if abs(gap) <= tol or (gap < 0 and not covered):
+            continue
+        why = ("超过全年执行数" if gap > 0 else
+               f"少于全年执行数（各成本指标目标值合计等于全年预算数{fmt_amount(line.full_year_budget)}万元，"
+               "业绩值合计应等于实际支出）")
+        yield Finding(
+            "P-COST-EXEC", Severity.WARNING,
+            f"{table_label(ev)}成本指标业绩值合计{fmt_amount(spent)}万元，{why}；全年执行数为{fmt_amount(line.executed)}万元",
+            {"成本指标业绩值合计": fmt_amount(spent), "全年执行数": fmt_amount(line.executed)},
+            tuple(s for ind in costs for s in spans(ev, ind, "actual")) + spans(ev, line, "executed"),
+            table_label(ev))
+
+
+def _treatments(ctx: Context):
+    """(label, situation, treatment, ev, index, ind) for rows whose printed score shows the rule used."""
+    for ev, _, policy in scored(ctx):
+        for i, ind in enumerate(ev.indicators):
+            t, a = parse_measure(ind.target), parse_measure(ind.actual)
+            if ind.score is None or not ind.weight or t.kind != NUMBER or a.kind != NUMBER or not t.value:
+                continue
+            value = convert(a.value, a.unit, t.unit)
+            if value is None:
+                continue
+            r, full = value / t.value, ind.score >= ind.weight - CENT / 2
+            label = ind.rule or "（未写赋分规则）"
+            if is_reverse(ind, t, policy):
+                # Only a clear case tells the rule: actual under target and weight×r not rounding to full.
+                if value < t.value and round2(ind.weight * r) < ind.weight:
+                    yield label, "反向指标达到目标", ("得满分" if full else "未得满分"), ev, i, ind
+            elif r > 1 and label != "满意度赋分":
+                yield label, "超额完成", ("得满分" if full else "扣分"), ev, i, ind
+
+
+@check(codes={"P-INCONSISTENT-RULE": "同一赋分规则在同一文件中前后执行不一致"})
+def inconsistent_rules(ctx: Context) -> Iterator[Finding]:
+    """Within one document, a 赋分规则 treats the same situation the same way, and like indicators carry one rule."""
+    groups: dict[tuple[str, str], dict[str, list]] = {}
+    for label, situation, treatment, ev, i, ind in _treatments(ctx):
+        groups.setdefault((label, situation), {}).setdefault(treatment, []).append((ev, i, ind))
+    for (label, situation), by in groups.items():
+        if len(by) < 2:
+            continue
+        examples = [(t, rows[0]) for t, rows in sorted(by.items())]
+        text = "；".join(f"{row_name(ev, i, ind)}{t}" for t, (ev, i, ind) in examples)
+        yield Finding(
+            "P-INCONSISTENT-RULE", Severity.WARNING,
+            f"同为“{label}”、同属{situation}的指标，处理方法前后不一致：{text}",
+            {"赋分规则": label, "情形": situation, **{t: str(len(rows)) + "项" for t, rows in by.items()}},
+            tuple(s for _, (ev, i, ind) in examples for s in spans(ev, ind, "score", "rule")))
+    # Like indicators (qualitative "达到预期指标" rows; 满意度 rows) given different 赋分规则 labels.
+    kinds: dict[str, dict[str, list]] = {}
+    for ev in evaluations(ctx):
+        for i, ind in enumerate(ev.indicators):
+            if not ind.rule:
+                continue
+            if "满意" in ind.level1 + ind.level2:
+                kind = "满意度指标"
+            elif parse_measure(ind.actual).kind == QUALITY and parse_measure(ind.target).kind == QUALITY:
+                kind = "定性指标"
+            else:
+                continue
+            kinds.setdefault(kind, {}).setdefault(ind.rule, []).append((ev, i, ind))
+    for kind, by in kinds.items():
+        if len(by) < 2:
+            continue
+        common = max(by, key=lambda k: len(by[k]))
+        for label, rows in by.items():
+            if label == common:
+                continue
+            for ev, i, ind in rows:
+                yield Finding(
+                    "P-INCONSISTENT-RULE", Severity.INFO,
+                    f"{row_name(ev, i, ind)}是{kind}，赋分规则写作“{label}”，本文件其他{kind}写作“{common}”",
+                    {"赋分规则": label, "通常写作": common}, spans(ev, ind, "rule", "score"), table_label(ev))
+
+
+# --------------------------------------------------------------------------- narrative
+
+_GRADE = re.compile(r"(?:评价结果|评价等级|自评等级|自评结果|等级)(?:为|是|：|:)?\s*[“\"「]?(优秀|优|良好|良|中等|中|合格|不合格|差)")
+_GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中"}
+
+
+def _line_span(ctx: Context, start: int, excerpt: str) -> Span | None:
+    story = ctx.disclosure.narrative
+    if story is None or not story.lines:
+        return None
+    index = story.text.count("\n", 0, start)
+    if index < len(story.lines):
+        base = story.lines[index]
+        return Span(file=base.file, page=base.page, line=base.line, excerpt=excerpt)
+    return None
+
+
+def _stated_total(ctx: Context, key: str) -> Iterator[tuple]:
+    story = ctx.disclosure.narrative
+    for statement in story.stated(key) if story else ():
+        yield statement, (statement.span,) if statement.span else ()
+
+
+def _sum_line(evs: list[Evaluation], field: str) -> Decimal | None:
+    values = [getattr(total_line(ev), field, None) if total_line(ev) else None for ev in evs]
+    return None if not values or None in values else sum(values, ZERO)
+
+
+@check(codes={"P-NARRATIVE-SCORE": "绩效情况说明中的得分、等级、项目数或金额与自评表不符"}, relations=("C50",))
+def narrative_scores(ctx: Context) -> Iterator[Finding]:
+    """第二部分 十一 states the 整体 score and grade, the number of project tables and their Σ 全年预算/执行数 as the tables give them."""
+    story = ctx.disclosure.narrative
+    if story is None or not (story.statements or story.text):
+        raise NotApplicable("没有读入说明文字，无法核对绩效情况说明")
+    results = list(scored(ctx))
+    policy = policy_of(ctx)
+    whole = [(ev, r) for ev, r, _ in results if ev.kind == "整体"]
+    projects = [ev for ev, _, _ in results if ev.kind == "项目"]
+    section = "第二部分 十一 预算绩效情况说明"
+    stated_score = None
+    for st, where in _stated_total(ctx, "绩效.综合得分"):
+        stated_score = st.value
+        if not whole:
+            continue
+        ev, result = whole[0]
+        table_total = ev.total if ev.total is not None else result.total
+        if abs(st.value - table_total) <= CENT / 2:
+            continue
+        printed = ev.total is not None
+        yield Finding(
+            "P-NARRATIVE-SCORE", Severity.ERROR if printed else Severity.WARNING,
+            f"说明中整体支出绩效自评综合得分为{num(st.value)}分，" +
+            (f"整体支出绩效自评表总分为{num(ev.total)}分" if printed else
+             f"按“{policy.label}”配置由整体支出绩效自评表计算为{num(result.total)}分"),
+            {"说明": num(st.value), "自评表": num(table_total)}, where + spans(ev, None, "total"), section)
+    for m in _GRADE.finditer(story.text):
+        grade = _GRADE_WORDS.get(m.group(1), m.group(1))
+        basis = stated_score if stated_score is not None else (whole[0][1].total if whole else None)
+        if basis is None:
+            break
+        expected = policy.for_kind("整体").grade(basis)
+        if grade != expected:
+            span = _line_span(ctx, m.start(), m.group(0))
+            yield Finding(
+                "P-NARRATIVE-SCORE", Severity.ERROR if stated_score is not None else Severity.WARNING,
+                f"说明中评价结果为“{m.group(1)}”，综合得分{num(basis)}分应为“{expected}”",
+                {"说明等级": m.group(1), "综合得分": num(basis), "应为": expected}, (span,) if span else (), section)
+        break
+    counts = (("绩效.项目数", len(projects), "项目支出绩效自评表"), ("绩效.整体表数", len(whole), "整体支出绩效自评表"))
+    for key, count, title in counts:
+        for st, where in _stated_total(ctx, key):
+            if st.value != count:
+                yield Finding("P-NARRATIVE-SCORE", Severity.WARNING,
+                              f"说明中{title}为{st.value}个，文件中读到{count}张{title}",
+                              {"说明": str(st.value), "自评表": str(count)}, where, section)
+    amounts = (("绩效.项目.全年预算", projects, "full_year_budget", "项目全年预算数"),
+               ("绩效.项目.执行数", projects, "executed", "项目全年执行数"),
+               ("绩效.整体.全年预算", [ev for ev, _ in whole], "full_year_budget", "整体全年预算数"),
+               ("绩效.整体.执行数", [ev for ev, _ in whole], "executed", "整体全年执行数"))
+    for key, evs, field, label in amounts:
+        table = _sum_line(evs, field)
+        for st, where in _stated_total(ctx, key):
+            if table is None:
+                continue
+            gap = abs(st.value - table)
+            if gap == 0:
+                continue
+            rounding = gap <= tolerance(len(evs))
+            yield Finding(
+                "P-NARRATIVE-SCORE", Severity.INFO if rounding else Severity.ERROR,
+                f"说明中{label}为{fmt_amount(st.value)}万元，自评表合计为{fmt_amount(table)}万元"
+                + ("，差异在四舍五入范围内" if rounding else ""),
+                {"说明": fmt_amount(st.value), "自评表": fmt_amount(table)},
+                where + tuple(s for ev in evs for s in spans(ev, total_line(ev), field)), section)
+
+
+# --------------------------------------------------------------------------- 实际完成情况
+
+_LEAD = re.compile(r"^(?:达到|达|为|是|共|：|:)?\s*(\d[\d,]*(?:\.\d+)?)")
+_SEPARATORS = "、，,；;。）)\n"
+
+
+def _stated_in(text: str, name: str, unit: str) -> Decimal | None:
+    """The number the text writes right after ``name`` (in ``unit``); None when absent or ambiguous."""
+    base = re.sub(r"[（(][^（）()]*[）)]$", "", name).strip()
+    if len(base) < 4:
+        return None
+    found: set[Decimal] = set()
+    for m in re.finditer(re.escape(base), text):
+        after = text[m.end():]
+        lead = _LEAD.match(after)
+        if not lead:
+            continue
+        rest = after[lead.end():]
+        value = Decimal(lead.group(1).replace(",", ""))
+        if unit and rest.startswith(unit):
+            tail = rest[len(unit):]
+        elif unit in _MONEY and rest.startswith(_MONEY):
+            written = next(u for u in sorted(_MONEY, key=len, reverse=True) if rest.startswith(u))
+            value, tail = convert(value, written, unit), rest[len(written):]
+        elif not unit:
+            tail = rest
+        else:
+            continue
+        if tail and tail[0] not in _SEPARATORS:
+            continue
+        found.add(value)
+    return found.pop() if len(found) == 1 else None
+
+
+@check(codes={"P-ACHIEVED-TEXT": "实际完成情况文字所写数值与指标表业绩值不符"})
+def achieved_text(ctx: Context) -> Iterator[Finding]:
+    """A value the 实际完成情况 text gives for an indicator, by its name, equals that row's 业绩值."""
+    for ev in evaluations(ctx):
+        if not ev.achieved:
+            continue
+        for i, ind in enumerate(ev.indicators):
+            a = parse_measure(ind.actual)
+            if a.kind != NUMBER:
+                continue
+            stated = _stated_in(ev.achieved, ind.name, a.unit)
+            if stated is None or stated == a.value:
+                continue
+            t = parse_measure(ind.target)
+            note = "（与目标值相同）" if t.kind == NUMBER and t.unit == a.unit and t.value == stated else ""
+            yield Finding(
+                "P-ACHIEVED-TEXT", Severity.WARNING,
+                f"{table_label(ev)}实际完成情况写“{ind.name}”为{stated.normalize():f}{a.unit}{note}，"
+                f"指标表业绩值为{ind.actual}",
+                {"文字": f"{stated.normalize():f}{a.unit}", "业绩值": ind.actual},
+                spans(ev, None, "achieved") + spans(ev, ind, "actual"), table_label(ev))
+
+
+__all__ = ["cost_vs_execution", "inconsistent_rules", "narrative_scores", "achieved_text"]

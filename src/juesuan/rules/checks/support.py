@@ -1,0 +1,381 @@
+"""Shared helpers of the check modules: sums within the rounding envelope, percentages
+recomputed from printed amounts, reading a figure from statements or the model, spans.
+
+Where it sits: rules/checks, below ``tables``, ``narrative``, ``completeness`` and ``wording``
+(it defines no checks itself). All arithmetic goes through :mod:`juesuan.core.money`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable, Mapping, Sequence
+
+from ...core import keys
+from ...core.codes import function_codes
+from ...core.findings import Finding, Severity
+from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
+from ...core.money import ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
+from .base import Context, NotApplicable
+
+Amount = Decimal | None
+
+ROUNDING = "ROUNDING"
+ROUNDING_DOC = "合计与各项之和相差在四舍五入范围内（可能为四舍五入差异），仅作提示"
+ROUNDING_NOTE = "差额在四舍五入允许范围内，可能为四舍五入差异"
+
+
+def amt(value: Amount) -> str:
+    return fmt_amount(value)
+
+
+def pc(value: Amount) -> str:
+    return fmt_pct(value)
+
+
+def nonzero_count(parts: Iterable[Amount]) -> int:
+    return sum(1 for p in parts if p)
+
+
+def total_of(parts: Iterable[Amount]) -> Decimal:
+    return sum((p for p in parts if p is not None), ZERO)
+
+
+def sum_finding(
+    *,
+    code: str,
+    total: Amount,
+    parts: Sequence[tuple[str, Amount]],
+    total_label: str,
+    message: str,
+    spans: Sequence[Span | None] = (),
+    section: str = "",
+    relation: str = "",
+    severity: Severity = Severity.ERROR,
+) -> Finding | None:
+    """A finding when ``total`` differs from the sum of ``parts``: ``ROUNDING`` (info) inside the
+    rounding envelope of the non-zero parts, ``code`` at ``severity`` outside it; None when equal
+    or when the total or every part is blank."""
+    if total is None or all(v is None for _, v in parts):
+        return None
+    s = total_of(v for _, v in parts)
+    gap = s - total
+    if gap == 0:
+        return None
+    figures = {total_label: amt(total)}
+    for label, v in parts:
+        figures[label] = amt(v)
+    figures["各项之和"] = amt(s)
+    figures["差额"] = amt(gap)
+    if relation:
+        figures["关系"] = relation
+    clean = tuple(sp for sp in spans if sp is not None)
+    n = max(nonzero_count(v for _, v in parts), 1)
+    if abs(gap) <= tolerance(n):
+        return Finding(ROUNDING, Severity.INFO, f"{message}（{ROUNDING_NOTE}）", figures, clean, section)
+    return Finding(code, severity, message, figures, clean, section)
+
+
+def equal_finding(
+    *,
+    code: str,
+    left: tuple[str, Amount],
+    right: tuple[str, Amount],
+    message: str,
+    spans: Sequence[Span | None] = (),
+    section: str = "",
+    relation: str = "",
+    severity: Severity = Severity.ERROR,
+    slack_parts: int = 1,
+) -> Finding | None:
+    """A finding when two amounts that should be equal differ. A gap inside
+    ``tolerance(slack_parts)`` is reported as ``ROUNDING`` (info): by default 0.01 万元, the
+    most that two printings of one amount differ when one side was added up from rounded
+    parts (publishers' software does this); ``slack_parts=0`` demands exact equality."""
+    (l_label, l), (r_label, r) = left, right
+    if l is None or r is None or l == r:
+        return None
+    gap = l - r
+    figures = {l_label: amt(l), r_label: amt(r), "差额": amt(gap)}
+    if relation:
+        figures["关系"] = relation
+    clean = tuple(sp for sp in spans if sp is not None)
+    if slack_parts and abs(gap) <= tolerance(slack_parts):
+        return Finding(ROUNDING, Severity.INFO, f"{message}（{ROUNDING_NOTE}）", figures, clean, section)
+    return Finding(code, severity, message, figures, clean, section)
+
+
+def pct_verdict(printed: Decimal, part: Decimal, whole: Decimal, **slack: bool) -> str:
+    """"ok" when :func:`pct_ok`; "near" when the printed figure is within 0.01 percentage points
+    of the exact ratio (truncated instead of rounded, rules §3.0); otherwise "wrong"."""
+    if pct_ok(printed, part, whole, **slack):
+        return "ok"
+    exact = pct(part, whole)
+    if exact is not None and abs(printed - exact) <= pct_tolerance():
+        return "near"
+    return "wrong"
+
+
+def pct_ok(printed: Decimal, part: Decimal, whole: Decimal, *, part_slack: bool = False, whole_slack: bool = False) -> bool:
+    """True when ``printed`` % can come from ``part``/``whole`` by honest rounding.
+
+    ``part_slack``/``whole_slack``: that amount was itself obtained by subtracting two printed
+    amounts (e.g. 上年 = 本年 − 增减), so it may be off by a further half cent; every
+    combination is tried through :func:`money.pct_consistent`.
+    """
+    half = Decimal("0.005")
+    parts = (part - half, part, part + half) if part_slack else (part,)
+    wholes = (whole - half, whole, whole + half) if whole_slack else (whole,)
+    return any(pct_consistent(printed, p, w) for p in parts for w in wholes if w != 0)
+
+
+# --------------------------------------------------------------------------- facts
+
+def split_key(figure_key: str) -> tuple[str, str]:
+    """Like :func:`keys.split`, also for suffixes a reader adds beyond ``keys.SUFFIXES`` (…率)."""
+    head, _, tail = figure_key.rpartition(".")
+    if head and (tail in keys.SUFFIXES or (tail.endswith("率") and not tail[0].isdigit())):
+        return head, tail
+    return figure_key, ""
+
+
+_SPECIAL_HINTS = {
+    "收支总计": ("总计", "总体"),
+    "财政拨款收支总计": ("财政拨款收入支出总", "财政拨款收支总", "财政拨款收入支出"),
+    "本年收入合计": ("本年收入",),
+    "本年支出合计": ("本年支出",),
+    "使用非财政拨款结余": ("非财政拨款结余",),
+    "年初结转和结余": ("年初结转",),
+    "年末结转和结余": ("年末结转",),
+    "年初财政拨款结转和结余": ("年初财政拨款结转",),
+    "年末财政拨款结转和结余": ("年末财政拨款结转",),
+    "财政拨款收入总计": ("财政拨款收入总计", "财政拨款收入支出总计"),
+    "财政拨款支出总计": ("财政拨款支出总计", "财政拨款收入支出总计"),
+    "收入.财政拨款收入": ("财政拨款",),
+    "三公.合计": ("三公",),
+    "三公.出国团组": ("团组",), "三公.出国人次": ("人次",), "三公.购置车辆": ("购置",), "三公.保有车辆": ("保有",),
+    "三公.固定资产车辆": ("固定资产",), "三公.接待批次": ("批次",), "三公.接待人次": ("人次",),
+    "政府采购.总额": ("采购",),
+    "人员.下属单位": ("下属", "单位"), "人员.科室": ("科室", "内设", "处室"),
+    "资产.房屋面积": ("房屋",), "资产.房屋价值": ("房屋",), "资产.车辆价值": ("车辆",), "资产.大型设备": ("设备",),
+}
+_FLAT = str.maketrans({"(": "（", ")": "）", " ": None, "\u3000": None, "“": None, "”": None, '"': None})
+
+
+def subject_hints(subject: str) -> tuple[str, ...]:
+    """Words one of which the line of a statement about ``subject`` must contain."""
+    if subject in _SPECIAL_HINTS:
+        return _SPECIAL_HINTS[subject]
+    head, _, tail = subject.partition(".")
+    if head in ("类", "项") and tail.isdigit():
+        name = function_codes(2024).name_of(tail)
+        return (name.translate(_FLAT),) if name else ()
+    if head == "三公" and tail:
+        return (tail.removesuffix("费").replace("（境）", ""),)
+    if head == "绩效":
+        return ("绩效", "自评", "评价", "得分")
+    if head in ("收入", "支出", "政府采购", "人员") and tail:
+        return (tail,)
+    if head == "资产" and tail.startswith("车辆."):
+        return (tail.split(".", 1)[1],)
+    return (subject,) if "." not in subject else ()
+
+
+def credible(s: Statement) -> bool:
+    """False for a statement whose line does not name its subject: a parser carried the subject
+    over from another line (e.g. an item heading printed on a line of its own), so the figure
+    cannot be trusted to belong to that subject."""
+    if s.span is None or not s.span.excerpt:
+        return True
+    hints = subject_hints(split_key(s.key)[0])
+    if not hints:
+        return True
+    line = s.span.excerpt.translate(_FLAT)
+    return any(h.translate(_FLAT) in line for h in hints)
+
+
+def stated(d: Disclosure, key: str) -> tuple[Statement, ...]:
+    return tuple(s for s in d.narrative.stated(key) if credible(s)) if d.narrative else ()
+
+
+def first_stated(d: Disclosure, key: str) -> Statement | None:
+    found = stated(d, key)
+    return found[0] if found else None
+
+
+def stated_value(d: Disclosure, *keys: str) -> tuple[Amount, Span | None]:
+    """The first stated value among ``keys`` (in order) and its span."""
+    for k in keys:
+        s = first_stated(d, k)
+        if s is not None:
+            return s.value, s.span
+    return None, None
+
+
+def model_fact(d: Disclosure, key: str) -> tuple[Amount, Span | None]:
+    """Figures that the model holds outside the tables (unit, 三公 counts, other matters)."""
+    staff = d.unit.staff
+    p = d.matters.procurement
+    a = d.matters.assets
+    sg = d.sangong
+    table: Mapping[str, tuple[object, str, Mapping[str, Span]]] = {
+        "人员.实有": (staff.total, "total", staff.sources),
+        "人员.在职": (staff.serving, "serving", staff.sources),
+        "人员.离休": (staff.retired_cadres, "retired_cadres", staff.sources),
+        "人员.退休": (staff.retirees, "retirees", staff.sources),
+        "政府采购.总额": (p.total, "total", p.sources),
+        "政府采购.货物": (p.goods, "goods", p.sources),
+        "政府采购.工程": (p.works, "works", p.sources),
+        "政府采购.服务": (p.services, "services", p.sources),
+        "政府采购.中小企业": (p.sme, "sme", p.sources),
+        "政府采购.小微企业": (p.small_micro, "small_micro", p.sources),
+        "资产.车辆": (a.vehicles_total, "vehicles_total", a.sources),
+        "三公.出国团组": (sg.outbound_groups, "outbound_groups", sg.sources),
+        "三公.出国人次": (sg.outbound_people, "outbound_people", sg.sources),
+        "三公.购置车辆": (sg.vehicles_purchased, "vehicles_purchased", sg.sources),
+        "三公.保有车辆": (sg.vehicles_held, "vehicles_held", sg.sources),
+        "三公.固定资产车辆": (sg.fixed_asset_vehicles, "fixed_asset_vehicles", sg.sources),
+        "三公.接待批次": (sg.reception_batches, "reception_batches", sg.sources),
+        "三公.接待人次": (sg.reception_people, "reception_people", sg.sources),
+        "机关运行经费": (d.matters.operating_cost, "operating_cost", d.matters.sources),
+    }
+    if key.startswith("资产.车辆.") and key.count(".") == 2:
+        cat = key.split(".", 2)[2]
+        v = a.vehicles.get(cat)
+        return (Decimal(v) if v is not None else None), a.sources.get(f"vehicles.{cat}") or a.sources.get(cat)
+    entry = table.get(key)
+    if entry is None:
+        return None, None
+    value, field_name, sources = entry
+    if value is None:
+        return None, None
+    return Decimal(value) if not isinstance(value, Decimal) else value, sources.get(field_name) or sources.get(key)
+
+
+def fact(d: Disclosure, key: str) -> tuple[Amount, Span | None]:
+    """A figure as the narrative states it, else as the model holds it (data-built disclosures)."""
+    v, sp = stated_value(d, key)
+    if v is not None:
+        return v, sp
+    return model_fact(d, key)
+
+
+def line_span(d: Disclosure, start: int, end: int) -> Span | None:
+    """The span of the narrative line holding text offsets [start, end) of ``narrative.text``.
+
+    Lines are found by counting newlines in the text; when the reader gave per-line spans with
+    the same count they are used (file, page, line), else a plain line number is given.
+    """
+    n = d.narrative
+    if n is None:
+        return None
+    text = n.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    index = text.count("\n", 0, start)
+    line_text = text[line_start:line_end]
+    # a readable excerpt: up to 60 characters around the match
+    lo = max(start - line_start - 30, 0)
+    hi = min(end - line_start + 30, len(line_text))
+    excerpt = ("…" if lo > 0 else "") + line_text[lo:hi].strip() + ("…" if hi < len(line_text) else "")
+    base = None
+    if n.lines and index < len(n.lines):
+        candidate = n.lines[index]
+        if not candidate.excerpt or candidate.excerpt.strip()[:10] in line_text:
+            base = candidate
+    if base is None and n.lines:
+        probe = line_text.strip()[:12]
+        for sp in n.lines:
+            if probe and sp.excerpt and probe in sp.excerpt:
+                base = sp
+                break
+    if base is not None:
+        return Span(file=base.file, page=base.page, line=base.line, start=start - line_start, end=end - line_start, excerpt=excerpt)
+    return Span(file=d.source, line=index + 1, start=start - line_start, end=end - line_start, excerpt=excerpt)
+
+
+def spans(*items: Span | None) -> tuple[Span, ...]:
+    return tuple(s for s in items if s is not None)
+
+
+# --------------------------------------------------------------------------- tables
+
+def need(ctx: Context, *keys: str):
+    tables = []
+    for k in keys:
+        t = getattr(ctx.disclosure.tables, k.lower())
+        if t is None:
+            raise NotApplicable(f"缺少{TABLE_TITLES[k]}（{k}）")
+        tables.append(t)
+    return tables[0] if len(tables) == 1 else tables
+
+
+def src(sources: Mapping[str, Span], *names: str) -> Span | None:
+    for n in names:
+        if n in sources:
+            return sources[n]
+    return None
+
+
+def section_of(key: str) -> str:
+    return f"部门决算报表 · {TABLE_TITLES[key]}"
+
+
+def rows_with_total(t: CodedTable) -> tuple[Row, ...]:
+    return t.rows + ((t.total,) if t.total is not None else ())
+
+
+def label_of(row: Row) -> str:
+    return f"{row.code} {row.name}".strip() if row.code else (row.name or "合计")
+
+
+
+
+# --------------------------------------------------------------------------- narrative keys
+
+#: Subject prefixes → (table key, section label, relation, mismatch code).
+TABLE_OF = (
+    (("收入总计", "本年收入合计", "使用非财政拨款结余", "年初结转和结余", "支出总计", "本年支出合计", "结余分配", "年末结转和结余", "收支总计"),
+     "T1", "收入支出决算总体情况", "C38", "N-OVERALL"),
+    (("收入.",), "T1", "收入决算情况", "C39", "N-INCOME"),
+    (("支出.",), "T3", "支出决算情况", "C40", "N-EXPENDITURE"),
+    (("财政拨款收入总计", "年初财政拨款结转和结余", "本年财政拨款收入", "财政拨款支出总计", "年末财政拨款结转和结余", "本年财政拨款支出",
+      "财政拨款收支总计"), "T4", "财政拨款收入支出决算总体情况", "C41", "N-FISCAL"),
+    (("一般公共预算财政拨款支出",), "T5", "一般公共预算财政拨款支出决算总体情况", "C42", "N-GENERAL"),
+    (("类.",), "T5", "一般公共预算财政拨款支出决算结构情况", "C43", "N-CLASS"),
+    (("项.",), "T5", "一般公共预算财政拨款支出决算具体情况", "C44", "N-ITEM"),
+    (("一般公共预算财政拨款基本支出", "人员经费", "公用经费"), "T6", "一般公共预算财政拨款基本支出决算情况", "C45", "N-BASIC"),
+    (("三公.",), "T9", "财政拨款“三公”经费支出决算情况", "C46", "N-SANGONG"),
+)
+_OTHER_SECTIONS = (("机关运行经费", "机关运行经费支出情况"), ("政府采购.", "政府采购情况"), ("资产.", "国有资产占用情况"),
+                   ("绩效.", "预算绩效情况"), ("人员.", "机构设置及人员情况"))
+COUNT_KEYS = ("三公.出国团组", "三公.出国人次", "三公.购置车辆", "三公.保有车辆", "三公.固定资产车辆", "三公.接待批次", "三公.接待人次")
+
+
+def place_of(subject: str) -> tuple[str, str, str, str] | None:
+    for prefixes, table, section, rel, code in TABLE_OF:
+        if any(subject == p or (p.endswith(".") and subject.startswith(p)) for p in prefixes):
+            return table, section, rel, code
+    return None
+
+
+def section_label(subject: str) -> str:
+    place = place_of(subject)
+    if place:
+        return f"部门决算情况说明 · {place[1]}"
+    for prefix, label in _OTHER_SECTIONS:
+        if subject.startswith(prefix):
+            return ("单位概况 · " if prefix == "人员." else "部门决算情况说明 · ") + label
+    return "部门决算情况说明"
+
+
+def require_statements(ctx: Context) -> tuple[Statement, ...]:
+    """The narrative's credible statements; NotApplicable when there are none."""
+    n = ctx.disclosure.narrative
+    found = tuple(s for s in n.statements if credible(s)) if n is not None else ()
+    if not found:
+        raise NotApplicable("缺少公开说明中的数字（无说明文字或未能识别）")
+    return found
+
+

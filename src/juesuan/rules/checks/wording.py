@@ -1,0 +1,105 @@
+"""Wording checks over the published text: template remnants and editors' questions, "XX"/"××"
+placeholders, doubled punctuation, outdated 科目 names, amounts in 元 where 万元 is meant.
+
+Where it sits: rules/checks; reads ``narrative.text`` only (the whole text after the reader's
+normalisation) and points at the line of each hit. Nothing here does arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...core.codes import OUTDATED_NAMES
+from ...core.findings import Finding, Severity
+from .base import Context, NotApplicable, check
+from .support import line_span, spans
+
+_CJK = "\u4e00-\u9fff"
+_QUESTION = re.compile(r"[^。！？；\n!?]{0,40}？")
+_ASCII_QUESTION = re.compile(rf"[^。！？；\n!?]{{0,40}}[{_CJK}]\?(?!\?)")
+_REMNANT = re.compile(
+    r"（如[^（）\n]{0,20}(?:表述|填写|说明|删除)[^（）\n]{0,10}）"
+    r"|【[^】\n]{0,30}(?:填写|补充|删除|说明|修改)[^】\n]{0,30}】"
+    r"|(?:请|待)(?:补充|填写|完善|核实)"
+    r"|此处(?:填写|补充|插入)"
+)
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
+_DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：]")
+_YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2}元(?![/／])")
+
+
+def _text(ctx: Context) -> str:
+    n = ctx.disclosure.narrative
+    if n is None or not n.text.strip():
+        raise NotApplicable("缺少公开说明文字")
+    return n.text
+
+
+@check(codes={"W-EDITOR-QUESTION": "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写",
+              "W-TEMPLATE-REMNANT": "正文中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”）"})
+def editor_notes(ctx: Context) -> Iterator[Finding]:
+    """公开文本不应含编写人员的提问或模板提示语。"""
+    text = _text(ctx)
+    for m in _QUESTION.finditer(text):
+        clause = m.group(0).strip("，, ")
+        yield Finding("W-EDITOR-QUESTION", Severity.ERROR, f"正文中有疑问句“{clause}”，像是编写时留下的提问，请删除或补写内容",
+                      {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _ASCII_QUESTION.finditer(text):
+        clause = m.group(0).strip("，, ")
+        yield Finding("W-EDITOR-QUESTION", Severity.WARNING, f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
+                      {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _REMNANT.finditer(text):
+        yield Finding("W-TEMPLATE-REMNANT", Severity.ERROR, f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
+                      spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
+@check(codes={"W-PLACEHOLDER": "正文中留有“XX”“××”“某某”等占位符"})
+def placeholders(ctx: Context) -> Iterator[Finding]:
+    """公开文本不应含“XX”“××”“某某”等未替换的占位符。"""
+    text = _text(ctx)
+    for m in _PLACEHOLDER.finditer(text):
+        yield Finding("W-PLACEHOLDER", Severity.ERROR, f"正文中留有占位符“{m.group(0)}”，应替换为实际内容", {"占位符": m.group(0)},
+                      spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
+@check(codes={"W-DOUBLE-PUNCT": "标点重复或连用（如“。。”“，。”）"})
+def double_punctuation(ctx: Context) -> Iterator[Finding]:
+    """同一位置不应出现两个句读标点（“。。”“，，”“，。”等；省略号、破折号除外）。"""
+    text = _text(ctx)
+    for m in _DOUBLE.finditer(text):
+        yield Finding("W-DOUBLE-PUNCT", Severity.WARNING, f"标点“{m.group(0)}”重复或连用", {"标点": m.group(0)},
+                      spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
+@check(codes={"W-OUTDATED-NAME": "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）"}, relations=("C10",))
+def outdated_names(ctx: Context) -> Iterator[Finding]:
+    """正文中的类、款名称应为当年科目名称，不用已停用的旧名称。"""
+    text = _text(ctx)
+    for old, new in OUTDATED_NAMES.items():
+        for m in re.finditer(re.escape(old), text):
+            yield Finding("W-OUTDATED-NAME", Severity.WARNING, f"“{old}”是旧科目名称，现行名称为“{new}”", {"旧名称": old, "现行名称": new},
+                          spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
+@check(codes={"W-UNIT": "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示"})
+def unit_slips(ctx: Context) -> Iterator[Finding]:
+    """说明中的金额单位应统一为万元；两位小数的“元”金额多为漏写“万”字。"""
+    text = _text(ctx)
+    if "万元" not in text:
+        raise NotApplicable("正文金额不以万元为单位")
+    seen = set()
+    for m in _YUAN.finditer(text):
+        seen.add(m.group(0).replace(",", ""))
+        before = text[max(0, m.start() - 12):m.start()]
+        if re.search(r"单价|标准|每|人均|/", before):
+            continue
+        yield Finding("W-UNIT", Severity.WARNING, f"金额“{m.group(0)}”以元为单位，其余金额均为万元，请核实是否漏写“万”字",
+                      {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for s in ctx.disclosure.narrative.statements:
+        if s.unit == "元" and f"{s.value:f}元" not in seen:
+            yield Finding("W-UNIT", Severity.WARNING, f"“{s.key}”以元为单位（{s.value:f}元），其余金额均为万元，请核实",
+                          {"原文": f"{s.value:f}元"}, spans(s.span), "文字")
+
+
+CHECKS = (editor_notes, placeholders, double_punctuation, outdated_names, unit_slips)

@@ -1,0 +1,274 @@
+"""Fill the totals a disclosure's tables did not state: ``complete(d)``.
+
+Where it sits: rules, before :mod:`juesuan.rules.derive` (which calls it) and before the
+writers that print the nine tables. Data files usually give only the finest rows (项, 款) and
+the parts of each total; this module adds what follows from them by plain addition:
+
+* 公开01: 本年收入合计 / 收入总计 / 本年支出合计 / 支出总计 (and the 类 rows from 公开03
+  when the data gives none);
+* 公开02/03/05/07/08: missing 款 and 类 rows rolled up from the rows under them, the 合计
+  row, and the row-wise total column (本年收入合计 / 本年支出合计 / 合计);
+* 公开04: fund sums, the 类 rows from 公开05/07/08 when none are given, 总计 on both sides;
+* 公开06: 类 rows from 款 rows, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 (+307/309/399);
+* 公开09: 公务用车购置及运行维护费 小计 and 合计, for 预算数 and 决算数.
+
+A value that IS stated is never overwritten: an inconsistent stated total stays as it is so
+the checks can report it. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Callable, Iterable, Mapping
+
+from ..core.codes import economic_codes, function_codes
+from ..core.model import (
+    FUNDS,
+    T1_INCOME_ROWS,
+    CodedTable,
+    Disclosure,
+    FiscalSummaryTable,
+    Row,
+    SangongTable,
+    SummaryTable,
+    Tables,
+)
+from ..core.money import ZERO
+
+Amount = Decimal | None
+
+#: Row-wise total column and the columns that add up to it, per coded table.
+ROW_TOTALS = {
+    "T2": ("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
+    "T3": ("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
+    "T5": ("合计", ("基本支出", "项目支出")),
+    "T7": ("本年支出合计", ("基本支出", "项目支出")),
+    "T8": ("本年支出合计", ("基本支出", "项目支出")),
+}
+#: 公开06 classes that make up 人员经费 and 公用经费.
+PERSONNEL_CLASSES = ("301", "303")
+PUBLIC_CLASSES = ("302", "310", "307", "309", "399")
+
+
+def add(values: Iterable[Amount]) -> Amount:
+    """Sum of the stated values; None when none is stated (blank stays blank)."""
+    stated = [v for v in values if v is not None]
+    if not stated:
+        return None
+    return sum(stated, ZERO)
+
+
+def _first(*values: Amount) -> Amount:
+    for v in values:
+        if v is not None:
+            return v
+    return None
+
+
+# --------------------------------------------------------------------------- coded tables
+
+def _fill_row_total(key: str, values: Mapping[str, Amount]) -> dict[str, Amount]:
+    out = dict(values)
+    spec = ROW_TOTALS.get(key)
+    if spec and out.get(spec[0]) is None:
+        total = add(out.get(c) for c in spec[1])
+        if total is not None:
+            out[spec[0]] = total
+    return out
+
+
+def _merge_missing(values: Mapping[str, Amount], sums: Mapping[str, Amount]) -> dict[str, Amount]:
+    out = dict(values)
+    for col, v in sums.items():
+        if out.get(col) is None and v is not None:
+            out[col] = v
+    return out
+
+
+def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None]) -> CodedTable | None:
+    """Roll 项 up to 款 and 款 up to 类, fill row totals and the 合计 row (公开02/03/05/07/08)
+    or the 类 rows and 人员/公用经费合计 (公开06). Stated values are kept."""
+    if table is None:
+        return None
+    rows: dict[str, Row] = {}
+    uncoded: list[Row] = []
+    for r in table.rows:
+        if r.code:
+            rows[r.code] = replace(r, values=_fill_row_total(table.key, r.values))
+        else:
+            uncoded.append(r)
+    columns = table.columns
+    for child_len, parent_len in ((7, 5), (5, 3)):
+        groups: dict[str, list[Row]] = {}
+        for code, r in rows.items():
+            if len(code) == child_len:
+                groups.setdefault(code[:parent_len], []).append(r)
+        for parent, kids in groups.items():
+            sums = {c: add(k.values.get(c) for k in kids) for c in columns}
+            sums = {c: v for c, v in sums.items() if v is not None}
+            if parent in rows:
+                rows[parent] = replace(rows[parent], values=_merge_missing(rows[parent].values, sums))
+            else:
+                rows[parent] = Row(code=parent, name=name_of(parent) or "", values=_fill_row_total(table.key, sums))
+    ordered = tuple(_in_column_order(rows[c], columns) for c in sorted(rows)) + tuple(uncoded)
+    classes = [r for r in ordered if len(r.code) == 3]
+    total = table.total
+    subtotals = dict(table.subtotals)
+    if table.key == "T6":
+        for label, group in (("人员经费合计", PERSONNEL_CLASSES), ("公用经费合计", PUBLIC_CLASSES)):
+            if subtotals.get(label) is None:
+                value = add(rows[c].values.get("决算数") for c in group if c in rows)
+                if value is not None:
+                    subtotals[label] = value
+    else:
+        sums = {c: add(r.values.get(c) for r in classes) for c in columns}
+        sums = {c: v for c, v in sums.items() if v is not None}
+        if total is None:
+            if sums:
+                total = Row(code="", name="合计", values=_fill_row_total(table.key, sums))
+        else:
+            total = replace(total, values=_fill_row_total(table.key, _merge_missing(total.values, sums)))
+    if total is not None:
+        total = _in_column_order(total, columns)
+    return replace(table, rows=ordered, total=total, subtotals=subtotals)
+
+
+def _in_column_order(row: Row, columns: tuple[str, ...]) -> Row:
+    """The row with its values in the table's column order (other keys kept after them)."""
+    values = {c: row.values[c] for c in columns if c in row.values}
+    values.update({c: v for c, v in row.values.items() if c not in values})
+    return replace(row, values=values)
+
+
+# --------------------------------------------------------------------------- 公开01 / 公开04
+
+def complete_t1(t1: SummaryTable | None, t3: CodedTable | None) -> SummaryTable | None:
+    if t1 is None:
+        return None
+    expenditure = dict(t1.expenditure)
+    if not expenditure and t3 is not None:
+        for r in t3.rows:
+            if len(r.code) == 3 and r.values.get("本年支出合计") is not None:
+                expenditure[r.code] = r.values["本年支出合计"]
+    income_year = _first(t1.income_this_year, add(t1.income.get(k) for k in T1_INCOME_ROWS))
+    spend_year = _first(t1.expenditure_this_year, add(expenditure.values()))
+    income_total = t1.income_total
+    if income_total is None and income_year is not None:
+        income_total = income_year + (t1.non_fiscal_balance_used or ZERO) + (t1.opening_balance or ZERO)
+    spend_total = t1.expenditure_total
+    if spend_total is None and spend_year is not None:
+        spend_total = spend_year + (t1.balance_distribution or ZERO) + (t1.closing_balance or ZERO)
+    return replace(
+        t1,
+        expenditure=expenditure,
+        income_this_year=income_year,
+        income_total=income_total,
+        expenditure_this_year=spend_year,
+        expenditure_total=spend_total,
+    )
+
+
+def _class_rows(table: CodedTable | None, column: str) -> dict[str, Amount]:
+    if table is None:
+        return {}
+    return {r.code: r.values.get(column) for r in table.rows if len(r.code) == 3}
+
+
+def complete_t4(t4: FiscalSummaryTable | None, tables: Tables) -> FiscalSummaryTable | None:
+    if t4 is None:
+        return None
+    income = dict(t4.income)
+    if not income and tables.t1 is not None:
+        for fund in FUNDS:
+            value = tables.t1.income.get(fund + "收入")
+            if value is not None:
+                income[fund] = value
+    expenditure = {code: dict(v) for code, v in t4.expenditure.items()}
+    if not expenditure:
+        sources = (
+            (FUNDS[0], _class_rows(tables.t5, "合计")),
+            (FUNDS[1], _class_rows(tables.t7, "本年支出合计")),
+            (FUNDS[2], _class_rows(tables.t8, "本年支出合计")),
+        )
+        for fund, by_class in sources:
+            for code, value in by_class.items():
+                if value is not None:
+                    expenditure.setdefault(code, {})[fund] = value
+        expenditure = {c: expenditure[c] for c in sorted(expenditure)}
+    for values in expenditure.values():
+        if values.get("合计") is None:
+            total = add(values.get(f) for f in FUNDS)
+            if total is not None:
+                values["合计"] = total
+    spend_year = dict(t4.expenditure_this_year)
+    for col in FUNDS + ("合计",):
+        if spend_year.get(col) is None:
+            total = add(v.get(col) for v in expenditure.values())
+            if total is not None:
+                spend_year[col] = total
+    if spend_year.get("合计") is None:
+        total = add(spend_year.get(f) for f in FUNDS)
+        if total is not None:
+            spend_year["合计"] = total
+    income_year = _first(t4.income_this_year, add(income.get(f) for f in FUNDS))
+    opening_total = _first(t4.opening_total, add(t4.opening.get(f) for f in FUNDS))
+    closing_total = _first(t4.closing_total, add(t4.closing.get(f) for f in FUNDS))
+    income_total = t4.income_total
+    if income_total is None and income_year is not None:
+        income_total = income_year + (opening_total or ZERO)
+    spend_total = t4.expenditure_total
+    if spend_total is None and spend_year.get("合计") is not None:
+        spend_total = spend_year["合计"] + (closing_total or ZERO)
+    return replace(
+        t4,
+        income=income,
+        expenditure=expenditure,
+        expenditure_this_year=spend_year,
+        income_this_year=income_year,
+        opening_total=opening_total,
+        closing_total=closing_total,
+        income_total=income_total,
+        expenditure_total=spend_total,
+    )
+
+
+# --------------------------------------------------------------------------- 公开09
+
+def _complete_sangong_side(side: Mapping[str, Amount]) -> dict[str, Amount]:
+    out = dict(side)
+    if out.get("公务用车购置及运行维护费") is None:
+        value = add(out.get(k) for k in ("公务用车购置费", "公务用车运行维护费"))
+        if value is not None:
+            out["公务用车购置及运行维护费"] = value
+    if out.get("合计") is None:
+        value = add(out.get(k) for k in ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"))
+        if value is not None:
+            out["合计"] = value
+    return out
+
+
+def complete_t9(t9: SangongTable | None) -> SangongTable | None:
+    if t9 is None:
+        return None
+    return replace(t9, budget=_complete_sangong_side(t9.budget), actual=_complete_sangong_side(t9.actual))
+
+
+# --------------------------------------------------------------------------- the whole disclosure
+
+def complete(d: Disclosure) -> Disclosure:
+    """Return ``d`` with every total its tables imply filled in; stated values are never changed."""
+    t = d.tables
+    functions = function_codes(d.unit.year or 2024)
+    economic = economic_codes()
+    t2 = complete_coded(t.t2, functions.name_of)
+    t3 = complete_coded(t.t3, functions.name_of)
+    t5 = complete_coded(t.t5, functions.name_of)
+    t6 = complete_coded(t.t6, economic.name_of)
+    t7 = complete_coded(t.t7, functions.name_of)
+    t8 = complete_coded(t.t8, functions.name_of)
+    t1 = complete_t1(t.t1, t3)
+    partial = replace(t, t1=t1, t2=t2, t3=t3, t5=t5, t6=t6, t7=t7, t8=t8)
+    t4 = complete_t4(t.t4, partial)
+    t9 = complete_t9(t.t9)
+    return replace(d, tables=replace(partial, t4=t4, t9=t9))

@@ -1,0 +1,124 @@
+"""For each P-* code: a disclosure that triggers it and one that does not (profile xinjiang-2024).
+
+Used by the catalogue test (every code has a failing and a passing example) and by
+tests/test_checks_performance.py. The base table is a small 项目支出绩效自评表 that is consistent
+under both shipped profiles; each trigger breaks one thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Callable
+
+from juesuan.core.model import Disclosure, Evaluation, FundLine, Indicator, Narrative, Span, Statement, Unit
+
+FILE = "示例.yaml"
+
+
+def _span(cell: str, excerpt: str = "") -> Span:
+    return Span(file=FILE, cell=cell, excerpt=excerpt)
+
+
+def _item(row: int, level1: str, level2: str, name: str, weight: str, target: str, actual: str, rate: str | None,
+          score: str, rule: str) -> Indicator:
+    sources = {f: _span(f"绩效.指标[{row}].{f}", v) for f, v in
+               (("name", name), ("target", target), ("actual", actual), ("rate", rate or ""), ("score", score),
+                ("weight", weight), ("rule", rule))}
+    return Indicator(level1, level2, name, Decimal(weight), target, actual, None if rate is None else Decimal(rate),
+                     Decimal(score), rule, "计划标准", sources=sources)
+
+
+def base_evaluation(name: str = "示例项目") -> Evaluation:
+    """Consistent: weights 10 + 90, total 100.00, every printed figure right."""
+    funds = (
+        FundLine("年度资金总额", Decimal("100.00"), Decimal("100.00"), Decimal("100.00"), Decimal(10),
+                 Decimal("100.00"), Decimal("10.00"),
+                 sources={"rate": _span("绩效.资金.执行率"), "score": _span("绩效.资金.得分"),
+                          "executed": _span("绩效.资金.全年执行数"), "full_year_budget": _span("绩效.资金.全年预算数"),
+                          "weight": _span("绩效.资金.分值")}),
+        FundLine("其中：当年财政拨款", Decimal("100.00"), Decimal("100.00"), Decimal("100.00")),
+    )
+    items = (
+        _item(1, "产出指标", "数量指标", "保障会议室个数", "30", "=10个", "=10个", "100", "30", "按照完成比例赋分"),
+        _item(2, "产出指标", "时效指标", "项目完成时间", "10", "12月31日前", "=2024年11月30日", "100", "10", "直接赋分"),
+        _item(3, "成本指标", "经济成本指标", "会议保障经费", "20", "<=100万元", "=100万元", "100", "20", "按照完成比例赋分"),
+        _item(4, "效益指标", "社会效益指标", "提高服务保障水平", "20", "提高", "达到预期指标", "100", "20", "按评判等级赋分"),
+        _item(5, "满意度指标", "满意度指标", "服务对象满意度", "10", ">=90%", "=95%", "105.56", "10", "满意度赋分"),
+    )
+    return Evaluation(kind="项目", name=name, year=2024, funds=funds, indicators=items, total=Decimal("100.00"),
+                      achieved="截至2024年12月31日，该项目实际完成：保障会议室个数10个、服务对象满意度达95%。",
+                      span=_span("绩效", "项目支出绩效自评表"),
+                      sources={"total": _span("绩效.总分"), "achieved": _span("绩效.实际完成情况"),
+                               "grade": _span("绩效.等级")})
+
+
+def change_item(ev: Evaluation, index: int, **changes) -> Evaluation:
+    items = list(ev.indicators)
+    changes = {k: Decimal(v) if k in ("weight", "rate", "score") and isinstance(v, str) else v
+               for k, v in changes.items()}
+    items[index] = replace(items[index], **changes)
+    return replace(ev, indicators=tuple(items))
+
+
+def change_funds(ev: Evaluation, **changes) -> Evaluation:
+    changes = {k: Decimal(v) if isinstance(v, str) else v for k, v in changes.items()}
+    return replace(ev, funds=(replace(ev.funds[0], **changes),) + ev.funds[1:])
+
+
+def disclosure(*evaluations: Evaluation, statements: tuple[Statement, ...] = (), text: str = "") -> Disclosure:
+    story = Narrative(statements=statements, text=text,
+                      lines=(Span(file=FILE, line=1),)) if statements or text else None
+    return Disclosure(unit=Unit(name="示例单位", year=2024), evaluations=evaluations or (base_evaluation(),),
+                      narrative=story, profile="xinjiang-2024", source=FILE)
+
+
+def _total(ev: Evaluation, total: str) -> Evaluation:
+    return replace(ev, total=Decimal(total))
+
+
+def _statement(key: str, value: str, unit: str) -> Statement:
+    return Statement(key, Decimal(value), unit, Span(file=FILE, line=1, excerpt=key))
+
+
+_CLEAN_STATEMENTS = (_statement("绩效.项目数", "1", "个"), _statement("绩效.项目.全年预算", "100.00", "万元"),
+                     _statement("绩效.项目.执行数", "100.00", "万元"))
+_OVER = {"actual": "=12个", "rate": "120", "score": "24"}  # 30 × (2 − 1.2)
+
+EXAMPLES: dict[str, tuple[Callable[[], Disclosure], Callable[[], Disclosure]]] = {
+    "P-EXEC-RATE": (lambda: disclosure(change_funds(base_evaluation(), rate="90.00")),
+                    lambda: disclosure()),
+    "P-EXEC-SCORE": (lambda: disclosure(_total(change_funds(base_evaluation(), score="9.00"), "99.00")),
+                     lambda: disclosure()),
+    "P-RATE": (lambda: disclosure(change_item(base_evaluation(), 0, rate="90")),
+               lambda: disclosure()),
+    "P-SCORE": (lambda: disclosure(_total(change_item(base_evaluation(), 0, score="25"), "95.00")),
+                lambda: disclosure()),
+    "P-REVERSE-SCORED": (
+        lambda: disclosure(_total(change_item(base_evaluation(), 2, actual="=50万元", rate="50", score="0"), "80.00")),
+        lambda: disclosure(_total(change_item(base_evaluation(), 2, actual="=50万元", rate="50", score="20"), "100.00"))),
+    "P-OVER-PENALTY": (lambda: disclosure(_total(change_item(base_evaluation(), 0, **_OVER), "94.00")),
+                       lambda: disclosure()),
+    "P-TOTAL": (lambda: disclosure(_total(base_evaluation(), "95.00")),
+                lambda: disclosure()),
+    "P-WEIGHTS": (lambda: disclosure(_total(change_item(base_evaluation(), 0, weight="25", score="25"), "95.00")),
+                  lambda: disclosure()),
+    "P-GRADE": (lambda: disclosure(replace(base_evaluation(), grade="良")),
+                lambda: disclosure(replace(base_evaluation(), grade="优"))),
+    "P-COST-EXEC": (
+        lambda: disclosure(_total(change_item(base_evaluation(), 2, actual="=120万元", rate="120", score="16"), "96.00")),
+        lambda: disclosure()),
+    "P-INCONSISTENT-RULE": (
+        lambda: disclosure(_total(change_item(base_evaluation("甲项目"), 0, **_OVER), "94.00"),
+                           change_item(base_evaluation("乙项目"), 0, actual="=12个", rate="120", score="30")),
+        lambda: disclosure(_total(change_item(base_evaluation("甲项目"), 0, **_OVER), "94.00"),
+                           _total(change_item(base_evaluation("乙项目"), 0, **_OVER), "94.00"))),
+    "P-UNREADABLE": (lambda: disclosure(change_item(base_evaluation(), 3, actual="详见附件")),
+                     lambda: disclosure()),
+    "P-NARRATIVE-SCORE": (
+        lambda: disclosure(statements=(_statement("绩效.项目数", "2", "个"),) + _CLEAN_STATEMENTS[1:]),
+        lambda: disclosure(statements=_CLEAN_STATEMENTS)),
+    "P-ACHIEVED-TEXT": (
+        lambda: disclosure(replace(base_evaluation(), achieved="该项目实际完成：保障会议室个数8个、服务对象满意度达95%。")),
+        lambda: disclosure()),
+}

@@ -1,0 +1,421 @@
+"""The phrasebook both ways: render → parse round trip, the seed parsed, profile wording, placeholders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from juesuan.core import money
+from juesuan.core.document import Chart, Heading, Paragraph, Slot
+from juesuan.core.model import Disclosure, SangongDetails, Span, Staff, Unit
+from juesuan.core.profiles import load_profile
+from juesuan.phrasebook.glossary import glossary_for
+from juesuan.phrasebook.parse import parse_narrative
+from juesuan.phrasebook.render import render_narrative
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
+D = Decimal
+
+
+# --------------------------------------------------------------------------- a hand-built unit
+
+def _figures() -> dict[str, Decimal]:
+    """Figures at full precision (元 / 10000), covering every section's keys."""
+    f: dict[str, Decimal] = {}
+
+    def put(key: str, value: str) -> None:
+        f[key] = D(value)
+
+    for k, v in {"收入总计": "1787.2349", "本年收入合计": "1741.7051", "使用非财政拨款结余": "0",
+                 "年初结转和结余": "45.5248", "支出总计": "1787.2349", "本年支出合计": "1740.6977",
+                 "结余分配": "0", "年末结转和结余": "46.5322", "收支总计": "1787.2349",
+                 "收支总计.增减": "-191.1517", "收支总计.增减率": "-9.6584"}.items():
+        put(k, v)
+    for item, value, share in (("财政拨款收入", "1693.1551", "97.2125"), ("上级补助收入", "0", "0"),
+                               ("事业收入", "0", "0"), ("经营收入", "0", "0"), ("附属单位上缴收入", "0", "0"),
+                               ("其他收入", "48.55", "2.7875")):
+        put(f"收入.{item}", value)
+        put(f"收入.{item}.占比", share)
+    for item, value, share in (("基本支出", "1217.8461", "69.9631"), ("项目支出", "522.8516", "30.0369"),
+                               ("上缴上级支出", "0", "0"), ("经营支出", "0", "0"), ("对附属单位补助支出", "0", "0")):
+        put(f"支出.{item}", value)
+        put(f"支出.{item}.占比", share)
+    for k, v in {"财政拨款收入总计": "1693.1551", "年初财政拨款结转和结余": "0", "本年财政拨款收入": "1693.1551",
+                 "财政拨款支出总计": "1693.1551", "年末财政拨款结转和结余": "0", "本年财政拨款支出": "1693.1551",
+                 "财政拨款收支总计": "1693.1551", "财政拨款收支总计.增减": "-180.8649",
+                 "财政拨款收支总计.增减率": "-9.6524", "财政拨款收支总计.年初预算": "1753.38",
+                 "财政拨款收支总计.预决算差异率": "-3.4345",
+                 "一般公共预算财政拨款支出": "1693.1551", "一般公共预算财政拨款支出.占比": "97.2686",
+                 "一般公共预算财政拨款支出.增减": "-180.8649", "一般公共预算财政拨款支出.增减率": "-9.6524",
+                 "一般公共预算财政拨款支出.年初预算": "1753.38",
+                 "一般公共预算财政拨款支出.预决算差异率": "-3.4345"}.items():
+        put(k, v)
+    for code, value, share in (("201", "1348.4312", "79.6402"), ("208", "202.3551", "11.9513"),
+                               ("210", "50.2549", "2.9681"), ("221", "80.2201", "4.7379"),
+                               ("229", "11.9", "0.7028")):
+        put(f"类.{code}", value)
+        put(f"类.{code}.占比", share)
+    for code, value, delta, rate in (("2010301", "881.3812", "-3.8094", "-0.4304"),
+                                     ("2010302", "9.46", "9.46", "100"),
+                                     ("2010350", "0", "-106.47", "-100"),
+                                     ("2080501", "54.3249", "12.1749", "28.8847"),
+                                     ("2101103", "3.15", "1.29", "69.3548"),
+                                     ("2210201", "80.2201", "-9.6049", "-10.6928")):
+        put(f"项.{code}", value)
+        put(f"项.{code}.增减", delta)
+        put(f"项.{code}.增减率", rate)
+        put(f"项.{code}.上年", str(D(value) - D(delta)))
+    for k, v in {"一般公共预算财政拨款基本支出": "1217.8461", "人员经费": "1055.9151", "公用经费": "161.931",
+                 "三公.合计": "77.2123", "三公.合计.增减": "-30.2977", "三公.合计.增减率": "-28.1818",
+                 "三公.因公出国（境）费": "2.4612", "三公.因公出国（境）费.占比": "3.1876",
+                 "三公.因公出国（境）费.增减": "0.5702", "三公.因公出国（境）费.增减率": "30.1639",
+                 "三公.公务用车购置及运行维护费": "74.7511", "三公.公务用车购置及运行维护费.占比": "96.8124",
+                 "三公.公务用车购置及运行维护费.增减": "-30.8679",
+                 "三公.公务用车购置及运行维护费.增减率": "-29.2258",
+                 "三公.公务接待费": "0", "三公.公务接待费.占比": "0", "三公.公务接待费.增减": "0",
+                 "三公.公务用车购置费": "0", "三公.公务用车运行维护费": "74.7511",
+                 "三公.合计.全年预算": "77.2123", "三公.合计.预决算差异率": "0",
+                 "三公.因公出国（境）费.全年预算": "2.4612", "三公.因公出国（境）费.预决算差异率": "0",
+                 "三公.公务用车购置费.全年预算": "0",
+                 "三公.公务用车运行维护费.全年预算": "80", "三公.公务用车运行维护费.预决算差异率": "-6.5611",
+                 "三公.公务接待费.全年预算": "0",
+                 "三公.出国团组": "1", "三公.出国人次": "1", "三公.购置车辆": "0", "三公.保有车辆": "17",
+                 "三公.固定资产车辆": "17", "三公.接待批次": "0", "三公.接待人次": "0",
+                 "机关运行经费": "161.931", "机关运行经费.增减": "-42.7311", "机关运行经费.增减率": "-20.8771",
+                 "政府采购.总额": "114.5301", "政府采购.货物": "73.11", "政府采购.工程": "0",
+                 "政府采购.服务": "41.4201", "政府采购.中小企业": "114.5301", "政府采购.中小企业.占比": "100",
+                 "政府采购.小微企业": "114.5301", "政府采购.小微企业.占比": "100",
+                 "资产.房屋面积": "19646.98", "资产.房屋价值": "2719.4412", "资产.车辆": "17",
+                 "资产.车辆价值": "426.5449", "资产.大型设备": "1",
+                 "绩效.整体表数": "1", "绩效.整体.全年预算": "1787.2349", "绩效.整体.执行数": "1740.6977",
+                 "绩效.项目数": "5", "绩效.项目.全年预算": "504.89", "绩效.项目.执行数": "502.05",
+                 "绩效.综合得分": "99.74",
+                 "人员.实有": "98", "人员.在职": "45", "人员.在职.增减": "-10", "人员.离休": "1",
+                 "人员.离休.增减": "0", "人员.退休": "52", "人员.退休.增减": "1", "人员.下属单位": "0",
+                 "人员.科室": "3"}.items():
+        put(k, v)
+    for category in ("副部（省）级及以上领导用车", "主要负责人用车", "机要通信用车", "应急保障用车",
+                     "执法执勤用车", "特种专业技术用车", "离退休干部服务用车"):
+        put(f"资产.车辆.{category}", "0")
+    put("资产.车辆.其他用车", "17")
+    return f
+
+
+_REASONS = {
+    "收支总计.增减": "在职人员减少，人员经费相应下降",
+    "财政拨款收支总计.增减": "在职人员减少，人员经费相应下降",
+    "财政拨款收支总计.预决算": "年中调减运行补助经费",
+    "一般公共预算财政拨款支出.增减": "在职人员减少，人员经费相应下降",
+    "一般公共预算财政拨款支出.预决算": "年中调减运行补助经费",
+    "项.2010301.增减": "在职人员减少。抚恤金支出减少",
+    "项.2010302.增减": "新增经贸对接活动经费",
+    "项.2010350.增减": "事业人员划转，科目无支出",
+    "项.2080501.增减": "退休人员增加",
+    "项.2101103.增减": "缴费基数上调",
+    "项.2210201.增减": "在职人员减少",
+    "三公.合计.增减": "本年未购置车辆",
+    "三公.因公出国（境）费.增减": "新增一次出访",
+    "三公.公务用车购置及运行维护费.增减": "本年未购置车辆",
+    "三公.公务用车运行维护费.预决算": "厉行节约，压减车辆运行支出",
+    "机关运行经费.增减": "压减办公系统经费",
+}
+
+
+def _disclosure(reasons: dict | None = None) -> Disclosure:
+    unit = Unit(name="测试县人民政府办公室", year=2024, functions=("（一）负责文电会务。", "（二）负责督查。"),
+                staff=Staff(total=98, serving=45), internal_sections=("综合科", "文书科", "督查室"))
+    return Disclosure(
+        unit=unit,
+        sangong=SangongDetails(outbound_content="住宿费、伙食费", vehicle_content="燃料费、维修费",
+                               reception_content="本单位无公务接待费"),
+        reasons=dict(_REASONS if reasons is None else reasons),
+        texts={"绩效.成效": "全年履职效果良好。", "绩效.问题": "绩效理念有待加强。", "绩效.措施": "加强培训。",
+               "绩效.等级": "优", "资产.其他用车说明": "一般公务用车"},
+    )
+
+
+def _lines(blocks) -> list[tuple[str, Span]]:
+    out = []
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)):
+            out.append((block.text, Span(file="rendered", line=len(out) + 1)))
+    return out
+
+
+def _expected(value: Decimal) -> Decimal:
+    return money.round2(value)  # counts compare equal too: Decimal("17.00") == 17
+
+
+# --------------------------------------------------------------------------- (a) round trip
+
+@pytest.mark.parametrize("profile_name", ["xinjiang-2024", "shanghai-2024"])
+def test_round_trip_every_rendered_statement_comes_back(profile_name):
+    profile = load_profile(profile_name)
+    figures = _figures()
+    blocks, warnings = render_narrative(_disclosure(), figures, profile)
+    parsed = parse_narrative(_lines(blocks), profile)
+    stated: dict[str, list[Decimal]] = {}
+    for st in parsed.narrative.statements:
+        stated.setdefault(st.key, []).append(st.value)
+    rendered_keys = [k for b in blocks if isinstance(b, Paragraph) for k in b.keys]
+    assert len(set(rendered_keys)) > 130
+    missing = [k for k in set(rendered_keys) if k not in stated]
+    assert not missing, missing
+    for key in set(rendered_keys):
+        if key in figures:
+            want = _expected(figures[key])
+        else:  # 公务接待费.增减率: unchanged from zero → 0.00
+            want = D("0.00")
+        assert want in stated[key], (key, want, stated[key])
+    # nothing is read that was not written
+    extra = set(stated) - set(rendered_keys) - {"人员.下属单位"}
+    assert not extra, extra
+    # every figure of the hand-built set is stated somewhere
+    unstated = set(figures) - set(rendered_keys)
+    if profile_name == "shanghai-2024":  # 不涉及的不列: zero income/expenditure items are left out
+        unstated = {k for k in unstated if not (re.match(r"(收入|支出)\.", k) and figures[k.removesuffix(".占比")] == 0)}
+    assert all(k.endswith(".上年") or k == "收支总计" or k == "三公.公务接待费.占比"
+               or k.startswith("人员.下属") for k in unstated), unstated
+    # reasons come back under the same keys
+    for key, text in _REASONS.items():
+        assert parsed.reasons.get(key, "").rstrip("。") == text.rstrip("。"), key
+    assert not [w for w in warnings if "缺少主要原因" in w and "预决算" not in w]
+
+
+def test_round_trip_structure():
+    blocks, _ = render_narrative(_disclosure(), _figures(), load_profile("xinjiang-2024"))
+    level1 = [b.text for b in blocks if isinstance(b, Heading) and b.level == 1]
+    assert level1 == ["第一部分 单位概况", "第二部分 部门决算情况说明", "第三部分 专业名词解释",
+                      "第四部分 部门决算报表（见附表）"]
+    level2 = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
+    assert level2[2] == "一、收入支出决算总体情况说明" and level2[-1] == "十二、其他需说明的事项"
+    assert "九、财政拨款“三公”经费支出决算情况说明" in level2
+    names = [b.name for b in blocks if isinstance(b, Slot)]
+    assert names == ["绩效表", "附表"]
+    slot = next(i for i, b in enumerate(blocks) if isinstance(b, Slot) and b.name == "绩效表")
+    assert blocks[slot + 1].text == "十二、其他需说明的事项"
+    tables = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text.startswith("第四部分"))
+    listed = [b.text for b in blocks[tables + 1:] if isinstance(b, Paragraph)]
+    assert listed[0] == "一、《收入支出决算总表》" and listed[-1] == "九、《财政拨款“三公”经费支出决算表》"
+    assert isinstance(blocks[-1], Slot)
+    charts = {b.key: b for b in blocks if isinstance(b, Chart)}
+    assert set(charts) == {"收入结构", "支出结构", "同比变化"}
+    assert charts["收入结构"].labels == ("财政拨款收入", "其他收入")
+    assert charts["同比变化"].prior[2] == D("106.47")
+    parsed = parse_narrative(_lines(blocks))
+    keys = [s.key for s in parsed.narrative.sections]
+    assert "2.5.3" in keys and "2.10.3" in keys and "2.11" in keys
+
+
+def test_shanghai_layout_orders_sections_like_its_template():
+    blocks, _ = render_narrative(_disclosure(), _figures(), load_profile("shanghai-2024"))
+    level2 = [b.text for b in blocks if isinstance(b, Heading) and b.level == 2]
+    assert "七、财政拨款“三公”经费支出决算情况说明" in level2
+    assert "十、预算绩效管理情况" in level2
+    tables = [b.text for b in blocks if isinstance(b, Paragraph) and b.text.startswith("七、《")]
+    assert tables == ["七、《财政拨款“三公”经费支出决算表》"]
+    # Shanghai lists only the income items it has
+    income = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("本年收入"))
+    assert "上级补助收入" not in income.text and "其他收入48.55万元" in income.text
+
+
+# --------------------------------------------------------------------------- (c) profile wording
+
+def _one_item(delta: str, rate: str | None, prior: str) -> dict[str, Decimal]:
+    f = {"项.2010301": D(prior) + D(delta), "项.2010301.增减": D(delta), "项.2010301.上年": D(prior)}
+    if rate is not None:
+        f["项.2010301.增减率"] = D(rate)
+    return f
+
+
+def _item_paragraph(profile, figures, reasons=None) -> Paragraph:
+    blocks, _ = render_narrative(_disclosure(reasons or {}), figures, profile)
+    return next(b for b in blocks if isinstance(b, Paragraph) and "行政运行(项)" in b.text)
+
+
+def test_unchanged_wording_follows_profile():
+    zero = load_profile("xinjiang-2024")
+    flat = replace(zero, narrative={**zero.narrative, "unchanged": "flat"})
+    figures = _one_item("0", None, "12.5")
+    assert "比上年决算增加0.00万元，增长0.00%" in _item_paragraph(zero, figures).text
+    text = _item_paragraph(flat, figures).text
+    assert "比上年决算持平" in text and "增长" not in text
+    parsed = parse_narrative([(text, Span(line=1))], flat)
+    values = {s.key: s.value for s in parsed.narrative.statements}
+    assert values["项.2010301.增减"] == 0 and values["项.2010301.增减率"] == 0
+    # unchanged needs no reason: no placeholder
+    assert not _item_paragraph(zero, figures).placeholder
+
+
+def test_zero_base_and_thousands_separator():
+    profile = load_profile("xinjiang-2024")
+    figures = _one_item("1234.5", None, "0")
+    text = _item_paragraph(profile, figures, {"项.2010301.增减": "新设"}).text
+    assert "支出决算数为1,234.50万元，比上年决算增加1,234.50万元，增长100.00%" in text
+    bare = replace(profile, narrative={**profile.narrative, "thousands_separator": False, "zero_base": "none"})
+    text = _item_paragraph(bare, figures, {"项.2010301.增减": "新设"}).text
+    assert "支出决算数为1234.50万元，比上年决算增加1234.50万元，主要原因是" in text
+    parsed = parse_narrative([(text, Span(line=1))])
+    values = {s.key: s.value for s in parsed.narrative.statements}
+    assert values["项.2010301.增减"] == D("1234.50") and "项.2010301.增减率" not in values
+
+
+def test_glossary_by_profile():
+    xj = glossary_for(load_profile("xinjiang-2024"))
+    sh = glossary_for(load_profile("shanghai-2024"))
+    assert len(xj) == 14 and xj[0][0] == "财政拨款收入" and xj[-1][0] == "机关运行经费"
+    assert "日常公用经费" in sh[-1][1] and "日常公用经费" not in xj[-1][1]
+
+
+# --------------------------------------------------------------------------- (d) placeholders
+
+def test_missing_reasons_give_placeholders_and_warnings():
+    blocks, warnings = render_narrative(_disclosure(reasons={}), _figures(), load_profile("xinjiang-2024"))
+    flagged = [b for b in blocks if isinstance(b, Paragraph) and b.placeholder]
+    assert all("【待补充：主要原因】" in b.text for b in flagged)
+    item = next(b for b in blocks if isinstance(b, Paragraph) and "一般行政管理事务(项)" in b.text)
+    assert item.placeholder
+    assert any("一般行政管理事务" in w and "项.2010302.增减" in w for w in warnings)
+    assert any("三公.公务用车运行维护费.预决算" in w for w in warnings)
+    assert any("收支总计.增减" in w for w in warnings)
+    # a zero gap and an unchanged item need no reason
+    assert not any("三公.因公出国（境）费.预决算" in w for w in warnings)
+    assert not any("三公.公务接待费.增减" in w for w in warnings)
+    # with every reason given there is no placeholder at all
+    blocks, warnings = render_narrative(_disclosure(), _figures(), load_profile("xinjiang-2024"))
+    assert not [b for b in blocks if isinstance(b, Paragraph) and b.placeholder]
+
+
+# --------------------------------------------------------------------------- (b) the seed
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.exists():
+        pytest.skip("shared/seed not available")
+    text = SEED.read_text(encoding="utf-8")
+    lines = [(line, Span(file=SEED.name, line=i + 1)) for i, line in enumerate(text.split("\n"))]
+    return lines, parse_narrative(lines, load_profile("xinjiang-2024"))
+
+
+SEED_STATEMENTS = {
+    "人员.实有": "98", "人员.在职": "45", "人员.在职.增减": "-10", "人员.离休.增减": "0", "人员.退休": "52",
+    "人员.退休.增减": "1", "人员.下属单位": "0", "人员.科室": "10",
+    "收入总计": "1787.23", "年初结转和结余": "45.52", "本年支出合计": "1740.70", "年末结转和结余": "46.53",
+    "收支总计.增减": "-191.15", "收支总计.增减率": "-9.66",
+    "收入.财政拨款收入": "1693.16", "收入.财政拨款收入.占比": "97.21", "收入.其他收入.占比": "2.79",
+    "支出.基本支出": "1217.85", "支出.项目支出.占比": "30.04",
+    "财政拨款收入总计": "1693.16", "本年财政拨款支出": "1693.16", "财政拨款收支总计.增减": "-180.86",
+    "财政拨款收支总计.年初预算": "1753.38", "财政拨款收支总计.预决算差异率": "-3.43",
+    "一般公共预算财政拨款支出.占比": "97.27", "一般公共预算财政拨款支出.增减率": "-9.65",
+    "类.201": "1348.43", "类.208.占比": "11.95", "类.229": "11.90",
+    "项.2010301": "881.38", "项.2010301.增减": "-3.81", "项.2010302.增减率": "100.00",
+    "项.2010350.增减率": "-100.00", "项.2013404.增减": "-1.26", "项.2101199.增减率": "-59.38",
+    "项.2299901": "11.90",
+    "人员经费": "1055.92", "公用经费": "161.94",
+    "三公.合计": "77.21", "三公.合计.增减": "-30.30", "三公.合计.增减率": "-28.18",
+    "三公.因公出国（境）费.占比": "3.19", "三公.因公出国（境）费.增减率": "30.16",
+    "三公.公务用车购置及运行维护费.增减": "-30.87", "三公.公务接待费.增减率": "0.00",
+    "三公.公务用车运行维护费": "74.75", "三公.出国团组": "1", "三公.保有车辆": "17", "三公.接待人次": "0",
+    "三公.合计.全年预算": "77.21", "三公.公务用车运行维护费.预决算差异率": "0.00",
+    "机关运行经费": "161.94", "机关运行经费.增减率": "-20.88",
+    "政府采购.货物": "73.11", "政府采购.小微企业": "114.53", "政府采购.中小企业.占比": "100.00",
+    "资产.房屋面积": "19646.98", "资产.车辆价值": "426.54", "资产.车辆.其他用车": "17", "资产.大型设备": "1",
+    "绩效.整体.全年预算": "1787.23", "绩效.项目数": "5", "绩效.项目.执行数": "502.05", "绩效.综合得分": "99.74",
+}
+
+
+def test_seed_statements(seed):
+    lines, parsed = seed
+    values: dict[str, set] = {}
+    for st in parsed.narrative.statements:
+        values.setdefault(st.key, set()).add(st.value)
+    assert len(SEED_STATEMENTS) >= 40
+    for key, value in SEED_STATEMENTS.items():
+        assert values.get(key) == {D(value)}, (key, values.get(key))
+    assert parsed.unit_name == "昌吉回族自治州人民政府办公室" and parsed.year == 2024
+    assert not parsed.warnings
+    # fourteen 项, all mapped to 2024 codes
+    assert len({k for k in values if re.fullmatch(r"项\.\d{7}", k)}) == 14
+    # no year and no "单价100万元" was read as an amount
+    assert not any(st.value in (D(2023), D(2024), D(100)) and st.unit == "万元"
+                   for st in parsed.narrative.statements)
+
+
+def test_seed_spans_point_at_the_printed_number(seed):
+    lines, parsed = seed
+    for st in parsed.narrative.statements:
+        if st.key.startswith("人员.下属"):
+            continue
+        line = lines[st.span.line - 1][0]
+        printed = line[st.span.start:st.span.end]
+        assert abs(money.parse_amount(printed)) == abs(st.value), (st.key, printed)
+        assert printed in st.span.excerpt
+    first = next(s for s in parsed.narrative.statements if s.key == "收入总计")
+    assert first.span.file == SEED.name and first.span.line == 27
+
+
+def test_seed_reasons_and_texts(seed):
+    _, parsed = seed
+    r = parsed.reasons
+    assert r["项.2010301.增减"].startswith("本年度对个人和家庭的补助-抚恤金费用减少")
+    assert r["收支总计.增减"].startswith("1.本年在职人员减少") and "2.本年减少保密无纸化" in r["收支总计.增减"]
+    assert "与年初预算相比" not in r["财政拨款收支总计.增减"]
+    assert r["财政拨款收支总计.预决算"] == "年中调减机关运行补助经费，导致预决算存在差异"
+    assert r["三公.公务接待费.增减"] == "2023年与2024年均未安排公务接待费支出"
+    assert r["三公.公务用车购置费.预决算"] == "本单位无公务用车购置费"
+    assert r["三公.固定资产车辆.差异"].startswith("本单位固定资产车辆与公务用车保有量一致")
+    assert len([k for k in r if k.startswith("项.")]) == 14
+    t = parsed.texts
+    assert t["绩效.等级"] == "优"
+    assert t["人员经费.构成"].startswith("基本工资、津贴补贴") and t["公用经费.构成"].endswith("其他商品和服务支出")
+    assert t["三公.公务用车运行维护费.内容"] == "车辆加油费、维修维护费、车辆保险费"
+    assert t["政府性基金"].startswith("本单位本年度无政府性基金预算")
+    assert t["绩效.措施"].startswith("一是重视预算绩效工作")
+    sections = {s.key: s for s in parsed.narrative.sections}
+    assert sections["2.9"].title.startswith("九、财政拨款“三公”经费") and sections["2.5.3"].text.startswith("1.一般公共服务")
+    assert len(parsed.narrative.glossary) == 14
+
+
+# --------------------------------------------------------------------------- parsing rules
+
+def test_parse_never_pairs_across_sentences_and_needs_units():
+    text = "本年收入合计1,741.71。万元占97.21%。其中：财政拨款收入1693.16万元。2024年度与2023年度均无变化。"
+    parsed = parse_narrative([(text, Span(line=1))])
+    keys = {s.key: s.value for s in parsed.narrative.statements}
+    assert "本年收入合计" not in keys
+    assert keys.get("收入.财政拨款收入") == D("1693.16")
+    assert not any(v in (D(2024), D(2023)) for v in keys.values())
+
+
+def test_parse_shanghai_variants():
+    lines = [
+        "三、支出决算情况说明",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "（三）一般公共预算财政拨款支出决算具体情况",
+        "一般公共预算财政拨款支出年初预算为3,000.00万元，支出决算为2,946.00万元，完成年初预算的98.20%。"
+        "决算数小于预算数的主要原因：个别项目调减。",
+        "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：基本支出。年初预算为1,200.00万元，"
+        "支出决算为1,100.50万元。决算数小于预算数的主要原因：人员变化。",
+        "十一、其他重要事项的情况说明",
+        "（一）机关运行经费支出情况",
+        "机关运行经费支出184.65万元，比2023年度增加2.55万元，增长1.40%。主要原因是更换照明设施。",
+        "四、财政拨款收入支出决算总体情况说明",
+        "上海市某局2024年度财政拨款收入支出总计2,946.25万元。与2023年度相比，财政拨款收入支出总计持平。",
+    ]
+    parsed = parse_narrative([(t, Span(line=i + 1)) for i, t in enumerate(lines)], load_profile("shanghai-2024"))
+    values = {s.key: s.value for s in parsed.narrative.statements}
+    assert values["一般公共预算财政拨款支出.年初预算"] == D("3000.00")
+    assert values["一般公共预算财政拨款支出"] == D("2946.00")
+    assert values["一般公共预算财政拨款支出.完成率"] == D("98.20")
+    assert values["项.2010601.年初预算"] == D("1200.00") and values["项.2010601"] == D("1100.50")
+    assert parsed.reasons["项.2010601.预决算"] == "人员变化"
+    assert parsed.reasons["一般公共预算财政拨款支出.预决算"] == "个别项目调减"
+    assert values["机关运行经费.增减"] == D("2.55") and values["机关运行经费.增减率"] == D("1.40")
+    assert parsed.reasons["机关运行经费.增减"] == "更换照明设施"
+    assert values["财政拨款收支总计"] == D("2946.25")
+    assert values["财政拨款收支总计.增减"] == 0 and values["财政拨款收支总计.增减率"] == 0

@@ -1,0 +1,408 @@
+"""Plain-text reader, normalisation, 绩效自评表 reading and assembly (seed + self-made fixtures)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from juesuan.core.findings import InputError
+from juesuan.core.model import Span, Statement
+from juesuan.io.readers import read_document
+from juesuan.io.readers.assemble import cn_number, detect_profile, title_of
+from juesuan.io.readers.stated import model_parts
+from juesuan.io.readers.grid import RawGrid
+from juesuan.io.readers.normalize import decode, join_soft_breaks, normalize_text, to_simplified
+from juesuan.io.readers.performance import evaluations_from_grids
+from juesuan.io.readers.text import extract, extract_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="shared seed not available")
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_document(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_extracted():
+    return extract(SEED)
+
+
+@needs_seed
+def test_seed_lines_and_grids(seed_extracted):
+    ex = seed_extracted
+    # 104 narrative lines: tables are not narrative, blank lines are dropped.
+    assert len(ex.lines) == 104
+    text, span = ex.lines[0]
+    assert text == "昌吉回族自治州人民政府办公室2024年度部门决算"
+    assert span.line == 6 and span.file == str(SEED)
+    assert [g.title for g in ex.grids] == ["单位整体支出绩效自评表"] + ["项目支出绩效自评表"] * 5
+    # No table cell leaks into the narrative.
+    assert not any(t == "年度资金总额" or t.startswith("目标1：") for t, _ in ex.lines)
+    # The last narrative line before the tables is 十一; the first after them is 十二.
+    texts = [t for t, _ in ex.lines]
+    assert texts[texts.index("十二、其他需说明的事项") - 1].startswith("根据预算绩效管理要求")
+
+
+@needs_seed
+def test_seed_unit_profile_and_sections(seed):
+    assert seed.unit.name == "昌吉回族自治州人民政府办公室"
+    assert seed.unit.year == 2024
+    assert seed.profile == "xinjiang-2024"
+    assert seed.source == str(SEED)
+    keys = [s.key for s in seed.narrative.sections]
+    for part in ("1", "2", "3", "4"):
+        assert part in keys
+    for n in range(1, 13):
+        assert f"2.{n}" in keys
+    assert {"1.1", "1.2", "2.5.1", "2.5.2", "2.5.3", "2.10.1", "2.10.2", "2.10.3"} <= set(keys)
+    sangong = next(s for s in seed.narrative.sections if s.key == "2.9")
+    assert sangong.title == "九、财政拨款“三公”经费支出决算情况说明"
+    assert "公务用车保有量17辆" in sangong.text
+    assert len(seed.narrative.glossary) == 14
+    assert seed.narrative.glossary[0] == ("财政拨款收入", "指同级财政当年拨付的资金。")
+    assert len(seed.unit.functions) == 10
+    assert seed.unit.internal_sections[0] == "综合一科" and len(seed.unit.internal_sections) == 10
+
+
+@needs_seed
+def test_seed_tables_attached(seed):
+    assert seed.tables.attached is True
+
+
+@needs_seed
+def test_seed_six_evaluations(seed):
+    evs = seed.evaluations
+    assert [e.kind for e in evs] == ["整体", "项目", "项目", "项目", "项目", "项目"]
+    assert [len(e.indicators) for e in evs] == [7, 12, 8, 9, 8, 7]
+    assert [e.total for e in evs] == [None, Decimal("92.00"), Decimal("78.07"), Decimal("100.00"),
+                                      Decimal("97.50"), Decimal("100.00")]
+    assert all(e.year == 2024 for e in evs)
+    names = [e.name for e in evs]
+    assert names[0] == "昌吉回族自治州人民政府办公室"
+    assert names[2] == "援疆工作经费"
+    assert names[4].startswith("昌吉州赴乌兹别克斯坦")
+
+
+@needs_seed
+def test_seed_whole_evaluation_values(seed):
+    whole = seed.evaluations[0]
+    assert [f.label for f in whole.funds] == ["上级资金", "本级资金", "其他资金", "合计"]
+    first, own, _, total = whole.funds
+    assert (first.weight, first.rate, first.score) == (Decimal("10"), Decimal("97.4"), Decimal("9.74"))
+    # "-" cells are blank, never 0
+    assert own.weight is None and own.rate is None and own.score is None
+    assert own.initial_budget == Decimal("1740.74")
+    assert (total.full_year_budget, total.executed) == (Decimal("1787.23"), Decimal("1740.70"))
+    ind = whole.indicators[4]
+    assert (ind.level1, ind.level2, ind.name) == ("履职效能", "质量指标", "档案电子化扫描合格率")
+    assert (ind.target, ind.actual, ind.weight, ind.score) == (">=98%", "100%", Decimal("10"), Decimal("10"))
+    assert ind.rate is None  # the 整体 form has no 完成率 column
+    # level names carried down from blank cells
+    assert whole.indicators[3].level1 == "运行成本" and whole.indicators[3].level2 == "数量指标"
+    assert whole.goal.startswith("目标1：") and whole.achieved.startswith("2024年我单位全年预算数")
+
+
+@needs_seed
+def test_seed_project_evaluation_values(seed):
+    yuanjiang = seed.evaluations[2]
+    assert yuanjiang.department == "昌吉回族自治州人民政府办公室"
+    assert yuanjiang.implementer == "昌吉回族自治州人民政府办公室"
+    funds = {f.label: f for f in yuanjiang.funds}
+    assert set(funds) == {"年度资金总额", "其中：当年财政拨款", "其他资金"}
+    top = funds["年度资金总额"]
+    assert (top.initial_budget, top.executed, top.rate, top.score) == (
+        Decimal("5.00"), Decimal("2.19"), Decimal("43.80"), Decimal("0.00"))
+    assert funds["其中：当年财政拨款"].rate is None  # "—" is blank
+    by_name = {i.name: i for i in yuanjiang.indicators}
+    doc = by_name["制发文件合格率（%）"]
+    assert (doc.level1, doc.level2) == ("产出指标", "质量指标")
+    assert (doc.weight, doc.target, doc.actual, doc.rate, doc.score) == (
+        Decimal("5"), "=95%", "=100%", Decimal("105.16"), Decimal("4.74"))
+    assert doc.rule == "按照完成比例赋分"
+    assert doc.deviation.startswith("该项目实施较好")
+    assert doc.sources["score"].line is not None
+    cost = by_name["保障援疆各项业务有序开展经费"]
+    assert (cost.level1, cost.target, cost.actual, cost.rate, cost.score) == (
+        "成本指标", "<=3万元", "=0.19万元", Decimal("6.34"), Decimal("0"))
+
+    office = seed.evaluations[1]
+    assert office.department == "州政府办公室"
+    assert office.funds[0].full_year_budget == Decimal("479.78")
+    last = office.indicators[-1]
+    assert (last.level1, last.level2, last.name, last.rule) == (
+        "效益指标", "社会效益指标", "专项工作督查通报率（%）", "按评判等级赋分")
+    culture = seed.evaluations[3]
+    timing = next(i for i in culture.indicators if i.name == "会议完成时间")
+    # dates are text, never amounts
+    assert (timing.target, timing.actual, timing.rule) == ("2024年", "2024年10月1日", "直接赋分")
+    expo = seed.evaluations[4]
+    assert next(i for i in expo.indicators if i.name == "组织参展企业数").score == Decimal("12.5")
+    assert expo.indicators[-1].level1 == "满意度指标"
+
+
+@needs_seed
+def test_seed_profile_override(tmp_path):
+    d = read_document(SEED, profile="national")
+    assert d.profile == "national"
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def test_decode_variants():
+    text = "收入总计1,787.23万元。"
+    assert decode(text.encode("utf-8"), "a.txt") == text
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8"), "a.txt") == text
+    assert decode(text.encode("utf-16"), "a.txt") == text
+    assert decode(text.encode("gbk"), "a.txt") == text
+    assert decode("第一行\r\n第二行".encode("gb18030"), "a.txt") == "第一行\n第二行"
+
+
+def test_decode_binary_names_file():
+    noise = bytes(range(256)) * 8
+    with pytest.raises(InputError) as err:
+        decode(noise, "坏文件.txt")
+    assert "坏文件.txt" in str(err.value)
+
+
+def test_to_simplified_and_normalize():
+    assert to_simplified("收入總計與支出總計") == "收入总计与支出总计"
+    assert to_simplified("显著增强") == "显著增强"
+    assert normalize_text("收入总计１，７８７．２３万元，占９７．２１％") == "收入总计1,787.23万元，占97.21%"
+    assert normalize_text("ＡＢＣ\u00a0x\u3000y\u200bz") == "ABC x yz"
+    assert normalize_text("＞＝９０％；（一）“三公”") == ">=90%；（一）“三公”"
+    assert normalize_text("a\tb") == "a\tb"
+    assert normalize_text("１，２３４，５６７．８９万元") == "1,234,567.89万元"
+    assert normalize_text("分别为3，12人") == "分别为3，12人"
+
+
+def test_join_soft_breaks():
+    s = [Span(file="f", line=i) for i in range(1, 9)]
+    lines = [
+        ("2024年度收入总计1,787.23万元，其中：本年收入合计", s[0]),
+        ("1,741.71万元，年初结转和结余45.52万元。", s[1]),
+        ("二、收入决算情况说明", s[2]),
+        ("本年收入1,741.71万元", s[3]),
+        ("", s[4]),
+        ("三、支出决算情况说明", s[5]),
+        ("具体情况如下：", s[6]),
+        ("1.一般公共服务支出(类)1,348.43万元。", s[7]),
+    ]
+    out = join_soft_breaks(lines)
+    assert [t for t, _ in out] == [
+        "2024年度收入总计1,787.23万元，其中：本年收入合计1,741.71万元，年初结转和结余45.52万元。",
+        "二、收入决算情况说明",
+        "本年收入1,741.71万元",
+        "三、支出决算情况说明",
+        "具体情况如下：",
+        "1.一般公共服务支出(类)1,348.43万元。",
+    ]
+    assert out[0][1].line == 1 and out[2][1].line == 4
+
+
+# --------------------------------------------------------------------------- self-made files
+
+
+def test_gbk_traditional_fullwidth_file(tmp_path):
+    body = "某縣財政局２０２４年度部門決算\n第二部分 部門決算情況說明\n一、收入支出決算總體情況說明\n收入總計１，７８７．２３萬元。\n"
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(body.encode("gb18030"))
+    ex = extract(path)
+    texts = [t for t, _ in ex.lines]
+    assert texts[0] == "某县财政局2024年度部门决算"
+    assert "收入总计1,787.23万元。" in texts
+    d = read_document(path)
+    assert d.unit.name == "某县财政局" and d.unit.year == 2024
+    assert d.profile == "national"
+    assert [s.key for s in d.narrative.sections if s.key != "0"] == ["2", "2.1"]  # "0": text before 第一部分
+
+
+def test_flattened_table_fixture():
+    text = "\n".join([
+        "说明文字。",
+        "",
+        "\t收入支出决算总表",
+        "",
+        "\t单位：万元",
+        "",
+        "\t项目",
+        "\t决算数",
+        "",
+        "\t一般公共预算财政拨款收入",
+        "\t1,693.16",
+        "",
+        "\t上级补助收入",
+        "\t",
+        "",
+        "下一段。",
+    ])
+    ex = extract_text(text, "t.txt")
+    assert [t for t, _ in ex.lines] == ["说明文字。", "下一段。"]
+    assert ex.lines[1][1].line == 16
+    (grid,) = ex.grids
+    assert grid.title == "收入支出决算总表"
+    assert "单位：万元" in grid.context
+    assert grid.rows == (("项目", "决算数"), ("一般公共预算财政拨款收入", "1,693.16"), ("上级补助收入", ""))
+    assert grid.spans[1][1].line == 11
+
+
+def test_markdown_pipe_table(tmp_path):
+    path = tmp_path / "t.md"
+    path.write_text(
+        "# 某单位2024年度部门决算\n\n### 财政拨款“三公”经费支出决算表\n\n| 项目 | 预算数 | 决算数 |\n|---|---:|---:|\n"
+        "| 合计 | 77.21 | 77.21 |\n| 公务接待费 |  | 0.00 |\n\n正文。\n",
+        encoding="utf-8",
+    )
+    ex = extract(path)
+    (grid,) = ex.grids
+    assert grid.title == "财政拨款“三公”经费支出决算表"
+    assert grid.rows == (("项目", "预算数", "决算数"), ("合计", "77.21", "77.21"), ("公务接待费", "", "0.00"))
+    assert [t for t, _ in ex.lines] == ["某单位2024年度部门决算", "财政拨款“三公”经费支出决算表", "正文。"]
+
+
+def test_empty_and_unknown_files(tmp_path):
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError) as err:
+        read_document(empty)
+    assert "文件为空" in str(err.value) and "空.txt" in str(err.value)
+    odd = tmp_path / "a.xyz"
+    odd.write_text("abc", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_document(odd)
+    assert "a.xyz" in str(err.value) and "不支持" in str(err.value)
+    with pytest.raises(InputError):
+        read_document(tmp_path / "missing.txt")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError) as err:
+        read_document(binary)
+    assert "b.txt" in str(err.value)
+
+
+def test_soft_broken_sentence_in_file(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("一、收入支出决算总体情况说明\n2024年度收入总计1,787.23万元，其中：\n本年收入合计1,741.71万\n元。\n", encoding="utf-8")
+    texts = [t for t, _ in extract(path).lines]
+    # "其中：" ends a clause with a colon, so the list that follows is kept apart; "万" + "元。" joins.
+    assert texts == ["一、收入支出决算总体情况说明", "2024年度收入总计1,787.23万元，其中：", "本年收入合计1,741.71万元。"]
+
+
+# --------------------------------------------------------------------------- assembly helpers
+
+
+def test_title_profile_and_numbers():
+    assert title_of([("上海市普陀区财政局2024年度部门决算", Span())])[:2] == ("上海市普陀区财政局", 2024)
+    assert title_of([("说明", Span())])[:2] == ("", None)
+    assert detect_profile("上海市普陀区财政局2024年度部门决算") == "shanghai-2024"
+    assert detect_profile("昌吉回族自治州人民政府办公室2024年度部门决算") == "xinjiang-2024"
+    assert detect_profile("某市财政局2024年度部门决算") == "national"
+    assert [cn_number(x) for x in ("一", "十", "十二", "二十", "二十三", "7", "甲")] == [1, 10, 12, 20, 23, 7, None]
+
+
+def test_model_parts_from_statements():
+    sp = Span(file="f", line=21)
+    statements = [
+        Statement("人员.实有", Decimal("98"), "人", sp),
+        Statement("人员.在职", Decimal("45"), "人", sp),
+        Statement("人员.在职.增减", Decimal("-10"), "人", sp),
+        Statement("三公.保有车辆", Decimal("17"), "辆"),
+        Statement("政府采购.货物", Decimal("73.11")),
+        Statement("政府采购.货物", Decimal("99.99")),  # a later repeat does not override
+        Statement("资产.车辆.其他用车", Decimal("17"), "辆"),
+        Statement("机关运行经费", Decimal("161.94")),
+        Statement("三公.合计.上年", Decimal("107.51")),
+    ]
+    parts = model_parts(statements, {"三公.固定资产车辆.差异": "一致"})
+    assert (parts["staff"].total, parts["staff"].serving, parts["staff"].serving_change) == (98, 45, -10)
+    assert parts["staff"].retirees is None  # not stated stays blank
+    assert parts["staff"].sources["total"] is sp
+    assert parts["sangong"].vehicles_held == 17 and parts["sangong"].vehicle_gap_reason == "一致"
+    assert parts["matters"].procurement.goods == Decimal("73.11")
+    assert parts["matters"].procurement.works is None
+    assert parts["matters"].assets.vehicles == {"其他用车": 17}
+    assert parts["matters"].operating_cost == Decimal("161.94")
+    assert parts["comparatives"].prior == {"三公.合计": Decimal("107.51")}
+
+
+def test_performance_grid_with_repeated_merged_cells():
+    """A reader that repeats merged cells (instead of leaving them blank) gives the same result."""
+    rows = (
+        ("项目支出绩效自评表",),
+        ("项目名称", "某项目"),
+        ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分"),
+        ("产出指标", "数量指标", "甲", "10", "=1次", "=1次", "100%", "10"),
+        ("产出指标", "数量指标", "乙", "10", "=2次", "=1次", "50%", ""),
+        ("", "", "丙", "", "提高", "达到预期指标", "", "-"),
+        ("总分", "100", "", "", "", "", "", "20分"),
+    )
+    (ev,) = evaluations_from_grids([RawGrid(rows=rows)])
+    assert ev.kind == "项目" and ev.name == "某项目" and ev.total == Decimal("20")
+    assert [(i.level1, i.level2, i.name) for i in ev.indicators] == [
+        ("产出指标", "数量指标", "甲"), ("产出指标", "数量指标", "乙"), ("产出指标", "数量指标", "丙")]
+    assert ev.indicators[1].score is None  # blank, not 0
+    assert ev.indicators[2].weight is None and ev.indicators[2].rate is None
+    assert evaluations_from_grids([RawGrid(rows=(("收入支出决算总表",), ("项目", "决算数")))]) == ()
+
+
+def test_title_broken_over_lines_and_contents_prefix():
+    sp = Span()
+    broken = [("上海市普陀区规划和自然", sp), ("资源局", sp), ("2024年度部门决算", sp), ("目录", sp)]
+    assert title_of(broken)[:2] == ("上海市普陀区规划和自然资源局", 2024)
+    contents = [("目录", sp), ("第二部分某区委社会工作部2024年度部门决算表", sp)]
+    assert title_of(contents)[:2] == ("某区委社会工作部", 2024)
+
+
+@needs_seed
+def test_seed_statements_fill_model_parts(seed):
+    pytest.importorskip("juesuan.phrasebook.parse")
+    staff = seed.unit.staff
+    assert (staff.total, staff.serving, staff.serving_change, staff.retirees, staff.retirees_change) == (98, 45, -10, 52, 1)
+    assert staff.sources["total"].line == 21
+    assert seed.unit.subordinate_units == 0
+    assert (seed.sangong.vehicles_held, seed.sangong.fixed_asset_vehicles, seed.sangong.outbound_groups) == (17, 17, 1)
+    proc = seed.matters.procurement
+    assert (proc.total, proc.goods, proc.works, proc.services) == (
+        Decimal("114.53"), Decimal("73.11"), Decimal("0.00"), Decimal("41.42"))
+    assets = seed.matters.assets
+    assert (assets.vehicles_total, assets.building_area, assets.as_of) == (17, Decimal("19646.98"), "2024年12月31日")
+    assert assets.vehicles["其他用车"] == 17
+    assert seed.matters.operating_cost == Decimal("161.94")
+
+
+@needs_seed
+def test_seed_evaluations_survive_grid_padding(seed_extracted):
+    """A reader that lays tables on a full column grid (docx/html) pads short rows with blanks;
+    the 绩效 reader must read the same values from such grids."""
+    from dataclasses import replace
+
+    plain = evaluations_from_grids(seed_extracted.grids)
+    padded_grids = []
+    for g in seed_extracted.grids:
+        width = max(len(r) for r in g.rows)
+        padded_grids.append(replace(g, rows=tuple(r + ("",) * (width - len(r)) for r in g.rows), spans=()))
+    padded = evaluations_from_grids(padded_grids)
+
+    def strip(ev):
+        return (ev.kind, ev.name, ev.total, ev.goal, ev.achieved,
+                [(f.label, f.initial_budget, f.full_year_budget, f.executed, f.weight, f.rate, f.score) for f in ev.funds],
+                [(i.level1, i.level2, i.name, i.weight, i.target, i.actual, i.rate, i.score, i.rule) for i in ev.indicators])
+
+    assert [strip(e) for e in padded] == [strip(e) for e in plain]
+
+
+def test_tab_indented_paragraphs_are_not_a_table():
+    text = "某单位2024年度部门决算\n\t一、收入支出决算总体情况说明\n\t2024年度收入总计1,787.23万元。\n\t支出总计1,787.23万元。\n"
+    ex = extract_text(text, "p.txt")
+    assert ex.grids == ()
+    assert [t for t, _ in ex.lines] == [
+        "某单位2024年度部门决算", "一、收入支出决算总体情况说明", "2024年度收入总计1,787.23万元。", "支出总计1,787.23万元。"]
+    assert ex.lines[2][1].line == 3
