@@ -94,8 +94,14 @@ def test_xlsx_holds_numbers(built):
 
 def test_empty_fund_tables_carry_statement(built):
     out, _ = built
-    html = (out / f"{TITLE}.html").read_text(encoding="utf-8")
-    assert "没有政府性基金预算财政拨款" in html and "没有国有资本经营预算财政拨款" in html
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((out / f"{TITLE}.html").read_text(encoding="utf-8"), "html.parser")
+    for key, fund in (("T7", "政府性基金"), ("T8", "国有资本经营")):
+        figure = soup.find("figure", attrs={"data-key": key})
+        note = figure.find("p", class_="note").text
+        assert fund in note and ("空表" in note or "无数据" in note), key
+        assert figure.find("tbody").find("td").text == "合计"  # the empty table keeps its form
 
 
 def test_cli_build_prints_files_and_exits_0(tmp_path, capsys):

@@ -220,3 +220,33 @@ def test_folder_prefers_yaml_over_xlsx(tmp_path):
     write(tmp_path)
     (tmp_path / "data.xlsx").write_bytes(b"not really a workbook")
     assert load(tmp_path).unit.name == "测试单位"
+
+
+def test_folded_chinese_text_has_no_stray_spaces(tmp_path):
+    body = """\
+    文字:
+      绩效.问题: >-
+        一是理念不牢；
+        二是档案不全。
+      其他事项: "Word 2019 版本"
+    """
+    d = read_yaml(write(tmp_path, body))
+    assert d.texts["绩效.问题"] == "一是理念不牢；二是档案不全。"
+    assert d.texts["其他事项"] == "Word 2019 版本"  # spaces next to Latin letters and digits are kept
+
+
+def test_duplicate_key_is_refused(tmp_path):
+    body = "表:\n  T5:\n    行:\n      2010301: [1, 1, 0]\n      2010301: [2, 2, 0]\n"
+    message = error_of(write(tmp_path, body))
+    assert "2010301" in message and "重复" in message and "第9行" in message
+
+
+def test_xlsx_goes_to_the_workbook_reader(tmp_path, monkeypatch):
+    import juesuan.io.readers.data_xlsx as data_xlsx
+
+    seen = []
+    monkeypatch.setattr(data_xlsx, "read_workbook", lambda path: seen.append(path) or "workbook")
+    book = tmp_path / "决算数据.xlsx"
+    book.write_bytes(b"PK fake")
+    assert load(book) == "workbook" and load(tmp_path) == "workbook"
+    assert seen == [book, book]

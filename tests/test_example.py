@@ -175,7 +175,7 @@ def test_tables_complete_and_consistent(disclosure):
     assert t.t1.expenditure["201"] == t.t3.value("201", "本年支出合计")
     assert t.t1.income_total == t.t1.expenditure_total
     assert t.t6.subtotals["人员经费合计"] + t.t6.subtotals["公用经费合计"] == t.t5.total.values["基本支出"]
-    assert t.t7.is_empty() and t.t7.note and t.t8.is_empty()
+    assert t.t7.is_empty() and t.t8.is_empty() and t.t7.rows == ()
     assert t.t9.budget == t.t9.actual
 
 

@@ -419,3 +419,29 @@ def test_parse_shanghai_variants():
     assert parsed.reasons["机关运行经费.增减"] == "更换照明设施"
     assert values["财政拨款收支总计"] == D("2946.25")
     assert values["财政拨款收支总计.增减"] == 0 and values["财政拨款收支总计.增减率"] == 0
+
+
+def test_unknown_item_name_is_reported_and_its_figures_not_misread():
+    lines = ["五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况",
+             "1.住房保障支出(类)住房保障支出(款)住房公积金(项):支出决算数为80.22万元，比上年决算减少9.60万元，"
+             "下降10.69%,主要原因是：人员减少。"]
+    parsed = parse_narrative([(t, Span(file="x.txt", line=i + 1)) for i, t in enumerate(lines)])
+    assert parsed.narrative.statements == ()
+    assert parsed.reasons == {}
+    assert len(parsed.warnings) == 1 and "住房保障支出(款)" in parsed.warnings[0] and "第3行" in parsed.warnings[0]
+
+
+def test_basic_expenditure_lists_the_t6_items_it_has():
+    from juesuan.core.model import CodedTable, Row, Tables
+    t6 = CodedTable(key="T6", columns=("决算数",), rows=(
+        Row("30101", "基本工资", {"决算数": D("500")}), Row("30102", "津贴补贴", {"决算数": D("0")}),
+        Row("30302", "退休费", {"决算数": D("20")}), Row("30201", "办公费", {"决算数": D("3.5")}),
+        Row("302", "商品和服务支出", {"决算数": D("3.5")})))
+    d = replace(_disclosure(), tables=Tables(t6=t6))
+    figures = {"一般公共预算财政拨款基本支出": D("523.5"), "人员经费": D("520"), "公用经费": D("3.5")}
+    blocks, _ = render_narrative(d, figures, load_profile("xinjiang-2024"))
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert "2024年度一般公共预算财政拨款基本支出523.50万元，其中：人员经费520.00万元，包括：基本工资、退休费。" in texts
+    assert "公用经费3.50万元，包括：办公费。" in texts
+    parsed = parse_narrative(_lines(blocks))
+    assert parsed.texts["人员经费.构成"] == "基本工资、退休费" and parsed.texts["公用经费.构成"] == "办公费"

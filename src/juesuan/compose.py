@@ -18,10 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .core.codes import function_codes
-from .core.document import Block, Chart, Document, Grid, Heading, Slot
+from .core.document import Block, Document, Slot
 from .core.findings import InputError
-from .core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
 from .core.model import Disclosure
 from .core.profiles import DEFAULT_PROFILE, Profile, load_profile
 from .io.writers import docx, html, md, pdf, xlsx
@@ -74,53 +72,6 @@ def _fill_slots(blocks: Iterable[Block], fills: Mapping[str, Sequence[Block]]) -
     return out
 
 
-# --------------------------------------------------------------------------- charts
-
-_INCOME_HEADING = re.compile(r"^[一二三四五六七八九十]+、收入决算情况说明")
-_SPENDING_HEADING = re.compile(r"^[一二三四五六七八九十]+、支出决算情况说明")
-_STRUCTURE_HEADING = re.compile(r"^（[一二三四五六七八九十]+）一般公共预算财政拨款支出决算结构情况")
-
-
-def charts(d: Disclosure, figures: Mapping[str, Decimal]) -> dict[str, Chart]:
-    """Charts by the heading pattern they follow: 收入结构, 支出结构, 按类同比 (when figures allow)."""
-    out: dict[str, Chart] = {}
-    income = [(item, figures.get(f"收入.{item}")) for item in INCOME_ITEMS]
-    income = [(k, v) for k, v in income if v]
-    if income:
-        out["income"] = Chart("收入结构", "本年收入结构", "pie", tuple(k for k, _ in income), tuple(v for _, v in income))
-    spending = [(item, figures.get(f"支出.{item}")) for item in EXPENDITURE_ITEMS]
-    spending = [(k, v) for k, v in spending if v]
-    if spending:
-        out["spending"] = Chart("支出结构", "本年支出结构", "pie", tuple(k for k, _ in spending), tuple(v for _, v in spending))
-    classes = sorted({k.split(".")[1] for k in figures if re.fullmatch(r"类\.\d{3}", k)})
-    if classes:
-        names = function_codes(d.unit.year or 2024)
-        values = tuple(figures[f"类.{c}"] for c in classes)
-        priors = tuple(figures.get(f"类.{c}.上年") for c in classes)
-        out["classes"] = Chart(
-            "同比变化", "一般公共预算财政拨款支出按类与上年对比", "bar",
-            tuple(names.name_of(c) or c for c in classes), values,
-            prior=priors if all(p is not None for p in priors) else (),
-        )
-    return out
-
-
-def _insert_charts(blocks: list[Block], found: Mapping[str, Chart]) -> list[Block]:
-    """Put each chart at the end of the section whose heading it belongs to."""
-    anchors = {"income": _INCOME_HEADING, "spending": _SPENDING_HEADING, "classes": _STRUCTURE_HEADING}
-    out = list(blocks)
-    for name, pattern in anchors.items():
-        chart = found.get(name)
-        if chart is None:
-            continue
-        start = next((i for i, b in enumerate(out) if isinstance(b, Heading) and pattern.match(b.text)), None)
-        if start is None:
-            continue
-        end = next((i for i in range(start + 1, len(out)) if isinstance(out[i], (Heading, Slot, Grid))), len(out))
-        out.insert(end, chart)
-    return out
-
-
 # --------------------------------------------------------------------------- compose
 
 def title_of(d: Disclosure) -> str:
@@ -136,7 +87,6 @@ def compose(d: Disclosure, profile: Profile) -> Document:
     blocks, warnings = _narrative(d2, figures, profile)
     tables = table_grids(d2, profile)
     blocks = _fill_slots(blocks, {PERFORMANCE_SLOT: performance_grids(d2, profile), TABLES_SLOT: tables})
-    blocks = _insert_charts(blocks, charts(d2, figures))
     return Document(title=title_of(d2), subtitle="公开说明", blocks=tuple(blocks),
                     warnings=tuple(warnings), tables=tables)
 

@@ -220,7 +220,8 @@ RELATIVE = (
     _p("全年预算", "全年预算[数][~为]{@.全年预算:amt}", anchor="@"),
     _p("决算数", "决算[数][~为]{@:amt}", anchor="@"),
     _p("预决算差异率", "预决算差异率[~为]{@.预决算差异率:pct}", anchor="@"),
-    _p("完成率.沪", "完成<年初预算|预算>的{@.完成率:pct}", anchor="@", variant=True),
+    _p("完成率.沪", "完成<年初预算数|年初预算|全年预算数|全年预算|预算数|预算>的{@.完成率:pct}", anchor="@",
+       variant=True),
 )
 
 ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG

@@ -21,6 +21,8 @@ from .writer import Pen, Said
 _SG = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
 _SG_BUDGET = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 _CN = "一二三四五六七八九十"
+#: 经济分类 类 of 人员经费 (工资福利支出, 对个人和家庭的补助); the others are 公用经费.
+_PERSONNEL_CLASSES = ("301", "303")
 
 
 def cn(n: int) -> str:
@@ -43,8 +45,9 @@ def functions(pen: Pen) -> None:
     if not items:
         pen.warn("缺少主要职能")
         pen.blocks.append(Paragraph("【待补充：主要职能】", placeholder=True))
-    for item in items:
-        pen.paragraph(item)
+    numbered = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．]")
+    for n, item in enumerate(items, start=1):
+        pen.paragraph(item if numbered.match(item) else f"（{cn(n)}）{item}")
 
 
 def organisation(pen: Pen) -> None:
@@ -215,7 +218,7 @@ def _economic_names(pen: Pen, personnel: bool) -> str:
     for row in t6.rows:
         if len(row.code) != 5 or not any(v for v in row.values.values() if v):
             continue
-        if row.code[:3] in ("301", "303", "304") and personnel or row.code[:3] not in ("301", "303", "304") and not personnel:
+        if (row.code[:3] in _PERSONNEL_CLASSES) == personnel:
             out.append(row.name or names.name_of(row.code) or row.code)
     return "、".join(out) or pen.text(key)
 

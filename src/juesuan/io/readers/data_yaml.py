@@ -101,8 +101,8 @@ def check_subject(fields: Fields, subject: str, path: str, year: int) -> None:
     if subject in PLAIN_SUBJECTS or subject in COUNT_SUBJECTS:
         return
     head, _, tail = subject.partition(".")
-    if head in ("类", "项", "款"):
-        length = {"类": 3, "款": 5, "项": 7}[head]
+    if head in ("类", "项"):
+        length = {"类": 3, "项": 7}[head]
         if len(tail) == length and tail in function_codes(year):
             return
         raise fields.error(path, f"「{tail}」不是{year}年支出功能分类的{head}级编码")

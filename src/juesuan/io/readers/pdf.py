@@ -12,6 +12,7 @@ Bad input never gives a traceback: an empty, corrupt, encrypted or image-only fi
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ _HEADING = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d+[、]|\d+[.．](?!\d)|第[一二三四五六七八九十百]+条|注[:：]|说明[:：]|附件|附表)"
 )
-_SENTENCE_END = ("。", "！", "？", "!", "?")
+_SENTENCE_END = ("。", "！", "？", "!", "?", ".")
 _NOTE_START = re.compile(r"^(注|说明|备注)\s*[0-9０-９]*\s*[:：]")
 _TABLE_TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
 _FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$|^公开\s*\d+$")
@@ -95,17 +96,32 @@ def _normalize(text: str) -> str:
     return _CJK_SPACE.sub(r"\1", text)
 
 
+def _path_bounds(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float, float]], int]:
+    """Bounds of the page's top-level path objects (table rules), and its image count.
+
+    Uses the raw pdfium calls: wrapping thousands of text objects in Python objects only to
+    skip them costs more than the rest of the page.
+    """
+    raw = page.raw
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    bounds, images = [], 0
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(
+                obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)):
+            bounds.append((left.value, bottom.value, right.value, top.value))
+    return bounds, images
+
+
 def _read_page(doc: pdfium.PdfDocument, index: int) -> _Page:
     page = doc[index]
     try:
         width, height = page.get_size()
         info = _Page(index + 1, width, height)
-        bounds = []
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                info.images += 1
-            else:
-                bounds.append(obj.get_bounds())
+        bounds, info.images = _path_bounds(page)
         textpage = page.get_textpage()
         try:
             count = textpage.count_chars()
@@ -282,7 +298,8 @@ def _grids(name: str, pages: list[_Page]) -> tuple[RawGrid, ...]:
         spans = tuple(
             tuple(Span(file=name, page=pg, excerpt=cell) for cell in row) for row, pg in zip(rows, pages_of)
         )
-        grids.append(RawGrid(rows=tuple(rows), spans=spans, title=part.title, page=part.table.page,
+        first_page = part.pages[0] if part.pages else part.table.page
+        grids.append(RawGrid(rows=tuple(rows), spans=spans, title=part.title, page=first_page,
                              file=name, context=part.context))
     return tuple(grids)
 
@@ -309,9 +326,27 @@ def _append(prev: _Part, part: _Part, mapping: list[int]) -> None:
 
 # --------------------------------------------------------------------------- narrative lines
 
-def _metrics(page: _Page) -> tuple[float, float, float]:
-    left = min(ln.x0 for ln in page.lines)
-    right = max(ln.x1 for ln in page.lines)
+def _margins(pages: list[_Page]) -> dict[int, tuple[float, float]]:
+    """Left and right text margins per page width (portrait and landscape pages differ).
+
+    Taken over the whole document, so a page with one short line does not look "full".
+    """
+    xs: dict[int, tuple[list[float], list[float]]] = {}
+    for page in pages:
+        lefts, rights = xs.setdefault(round(page.width), ([], []))
+        lefts += [ln.x0 for ln in page.lines]
+        rights += [ln.x1 for ln in page.lines]
+    out = {}
+    for width, (lefts, rights) in xs.items():
+        if lefts:
+            lefts.sort()
+            rights.sort()
+            out[width] = (lefts[len(lefts) // 20], rights[(len(rights) * 19) // 20])
+    return out
+
+
+def _metrics(page: _Page, margins: dict[int, tuple[float, float]]) -> tuple[float, float, float]:
+    left, right = margins[round(page.width)]
     return left, right, page.size
 
 
@@ -336,16 +371,18 @@ def _continues(prev: _Line, prev_metrics: tuple[float, float, float], nxt: _Line
 def _join_lines(name: str, pages: list[_Page]) -> tuple[tuple[str, Span], ...]:
     out: list[list] = []  # [text, page]
     carry: tuple[_Line, tuple[float, float, float]] | None = None  # last line, if a paragraph may go on
+    margins = _margins(pages)
     for page in pages:
         if not page.lines:
             carry = None
             continue
-        metrics = _metrics(page)
+        metrics = _metrics(page, margins)
         if any(t.bbox[1] < page.lines[0].top for t in page.tables):
             carry = None  # the page opens with a table
         for k, ln in enumerate(page.lines):
             if carry is not None and _continues(carry[0], carry[1], ln, metrics):
-                out[-1][0] += ln.text
+                glue = " " if out[-1][0][-1:].isascii() and out[-1][0][-1:].isalnum() and ln.text[:1].isascii() else ""
+                out[-1][0] += glue + ln.text
             else:
                 out.append([ln.text, ln.page])
             carry = (ln, metrics)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.table import merge_edges
 
 #: Thickness (points) below which a path object counts as a ruling line.
 _THIN = 2.0
@@ -131,14 +131,94 @@ def find_tables(page: int, edges: list[dict], chars: list[Char]) -> list[PageTab
     """Ruled tables on a page, top to bottom, with the page's characters placed in their cells."""
     merged = merge_edges(edges, _TOL, _TOL, _TOL, _TOL)
     merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= 3]
-    cells = intersections_to_cells(edges_to_intersections(merged, _TOL, _TOL))
-    tables = []
-    for group in cells_to_tables(cells):
-        if len(group) < 2:
-            continue
-        tables.append(_build(page, group, chars))
+    tables = [_build(page, cells, chars) for cells in _lattices(merged) if len(cells) >= 2]
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return tables
+
+
+def _groups(vs: list[dict], hs: list[dict]) -> list[tuple[list[dict], list[dict]]]:
+    """Edges that touch one another, as separate tables."""
+    parent = list(range(len(vs) + len(hs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, v in enumerate(vs):
+        for j, h in enumerate(hs):
+            if (h["x0"] - _TOL <= v["x0"] <= h["x1"] + _TOL) and (v["top"] - _TOL <= h["top"] <= v["bottom"] + _TOL):
+                a, b = find(i), find(len(vs) + j)
+                if a != b:
+                    parent[a] = b
+    out: dict[int, tuple[list[dict], list[dict]]] = {}
+    for i, v in enumerate(vs):
+        out.setdefault(find(i), ([], []))[0].append(v)
+    for j, h in enumerate(hs):
+        out.setdefault(find(len(vs) + j), ([], []))[1].append(h)
+    return [g for g in out.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _covers(intervals: list[tuple[float, float]], lo: float, hi: float) -> bool:
+    mid = (lo + hi) / 2
+    return any(a - _TOL <= mid <= b + _TOL and a - _TOL <= lo and b + _TOL >= hi for a, b in intervals)
+
+
+def _lattices(edges: list[dict]) -> list[list[tuple[float, float, float, float]]]:
+    """Cells (x0, top, x1, bottom) of each ruled table: the grid of all rule positions, with
+    neighbouring grid cells merged wherever the rule between them is missing (merged cells)."""
+    vs = [e for e in edges if e["orientation"] == "v"]
+    hs = [e for e in edges if e["orientation"] == "h"]
+    tables = []
+    for gv, gh in _groups(vs, hs):
+        xs = _cluster([e["x0"] for e in gv], _TOL)
+        ys = _cluster([e["top"] for e in gh], _TOL)
+        vlines: dict[int, list[tuple[float, float]]] = {}
+        hlines: dict[int, list[tuple[float, float]]] = {}
+        for e in gv:
+            vlines.setdefault(_nearest(xs, e["x0"]), []).append((e["top"], e["bottom"]))
+        for e in gh:
+            hlines.setdefault(_nearest(ys, e["top"]), []).append((e["x0"], e["x1"]))
+        nr, nc = len(ys) - 1, len(xs) - 1
+        parent = list(range(nr * nc))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        open_cells = set()
+        for r in range(nr):
+            for c in range(nc):
+                k = r * nc + c
+                y0, y1, x0, x1 = ys[r], ys[r + 1], xs[c], xs[c + 1]
+                if c + 1 < nc and not _covers(vlines.get(c + 1, []), y0, y1):
+                    parent[find(k)] = find(k + 1)
+                if r + 1 < nr and not _covers(hlines.get(r + 1, []), x0, x1):
+                    parent[find(k)] = find(k + nc)
+                if (c == 0 and not _covers(vlines.get(0, []), y0, y1)) or (
+                        c == nc - 1 and not _covers(vlines.get(nc, []), y0, y1)) or (
+                        r == 0 and not _covers(hlines.get(0, []), x0, x1)) or (
+                        r == nr - 1 and not _covers(hlines.get(nr, []), x0, x1)):
+                    open_cells.add(k)
+        boxes: dict[int, list[float]] = {}
+        bad = {find(k) for k in open_cells}
+        for r in range(nr):
+            for c in range(nc):
+                root = find(r * nc + c)
+                if root in bad:
+                    continue
+                b = boxes.setdefault(root, [xs[c], ys[r], xs[c + 1], ys[r + 1]])
+                b[0], b[1] = min(b[0], xs[c]), min(b[1], ys[r])
+                b[2], b[3] = max(b[2], xs[c + 1]), max(b[3], ys[r + 1])
+        tables.append([tuple(b) for b in boxes.values()])
+    return tables
+
+
+def _nearest(values: list[float], x: float) -> int:
+    return min(range(len(values)), key=lambda i: abs(values[i] - x))
 
 
 def _build(page: int, cells: list[tuple[float, float, float, float]], chars: list[Char]) -> PageTable:

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...core import money
 from ...core.findings import InputError
 from ...core.model import Span
+from ..template_layout import NOTE_LABEL
 
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
@@ -87,10 +88,9 @@ class Sheet:
         self._origin: dict[tuple[int, int], tuple[int, int]] = {}
         for row in ws.iter_rows():
             for cell in row:
-                if cell.value is not None and not isinstance(cell.value, str) or (
-                    isinstance(cell.value, str) and cell.value.strip()
-                ):
-                    self._values[(cell.row, cell.column)] = cell.value
+                value = cell.value
+                if value is not None and not (isinstance(value, str) and not value.strip()):
+                    self._values[(cell.row, cell.column)] = value
                     self._formats[(cell.row, cell.column)] = cell.number_format or ""
         for merged in ws.merged_cells.ranges:
             top = (merged.min_row, merged.min_col)
@@ -127,7 +127,7 @@ class Sheet:
         return Span(file=self.file, cell=f"{self.name}!{self.ref(r, c)}", excerpt=one_line(self.text(r, c), 80))
 
     def fail(self, r: int, c: int, problem: str) -> InputError:
-        return InputError(f"{self.file}：{self.name}!{self.ref(r, c)} {problem}")
+        return InputError(f"{self.file}：{self.name}!{self.ref(r, c)} {_SPACES.sub(' ', problem)}")
 
     def blank_row(self, r: int) -> bool:
         return all(self.raw(r, c) is None for c in range(1, self.max_col + 1))
@@ -236,12 +236,10 @@ class Sheet:
                 missing = [key]
                 break
         name = wanted[missing[0]][0].replace("/", "下的")
-        return _raise(InputError(f"{self.file}：工作表“{self.name}”缺少列“{name}”"))
+        raise InputError(f"{self.file}：工作表“{self.name}”缺少列“{name}”")
 
     def note_row(self) -> tuple[int, str] | None:
         """The row labelled 表下说明 and its text (the next non-blank cell to the right)."""
-        from ..template_layout import NOTE_LABEL
-
         for r in range(1, self.max_row + 1):
             for c in range(1, self.max_col + 1):
                 if norm(self.raw(r, c)) == NOTE_LABEL:
@@ -258,6 +256,3 @@ def _grouped(text: str) -> set[str]:
     group, name = text.split("/", 1)
     return {f"{g}/{n}" for g in _variants(norm(group)) for n in _variants(norm(name))}
 
-
-def _raise(exc: Exception):
-    raise exc

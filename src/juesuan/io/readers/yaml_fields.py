@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
+import re
+
 import yaml
 
 from ...core.findings import InputError
@@ -18,10 +20,30 @@ from ...core.model import Span
 from ...core.money import MoneyError, normalize_digits, parse_amount, yuan_to_wan
 
 UNITS = ("元", "万元")
+#: A space YAML folding (``>``) put between two Chinese characters or full-width punctuation marks.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_FOLDED_SPACE = re.compile(f"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
 
 class DecimalLoader(yaml.SafeLoader):
-    """SafeLoader that reads YAML floats as exact Decimals (never binary floats)."""
+    """SafeLoader that reads YAML floats as exact Decimals (never binary floats) and refuses a
+    key given twice in one mapping (plain YAML would silently keep the last one)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key; the base constructor reports it
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"键「{key}」重复出现", key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _decimal_constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -100,7 +122,7 @@ class Fields:
             raise self.error(path, f"应为文字，实为{_kind(value)}")
         if isinstance(value, bool):
             raise self.error(path, f"应为文字，实为「{value}」（请加引号）")
-        return str(value).strip()
+        return _FOLDED_SPACE.sub("", str(value).strip())
 
     def number(self, value: Any, path: str) -> Decimal | None:
         """A plain number (count, weight, score, percent, area); no unit conversion."""

@@ -165,7 +165,7 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
     if whole == 0 and total is None and not none_stated:
         yield Finding("C-SANGONG-ZERO", Severity.WARNING, "“三公”经费决算为零，说明中未写明本年度无“三公”经费支出",
                       {"三公经费决算数": amt(whole)}, (), "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
-    if whole == 0 and none_stated:
+    if none_stated and (whole is None or whole == 0):
         return
     for label, fact_keys, words in _SANGONG_TEXT:
         if any(fact(d, k)[0] is not None for k in fact_keys):

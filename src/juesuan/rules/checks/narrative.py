@@ -18,11 +18,10 @@ from typing import Iterator
 from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
-from ...core.model import Statement
-from ...core.money import round2, tolerance
-from . import narrative_matters
+from ...core.money import round2
+from . import narrative_matters, narrative_percent
 from .base import Context, NotApplicable, check
-from .support import TABLE_OF, COUNT_KEYS, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, place_of, require_statements, section_label, spans, stated_value, sum_finding
+from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, place_of, require_statements, section_label, spans, stated_value, sum_finding
 
 # --------------------------------------------------------------------------- narrative vs tables
 
@@ -43,7 +42,7 @@ def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
     statements = require_statements(ctx)
     ran = False
     for s in statements:
-        subject, suffix = keys.split(s.key)
+        subject, suffix = split_key(s.key)
         if subject in COUNT_KEYS or suffix in (SHARE, DELTA_PCT, BUDGET_GAP):
             continue
         place = place_of(subject)
@@ -100,11 +99,11 @@ def items_described(ctx: Context) -> Iterator[Finding]:
     if t5 is None:
         raise NotApplicable("缺少一般公共预算财政拨款支出决算表（公开05）")
     require_statements(ctx)
-    described = {keys.split(s.key)[0] for s in d.narrative.statements if s.key.startswith("项.")}
+    described = {split_key(s.key)[0] for s in require_statements(ctx) if s.key.startswith("项.")}
     if not described:
         raise NotApplicable("说明中未识别出项级科目的段落")
     for row in t5.rows:
-        if len(row.code) != 7 or keys.item(row.code) in described:
+        if len(row.code) != 7 or keys.item(row.code) in described or _named_in_text(d.narrative.text, row.name):
             continue
         now = row.values.get("合计")
         prior = d.comparatives.prior.get(keys.item(row.code))
@@ -115,6 +114,13 @@ def items_described(ctx: Context) -> Iterator[Finding]:
         elif prior:
             yield Finding("N-ITEM-MISSING-PRIOR", Severity.WARNING, f"{row.code} {row.name}上年支出{amt(prior)}万元、本年为零，说明中没有该项",
                           {"科目编码": row.code, "上年支出": amt(prior), "关系": "C44"}, (), section_label("项."))
+
+
+def _named_in_text(text: str, name: str) -> bool:
+    """True when the text has a paragraph headed by this 项 name ("住房公积金（项）"): described,
+    even if its figures could not be read."""
+    flat = text.replace(" ", "").replace("(", "（").replace(")", "）")
+    return bool(name) and f"{name.replace('(', '（').replace(')', '）')}（项）" in flat
 
 
 # --------------------------------------------------------------------------- narrative against itself: sums
@@ -159,13 +165,14 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@check(codes={"N-CLASS-SUM": "说明五：一般公共预算财政拨款支出≠各类之和，或某类≠所列各项之和", ROUNDING: ROUNDING_DOC},
+@check(codes={"N-CLASS-SUM": "说明五：一般公共预算财政拨款支出≠各类之和，或所列各项之和超过该类",
+              "N-ITEM-UNLISTED": "说明五：某类金额大于所列该类各项之和，可能有项级科目未说明", ROUNDING: ROUNDING_DOC},
        relations=("C42", "C43", "C44"))
 def class_structure(ctx: Context) -> Iterator[Finding]:
     """说明五自身：一般公共预算财政拨款支出 = Σ各类（五（二））；每类 = Σ所属各项（五（三），按编码前三位）。"""
     statements = require_statements(ctx)
-    classes = sorted({keys.split(s.key)[0] for s in statements if s.key.startswith("类.") and keys.split(s.key)[1] == ""})
-    items = sorted({s.key for s in statements if s.key.startswith("项.") and keys.split(s.key)[1] == ""})
+    classes = sorted({s.key for s in statements if CLASS_KEY.match(s.key)})
+    items = sorted({s.key for s in statements if ITEM_KEY.match(s.key)})
     if not classes:
         raise NotApplicable("说明中未识别出按类列示的支出")
     f = _narrative_sum(ctx, "N-CLASS-SUM", "一般公共预算财政拨款支出", classes, "C43", "一般公共预算财政拨款支出与各类支出之和不一致")
@@ -175,7 +182,10 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
         mine = [k for k in items if k.split(".")[1][:3] == cls.split(".")[1]]
         if not mine:
             continue
-        f = _narrative_sum(ctx, "N-CLASS-SUM", cls, mine, "C44", f"{cls}与说明中所列该类各项之和不一致（或有项未列示）")
+        f = _narrative_sum(ctx, "N-CLASS-SUM", cls, mine, "C44", f"{cls}与说明中所列该类各项之和不一致")
+        if f and f.code == "N-CLASS-SUM" and _sv(ctx, cls)[0] > sum(_sv(ctx, k)[0] for k in mine):
+            # fewer items than the class: an item may be missing from the text (or unreadable)
+            f = Finding("N-ITEM-UNLISTED", Severity.WARNING, f"{cls}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
         if f:
             yield f
 
@@ -192,4 +202,4 @@ def basic_structure(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, items_described,
-          narrative_totals, class_structure, basic_structure) + narrative_matters.PERCENT_CHECKS + narrative_matters.CHECKS
+          narrative_totals, class_structure, basic_structure) + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS

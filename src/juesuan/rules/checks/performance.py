@@ -16,13 +16,13 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...core.findings import Finding, Severity
-from ...core.money import HUNDRED, ZERO, fmt_amount, fmt_pct, pct, pct_range, round2, tolerance
+from ...core.money import HUNDRED, ZERO, fmt_amount, fmt_pct, pct_range, round2, tolerance
 from ..measure import NUMBER, convert, parse_measure
 from ..policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
 from .base import Context, check
 from .performance_support import CENT, half_unit, num, places, row_name, scored, spans, table_label
-from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores
+from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores, normal_grade
 
 _MONEY = ("万元", "元", "千元", "亿元")
 
@@ -243,7 +243,7 @@ def grades(ctx: Context) -> Iterator[Finding]:
             continue
         basis = ev.total if ev.total is not None else result.total
         expected = policy.grade(basis)
-        if ev.grade.strip("“”\"") == expected:
+        if normal_grade(ev.grade) == expected:
             continue
         yield Finding(
             "P-GRADE", Severity.ERROR if ev.total is not None else Severity.WARNING,

@@ -22,7 +22,7 @@ from .performance_support import CENT, evaluations, num, policy_of, row_name, sc
 _MONEY = ("万元", "元", "千元", "亿元")
 
 
-def _money(ind: Indicator, text: str) -> Decimal | None:
+def _money(text: str) -> Decimal | None:
     m = parse_measure(text)
     if m.kind != NUMBER or m.unit not in _MONEY:
         return None
@@ -37,8 +37,8 @@ def cost_vs_execution(ctx: Context) -> Iterator[Finding]:
         line = total_line(ev)
         if not costs or line is None or line.executed is None:
             continue
-        actuals = [_money(ind, ind.actual) for ind in costs]
-        targets = [_money(ind, ind.target) for ind in costs]
+        actuals = [_money(ind.actual) for ind in costs]
+        targets = [_money(ind.target) for ind in costs]
         if any(a is None for a in actuals):
             continue
         spent, tol = sum(actuals, ZERO), tolerance(len(costs))
@@ -127,6 +127,21 @@ _GRADE = re.compile(r"(?:评价结果|评价等级|自评等级|自评结果|等
 _GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中"}
 
 
+def normal_grade(text: str) -> str:
+    """"“优秀”" → "优": the grade word without quotes, in its short form."""
+    word = text.strip().strip("“”\"「」")
+    return _GRADE_WORDS.get(word, word)
+
+
+def _stated_grades(text: str) -> Iterator[re.Match]:
+    """The grade stated right after a 综合得分 (within the same sentence)."""
+    for m in re.finditer(r"综合得分", text):
+        sentence = re.split(r"[。；;\n]", text[m.end():], maxsplit=1)[0]
+        found = _GRADE.search(text, m.end(), m.end() + len(sentence))
+        if found:
+            yield found
+
+
 def _line_span(ctx: Context, start: int, excerpt: str) -> Span | None:
     story = ctx.disclosure.narrative
     if story is None or not story.lines:
@@ -176,19 +191,15 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
             (f"整体支出绩效自评表总分为{num(ev.total)}分" if printed else
              f"按“{policy.label}”配置由整体支出绩效自评表计算为{num(result.total)}分"),
             {"说明": num(st.value), "自评表": num(table_total)}, where + spans(ev, None, "total"), section)
-    for m in _GRADE.finditer(story.text):
-        grade = _GRADE_WORDS.get(m.group(1), m.group(1))
-        basis = stated_score if stated_score is not None else (whole[0][1].total if whole else None)
-        if basis is None:
-            break
+    basis = stated_score if stated_score is not None else (whole[0][1].total if whole else None)
+    for m in _stated_grades(story.text) if basis is not None else ():
         expected = policy.for_kind("整体").grade(basis)
-        if grade != expected:
+        if normal_grade(m.group(1)) != expected:
             span = _line_span(ctx, m.start(), m.group(0))
             yield Finding(
                 "P-NARRATIVE-SCORE", Severity.ERROR if stated_score is not None else Severity.WARNING,
                 f"说明中评价结果为“{m.group(1)}”，综合得分{num(basis)}分应为“{expected}”",
                 {"说明等级": m.group(1), "综合得分": num(basis), "应为": expected}, (span,) if span else (), section)
-        break
     counts = (("绩效.项目数", len(projects), "项目支出绩效自评表"), ("绩效.整体表数", len(whole), "整体支出绩效自评表"))
     for key, count, title in counts:
         for st, where in _stated_total(ctx, key):

@@ -7,6 +7,7 @@ Where it sits: rules/checks, below ``tables``, ``narrative``, ``completeness`` a
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
@@ -158,6 +159,8 @@ _SPECIAL_HINTS = {
     "人员.下属单位": ("下属", "单位"), "人员.科室": ("科室", "内设", "处室"),
     "资产.房屋面积": ("房屋",), "资产.房屋价值": ("房屋",), "资产.车辆价值": ("车辆",), "资产.大型设备": ("设备",),
 }
+ITEM_KEY = re.compile(r"^项\.\d{7}$")
+CLASS_KEY = re.compile(r"^类\.\d{3}$")
 _FLAT = str.maketrans({"(": "（", ")": "）", " ": None, "\u3000": None, "“": None, "”": None, '"': None})
 
 
@@ -176,11 +179,34 @@ def subject_hints(subject: str) -> tuple[str, ...]:
     if head in ("收入", "支出", "政府采购", "人员") and tail:
         return (tail,)
     if head == "资产" and tail.startswith("车辆."):
-        return (tail.split(".", 1)[1],)
+        return ("用车",)
     return (subject,) if "." not in subject else ()
 
 
-def credible(s: Statement) -> bool:
+_LINE_CACHE: dict[int, tuple[object, dict[tuple[int | None, int | None], str]]] = {}
+
+
+def _line_text(d: Disclosure, span: Span) -> str:
+    """The text line a span lies on and the line before it (the reader's per-line spans), else
+    the span's excerpt."""
+    n = d.narrative
+    if n is None or not n.lines or span.line is None:
+        return span.excerpt
+    cached = _LINE_CACHE.get(id(n))
+    if cached is None or cached[0] is not n:
+        if len(_LINE_CACHE) > 8:
+            _LINE_CACHE.clear()
+        index = {(sp.page, sp.line): sp.excerpt for sp in n.lines}
+        _LINE_CACHE[id(n)] = cached = (n, index)
+    index = cached[1]
+    here = index.get((span.page, span.line), span.excerpt)
+    # a paragraph may be headed by a line of its own ("1、…（类）…（项）。"): the line before counts
+    before = index.get((span.page, span.line - 1)) or next(
+        (t for (page, line), t in index.items() if line == span.line - 1), "")
+    return before + here
+
+
+def credible(d: Disclosure, s: Statement) -> bool:
     """False for a statement whose line does not name its subject: a parser carried the subject
     over from another line (e.g. an item heading printed on a line of its own), so the figure
     cannot be trusted to belong to that subject."""
@@ -189,12 +215,12 @@ def credible(s: Statement) -> bool:
     hints = subject_hints(split_key(s.key)[0])
     if not hints:
         return True
-    line = s.span.excerpt.translate(_FLAT)
+    line = (_line_text(d, s.span) + s.span.excerpt).translate(_FLAT)
     return any(h.translate(_FLAT) in line for h in hints)
 
 
 def stated(d: Disclosure, key: str) -> tuple[Statement, ...]:
-    return tuple(s for s in d.narrative.stated(key) if credible(s)) if d.narrative else ()
+    return tuple(s for s in d.narrative.stated(key) if credible(d, s)) if d.narrative else ()
 
 
 def first_stated(d: Disclosure, key: str) -> Statement | None:
@@ -260,10 +286,11 @@ def fact(d: Disclosure, key: str) -> tuple[Amount, Span | None]:
 
 
 def line_span(d: Disclosure, start: int, end: int) -> Span | None:
-    """The span of the narrative line holding text offsets [start, end) of ``narrative.text``.
+    """The span of the narrative line holding text offsets [start, end) of ``narrative.text``:
+    the excerpt is that whole line (the passage) and start/end are offsets within it.
 
-    Lines are found by counting newlines in the text; when the reader gave per-line spans with
-    the same count they are used (file, page, line), else a plain line number is given.
+    Lines are found by counting newlines in the text; the reader's per-line spans give file,
+    page and line number when they match the line, else a plain line number is given.
     """
     n = d.narrative
     if n is None:
@@ -275,10 +302,6 @@ def line_span(d: Disclosure, start: int, end: int) -> Span | None:
         line_end = len(text)
     index = text.count("\n", 0, start)
     line_text = text[line_start:line_end]
-    # a readable excerpt: up to 60 characters around the match
-    lo = max(start - line_start - 30, 0)
-    hi = min(end - line_start + 30, len(line_text))
-    excerpt = ("…" if lo > 0 else "") + line_text[lo:hi].strip() + ("…" if hi < len(line_text) else "")
     base = None
     if n.lines and index < len(n.lines):
         candidate = n.lines[index]
@@ -290,9 +313,10 @@ def line_span(d: Disclosure, start: int, end: int) -> Span | None:
             if probe and sp.excerpt and probe in sp.excerpt:
                 base = sp
                 break
+    rel_start, rel_end = start - line_start, end - line_start
     if base is not None:
-        return Span(file=base.file, page=base.page, line=base.line, start=start - line_start, end=end - line_start, excerpt=excerpt)
-    return Span(file=d.source, line=index + 1, start=start - line_start, end=end - line_start, excerpt=excerpt)
+        return Span(file=base.file, page=base.page, line=base.line, start=rel_start, end=rel_end, excerpt=line_text)
+    return Span(file=d.source, line=index + 1, start=rel_start, end=rel_end, excerpt=line_text)
 
 
 def spans(*items: Span | None) -> tuple[Span, ...]:
@@ -373,7 +397,7 @@ def section_label(subject: str) -> str:
 def require_statements(ctx: Context) -> tuple[Statement, ...]:
     """The narrative's credible statements; NotApplicable when there are none."""
     n = ctx.disclosure.narrative
-    found = tuple(s for s in n.statements if credible(s)) if n is not None else ()
+    found = tuple(s for s in n.statements if credible(ctx.disclosure, s)) if n is not None else ()
     if not found:
         raise NotApplicable("缺少公开说明中的数字（无说明文字或未能识别）")
     return found

@@ -10,11 +10,11 @@ statements (C37) are in ``completeness``; narrative against tables in ``narrativ
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator, Mapping
+from typing import Iterator
 
 from ...core.codes import OUTDATED_NAMES, economic_codes, function_codes
 from ...core.findings import Finding, Severity
-from ...core.model import FUNDS, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row, Span
+from ...core.model import FUNDS, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
 from ..totals import ROW_TOTALS
 from .base import Context, NotApplicable, check
 from . import tables_detail
@@ -206,12 +206,12 @@ def t1_t2(ctx: Context) -> Iterator[Finding]:
     if t2.total is None:
         raise NotApplicable("收入决算表缺少合计行")
     tot = t2.total.values
-    pairs = [("本年收入合计", tot.get("本年收入合计"), t1.income_this_year, 0, "C11")]
+    pairs = [("本年收入合计", tot.get("本年收入合计"), t1.income_this_year, 1, "C11")]
     fiscal = [t1.income.get(r) for r in T1_INCOME_ROWS[:3]]
     if any(v is not None for v in fiscal):
         pairs.append(("财政拨款收入", tot.get("财政拨款收入"), sum(v for v in fiscal if v is not None), 3, "C12"))
     for col, t1_label in _T2_FROM_T1:
-        pairs.append((col, tot.get(col), t1.income.get(t1_label), 0, "C12"))
+        pairs.append((col, tot.get(col), t1.income.get(t1_label), 1, "C12"))
     for col, v2, v1, slack, rel in pairs:
         f = equal_finding(code="X-T1-T2", left=(f"收入决算表{col}", v2), right=(f"收入支出决算总表{col}", v1),
                           message=f"收入决算表合计行“{col}”与收入支出决算总表不一致", slack_parts=slack,

@@ -37,6 +37,7 @@ def _text(ctx: Context) -> str:
 
 
 @check(codes={"W-EDITOR-QUESTION": "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写",
+              "W-QUESTION-MARK": "正文中有半角问号，可能是留下的提问或文字转换产生的乱码，请核实",
               "W-TEMPLATE-REMNANT": "正文中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”）"})
 def editor_notes(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含编写人员的提问或模板提示语。"""
@@ -47,7 +48,7 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _ASCII_QUESTION.finditer(text):
         clause = m.group(0).strip("，, ")
-        yield Finding("W-EDITOR-QUESTION", Severity.WARNING, f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
+        yield Finding("W-QUESTION-MARK", Severity.WARNING, f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _REMNANT.finditer(text):
         yield Finding("W-TEMPLATE-REMNANT", Severity.ERROR, f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
@@ -58,9 +59,15 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
 def placeholders(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含“XX”“××”“某某”等未替换的占位符。"""
     text = _text(ctx)
+    by_line: dict[int, list[re.Match]] = {}
     for m in _PLACEHOLDER.finditer(text):
-        yield Finding("W-PLACEHOLDER", Severity.ERROR, f"正文中留有占位符“{m.group(0)}”，应替换为实际内容", {"占位符": m.group(0)},
-                      spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+        by_line.setdefault(text.count("\n", 0, m.start()), []).append(m)
+    for hits in by_line.values():
+        first = hits[0]
+        shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
+        more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
+        yield Finding("W-PLACEHOLDER", Severity.ERROR, f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": str(len(hits))},
+                      spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
 
 
 @check(codes={"W-DOUBLE-PUNCT": "标点重复或连用（如“。。”“，。”）"})

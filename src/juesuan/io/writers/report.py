@@ -1,0 +1,242 @@
+"""Audit reports: findings of ``juesuan check`` as text for people, JSON / JSON Lines for
+machines (a public interface, see docs/json.md) and a self-contained HTML page that shows each
+finding beside the passage it concerns, for sharing with the unit.
+
+Where it sits: the end of the audit flow (``audit.check_path`` → here → the ``check`` command,
+the web app). Each renderer takes :class:`juesuan.audit.DocumentResult` values (duck-typed:
+path, profile, report, error, count(), unreadable); the ``*_head``,
+``*_document`` and ``*_tail`` pieces let a batch stream one document at a time.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ...core.findings import Finding, Severity, finding_to_dict
+from ...core.model import Span
+
+if TYPE_CHECKING:  # the result record lives in juesuan.audit, above this layer
+    from ...audit import DocumentResult
+
+SCHEMA_VERSION = 1
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+# --------------------------------------------------------------------------- shared
+
+def document_dict(result: DocumentResult) -> dict:
+    """The stable JSON object of one document (docs/json.md)."""
+    if result.report is None:
+        checks = {"run": 0, "passed": 0, "failed": 0, "not_run": []}
+        findings: list[dict] = []
+    else:
+        checks = result.report.summary()
+        findings = [finding_to_dict(f) for f in result.report.findings]
+    return {
+        "path": result.path,
+        "profile": result.profile,
+        "error": result.error or None,
+        "findings": findings,
+        "checks": checks,
+        "counts": counts(result),
+    }
+
+
+def counts(result: DocumentResult) -> dict:
+    return {
+        "error": result.count(Severity.ERROR),
+        "warning": result.count(Severity.WARNING),
+        "info": result.count(Severity.INFO),
+        "unreadable": result.unreadable,
+    }
+
+
+def _grouped(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.section or "其他", []).append(f)
+    return [(name, sorted(items, key=lambda f: _ORDER[f.severity])) for name, items in groups.items()]
+
+
+def _window(span: Span, width: int = 36) -> str:
+    """A short piece of the passage around the hit, for one line of text output."""
+    text = span.excerpt.strip()
+    if len(text) <= 2 * width + 10:
+        return text
+    if span.start is not None and span.end is not None and 0 <= span.start <= len(span.excerpt):
+        lo = max(span.start - width, 0)
+        hi = min((span.end or span.start) + width, len(span.excerpt))
+        return ("…" if lo else "") + span.excerpt[lo:hi].strip() + ("…" if hi < len(span.excerpt) else "")
+    return text[: 2 * width] + "…"
+
+
+# --------------------------------------------------------------------------- text
+
+def text_document(result: DocumentResult) -> str:
+    lines = [f"文件：{result.path}" + (f"（配置：{result.profile}）" if result.profile else "")]
+    if result.report is None:
+        lines.append(f"  无法读取：{result.error}")
+        return "\n".join(lines) + "\n"
+    c = counts(result)
+    lines.append(f"  错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项")
+    for section, items in _grouped(result.report.findings):
+        lines.append(f"  【{section}】")
+        for f in items:
+            lines.append(f"    [{f.severity.label}] {f.code}  {f.message}")
+            if f.spans:
+                sp = f.spans[0]
+                where = sp.describe()
+                if where:
+                    lines.append(f"        位置：{where}")
+                if sp.excerpt:
+                    lines.append(f"        原文：{_window(sp)}")
+            if f.figures:
+                lines.append("        数字：" + "；".join(f"{k} {v}" for k, v in f.figures.items()))
+    s = result.report.summary()
+    lines.append(f"  检查项：运行 {s['run']}，通过 {s['passed']}，未通过 {s['failed']}，未运行 {len(s['not_run'])}")
+    for item in s["not_run"]:
+        lines.append(f"    未运行 {item['check']}：{item['reason']}")
+    return "\n".join(lines) + "\n"
+
+
+def summary_table(rows: Sequence[tuple[str, dict]]) -> str:
+    """Per document: errors, warnings, info, unreadable — a plain-text table."""
+    header = ("文件", "错误", "警告", "提示", "状态")
+    body = [(path, str(c["error"]), str(c["warning"]), str(c["info"]), "无法读取" if c["unreadable"] else "已审核") for path, c in rows]
+    total = ("合计", *(str(sum(int(r[i]) for r in body)) for i in (1, 2, 3)), f"无法读取 {sum(c['unreadable'] for _, c in rows)}")
+    table = [header, *body, total]
+    widths = [max(_width(r[i]) for r in table) for i in range(len(header))]
+    out = []
+    for n, row in enumerate(table):
+        out.append("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())
+        if n == 0 or n == len(table) - 2:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out) + "\n"
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def render_text(results: Sequence[DocumentResult]) -> str:
+    parts = [text_document(r) for r in results]
+    if len(results) > 1:
+        parts.append(summary_table([(r.path, counts(r)) for r in results]))
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- JSON
+
+def jsonl_line(result: DocumentResult) -> str:
+    """One line of JSON Lines: the document object, no trailing newline."""
+    return json.dumps(document_dict(result), ensure_ascii=False)
+
+
+def json_head() -> str:
+    return '{"tool": "juesuan", "schema": %d, "documents": [' % SCHEMA_VERSION
+
+
+def json_document(result: DocumentResult, first: bool) -> str:
+    return ("" if first else ",") + "\n" + json.dumps(document_dict(result), ensure_ascii=False, indent=2)
+
+
+def json_tail(rows: Sequence[tuple[str, dict]]) -> str:
+    summary = {
+        "documents": len(rows),
+        "error": sum(c["error"] for _, c in rows),
+        "warning": sum(c["warning"] for _, c in rows),
+        "info": sum(c["info"] for _, c in rows),
+        "unreadable": sum(1 for _, c in rows if c["unreadable"]),
+    }
+    return "\n], \"summary\": " + json.dumps(summary, ensure_ascii=False) + "}\n"
+
+
+def render_json(results: Sequence[DocumentResult]) -> str:
+    """One JSON object for the run: ``{"tool", "schema", "documents": [...], "summary": {...}}``."""
+    parts = [json_head()]
+    for i, r in enumerate(results):
+        parts.append(json_document(r, i == 0))
+    parts.append(json_tail([(r.path, counts(r)) for r in results]))
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1200px;color:#222;line-height:1.6}
+h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:2px solid #ccc;padding-bottom:.2em;margin-top:2em}h3{font-size:1.05em;color:#444}
+.finding{display:grid;grid-template-columns:1fr 1fr;gap:1em;border:1px solid #ddd;border-left-width:6px;margin:.6em 0;padding:.6em;border-radius:4px}
+.error{border-left-color:#c62828}.warning{border-left-color:#ef8f00}.info{border-left-color:#1e6fbf}
+.sev{display:inline-block;padding:0 .5em;border-radius:3px;color:#fff;font-size:.85em;margin-right:.4em}
+.sev.error{background:#c62828}.sev.warning{background:#ef8f00}.sev.info{background:#1e6fbf}
+.code{font-family:monospace;color:#555}.passage{background:#fafafa;padding:.5em;border-radius:3px;white-space:pre-wrap}
+.passage mark{background:#ffe082}.where{color:#777;font-size:.85em}
+table{border-collapse:collapse;margin:.3em 0}td,th{border:1px solid #ddd;padding:.15em .5em;font-size:.9em;text-align:left}
+td.num{text-align:right;font-family:monospace}.unreadable{color:#c62828;font-weight:bold}.checks{color:#555;font-size:.9em}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _passage(span: Span) -> str:
+    text = span.excerpt
+    if span.start is not None and span.end is not None and 0 <= span.start < span.end <= len(text):
+        return _e(text[: span.start]) + "<mark>" + _e(text[span.start: span.end]) + "</mark>" + _e(text[span.end:])
+    return _e(text)
+
+
+def _finding_html(f: Finding) -> str:
+    sev = f.severity.value
+    figures = "".join(f"<tr><th>{_e(k)}</th><td class=\"num\">{_e(v)}</td></tr>" for k, v in f.figures.items())
+    left = (f"<div><span class=\"sev {sev}\">{_e(f.severity.label)}</span><span class=\"code\">{_e(f.code)}</span>"
+            f"<p>{_e(f.message)}</p>" + (f"<table>{figures}</table>" if figures else "") + "</div>")
+    passages = []
+    for sp in f.spans[:3]:
+        where = sp.describe()
+        if sp.excerpt:
+            passages.append((f"<div class=\"where\">{_e(where)}</div>" if where else "") + f"<div class=\"passage\">{_passage(sp)}</div>")
+        elif where:
+            passages.append(f"<div class=\"where\">{_e(where)}</div>")
+    right = "<div>" + ("".join(passages) or "<div class=\"where\">（无对应原文）</div>") + "</div>"
+    return f"<div class=\"finding {sev}\">{left}{right}</div>"
+
+
+def html_head(title: str = "决算公开审核报告") -> str:
+    return (f"<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
+            f"<style>{_CSS}</style></head><body><h1>{_e(title)}</h1>\n")
+
+
+def html_document(result: DocumentResult) -> str:
+    out = [f"<section class=\"document\"><h2>{_e(result.path)}</h2>"]
+    if result.report is None:
+        out.append(f"<p class=\"unreadable\">无法读取：{_e(result.error)}</p></section>\n")
+        return "".join(out)
+    c = counts(result)
+    out.append(f"<p>配置：{_e(result.profile)}；错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项。</p>")
+    for section, items in _grouped(result.report.findings):
+        out.append(f"<h3>{_e(section)}</h3>")
+        out.extend(_finding_html(f) for f in items)
+    s = result.report.summary()
+    out.append(f"<p class=\"checks\">检查项：运行 {s['run']}，通过 {s['passed']}，未通过 {s['failed']}，未运行 {len(s['not_run'])}。</p>")
+    if s["not_run"]:
+        out.append("<details><summary>未运行的检查</summary><ul>"
+                   + "".join(f"<li>{_e(n['check'])}：{_e(n['reason'])}</li>" for n in s["not_run"]) + "</ul></details>")
+    out.append("</section>\n")
+    return "".join(out)
+
+
+def html_tail(rows: Sequence[tuple[str, dict]]) -> str:
+    body = "".join(
+        f"<tr><td>{_e(p)}</td><td class=\"num\">{c['error']}</td><td class=\"num\">{c['warning']}</td>"
+        f"<td class=\"num\">{c['info']}</td><td>{'无法读取' if c['unreadable'] else '已审核'}</td></tr>" for p, c in rows)
+    return ("<h2>汇总</h2><table class=\"summary\"><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>状态</th></tr>"
+            + body + "</table></body></html>\n")
+
+
+def render_html(results: Sequence[DocumentResult]) -> str:
+    """A self-contained HTML page: per document, findings grouped by section, each beside its passage."""
+    return html_head() + "".join(html_document(r) for r in results) + html_tail([(r.path, counts(r)) for r in results])

@@ -1,0 +1,134 @@
+"""Helpers of ``phrasebook.parse``: compacted text with a map back to lines, code names, sentences.
+
+Where it sits: below ``phrasebook.parse`` only. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..core.codes import OUTDATED_NAMES, CodeTable
+from .grammar import Pattern
+
+_DIGITS = str.maketrans("０１２３４５６７８９．－＋％", "0123456789.-+%")
+_SPACE = set(" \t\u3000\u00a0\r\n")
+CN = "一二三四五六七八九十"
+SENTENCE_END = "。！？!?"
+#: Words that open the next passage and do not belong to a reason before them.
+LEAD_IN = re.compile(r"[。；;]?\s*(?:其中|具体情况如下|具体如下|具体说明如下)[：:]?\s*$")
+#: The subject of a 类/项 name that is not in the code table: clauses after it are not read.
+UNRESOLVED = "?"
+
+
+def cn_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20."""
+    digits = {c: i + 1 for i, c in enumerate(CN[:9])}
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + digits.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return digits.get(tens, 0) * 10 + digits.get(ones, 0)
+    return digits.get(text, 0)
+
+
+@dataclass(slots=True)
+class Compact:
+    """Text with whitespace removed and digits narrowed, mapped back to (line, offset)."""
+
+    chars: list[str] = field(default_factory=list)
+    where: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, line_no: int, raw: str) -> None:
+        for i, c in enumerate(raw):
+            if c in _SPACE:
+                continue
+            self.chars.append(c.translate(_DIGITS))
+            self.where.append((line_no, i))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def compact(raw: str) -> str:
+    return "".join(c.translate(_DIGITS) for c in raw if c not in _SPACE)
+
+
+def _norm_name(name: str) -> str:
+    return name.replace("(", "（").replace(")", "）").strip()
+
+
+class Names:
+    """类/款/项 names → codes, walking 类 → 款 under it → 项 under that."""
+
+    def __init__(self, table: CodeTable):
+        self.table = table
+        self.klasses = {_norm_name(table.name_of(c) or ""): c for c in table.codes() if len(c) == 3}
+        for old, new in OUTDATED_NAMES.items():
+            if new in self.klasses:
+                self.klasses.setdefault(old, self.klasses[new])
+
+    def klass(self, name: str) -> str | None:
+        name = _norm_name(name)
+        for i in range(len(name)):  # the longest known suffix (a number or word may precede it)
+            if name[i:] in self.klasses:
+                return self.klasses[name[i:]]
+        return None
+
+    def child(self, parent: str, name: str) -> str | None:
+        name = _norm_name(name)
+        for code in self.table.children(parent):
+            if _norm_name(self.table.name_of(code) or "") == name:
+                return code
+        alias = OUTDATED_NAMES.get(name)
+        if alias:
+            return self.child(parent, alias)
+        return None
+
+    def item(self, klass_name: str, kuan_name: str, item_name: str) -> str | None:
+        klass = self.klass(klass_name)
+        kuan = self.child(klass, kuan_name) if klass else None
+        return self.child(kuan, item_name) if kuan else None
+
+
+def sentences(s: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a sentence ends at 。！？."""
+    out, start = [], 0
+    for i, c in enumerate(s):
+        if c in SENTENCE_END:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(s):
+        out.append((start, len(s)))
+    return out
+
+
+def select(applicable: list[Pattern], s: str, start: int, end: int) -> list[tuple[int, Pattern, re.Match]]:
+    """Matches in one sentence, in order; where two overlap the longer wins."""
+    candidates = []
+    for order, pattern in enumerate(applicable):
+        for m in pattern.regex().finditer(s, start, end):
+            if m.end() > m.start():
+                candidates.append((m.end() - m.start(), order, m.start(), pattern, m))
+    candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for length, _, m_start, pattern, m in candidates:
+        m_end = m_start + length
+        if any(m_start < b and a < m_end for a, b in taken):
+            continue
+        taken.append((m_start, m_end))
+        chosen.append((m_start, pattern, m))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def flat_is_yoy(before: str) -> bool:
+    """持平 states an unchanged year-on-year figure only after a comparison with last year
+    (not in "决算数与预算数基本持平", nor in a template's "如持平作持平表述")."""
+    if "预算数" in before or before.endswith("作") or "如" in before[-3:]:
+        return False
+    return any(w in before for w in ("上年", "相比", "比20", "与20", "年度"))

@@ -1,0 +1,286 @@
+"""Narrative checks of percentages recomputed from the stated amounts: 占比 (and their sum),
+同比 增减额 and 增减率, 预决算差异率 and “完成预算的X%”.
+
+Where it sits: rules/checks; ``narrative.CHECKS`` appends ``PERCENT_CHECKS``. Every printed
+percentage is recomputed with :func:`juesuan.core.money.pct_consistent` (via
+``support.pct_verdict``); a figure within 0.01 percentage points of the exact ratio is a
+rounding note (info), a larger gap an error. A zero base (上年为零, 预算为零) is a convention
+question, reported as info at most.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ...core import keys
+from ...core.findings import Finding, Severity
+from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
+from ...core.model import Statement
+from ...core.money import pct
+from .base import Context, NotApplicable, check
+from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_DOC, ROUNDING_NOTE, amt, equal_finding, pc, require_statements,
+                      section_label, spans, stated_value, sum_finding)
+
+_ALIASES = {"收支总计": ("收入总计", "支出总计"), "财政拨款收支总计": ("财政拨款收入总计", "财政拨款支出总计")}
+_SANGONG_PARTS = ("三公.因公出国（境）费", "三公.公务用车购置及运行维护费", "三公.公务接待费")
+_VEHICLE_PARTS = ("三公.公务用车购置费", "三公.公务用车运行维护费")
+
+
+def _current(ctx: Context, subject: str) -> tuple[Decimal | None, bool]:
+    """This year's amount of ``subject`` as stated (or derived from data); second value: stated."""
+    v, _ = stated_value(ctx.disclosure, subject, *_ALIASES.get(subject, ()))
+    if v is not None:
+        return v, True
+    return ctx.figures.get(subject), False
+
+
+def _bases(subject: str) -> tuple[str, ...]:
+    if subject.startswith("收入."):
+        return ("本年收入合计",)
+    if subject.startswith("支出.") or subject == "一般公共预算财政拨款支出":
+        return ("本年支出合计",)
+    if subject.startswith("类."):
+        return ("一般公共预算财政拨款支出",)
+    if subject.startswith("三公.") and subject != "三公.合计":
+        return ("三公.合计",)
+    if subject == "政府采购.小微企业":
+        return ("政府采购.总额", "政府采购.中小企业")
+    if subject.startswith("政府采购.") and subject != "政府采购.总额":
+        return ("政府采购.总额",)
+    if subject in ("人员经费", "公用经费"):
+        return ("一般公共预算财政拨款基本支出",)
+    return ()
+
+
+def _with_suffix(ctx: Context, suffix: str) -> list[Statement]:
+    found = [s for s in require_statements(ctx) if split_key(s.key)[1] == suffix]
+    return found
+
+
+@check(codes={"N-SHARE": "说明中的占比与所述金额及其基数不符（按四舍五入重算，相差超过0.01个百分点）", ROUNDING: ROUNDING_DOC}, relations=("C39", "C40", "C42", "C43", "C46", "C48"))
+def shares(ctx: Context) -> Iterator[Finding]:
+    """每个“占X%”= 金额 / 基数 × 100（收入看本年收入、支出看本年支出、类看一般公共预算财政拨款支出、三公各项看三公合计、采购看采购总额）。"""
+    found = _with_suffix(ctx, SHARE)
+    if not found:
+        raise NotApplicable("说明中没有占比")
+    for s in found:
+        subject = split_key(s.key)[0]
+        part, _ = _current(ctx, subject)
+        bases = [(b, _current(ctx, b)[0]) for b in _bases(subject)]
+        bases = [(b, w) for b, w in bases if w]
+        if part is None or not bases:
+            continue
+        verdicts = [pct_verdict(s.value, part, w) for _, w in bases]
+        if "ok" in verdicts:
+            continue
+        b, w = bases[0]
+        if "near" in verdicts:
+            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+                          {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{b} {amt(w)}", "重算占比": pc(pct(part, w))},
+                          spans(s.span), section_label(subject))
+            continue
+        yield Finding("N-SHARE", Severity.ERROR, f"“{subject}”占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
+                      {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{b} {amt(w)}", "重算占比": pc(pct(part, w))},
+                      spans(s.span), section_label(subject))
+
+
+_SHARE_GROUPS = (("收入", tuple(f"收入.{i}" for i in INCOME_ITEMS)), ("支出", tuple(f"支出.{i}" for i in EXPENDITURE_ITEMS)),
+                 ("三公经费", _SANGONG_PARTS))
+
+
+@check(codes={"N-SHARES-TOTAL": "一组完整列出的占比（收入各项、支出各项、三公三项）合计不等于100%"}, relations=("C39", "C40", "C46"))
+def shares_total(ctx: Context) -> Iterator[Finding]:
+    """收入各项、支出各项、三公三项的占比都列出而金额不全时，各占比之和 = 100%（允许每项 0.005 个百分点的舍入）；金额齐全时由 N-SHARE 逐项核对。"""
+    found = {split_key(s.key)[0]: s for s in _with_suffix(ctx, SHARE)}
+    if not found:
+        raise NotApplicable("说明中没有占比")
+    for label, members in _SHARE_GROUPS:
+        if not all(m in found for m in members):
+            continue
+        if all(_current(ctx, m)[0] is not None for m in members):
+            continue  # every share is recomputed from its amount by N-SHARE
+        total = sum((found[m].value for m in members), Decimal(0))
+        if abs(total - 100) > Decimal("0.005") * len(members) + Decimal("0.01"):
+            yield Finding("N-SHARES-TOTAL", Severity.ERROR, f"{label}各组成部分的占比合计为{pc(total)}，不等于100%",
+                          {"占比合计": pc(total), "项数": str(len(members))}, spans(*(found[m].span for m in members[:3])),
+                          section_label(members[0]))
+
+
+def _delta_prior(ctx: Context, subject: str) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+    """(增减, 上年, 增减 was computed, 上年 was computed) for ``subject``."""
+    d = ctx.disclosure
+    delta, _ = stated_value(d, keys.key(subject, DELTA))
+    prior, _ = stated_value(d, keys.key(subject, PRIOR))
+    if prior is None:
+        prior = d.comparatives.prior.get(subject)
+    current, _ = _current(ctx, subject)
+    delta_computed = prior_computed = False
+    if delta is None and current is not None and prior is not None:
+        delta, delta_computed = current - prior, True
+    if prior is None and current is not None and delta is not None:
+        prior, prior_computed = current - delta, True
+    return delta, prior, delta_computed, prior_computed
+
+
+def _zero_base_ok(ctx: Context, printed: Decimal, delta: Decimal) -> bool:
+    convention = ctx.profile.phrase("zero_base", "hundred")
+    return convention == "hundred" and abs(printed) == 100 and (printed > 0) == (delta > 0)
+
+
+@check(codes={"N-YOY-PCT": "同比增减百分比与所述增减额及上年数不符（按四舍五入重算，相差超过0.01个百分点）", ROUNDING: ROUNDING_DOC,
+              "N-ZERO-BASE": "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示"},
+       relations=("C38", "C41", "C42", "C44", "C46", "C47"))
+def yoy_percent(ctx: Context) -> Iterator[Finding]:
+    """同比：增长（下降）% = 增减额 / 上年数 × 100，上年数 = 本年数 − 增减额；上年为零写“增长100.00%”是惯例（提示）。"""
+    found = _with_suffix(ctx, DELTA_PCT)
+    if not found:
+        raise NotApplicable("说明中没有同比增减百分比")
+    for s in found:
+        subject = split_key(s.key)[0]
+        delta, prior, dc, pcmp = _delta_prior(ctx, subject)
+        if delta is None or prior is None:
+            continue
+        figures = {"说明中增减率": pc(s.value), "增减额": amt(delta), "上年数": amt(prior)}
+        where = section_label(subject)
+        if abs(prior) < Decimal("0.005"):
+            if delta == 0:
+                if s.value != 0:
+                    yield Finding("N-YOY-PCT", Severity.ERROR, f"“{subject}”上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
+            elif not _zero_base_ok(ctx, s.value, delta):
+                yield Finding("N-ZERO-BASE", Severity.INFO, f"“{subject}”上年为零，增减率{pc(s.value)}在数学上无定义，请按本地惯例表述",
+                              figures, spans(s.span), where)
+            continue
+        verdict = pct_verdict(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp)
+        if verdict == "ok":
+            continue
+        figures["重算增减率"] = pc(pct(delta, prior))
+        if verdict == "near":
+            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”增减率写为{pc(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+                          figures, spans(s.span), where)
+            continue
+        yield Finding("N-YOY-PCT", Severity.ERROR,
+                      f"“{subject}”增减率写为{pc(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
+                      figures, spans(s.span), where)
+
+
+@check(codes={"N-YOY-DELTA": "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和", ROUNDING: ROUNDING_DOC},
+       relations=("C38", "C44", "C46"))
+def yoy_delta(ctx: Context) -> Iterator[Finding]:
+    """增减额 = 本年数 − 上年数；一般公共预算财政拨款支出的增减额 = Σ各项增减额；三公合计的增减额 = Σ三项增减额。"""
+    statements = require_statements(ctx)
+    d = ctx.disclosure
+    ran = False
+    for s in statements:
+        subject, suffix = split_key(s.key)
+        if suffix != DELTA:
+            continue
+        current, _ = _current(ctx, subject)
+        prior, _ = stated_value(d, keys.key(subject, PRIOR))
+        if prior is None:
+            prior = d.comparatives.prior.get(subject)
+        if current is None or prior is None:
+            continue
+        ran = True
+        f = equal_finding(code="N-YOY-DELTA", left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
+                          message=f"“{subject}”增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(subject))
+        if f:
+            yield f
+    items = sorted({s.key for s in statements if ITEM_KEY.match(split_key(s.key)[0]) and split_key(s.key)[1] == DELTA})
+    groups = [("一般公共预算财政拨款支出", items)]
+    for cls in sorted({s.key for s in statements if CLASS_KEY.match(split_key(s.key)[0]) and split_key(s.key)[1] == DELTA}):
+        code = split_key(cls)[0].split(".")[1]
+        groups.append((split_key(cls)[0], [k for k in items if k.split(".")[1][:3] == code]))
+    groups.append(("三公.合计", [keys.key(p, DELTA) for p in _SANGONG_PARTS]))
+    groups.append(("三公.公务用车购置及运行维护费", [keys.key(p, DELTA) for p in _VEHICLE_PARTS]))
+    for subject, parts in groups:
+        total, tspan = stated_value(d, keys.key(subject, DELTA))
+        values = [(k, stated_value(d, k)[0]) for k in parts]
+        if total is None or not parts or any(v is None for _, v in values):
+            continue
+        ran = True
+        f = sum_finding(code="N-YOY-DELTA", total=total, parts=values, total_label=f"{subject}增减额",
+                        message=f"“{subject}”的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject))
+        if f:
+            yield f
+    if not ran:
+        raise NotApplicable("说明中没有可核对的增减额")
+
+
+@check(codes={"N-BUDGET-GAP": "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）", ROUNDING: ROUNDING_DOC,
+              "N-ZERO-BUDGET": "预算数为零时写出的预决算差异率（数学上无定义），仅作提示"}, relations=("C41", "C42", "C46"))
+def budget_gap(ctx: Context) -> Iterator[Finding]:
+    """预决算差异率 = (决算数 − 预算数) / 预算数 × 100（说明四、五用年初预算数，三公用全年预算数，按配置）。"""
+    found = _with_suffix(ctx, BUDGET_GAP)
+    if not found:
+        raise NotApplicable("说明中没有预决算差异率")
+    d = ctx.disclosure
+    for s in found:
+        subject = split_key(s.key)[0]
+        basis = ctx.profile.phrase("sangong_budget_basis" if subject.startswith("三公.") else "budget_basis", "initial")
+        order = (FULL_BUDGET, INITIAL_BUDGET) if basis == "full_year" else (INITIAL_BUDGET, FULL_BUDGET)
+        budget, _ = stated_value(d, *(keys.key(subject, o) for o in order))
+        if budget is None:
+            budget = next((ctx.figures.get(keys.key(subject, o)) for o in order if ctx.figures.get(keys.key(subject, o)) is not None), None)
+        actual, _ = _current(ctx, subject)
+        if budget is None or actual is None:
+            continue
+        figures = {"说明中差异率": pc(s.value), "决算数": amt(actual), "预算数": amt(budget)}
+        where = section_label(subject)
+        if abs(budget) < Decimal("0.005"):
+            if actual != 0 or s.value != 0:
+                yield Finding("N-ZERO-BUDGET", Severity.INFO, f"“{subject}”预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
+            continue
+        verdict = pct_verdict(s.value, actual - budget, budget, part_slack=True)
+        if verdict == "ok":
+            continue
+        figures["重算差异率"] = pc(pct(actual - budget, budget))
+        if verdict == "near":
+            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”预决算差异率写为{pc(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+                          figures, spans(s.span), where)
+            continue
+        yield Finding("N-BUDGET-GAP", Severity.ERROR,
+                      f"“{subject}”预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
+                      figures, spans(s.span), where)
+
+
+COMPLETION = "完成率"
+
+
+@check(codes={"N-COMPLETION": "“完成预算的X%”与所述决算数、预算数不符（按四舍五入重算，相差超过0.01个百分点）",
+              "N-COMPLETION-BASE": "年初预算为零却写“完成年初预算的X%”，应以全年预算计算并如实表述", ROUNDING: ROUNDING_DOC},
+       relations=("C41", "C42", "C46"))
+def completion(ctx: Context) -> Iterator[Finding]:
+    """完成预算的X% = 决算数 / 预算数 × 100（写“完成年初预算”用年初预算数，写“完成全年预算”用全年预算数）；年初预算为零时不能写“完成年初预算的X%”。"""
+    found = _with_suffix(ctx, COMPLETION)
+    if not found:
+        raise NotApplicable("说明中没有“完成预算的X%”")
+    d = ctx.disclosure
+    for s in found:
+        subject = split_key(s.key)[0]
+        line = s.span.excerpt if s.span else ""
+        initial, _ = stated_value(d, keys.key(subject, INITIAL_BUDGET))
+        full, _ = stated_value(d, keys.key(subject, FULL_BUDGET))
+        actual, _ = _current(ctx, subject)
+        where = section_label(subject)
+        says_initial = "完成年初预算" in line
+        if says_initial and initial is not None and initial == 0:
+            yield Finding("N-COMPLETION-BASE", Severity.WARNING, f"“{subject}”年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",
+                          {"年初预算": amt(initial), "全年预算": amt(full), "说明中完成率": pc(s.value)}, spans(s.span), where)
+            continue
+        budgets = [b for b in ((initial,) if says_initial else (full,) if "完成全年预算" in line else (initial, full)) if b]
+        if actual is None or not budgets:
+            continue
+        verdicts = [pct_verdict(s.value, actual, b) for b in budgets]
+        if "ok" in verdicts:
+            continue
+        b = budgets[0]
+        figures = {"说明中完成率": pc(s.value), "决算数": amt(actual), "预算数": amt(b), "重算完成率": pc(pct(actual, b))}
+        if "near" in verdicts:
+            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”完成预算的{pc(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            continue
+        yield Finding("N-COMPLETION", Severity.ERROR, f"“{subject}”写完成预算的{pc(s.value)}，按{amt(actual)}÷{amt(b)}应为{figures['重算完成率']}",
+                      figures, spans(s.span), where)
+
+
+PERCENT_CHECKS = (shares, shares_total, yoy_percent, yoy_delta, budget_gap, completion)

@@ -1,0 +1,104 @@
+"""Small disclosures for check tests, written in the domain's own terms.
+
+``said("收入总计 1787.23", "收入总计.增减 -191.15")`` gives statements as the phrasebook would
+read them; ``doc(...)`` wraps statements, text and tables into a Disclosure. Tables are built
+with ``t1``/``coded``/``t4``/``t9`` from plain strings, blanks as None.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Mapping
+
+from juesuan.core.model import (
+    FUNDS,
+    CodedTable,
+    Comparatives,
+    Disclosure,
+    FiscalSummaryTable,
+    Narrative,
+    Row,
+    SangongTable,
+    Statement,
+    SummaryTable,
+    Tables,
+    Unit,
+)
+from juesuan.core.profiles import load_profile
+from juesuan.rules.checks import default_registry, run
+from juesuan.rules.checks.base import Context
+from juesuan.rules.derive import derive
+
+UNITS = {"占比": "%", "增减率": "%", "预决算差异率": "%", "完成率": "%"}
+
+
+def D(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def said(*items: str) -> tuple[Statement, ...]:
+    """"key value [unit]" strings → statements (unit inferred: % for rates, else 万元)."""
+    out = []
+    for item in items:
+        parts = item.split()
+        key, value = parts[0], parts[1]
+        unit = parts[2] if len(parts) > 2 else UNITS.get(key.rsplit(".", 1)[-1], "万元")
+        out.append(Statement(key, Decimal(value), unit))
+    return tuple(out)
+
+
+def doc(*statements: Statement, text: str = "", tables: Tables | None = None, prior: Mapping[str, str] | None = None,
+        **fields) -> Disclosure:
+    narrative = Narrative(statements=tuple(statements), text=text) if (statements or text) else None
+    comparatives = Comparatives(prior={k: Decimal(v) for k, v in (prior or {}).items()})
+    return Disclosure(unit=Unit(name="测试单位", year=2024), tables=tables or Tables(), comparatives=comparatives,
+                      narrative=narrative, **fields)
+
+
+def amounts(values: Mapping[str, str | None]) -> dict[str, Decimal | None]:
+    return {k: D(v) for k, v in values.items()}
+
+
+def t1(income: Mapping[str, str] | None = None, expenditure: Mapping[str, str] | None = None, **totals: str) -> SummaryTable:
+    return SummaryTable(income=amounts(income or {}), expenditure=amounts(expenditure or {}),
+                        **{k: D(v) for k, v in totals.items()})
+
+
+def coded(key: str, columns: tuple[str, ...], rows: list[tuple[str, str, Mapping[str, str | None]]],
+          total: Mapping[str, str | None] | None = None, subtotals: Mapping[str, str] | None = None, note: str = "") -> CodedTable:
+    return CodedTable(key=key, columns=columns, rows=tuple(Row(c, n, amounts(v)) for c, n, v in rows),
+                      total=Row("", "合计", amounts(total)) if total is not None else None,
+                      subtotals=amounts(subtotals or {}), note=note)
+
+
+def t4(**fields) -> FiscalSummaryTable:
+    """Keyword fields as the model; fund mappings may use short names 一般/基金/国资."""
+    short = dict(zip(("一般", "基金", "国资"), FUNDS))
+    out = {}
+    for name, value in fields.items():
+        if isinstance(value, Mapping):
+            if name == "expenditure":
+                out[name] = {code: {short.get(k, k): D(v) for k, v in cols.items()} for code, cols in value.items()}
+            else:
+                out[name] = {short.get(k, k): D(v) for k, v in value.items()}
+        else:
+            out[name] = D(value)
+    return FiscalSummaryTable(**out)
+
+
+def t9(budget: Mapping[str, str], actual: Mapping[str, str]) -> SangongTable:
+    return SangongTable(budget=amounts(budget), actual=amounts(actual))
+
+
+def check(d: Disclosure, profile: str = "xinjiang-2024"):
+    """Run the whole catalogue (with derived figures) and return the report."""
+    p = load_profile(profile)
+    return run(default_registry(), Context(disclosure=d, profile=p, figures=derive(d, p)))
+
+
+def codes(d: Disclosure, profile: str = "xinjiang-2024") -> list[str]:
+    return [f.code for f in check(d, profile).findings]
+
+
+def found(d: Disclosure, code: str, profile: str = "xinjiang-2024"):
+    return [f for f in check(d, profile).findings if f.code == code]
