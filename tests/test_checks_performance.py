@@ -161,3 +161,10 @@ def test_bad_scoring_profile_makes_checks_not_run():
     reasons = {n["reason"] for n in report.summary()["not_run"]}
     assert any("scoring.proportional.over" in r for r in reasons)
     assert not any(f.code == "CHECK-CRASHED" for f in report.findings)
+
+
+def test_narrative_grade_only_after_the_overall_score():
+    d = seed_disclosure()
+    text = "某项目评价等级为“良”。" + d.narrative.text
+    d = replace(d, narrative=replace(d.narrative, text=text))
+    assert "P-NARRATIVE-SCORE" not in {f.code for f in findings(d)}

@@ -147,6 +147,16 @@ def test_t9_pairs():
     assert t9.sources["决算数.公务接待费"].excerpt == "2.46"
 
 
+def test_index_rows_are_not_amounts():
+    t9_rows = T9_ROWS[:4] + [[str(i) for i in range(1, 13)]] + T9_ROWS[4:]
+    t9 = recognize([grid("财政拨款“三公”经费支出决算表", t9_rows)]).t9
+    assert t9.budget["合计"] == D("107.51") and t9.actual["公务接待费"] == D("2.46")
+    t2_rows = T2_ROWS[:2] + [["栏次", "", "", "", "1", "2", "3", "4", "5", "6", "7"]] + T2_ROWS[2:]
+    t2 = recognize([grid("收入决算表", t2_rows)]).t2
+    assert t2.total.values["本年收入合计"] == D("120.00")
+    assert t2.value("2010301", "财政拨款收入") == D("90.00")
+
+
 def test_t9_items_down_the_rows():
     rows = [
         ["项目", "预算数", "决算数"],

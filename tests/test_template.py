@@ -545,3 +545,14 @@ def test_unknown_row_label_in_summary_table(filled):
     with pytest.raises(InputError, match="杂项") as err:
         read_workbook(filled)
     assert f"收入支出决算总表!A{r}" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_functions_pasted_in_one_cell_are_split(filled):
+    wb = openpyxl.load_workbook(filled)
+    ws = wb[L.UNIT_SHEET]
+    rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "主要职能"]
+    ws.cell(rows[0], 2).value = "（一）组织起草文件。\n（二）负责会务工作。"
+    for r in rows[1:]:
+        ws.cell(r, 2).value = None
+    wb.save(filled)
+    assert read_workbook(filled).unit.functions == ("（一）组织起草文件。", "（二）负责会务工作。")

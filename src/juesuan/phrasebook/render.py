@@ -19,6 +19,7 @@ from ..core.document import Block, Paragraph, Slot
 from ..core.model import TABLE_TITLES, Disclosure
 from ..core.profiles import Profile
 from . import sections as s
+from . import sections_more as m
 from .glossary import glossary_for
 from .writer import Pen
 
@@ -64,11 +65,11 @@ def _xinjiang(d: Disclosure) -> tuple[Entry, ...]:
             ("一般公共预算财政拨款基本支出决算情况说明", s.basic),
             ("政府性基金预算财政拨款收入支出决算情况说明", s.fund),
             ("国有资本经营预算财政拨款收入支出决算情况说明", s.capital),
-            ("财政拨款“三公”经费支出决算情况说明", s.sangong),
-            ("其他重要事项的情况说明", (("机关运行经费及公用经费支出情况", s.operating),
-                                 ("政府采购情况", s.procurement), ("国有资产占用情况说明", s.assets))),
-            ("预算绩效的情况说明", s.performance),
-            ("其他需说明的事项", s.other),
+            ("财政拨款“三公”经费支出决算情况说明", m.sangong),
+            ("其他重要事项的情况说明", (("机关运行经费及公用经费支出情况", m.operating),
+                                 ("政府采购情况", m.procurement), ("国有资产占用情况说明", m.assets))),
+            ("预算绩效的情况说明", m.performance),
+            ("其他需说明的事项", m.other),
         )),
         ("第三部分 专业名词解释", _glossary),
         ("第四部分 部门决算报表（见附表）", _tables),
@@ -87,12 +88,12 @@ def _shanghai(d: Disclosure) -> tuple[Entry, ...]:
             ("财政拨款收入支出决算总体情况说明", s.fiscal),
             ("一般公共预算财政拨款支出决算情况说明", _GENERAL),
             ("一般公共预算财政拨款基本支出决算情况说明", s.basic),
-            ("财政拨款“三公”经费支出决算情况说明", s.sangong),
+            ("财政拨款“三公”经费支出决算情况说明", m.sangong),
             ("政府性基金预算财政拨款收入支出决算情况说明", s.fund),
             ("国有资本经营预算财政拨款收入支出决算情况说明", s.capital),
-            ("预算绩效管理情况", s.performance),
-            ("其他重要事项的情况说明", (("机关运行经费支出情况", s.operating),
-                                 ("政府采购支出情况", s.procurement), ("国有资产占有使用情况说明", s.assets))),
+            ("预算绩效管理情况", m.performance),
+            ("其他重要事项的情况说明", (("机关运行经费支出情况", m.operating),
+                                 ("政府采购支出情况", m.procurement), ("国有资产占有使用情况说明", m.assets))),
         )),
         ("第四部分 名词解释", _glossary),
     )

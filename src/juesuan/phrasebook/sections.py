@@ -1,4 +1,4 @@
-"""Section writers of 部门决算情况说明: each writes one section's paragraphs with the phrasebook.
+"""Section writers for 第一部分 and 第二部分 一 ~ 八 (九 ~ 十二: ``phrasebook.sections_more``).
 
 Where it sits: called by ``phrasebook.render`` in the order the profile's layout gives; each
 function takes the :class:`~phrasebook.writer.Pen` and appends blocks. Sentences are built
@@ -12,14 +12,10 @@ import re
 from decimal import Decimal
 
 from ..core.codes import economic_codes, function_codes
-from ..core.document import Chart, Heading, Paragraph, Slot
+from ..core.document import Chart, Heading, Paragraph
 from ..core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
-from ..core.model import VEHICLE_CATEGORIES
-from .patterns import PLACEHOLDER
 from .writer import Pen, Said
 
-_SG = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
-_SG_BUDGET = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 _CN = "一二三四五六七八九十"
 #: 经济分类 类 of 人员经费 (工资福利支出, 对个人和家庭的补助); the others are 公用经费.
 _PERSONNEL_CLASSES = ("301", "303")
@@ -52,19 +48,22 @@ def functions(pen: Pen) -> None:
 
 def organisation(pen: Pen) -> None:
     unit = pen.d.unit
-    staff = pen.join(
+    staff = pen.with_parts(
         pen.say("人员.实有"),
-        Said("其中：") + pen.join(
-            pen.join(pen.say("人员.在职"), pen.say("人员.增减", "人员.在职", missing_ok=True)),
-            pen.join(pen.say("人员.离休"), pen.say("人员.增减", "人员.离休", missing_ok=True)),
-            pen.join(pen.say("人员.退休"), pen.say("人员.增减", "人员.退休", missing_ok=True)),
-            sep="；"),
-    )
-    pen.paragraph(Said(f"{unit.name}{unit.year}年度，") + staff + "。")
+        pen.join(pen.say("人员.在职"), pen.say("人员.增减", "人员.在职", missing_ok=True)),
+        pen.join(pen.say("人员.离休"), pen.say("人员.增减", "人员.离休", missing_ok=True)),
+        pen.join(pen.say("人员.退休"), pen.say("人员.增减", "人员.退休", missing_ok=True)),
+        sep="；")
+    if staff is not None:
+        pen.paragraph(Said(f"{unit.name}{unit.year}年度，") + staff)
     subordinate = pen.get("人员.下属单位")
     if subordinate is None and unit.subordinate_units is not None:
         subordinate = Decimal(unit.subordinate_units)
-    if not subordinate:
+    if subordinate is None:
+        if not unit.internal_sections:
+            return
+        first = Said(unit.name)
+    elif subordinate == 0:
         first = Said(unit.name) + (pen.say("人员.下属单位.无") or Said("无下属预算单位"))
         if pen.get("人员.下属单位") is not None:
             first = Said(first.text, ("人员.下属单位",))
@@ -75,17 +74,17 @@ def organisation(pen: Pen) -> None:
     sections = unit.internal_sections
     if sections:
         count = pen.say("人员.科室", missing_ok=True) or Said(f"下设{len(sections)}个科室")
-        first = first + "，" + count + f"，分别是：{'、'.join(sections)}"
+        first = first + ("，" if first.text != unit.name else "") + count + f"，分别是：{'、'.join(sections)}"
     pen.paragraph(first + "。")
 
 
 # --------------------------------------------------------------------------- 第二部分 一 ~ 四
 
 def overall(pen: Pen) -> None:
-    pen.paragraph(pen.join(pen.say("收入总计"), Said("其中：") + pen.join(
-        pen.say("本年收入合计"), pen.say("使用非财政拨款结余"), pen.say("年初结转和结余"))) + "。")
-    pen.paragraph(pen.join(pen.say("支出总计"), Said("其中：") + pen.join(
-        pen.say("本年支出合计"), pen.say("结余分配"), pen.say("年末结转和结余"))) + "。")
+    pen.paragraph(pen.with_parts(pen.say("收入总计"), pen.say("本年收入合计"), pen.say("使用非财政拨款结余"),
+                                 pen.say("年初结转和结余")))
+    pen.paragraph(pen.with_parts(pen.say("支出总计"), pen.say("本年支出合计"), pen.say("结余分配"),
+                                 pen.say("年末结转和结余")))
     change = pen.say("同比", "收支总计")
     if change is not None:
         pen.paragraph(Said("收入支出总体与上年相比，") + change
@@ -111,18 +110,16 @@ def _pie(pen: Pen, key: str, title: str, prefix: str, items: tuple[str, ...]) ->
 
 
 def income(pen: Pen, list_zero: bool = True) -> None:
-    pen.paragraph(Said("") + (pen.say("本年收入") or Said("")) + "，其中："
-                  + _items(pen, "收入", INCOME_ITEMS, list_zero) + "。")
+    pen.paragraph(pen.with_parts(pen.say("本年收入"), _items(pen, "收入", INCOME_ITEMS, list_zero)))
     _pie(pen, "收入结构", "本年收入结构", "收入", INCOME_ITEMS)
 
 
 def expenditure(pen: Pen, list_zero: bool = True) -> None:
-    pen.paragraph(Said("") + (pen.say("本年支出") or Said("")) + "，其中："
-                  + _items(pen, "支出", EXPENDITURE_ITEMS, list_zero) + "。")
+    pen.paragraph(pen.with_parts(pen.say("本年支出"), _items(pen, "支出", EXPENDITURE_ITEMS, list_zero)))
     _pie(pen, "支出结构", "本年支出结构", "支出", EXPENDITURE_ITEMS)
 
 
-def _budget(pen: Pen, subject: str, basis: str, what: str, label: str = "") -> Said | None:
+def budget_sentence(pen: Pen, subject: str, basis: str, what: str, label: str = "") -> Said | None:
     """"与年初预算相比，年初预算数X万元，决算数Y万元，预决算差异率Z%，主要原因是：…。"."""
     word = "年初预算" if basis == "initial" else "全年预算"
     budget = pen.say(word, subject, missing_ok=True)
@@ -136,17 +133,16 @@ def _budget(pen: Pen, subject: str, basis: str, what: str, label: str = "") -> S
 
 
 def fiscal(pen: Pen) -> None:
-    pen.paragraph(
-        pen.join(pen.say("财政拨款收入总计"), Said("其中：") + pen.join(
-            pen.say("年初财政拨款结转和结余"), pen.say("本年财政拨款收入"))) + "。"
-        + pen.join(pen.say("财政拨款支出总计"), Said("其中：") + pen.join(
-            pen.say("年末财政拨款结转和结余"), pen.say("本年财政拨款支出"))) + "。")
+    pen.paragraph(pen.join(
+        pen.with_parts(pen.say("财政拨款收入总计"), pen.say("年初财政拨款结转和结余"), pen.say("本年财政拨款收入")),
+        pen.with_parts(pen.say("财政拨款支出总计"), pen.say("年末财政拨款结转和结余"), pen.say("本年财政拨款支出")),
+        sep=""))
     change = pen.say("同比", "财政拨款收支总计")
     parts = Said("")
     if change is not None:
         parts = Said("财政拨款收入支出总体与上年相比，") + change + pen.reason(
             "财政拨款收支总计.增减", pen.changed("财政拨款收支总计"), "财政拨款收入支出同比变化")
-    budget = _budget(pen, "财政拨款收支总计", str(pen.profile.phrase("budget_basis", "initial")), "财政拨款收入支出")
+    budget = budget_sentence(pen, "财政拨款收支总计", str(pen.profile.phrase("budget_basis", "initial")), "财政拨款收入支出")
     if budget is not None:
         word = "年初预算" if pen.profile.phrase("budget_basis", "initial") == "initial" else "全年预算"
         parts = parts + f"与{word}相比，" + budget
@@ -163,7 +159,7 @@ def general_overall(pen: Pen) -> None:
         text = text + "与上年相比，" + change + pen.reason(f"{subject}.增减", pen.changed(subject),
                                                        "一般公共预算财政拨款支出同比变化")
     basis = str(pen.profile.phrase("budget_basis", "initial"))
-    budget = _budget(pen, subject, basis, "一般公共预算财政拨款支出")
+    budget = budget_sentence(pen, subject, basis, "一般公共预算财政拨款支出")
     if budget is not None:
         text = text + f"与{'年初预算' if basis == 'initial' else '全年预算'}相比，" + budget
     pen.paragraph(text)
@@ -225,14 +221,13 @@ def _economic_names(pen: Pen, personnel: bool) -> str:
 
 def basic(pen: Pen) -> None:
     personnel, public = _economic_names(pen, True), _economic_names(pen, False)
-    first = pen.join(pen.say("基本支出"), Said("其中：") + (pen.say("人员经费") or Said("")))
-    if personnel:
-        first = first + f"，包括：{personnel}"
-    second = pen.say("公用经费") or Said("")
-    if public:
-        second = second + f"，包括：{public}"
-    pen.paragraph(first + "。")
-    pen.paragraph(second + "。")
+    staff = pen.say("人员经费")
+    if staff is not None and personnel:
+        staff = staff + f"，包括：{personnel}"
+    pen.paragraph(pen.with_parts(pen.say("基本支出"), staff))
+    public_said = pen.say("公用经费")
+    if public_said is not None:
+        pen.paragraph(public_said + (f"，包括：{public}" if public else "") + "。")
 
 
 def _fund(pen: Pen, table: str, name: str) -> None:
@@ -256,164 +251,6 @@ def fund(pen: Pen) -> None:
 
 def capital(pen: Pen) -> None:
     _fund(pen, "t8", "国有资本经营")
-
-
-# --------------------------------------------------------------------------- 九 三公
-
-def _count(pen: Pen, key: str, fallback: int | None) -> None:
-    if pen.get(key) is None and fallback is not None:
-        pen.figures = {**pen.figures, key: Decimal(fallback)}
-
-
-def sangong(pen: Pen) -> None:
-    s = pen.d.sangong
-    for key, value in (("三公.出国团组", s.outbound_groups), ("三公.出国人次", s.outbound_people),
-                       ("三公.购置车辆", s.vehicles_purchased), ("三公.保有车辆", s.vehicles_held),
-                       ("三公.固定资产车辆", s.fixed_asset_vehicles), ("三公.接待批次", s.reception_batches),
-                       ("三公.接待人次", s.reception_people)):
-        _count(pen, key, value)
-    total = pen.say("三公.合计")
-    change = pen.say("同比", "三公.合计")
-    text = pen.join(total, Said("比上年") + change if change else None)
-    text = text + pen.reason("三公.合计.增减", pen.changed("三公.合计"), "“三公”经费同比变化")
-    for item in _SG:
-        subject = f"三公.{item}"
-        part = pen.join(pen.say(subject), pen.say("占比", subject, missing_ok=True))
-        change = pen.say("同比", subject, missing_ok=True)
-        if change is not None:
-            part = part + "，比上年" + change
-        text = text + ("其中：" if item == _SG[0] else "") + part + pen.reason(
-            f"{subject}.增减", pen.changed(subject), f"{item}同比变化")
-    pen.paragraph(text)
-    pen.paragraph("具体情况如下：")
-    content = pen.text("三公.因公出国（境）费.内容", s.outbound_content)
-    trip = pen.say("三公.因公出国（境）费") or Said("")
-    if content:
-        trip = trip + f"，开支内容包括{content}"
-    groups = pen.join(pen.say("三公.出国团组", missing_ok=True), pen.say("三公.出国人次", missing_ok=True))
-    pen.paragraph(trip + "。" + (Said("单位全年安排的") + groups + "。" if groups.text else ""))
-    cars = pen.join(pen.say("三公.公务用车购置及运行维护费") or Said(""),
-                    Said("其中：") + pen.join(pen.say("三公.公务用车购置费"), pen.say("三公.公务用车运行维护费"))) + "。"
-    content = pen.text("三公.公务用车运行维护费.内容", s.vehicle_content)
-    if content:
-        cars = cars + f"公务用车运行维护费开支内容包括{content}。"
-    counts = pen.join(pen.say("三公.购置车辆", missing_ok=True), pen.say("三公.保有车辆", missing_ok=True))
-    if counts.text:
-        cars = cars + counts + "。"
-    fixed = pen.say("三公.固定资产车辆", missing_ok=True)
-    if fixed is not None:
-        held, owned = pen.get("三公.保有车辆"), pen.get("三公.固定资产车辆")
-        gap = held is not None and owned is not None and held != owned
-        default = s.vehicle_gap_reason or ("" if gap else "本单位固定资产车辆与公务用车保有量一致，无差异")
-        reason_text = (pen.d.reasons.get("三公.固定资产车辆.差异") or default).strip().rstrip("。")
-        cars = cars + "国有资产占用情况中" + fixed
-        if reason_text:
-            cars = cars + f"，与公务用车保有量差异原因是：{reason_text}。"
-        else:
-            pen.warn("固定资产车辆数与公务用车保有量不一致，缺少差异原因（三公.固定资产车辆.差异）")
-            cars = Said(cars.text, cars.keys, True) + f"，与公务用车保有量差异原因是：{PLACEHOLDER}。"
-    pen.paragraph(cars)
-    content = pen.text("三公.公务接待费.内容", s.reception_content)
-    meals = pen.say("三公.公务接待费") or Said("")
-    if content:
-        meals = meals + f"，开支内容包括{content}"
-    visits = pen.say("三公.接待", missing_ok=True)
-    pen.paragraph(meals + "。" + (Said("单位全年安排的") + visits + "。" if visits else ""))
-    basis = str(pen.profile.phrase("sangong_budget_basis", "full_year"))
-    word = "年初预算" if basis == "initial" else "全年预算"
-    budget = _budget(pen, "三公.合计", basis, "“三公”经费", label="财政拨款“三公”经费支出")
-    if budget is not None:
-        text = Said(f"与{word}相比，") + budget
-        for n, item in enumerate(_SG_BUDGET):
-            part = _budget(pen, f"三公.{item}", basis, item, label=item)
-            if part is not None:
-                text = text + ("其中：" if n == 0 else "") + part
-        pen.paragraph(text)
-
-
-# --------------------------------------------------------------------------- 十 其他重要事项
-
-def operating(pen: Pen) -> None:
-    unit = pen.d.unit
-    kind = "（行政单位和参照公务员法管理事业单位）"
-    text = Said(f"{unit.year}年度{unit.name}{kind}") + (pen.say("机关运行经费") or Said(""))
-    change = pen.say("同比", "机关运行经费", missing_ok=True)
-    if change is not None:
-        text = text + "，比上年" + change
-    pen.paragraph(text + pen.reason("机关运行经费.增减", pen.changed("机关运行经费"), "机关运行经费同比变化"))
-
-
-def procurement(pen: Pen) -> None:
-    total = pen.say("政府采购.总额")
-    if total is None:
-        return
-    parts = [pen.say(f"政府采购.{p}", missing_ok=True) for p in ("货物", "工程", "服务")]
-    pen.paragraph(Said(f"{pen.year}年度") + total + "，其中：" + pen.join(*parts, sep="、") + "。")
-    sme = pen.join(pen.say("政府采购.中小企业", missing_ok=True),
-                   pen.say("占比.采购", "政府采购.中小企业", missing_ok=True))
-    small = pen.join(pen.say("政府采购.小微企业", missing_ok=True),
-                     pen.say("占比.采购", "政府采购.小微企业", missing_ok=True))
-    if sme.text:
-        pen.paragraph(sme + ("，其中：" + small if small.text else Said("")) + "。")
-
-
-def assets(pen: Pen) -> None:
-    a = pen.d.matters.assets
-    text = Said(f"截至{a.as_of or f'{pen.year}年12月31日'}，")
-    house = pen.say("资产.房屋", missing_ok=True)
-    if house is not None:
-        text = text + house + "。"
-    cars = pen.say("资产.车辆", missing_ok=True)
-    if cars is not None:
-        kinds = [pen.say(f"资产.车辆.{c}", missing_ok=True) for c in VEHICLE_CATEGORIES]
-        text = text + cars
-        listed = pen.join(*kinds, sep="、")
-        if listed.text:
-            text = text + "，其中：" + listed
-        note = pen.text("资产.其他用车说明", a.other_vehicles_note)
-        if note:
-            text = text + f"，其他用车主要是：{note}"
-        text = text + "。"
-    big = pen.say("资产.大型设备", missing_ok=True)
-    if big is not None:
-        text = text + big + "。"
-    pen.paragraph(text)
-
-
-# --------------------------------------------------------------------------- 十一 十二
-
-def _grade(pen: Pen) -> str:
-    grade = pen.text("绩效.等级")
-    if not grade:
-        whole = [e for e in pen.d.evaluations if e.kind == "整体"]
-        grade = whole[0].grade if whole else ""
-    return grade
-
-
-def performance(pen: Pen) -> None:
-    first = pen.join(pen.say("绩效.整体表数", missing_ok=True), pen.say("绩效.整体.全年预算", missing_ok=True),
-                     pen.say("绩效.整体.执行数", missing_ok=True))
-    projects = pen.say("绩效.项目", missing_ok=True)
-    text = Said(f"根据预算绩效管理要求，本单位{pen.year}年度预算绩效管理形成") + pen.join(first, projects, sep="；") + "。"
-    score = pen.say("绩效.综合得分", missing_ok=True)
-    result = pen.text("绩效.成效")
-    if score is not None:
-        grade = _grade(pen)
-        lead = Said(f"本单位{pen.year}年度部门整体支出绩效自评") + score
-        result_said = lead + (f"，评价结果为“{grade}”。" if grade else "。")
-        text = text + "预算绩效管理取得的成效：" + result_said + result
-    elif result:
-        text = text + f"预算绩效管理取得的成效：{result}"
-    for key, label in (("绩效.问题", "发现的问题及原因："), ("绩效.措施", "下一步改进措施：")):
-        words = pen.text(key)
-        if words:
-            text = text + (label + words if text.text.endswith("。") else "。" + label + words)
-    pen.paragraph(text)
-    pen.blocks.append(Slot("绩效表"))
-
-
-def other(pen: Pen) -> None:
-    pen.paragraph(pen.text("其他事项", "本单位无其他需说明的事项。"))
 
 
 def heading(pen: Pen, level: int, text: str) -> None:

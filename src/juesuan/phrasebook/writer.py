@@ -185,6 +185,14 @@ class Pen:
             first = False
         return out
 
+    def with_parts(self, head: Said | None, *parts: Said | None, lead: str = "，其中：",
+                   sep: str = "，", end: str = "。") -> Said | None:
+        """"head，其中：a，b。": None without a head; the lead only when some part was written."""
+        if head is None:
+            return None
+        rest = self.join(*parts, sep=sep)
+        return head + (lead + rest if rest.text else Said("")) + end
+
     # ----------------------------------------------------------------- reasons
     def reason(self, key: str, required: bool, what: str, lead: str = "，主要原因是：") -> Said:
         """The reason clause for ``key`` ending the sentence, or a visible placeholder."""
@@ -211,6 +219,6 @@ class Pen:
             if said:
                 self.blocks.append(Paragraph(said))
             return
-        if said.text:
+        if said.text.strip("，。；、：其中 "):
             self.blocks.append(Paragraph(said.text, keys=tuple(dict.fromkeys(said.keys)),
                                          placeholder=said.placeholder))

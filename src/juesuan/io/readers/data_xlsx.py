@@ -112,12 +112,12 @@ def _kv(s: Sheet, rows) -> tuple[dict[str, object], dict[str, Span]]:
                 continue
             raise s.fail(r, cols["label"], f"的项目“{s.text(r, cols['label'])}”不是“{s.name}”表的填报项")
         text, path, kind = entry
-        if kind == "list":
-            item = s.text(r, c)
-            if item:
-                items = values.setdefault(path, [])
-                spans[f"{path}.{len(items)}"] = s.span(r, c)
-                items.append(item)  # type: ignore[union-attr]
+        if kind == "list":  # one item a row; a cell holding several lines gives one item a line
+            for item in (line.strip() for line in s.text(r, c).splitlines()):
+                if item:
+                    items = values.setdefault(path, [])
+                    spans[f"{path}.{len(items)}"] = s.span(r, c)  # type: ignore[arg-type]
+                    items.append(item)  # type: ignore[union-attr]
             continue
         if kind == "text":
             value: object = s.text(r, c)

@@ -95,7 +95,19 @@ class Layout:
         return out
 
 
+def is_index_row(row: tuple[str, ...]) -> bool:
+    """A 栏次/行次 row ("栏次 | 1 | 2 | 3 …"): column numbers, never amounts."""
+    cells = [norm(c) for c in row if norm(c)]
+    if any(c in ("栏次", "行次") for c in cells):
+        return True
+    numbers = [c for c in cells if c.isdigit()]
+    return len(numbers) >= 3 and len(numbers) == len(cells) and [int(c) for c in numbers] == list(
+        range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+
+
 def _is_data_row(row: tuple[str, ...]) -> bool:
+    if is_index_row(row):
+        return False
     for cell in row:
         t = norm(cell)
         if not t:

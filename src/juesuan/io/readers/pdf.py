@@ -36,6 +36,7 @@ _SENTENCE_END = ("。", "！", "？", "!", "?", ".")
 _NOTE_START = re.compile(r"^(注|说明|备注)\s*[0-9０-９]*\s*[:：]")
 _TABLE_TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
 _FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$|^公开\s*\d+$")
+_CONTINUED = re.compile(r"[（(]\s*续\s*(表)?\s*[)）]$|续表$")
 _CJK_SPACE = re.compile(r"\s*([^\x00-\x7f])\s*")
 
 
@@ -276,12 +277,20 @@ def _parts(pages: list[_Page]) -> list[_Part]:
     return parts
 
 
+def _continues_title(previous: str, title: str) -> bool:
+    """A part may continue the table before it: no title, "（续）", or the same title repeated."""
+    if not title:
+        return True
+    base = _CONTINUED.sub("", title)
+    return base != title or base == _CONTINUED.sub("", previous)
+
+
 def _grids(name: str, pages: list[_Page]) -> tuple[RawGrid, ...]:
     merged: list[_Part] = []
     for part in _parts(pages):
         prev = merged[-1] if merged else None
-        if (prev is not None and not part.title and prev.last_on_page and not prev.notes
-                and part.table.page == prev.table.page + 1):
+        if (prev is not None and _continues_title(prev.title, part.title) and prev.last_on_page
+                and not prev.notes and part.table.page == prev.table.page + 1):
             mapping = align_columns(prev.table, part.table)
             if mapping is not None:
                 _append(prev, part, mapping)

@@ -28,7 +28,7 @@ from ...core.model import (
     Tables,
 )
 from .grid import RawGrid
-from .grid_layout import Layout, amount, compact, label, layout, norm, note_of
+from .grid_layout import Layout, amount, compact, is_index_row, label, layout, norm, note_of
 from .recognize_summary import read_t1, read_t4, read_t9
 
 __all__ = ["recognize", "identify"]
@@ -216,7 +216,7 @@ def read_coded(grid: RawGrid, key: str) -> CodedTable:
     rows: list[Row] = []
     total = None
     for r in range(lay.data_start, len(grid.rows)):
-        if r in note_rows:
+        if r in note_rows or is_index_row(grid.rows[r]):
             continue
         code = codes.code(r)
         name = norm(lay.cell(r, name_col)) if name_col is not None else ""

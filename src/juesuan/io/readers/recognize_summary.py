@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...core.codes import OUTDATED_NAMES, function_codes
 from ...core.model import FUNDS, SANGONG_ITEMS, T1_INCOME_ROWS, TABLE_TITLES, Amount, FiscalSummaryTable, SangongTable, SummaryTable, Span
 from .grid import RawGrid
-from .grid_layout import Layout, amount, label, layout, norm, note_of
+from .grid_layout import Layout, amount, is_index_row, label, layout, norm, note_of
 
 
 def _class_codes(code_year: int) -> dict[str, str]:
@@ -230,7 +230,8 @@ def read_t9(grid: RawGrid) -> SangongTable:
     budget: dict[str, Amount] = {}
     actual: dict[str, Amount] = {}
     sources: dict[str, Span] = {}
-    data_rows = [r for r in range(lay.data_start, len(grid.rows)) if r not in note_rows]
+    data_rows = [r for r in range(lay.data_start, len(grid.rows))
+                 if r not in note_rows and not is_index_row(grid.rows[r])]
     columns = []
     for c, path in enumerate(lay.paths):
         kind = next((k for k in kinds if k in path), None)

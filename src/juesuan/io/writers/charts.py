@@ -66,22 +66,37 @@ def _pie(fig: Figure, chart: Chart) -> None:
 
 
 def _bar(fig: Figure, chart: Chart) -> None:
+    """Grouped bars (上年 beside 本年 when given); horizontal when there are many long labels."""
     ax = fig.add_subplot(1, 1, 1)
     n = len(chart.labels)
+    horizontal = n > 5
     xs = list(range(n))
     width = 0.38 if chart.prior else 0.6
     current = [float(v) for v in chart.values]
+    draw = ax.barh if horizontal else ax.bar
     if chart.prior:
-        ax.bar([x - width / 2 for x in xs], [float(v) for v in chart.prior], width, label="上年", color=PALETTE[5])
-        ax.bar([x + width / 2 for x in xs], current, width, label="本年", color=PALETTE[0])
+        draw([x - width / 2 for x in xs], [float(v) for v in chart.prior], width, label="上年", color=PALETTE[5])
+        draw([x + width / 2 for x in xs], current, width, label="本年", color=PALETTE[0])
         ax.legend(frameon=False, fontsize=9)
     else:
-        ax.bar(xs, current, width, color=PALETTE[0])
-    ax.set_xlim(-0.7, max(n, 4) - 0.3)  # keep bars slim when there are few
-    ax.set_xticks(xs)
-    ax.set_xticklabels(chart.labels, fontsize=8, rotation=20 if n > 4 else 0, ha="right" if n > 4 else "center")
-    ax.set_ylabel(chart.unit, fontsize=9)
+        draw(xs, current, width, color=PALETTE[0])
+    if horizontal:
+        ax.set_yticks(xs)
+        ax.set_yticklabels(chart.labels, fontsize=8)
+        ax.invert_yaxis()  # first item on top, as the text lists them
+        ax.set_xlabel(chart.unit, fontsize=9)
+    else:
+        ax.set_xlim(-0.7, max(n, 4) - 0.3)  # keep bars slim when there are few
+        ax.set_xticks(xs)
+        ax.set_xticklabels(chart.labels, fontsize=9)
+        ax.set_ylabel(chart.unit, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def _size(chart: Chart) -> tuple[float, float]:
+    if chart.kind != "pie" and len(chart.labels) > 5:
+        return 7.0, min(1.2 + 0.32 * len(chart.labels), 8.0)
+    return 7.0, 3.4
 
 
 @lru_cache(maxsize=32)
@@ -90,7 +105,7 @@ def png(chart: Chart, *, dpi: int = 150) -> bytes:
     family = cjk_family()
     params = {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False}
     with matplotlib.rc_context(params):
-        fig = _figure(7.0, 3.6)
+        fig = _figure(*_size(chart))
         if chart.kind == "pie":
             _pie(fig, chart)
         else:

@@ -35,6 +35,8 @@ PORTRAIT = (Cm(21.0), Cm(29.7))
 MARGIN = Cm(2.2)
 WIDE_MARGIN = Cm(1.5)  # landscape pages hold the wide tables
 HEADING_SIZES = {1: Pt(16), 2: Pt(14), 3: Pt(12)}
+CHAR_WIDTH = Pt(5)  # a half-width character of 9-pt table text
+CELL_PADDING = Cm(0.3)
 
 
 def _set_fonts(target, east_asia: str, latin: str = LATIN_FONT) -> None:
@@ -132,14 +134,23 @@ def _borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _column_weights(grid: Grid, n_cols: int) -> list[float]:
-    """Relative column widths from the longest single-column text in each column."""
-    lay = layout(grid)
-    longest = [5.0] * n_cols
-    for p in lay.cells:
-        if p.cell.colspan == 1:
-            longest[p.col] = max(longest[p.col], float(min(display_width(p.cell.text), 28)))
-    return longest
+def column_widths(grid: Grid, n_cols: int, available: int) -> list[int]:
+    """Column widths (EMU) filling ``available``: number columns get what their longest figure
+    needs; text columns share the rest by their longest single-cell text (clamped, so one
+    long remark does not starve the others)."""
+    need = [0] * n_cols  # in half-width characters
+    numeric = [False] * n_cols
+    for p in layout(grid).cells:
+        if p.cell.colspan == 1 and p.cell.rowspan == 1:
+            need[p.col] = max(need[p.col], display_width(p.cell.text))
+            numeric[p.col] = numeric[p.col] or p.cell.value is not None
+    rigid = [max(n, 4) * CHAR_WIDTH + CELL_PADDING if is_num else 0 for n, is_num in zip(need, numeric)]
+    weights = [0 if is_num else min(max(n, 6), 24) for n, is_num in zip(need, numeric)]
+    left = available - sum(rigid)
+    if not any(weights) or left <= 0:
+        scale = available / (sum(rigid) + sum(weights) * CHAR_WIDTH)
+        return [int((r + w * CHAR_WIDTH) * scale) for r, w in zip(rigid, weights)]
+    return [int(r + left * w / sum(weights)) for r, w in zip(rigid, weights)]
 
 
 def _repeat_header(row) -> None:
@@ -172,10 +183,7 @@ def _grid(doc, grid: Grid) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borders(table)
-    weights = _column_weights(grid, lay.n_cols)
-    total = sum(weights)
-    width = _text_width(doc.sections[-1])
-    widths = [int(width * w / total) for w in weights]
+    widths = column_widths(grid, lay.n_cols, _text_width(doc.sections[-1]))
     for i, col in enumerate(table.columns):
         col.width = widths[i]
     rows = table.rows

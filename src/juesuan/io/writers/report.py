@@ -96,8 +96,11 @@ def text_document(result: DocumentResult) -> str:
                 lines.append("        数字：" + "；".join(f"{k} {v}" for k, v in f.figures.items()))
     s = result.report.summary()
     lines.append(f"  检查项：运行 {s['run']}，通过 {s['passed']}，未通过 {s['failed']}，未运行 {len(s['not_run'])}")
+    by_reason: dict[str, list[str]] = {}
     for item in s["not_run"]:
-        lines.append(f"    未运行 {item['check']}：{item['reason']}")
+        by_reason.setdefault(item["reason"], []).append(item["check"])
+    for reason, ids in by_reason.items():
+        lines.append(f"    未运行（{reason}）：{'、'.join(ids)}")
     return "\n".join(lines) + "\n"
 
 

@@ -377,7 +377,8 @@ def write_workbook(path: str | Path, d: Disclosure | None = None, year: int = 20
     _kv_sheet(wb, L.UNIT_SHEET, L.UNIT_ROWS, unit, amounts=False, validations={"单位性质": L.UNIT_KINDS},
               extra={"profile": d.profile if d else None})
     if unit is None:
-        wb[L.UNIT_SHEET]["B6"] = year  # 年度 is the second row under the header
+        year_row = HEADER_ROW + 1 + [row[1] for row in L.UNIT_ROWS].index("year")
+        wb[L.UNIT_SHEET].cell(year_row, 2, year)
     tables = d.tables if d else None
     _t1(wb, d, year)
     _coded(wb, "T2", tables.t2 if tables else None)

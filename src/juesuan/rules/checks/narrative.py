@@ -12,6 +12,7 @@ from the stated amounts with :func:`juesuan.core.money.pct_consistent`. 三公, 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -91,6 +92,7 @@ vs_t9 = _table_check("N-SANGONG", "C46", "“三公”经费支出情况", "说�
 
 
 @check(codes={"N-ITEM-MISSING": "决算表中本年有支出的项级科目在说明五（三）中没有逐项说明",
+              "N-ITEM-NAME": "说明五（三）中某项的名称与决算表科目名称不一致（金额相同）",
               "N-ITEM-MISSING-PRIOR": "上年有支出、本年为零的项级科目在说明五（三）中没有说明"}, relations=("C44",))
 def items_described(ctx: Context) -> Iterator[Finding]:
     """一般公共预算财政拨款支出决算表中本年或上年不为零的每个项级科目，在说明五（三）中都有单独一段。"""
@@ -107,7 +109,13 @@ def items_described(ctx: Context) -> Iterator[Finding]:
             continue
         now = row.values.get("合计")
         prior = d.comparatives.prior.get(keys.item(row.code))
-        if now:
+        other = _paragraph_with_amount(d.narrative.text, now) if now else None
+        if other is not None:
+            yield Finding("N-ITEM-NAME", Severity.WARNING,
+                          f"{row.code} {row.name}（{amt(now)}万元）在说明中写作“{other}”，与表中科目名称不一致",
+                          {"科目编码": row.code, "表中名称": row.name, "说明中名称": other, "金额": amt(now), "关系": "C10"},
+                          spans(row.sources.get("合计")), section_label("项."))
+        elif now:
             yield Finding("N-ITEM-MISSING", Severity.ERROR, f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有该项的具体情况",
                           {"科目编码": row.code, "本年支出": amt(now), "关系": "C44"}, spans(row.sources.get("合计")),
                           section_label("项."))
@@ -121,6 +129,20 @@ def _named_in_text(text: str, name: str) -> bool:
     even if its figures could not be read."""
     flat = text.replace(" ", "").replace("(", "（").replace(")", "）")
     return bool(name) and f"{name.replace('(', '（').replace(')', '）')}（项）" in flat
+
+
+_ITEM_HEAD = re.compile(r"([^（）()。；;：:，,、\d]{2,40})[（(]项[）)]")
+
+
+def _paragraph_with_amount(text: str, amount) -> str | None:
+    """The 项 name of a narrative paragraph that states ``amount`` 万元, if any."""
+    shown = {f"{amount:.2f}万元", f"{amount:,.2f}万元"}
+    for line in text.splitlines():
+        compact = line.replace(" ", "")
+        head = _ITEM_HEAD.search(compact)
+        if head and any(s in compact for s in shown):
+            return head.group(1)
+    return None
 
 
 # --------------------------------------------------------------------------- narrative against itself: sums
@@ -184,6 +206,8 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
             continue
         f = _narrative_sum(ctx, "N-CLASS-SUM", cls, mine, "C44", f"{cls}与说明中所列该类各项之和不一致")
         if f and f.code == "N-CLASS-SUM" and _sv(ctx, cls)[0] > sum(_sv(ctx, k)[0] for k in mine):
+            if ctx.disclosure.tables.t5 is not None:
+                continue  # items_described compares with the table itself
             # fewer items than the class: an item may be missing from the text (or unreadable)
             f = Finding("N-ITEM-UNLISTED", Severity.WARNING, f"{cls}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
         if f:

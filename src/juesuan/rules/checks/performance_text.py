@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...core.findings import Finding, Severity
-from ...core.model import Evaluation, Indicator, Span
+from ...core.model import Evaluation, Span
 from ...core.money import ZERO, fmt_amount, round2, tolerance
 from ..measure import NUMBER, QUALITY, convert, parse_measure
 from ..scoring import is_reverse, total_line
