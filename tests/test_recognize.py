@@ -302,3 +302,29 @@ def test_xlsx_published_empty_workbook(tmp_path):
     with pytest.raises(InputError) as info:
         extract(path)
     assert "空表.xlsx" in str(info.value) and "没有内容" in str(info.value)
+
+
+def test_recognize_never_crashes_on_odd_grids():
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    from juesuan.core.model import TABLE_TITLES
+
+    words = ["", "合计", "类", "款", "项", "01", "201", "2010301", "301", "30101", "1,234.56", "—", "…", "abc",
+             "收入", "支出", "预算数", "决算数", "本年收入合计", "人员经费合计", "栏次", "注：无数据", "-3.5", "1"]
+    cell = st.sampled_from(words)
+
+    @hypothesis.settings(max_examples=150, deadline=None)
+    @hypothesis.given(title=st.sampled_from(list(TABLE_TITLES.values()) + [""]),
+                      rows=st.lists(st.lists(cell, min_size=1, max_size=7), min_size=0, max_size=8))
+    def check(title, rows):
+        width = max((len(r) for r in rows), default=0)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        tables = recognize([grid(title, rows)])
+        for key in tables.present():
+            table = getattr(tables, key.lower())
+            values = []
+            if hasattr(table, "rows"):
+                values = [v for r in table.rows for v in r.values.values()]
+            assert all(v is None or isinstance(v, Decimal) for v in values)
+
+    check()

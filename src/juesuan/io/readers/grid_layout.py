@@ -98,11 +98,12 @@ class Layout:
 def is_index_row(row: tuple[str, ...]) -> bool:
     """A 栏次/行次 row ("栏次 | 1 | 2 | 3 …"): column numbers, never amounts."""
     cells = [norm(c) for c in row if norm(c)]
-    if any(c in ("栏次", "行次") for c in cells):
-        return True
     numbers = [c for c in cells if c.isdigit()]
-    return len(numbers) >= 3 and len(numbers) == len(cells) and [int(c) for c in numbers] == list(
-        range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    if len(numbers) < 2 or any(not c.isdigit() and c not in ("栏次", "行次") for c in cells):
+        return False
+    if len(numbers) < len(cells):  # labelled 栏次/行次
+        return True
+    return len(numbers) >= 3 and [int(c) for c in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 
 def _is_data_row(row: tuple[str, ...]) -> bool:
@@ -132,10 +133,11 @@ def layout(grid: RawGrid, *, start: int | None = None) -> Layout:
             if _is_data_row(row) and not all(norm(c) in HEADER_WORDS or not norm(c) for c in row):
                 start = r
                 break
+    header_rows = [r for r in range(min(start + 1, len(rows))) if not is_index_row(rows[r])]
     paths = []
     for c in range(width):
         path: list[str] = []
-        for r in range(min(start + 1, len(rows))):
+        for r in header_rows:
             text = norm(rows[r][c]) if c < len(rows[r]) else ""
             if not text or text in path:
                 continue

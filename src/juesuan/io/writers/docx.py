@@ -135,22 +135,22 @@ def _borders(table) -> None:
 
 
 def column_widths(grid: Grid, n_cols: int, available: int) -> list[int]:
-    """Column widths (EMU) filling ``available``: number columns get what their longest figure
-    needs; text columns share the rest by their longest single-cell text (clamped, so one
-    long remark does not starve the others)."""
-    need = [0] * n_cols  # in half-width characters
-    numeric = [False] * n_cols
+    """Column widths (EMU) filling ``available``. Each column first gets what its longest figure
+    needs; columns with longer text share the rest by that text's length (clamped, so one long
+    remark does not starve the others)."""
+    numbers = [0] * n_cols  # widths in half-width characters
+    texts = [0] * n_cols
     for p in layout(grid).cells:
         if p.cell.colspan == 1 and p.cell.rowspan == 1:
-            need[p.col] = max(need[p.col], display_width(p.cell.text))
-            numeric[p.col] = numeric[p.col] or p.cell.value is not None
-    rigid = [max(n, 4) * CHAR_WIDTH + CELL_PADDING if is_num else 0 for n, is_num in zip(need, numeric)]
-    weights = [0 if is_num else min(max(n, 6), 24) for n, is_num in zip(need, numeric)]
-    left = available - sum(rigid)
+            seen = numbers if p.cell.value is not None else texts
+            seen[p.col] = max(seen[p.col], display_width(p.cell.text))
+    base = [n * CHAR_WIDTH + CELL_PADDING if n else 0 for n in numbers]
+    weights = [min(max(t, 6), 24) if t > n else 0 for n, t in zip(numbers, texts)]
+    left = available - sum(base)
     if not any(weights) or left <= 0:
-        scale = available / (sum(rigid) + sum(weights) * CHAR_WIDTH)
-        return [int((r + w * CHAR_WIDTH) * scale) for r, w in zip(rigid, weights)]
-    return [int(r + left * w / sum(weights)) for r, w in zip(rigid, weights)]
+        total = sum(base) + sum(weights) * CHAR_WIDTH
+        return [int((b + w * CHAR_WIDTH) * available / total) for b, w in zip(base, weights)]
+    return [int(b + left * w / sum(weights)) for b, w in zip(base, weights)]
 
 
 def _repeat_header(row) -> None:

@@ -200,7 +200,8 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
             continue
         ran = True
         f = sum_finding(code="N-YOY-DELTA", total=total, parts=values, total_label=f"{subject}增减额",
-                        message=f"“{subject}”的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject))
+                        message=f"“{subject}”的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject),
+                        relation="C46" if subject.startswith("三公") else "C44")
         if f:
             yield f
     if not ran:

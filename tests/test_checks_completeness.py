@@ -1,0 +1,59 @@
+"""Completeness: sections of the profile, the nine tables or their attachment, empty-table
+statements, 三公 counts, 名词解释. A table named but not read is info, never "missing"."""
+
+import pytest
+
+from builders import doc, found
+from catalogue_examples import EMPTY_T7, EXAMPLES, GLOSSARY, TABLE_LIST, TOPICS, ZERO_T7
+from juesuan.core.model import Tables
+
+COMPLETENESS_CODES = [c for c in EXAMPLES if c.startswith("C-")]
+
+
+@pytest.mark.parametrize("code", COMPLETENESS_CODES)
+def test_completeness_examples(code):
+    trigger, clean = EXAMPLES[code]
+    assert found(trigger(), code)
+    assert not found(clean(), code)
+
+
+def test_missing_section_is_named():
+    hits = found(doc(text=TOPICS.replace("（三）国有资产占用情况", "") + GLOSSARY), "C-SECTION-MISSING")
+    assert [h.figures["缺少"] for h in hits] == ["国有资产占用情况"]
+
+
+def test_quotes_and_spaces_do_not_hide_a_section():
+    # PDF text loses the quotes: "财政拨款 三公 经费"
+    text = TOPICS.replace("“三公”", " 三公 ") + GLOSSARY
+    assert not found(doc(text=text), "C-SECTION-MISSING")
+
+
+def test_each_missing_table_listed_once():
+    hits = found(doc(text=TOPICS + "《收入支出决算总表》"), "C-TABLE-MISSING")
+    assert len(hits) == 8 and "收入支出决算总表" not in {h.figures["表"] for h in hits}
+
+
+def test_table_names_inside_longer_names_do_not_count():
+    # "收入决算表" must not be found inside "财政拨款收入支出决算总表"
+    hits = found(doc(text=TOPICS + "《财政拨款收入支出决算总表》"), "C-TABLE-MISSING")
+    assert "收入决算表" in {h.figures["表"] for h in hits}
+
+
+def test_empty_table_statement_may_be_in_the_note():
+    from dataclasses import replace
+
+    noted = replace(ZERO_T7, note="说明：本单位本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。")
+    assert not found(doc(text=TOPICS, tables=Tables(t7=noted)), "C-EMPTY-TABLE-STATEMENT")
+    assert not found(doc(text=TOPICS + EMPTY_T7, tables=Tables(t7=ZERO_T7)), "C-EMPTY-TABLE-STATEMENT")
+
+
+def test_no_text_means_not_run():
+    from builders import check
+
+    reasons = {n["check"] for n in check(doc(tables=Tables(attached=True))).summary()["not_run"]}
+    assert {"sections", "tables_present"} <= reasons
+
+
+def test_table_list_with_attachment_passes():
+    d = doc(text=TOPICS + GLOSSARY + TABLE_LIST, tables=Tables(attached=True))
+    assert not found(d, "C-TABLE-MISSING") and not found(d, "C-TABLE-UNREAD")

@@ -1,0 +1,128 @@
+"""Narrative checks (C38–C52): against the tables when present, against itself otherwise;
+percentages recomputed from the stated amounts; rounding and conventions are info, never errors."""
+
+from decimal import Decimal
+
+import pytest
+
+from builders import check, doc, found, said
+from catalogue_examples import EXAMPLES, T1
+from juesuan.core.model import Span, Statement, Tables
+
+NARRATIVE_CODES = [c for c in EXAMPLES if c.startswith("N-")]
+
+# The seed's own figures (昌吉州政府办公室 2024), as the phrasebook reads them.
+SEED = said(
+    "收入总计 1787.23", "本年收入合计 1741.71", "使用非财政拨款结余 0.00", "年初结转和结余 45.52",
+    "支出总计 1787.23", "本年支出合计 1740.70", "结余分配 0.00", "年末结转和结余 46.53",
+    "收支总计.增减 -191.15", "收支总计.增减率 -9.66",
+    "收入.财政拨款收入 1693.16", "收入.财政拨款收入.占比 97.21", "收入.其他收入 48.55", "收入.其他收入.占比 2.79",
+    "支出.基本支出 1217.85", "支出.基本支出.占比 69.96", "支出.项目支出 522.85", "支出.项目支出.占比 30.04",
+    "一般公共预算财政拨款支出 1693.16", "一般公共预算财政拨款支出.占比 97.27", "一般公共预算财政拨款支出.增减 -180.86",
+    "一般公共预算财政拨款支出.增减率 -9.65", "一般公共预算财政拨款支出.年初预算 1753.38", "一般公共预算财政拨款支出.预决算差异率 -3.43",
+    "类.201 1348.43", "类.201.占比 79.64",
+    "类.208 202.36", "类.208.占比 11.95",
+    "类.210 50.25", "类.210.占比 2.97",
+    "类.221 80.22", "类.221.占比 4.74",
+    "类.229 11.90", "类.229.占比 0.70",
+    "项.2010301 881.38", "项.2010301.增减 -3.81", "项.2010301.增减率 -0.43",
+    "项.2010302 9.46", "项.2010302.增减 9.46", "项.2010302.增减率 100.00",
+    "项.2010350 0.00", "项.2010350.增减 -106.47", "项.2010350.增减率 -100.00",
+    "项.2010399 457.59", "项.2010399.增减 -0.32", "项.2010399.增减率 -0.07",
+    "项.2013404 0.00", "项.2013404.增减 -1.26", "项.2013404.增减率 -100.00",
+    "项.2080501 54.32", "项.2080501.增减 12.17", "项.2080501.增减率 28.87",
+    "项.2080505 84.70", "项.2080505.增减 -29.48", "项.2080505.增减率 -25.82",
+    "项.2080506 63.33", "项.2080506.增减 -35.35", "项.2080506.增减率 -35.82",
+    "项.2101101 46.85", "项.2101101.增减 -1.74", "项.2101101.增减率 -3.58",
+    "项.2101102 0.00", "项.2101102.增减 -8.50", "项.2101102.增减率 -100.00",
+    "项.2101103 3.15", "项.2101103.增减 1.29", "项.2101103.增减率 69.35",
+    "项.2101199 0.26", "项.2101199.增减 -0.38", "项.2101199.增减率 -59.38",
+    "项.2210201 80.22", "项.2210201.增减 -9.60", "项.2210201.增减率 -10.69",
+    "项.2299901 11.90", "项.2299901.增减 -6.88", "项.2299901.增减率 -36.63",
+    "一般公共预算财政拨款基本支出 1217.85", "人员经费 1055.92", "公用经费 161.94",
+    "三公.合计 77.21", "三公.合计.增减 -30.30", "三公.合计.增减率 -28.18", "三公.因公出国（境）费 2.46", "三公.因公出国（境）费.占比 3.19",
+    "三公.公务用车购置及运行维护费 74.75", "三公.公务用车购置及运行维护费.占比 96.81", "三公.公务接待费 0.00", "三公.公务接待费.增减 0.00",
+    "三公.公务接待费.增减率 0.00", "三公.合计.全年预算 77.21", "三公.合计.预决算差异率 0.00",
+    "机关运行经费 161.94", "机关运行经费.增减 -42.73", "机关运行经费.增减率 -20.88",
+    "人员.实有 98 人", "人员.在职 45 人", "人员.离休 1 人", "人员.退休 52 人",
+)
+
+
+@pytest.mark.parametrize("code", NARRATIVE_CODES)
+def test_narrative_examples(code):
+    trigger, clean = EXAMPLES[code]
+    assert found(trigger(), code)
+    assert not found(clean(), code)
+
+
+def test_seed_figures_hold_no_error_and_the_cent_gaps_are_info():
+    report = check(doc(*SEED))
+    errors = [(f.code, f.message) for f in report.findings if f.severity.value != "info"]
+    assert errors == []
+    rounding = [f for f in report.findings if f.code == "ROUNDING"]
+    relations = sorted(f.figures.get("关系", "") for f in rounding)
+    # 208 and 210 against their 项 (202.36 vs 202.35, 50.25 vs 50.26), 基本 = 人员 + 公用 (1,217.85 vs 1,217.86),
+    # and the 14 项 changes against the total change (−180.87 vs −180.86)
+    assert relations == ["C44", "C44", "C44", "C45"]
+    assert all(f.figures["差额"] in ("-0.01", "0.01") for f in rounding)
+
+
+def test_zero_base_hundred_percent_is_convention():
+    d = doc(*said("项.2010302 9.46", "项.2010302.增减 9.46", "项.2010302.增减率 100.00"))
+    assert [f.code for f in check(d).findings] == []
+
+
+def test_truncated_percentage_is_rounding_not_error():
+    # 规划局 2024: 9,746.50 / 9,759.38 = 99.868% printed as 99.86%
+    d = doc(*said("本年支出合计 9759.38", "一般公共预算财政拨款支出 9746.50", "一般公共预算财政拨款支出.占比 99.86"))
+    hits = check(d).findings
+    assert [(f.code, f.severity.value) for f in hits] == [("ROUNDING", "info")]
+    assert hits[0].figures["重算占比"] == "99.87%"
+
+
+def test_wrong_share_reports_recomputed_value():
+    d = doc(*said("一般公共预算财政拨款支出 2940.05", "类.201 2106.66", "类.201.占比 71.73"))
+    hit = found(d, "N-SHARE")[0]
+    assert hit.figures["重算占比"] == "71.65%" and hit.severity.value == "error"
+
+
+def test_narrative_vs_table_only_when_table_present():
+    report = check(doc(*said("收入总计 116")))
+    assert "narrative_vs_table_c38" in {n["check"] for n in report.summary()["not_run"]}
+    hit = found(doc(*said("收入总计 116"), tables=Tables(t1=T1())), "N-OVERALL")[0]
+    assert hit.figures["说明中"] == "116.00" and hit.figures["表中"] == "115.00"
+
+
+def test_one_cent_against_table_is_info():
+    d = doc(*said("收入总计 115.01"), tables=Tables(t1=T1()))
+    assert [f.code for f in check(d).findings if f.figures.get("关系") == "C38"] == ["ROUNDING"]
+
+
+def test_statement_whose_line_does_not_name_it_is_ignored():
+    # a parser carried "一般公共预算财政拨款支出" over to an item paragraph: not a repeat
+    stray = Statement("一般公共预算财政拨款支出", Decimal("51.32"), "万元",
+                      Span(file="x.pdf", line=9, excerpt="主要用于：行政单位人员支出。全年预算为52.00万元，支出决算为51.32万元。"))
+    d = doc(*said("一般公共预算财政拨款支出 307.82"), stray)
+    assert not found(d, "N-REPEAT")
+    named = Statement("一般公共预算财政拨款支出", Decimal("51.32"), "万元", Span(file="x.pdf", line=9, excerpt="一般公共预算财政拨款支出51.32万元"))
+    assert found(doc(*said("一般公共预算财政拨款支出 307.82"), named), "N-REPEAT")
+
+
+def test_sangong_budget_gap_uses_full_year_budget():
+    ok = doc(*said("三公.合计 77.21", "三公.合计.全年预算 77.21", "三公.合计.年初预算 80.00", "三公.合计.预决算差异率 0.00"))
+    assert not found(ok, "N-BUDGET-GAP")
+
+
+def test_vehicle_subtotal_budget_from_its_parts():
+    d = doc(*said("三公.合计.全年预算 77.21", "三公.因公出国（境）费.全年预算 2.46", "三公.公务用车购置费.全年预算 0.00",
+                  "三公.公务用车运行维护费.全年预算 74.75", "三公.公务接待费.全年预算 0.00"))
+    assert not found(d, "N-SANGONG-SUM")
+
+
+def test_data_built_disclosure_checks_model_fields():
+    from juesuan.core.model import Staff, Unit
+
+    d = doc()
+    d = type(d)(unit=Unit(name="x", year=2024, staff=Staff(total=10, serving=5, retired_cadres=0, retirees=4)))
+    hit = found(d, "N-STAFF-SUM")
+    assert hit and hit[0].figures["实有人数"] == "10" and hit[0].figures["之和"] == "9"

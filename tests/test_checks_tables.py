@@ -1,0 +1,78 @@
+"""Table checks (C01–C36): sums inside the rounding envelope are info, outside it errors;
+blanks are never zero; a check without its table is listed as not run."""
+
+from decimal import Decimal
+
+import pytest
+
+from builders import check, coded, doc, found
+from catalogue_examples import EXAMPLES, SG, T1, T6, T9, gen, tables
+from juesuan.core.model import T5_COLUMNS, Tables
+
+TABLE_CODES = [c for c in EXAMPLES if c[:2] in ("T1", "T2", "T3", "T4", "T5", "T6", "T9", "T-", "X-")]
+
+
+@pytest.mark.parametrize("code", TABLE_CODES)
+def test_table_examples(code):
+    trigger, clean = EXAMPLES[code]
+    assert found(trigger(), code)
+    assert not found(clean(), code)
+
+
+def t5_class(class_total: str, items: tuple[str, ...]):
+    rows = [("208", "社会保障和就业支出", gen(class_total, class_total)), ("20805", "行政事业单位养老支出", gen(class_total, class_total))]
+    rows += [(f"208050{i + 1}", f"项{i}", gen(v, v)) for i, v in enumerate(items)]
+    return coded("T5", T5_COLUMNS, rows, total=gen(class_total, class_total))
+
+
+def test_seed_class_gap_of_one_cent_is_rounding_info():
+    # REF: 208 = 202.36 while its 项 add up to 202.35 (54.32 + 84.70 + 63.33)
+    report = check(doc(tables=Tables(t5=t5_class("202.36", ("54.32", "84.70", "63.33")))))
+    hier = [f for f in report.findings if f.figures.get("关系") == "C09"]
+    assert [f.code for f in hier] == ["ROUNDING"]
+    assert hier[0].severity.value == "info" and hier[0].figures["差额"] == "-0.01"
+    assert not found(doc(tables=Tables(t5=t5_class("202.36", ("54.32", "84.70", "63.33")))), "T-HIERARCHY")
+
+
+def test_gap_beyond_envelope_is_error_with_figures():
+    hits = found(doc(tables=Tables(t5=t5_class("202.40", ("54.32", "84.70", "63.33")))), "T-HIERARCHY")
+    assert hits and hits[0].severity.value == "error"
+    assert hits[0].figures["各项之和"] == "202.35" and hits[0].figures["差额"] == "-0.05"
+
+
+def test_blank_total_is_not_checked():
+    d = doc(tables=Tables(t1=T1(income_this_year=None, income_total=None, expenditure_total=None)))
+    assert not found(d, "T1-INCOME-SUM") and not found(d, "T1-BALANCE")
+
+
+def test_basic_equal_to_sangong_is_fine_but_more_is_error():
+    same = doc(tables=Tables(t6=T6(extra=[("30231", "公务用车运行维护费", {"决算数": "8"})]), t9=T9()))
+    more = doc(tables=Tables(t6=T6(extra=[("30231", "公务用车运行维护费", {"决算数": "8.01"})]), t9=T9()))
+    assert not found(same, "X-T6-T9")
+    hit = found(more, "X-T6-T9")
+    assert hit and hit[0].figures["经济科目"] == "30231" and hit[0].figures["三公经费表"] == "8.00"
+
+
+def test_missing_tables_are_not_run_with_reason():
+    summary = check(doc()).summary()
+    reasons = {n["check"]: n["reason"] for n in summary["not_run"]}
+    assert "收入支出决算总表" in reasons["t1_balance"]
+    assert "t9_sums" in reasons
+    assert summary["failed"] == 0
+
+
+def test_t1_balance_figures():
+    hit = found(tables(t1=T1(closing_balance="8", expenditure_total="116"))(), "T1-BALANCE")[0]
+    assert hit.figures["收入总计"] == "115.00" and hit.figures["支出总计"] == "116.00" and hit.figures["差额"] == "-1.00"
+    assert hit.severity.value == "error"
+
+
+def test_sangong_table_budget_side_checked_too():
+    d = doc(tables=Tables(t9=__import__("builders").t9({**SG, "合计": "12"}, SG)))
+    hits = found(d, "T9-SUM")
+    assert hits and "预算数" in hits[0].message
+
+
+def test_decimal_values_untouched():
+    d = tables(t1=T1())()
+    assert d.tables.t1.income_total == Decimal("115")
