@@ -24,10 +24,8 @@ from juesuan.core.model import (
     Tables,
     Unit,
 )
+from juesuan.audit import check_disclosure
 from juesuan.core.profiles import load_profile
-from juesuan.rules.checks import default_registry, run
-from juesuan.rules.checks.base import Context
-from juesuan.rules.derive import derive
 
 UNITS = {"占比": "%", "增减率": "%", "预决算差异率": "%", "完成率": "%"}
 
@@ -91,9 +89,8 @@ def t9(budget: Mapping[str, str], actual: Mapping[str, str]) -> SangongTable:
 
 
 def check(d: Disclosure, profile: str = "xinjiang-2024"):
-    """Run the whole catalogue (with derived figures) and return the report."""
-    p = load_profile(profile)
-    return run(default_registry(), Context(disclosure=d, profile=p, figures=derive(d, p)))
+    """Run the whole catalogue as ``juesuan check`` does (derived figures, completed totals)."""
+    return check_disclosure(d, load_profile(profile))
 
 
 def codes(d: Disclosure, profile: str = "xinjiang-2024") -> list[str]:

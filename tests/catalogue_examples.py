@@ -7,7 +7,6 @@ per-module check tests. Each pair differs in the one figure or phrase the code i
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable
 
 from builders import coded, doc, said, t1, t4, t9
@@ -254,12 +253,3 @@ EXAMPLES.update({
     "W-UNIT": (text("住房公积金3.58元，其他支出11.90万元。"), text("住房公积金3.58万元，其他支出11.90万元。")),
 })
 
-
-def _check_examples_are_pairs() -> None:  # pragma: no cover - guards the shape when edited
-    for code, pair in EXAMPLES.items():
-        if len(pair) != 2:
-            raise ValueError(code)
-
-
-_check_examples_are_pairs()
-_unused = replace  # kept for callers that vary an example

@@ -47,3 +47,9 @@ def test_unit_price_in_yuan_is_fine():
 def test_outdated_name_gives_current_name():
     hit = found(doc(text="行政事业单位离退休(款)"), "W-OUTDATED-NAME")[0]
     assert hit.figures["现行名称"] == "行政事业单位养老支出" and hit.severity.value == "warning"
+
+
+def test_whether_question_is_only_a_warning():
+    d = doc(text="指标：项目是否按期完成？")
+    assert not found(d, "W-EDITOR-QUESTION")
+    assert found(d, "W-QUESTION-MARK")[0].severity.value == "warning"

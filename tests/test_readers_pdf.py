@@ -240,6 +240,16 @@ def test_encrypted_pdf(tmp_path):
     _assert_input_error(path, "文件已加密")
 
 
+def test_blank_pdf_without_any_content(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(200, 200)
+    path = tmp_path / "空白.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    _assert_input_error(path, "文件内容为空")
+
+
 def test_scanned_pdf_without_text_layer(tmp_path):
     image = pytest.importorskip("PIL.Image")
     path = tmp_path / "扫描件.pdf"

@@ -44,6 +44,8 @@ def test_t1_two_panels_by_header_labels():
     assert (t.opening_balance, t.closing_balance) == (D("45.52"), D("46.53"))
     assert t.income_total == t.expenditure_total == D("1787.23")
     assert t.sources["income_total"].page == 3 and t.sources["income_total"].excerpt == "1,787.23"
+    assert t.sources["expenditure.201"].excerpt == t.sources["201"].excerpt == "1,348.43"
+    assert t.sources["收入总计"] == t.sources["income_total"]
 
 
 def test_t1_panels_without_header_row_split_at_expenditure_labels():
@@ -191,6 +193,8 @@ def test_t4_opening_and_closing_by_fund():
     assert t4.expenditure["201"] == {"合计": D("95.00"), "一般公共预算财政拨款": D("95.00"),
                                      "政府性基金预算财政拨款": None, "国有资本经营预算财政拨款": None}
     assert t4.income_total == t4.expenditure_total == D("103.00")
+    assert t4.sources["expenditure.201.合计"].excerpt == "95.00" and t4.sources["201.合计"].excerpt == "95.00"
+    assert t4.sources["opening.一般公共预算财政拨款"].excerpt == "3.00"
 
 
 def test_empty_fund_table_keeps_note_and_header_row_total():

@@ -46,11 +46,17 @@ class DocumentResult:
 
 
 def check_disclosure(d: Disclosure, profile: Profile) -> Report:
-    """Derive the figures of ``d`` and run the whole check catalogue over it."""
+    """Derive the figures of ``d`` and run the whole check catalogue over it.
+
+    The checks see the disclosure with its unstated totals filled in (``rules.totals.complete``:
+    a 类 row from its 项, a 合计 from its rows); stated values are never changed, so every
+    inconsistency the document prints is still there to be found.
+    """
     from .rules.derive import derive
+    from .rules.totals import complete
 
     figures = derive(d, profile)
-    return run(default_registry(), Context(disclosure=d, profile=profile, figures=figures))
+    return run(default_registry(), Context(disclosure=complete(d), profile=profile, figures=figures))
 
 
 def check_path(path: str | Path, profile_name: str | None = None) -> DocumentResult:

@@ -195,9 +195,11 @@ def extract(path: str | Path) -> Extracted:
     finally:
         doc.close()
     total = sum(pg.chars for pg in pages)
+    imaged = sum(1 for pg in pages if pg.images)
+    # a scan may carry a stamped page number or a few words: still no text to audit
+    if imaged and imaged * 2 >= len(pages) and total < 30 * len(pages):
+        raise _fail(p.name, "无文字层（可能为扫描件），无法审核")
     if total == 0:
-        if any(pg.images for pg in pages):
-            raise _fail(p.name, "无文字层（可能为扫描件），无法审核")
         raise _fail(p.name, "文件内容为空（没有文字）")
     _drop_running_lines(pages)
     grids = _grids(p.name, pages)
@@ -236,16 +238,20 @@ def _title_and_context(lines: list[_Line]) -> tuple[str, tuple[str, ...]]:
     return "", context
 
 
-def _notes_below(lines: list[_Line]) -> list[str]:
-    """The 注/说明 lines printed right under a table (a statement such as "故本表无数据")."""
+def _notes_below(lines: list[_Line], size: float) -> list[str]:
+    """The 注/说明 lines printed right under a table (a statement such as "故本表无数据");
+    a line that follows closely and starts no new block continues the note above it."""
     notes: list[str] = []
+    previous: _Line | None = None
     for ln in lines:
         if _NOTE_START.match(ln.text):
             notes.append(ln.text)
-        elif notes and not _HEADING.match(ln.text) and not _TABLE_TITLE.search(ln.text):
+        elif (notes and previous is not None and ln.top - previous.bottom < size
+              and not _HEADING.match(ln.text) and not _TABLE_TITLE.search(ln.text)):
             notes[-1] += ln.text
         else:
             break
+        previous = ln
     return notes
 
 
@@ -270,7 +276,7 @@ def _parts(pages: list[_Page]) -> list[_Part]:
             nxt = page.tables[k + 1].bbox[1] if k + 1 < len(page.tables) else float("inf")
             below = [ln for ln in page.lines if ln.top >= bottom - 1 and ln.bottom <= nxt + 1]
             title, context = _title_and_context(above)
-            notes = _notes_below(below)
+            notes = _notes_below(below, page.size)
             parts.append(_Part(table, title, context, notes, not below and nxt == float("inf"),
                                list(table.rows), [page.number] * len(table.rows)))
             previous_bottom = bottom

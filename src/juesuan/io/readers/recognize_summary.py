@@ -53,6 +53,15 @@ def _label_col(grid: RawGrid, cols: list[int], known) -> int | None:
     return best
 
 
+#: The Chinese label of each summary field, used as a second key in ``sources``.
+_FIELD_LABELS = {
+    "income_this_year": "本年收入合计", "non_fiscal_balance_used": "使用非财政拨款结余",
+    "opening_balance": "年初结转和结余", "income_total": "收入总计", "expenditure_this_year": "本年支出合计",
+    "balance_distribution": "结余分配", "closing_balance": "年末结转和结余", "expenditure_total": "支出总计",
+    "opening_total": "年初财政拨款结转和结余", "closing_total": "年末财政拨款结转和结余",
+}
+
+
 def _income_field(t: str) -> tuple[str, str] | None:
     if t in T1_INCOME_ROWS or t + "收入" in T1_INCOME_ROWS:
         return "income", t if t in T1_INCOME_ROWS else t + "收入"
@@ -113,6 +122,7 @@ def read_t1(grid: RawGrid, code_year: int = 2024) -> SummaryTable:
             if key in sources:
                 continue
             sources[key] = lay.span(r, vc, f"{title}!{label(lay.cell(r, lc))}")
+            sources.setdefault(sub or _FIELD_LABELS[name], sources[key])  # plain alias: "201", "收入总计"
             if sub:
                 fields[name][sub] = value
             else:
@@ -136,8 +146,10 @@ def read_t4(grid: RawGrid, code_year: int = 2024) -> FiscalSummaryTable:
     out: dict[str, object] = {"income": {}, "opening": {}, "expenditure": {}, "expenditure_this_year": {}, "closing": {}}
     sources: dict[str, Span] = {}
 
-    def put(key: str, r: int, c: int, where: str) -> Amount:
-        sources.setdefault(key, lay.span(r, c, f"{title}!{where}"))
+    def put(key: str, r: int, c: int, where: str, *aliases: str) -> Amount:
+        span = sources.setdefault(key, lay.span(r, c, f"{title}!{where}"))
+        for alias in aliases:
+            sources.setdefault(alias, span)
         return amount(lay.cell(r, c))
 
     # income side: 本年收入 by fund, then 年初 by fund after the 年初 row
@@ -149,16 +161,16 @@ def read_t4(grid: RawGrid, code_year: int = 2024) -> FiscalSummaryTable:
             t = label(lay.cell(r, lc))
             fund = _fund_of(t)
             if t.startswith("年初") and "结转和结余" in t:
-                out["opening_total"] = put("opening_total", r, vc, t)
+                out["opening_total"] = put("opening_total", r, vc, t, "年初财政拨款结转和结余")
                 after_opening = True
             elif fund and after_opening:
                 out["opening"][fund] = put(f"opening.{fund}", r, vc, t)
             elif fund:
-                out["income"][fund] = put(f"income.{fund}", r, vc, t)
+                out["income"][fund] = put(f"income.{fund}", r, vc, t, fund)
             elif t.startswith("本年收入合计"):
-                out["income_this_year"] = put("income_this_year", r, vc, t)
+                out["income_this_year"] = put("income_this_year", r, vc, t, "本年收入合计")
             elif t in ("总计", "收入总计"):
-                out["income_total"] = put("income_total", r, vc, t)
+                out["income_total"] = put("income_total", r, vc, t, "收入总计")
     # expenditure side: columns 合计 and one per fund
     lc = _label_col(grid, exp_cols, lambda t: t in classes or t.startswith("本年支出合计"))
     value_cols: dict[int, str] = {}
@@ -176,22 +188,34 @@ def read_t4(grid: RawGrid, code_year: int = 2024) -> FiscalSummaryTable:
         for r in range(lay.data_start, len(grid.rows)):
             t = label(lay.cell(r, lc))
             fund = _fund_of(t)
-            matched = t in classes or t.startswith(("本年支出合计", "年末")) or t in ("总计", "支出总计") or fund
-            if not matched:
+            if t in classes:
+                key = f"expenditure.{classes[t]}"
+            elif t.startswith("本年支出合计"):
+                key = "expenditure_this_year"
+            elif t.startswith("年末") and "结转和结余" in t:
+                key = "closing"
+            elif fund and after_closing:
+                key = f"closing.{fund}"
+            elif t in ("总计", "支出总计"):
+                key = "expenditure_total"
+            else:
                 continue
-            row = {n: put(f"{t}.{n}", r, c, f"{t}/{n}") for c, n in value_cols.items()}
+            alias = {"expenditure_this_year": "本年支出合计", "closing": "年末财政拨款结转和结余",
+                     "expenditure_total": "支出总计"}.get(key, classes.get(t, ""))
+            row = {n: put(f"{key}.{n}", r, c, f"{t}/{n}", *((f"{alias}.{n}",) + ((alias,) if n == "合计" else ()))
+                          if alias else ()) for c, n in value_cols.items()}
             if t in classes:
                 out["expenditure"][classes[t]] = row
-            elif t.startswith("本年支出合计"):
+            elif key == "expenditure_this_year":
                 out["expenditure_this_year"] = row
-            elif t.startswith("年末") and "结转和结余" in t:
+            elif key == "closing":
                 after_closing = True
                 out["closing_total"] = row.get("合计")
                 out["closing"].update({f: v for f, v in row.items() if f != "合计"})
-            elif fund and after_closing and total_col is not None:
+            elif key.startswith("closing.") and total_col is not None:
                 if out["closing"].get(fund) is None:
                     out["closing"][fund] = row.get("合计")
-            elif t in ("总计", "支出总计"):
+            elif key == "expenditure_total":
                 out["expenditure_total"] = row.get("合计")
     return FiscalSummaryTable(**out, sources=sources)
 

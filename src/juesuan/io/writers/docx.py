@@ -10,6 +10,7 @@ PNG pictures, after a title page.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from docx import Document as new_document
@@ -47,6 +48,8 @@ def _set_fonts(target, east_asia: str, latin: str = LATIN_FONT) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)  # theme fonts would override the names below
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
@@ -82,7 +85,11 @@ def _setup_styles(doc) -> None:
         _set_fonts(style, HEADING_FONT)
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.font.italic = False
+        style.font.bold = True
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        borders = style.element.pPr.find(qn("w:pBdr")) if style.element.pPr is not None else None
+        if borders is not None:  # the template's rule under the title
+            style.element.pPr.remove(borders)
 
 
 def _page_number_footer(section) -> None:
@@ -115,13 +122,20 @@ def _text_width(section) -> int:
 def _title_page(doc, title: str, subtitle: str) -> None:
     for _ in range(6):
         doc.add_paragraph()
-    doc.add_paragraph(title, style="Title").runs[0].font.size = Pt(24)
+    # "单位名称" and "2024年度部门决算" on lines of their own rather than a break mid-word
+    parts = re.match(r"^(.+?)(\d{4}年度.*)$", title)
+    para = doc.add_paragraph(style="Title")
+    for i, line in enumerate(parts.groups() if parts else (title,)):
+        if i:
+            para.add_run().add_break()
+        para.add_run(line).font.size = Pt(24)
     if subtitle:
         doc.add_paragraph(subtitle, style="Subtitle").runs[0].font.size = Pt(20)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _borders(table) -> None:
+    """Single black borders on every edge, and small cell margins."""
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -132,22 +146,40 @@ def _borders(table) -> None:
         el.set(qn("w:color"), "000000")
         borders.append(el)
     tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, twips in (("top", 20), ("bottom", 20), ("left", 57), ("right", 57)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.append(margins)
 
 
 def column_widths(grid: Grid, n_cols: int, available: int) -> list[int]:
     """Column widths (EMU) filling ``available``. Each column first gets what its longest figure
     needs; columns with longer text share the rest by that text's length (clamped, so one long
     remark does not starve the others)."""
-    numbers = [0] * n_cols  # widths in half-width characters
-    texts = [0] * n_cols
-    for p in layout(grid).cells:
-        if p.cell.colspan == 1 and p.cell.rowspan == 1:
-            seen = numbers if p.cell.value is not None else texts
-            seen[p.col] = max(seen[p.col], display_width(p.cell.text))
+    numbers = [0] * n_cols  # widths in half-width characters that must not wrap
+    texts = [0] * n_cols  # widths of body text that may wrap
+    lay = layout(grid)
+    for p in lay.cells:
+        if p.cell.colspan != 1 or p.cell.rowspan != 1:
+            continue
+        width = display_width(p.cell.text)
+        if p.row < lay.header_rows:  # column titles may wrap after four characters
+            numbers[p.col] = max(numbers[p.col], min(width, 8))
+        elif p.cell.value is not None or p.cell.text.isdigit():  # figures and 科目编码
+            numbers[p.col] = max(numbers[p.col], width)
+        else:
+            texts[p.col] = max(texts[p.col], width)
     base = [n * CHAR_WIDTH + CELL_PADDING if n else 0 for n in numbers]
-    weights = [min(max(t, 6), 24) if t > n else 0 for n, t in zip(numbers, texts)]
+    weights = [min(max(t, 8), 16) if t > n else 0 for n, t in zip(numbers, texts)]
     left = available - sum(base)
-    if not any(weights) or left <= 0:
+    full = [min(t, 40) * CHAR_WIDTH + CELL_PADDING if w else 0 for t, w in zip(texts, weights)]
+    if left >= sum(full) or not any(weights):  # room for everything unwrapped: spread the rest
+        wanted = [b + f for b, f in zip(base, full)]
+        return [int(w * available / sum(wanted)) for w in wanted]
+    if left <= 0:
         total = sum(base) + sum(weights) * CHAR_WIDTH
         return [int((b + w * CHAR_WIDTH) * available / total) for b, w in zip(base, weights)]
     return [int(b + left * w / sum(weights)) for b, w in zip(base, weights)]
@@ -272,6 +304,7 @@ def write(doc: Document, path: Path) -> Path:
     word = new_document()
     _setup_styles(word)
     _orient(word.sections[0], False)
+    word.sections[0].different_first_page_header_footer = True  # no page number on the title page
     _page_number_footer(word.sections[0])
     _title_page(word, doc.title, doc.subtitle)
     writer = _Writer(word)

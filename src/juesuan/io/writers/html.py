@@ -99,8 +99,7 @@ def grid_html(grid: Grid) -> str:
 def _chart(chart: Chart) -> str:
     data = base64.b64encode(charts.png(chart)).decode("ascii")
     return (f'<figure class="chart" data-key="{escape(chart.key)}">'
-            f'<img src="data:image/png;base64,{data}" alt="{escape(chart.title)}">'
-            f"<figcaption>{escape(chart.title)}</figcaption></figure>")
+            f'<img src="data:image/png;base64,{data}" alt="{escape(chart.title)}"></figure>')  # titled inside
 
 
 def _block(block) -> str:

@@ -185,11 +185,19 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _passage(span: Span) -> str:
+def _passage(span: Span, width: int = 100) -> str:
+    """The passage with the hit marked; a long passage is cut to the hit's neighbourhood with the
+    whole text one click away."""
     text = span.excerpt
-    if span.start is not None and span.end is not None and 0 <= span.start < span.end <= len(text):
-        return _e(text[: span.start]) + "<mark>" + _e(text[span.start: span.end]) + "</mark>" + _e(text[span.end:])
-    return _e(text)
+    if span.start is None or span.end is None or not (0 <= span.start < span.end <= len(text)):
+        return _e(text)
+    marked = _e(text[: span.start]) + "<mark>" + _e(text[span.start: span.end]) + "</mark>" + _e(text[span.end:])
+    if len(text) <= 2 * width + 40:
+        return marked
+    lo, hi = max(span.start - width, 0), min(span.end + width, len(text))
+    short = (("…" if lo else "") + _e(text[lo: span.start]) + "<mark>" + _e(text[span.start: span.end]) + "</mark>"
+             + _e(text[span.end: hi]) + ("…" if hi < len(text) else ""))
+    return f"{short}<details><summary>全文</summary>{marked}</details>"
 
 
 def _finding_html(f: Finding) -> str:

@@ -219,8 +219,29 @@ def credible(d: Disclosure, s: Statement) -> bool:
     return any(h.translate(_FLAT) in line for h in hints)
 
 
+_STATED_CACHE: dict[int, tuple[object, tuple[Statement, ...], dict[str, tuple[Statement, ...]]]] = {}
+
+
+def credible_statements(d: Disclosure) -> tuple[tuple[Statement, ...], dict[str, tuple[Statement, ...]]]:
+    """The narrative's credible statements, in order and by key (computed once per narrative)."""
+    n = d.narrative
+    if n is None:
+        return (), {}
+    cached = _STATED_CACHE.get(id(n))
+    if cached is None or cached[0] is not n:
+        if len(_STATED_CACHE) > 8:
+            _STATED_CACHE.clear()
+        good = tuple(s for s in n.statements if credible(d, s))
+        by_key: dict[str, list[Statement]] = {}
+        for s in good:
+            by_key.setdefault(s.key, []).append(s)
+        cached = (n, good, {k: tuple(v) for k, v in by_key.items()})
+        _STATED_CACHE[id(n)] = cached
+    return cached[1], cached[2]
+
+
 def stated(d: Disclosure, key: str) -> tuple[Statement, ...]:
-    return tuple(s for s in d.narrative.stated(key) if credible(d, s)) if d.narrative else ()
+    return credible_statements(d)[1].get(key, ())
 
 
 def first_stated(d: Disclosure, key: str) -> Statement | None:
@@ -396,8 +417,7 @@ def section_label(subject: str) -> str:
 
 def require_statements(ctx: Context) -> tuple[Statement, ...]:
     """The narrative's credible statements; NotApplicable when there are none."""
-    n = ctx.disclosure.narrative
-    found = tuple(s for s in n.statements if credible(ctx.disclosure, s)) if n is not None else ()
+    found = credible_statements(ctx.disclosure)[0]
     if not found:
         raise NotApplicable("缺少公开说明中的数字（无说明文字或未能识别）")
     return found

@@ -37,13 +37,17 @@ def _text(ctx: Context) -> str:
 
 
 @check(codes={"W-EDITOR-QUESTION": "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写",
-              "W-QUESTION-MARK": "正文中有半角问号，可能是留下的提问或文字转换产生的乱码，请核实",
+              "W-QUESTION-MARK": "正文中有半角问号或“是否…？”问句，可能是留下的提问、指标名称或乱码，请核实",
               "W-TEMPLATE-REMNANT": "正文中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”）"})
 def editor_notes(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含编写人员的提问或模板提示语。"""
     text = _text(ctx)
     for m in _QUESTION.finditer(text):
         clause = m.group(0).strip("，, ")
+        if "是否" in clause:  # an indicator or a checklist item ("是否按期完成？"), not an editor's note
+            yield Finding("W-QUESTION-MARK", Severity.WARNING, f"正文中有问句“{clause}”，请核实是否应保留",
+                          {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+            continue
         yield Finding("W-EDITOR-QUESTION", Severity.ERROR, f"正文中有疑问句“{clause}”，像是编写时留下的提问，请删除或补写内容",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _ASCII_QUESTION.finditer(text):
