@@ -53,6 +53,21 @@ def base_evaluation(name: str = "示例项目") -> Evaluation:
                                "grade": _span("绩效.等级")})
 
 
+def whole_evaluation(initial: str = "90.00") -> Evaluation:
+    """A consistent 单位整体支出绩效自评表: 本级资金 年初 ``initial``, 全年预算 = 执行 = 100.00."""
+    ev = base_evaluation("示例单位")
+    money = {"initial_budget": _span("整体.资金.年初预算数"), "full_year_budget": _span("整体.资金.全年预算数"),
+             "executed": _span("整体.资金.全年执行数")}
+    funds = (
+        FundLine("上级资金", Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal(10), Decimal("100.00"),
+                 Decimal("10.00"), sources={"rate": _span("整体.资金.执行率"), "score": _span("整体.资金.得分")}),
+        FundLine("本级资金", Decimal(initial), Decimal("100.00"), Decimal("100.00"), sources=money),
+        FundLine("其他资金", Decimal("0.00"), Decimal("0.00"), Decimal("0.00")),
+        FundLine("合计", Decimal(initial), Decimal("100.00"), Decimal("100.00"), sources=money),
+    )
+    return replace(ev, kind="整体", funds=funds, achieved="")
+
+
 def change_item(ev: Evaluation, index: int, **changes) -> Evaluation:
     items = list(ev.indicators)
     changes = {k: Decimal(v) if k in ("weight", "rate", "score") and isinstance(v, str) else v
@@ -79,6 +94,17 @@ def _total(ev: Evaluation, total: str) -> Evaluation:
 
 def _statement(key: str, value: str, unit: str) -> Statement:
     return Statement(key, Decimal(value), unit, Span(file=FILE, line=1, excerpt=key))
+
+
+def _accounts(income_total: str = "100.00", initial: str = "90.00") -> tuple[Statement, ...]:
+    return (_statement("收入总计", income_total, "万元"), _statement("本年支出合计", "100.00", "万元"),
+            _statement("财政拨款收支总计.年初预算", initial, "万元"), _statement("本年财政拨款支出", "100.00", "万元"))
+
+
+def _quoted(amount: str, initial: str = "100.00") -> Disclosure:
+    """The narrative names the project with an amount; the project's 年初预算 is ``initial``."""
+    ev = change_funds(base_evaluation(), initial_budget=initial)
+    return disclosure(ev, text=f"如我单位项目绩效资金为示例项目{amount}万元，主要用于会议保障。")
 
 
 _CLEAN_STATEMENTS = (_statement("绩效.项目数", "1", "个"), _statement("绩效.项目.全年预算", "100.00", "万元"),
@@ -116,8 +142,20 @@ EXAMPLES: dict[str, tuple[Callable[[], Disclosure], Callable[[], Disclosure]]] =
     "P-UNREADABLE": (lambda: disclosure(change_item(base_evaluation(), 3, actual="详见附件")),
                      lambda: disclosure()),
     "P-NARRATIVE-SCORE": (
-        lambda: disclosure(statements=(_statement("绩效.项目数", "2", "个"),) + _CLEAN_STATEMENTS[1:]),
+        lambda: disclosure(statements=_CLEAN_STATEMENTS[:1] + (_statement("绩效.项目.全年预算", "120.00", "万元"),)
+                           + _CLEAN_STATEMENTS[2:]),
         lambda: disclosure(statements=_CLEAN_STATEMENTS)),
+    "P-ROUNDING": (lambda: disclosure(_total(base_evaluation(), "100.01")),
+                   lambda: disclosure()),
+    "P-WHOLE-TOTALS": (lambda: disclosure(whole_evaluation(), statements=_accounts(income_total="110.00")),
+                       lambda: disclosure(whole_evaluation(), statements=_accounts())),
+    "P-WHOLE-FISCAL": (lambda: disclosure(whole_evaluation(), statements=_accounts(initial="95.00")),
+                       lambda: disclosure(whole_evaluation(), statements=_accounts())),
+    "P-PROJECT-AMOUNT": (lambda: _quoted("80"), lambda: _quoted("100")),
+    "P-PROJECT-INITIAL": (lambda: _quoted("120", initial="120.00"), lambda: _quoted("100", initial="120.00")),
+    "P-SAME-INDICATOR": (
+        lambda: disclosure(change_item(whole_evaluation(), 0, target="=8个", actual="=8个"), base_evaluation()),
+        lambda: disclosure(whole_evaluation(), base_evaluation())),
     "P-ACHIEVED-TEXT": (
         lambda: disclosure(replace(base_evaluation(), achieved="该项目实际完成：保障会议室个数8个、服务对象满意度达95%。")),
         lambda: disclosure()),

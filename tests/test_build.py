@@ -117,6 +117,17 @@ def test_cli_unreadable_input_exits_2(tmp_path, capsys):
     assert "无此文件.yaml" in capsys.readouterr().err
 
 
+def test_cli_corrupt_data_and_bad_outdir_exit_2(tmp_path, capsys):
+    bad = tmp_path / "坏数据.yaml"
+    bad.write_text("单位: [未闭合\n", encoding="utf-8")
+    assert main(["build", str(bad), "-o", str(tmp_path / "out")]) == 2
+    assert "坏数据.yaml" in capsys.readouterr().err
+    blocker = tmp_path / "是文件"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["build", str(EXAMPLE), "-o", str(blocker), "--format", "md"]) == 2
+    assert "是文件" in capsys.readouterr().err
+
+
 def test_cli_unknown_format_exits_2(tmp_path, capsys):
     assert main(["build", str(EXAMPLE), "-o", str(tmp_path), "--format", "docx,odt"]) == 2
     assert "odt" in capsys.readouterr().err

@@ -21,7 +21,6 @@ from juesuan.core.model import (
     Unit,
 )
 from juesuan.core.profiles import load_profile
-from juesuan.io.writers import performance
 from juesuan.io.writers.layout import performance_grids, table_grids
 from juesuan.io.writers.matrix import layout, text_matrix
 
@@ -216,29 +215,38 @@ def test_t4_expenditure_side_has_fund_columns(grids):
     assert m[-1][:4] == ["总计", "1,693.16", "总计", "1,693.16"]
 
 
-def test_performance_grids_printed_values_when_no_engine(monkeypatch):
-    monkeypatch.setattr(performance, "_scoring_engine", lambda: None)
+def test_performance_grids_whole_unit_layout_and_engine_scores():
     grids = performance_grids(sample_disclosure(), load_profile("xinjiang-2024"))
     assert [g.key for g in grids] == ["绩效.整体", "绩效.项目.1"]
-    whole, project = grids
+    whole = grids[0]
     m = text_matrix(whole)
+    assert len(m[0]) == 8
+    # execution computed on the 合计 line (1,740.70 / 1,787.23), printed where the source prints it
     r, _ = _find(m, "上级资金")
     assert m[r][5:] == ["10", "97.40%", "9.74"]
+    r, _ = _find(m, "合计")
+    assert m[r][5:] == ["—", "—", "—"]
+    assert m[-1][0] == "总分" and m[-1][-1] == "99.74分"
     assert whole.note == "自评得分99.74分，评价等级：优。"
-    pm = text_matrix(project)
-    assert len(pm[0]) == 14
-    r, _ = _find(pm, "援疆业务工作完成率")
-    assert pm[r][7:9] == ["111.11%", "4.44"]
 
 
-def test_performance_grids_use_scoring_engine():
-    pytest.importorskip("juesuan.rules.scoring")
+def test_performance_grids_project_scores_recomputed():
     grids = performance_grids(sample_disclosure(), load_profile("xinjiang-2024"))
-    pm = text_matrix(grids[1])
+    project = grids[1]
+    pm = text_matrix(project)
+    assert len(pm[0]) == 14 and project.landscape
     r, _ = _find(pm, "年度资金总额")
     assert [t for t in pm[r] if t][-3:] == ["10", "43.80%", "0.00"]  # 2.19 / 5.00 below the threshold scores 0
     r, _ = _find(pm, "制发文件合格率（%）")
-    assert pm[r][7:9] == ["105.26%", "4.74"]  # recomputed, not the printed rate
-    # merged 一级指标 over the three 产出 rows
-    cell = next(c for row in grids[1].body for c in row if c.text == "产出指标")
-    assert cell.rowspan == 3
+    assert pm[r][7:9] == ["105.26%", "4.74"]
+    r, _ = _find(pm, "援疆业务工作完成率")
+    assert pm[r][7:9] == ["111.11%", "4.44"]
+    assert pm[-1][8] == "99.18分"  # 0 + 10 + 4.44 + 4.74 + 80
+    # merged 一级指标 over the three 产出 rows, 二级 over the two 质量 rows
+    cells = {c.text: c for row in project.body for c in row}
+    assert cells["产出指标"].rowspan == 3 and cells["质量指标"].rowspan == 2
+
+
+def test_table_order_follows_profile():
+    keys = [g.key for g in table_grids(sample_disclosure(), load_profile("shanghai-2024"))]
+    assert keys == ["T1", "T2", "T3", "T4", "T5", "T6", "T9", "T7", "T8"]

@@ -22,8 +22,11 @@ from .core.document import Block, Document, Slot
 from .core.findings import InputError
 from .core.model import Disclosure
 from .core.profiles import DEFAULT_PROFILE, Profile, load_profile
+from .io.readers.data import load
 from .io.writers import docx, html, md, pdf, xlsx
 from .io.writers.layout import performance_grids, table_grids
+from .phrasebook.render import render_narrative
+from .rules import derive
 
 Writer = Callable[[Document, Path], Path]
 
@@ -50,8 +53,6 @@ class BuildResult:
 
 def _narrative(d: Disclosure, figures: Mapping[str, Decimal], profile: Profile) -> tuple[list[Block], list[str]]:
     """Blocks and warnings from the phrasebook (``render_narrative``)."""
-    from .phrasebook.render import render_narrative
-
     blocks, warnings = render_narrative(d, figures, profile)
     return list(blocks), list(warnings)
 
@@ -80,8 +81,6 @@ def title_of(d: Disclosure) -> str:
 
 def compose(d: Disclosure, profile: Profile) -> Document:
     """The whole disclosure as format-neutral blocks: narrative, 绩效 tables, the nine tables."""
-    from .rules import derive
-
     d2 = derive.complete(d)
     figures = derive.derive(d2, profile)
     blocks, warnings = _narrative(d2, figures, profile)
@@ -120,14 +119,15 @@ def parse_formats(formats: Sequence[str] | str) -> tuple[str, ...]:
 def build(source: str | Path, out_dir: str | Path, formats: Sequence[str] = DEFAULT_FORMATS,
           profile: str | Profile | None = None) -> BuildResult:
     """Load data, compose, and write each format into ``out_dir``; PDF trouble is a warning."""
-    from .io.readers.data import load
-
     names = parse_formats(formats)
     d = load(source)
     prof = resolve_profile(profile, d)
     doc = compose(d, prof)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}：无法创建输出文件夹（{exc.strerror or exc}）") from exc
     written: dict[str, Path] = {}
     warnings = list(doc.warnings)
     for fmt in sorted(names, key=lambda f: f == "pdf"):  # PDF last: it may reuse the .docx

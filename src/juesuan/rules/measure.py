@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..core.money import normalize_digits
@@ -44,6 +45,7 @@ _DATE_CN = re.compile(
 )
 _YEAR_END = re.compile(r"^(?:(\d{4})年)?(年底|年末|年内)$")
 _DONE_WORDS = ("完成", "完工", "截止", "止")
+_SPACES = re.compile(r"\s+")
 
 
 class MeasureError(ValueError):
@@ -148,9 +150,15 @@ def _valid(date: tuple[int | None, int | None, int | None], deadline: bool):
 
 def parse_measure(text: object) -> Measure:
     """Interpret one 目标值 / 业绩值 cell. Never raises; see :class:`Measure`."""
-    raw = "" if text is None else str(text)
+    return _parse_text("" if text is None else str(text))
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(raw: str) -> Measure:
+    """:func:`parse_measure` of a string; cached, as the checks read each cell several times
+    (a :class:`Measure` is frozen, so sharing one is safe)."""
     s = normalize_digits(raw).translate(_SIGNS).strip().replace("\u00a0", "")
-    s = re.sub(r"\s+", "", s)
+    s = _SPACES.sub("", s)
     if s in _BLANK_TEXTS:
         return Measure(raw, BLANK)
     comparator, body = _strip_comparator(s)

@@ -11,17 +11,13 @@ import io
 import sys
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import matplotlib
+from ...core.document import Chart
+from ...core.money import fmt_amount, fmt_pct, pct
 
-matplotlib.use("Agg")
-
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from ...core.document import Chart  # noqa: E402
-from ...core.money import fmt_amount, fmt_pct, pct  # noqa: E402
+if TYPE_CHECKING:  # matplotlib is imported when the first chart is drawn, not at start-up
+    from matplotlib.figure import Figure
 
 #: Families tried in order; the first one installed is used.
 CJK_FAMILIES = (
@@ -35,6 +31,8 @@ PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#b
 @lru_cache(maxsize=1)
 def cjk_family() -> str | None:
     """The name of an installed CJK font family, or None (with a one-line notice on stderr)."""
+    from matplotlib import font_manager
+
     names = {f.name for f in font_manager.fontManager.ttflist}
     for family in CJK_FAMILIES:
         if family in names:
@@ -44,6 +42,9 @@ def cjk_family() -> str | None:
 
 
 def _figure(width: float, height: float) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), dpi=150)
     FigureCanvasAgg(fig)
     return fig
@@ -102,6 +103,8 @@ def _size(chart: Chart) -> tuple[float, float]:
 @lru_cache(maxsize=32)
 def png(chart: Chart, *, dpi: int = 150) -> bytes:
     """The chart as PNG bytes (cached: the docx and html writers draw the same charts)."""
+    import matplotlib
+
     family = cjk_family()
     params = {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False}
     with matplotlib.rc_context(params):

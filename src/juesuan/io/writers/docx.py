@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import io
 import re
+from html import escape
 from pathlib import Path
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ...core.document import Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
+from ...core.document import Cell, Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
 from . import charts
-from .matrix import display_width, layout
+from .matrix import Layout, Placed, display_width, layout
 
 BODY_FONT = "宋体"  # Word on Windows has it; LibreOffice substitutes an installed CJK serif
 HEADING_FONT = "黑体"
@@ -134,34 +134,70 @@ def _title_page(doc, title: str, subtitle: str) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _borders(table) -> None:
-    """Single black borders on every edge, and small cell margins."""
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "4")
-        el.set(qn("w:space"), "0")
-        el.set(qn("w:color"), "000000")
-        borders.append(el)
-    tbl_pr.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    for edge, twips in (("top", 20), ("bottom", 20), ("left", 57), ("right", 57)):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), str(twips))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    tbl_pr.append(margins)
+_TABLE_PROPERTIES = (
+    '<w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>'
+    + "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+              for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    + '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="20" w:type="dxa"/>'
+    '<w:left w:w="57" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
+    '</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+)
+_JC = {"right": "right", "center": "center"}
 
 
-def column_widths(grid: Grid, n_cols: int, available: int) -> list[int]:
+def _tc(width: int, cell: Cell | None, *, span: int, merge: str, bold: bool, style_id: str) -> str:
+    """One w:tc: ``merge`` is "" (plain), "restart" (top of a row span) or "continue"."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge:
+        props.append('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
+    props.append('<w:vAlign w:val="center"/>')
+    run = ""
+    jc = "left"
+    if cell is not None and merge != "continue":
+        jc = _JC.get(cell.align or ("right" if cell.value is not None else ""), "left")
+        if cell.text:
+            rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+            run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(cell.text)}</w:t></w:r>'
+    return (f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>'
+            f'<w:jc w:val="{jc}"/></w:pPr>{run}</w:p></w:tc>')
+
+
+def table_xml(lay: Layout, widths: list[int], style_id: str) -> str:
+    """A laid-out grid as a w:tbl: column spans as gridSpan, row spans as vMerge; widths in twips."""
+    origin: dict[tuple[int, int], Placed] = {(p.row, p.col): p for p in lay.cells}
+    covering: dict[tuple[int, int], Placed] = {}
+    for p in lay.cells:
+        for r in range(p.row + 1, p.last_row + 1):
+            covering[(r, p.col)] = p
+    rows = []
+    for r in range(lay.n_rows):
+        cells, c = [], 0
+        while c < lay.n_cols:
+            placed = origin.get((r, c)) or covering.get((r, c))
+            span = max(placed.cell.colspan, 1) if placed else 1
+            width = sum(widths[c:c + span])
+            if placed is None:
+                cells.append(_tc(width, None, span=1, merge="", bold=False, style_id=style_id))
+            else:
+                merge = "continue" if placed.row != r else ("restart" if placed.last_row > r else "")
+                bold = placed.cell.bold or r < lay.header_rows
+                cells.append(_tc(width, placed.cell, span=span, merge=merge, bold=bold, style_id=style_id))
+            c += span
+        header = '<w:trPr><w:tblHeader/></w:trPr>' if r < lay.header_rows else ""
+        rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
+    grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (f"<w:tbl {nsdecls('w')}>{_TABLE_PROPERTIES.format(width=sum(widths))}"
+            f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>")
+
+
+def column_widths(lay: Layout, available: int) -> list[int]:
     """Column widths (EMU) filling ``available``. Each column first gets what its longest figure
-    needs; columns with longer text share the rest by that text's length (clamped, so one long
-    remark does not starve the others)."""
-    numbers = [0] * n_cols  # widths in half-width characters that must not wrap
-    texts = [0] * n_cols  # widths of body text that may wrap
-    lay = layout(grid)
+    or code needs, and room for four CJK characters of text; columns with longer text share the
+    rest by that text's length."""
+    numbers = [0] * lay.n_cols  # widths in half-width characters that must not wrap
+    texts = [0] * lay.n_cols  # widths of body text that may wrap
     for p in lay.cells:
         if p.cell.colspan != 1 or p.cell.rowspan != 1:
             continue
@@ -172,24 +208,17 @@ def column_widths(grid: Grid, n_cols: int, available: int) -> list[int]:
             numbers[p.col] = max(numbers[p.col], width)
         else:
             texts[p.col] = max(texts[p.col], width)
-    base = [n * CHAR_WIDTH + CELL_PADDING if n else 0 for n in numbers]
-    weights = [min(max(t, 8), 16) if t > n else 0 for n, t in zip(numbers, texts)]
+    floor = [max(n, min(t, 8)) for n, t in zip(numbers, texts)]  # four CJK characters at least
+    base = [f * CHAR_WIDTH + CELL_PADDING for f in floor]
+    extra = [max(min(t, 40) - f, 0) * CHAR_WIDTH for f, t in zip(floor, texts)]
     left = available - sum(base)
-    full = [min(t, 40) * CHAR_WIDTH + CELL_PADDING if w else 0 for t, w in zip(texts, weights)]
-    if left >= sum(full) or not any(weights):  # room for everything unwrapped: spread the rest
-        wanted = [b + f for b, f in zip(base, full)]
-        return [int(w * available / sum(wanted)) for w in wanted]
     if left <= 0:
-        total = sum(base) + sum(weights) * CHAR_WIDTH
-        return [int((b + w * CHAR_WIDTH) * available / total) for b, w in zip(base, weights)]
+        return [int(b * available / sum(base)) for b in base]
+    if left >= sum(extra):  # room for every text unwrapped: spread what remains over all columns
+        wanted = [b + e for b, e in zip(base, extra)]
+        return [int(w * available / sum(wanted)) for w in wanted]
+    weights = [min(e, 16 * CHAR_WIDTH) for e in extra]  # one long remark must not starve the rest
     return [int(b + left * w / sum(weights)) for b, w in zip(base, weights)]
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
 
 
 def _caption(doc, grid: Grid) -> None:
@@ -211,34 +240,9 @@ def _caption(doc, grid: Grid) -> None:
 def _grid(doc, grid: Grid) -> None:
     _caption(doc, grid)
     lay = layout(grid)
-    table = doc.add_table(rows=lay.n_rows, cols=lay.n_cols)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _borders(table)
-    widths = column_widths(grid, lay.n_cols, _text_width(doc.sections[-1]))
-    for i, col in enumerate(table.columns):
-        col.width = widths[i]
-    rows = table.rows
-    cells = [list(r.cells) for r in rows]
-    style_id = doc.styles[TABLE_STYLE].style_id  # set by id: python-docx's setter is slow per cell
-    for r in range(lay.n_rows):
-        for c in range(lay.n_cols):
-            cells[r][c].width = widths[c]
-            cells[r][c]._tc.p_lst[0].style = style_id
-    for r in range(lay.header_rows):
-        _repeat_header(rows[r])
-    for p in lay.cells:
-        target = cells[p.row][p.col]
-        if p.last_row > p.row or p.last_col > p.col:
-            target = target.merge(cells[p.last_row][p.last_col])
-        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        para = target.paragraphs[0]
-        align = p.cell.align or ("right" if p.cell.value is not None else "left")
-        para.alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}.get(
-            align, WD_ALIGN_PARAGRAPH.LEFT)
-        if p.cell.text:
-            run = para.add_run(p.cell.text)
-            run.bold = p.cell.bold or p.row < lay.header_rows
+    widths = [w // 635 for w in column_widths(lay, _text_width(doc.sections[-1]))]  # EMU → twips
+    tbl = parse_xml(table_xml(lay, widths, doc.styles[TABLE_STYLE].style_id))
+    doc.element.body.insert_element_before(tbl, "w:sectPr")
     if grid.note:
         note = doc.add_paragraph(grid.note)
         note.paragraph_format.first_line_indent = 0
@@ -263,6 +267,7 @@ class _Writer:
         if landscape == self.landscape:
             return
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False  # only the title page goes unnumbered
         _orient(section, landscape)
         self.landscape, self.fresh_page = landscape, True
 

@@ -10,7 +10,7 @@ in ``value``. A blank amount (None) prints as an empty cell, never as 0.00.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from ...core.codes import economic_codes, function_codes
 from ...core.document import Cell, Grid
@@ -30,11 +30,13 @@ from ...core.model import (
     SummaryTable,
 )
 from ...core.profiles import Profile
+from ...phrasebook.sections import cn
+from ...rules.totals import add
 from .cells import head as _head
 from .cells import label, num
 from .performance import performance_grids
 
-__all__ = ["table_grids", "performance_grids", "table_title", "numerals_for"]
+__all__ = ["table_grids", "performance_grids", "table_title"]
 
 #: 功能分类 类 printed on the expenditure side of 公开01/公开04 (the 26 rows of the 2024 form).
 T1_CLASSES = (
@@ -64,11 +66,6 @@ def table_title(key: str, profile: Profile) -> str:
     return str(titles.get(key) or TABLE_TITLES[key])
 
 
-def _sum(values: Iterable[Decimal | None]) -> Decimal | None:
-    present = [v for v in values if v is not None]
-    return sum(present, Decimal(0)) if present else None
-
-
 def _class_name(code: str, year: int) -> str:
     return function_codes(year).name_of(code) or code
 
@@ -91,9 +88,9 @@ def _t1(t: SummaryTable, year: int) -> tuple[tuple, tuple]:
         (label("收入", colspan=2, bold=True, align="center"), label("支出", colspan=2, bold=True, align="center")),
         _head("项目", "决算数", "项目", "决算数"),
     )
-    left = [(label(f"{numerals_for(i)}、{name}"), num(t.income.get(name))) for i, name in enumerate(T1_INCOME_ROWS)]
+    left = [(label(f"{cn(i + 1)}、{name}"), num(t.income.get(name))) for i, name in enumerate(T1_INCOME_ROWS)]
     codes = list(T1_CLASSES) + [c for c in t.expenditure if c not in T1_CLASSES]
-    right = [(label(f"{numerals_for(i)}、{_class_name(c, year)}"), num(t.expenditure.get(c))) for i, c in enumerate(codes)]
+    right = [(label(f"{cn(i + 1)}、{_class_name(c, year)}"), num(t.expenditure.get(c))) for i, c in enumerate(codes)]
     body = _panels(left, right, 2, 2)
     footer = [
         ("本年收入合计", t.income_this_year, "本年支出合计", t.expenditure_this_year),
@@ -109,29 +106,19 @@ def _t1(t: SummaryTable, year: int) -> tuple[tuple, tuple]:
     return header, tuple(body)
 
 
-def numerals_for(i: int) -> str:
-    """Chinese ordinal for 1-based i+1 up to 99: 一 … 十 … 二十六."""
-    digits = "零一二三四五六七八九"
-    n = i + 1
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
 def _t4(t: FiscalSummaryTable, year: int) -> tuple[tuple, tuple]:
     header = (
         (label("收入", colspan=2, bold=True, align="center"), label("支出", colspan=5, bold=True, align="center")),
         _head("项目", "决算数", "项目", "合计", *FUNDS),
     )
-    left = [(label(f"{numerals_for(i)}、{f}"), num(t.income.get(f))) for i, f in enumerate(FUNDS)]
+    left = [(label(f"{cn(i + 1)}、{f}"), num(t.income.get(f))) for i, f in enumerate(FUNDS)]
     codes = list(T1_CLASSES) + [c for c in t.expenditure if c not in T1_CLASSES]
 
     def exp_row(text: str, values: Mapping[str, Decimal | None], bold: bool = False) -> tuple[Cell, ...]:
         return (label(text, bold=bold, align="center" if bold else ""),
                 *(num(values.get(k), bold=bold) for k in ("合计", *FUNDS)))
 
-    right = [exp_row(f"{numerals_for(i)}、{_class_name(c, year)}", t.expenditure.get(c, {})) for i, c in enumerate(codes)]
+    right = [exp_row(f"{cn(i + 1)}、{_class_name(c, year)}", t.expenditure.get(c, {})) for i, c in enumerate(codes)]
     body = _panels(left, right, 2, 5)
     blank_right = tuple(Cell() for _ in range(5))
     body.append((label("本年收入合计", bold=True, align="center"), num(t.income_this_year, bold=True))
@@ -193,13 +180,13 @@ def _t6(t: CodedTable | None) -> tuple[tuple, tuple]:
             kuan = T6_CAPITAL if cls == "310" else tuple(econ.children(cls))
             kuan = kuan + tuple(c for c in given if len(c) == 5 and c[:3] == cls and c not in kuan)
             kuan_values = {c: given[c].values.get("决算数") if c in given else None for c in kuan}
-            cls_value = given[cls].values.get("决算数") if cls in given else _sum(kuan_values.values())
+            cls_value = given[cls].values.get("决算数") if cls in given else add(kuan_values.values())
             class_values.append(cls_value)
             out.append((label(cls, bold=True), label(econ.name_of(cls) or cls, bold=True), num(cls_value, bold=True)))
             for c in kuan:
                 name = given[c].name if c in given and given[c].name else econ.name_of(c) or ""
                 out.append((label(c), label("　" + name), num(kuan_values[c])))
-        return out, _sum(class_values)
+        return out, add(class_values)
 
     others = sorted({c[:3] for c in given if c[:3] not in T6_LEFT + T6_RIGHT})
     left, left_sum = panel(T6_LEFT)

@@ -7,6 +7,7 @@ pasting into other tools. A header spanning several columns is repeated into eac
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from ...core.document import Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
@@ -56,14 +57,14 @@ def grid_lines(grid: Grid) -> list[str]:
 
 
 def _chart_lines(chart: Chart) -> list[str]:
-    total = sum(chart.values, type(chart.values[0])(0)) if chart.values else None
+    total = sum(chart.values, Decimal(0))
     if chart.prior:
         header = ["项目", f"上年（{chart.unit}）", f"本年（{chart.unit}）"]
         rows = [[lab, fmt_amount(p), fmt_amount(v)] for lab, v, p in zip(chart.labels, chart.values, chart.prior)]
         right = {1, 2}
     else:
         header = ["项目", f"金额（{chart.unit}）", "占比"]
-        rows = [[lab, fmt_amount(v), fmt_pct(pct(v, total)) if total else "-"] for lab, v in zip(chart.labels, chart.values)]
+        rows = [[lab, fmt_amount(v), fmt_pct(pct(v, total))] for lab, v in zip(chart.labels, chart.values)]
         right = {1, 2}
     return [f"**图：{chart.title}**", ""] + _pipe(header, rows, right)
 

@@ -1,14 +1,13 @@
 """The 绩效自评表 (单位整体支出 and 项目支出) as :class:`Grid` blocks, in the seed's layout.
 
 Where it sits: beside :mod:`.layout`; ``compose`` puts these grids where the narrative leaves
-``Slot("绩效表")``. 执行率, 完成率, scores, 总分 and 等级 come from the scoring engine
-(``juesuan.rules.scoring.score_evaluation``); while that engine is not installed the values
-printed in the source are shown instead.
+``Slot("绩效表")``. 执行率, 完成率, scores, 总分 and 等级 are those of the scoring engine
+(``juesuan.rules.scoring.score_evaluation``) under the profile's policy, never the values the
+source printed: a published table that mis-scored an indicator is printed corrected.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Sequence
 
@@ -16,71 +15,15 @@ from ...core.document import Cell, Grid
 from ...core.model import Disclosure, Evaluation, FundLine, Indicator
 from ...core.money import fmt_amount, fmt_pct
 from ...core.profiles import Profile
+from ...rules.scoring import EvaluationScore, IndicatorScore, score_evaluation, scoring_line, total_line
 from .cells import head, label, num
 
 DASH = "—"
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """What a 绩效 table prints for its scores, whoever computed them."""
-
-    execution_rate: Decimal | None
-    execution_score: Decimal | None
-    rates: tuple[Decimal | None, ...]
-    scores: tuple[Decimal | None, ...]
-    total: Decimal | None
-    grade: str
-
-
-def _scoring_engine() -> Callable[[Evaluation, Profile], Any] | None:
-    """``rules.scoring.score_evaluation`` when that module exists, else None (printed values)."""
-    try:
-        from ...rules.scoring import score_evaluation
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("juesuan.rules.scoring"):
-            return None
-        raise
-    return score_evaluation
-
-
-_TOTAL_LABELS = ("合计", "年度资金总额")
-
-
-def _scoring_line(ev: Evaluation) -> FundLine | None:
+def _execution_line(ev: Evaluation) -> FundLine | None:
     """The fund line that carries 分值/执行率/得分: the one printed with them, else the total line."""
-    for line in ev.funds:
-        if line.weight is not None or line.score is not None or line.rate is not None:
-            return line
-    for line in ev.funds:
-        if "".join(line.label.split()) in _TOTAL_LABELS:
-            return line
-    return ev.funds[0] if ev.funds else None
-
-
-def score(ev: Evaluation, profile: Profile) -> Scored:
-    """Scores for ``ev``: computed by the engine when present, else as printed in the source."""
-    engine = _scoring_engine()
-    if engine is not None:
-        result = engine(ev, profile)
-        execution = result.execution
-        return Scored(
-            execution_rate=getattr(execution, "rate", None),
-            execution_score=getattr(execution, "score", None),
-            rates=tuple(i.rate for i in result.indicators),
-            scores=tuple(i.score for i in result.indicators),
-            total=result.total,
-            grade=result.grade or "",
-        )
-    line = _scoring_line(ev)
-    return Scored(
-        execution_rate=line.rate if line else None,
-        execution_score=line.score if line else None,
-        rates=tuple(i.rate for i in ev.indicators),
-        scores=tuple(i.score for i in ev.indicators),
-        total=ev.total,
-        grade=ev.grade,
-    )
+    return scoring_line(ev) or total_line(ev) or (ev.funds[0] if ev.funds else None)
 
 
 def _plain(value: Decimal | None) -> str:
@@ -102,9 +45,10 @@ def _rate_cell(value: Decimal | None, **kw: Any) -> Cell:
     return Cell(text="" if value is None else fmt_pct(value), value=value, align="right", **kw)
 
 
-def _fund_rows(ev: Evaluation, scored: Scored, spans: Sequence[int]) -> list[tuple[Cell, ...]]:
+def _fund_rows(ev: Evaluation, scored: EvaluationScore, spans: Sequence[int]) -> list[tuple[Cell, ...]]:
     """Fund lines: label, 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 (with colspans)."""
-    line_for_score = _scoring_line(ev)
+    line_for_score = _execution_line(ev)
+    execution = scored.execution
     rows = []
     for line in ev.funds:
         s = iter(spans)
@@ -112,10 +56,9 @@ def _fund_rows(ev: Evaluation, scored: Scored, spans: Sequence[int]) -> list[tup
         for amount in (line.initial_budget, line.full_year_budget, line.executed):
             cells.append(num(amount, colspan=next(s)))
         if line is line_for_score:
-            weight = line.weight if line.weight is not None else Decimal(10)
-            cells += [Cell(text=_plain(weight), value=weight, align="center", colspan=next(s)),
-                      _rate_cell(scored.execution_rate, colspan=next(s)),
-                      _score_cell(scored.execution_score, colspan=next(s))]
+            cells += [Cell(text=_plain(execution.weight), value=execution.weight, align="center", colspan=next(s)),
+                      _rate_cell(execution.rate, colspan=next(s)),
+                      _score_cell(execution.score, colspan=next(s))]
         else:
             cells += [label(DASH, colspan=next(s), align="center") for _ in range(3)]
         rows.append(tuple(cells))
@@ -145,13 +88,14 @@ def _merged_levels(indicators: Sequence[Indicator]) -> list[tuple[Cell | None, C
     return out
 
 
-def _indicator_rows(ev: Evaluation, scored: Scored, columns: Callable[[Indicator, Decimal | None, Decimal | None], list[Cell]]) -> list[tuple[Cell, ...]]:
+Columns = Callable[[Indicator, IndicatorScore], list[Cell]]
+
+
+def _indicator_rows(ev: Evaluation, scored: EvaluationScore, columns: Columns) -> list[tuple[Cell, ...]]:
     rows = []
-    for idx, (ind, (c1, c2)) in enumerate(zip(ev.indicators, _merged_levels(ev.indicators))):
-        rate = scored.rates[idx] if idx < len(scored.rates) else ind.rate
-        sc = scored.scores[idx] if idx < len(scored.scores) else ind.score
+    for ind, item, (c1, c2) in zip(ev.indicators, scored.indicators, _merged_levels(ev.indicators)):
         lead = tuple(c for c in (c1, c2) if c is not None)
-        rows.append(lead + tuple(columns(ind, rate, sc)))
+        rows.append(lead + tuple(columns(ind, item)))
     return rows
 
 
@@ -159,22 +103,18 @@ def _total_text(total: Decimal | None) -> str:
     return "" if total is None else f"{fmt_amount(total, sep=False)}分"
 
 
-def _note(scored: Scored) -> str:
-    if scored.total is None:
-        return ""
+def _note(scored: EvaluationScore) -> str:
     grade = f"，评价等级：{scored.grade}" if scored.grade else ""
     return f"自评得分{_total_text(scored.total)}{grade}。"
 
 
-def _weights_sum(ev: Evaluation, scored_line: FundLine | None) -> Decimal:
-    weights = [i.weight for i in ev.indicators if i.weight is not None]
-    base = scored_line.weight if scored_line and scored_line.weight is not None else Decimal(10)
-    return sum(weights, base)
+def _weights_sum(ev: Evaluation, scored: EvaluationScore) -> Decimal:
+    return sum((i.weight for i in ev.indicators if i.weight is not None), scored.execution.weight)
 
 
 def whole_unit_grid(ev: Evaluation, profile: Profile, key: str = "绩效.整体") -> Grid:
     """单位整体支出绩效自评表: 8 columns."""
-    scored = score(ev, profile)
+    scored = score_evaluation(ev, profile)
     body: list[tuple[Cell, ...]] = [(label("单位名称", bold=True), label(ev.name, colspan=7))]
     first = label("部门资金（万元）", rowspan=len(ev.funds) + 1, bold=True, align="center")
     body.append((first,) + head("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分"))
@@ -185,14 +125,14 @@ def whole_unit_grid(ev: Evaluation, profile: Profile, key: str = "绩效.整体"
     body.append((label(ev.goal, colspan=3), label(ev.achieved, colspan=4)))
     body.append(head("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分"))
 
-    def cols(ind: Indicator, rate: Decimal | None, sc: Decimal | None) -> list[Cell]:
+    def cols(ind: Indicator, item: IndicatorScore) -> list[Cell]:
         return [label(ind.name), label(ind.target), label(ind.basis),
                 Cell(text=_plain(ind.weight), value=ind.weight, align="center"),
-                label(ind.actual), _score_cell(sc)]
+                label(ind.actual), _score_cell(item.score)]
 
     body += _indicator_rows(ev, scored, cols)
     body.append((label("总分", colspan=5, bold=True, align="center"),
-                 Cell(text=_plain(_weights_sum(ev, _scoring_line(ev))), align="center", bold=True),
+                 Cell(text=_plain(_weights_sum(ev, scored)), align="center", bold=True),
                  label(""), Cell(text=_total_text(scored.total), value=scored.total, align="right", bold=True)))
     title = "单位整体支出绩效自评表"
     return Grid(key=key, title=title, header=(), body=tuple(body), unit="万元",
@@ -201,7 +141,7 @@ def whole_unit_grid(ev: Evaluation, profile: Profile, key: str = "绩效.整体"
 
 def project_grid(ev: Evaluation, profile: Profile, key: str) -> Grid:
     """项目支出绩效自评表: 14 columns (a section label and the 13 indicator columns)."""
-    scored = score(ev, profile)
+    scored = score_evaluation(ev, profile)
     body: list[tuple[Cell, ...]] = [
         (label("项目名称", bold=True), label(ev.name, colspan=13)),
         (label("主管部门", bold=True), label(ev.department, colspan=6),
@@ -221,14 +161,15 @@ def project_grid(ev: Evaluation, profile: Profile, key: str) -> Grid:
     body.append((section,) + head("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分",
                                   "指标值设定依据", "上年完成情况", "赋分规则", "佐证资料", "偏差原因分析及改进措施"))
 
-    def cols(ind: Indicator, rate: Decimal | None, sc: Decimal | None) -> list[Cell]:
+    def cols(ind: Indicator, item: IndicatorScore) -> list[Cell]:
         return [label(ind.name), Cell(text=_plain(ind.weight), value=ind.weight, align="center"),
-                label(ind.target), label(ind.actual), _rate_cell(rate), _score_cell(sc),
-                label(ind.basis), label(ind.prior_result), label(ind.rule), label(ind.evidence), label(ind.deviation)]
+                label(ind.target), label(ind.actual), _rate_cell(item.rate), _score_cell(item.score),
+                label(ind.basis), label(ind.prior_result), label(item.rule or ind.rule), label(ind.evidence),
+                label(ind.deviation)]
 
     body += _indicator_rows(ev, scored, cols)
     body.append((label("总分", colspan=4, bold=True, align="center"),
-                 Cell(text=_plain(_weights_sum(ev, _scoring_line(ev))), align="center", bold=True),
+                 Cell(text=_plain(_weights_sum(ev, scored)), align="center", bold=True),
                  label("", colspan=3), Cell(text=_total_text(scored.total), value=scored.total, align="right", bold=True),
                  label("", colspan=5)))
     return Grid(key=key, title="项目支出绩效自评表", header=(), body=tuple(body), unit="万元",

@@ -30,6 +30,9 @@ class Context:
     profile: Profile
     #: Figures derived from the tables/data (``rules.derive``), keyed as ``core.keys``.
     figures: Mapping[str, Decimal] = field(default_factory=dict)
+    #: Results several checks share (e.g. each 绩效自评表 scored once), computed on first use
+    #: by helpers such as ``performance_support.scored``; never read by :func:`run` itself.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 CheckFunc = Callable[[Context], Iterable[Finding]]

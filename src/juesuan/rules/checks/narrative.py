@@ -22,6 +22,8 @@ from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_B
 from ...core.money import round2
 from . import narrative_matters, narrative_percent
 from .base import Context, NotApplicable, check
+from ...core.codes import economic_codes
+from .support import line_span
 from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, place_of, require_statements, section_label, spans, stated_value, sum_finding
 
 # --------------------------------------------------------------------------- narrative vs tables
@@ -225,5 +227,56 @@ def basic_structure(ctx: Context) -> Iterator[Finding]:
         yield f
 
 
+_LISTED = re.compile(r"(人员经费|公用经费)[^。；;\n]{0,30}?包括[：:]?([^。；;\n]*)")
+_SPLIT = re.compile(r"[、，,]|(?<!其)(?:和|及)")
+#: Economic 类 whose 款 belong to each part of 基本支出; other 类 (310 资本性支出 …) may be in either.
+_PART_OF = {"301": "人员经费", "303": "人员经费", "302": "公用经费"}
+
+
+def _norm_name(name: str) -> str:
+    return "".join(name.split()).replace("(", "（").replace(")", "）").removesuffix("等").strip("“”\"")
+
+
+def _listed_items(text: str) -> dict[str, tuple[set[str], re.Match]]:
+    """"人员经费…包括：基本工资、津贴补贴…。" → {"人员经费": ({names}, match)} (first list of each)."""
+    out: dict[str, tuple[set[str], re.Match]] = {}
+    glossary = text.find("名词解释")  # the glossary defines the terms in general; only section 六 counts
+    for m in _LISTED.finditer(text, 0, glossary if glossary >= 0 else len(text)):
+        names = {_norm_name(n) for n in _SPLIT.split(m.group(2))} - {""}
+        if names and m.group(1) not in out:
+            out[m.group(1)] = (names, m)
+    return out
+
+
+@check(codes={"N-BASIC-ITEMS": "说明六所列人员经费、公用经费的构成与基本支出决算表中不为零的款级科目不一致"}, relations=("C45",))
+def basic_items(ctx: Context) -> Iterator[Finding]:
+    """说明六“人员经费…包括：”“公用经费…包括：”所列名称，恰为一般公共预算财政拨款基本支出决算表中本年不为零的款级科目。"""
+    d = ctx.disclosure
+    t6 = d.tables.t6
+    if t6 is None:
+        raise NotApplicable("缺少一般公共预算财政拨款基本支出决算表（公开06）")
+    rows = [r for r in t6.rows if len(r.code) == 5]
+    listed = _listed_items(d.narrative.text) if d.narrative is not None else {}
+    if not rows or not listed:
+        raise NotApplicable("基本支出决算表没有款级科目，或说明六未列出人员经费、公用经费的构成")
+    spent = {_norm_name(r.name): r for r in rows if any(v for v in r.values.values() if v is not None)}
+    known = {_norm_name(r.name) for r in rows} | {_norm_name(economic_codes().name_of(c) or "")
+                                                   for c in economic_codes().codes() if len(c) == 5}
+    everywhere = set().union(*(names for names, _ in listed.values()))
+    # a 款 of another 类 (310 资本性支出 …) may be listed in either part; if in none, it is missing from 公用经费
+    flexible_part = "公用经费" if "公用经费" in listed else next(iter(listed))
+    for part, (names, m) in listed.items():
+        missing = [n for n, r in spent.items() if n not in names and (
+            _PART_OF.get(r.code[:3]) == part or (r.code[:3] not in _PART_OF and part == flexible_part and n not in everywhere))]
+        extra = sorted(n for n in names if n in known and (n not in spent or _PART_OF.get(spent[n].code[:3], part) != part))
+        if not missing and not extra:
+            continue
+        said_ = "；".join(x for x in (f"未列出{'、'.join(missing)}（表中不为零）" if missing else "",
+                                      f"多列{'、'.join(extra)}（表中为零、没有该科目或属于另一部分）" if extra else "") if x)
+        yield Finding("N-BASIC-ITEMS", Severity.WARNING, f"说明六{part}所列构成与基本支出决算表不一致：{said_}",
+                      {"未列出": "、".join(missing) or "-", "多列": "、".join(extra) or "-", "关系": "C45"},
+                      spans(line_span(d, m.start(), m.end())), section_label("人员经费"))
+
+
 CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, items_described,
-          narrative_totals, class_structure, basic_structure) + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS
+          narrative_totals, class_structure, basic_structure, basic_items) + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS

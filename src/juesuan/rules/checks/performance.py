@@ -7,7 +7,10 @@ statements and each table's 实际完成情况) and those that compare tables wi
 
 Severity: error for arithmetic contradictions (a printed 执行率 or 完成率 that the printed figures do
 not give, 总分 ≠ Σ scores, weights ≠ 100); warning where the scoring policy decides (a score that
-differs from the engine's under the profile, a met reverse indicator marked down); info for rounding.
+differs from the engine's under the profile, a met reverse indicator marked down). A gap that
+rounding explains is never reported under those codes but as ``P-ROUNDING`` (info), so a profile
+can silence rounding notes without silencing real errors. ``SEVERITIES`` (read by the catalogue)
+gives each code's severity; a code whose severity depends on the case lists its main one first.
 """
 
 from __future__ import annotations
@@ -21,10 +24,22 @@ from ..measure import NUMBER, convert, parse_measure
 from ..policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
 from .base import Context, check
-from .performance_support import CENT, half_unit, num, places, row_name, scored, spans, table_label
+from .performance_support import CENT, ROUNDING_DOC, half_unit, num, places, row_name, scored, spans, table_label
+from .performance_accounts import project_amounts, same_indicator, whole_vs_accounts
 from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores, normal_grade
 
 _MONEY = ("万元", "元", "千元", "亿元")
+
+#: Severity of each code, read by the catalogue. Where the case decides, the main severity comes
+#: first and the others follow (see each code's description): the catalogue shows them all.
+SEVERITIES = {
+    "P-EXEC-RATE": "error", "P-EXEC-SCORE": "warning", "P-RATE": ("error", "warning"), "P-SCORE": "warning",
+    "P-REVERSE-SCORED": "warning", "P-OVER-PENALTY": ("info", "warning"), "P-TOTAL": "error", "P-WEIGHTS": "error",
+    "P-GRADE": ("error", "warning"), "P-UNREADABLE": "warning", "P-COST-EXEC": "warning",
+    "P-INCONSISTENT-RULE": ("warning", "info"), "P-NARRATIVE-SCORE": ("error", "warning"),
+    "P-ACHIEVED-TEXT": "warning", "P-ROUNDING": "info", "P-WHOLE-TOTALS": "warning", "P-WHOLE-FISCAL": "warning",
+    "P-PROJECT-AMOUNT": "warning", "P-PROJECT-INITIAL": "info", "P-SAME-INDICATOR": "info",
+}
 
 
 @check(codes={"P-EXEC-RATE": "绩效自评表印出的预算执行率与全年执行数/全年预算数不符"})
@@ -50,7 +65,7 @@ def execution_rate(ctx: Context) -> Iterator[Finding]:
             spans(ev, printed, "rate") + spans(ev, line, "executed", "full_year_budget"), table_label(ev))
 
 
-@check(codes={"P-EXEC-SCORE": "预算执行率得分与按配置计算的得分不符"})
+@check(codes={"P-EXEC-SCORE": "预算执行率得分与按配置计算的得分不符", "P-ROUNDING": ROUNDING_DOC})
 def execution_score(ctx: Context) -> Iterator[Finding]:
     """执行率得分 = 分值 × 执行率 (0 below the profile's threshold), rounded to 2 decimals."""
     for ev, result, policy in scored(ctx):
@@ -63,7 +78,7 @@ def execution_score(ctx: Context) -> Iterator[Finding]:
         rule = (f"执行率低于{policy.execution_threshold}%得0分，否则" if policy.execution_threshold else "") + \
             f"得分＝{num(ex.weight)}×执行率"
         yield Finding(
-            "P-EXEC-SCORE", Severity.INFO if gap <= CENT else Severity.WARNING,
+            "P-ROUNDING" if gap <= CENT else "P-EXEC-SCORE", Severity.INFO if gap <= CENT else Severity.WARNING,
             f"{table_label(ev)}预算执行率得分印为{num(printed.score)}分，执行率{fmt_pct(ex.rate)}，按“{policy.label}”"
             f"配置（{rule}）应得{num(ex.score)}分" + ("，差异在四舍五入范围内" if gap <= CENT else ""),
             {"印出得分": num(printed.score), "计算得分": num(ex.score), "执行率": fmt_pct(ex.rate)},
@@ -87,7 +102,8 @@ def _money_range(target: str, actual: str) -> tuple[Decimal, Decimal] | None:
     return pct_range(value, t.value, max(places(a.value), places(t.value)))
 
 
-@check(codes={"P-RATE": "指标完成率与业绩值/目标值不符"})
+@check(codes={"P-RATE": "指标完成率与业绩值/目标值不符（日期、定性指标按配置判断达成与否，为警告）",
+              "P-ROUNDING": ROUNDING_DOC})
 def indicator_rates(ctx: Context) -> Iterator[Finding]:
     """完成率 = 业绩值 / 目标值 for numeric indicators; 100% for a met date or 达到预期指标."""
     for ev, result, _ in scored(ctx):
@@ -113,7 +129,7 @@ def indicator_rates(ctx: Context) -> Iterator[Finding]:
             interval = _money_range(ind.target, ind.actual) if money else None
             slack = half_unit(ind.rate)
             if interval is not None and interval[0] - slack <= ind.rate <= interval[1] + slack:
-                yield Finding("P-RATE", Severity.INFO,
+                yield Finding("P-ROUNDING", Severity.INFO,
                               f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，按印出的金额计算为{fmt_pct(rate)}，"
                               "差异可能来自金额四舍五入", figures, where, table_label(ev))
                 continue
@@ -130,7 +146,7 @@ def _in_band(policy, res, printed: Decimal, weight: Decimal) -> bool:
     return band.low <= share <= band.high
 
 
-@check(codes={"P-SCORE": "指标得分与按配置计算的得分不符"})
+@check(codes={"P-SCORE": "指标得分与按配置计算的得分不符", "P-ROUNDING": ROUNDING_DOC})
 def indicator_scores(ctx: Context) -> Iterator[Finding]:
     """Each printed 指标得分 equals the engine's score under the document's profile."""
     for ev, result, policy in scored(ctx):
@@ -142,7 +158,7 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
                 continue
             rounding = gap <= CENT
             yield Finding(
-                "P-SCORE", Severity.INFO if rounding else Severity.WARNING,
+                "P-ROUNDING" if rounding else "P-SCORE", Severity.INFO if rounding else Severity.WARNING,
                 f"{row_name(ev, i, ind)}得分印为{num(ind.score)}分，按“{policy.label}”配置的{res.rule}"
                 f"（{res.method}）应得{num(res.score)}分" + ("，差异在四舍五入范围内" if rounding else ""),
                 {"印出得分": num(ind.score), "计算得分": num(res.score), "权重": num(ind.weight),
@@ -171,7 +187,7 @@ def reverse_scored(ctx: Context) -> Iterator[Finding]:
                 spans(ev, ind, "score", "target", "actual"), table_label(ev))
 
 
-@check(codes={"P-OVER-PENALTY": "超额完成的指标被扣分"})
+@check(codes={"P-OVER-PENALTY": "超额完成的指标被扣分（配置规定超额部分扣分时为提示，规定超额得满分时为警告）"})
 def over_penalty(ctx: Context) -> Iterator[Finding]:
     """Over-achievement (完成率 > 100%) of a forward indicator is deducted only where the profile says so."""
     for ev, _, policy in scored(ctx):
@@ -200,7 +216,7 @@ def _printed_scores(ev) -> list[Decimal] | None:
     return None if any(s is None for s in scores) else scores
 
 
-@check(codes={"P-TOTAL": "总分与各项得分之和不符"})
+@check(codes={"P-TOTAL": "总分与各项得分之和不符", "P-ROUNDING": ROUNDING_DOC})
 def totals(ctx: Context) -> Iterator[Finding]:
     """总分 = 预算执行率得分 + Σ 指标得分, as printed."""
     for ev, _, _ in scored(ctx):
@@ -213,7 +229,7 @@ def totals(ctx: Context) -> Iterator[Finding]:
             continue
         rounding = gap <= tolerance(len(scores))
         yield Finding(
-            "P-TOTAL", Severity.INFO if rounding else Severity.ERROR,
+            "P-ROUNDING" if rounding else "P-TOTAL", Severity.INFO if rounding else Severity.ERROR,
             f"{table_label(ev)}总分印为{num(ev.total)}分，执行率得分与各指标得分合计为{num(total)}分"
             + ("，差异在四舍五入范围内" if rounding else ""),
             {"印出总分": num(ev.total), "得分合计": num(total)}, spans(ev, None, "total"), table_label(ev))
@@ -235,7 +251,7 @@ def weights(ctx: Context) -> Iterator[Finding]:
             spans(ev, scoring_line(ev), "weight"), table_label(ev))
 
 
-@check(codes={"P-GRADE": "评价等级与总分不符"})
+@check(codes={"P-GRADE": "评价等级与总分不符（表中未印总分、按配置计算总分时为警告）"})
 def grades(ctx: Context) -> Iterator[Finding]:
     """The printed 等级 is the profile's grade of the printed 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差)."""
     for ev, result, policy in scored(ctx):
@@ -283,4 +299,7 @@ CHECKS = (
     inconsistent_rules,
     narrative_scores,
     achieved_text,
+    whole_vs_accounts,
+    project_amounts,
+    same_indicator,
 )

@@ -16,13 +16,22 @@ from ..scoring import EvaluationScore, score_evaluation, table_label
 from .base import Context, NotApplicable
 
 CENT = Decimal("0.01")
+#: The one code for a 绩效 figure off by what rounding of printed values explains (info).
+ROUNDING_DOC = "绩效自评表中的完成率、得分、总分或说明所述金额与计算结果的差异在四舍五入范围内（仅提示）"
 
 
 def policy_of(ctx: Context) -> Policy:
-    try:
-        return Policy.from_profile(ctx.profile)
-    except InputError as exc:
-        raise NotApplicable(f"评分配置有误，无法核对绩效得分：{exc}") from None
+    """The profile's scoring policy, built once per context (a bad profile: NotApplicable)."""
+    memo = ctx.memo.get("policy")
+    if memo is None:
+        try:
+            memo = ("ok", Policy.from_profile(ctx.profile))
+        except InputError as exc:
+            memo = ("bad", f"评分配置有误，无法核对绩效得分：{exc}")
+        ctx.memo["policy"] = memo
+    if memo[0] == "bad":
+        raise NotApplicable(memo[1])
+    return memo[1]
 
 
 def evaluations(ctx: Context) -> tuple[Evaluation, ...]:
@@ -32,10 +41,17 @@ def evaluations(ctx: Context) -> tuple[Evaluation, ...]:
 
 
 def scored(ctx: Context) -> Iterator[tuple[Evaluation, EvaluationScore, Policy]]:
-    """Each evaluation with its engine score and the policy that applies to its kind."""
+    """Each evaluation with its engine score and the policy that applies to its kind.
+
+    The scores are computed once per context and shared by every 绩效 check (the engine is pure).
+    """
     policy = policy_of(ctx)
-    for ev in evaluations(ctx):
-        yield ev, score_evaluation(ev, policy), policy.for_kind(ev.kind)
+    found = evaluations(ctx)
+    results = ctx.memo.get("scored")
+    if results is None or results[0] is not found:
+        results = (found, tuple((ev, score_evaluation(ev, policy), policy.for_kind(ev.kind)) for ev in found))
+        ctx.memo["scored"] = results
+    yield from results[1]
 
 
 def spans(ev: Evaluation, record: Indicator | FundLine | None = None, *fields: str) -> tuple[Span, ...]:
@@ -78,5 +94,5 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(-(places(value) + 1))
 
 
-__all__ = ["CENT", "policy_of", "evaluations", "scored", "spans", "row_name", "num", "places", "half_unit",
+__all__ = ["CENT", "ROUNDING_DOC", "policy_of", "evaluations", "scored", "spans", "row_name", "num", "places", "half_unit",
            "table_label"]

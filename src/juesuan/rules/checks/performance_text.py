@@ -14,10 +14,10 @@ from typing import Iterator
 from ...core.findings import Finding, Severity
 from ...core.model import Evaluation, Span
 from ...core.money import ZERO, fmt_amount, round2, tolerance
-from ..measure import NUMBER, QUALITY, convert, parse_measure
+from ..measure import DATE, NUMBER, QUALITY, Measure, convert, parse_measure
 from ..scoring import is_reverse, total_line
 from .base import Context, NotApplicable, check
-from .performance_support import CENT, evaluations, num, policy_of, row_name, scored, spans, table_label
+from .performance_support import CENT, ROUNDING_DOC, evaluations, num, policy_of, row_name, scored, spans, table_label
 
 _MONEY = ("万元", "元", "千元", "亿元")
 
@@ -78,7 +78,7 @@ def _treatments(ctx: Context):
                 yield label, "超额完成", ("得满分" if full else "扣分"), ev, i, ind
 
 
-@check(codes={"P-INCONSISTENT-RULE": "同一赋分规则在同一文件中前后执行不一致"})
+@check(codes={"P-INCONSISTENT-RULE": "同一赋分规则在同一文件中前后执行不一致（同类指标写了不同赋分规则为提示）"})
 def inconsistent_rules(ctx: Context) -> Iterator[Finding]:
     """Within one document, a 赋分规则 treats the same situation the same way, and like indicators carry one rule."""
     groups: dict[tuple[str, str], dict[str, list]] = {}
@@ -164,7 +164,8 @@ def _sum_line(evs: list[Evaluation], field: str) -> Decimal | None:
     return None if not values or None in values else sum(values, ZERO)
 
 
-@check(codes={"P-NARRATIVE-SCORE": "绩效情况说明中的得分、等级、项目数或金额与自评表不符"}, relations=("C50",))
+@check(codes={"P-NARRATIVE-SCORE": "绩效情况说明中的得分、等级、项目数或金额与自评表不符（只与按配置计算的得分、等级不符，或自评表张数不符时为警告）",
+              "P-ROUNDING": ROUNDING_DOC}, relations=("C50",))
 def narrative_scores(ctx: Context) -> Iterator[Finding]:
     """第二部分 十一 states the 整体 score and grade, the number of project tables and their Σ 全年预算/执行数 as the tables give them."""
     story = ctx.disclosure.narrative
@@ -221,7 +222,7 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
                 continue
             rounding = gap <= tolerance(len(evs))
             yield Finding(
-                "P-NARRATIVE-SCORE", Severity.INFO if rounding else Severity.ERROR,
+                "P-ROUNDING" if rounding else "P-NARRATIVE-SCORE", Severity.INFO if rounding else Severity.ERROR,
                 f"说明中{label}为{fmt_amount(st.value)}万元，自评表合计为{fmt_amount(table)}万元"
                 + ("，差异在四舍五入范围内" if rounding else ""),
                 {"说明": fmt_amount(st.value), "自评表": fmt_amount(table)},
@@ -262,14 +263,78 @@ def _stated_in(text: str, name: str, unit: str) -> Decimal | None:
     return found.pop() if len(found) == 1 else None
 
 
-@check(codes={"P-ACHIEVED-TEXT": "实际完成情况文字所写数值与指标表业绩值不符"})
+_DATE_AFTER = re.compile(r"(?:为|是|在|于|：|:)?\s*((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:之前|以前|前)?|\d{4}年(?:底|末|前)?)")
+_TIME_WORDS = ("时间", "时限", "日期")
+
+
+def _name_variants(base: str) -> tuple[str, ...]:
+    """"项目完成时限" → also "项目完成时间", "项目完成日期": the text often swaps these words."""
+    for word in _TIME_WORDS:
+        if base.endswith(word):
+            return tuple(base[: -len(word)] + w for w in _TIME_WORDS)
+    return (base,)
+
+
+def _stated_date_in(text: str, name: str) -> str | None:
+    """The date the text writes right after ``name`` ("项目完成时间5月23日前"); None when absent or ambiguous."""
+    base = re.sub(r"[（(][^（）()]*[）)]$", "", name).strip()
+    if len(base) < 4:
+        return None
+    found: set[str] = set()
+    for variant in _name_variants(base):
+        for m in re.finditer(re.escape(variant), text):
+            date = _DATE_AFTER.match(text, m.end())
+            if date is None:
+                continue
+            tail = text[date.end():date.end() + 1]
+            if tail and tail not in _SEPARATORS:
+                continue
+            found.add(date.group(1))
+    return found.pop() if len(found) == 1 else None
+
+
+def _day(m: Measure, *years: int | None) -> tuple[int, int, int] | None:
+    """A measure's exact day, its year taken from ``years`` when it writes none."""
+    if m.kind != DATE or m.date is None or m.date[1] is None or m.date[2] is None:
+        return None
+    year = m.date[0] or next((y for y in years if y), 0)
+    return year, m.date[1], m.date[2]
+
+
+def _date_conflict(stated: Measure, actual: Measure, target: Measure, year: int | None) -> bool:
+    """The text's date contradicts the 业绩值: another exact day, a deadline the 业绩值 is after,
+    or a deadline that is neither the 业绩值 nor the 目标值's deadline."""
+    if actual.deadline:
+        return False
+    a = _day(actual, stated.date[0] if stated.date else None, year)
+    s = _day(stated, actual.date[0] if actual.date else None, year)
+    if a is None or s is None or a == s:
+        return False
+    if not stated.deadline or a > s:
+        return True
+    return _day(target, s[0]) != s
+
+
+@check(codes={"P-ACHIEVED-TEXT": "实际完成情况文字所写数值或完成日期与指标表业绩值不符"})
 def achieved_text(ctx: Context) -> Iterator[Finding]:
-    """A value the 实际完成情况 text gives for an indicator, by its name, equals that row's 业绩值."""
+    """A value (or a completion date) the 实际完成情况 text gives for an indicator, by its name, equals that row's 业绩值."""
     for ev in evaluations(ctx):
         if not ev.achieved:
             continue
         for i, ind in enumerate(ev.indicators):
             a = parse_measure(ind.actual)
+            if a.kind == DATE:
+                written = _stated_date_in(ev.achieved, ind.name)
+                stated = parse_measure(written) if written else None
+                if stated is None or not _date_conflict(stated, a, parse_measure(ind.target), ev.year):
+                    continue
+                yield Finding(
+                    "P-ACHIEVED-TEXT", Severity.WARNING,
+                    f"{table_label(ev)}实际完成情况写“{ind.name}”为{written}，指标表业绩值为{ind.actual}"
+                    f"（目标值{ind.target}），所写完成时间不一致",
+                    {"文字": written, "业绩值": ind.actual, "目标值": ind.target},
+                    spans(ev, None, "achieved") + spans(ev, ind, "actual"), table_label(ev))
+                continue
             if a.kind != NUMBER:
                 continue
             stated = _stated_in(ev.achieved, ind.name, a.unit)

@@ -8,6 +8,7 @@ Where it sits: rules/checks, below ``tables``, ``narrative``, ``completeness`` a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
@@ -398,7 +399,9 @@ _OTHER_SECTIONS = (("机关运行经费", "机关运行经费支出情况"), ("�
 COUNT_KEYS = ("三公.出国团组", "三公.出国人次", "三公.购置车辆", "三公.保有车辆", "三公.固定资产车辆", "三公.接待批次", "三公.接待人次")
 
 
+@lru_cache(maxsize=2048)
 def place_of(subject: str) -> tuple[str, str, str, str] | None:
+    """(table, section, relation, mismatch code) of a narrative subject; None for other sections."""
     for prefixes, table, section, rel, code in TABLE_OF:
         if any(subject == p or (p.endswith(".") and subject.startswith(p)) for p in prefixes):
             return table, section, rel, code

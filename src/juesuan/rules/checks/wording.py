@@ -29,6 +29,19 @@ _DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，
 _YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2}元(?![/／])")
 
 
+def _ending_at(pattern: re.Pattern, text: str, mark: str, reach: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose every match ends with ``mark``, spans at
+    most ``reach`` characters and holds no other ``mark``: each match is searched for only in the
+    window before one ``mark`` (the text is scanned for the mark, not tried at every position)."""
+    previous = -1
+    at = text.find(mark)
+    while at != -1:
+        m = pattern.search(text, max(previous + 1, at - reach), min(len(text), at + 2))
+        if m is not None:
+            yield m
+        previous, at = at, text.find(mark, at + 1)
+
+
 def _text(ctx: Context) -> str:
     n = ctx.disclosure.narrative
     if n is None or not n.text.strip():
@@ -42,7 +55,7 @@ def _text(ctx: Context) -> str:
 def editor_notes(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含编写人员的提问或模板提示语。"""
     text = _text(ctx)
-    for m in _QUESTION.finditer(text):
+    for m in _ending_at(_QUESTION, text, "？", 41):
         clause = m.group(0).strip("，, ")
         if "是否" in clause:  # an indicator or a checklist item ("是否按期完成？"), not an editor's note
             yield Finding("W-QUESTION-MARK", Severity.WARNING, f"正文中有问句“{clause}”，请核实是否应保留",
@@ -50,7 +63,7 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding("W-EDITOR-QUESTION", Severity.ERROR, f"正文中有疑问句“{clause}”，像是编写时留下的提问，请删除或补写内容",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
-    for m in _ASCII_QUESTION.finditer(text):
+    for m in _ending_at(_ASCII_QUESTION, text, "?", 42):
         clause = m.group(0).strip("，, ")
         yield Finding("W-QUESTION-MARK", Severity.WARNING, f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
