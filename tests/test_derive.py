@@ -291,6 +291,9 @@ def test_performance_counts_and_sums():
     assert f["绩效.整体表数"] == 1 and f["绩效.项目数"] == 2
     assert f["绩效.整体.全年预算"] == D("1787.23") and f["绩效.整体.执行数"] == D("1740.70")
     assert f["绩效.项目.全年预算"] == D("504.89") and f["绩效.项目.执行数"] == D("502.05")
-    assert "绩效.综合得分" not in f
+    # no printed 总分: the engine scores the 整体 table (execution only here: 10 × 97.40%)
+    assert f["绩效.综合得分"] == D("9.74")
+    printed = replace(whole, total=D("99.74"))
+    assert derive(disclosure(evaluations=(printed,)))["绩效.综合得分"] == D("99.74")
     scored = derive(disclosure(evaluations=(replace(whole, total=D("99.74")),)))
     assert scored["绩效.综合得分"] == D("99.74") and scored["绩效.项目数"] == 0

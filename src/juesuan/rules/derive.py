@@ -250,7 +250,7 @@ def _line_sum(evals: list[Evaluation], attr: str) -> Decimal | None:
     return add(values)
 
 
-def _performance_figures(d: Disclosure, f: _Figures) -> None:
+def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None) -> None:
     whole = [e for e in d.evaluations if e.kind == "整体"]
     projects = [e for e in d.evaluations if e.kind == "项目"]
     if not d.evaluations:
@@ -261,8 +261,17 @@ def _performance_figures(d: Disclosure, f: _Figures) -> None:
     f.put("绩效.项目数", len(projects))
     f.put("绩效.项目.全年预算", _line_sum(projects, "full_year_budget"))
     f.put("绩效.项目.执行数", _line_sum(projects, "executed"))
-    if whole and whole[0].total is not None:
-        f.put("绩效.综合得分", whole[0].total)
+    if whole:
+        f.put("绩效.综合得分", _overall_score(whole[0], profile))
+
+
+def _overall_score(whole: Evaluation, profile: Profile | None) -> Decimal | None:
+    """The 整体 table's 总分: as printed when a document states it, else as the engine scores it."""
+    if whole.total is not None:
+        return whole.total
+    from .scoring import score_evaluation  # same layer; imported here to keep derive light
+
+    return score_evaluation(whole, profile).total
 
 
 # --------------------------------------------------------------------------- comparatives
@@ -318,5 +327,5 @@ def derive(d: Disclosure, profile: Profile | None = None) -> dict[str, Decimal]:
     _matters_figures(d, f)
     _comparative_figures(d, f, budgets, profile)
     _staff_figures(d, f)
-    _performance_figures(d, f)
+    _performance_figures(d, f, profile)
     return f.data
