@@ -19,7 +19,7 @@ pytestmark = [
     pytest.mark.skipif(bool(_missing), reason=f"modules not yet written: {', '.join(_missing)}"),
 ]
 
-TITLE = "昌吉回族自治州人民政府办公室2024年度部门决算"
+TITLE = "公开说明"  # file stem of the narrative formats (compose.output_name)
 KEY_FIGURES = ("1,787.23", "97.21%", "-3.43%")
 
 

@@ -36,13 +36,19 @@ def test_item_in_the_wrong_part():
 
 def test_capital_items_may_be_in_either_part_and_unknown_words_are_ignored():
     t6 = T6(extra=[("31002", "办公设备购置", {"决算数": "2"})])
-    text = SECTION.format(p="人员经费50万元，包括：基本工资。", q="公用经费20万元，包括：办公费、办公设备购置和日常运转开支。")
+    text = SECTION.format(p="人员经费50万元，包括：基本工资。", q="公用经费20万元，包括：办公费、办公设备购置支出、日常运转开支。")
     assert items(text, t6) == []
     text = SECTION.format(p="人员经费50万元，包括：基本工资、办公设备购置。", q="公用经费20万元，包括：办公费。")
     assert items(text, t6) == []
     text = SECTION.format(p="人员经费50万元，包括：基本工资。", q="公用经费20万元，包括：办公费。")
     (f,) = items(text, t6)
     assert f.figures["未列出"] == "办公设备购置" and "公用经费" in f.message
+
+
+def test_names_with_and_in_them_are_one_item():
+    t6 = T6(extra=[("30299", "其他商品和服务支出", {"决算数": "1"}), ("30240", "税金及附加费用", {"决算数": "1"})])
+    text = SECTION.format(p="人员经费50万元，包括：基本工资。", q="公用经费22万元，主要包括：办公费、税金及附加费用、其他商品和服务支出。")
+    assert items(text, t6) == []
 
 
 def test_glossary_lists_are_not_section_six():

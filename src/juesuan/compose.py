@@ -12,7 +12,6 @@ the tests and the benchmark use the same mapping.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +38,7 @@ WRITERS: Mapping[str, Writer] = {
 }
 DEFAULT_FORMATS = ("docx", "html", "md", "xlsx", "pdf")
 WORKBOOK_NAME = "决算公开表.xlsx"
+NARRATIVE_STEM = "公开说明"
 PERFORMANCE_SLOT = "绩效表"
 TABLES_SLOT = "附表"
 
@@ -92,12 +92,9 @@ def compose(d: Disclosure, profile: Profile) -> Document:
 
 # --------------------------------------------------------------------------- build
 
-def _file_stem(title: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_") or "部门决算"
-
-
 def output_name(fmt: str, doc: Document) -> str:
-    return WORKBOOK_NAME if fmt == "xlsx" else f"{_file_stem(doc.title)}.{fmt}"
+    """"决算公开表.xlsx" for the workbook, "公开说明.<fmt>" for the narrative formats."""
+    return WORKBOOK_NAME if fmt == "xlsx" else f"{NARRATIVE_STEM}.{fmt}"
 
 
 def resolve_profile(profile: str | Profile | None, d: Disclosure) -> Profile:

@@ -101,7 +101,12 @@ def _extractor(kind: str, file: str) -> Callable[[Path], Extracted]:
 def read_document(path: str | Path, profile: str | None = None) -> Disclosure:
     """Read a published 部门决算公开 (PDF, Word, HTML, text or Excel) into a Disclosure.
 
-    ``profile`` names a profile (or a YAML path); when None it is detected from the text.
+    ``profile`` names a profile (or a YAML path) and always wins (``juesuan check --profile``).
+    When None it is detected: from a place named in the text (新疆/自治区/自治州 → xinjiang-2024,
+    上海 → shanghai-2024); for a tables-only document naming no place (a published workbook),
+    from its 绩效自评表 — the one shipped profile under which every printed score is reproduced,
+    recorded in ``unit.sources["profile"]``; otherwise ``national``
+    (see :mod:`.assemble`).
     """
     from ...core.profiles import load_profile
     from .assemble import assemble

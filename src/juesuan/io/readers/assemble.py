@@ -4,7 +4,13 @@ Where it sits: the last step of :func:`juesuan.io.readers.read_document`, after 
 (text, docx, html, pdf, xlsx) produced an :class:`~.grid.Extracted`. It
 
 * takes the unit name and year from the title line ("…2024年度部门决算");
-* picks a profile from the text when none is given (:func:`detect_profile`);
+* picks a profile from the text when none is given (:func:`detect_profile`). A tables-only
+  document (a published workbook, :func:`is_tables_only`) often names no place: then, when its
+  绩效自评表 scores are reproduced exactly under one shipped profile and no other
+  (:func:`profile_from_scores`), that profile is used and the reason is recorded in
+  ``unit.sources["profile"]``; otherwise ``national``. ``read_document(path, profile)`` /
+  ``juesuan check --profile`` always overrides. A tables-only document has no narrative
+  (``Disclosure.narrative`` is None), so narrative checks do not apply to it;
 * splits the narrative into sections (第一部分…, 一、…, （一）…) and the 名词解释 glossary;
 * hands the lines to the phrasebook (``juesuan.phrasebook.parse.parse_narrative``) for stated
   figures, reasons and texts, and the grids to table recognition
@@ -63,6 +69,44 @@ def detect_profile(text: str) -> str:
         if re.search(r"新疆|兵团|自治州|自治区", sample):
             return "xinjiang-2024"
     return "national"
+
+
+def is_tables_only(extracted: Extracted) -> bool:
+    """True for a document of tables without a 公开说明 (a published workbook): it has grids,
+    and none of its text lines is a sentence (titles, "公开01表", "单位：万元" only)."""
+    return bool(extracted.grids) and not any("。" in t for t, _ in extracted.lines)
+
+
+def profile_from_scores(evaluations) -> str | None:
+    """The one shipped profile under which every printed 绩效 score (each indicator's 得分, the
+    执行率 得分 and the 总分) is reproduced exactly (to 2 dp); None when no evaluation prints
+    scores, or when none or several profiles reproduce them."""
+    from ...core.money import round2
+    from ...core.profiles import shipped_profiles
+    from ...rules.scoring import score_evaluation
+
+    printed = [ev for ev in evaluations if ev.total is not None or any(i.score is not None for i in ev.indicators)]
+    if not printed:
+        return None
+
+    def same(shown, computed) -> bool:
+        return shown is None or (computed is not None and round2(shown) == round2(computed))
+
+    hits = []
+    for name in shipped_profiles():
+        prof = load_profile(name)
+        ok = True
+        for ev in printed:
+            scored = score_evaluation(ev, prof)
+            line = next((f for f in ev.funds if f.score is not None), None)
+            ok = (same(ev.total, scored.total)
+                  and (line is None or same(line.score, scored.execution.score))
+                  and all(same(i.score, s.score) for i, s in zip(ev.indicators, scored.indicators)))
+            if not ok:
+                break
+        if ok:
+            hits.append(name)
+    return hits[0] if len(hits) == 1 else None
 
 
 def title_of(lines: Sequence[tuple[str, Span]]) -> tuple[str, int | None, Span | None]:
@@ -196,8 +240,20 @@ def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure
     """Build the Disclosure for one published document."""
     lines = extracted.lines
     full_text = "\n".join(t for t, _ in lines)
+    tables_only = is_tables_only(extracted)
+    eval_grids = [g for g in extracted.grids if evaluation_kind(g)]
+    other_grids = [g for g in extracted.grids if not evaluation_kind(g)]
+    evaluations = evaluations_from_grids(eval_grids)
+    profile_basis = ""
     if profile is None:
-        profile = load_profile(detect_profile(full_text))
+        detected = detect_profile(full_text)
+        if detected == "national" and tables_only:
+            inferred = profile_from_scores(evaluations)
+            if inferred:
+                detected = inferred
+                profile_basis = (f"文件中没有地区信息；绩效自评表的得分只在“{inferred}”配置下全部复核一致，"
+                                 f"故按该配置审核")
+        profile = load_profile(detected)
     name, year, title_span = title_of(lines)
     sections, glossary = sections_of(lines)
 
@@ -211,9 +267,6 @@ def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure
         name = name or (parsed.unit_name or "")
         year = year or parsed.year
 
-    eval_grids = [g for g in extracted.grids if evaluation_kind(g)]
-    other_grids = [g for g in extracted.grids if not evaluation_kind(g)]
-    evaluations = evaluations_from_grids(eval_grids)
     tables = _recognize(other_grids)
     if _attached(sections) and not tables.attached:
         tables = replace(tables, attached=True)
@@ -230,6 +283,8 @@ def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure
     if title_span is not None:
         unit_sources["name"] = title_span
         unit_sources["year"] = title_span
+    if profile_basis:
+        unit_sources["profile"] = Span(file=extracted.file, excerpt=profile_basis)
     if parts["matters"].assets.as_of == "":
         as_of = _as_of(narrative.sections)
         if as_of:
@@ -254,7 +309,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure
         evaluations=evaluations,
         reasons=reasons,
         texts=texts,
-        narrative=narrative,
+        narrative=None if tables_only else narrative,
         profile=profile.name,
         source=extracted.file,
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 from ...core.findings import InputError
 from ...core.model import Span
 from .grid import Extracted, RawGrid
-from .normalize import clean_line
+from .normalize import caption_line, clean_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TITLE = re.compile(r"(表|明细)$")
@@ -133,7 +133,5 @@ def _grid(tbl, file: str, number: int, context: tuple[str, ...]) -> RawGrid:
                 for c, text in enumerate(cells)
             )
         )
-    title = ""
-    if context and _TITLE.search(context[-1]) and len(context[-1]) <= 40:
-        title = context[-1]
+    title = caption_line(context, lambda t: bool(_TITLE.search(t)) and len(t) <= 40)
     return RawGrid(rows=tuple(rows), spans=tuple(spans), title=title, file=file, context=context)

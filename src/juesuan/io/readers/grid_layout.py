@@ -134,11 +134,12 @@ def layout(grid: RawGrid, *, start: int | None = None) -> Layout:
                 start = r
                 break
     header_rows = [r for r in range(min(start + 1, len(rows))) if not is_index_row(rows[r])]
+    filled = _fill_merged([r for r in header_rows if r < start], rows, width)
     paths = []
     for c in range(width):
         path: list[str] = []
         for r in header_rows:
-            text = norm(rows[r][c]) if c < len(rows[r]) else ""
+            text = filled[r][c] if r in filled else (norm(rows[r][c]) if c < len(rows[r]) else "")
             if not text or text in path:
                 continue
             if r == start and (text not in HEADER_WORDS or is_number(text)):
@@ -148,6 +149,36 @@ def layout(grid: RawGrid, *, start: int | None = None) -> Layout:
             path.append(text)
         paths.append(tuple(path))
     return Layout(grid, start, tuple(paths))
+
+
+def _fill_merged(header_rows: list[int], rows, width: int) -> dict[int, list[str]]:
+    """Header rows with the blanks a horizontally merged cell leaves filled with its text.
+
+    Word and HTML keep a merged header's text in its first position only ("收入" over 项目 and
+    决算数). A blank header cell takes the text on its left in the same row, but never across
+    the boundary of the merged cell above it, so a blank under a different group stays blank
+    (a vertically merged "年末结转和结余" is not filled from "项目支出" beside it).
+    """
+    out: dict[int, list[str]] = {}
+    parent = [0] * width  # group id of each column in the row above (one group at the top)
+    for r in header_rows:
+        texts = [norm(rows[r][c]) if c < len(rows[r]) else "" for c in range(width)]
+        ids: list[int] = []
+        last, last_id = "", -1
+        for c in range(width):
+            if c == 0 or parent[c] != parent[c - 1]:
+                last, last_id = "", -1
+            if texts[c] and not NOTE.match(texts[c]):
+                last, last_id = texts[c], r * width + c + 1
+                ids.append(last_id)
+            elif last:
+                texts[c] = last
+                ids.append(last_id)
+            else:
+                ids.append(-(r * width + c + 1))
+        out[r] = texts
+        parent = ids
+    return out
 
 
 def note_of(grid: RawGrid) -> tuple[str, set[int]]:

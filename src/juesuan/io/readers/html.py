@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ...core.model import Span
 from .grid import Extracted, RawGrid
-from .normalize import clean_line, decode
+from .normalize import caption_line, clean_line, decode
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "button", "select", "template", "svg", "object", "embed", "head")
@@ -139,8 +139,8 @@ class _Walker:
         context = tuple(t for t, _ in self.lines[-3:])
         caption = table.find("caption")
         title = clean_line(caption.get_text(" ")) if caption else ""
-        if not title and context and _TITLE.search(context[-1]) and len(context[-1]) <= 40:
-            title = context[-1]
+        if not title:
+            title = caption_line(context, lambda t: bool(_TITLE.search(t)) and len(t) <= 40)
         self.grids.append(RawGrid(rows=tuple(rows), spans=spans, title=title, file=self.file, context=context))
 
 

@@ -206,3 +206,30 @@ def join_soft_breaks(lines: Sequence[tuple[str, Span]]) -> tuple[tuple[str, Span
         last = out[-1][0]
         open_line = not _ends_sentence(last) and not (is_heading(last) and len(last) <= 40)
     return tuple(out)
+
+
+# --------------------------------------------------------------------------- lines around a table
+
+# One piece of the line printed between a table's title and the table: the form code
+# ("公开01表", "部门04表"), the year ("（2024年度）"), the money unit ("单位：万元") or the unit
+# that compiled it ("编制单位：某局", "部门：某局").
+_META_LINE = re.compile(
+    r"^(?:[\s\u3000]*(?:(?:公开|部门)?\d{1,2}表|公开\d{1,2}|[(（]\d{4}年度?[)）]|\d{4}年度"
+    r"|(?:编制|金额|预算)?单位[:：][\s\u3000]*\S+?|部门[:：][\s\u3000]*\S+?))+[\s\u3000]*$"
+)
+
+
+def is_table_meta(text: str) -> bool:
+    """True for the form-code / year / unit line under a table title ("公开01表　单位：万元";
+    an HTML page may join the pieces without a space: "公开01表单位：万元")."""
+    return bool(text.strip()) and bool(_META_LINE.match(text.strip()))
+
+
+def caption_line(context: Sequence[str], is_title) -> str:
+    """The title among the lines just above a table: the nearest line that is not a form-code /
+    unit line, when ``is_title`` accepts it; "" otherwise."""
+    for text in reversed(context):
+        if is_table_meta(text):
+            continue
+        return text if is_title(text) else ""
+    return ""

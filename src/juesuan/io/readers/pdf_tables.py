@@ -114,10 +114,14 @@ def _index(bounds: list[float], value: float, tol: float = 1.0) -> int:
 
 def cell_text(chars: list[Char]) -> str:
     """Text of a cell in reading order; wrapped lines joined without a break, and a space kept
-    only between two Latin words that stand apart."""
+    only between two Latin words that stand apart.
+
+    The characters are put in reading order here (lines top-down, left to right in a line): a
+    PDF's text stream may emit a run in another font (the quotation marks “ ” of a Chinese
+    text, set in a Latin font) out of place."""
     out: list[str] = []
     prev: Char | None = None
-    for ch in chars:
+    for ch in _reading_order(chars):
         if prev is not None and prev.text.isascii() and ch.text.isascii() and prev.text.isalnum() and ch.text.isalnum():
             same_line = abs(ch.cy - prev.cy) < 0.5 * max(ch.bottom - ch.top, 1.0)
             if same_line and ch.x0 - prev.x1 > 0.3 * (ch.bottom - ch.top):
@@ -125,6 +129,17 @@ def cell_text(chars: list[Char]) -> str:
         out.append(ch.text)
         prev = ch
     return "".join(out)
+
+
+def _reading_order(chars: list[Char]) -> list[Char]:
+    lines: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: c.cy):
+        line = lines[-1] if lines else None
+        if line is not None and abs(ch.cy - line[0].cy) < 0.5 * max(line[0].bottom - line[0].top, 1.0):
+            line.append(ch)
+        else:
+            lines.append([ch])
+    return [ch for line in lines for ch in sorted(line, key=lambda c: c.x0)]
 
 
 def find_tables(page: int, edges: list[dict], chars: list[Char]) -> list[PageTable]:

@@ -36,7 +36,14 @@ def _panels(lay: Layout, grid: RawGrid) -> tuple[list[int], list[int]]:
     inc = [c for c, p in enumerate(lay.paths) if "收入" in p]
     exp = [c for c, p in enumerate(lay.paths) if "支出" in p]
     if inc and exp:
-        return inc, exp
+        # A merged 收入/支出 group header (Word, HTML) leaves the covered columns blank: each
+        # column belongs to the panel whose label is nearest on its left.
+        marks = sorted([(c, "inc") for c in inc] + [(c, "exp") for c in exp])
+        side = {c: marks[0][1] for c in range(width)}
+        for c, which in marks:
+            for k in range(c, width):
+                side[k] = which
+        return [c for c in range(width) if side[c] == "inc"], [c for c in range(width) if side[c] == "exp"]
     for row in grid.rows:
         for c, cell in enumerate(row):
             if label(cell).startswith("本年支出合计") and c > 0:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...core.model import Span
 from .grid import Extracted, RawGrid
-from .normalize import clean_line, decode, is_heading, join_soft_breaks
+from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_soft_breaks
 
 # A one-cell row that names a form: "…自评表", "…决算表", "…总表", "附表3 …".
 _TITLE = re.compile(r"^(附表\s*\S{0,4}\s*)?\S.{0,38}(表|明细)$")
@@ -133,7 +133,7 @@ def _flattened_grids(
             rows, spans = [], []
             title, context = cells[0], (cells[0],)
             continue
-        if len(cells) == 1 and not rows and _CONTEXT_ROW.match(cells[0]):
+        if len(cells) == 1 and not rows and (_CONTEXT_ROW.match(cells[0]) or is_table_meta(cells[0])):
             context = context + (cells[0],)
             continue
         rows.append(tuple(cells))
@@ -144,11 +144,8 @@ def _flattened_grids(
 
 def _caption(context: tuple[str, ...]) -> str:
     """The line just above a table when it reads as the table's title."""
-    for text in reversed(context):
-        if _CONTEXT_ROW.match(text):
-            continue
-        return text if _TITLE.match(text) and not is_heading(text) or text.startswith(("表", "附表")) else ""
-    return ""
+    return caption_line([t for t in context if not _CONTEXT_ROW.match(t)],
+                        lambda t: bool(_TITLE.match(t)) and not is_heading(t) or t.startswith(("表", "附表")))
 
 
 # --------------------------------------------------------------------------- pipe tables
@@ -179,4 +176,21 @@ def _pipe_grid(raw: list[str], start: int, end: int, file: str, narrative: list[
         rows.append(tuple(cells))
         spans.append(tuple(Span(file=file, line=idx + 1, excerpt=c[:80]) for c in cells))
     context = _preceding(narrative)
-    return RawGrid(rows=tuple(rows), spans=tuple(spans), title=_caption(context), file=file, context=context)
+    title = _caption(context)
+    has_rule = end - start >= 2 and bool(_MD_RULE.match(raw[start + 1].strip()))
+    if has_rule and rows and "绩效" not in title:
+        rows, spans = _split_header(rows, spans)
+    return RawGrid(rows=tuple(rows), spans=tuple(spans), title=title, file=file, context=context)
+
+
+def _split_header(rows: list[tuple[str, ...]], spans: list[tuple[Span, ...]]):
+    """A Markdown table has one header row, so a multi-level header is written "收入/项目",
+    "本年支出/基本支出": split such a header row back into its levels (upper levels repeated
+    over the columns they cover, a shorter path padded with blanks below)."""
+    header = rows[0]
+    parts = [[p.strip() for p in cell.split("/")] if "/" in cell else [cell] for cell in header]
+    if not any(len(p) > 1 for p in parts) or any(not x or x.replace(".", "").isdigit() for p in parts for x in p):
+        return rows, spans
+    depth = max(len(p) for p in parts)
+    levels = [tuple(p[k] if k < len(p) else "" for p in parts) for k in range(depth)]
+    return levels + rows[1:], [spans[0]] * depth + spans[1:]

@@ -3,7 +3,8 @@
 Where it sits: the Excel branch of ``read_document`` for the *published* nine tables (the
 attachment a unit puts beside its 公开说明), not the data workbook the composer reads
 (``data_xlsx``). Each sheet's used range becomes a :class:`RawGrid`; the rows above the table
-(title, "公开01表", "单位：万元") give its title and context. A merged cell's text is repeated
+(title, "公开01表", "单位：万元") give its title and context; the workbook's title property,
+when it names the disclosure, is the first narrative line (unit name and year). A merged cell's text is repeated
 across the columns it spans; below its first row a label is repeated and an amount is not, so no
 figure is ever counted twice. Every cell keeps its span "Sheet!A1".
 
@@ -20,8 +21,10 @@ from pathlib import Path
 
 from ...core.findings import InputError
 from ...core.model import Span
+from ...core.money import round2
 from .grid import Extracted, RawGrid
 from .grid_layout import compact, is_number, norm
+from .normalize import is_table_meta
 
 _TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
 _FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$")
@@ -57,6 +60,28 @@ def _text(value: object) -> str:
 
 # --------------------------------------------------------------------------- workbook loading
 
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+_PLACES = re.compile(r"[0#]\.([0#]+)")
+
+
+def _shown(value: object, number_format: str | None) -> str:
+    """A number as the sheet displays it: rounded (half up) to the decimals of its number format
+    ("#,##0.00", '0.00"%"'), times 100 with "%" for a real percent format ("0.00%"). The table
+    a reader sees is the printed one, not the unrounded value behind it. Other values: ``_text``."""
+    fmt = (number_format or "General").split(";")[0]
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or fmt in ("General", "@"):
+        return _text(value)
+    plain = _QUOTED.sub("", fmt)
+    if "0" not in plain and "#" not in plain:
+        return _text(value)
+    m = _PLACES.search(plain)
+    places = len(m.group(1)) if m else 0
+    number = Decimal(_text(value) or "0")
+    if "%" in plain:
+        return f"{round2(number * 100, places)}%"
+    return str(round2(number, places))
+
+
 def _sheets_xlsx(path: Path) -> list[tuple[str, list[list[str]]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -67,11 +92,25 @@ def _sheets_xlsx(path: Path) -> list[tuple[str, list[list[str]]]]:
         raise _fail(path.name, "Excel文件已损坏，无法读取") from None
     out = []
     for ws in wb.worksheets:
-        cells = [[_text(c.value) for c in row] for row in ws.iter_rows()]
+        cells = [[_shown(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
         merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
         out.append((ws.title, _expand(cells, merges)))
     wb.close()
     return out
+
+
+def _document_title(path: Path) -> str:
+    """The workbook's own title (File ▸ Properties, ``docProps/core.xml`` ``dc:title``) when it
+    names a disclosure ("某单位2024年度部门决算"); "" otherwise. A tables-only workbook has no
+    narrative, so this is where its unit and year can be read from."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return ""
+    m = re.search(r"<dc:title>([^<]*)</dc:title>", core)
+    title = compact(m.group(1)) if m else ""
+    return title if "决算" in title and len(title) <= 80 else ""
 
 
 def _sheets_xls(path: Path) -> list[tuple[str, list[list[str]]]]:
@@ -130,7 +169,7 @@ def _preamble(rows: list[list[str]]) -> int:
     k = 0
     while k < min(len(rows), 6):
         distinct = {norm(v) for v in rows[k] if norm(v)}
-        if len(distinct) > 2 or (len(distinct) == 2 and not any("单位" in d or _FORM_CODE.match(d) for d in distinct)):
+        if len(distinct) > 2 or (len(distinct) == 2 and not any(is_table_meta(d) for d in distinct)):
             break
         k += 1
     return k
@@ -155,6 +194,9 @@ def extract(path: str | Path) -> Extracted:
     else:
         raise _fail(p.name, "不是有效的Excel文件（文件损坏或格式不符）")
     grids, lines = [], []
+    doc_title = _document_title(p) if head[:2] == b"PK" else ""
+    if doc_title:
+        lines.append((doc_title, Span(file=p.name, excerpt=doc_title)))
     for name, cells in sheets:
         first_row = next((i for i, row in enumerate(cells) if any(row)), 0)
         rows, c0 = _trim(cells)

@@ -74,6 +74,9 @@ def write_grid(ws, grid: Grid) -> None:
             target.number_format = _number_format(cell)
         elif cell.text:
             target.value = cell.text
+            if cell.text.startswith("="):  # "=2种" is a printed target, not a formula
+                target.data_type = "s"
+                target.quotePrefix = True
         is_header = p.row < lay.header_rows
         target.font = Font(bold=cell.bold or is_header, size=10)
         align = cell.align or ("right" if cell.value is not None else "left")

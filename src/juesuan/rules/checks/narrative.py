@@ -227,8 +227,9 @@ def basic_structure(ctx: Context) -> Iterator[Finding]:
         yield f
 
 
-_LISTED = re.compile(r"(人员经费|公用经费)[^。；;\n]{0,30}?包括[：:]?([^。；;\n]*)")
-_SPLIT = re.compile(r"[、，,]|(?<!其)(?:和|及)")
+#: "人员经费1,055.92万元，（主要）包括：…" — with its amount, so a glossary definition is not taken.
+_LISTED = re.compile(r"(人员经费|公用经费)(?:支出)?(?:为)?\s*\d[\d,]*(?:\.\d+)?\s*万元[^。；;\n]{0,20}?包括[：:]?([^。；;\n]*)")
+_SPLIT = re.compile(r"[、，,]")  # not 和/及: "其他商品和服务支出", "税金及附加费用" are single names
 #: Economic 类 whose 款 belong to each part of 基本支出; other 类 (310 资本性支出 …) may be in either.
 _PART_OF = {"301": "人员经费", "303": "人员经费", "302": "公用经费"}
 
@@ -240,8 +241,7 @@ def _norm_name(name: str) -> str:
 def _listed_items(text: str) -> dict[str, tuple[set[str], re.Match]]:
     """"人员经费…包括：基本工资、津贴补贴…。" → {"人员经费": ({names}, match)} (first list of each)."""
     out: dict[str, tuple[set[str], re.Match]] = {}
-    glossary = text.find("名词解释")  # the glossary defines the terms in general; only section 六 counts
-    for m in _LISTED.finditer(text, 0, glossary if glossary >= 0 else len(text)):
+    for m in _LISTED.finditer(text):
         names = {_norm_name(n) for n in _SPLIT.split(m.group(2))} - {""}
         if names and m.group(1) not in out:
             out[m.group(1)] = (names, m)
@@ -262,6 +262,9 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
     spent = {_norm_name(r.name): r for r in rows if any(v for v in r.values.values() if v is not None)}
     known = {_norm_name(r.name) for r in rows} | {_norm_name(economic_codes().name_of(c) or "")
                                                    for c in economic_codes().codes() if len(c) == 5}
+    # "其他社会保障缴费支出" names the 款 "其他社会保障缴费"
+    listed = {part: ({n.removesuffix("支出") if n not in known and n.removesuffix("支出") in known else n for n in names}, m)
+              for part, (names, m) in listed.items()}
     everywhere = set().union(*(names for names, _ in listed.values()))
     # a 款 of another 类 (310 资本性支出 …) may be listed in either part; if in none, it is missing from 公用经费
     flexible_part = "公用经费" if "公用经费" in listed else next(iter(listed))

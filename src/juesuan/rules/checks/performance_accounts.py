@@ -179,30 +179,31 @@ def same_indicator(ctx: Context) -> Iterator[Finding]:
     projects = [ev for ev in evs if ev.kind == "项目"]
     if not whole or not projects:
         raise NotApplicable("没有同时读到整体支出与项目支出绩效自评表")
+    by_name: dict[str, list] = {}
+    for ev in projects:
+        for ind in ev.indicators:
+            by_name.setdefault(_indicator_key(ind.name), []).append((ev, ind))
     for w in whole:
-        for wi, wind in enumerate(w.indicators):
+        for wind in w.indicators:
             wa = parse_measure(wind.actual)
             key = _indicator_key(wind.name)
             if wa.kind != NUMBER or len(key) < 4:
                 continue
-            for ev in projects:
-                for ind in ev.indicators:
-                    if _indicator_key(ind.name) != key:
-                        continue
-                    a = parse_measure(ind.actual)
-                    value = convert(a.value, a.unit, wa.unit) if a.kind == NUMBER else None
-                    if value is None or value == wa.value:
-                        continue
-                    prior = parse_measure(ind.prior_result)
-                    prior_value = convert(prior.value, prior.unit, wa.unit) if prior.kind == NUMBER else None
-                    note = (f"；{wa.value.normalize():f}{wa.unit}恰为项目表所列上年完成情况，整体表可能沿用了上年数"
-                            if prior_value is not None and prior_value == wa.value else "")
-                    yield Finding(
-                        "P-SAME-INDICATOR", Severity.INFO,
-                        f"指标“{wind.name}”在{table_label(w)}中业绩值为{wind.actual}，在{table_label(ev)}中为{ind.actual}{note}；"
-                        "如口径不同请在指标名称中区分",
-                        {"整体表业绩值": wind.actual, "项目表业绩值": ind.actual, "项目表上年完成情况": ind.prior_result or "-"},
-                        spans(w, wind, "actual") + spans(ev, ind, "actual"), table_label(w))
+            for ev, ind in by_name.get(key, ()):
+                a = parse_measure(ind.actual)
+                value = convert(a.value, a.unit, wa.unit) if a.kind == NUMBER else None
+                if value is None or value == wa.value:
+                    continue
+                prior = parse_measure(ind.prior_result)
+                prior_value = convert(prior.value, prior.unit, wa.unit) if prior.kind == NUMBER else None
+                note = (f"；{wa.value.normalize():f}{wa.unit}恰为项目表所列上年完成情况，整体表可能沿用了上年数"
+                        if prior_value is not None and prior_value == wa.value else "")
+                yield Finding(
+                    "P-SAME-INDICATOR", Severity.INFO,
+                    f"指标“{wind.name}”在{table_label(w)}中业绩值为{wind.actual}，在{table_label(ev)}中为{ind.actual}{note}；"
+                    "如口径不同请在指标名称中区分",
+                    {"整体表业绩值": wind.actual, "项目表业绩值": ind.actual, "项目表上年完成情况": ind.prior_result or "-"},
+                    spans(w, wind, "actual") + spans(ev, ind, "actual"), table_label(w))
 
 
 __all__ = ["whole_vs_accounts", "project_amounts", "same_indicator"]

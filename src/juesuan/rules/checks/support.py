@@ -132,6 +132,7 @@ def pct_ok(printed: Decimal, part: Decimal, whole: Decimal, *, part_slack: bool 
 
 # --------------------------------------------------------------------------- facts
 
+@lru_cache(maxsize=4096)
 def split_key(figure_key: str) -> tuple[str, str]:
     """Like :func:`keys.split`, also for suffixes a reader adds beyond ``keys.SUFFIXES`` (…率)."""
     head, _, tail = figure_key.rpartition(".")
