@@ -23,8 +23,8 @@ import pypdfium2.raw as pdfium_c
 from ...core.findings import InputError
 from ...core.model import Span
 from .grid import Extracted, RawGrid
-from .normalize import is_heading
-from .pdf_tables import Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled
+from .pdf_tables import (Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled, nest_columns,
+                         split_row, spread_rows)
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?[-—–\s]*$"
@@ -36,7 +36,6 @@ _HEADING = re.compile(
 _SENTENCE_END = ("。", "！", "？", "!", "?", ".")
 _NOTE_START = re.compile(r"^(注|说明|备注)\s*[0-9０-９]*\s*[:：]")
 _TABLE_TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
-_AMOUNT_CELL = re.compile(r"^[-+]?[\d,，.]+%?$")
 _FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$|^公开\s*\d+$")
 _CONTINUED = re.compile(r"[（(]\s*续\s*(表)?\s*[)）]$|续表$")
 _CJK_SPACE = re.compile(r"\s*([^\x00-\x7f])\s*")
@@ -324,42 +323,14 @@ def _grids(name: str, pages: list[_Page]) -> tuple[RawGrid, ...]:
 
 
 def _refine(prev: _Part, fine: PageTable) -> bool:
-    """Lay the part so far onto the finer columns of its continuation, when each of its columns
-    covers a run of the continuation's columns (a form whose first page holds only the merged
-    head rows, "项目名称 | 名称", and whose next page has all the indicator columns). A cell's
-    text is repeated over the columns it covers, as for any merged cell. False when the
-    columns do not nest."""
-    coarse = prev.table
-    if fine.width <= coarse.width:
+    """Lay the part so far onto the finer columns of its continuation when its columns nest in
+    them (:func:`.pdf_tables.nest_columns`); False when they do not."""
+    cover = nest_columns(prev.table, fine)
+    if cover is None:
         return False
-    cover: list[list[int]] = []
-    for x0, x1 in coarse.columns:
-        inside = [j for j, (a, b) in enumerate(fine.columns) if x0 - 1 <= (a + b) / 2 <= x1 + 1]
-        if not inside:
-            return False
-        cover.append(inside)
-    if sorted(j for run in cover for j in run) != list(range(fine.width)):
-        return False
-    rows = []
-    for row in prev.rows:
-        out = [""] * fine.width
-        for i, cell in enumerate(row):
-            for j in cover[i]:
-                out[j] = cell
-        rows.append(tuple(out))
-    prev.rows = rows
-    prev.table = PageTable(coarse.page, coarse.bbox, tuple(rows), fine.columns)
+    prev.rows = spread_rows(prev.rows, cover, fine.width)
+    prev.table = PageTable(prev.table.page, prev.table.bbox, tuple(prev.rows), fine.columns)
     return True
-
-
-def _split_row(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
-    """The continuation's first row is the rest of the row the page break cut ("…支出1.45万" /
-    "元。"): it has text only where the last row has text, a blank first cell, no amount in
-    either row (a table row with amounts is never taken as cut) and no item label of its own."""
-    filled = [j for j, c in enumerate(first) if c]
-    return (bool(filled) and not first[0] and len(last) == len(first)
-            and not any(_AMOUNT_CELL.match(c) for c in (*last, *first) if c)
-            and all(last[j] and not is_heading(first[j]) for j in filled))
 
 
 def _append(prev: _Part, part: _Part, mapping: list[int]) -> None:
@@ -371,7 +342,7 @@ def _append(prev: _Part, part: _Part, mapping: list[int]) -> None:
             if cell:
                 out[mapping[j]] = (out[mapping[j]] + cell) if out[mapping[j]] else cell
         rows.append(tuple(out))
-    if rows and prev.rows and _split_row(prev.rows[-1], rows[0]):
+    if rows and prev.rows and split_row(prev.rows[-1], rows[0]):
         last = prev.rows[-1]
         prev.rows[-1] = tuple(a + b if b else a for a, b in zip(last, rows[0]))
         rows = rows[1:]

@@ -13,10 +13,13 @@ under it while no amount is ever duplicated downwards.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from pdfplumber.table import merge_edges
+
+from .normalize import is_heading
 
 #: Thickness (points) below which a path object counts as a ruling line.
 _THIN = 2.0
@@ -288,3 +291,44 @@ def align_columns(first: PageTable, cont: PageTable) -> list[int] | None:
             return None
         mapping.append(hits[0])
     return mapping if len(set(mapping)) == len(mapping) else None
+
+
+def nest_columns(coarse: PageTable, fine: PageTable) -> list[list[int]] | None:
+    """For each column of ``coarse``, the run of ``fine`` columns it covers, when every fine
+    column lies in exactly one coarse column (a form whose first page holds only its merged head
+    rows, "项目名称 | 名称", and whose next page has all the indicator columns); else None."""
+    if fine.width <= coarse.width:
+        return None
+    cover: list[list[int]] = []
+    for x0, x1 in coarse.columns:
+        inside = [j for j, (a, b) in enumerate(fine.columns) if x0 - 1 <= (a + b) / 2 <= x1 + 1]
+        if not inside:
+            return None
+        cover.append(inside)
+    return cover if sorted(j for run in cover for j in run) == list(range(fine.width)) else None
+
+
+def spread_rows(rows, cover: list[list[int]], width: int) -> list[tuple[str, ...]]:
+    """Rows laid onto finer columns: a cell's text repeated over the columns it covers, as for
+    any merged cell."""
+    out = []
+    for row in rows:
+        cells = [""] * width
+        for i, cell in enumerate(row):
+            for j in cover[i]:
+                cells[j] = cell
+        out.append(tuple(cells))
+    return out
+
+
+_AMOUNT_CELL = re.compile(r"^[-+]?[\d,，.]+%?$")
+
+
+def split_row(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
+    """The continuation's first row is the rest of the row the page break cut ("…支出1.45万" /
+    "元。"): it has text only where the last row has text, a blank first cell, no amount in
+    either row (a table row with amounts is never taken as cut) and no item label of its own."""
+    filled = [j for j, c in enumerate(first) if c]
+    return (bool(filled) and not first[0] and len(last) == len(first)
+            and not any(_AMOUNT_CELL.match(c) for c in (*last, *first) if c)
+            and all(last[j] and not is_heading(first[j]) for j in filled))
