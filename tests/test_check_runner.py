@@ -59,3 +59,16 @@ def test_spec_records_codes_and_docstring():
     spec = spec_of(always_fails)
     assert spec.codes == {"X-BAD": "总是出错"} and spec.relations == ("C01",)
     assert spec.doc == "A check that finds an error."
+
+
+def test_table_places_reads_every_amount():
+    from decimal import Decimal
+
+    from juesuan.core.model import CodedTable, Row, SummaryTable, Tables
+    from juesuan.rules.checks.base import table_places
+
+    printed = Tables(t1=SummaryTable(income={"其他收入": Decimal("48.55")}, income_total=Decimal("1787.23")))
+    assert table_places(printed) == 2
+    data = Tables(t5=CodedTable("T5", ("合计",), rows=(Row("2010301", "行政运行", {"合计": Decimal("881.381234")}),)))
+    assert table_places(data) == 6
+    assert table_places(Tables()) == 2

@@ -80,3 +80,15 @@ def test_pct_consistency_uses_rounding_interval():
     # negative changes keep their sign
     assert pct_consistent(Decimal("-9.66"), Decimal("-191.15"), Decimal("1978.38"))
     assert not pct_consistent(Decimal("9.66"), Decimal("-191.15"), Decimal("1978.38"))
+
+
+def test_tolerance_follows_the_precision_of_the_data():
+    from juesuan.core.money import amount_places, places_of
+
+    assert places_of([Decimal("1787.22"), None, Decimal("45.5")]) == 2
+    assert places_of([Decimal("1693.161971"), Decimal("45.52")]) == 6
+    assert places_of([Decimal("1.20000")]) == 2  # trailing zeros say nothing
+    with amount_places(6):
+        assert tolerance(1) == Decimal("0.0000010")
+        assert tolerance(1, places=2) == Decimal("0.010")
+    assert tolerance(1) == Decimal("0.010")  # restored after the block

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .core.document import Block, Document, Slot
-from .core.findings import InputError
+from .core.findings import Finding, InputError, Severity
 from .core.model import Disclosure
 from .core.profiles import DEFAULT_PROFILE, Profile, load_profile
 from .io.readers.data import load
@@ -47,6 +47,9 @@ TABLES_SLOT = "附表"
 class BuildResult:
     files: tuple[Path, ...]
     warnings: tuple[str, ...]
+    #: Error and warning findings of the check catalogue run over the data itself (totals that
+    #: do not add up, a reverse indicator scored below full, …): reported, never "fixed".
+    findings: tuple[Finding, ...] = ()
 
 
 # --------------------------------------------------------------------------- narrative
@@ -139,4 +142,12 @@ def build(source: str | Path, out_dir: str | Path, formats: Sequence[str] = DEFA
         except OSError as exc:
             raise InputError(f"{target}：无法写入（{exc.strerror or exc}）") from exc
     files = tuple(written[f] for f in names if f in written)
-    return BuildResult(files=files, warnings=tuple(warnings))
+    return BuildResult(files=files, warnings=tuple(warnings), findings=data_findings(d, prof))
+
+
+def data_findings(d: Disclosure, profile: Profile) -> tuple[Finding, ...]:
+    """What the check catalogue says about the data (errors and warnings only)."""
+    from .audit import check_disclosure
+
+    report = check_disclosure(d, profile)
+    return tuple(f for f in report.findings if f.severity in (Severity.ERROR, Severity.WARNING))

@@ -1,8 +1,10 @@
 """`juesuan build DATA -o OUTDIR [--format docx,html,md,xlsx,pdf] [--profile NAME|FILE]`.
 
 Thin: parse options, call :func:`juesuan.compose.build`, print the files written and each
-warning (missing reasons, PDF not produced) in Chinese. Warnings do not fail the build (exit 0);
-unreadable input exits 2 through the dispatcher's InputError handling. ``juesuan.compose`` (and
+warning (missing reasons, PDF not produced) in Chinese, then what the check catalogue finds in the
+data itself (totals that do not add up, …), with the sheet/cell or YAML key. The files are written
+either way; the exit code is 1 when the data has error findings, else 0 (warnings do not fail the
+build). Unreadable input exits 2 through the dispatcher's InputError handling. ``juesuan.compose`` (and
 with it python-docx, openpyxl, matplotlib) is imported only when the command runs, so the other
 commands start quickly.
 """
@@ -23,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..compose import DEFAULT_FORMATS, build, parse_formats
+    from ..core.findings import Severity
 
     formats = parse_formats(args.formats) if args.formats else DEFAULT_FORMATS
     result = build(args.data, args.out, formats=formats, profile=args.profile)
@@ -33,4 +36,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"提示 {len(result.warnings)} 条：")
         for warning in result.warnings:
             print(f"  - {warning}")
-    return 0
+    if result.findings:
+        print(f"数据检查发现 {len(result.findings)} 个问题（已照数据生成，未作调整，请核实）：")
+        for f in result.findings:
+            where = "；".join(s.describe() for s in f.spans[:2] if s.describe())
+            print(f"  [{f.severity.label}] {f.code} {f.message}" + (f"（{where}）" if where else ""))
+    return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0

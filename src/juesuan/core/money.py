@@ -10,7 +10,10 @@ happens once, here, at display.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Iterable, Iterator
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -137,12 +140,39 @@ def fmt_pct(value: Decimal | None, places: int = 2) -> str:
     return f"{rounded:.{places}f}%"
 
 
-def tolerance(n_parts: int, places: int = 2) -> Decimal:
-    """Largest honest gap between a printed total and the sum of ``n_parts`` printed parts.
+#: Decimal places (of 万元) to which the amounts being compared were given: 2 for printed
+#: documents; more for data kept in 元. Set for a run of checks with :func:`amount_places`.
+_PLACES: ContextVar[int] = ContextVar("juesuan_amount_places", default=2)
+
+
+@contextmanager
+def amount_places(places: int) -> Iterator[None]:
+    """Within the block, :func:`tolerance` defaults to amounts given to ``places`` decimals."""
+    token = _PLACES.set(places)
+    try:
+        yield
+    finally:
+        _PLACES.reset(token)
+
+
+def places_of(values: Iterable[Decimal | None]) -> int:
+    """Decimal places of the finest amount among ``values`` (at least 2): 1693.161971 → 6."""
+    places = 2
+    for v in values:
+        if v is not None and v.is_finite():
+            places = max(places, -v.normalize().as_tuple().exponent)
+    return places
+
+
+def tolerance(n_parts: int, places: int | None = None) -> Decimal:
+    """Largest honest gap between a total and the sum of ``n_parts`` parts, all given rounded to
+    ``places`` decimals (default: the current :func:`amount_places`, normally 2).
 
     Each of the n parts and the total itself was rounded once, so the gap is at most
-    (n + 1) × half a unit of the last printed place.
+    (n + 1) × half a unit of the last place. Data kept at 元 precision leaves almost no room.
     """
+    if places is None:
+        places = _PLACES.get()
     half_unit = Decimal(5).scaleb(-(places + 1))
     return (max(n_parts, 1) + 1) * half_unit
 

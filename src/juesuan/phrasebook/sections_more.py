@@ -179,10 +179,15 @@ def assets(pen: Pen) -> None:
 # --------------------------------------------------------------------------- 十一 十二
 
 def _grade(pen: Pen) -> str:
+    """The 评价结果: as the data states it, else graded from the 综合得分 by the profile's bands."""
     grade = pen.text("绩效.等级")
     if not grade:
         whole = [e for e in pen.d.evaluations if e.kind == "整体"]
         grade = whole[0].grade if whole else ""
+    if not grade and pen.figures.get("绩效.综合得分") is not None:
+        from ..rules.policy import Policy  # rules sits below the phrasebook
+
+        grade = Policy.from_profile(pen.profile).grade(pen.figures["绩效.综合得分"])
     return grade
 
 

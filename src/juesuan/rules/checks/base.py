@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator, Mapping
 
+import dataclasses
+
 from ...core.findings import Finding, Severity
-from ...core.model import Disclosure
+from ...core.model import Disclosure, Tables
+from ...core.money import amount_places, places_of
 from ...core.profiles import Profile
 
 
@@ -102,8 +105,35 @@ def _apply_profile(findings: Iterable[Finding], overrides: Mapping[str, str]) ->
         yield f
 
 
+def _amounts(value: object) -> Iterator[Decimal | None]:
+    """Every Decimal inside the tables (dataclasses, mappings, tuples), for :func:`places_of`."""
+    if isinstance(value, Decimal):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name != "sources":
+                yield from _amounts(getattr(value, f.name))
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from _amounts(v)
+    elif isinstance(value, tuple):
+        for v in value:
+            yield from _amounts(v)
+
+
+def table_places(tables: Tables) -> int:
+    """Decimal places (of 万元) the tables were given to: 2 for a printed document, up to 6 for
+    data kept in 元; rounding tolerances follow it, so 100 元 missing in 元 data is an error."""
+    return min(places_of(_amounts(tables)), 6)
+
+
 def run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
-    """Run every check; collect, never abort."""
+    """Run every check; collect, never abort. Tolerances follow the precision of the tables."""
+    with amount_places(table_places(ctx.disclosure.tables)):
+        return _run(checks, ctx)
+
+
+def _run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
     outcomes = []
     overrides = {k: str(v).lower() for k, v in ctx.profile.checks.items()}
     for func in checks:

@@ -169,21 +169,25 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
 @check(codes={"P-REVERSE-SCORED": "反向指标（≤、成本、负面事件次数）已达到目标却未得满分"})
 def reverse_scored(ctx: Context) -> Iterator[Finding]:
     """A reverse indicator whose actual is at or under its target earns its full weight, whatever the profile."""
-    for ev, _, policy in scored(ctx):
+    for ev, result, policy in scored(ctx):
         for i, ind in enumerate(ev.indicators):
-            if ind.score is None or ind.weight is None:
+            # a printed score is judged as printed; data without one (the composer) by the engine's score
+            score = ind.score if ind.score is not None else result.indicators[i].score
+            if score is None or ind.weight is None:
                 continue
             t, a = parse_measure(ind.target), parse_measure(ind.actual)
             if t.kind != NUMBER or a.kind != NUMBER or not is_reverse(ind, t, policy):
                 continue
             value = convert(a.value, a.unit, t.unit)
-            if value is None or value > t.value or ind.score >= ind.weight - CENT / 2:
+            if value is None or value > t.value or score >= ind.weight - CENT / 2:
                 continue
+            how = "却只得" if ind.score is not None else "按本配置的赋分规则只得"
             yield Finding(
                 "P-REVERSE-SCORED", Severity.WARNING,
                 f"{row_name(ev, i, ind)}是反向指标（越低越好），目标值{ind.target}、业绩值{ind.actual}已达到目标，"
-                f"却只得{num(ind.score)}分（权重{num(ind.weight)}分）；完成得越好得分越低，赋分方法有误",
-                {"目标值": ind.target, "业绩值": ind.actual, "印出得分": num(ind.score), "权重": num(ind.weight)},
+                f"{how}{num(score)}分（权重{num(ind.weight)}分）；完成得越好得分越低，赋分方法有误",
+                {"目标值": ind.target, "业绩值": ind.actual,
+                 ("印出得分" if ind.score is not None else "计算得分"): num(score), "权重": num(ind.weight)},
                 spans(ev, ind, "score", "target", "actual"), table_label(ev))
 
 
