@@ -34,6 +34,7 @@ Suffixes::
     .年初预算    年初预算数
     .全年预算    全年预算数
     .预决算差异率 (决算 − 预算) / 预算 × 100, signed
+    .完成率      决算 / 年初预算 × 100 (Shanghai "完成年初预算的X%"); 全年预算 when 年初预算 is 0 or absent
 
 Reasons (``Disclosure.reasons``) are keyed by ``<subject>.增减`` for a change and
 ``<subject>.预决算`` for a budget gap, plus ``三公.固定资产车辆.差异`` for the vehicle gap.
@@ -53,8 +54,9 @@ INITIAL_BUDGET = "年初预算"
 FULL_BUDGET = "全年预算"
 BUDGET_GAP = "预决算差异率"
 BUDGET_REASON = "预决算"
+COMPLETION = "完成率"
 
-SUFFIXES = (SHARE, PRIOR, DELTA, DELTA_PCT, INITIAL_BUDGET, FULL_BUDGET, BUDGET_GAP)
+SUFFIXES = (SHARE, PRIOR, DELTA, DELTA_PCT, INITIAL_BUDGET, FULL_BUDGET, BUDGET_GAP, COMPLETION)
 
 
 def key(subject: str, suffix: str = "") -> str:

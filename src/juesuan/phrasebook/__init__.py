@@ -2,4 +2,6 @@
 
 ``render.render_narrative`` (composer) and ``parse.parse_narrative`` (auditor) share
 ``patterns`` (the clauses) and ``grammar`` (the template language); ``glossary`` holds 名词解释.
+Section writers: ``sections`` / ``sections_more`` (the seed's and the neutral national wording) and
+``sections_sh`` (Shanghai wording), chosen by the profile's ``narrative.style``.
 """

@@ -7,11 +7,13 @@ same clauses back into figure keys). Template syntax: see ``phrasebook.grammar``
 A clause belongs to *topics* (a section of the narrative, recognised from its heading by
 :func:`topic_of`); a clause with no topics may occur anywhere. Relative clauses (``@``) take the
 subject named last in the same sentence, else the topic's default subject (:data:`DEFAULT_SUBJECT`).
-Patterns marked ``variant`` were seen in other regions (Shanghai) and are used for parsing only.
+Patterns marked ``variant`` are recorded forms the composer never writes (parsing only); the
+Shanghai forms the composer writes under ``narrative.style: shanghai`` are ordinary patterns.
 """
 
 from __future__ import annotations
 
+from ..core.keys import COMPLETION as _COMPLETION
 from ..core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
 from ..core.model import VEHICLE_CATEGORIES
 from .grammar import Pattern
@@ -118,7 +120,7 @@ OVERALL = (
     _p("结余分配", "结余分配{结余分配:amt}", "收支总体"),
     _p("年末结转和结余", "年末结转和结余{年末结转和结余:amt}", "收支总体"),
     _p("收支总计.名", "收入支出<总体|总计>", "收支总体", anchor="收支总计"),
-    _p("收支总计", "[{年:year}年度]收入支出总计{收支总计:amt}", "收支总体", variant=True),
+    _p("收支总计", "[{年:year}年度]收入支出总计{收支总计:amt}", "收支总体"),
 )
 
 INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入") for i in INCOME_ITEMS)
@@ -132,8 +134,7 @@ FISCAL = (
     _p("年末财政拨款结转和结余", "年末财政拨款结转和结余{年末财政拨款结转和结余:amt}", "财拨总体"),
     _p("本年财政拨款支出", "本年财政拨款支出{本年财政拨款支出:amt}", "财拨总体"),
     _p("财政拨款收支总计.名", "财政拨款收入支出<总体|总计>", "财拨总体", anchor="财政拨款收支总计"),
-    _p("财政拨款收支总计", "[{年:year}年度]财政拨款收入支出总计{财政拨款收支总计:amt}", "财拨总体",
-       variant=True),
+    _p("财政拨款收支总计", "[{年:year}年度]财政拨款收入支出总计{财政拨款收支总计:amt}", "财拨总体"),
 )
 
 GENERAL = (
@@ -160,11 +161,11 @@ SANGONG = (
        anchor="三公.合计"),
     *(_p(f"三公.{i}", f"{i}[支出]{{三公.{i}:amt}}", "三公") for i in _SG_ITEMS),
     *(_p(f"三公.{i}.名", i, "三公", anchor=f"三公.{i}") for i in _SG_ITEMS),
-    _p("三公.购置.沪", "公务用车购置支出[~为]{三公.公务用车购置费:amt}", "三公", variant=True),
-    _p("三公.运维.沪", "公务用车运行维护支出[~为]{三公.公务用车运行维护费:amt}", "三公", variant=True),
+    _p("三公.购置.沪", "公务用车购置支出[~为]{三公.公务用车购置费:amt}", "三公"),
+    _p("三公.运维.沪", "公务用车运行维护支出[~为]{三公.公务用车运行维护费:amt}", "三公"),
     _p("三公.出国团组", "因公出国（境）团组{三公.出国团组:n个}", "三公"),
     _p("三公.出国人次", "因公出国（境）{三公.出国人次:n人次}", "三公"),
-    _p("三公.出国人次.沪", "团组{三公.出国团组:n个}[，]累计{三公.出国人次:n人次}", "三公", variant=True),
+    _p("三公.出国人次.沪", "[因公出国（境）]团组{三公.出国团组:n个}[、]累计{三公.出国人次:n人次}", "三公"),
     _p("三公.购置车辆", "公务用车购置数[~为]{三公.购置车辆:n辆}", "三公"),
     _p("三公.保有车辆", "公务用车保有量[~为]{三公.保有车辆:n辆}", "三公"),
     _p("三公.固定资产车辆", "固定资产车辆{三公.固定资产车辆:n辆}", "三公"),
@@ -177,14 +178,13 @@ OPERATING = (
 
 PROCUREMENT = (
     _p("政府采购.总额", "政府采购支出总额{政府采购.总额:amt}", "其他重要事项.政府采购"),
-    _p("政府采购.总额.沪", "政府采购金额[~（以合同签订为准）][~为]{政府采购.总额:amt}", "其他重要事项.政府采购",
-       variant=True),
+    _p("政府采购.总额.沪", "政府采购金额[（以合同签订为准）][为]{政府采购.总额:amt}", "其他重要事项.政府采购"),
     _p("政府采购.货物", "政府采购货物支出{政府采购.货物:amt}", "其他重要事项.政府采购"),
     _p("政府采购.工程", "政府采购工程支出{政府采购.工程:amt}", "其他重要事项.政府采购"),
     _p("政府采购.服务", "政府采购服务支出{政府采购.服务:amt}", "其他重要事项.政府采购"),
-    _p("政府采购.货物.沪", "货物采购金额{政府采购.货物:amt}", "其他重要事项.政府采购", variant=True),
-    _p("政府采购.工程.沪", "工程采购金额{政府采购.工程:amt}", "其他重要事项.政府采购", variant=True),
-    _p("政府采购.服务.沪", "服务采购金额{政府采购.服务:amt}", "其他重要事项.政府采购", variant=True),
+    _p("政府采购.货物.沪", "货物采购金额{政府采购.货物:amt}", "其他重要事项.政府采购"),
+    _p("政府采购.工程.沪", "工程采购金额{政府采购.工程:amt}", "其他重要事项.政府采购"),
+    _p("政府采购.服务.沪", "服务采购金额{政府采购.服务:amt}", "其他重要事项.政府采购"),
     _p("政府采购.中小企业", "授予中小企业合同金额{政府采购.中小企业:amt}", "其他重要事项.政府采购"),
     _p("政府采购.小微企业", "授予小微企业合同金额{政府采购.小微企业:amt}", "其他重要事项.政府采购"),
 )
@@ -195,7 +195,7 @@ ASSETS = (
     _p("资产.房屋", "房屋[~建筑物]{资产.房屋面积:num平方米}[，价值{资产.房屋价值:amt}]", "其他重要事项.资产"),
     _p("资产.车辆", "[~共有]车辆{资产.车辆:n辆}[，价值{资产.车辆价值:amt}]", "其他重要事项.资产"),
     *(_p(f"资产.车辆.{c}", f"{c}{{资产.车辆.{c}:n辆}}", "其他重要事项.资产") for c in VEHICLE_CATEGORIES),
-    *(_p(f"资产.车辆.{c}.沪", f"{v}{{资产.车辆.{c}:n辆}}", "其他重要事项.资产", variant=True)
+    *(_p(f"资产.车辆.{c}.沪", f"{v}{{资产.车辆.{c}:n辆}}", "其他重要事项.资产")
       for v, c in _VEHICLE_VARIANTS.items()),
     _p("资产.大型设备", "单价100万元（含）以上设备（不含车辆）{资产.大型设备:n台（套）}", "其他重要事项.资产"),
 )
@@ -208,6 +208,10 @@ PERFORMANCE = (
        "[，全年执行数{绩效.项目.执行数:amt}]", "绩效"),
     _p("绩效.综合得分", "综合得分{绩效.综合得分:num分}", "绩效"),
     _p("绩效.等级", "评价结果为{绩效.等级:grade}", "绩效"),
+    # Shanghai 十、预算绩效管理情况
+    _p("绩效.项目.沪", "绩效自评的[{年:year}年度]项目{绩效.项目数:n个}[，涉及预算金额{绩效.项目.全年预算:amt}]"
+       "[，实际执行{绩效.项目.执行数:amt}]", "绩效"),
+    _p("绩效.等级.沪", "绩效评级为{绩效.等级:grade}", "绩效"),
 )
 
 # Clauses that take the subject in force: shares, changes, budgets. Allowed anywhere.
@@ -219,16 +223,22 @@ RELATIVE = (
     _p("年初预算", "年初预算[数][~为]{@.年初预算:amt}", anchor="@"),
     _p("全年预算", "全年预算[数][~为]{@.全年预算:amt}", anchor="@"),
     _p("决算数", "决算[数][~为]{@:amt}", anchor="@"),
+    _p("决算为", "决算为{@:amt}", anchor="@"),
+    _p("支出决算为", "支出决算为{@:amt}", anchor="@"),
+    _p("年初预算为", "年初预算为{@.年初预算:amt}", anchor="@"),
+    _p("全年预算为", "全年预算为{@.全年预算:amt}", anchor="@"),
     _p("预决算差异率", "预决算差异率[~为]{@.预决算差异率:pct}", anchor="@"),
-    _p("完成率.沪", "完成<年初预算数|年初预算|全年预算数|全年预算|预算数|预算>的{@.完成率:pct}", anchor="@",
-       variant=True),
+    # Shanghai "完成年初预算的X%"; the writer picks 年初预算 or 全年预算 (when 年初预算 is 0)
+    _p("完成率.沪", "完成<年初预算|年初预算数|全年预算数|全年预算|预算数|预算>的{@.完成率:pct}", anchor="@"),
+    _p("完成率.全年", "完成全年预算的{@.完成率:pct}", anchor="@"),
+    _p("完成率.预算", "完成预算的{@.完成率:pct}", anchor="@"),
 )
 
 ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG
                             + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE + RELATIVE)
 BY_NAME: dict[str, Pattern] = {p.name: p for p in ALL}
-#: Suffix of the Shanghai "完成年初预算的X%" figure (决算 / 预算 × 100); not in core.keys yet.
-COMPLETION = "完成率"
+#: Suffix of the Shanghai "完成年初预算的X%" figure (决算 / 预算 × 100): ``core.keys.COMPLETION``.
+COMPLETION = _COMPLETION
 
 # --------------------------------------------------------------------------- words around figures
 

@@ -47,15 +47,26 @@ def functions(pen: Pen) -> None:
 
 
 def organisation(pen: Pen) -> None:
+    staff(pen)
+    units(pen)
+
+
+def staff(pen: Pen) -> None:
+    """"单位2024年度，实有人数N人，其中：在职人员a人，减少x人；…。"."""
     unit = pen.d.unit
-    staff = pen.with_parts(
+    said = pen.with_parts(
         pen.say("人员.实有"),
         pen.join(pen.say("人员.在职"), pen.say("人员.增减", "人员.在职", missing_ok=True)),
         pen.join(pen.say("人员.离休"), pen.say("人员.增减", "人员.离休", missing_ok=True)),
         pen.join(pen.say("人员.退休"), pen.say("人员.增减", "人员.退休", missing_ok=True)),
         sep="；")
-    if staff is not None:
-        pen.paragraph(Said(f"{unit.name}{unit.year}年度，") + staff)
+    if said is not None:
+        pen.paragraph(Said(f"{unit.name}{unit.year}年度，") + said)
+
+
+def units(pen: Pen) -> None:
+    """Subordinate budget units and internal sections."""
+    unit = pen.d.unit
     subordinate = pen.get("人员.下属单位")
     if subordinate is None and unit.subordinate_units is not None:
         subordinate = Decimal(unit.subordinate_units)
@@ -184,7 +195,7 @@ def general_items(pen: Pen) -> None:
         if name is None or amount is None:
             continue
         change = pen.say("同比", subject, missing_ok=True)
-        text = Said(f"{len(shown)}.") + name + ":" + amount
+        text = Said(f"{len(shown)}.") + name + (":" if pen.style == "xinjiang" else "：") + amount
         if change is not None:
             text = text + "，比上年决算" + change
         pen.paragraph(text + pen.reason(f"{subject}.增减", pen.changed(subject), f"{name.text}同比变化"))
@@ -234,8 +245,14 @@ def _fund(pen: Pen, table: str, name: str) -> None:
     t = getattr(pen.d.tables, table)
     text_key = "政府性基金" if table == "t7" else "国有资本经营"
     if t is None or t.is_empty():
-        pen.paragraph(f"本单位本年度无{name}预算财政拨款收入、支出及结转和结余，"
-                      f"{name}预算财政拨款收入支出决算表为空表。")
+        if pen.style == "xinjiang":
+            pen.paragraph(f"本单位本年度无{name}预算财政拨款收入、支出及结转和结余，"
+                          f"{name}预算财政拨款收入支出决算表为空表。")
+        elif pen.style == "shanghai":
+            pen.paragraph(f"{pen.d.unit.name}{pen.year}年度无{name}预算财政拨款收入和支出。")
+        else:
+            pen.paragraph(f"本单位{pen.year}年度没有{name}预算财政拨款收入和支出，"
+                          f"故{name}预算财政拨款收入支出决算表无数据。")
     else:
         text = pen.text(text_key)
         if not text:

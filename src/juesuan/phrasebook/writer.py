@@ -20,6 +20,7 @@ from . import patterns as pb
 from .grammar import Slot
 
 HUNDRED = Decimal("100")
+STYLES = ("xinjiang", "shanghai", "national")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,33 @@ class Pen:
         return self.profile.phrase("zero_base", "hundred") == "hundred"
 
     @property
+    def style(self) -> str:
+        """Sentence forms: "xinjiang" (the seed), "shanghai" (附件2 模板), "national" (财政部, neutral)."""
+        style = self.profile.phrase("style")
+        if style in STYLES:
+            return str(style)
+        return "shanghai" if self.profile.glossary == "shanghai" else "xinjiang"
+
+    @property
+    def completion(self) -> bool:
+        """Budget comparison as "完成年初预算的X%" (True) or as 预决算差异率 (False)."""
+        wording = self.profile.phrase("budget_wording")
+        if wording in ("completion", "gap"):
+            return wording == "completion"
+        return self.style == "shanghai"
+
+    @property
     def year(self) -> int:
         return self.d.unit.year
+
+    @property
+    def prior_year(self) -> str:
+        """"2023年度" (Shanghai: the year is named) or "上年"."""
+        return f"{self.year - 1}年度" if self.style == "shanghai" and self.year else "上年"
+
+    def bracket(self, word: str) -> str:
+        """"(类)" in the seed's half-width style, "（类）" otherwise."""
+        return f"({word})" if self.style == "xinjiang" else f"（{word}）"
 
     def get(self, key: str) -> Decimal | None:
         value = self.figures.get(key)
@@ -145,14 +171,14 @@ class Pen:
         if kind == "klass":
             code = key.rpartition(".")[2]
             name = function_codes(self.year or 2024).name_of(code)
-            return f"{name}(类)" if name else None
+            return f"{name}{self.bracket('类')}" if name else None
         if kind == "item":
             code = key.rpartition(".")[2]
             table = function_codes(self.year or 2024)
             names = [table.name_of(code[:3]), table.name_of(code[:5]), table.name_of(code)]
             if None in names:
                 return None
-            return f"{names[0]}(类){names[1]}(款){names[2]}(项)"
+            return f"{names[0]}{self.bracket('类')}{names[1]}{self.bracket('款')}{names[2]}{self.bracket('项')}"
         if kind == "grade":
             return None
         value = self.get(key)
@@ -192,6 +218,31 @@ class Pen:
             return None
         rest = self.join(*parts, sep=sep)
         return head + (lead + rest if rest.text else Said("")) + end
+
+    # ----------------------------------------------------------------- budgets (Shanghai form)
+    def completed(self, subject: str, word: str = "") -> Said | None:
+        """"完成年初预算的98.20%" — or "完成全年预算的…" when 年初预算 is 0 or absent (rules §7.3);
+        ``word="预算"`` writes "完成预算的…" (the 三公 form of the Shanghai template)."""
+        if self.get(f"{subject}.{pb.COMPLETION}") is None:
+            return None
+        if word == "预算":
+            return self.say("完成率.预算", subject)
+        initial = self.get(f"{subject}.年初预算")
+        return self.say("完成率.沪" if initial else "完成率.全年", subject)
+
+    def budget_verdict(self, subject: str, what: str, lead: str = "决算数") -> Said:
+        """"决算数小于预算数的主要原因：…。" / "决算数与预算数持平。" for ``subject``."""
+        actual = self.get(subject)
+        budget = self.get(f"{subject}.年初预算")
+        if not budget:
+            budget = self.get(f"{subject}.全年预算")
+        if actual is None or budget is None:
+            return Said("")
+        gap = money.round2(actual) - money.round2(budget)
+        if gap == 0:
+            return Said(f"{lead}与预算数持平。")
+        word = "大于" if gap > 0 else "小于"
+        return self.reason(f"{subject}.预决算", True, f"{what}预决算差异", lead=f"{lead}{word}预算数的主要原因：")
 
     # ----------------------------------------------------------------- reasons
     def reason(self, key: str, required: bool, what: str, lead: str = "，主要原因是：") -> Said:

@@ -3,7 +3,7 @@
 Where it sits: rules, after a reader has built a :class:`Disclosure` (from data or from a
 published document) and before the phrasebook, the writers and the checks. ``derive`` first
 calls :func:`complete` (fill unstated totals), then computes amounts, shares, 上年 / 增减 /
-增减率, budgets and 预决算差异率, staff counts, 三公, 机关运行经费, 政府采购, 资产 and 绩效
+增减率, budgets, 预决算差异率 and 完成率, staff counts, 三公, 机关运行经费, 政府采购, 资产 and 绩效
 sums — all at FULL precision. Rounding happens once, at display (``money.fmt_amount`` /
 ``fmt_pct``). A figure whose base is zero (a share of 0, a change from 0, a gap against a
 zero budget) is absent: how such a case is worded is the phrasebook's business (profile
@@ -22,6 +22,7 @@ from typing import Mapping
 from ..core import keys
 from ..core.keys import (
     BUDGET_GAP,
+    COMPLETION,
     DELTA,
     DELTA_PCT,
     EXPENDITURE_ITEMS,
@@ -306,6 +307,13 @@ def _comparative_figures(d: Disclosure, f: _Figures, sangong_budgets: Mapping[st
         )
         if budget is not None:
             f.put(keys.key(subject, BUDGET_GAP), pct(value - budget, budget))
+        f.put(keys.key(subject, COMPLETION), _completion(value, initial, full))
+
+
+def _completion(value: Decimal, initial: Decimal | None, full: Decimal | None) -> Decimal | None:
+    """决算 / 年初预算 × 100 (“完成年初预算的X%”); 全年预算 when 年初预算 is 0 or absent (rules §7.3)."""
+    base = initial if initial else full
+    return pct(value, base) if base else None
 
 
 def derive(d: Disclosure, profile: Profile | None = None) -> dict[str, Decimal]:
