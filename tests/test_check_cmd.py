@@ -2,6 +2,7 @@
 batches where one file is unreadable, folders."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,16 @@ def test_html_report_structure(files, tmp_path, capsys):
     assert page.count("<section class=\"document\">") == 2
     assert "class=\"finding error\"" in page and "<mark>" in page and "汇总" in page
     assert "<script" not in page  # self-contained, nothing to fetch or run
+    assert page.count("<div class=\"keypoints\"><h3>要点</h3>") == 2
+    anchor = re.search(r'<a href="#([^"]+)">正文中有疑问句', page).group(1)
+    assert page.index(f'id="{anchor}"') > page.index(f'href="#{anchor}"')  # the 要点 line links down to its finding
+
+
+def test_text_report_puts_key_points_before_the_groups(files, capsys):
+    _, out, _ = run(capsys, files[1])
+    head = out.index("要点：")
+    point = out.index("1. [错误] W-EDITOR-QUESTION", head)
+    assert point < out.index("【文字】") and "（第" in out[point: out.index("\n", point)]
 
 
 def test_folder_is_expanded_and_jobs_spread(files, tmp_path, capsys):

@@ -10,8 +10,10 @@ path, profile, report, error, count(), unreadable); the ``*_head``,
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...core.findings import Finding, Severity, finding_to_dict
@@ -53,11 +55,74 @@ def counts(result: DocumentResult) -> dict:
     }
 
 
-def _grouped(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+def _rank(f: Finding) -> int:
+    return _ORDER[f.severity]
+
+
+def _position(f: Finding) -> tuple[int, int, int]:
+    """Where the finding's first passage is, for ordering: page, line; findings without a passage last."""
+    if not f.spans:
+        return (1, 0, 0)
+    sp = f.spans[0]
+    return (0, sp.page or 0, sp.line or 0)
+
+
+def ordered_groups(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by document section; groups ordered by their most severe finding (errors,
+    then warnings, then info; ties keep the order the checks reported them, which follows the
+    document), and within a group by severity, then position in the document."""
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         groups.setdefault(f.section or "其他", []).append(f)
-    return [(name, sorted(items, key=lambda f: _ORDER[f.severity])) for name, items in groups.items()]
+    ordered = [(name, sorted(items, key=lambda f: (_rank(f), _position(f)))) for name, items in groups.items()]
+    return sorted(ordered, key=lambda g: _rank(g[1][0]))
+
+
+def key_points(findings: Iterable[Finding]) -> list[Finding]:
+    """The error and warning findings for the 要点 list: errors first, then warnings, each in
+    the order of the detailed groups."""
+    flat = [f for _, items in ordered_groups(findings) for f in items if f.severity is not Severity.INFO]
+    return sorted(flat, key=_rank)
+
+
+def short(message: str, width: int = 72) -> str:
+    """A message cut to ``width`` characters for one line of the 要点 list."""
+    text = " ".join(message.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_EXCEL_REF = re.compile(r"^[A-Z]{1,3}\d+$")
+
+
+def where(span: Span) -> str:
+    """A location as a reviewer looks it up: "第5页 第12行" in a PDF, "第8页 收入决算表“合计”行
+    “本年收入合计”栏" for a PDF table cell, "工作表“收入决算表” C11单元格" in a workbook,
+    "第42行" in a text file."""
+    parts = []
+    if span.page is not None:
+        parts.append(f"第{span.page}页")
+    if span.line is not None:
+        parts.append(f"第{span.line}行")
+    if span.cell:
+        parts.append(_cell(span.cell, in_pdf=span.page is not None))
+    return " ".join(parts)
+
+
+def _cell(cell: str, in_pdf: bool) -> str:
+    sheet, bang, ref = cell.rpartition("!")
+    if not bang:
+        return cell
+    if _EXCEL_REF.match(ref) and not in_pdf:
+        return f"工作表“{sheet}” {ref}单元格"
+    row, slash, col = ref.partition("/")
+    if row and slash and col:
+        return f"{sheet}“{row}”行“{col}”栏"
+    return f"{sheet}“{ref}”行" if ref else sheet
+
+
+def _info_summary(items: Sequence[Finding]) -> str:
+    rounding = sum(1 for f in items if f.code.endswith("ROUNDING"))
+    return f"提示 {len(items)} 项" + ("（多为四舍五入差异）" if rounding * 2 > len(items) else "")
 
 
 def _window(span: Span, width: int = 36) -> str:
@@ -81,15 +146,20 @@ def text_document(result: DocumentResult) -> str:
         return "\n".join(lines) + "\n"
     c = counts(result)
     lines.append(f"  错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项")
-    for section, items in _grouped(result.report.findings):
+    points = key_points(result.report.findings)
+    lines.append("  要点：" + ("" if points else "无错误、警告"))
+    for n, f in enumerate(points, 1):
+        loc = where(f.spans[0]) if f.spans else ""
+        lines.append(f"    {n}. [{f.severity.label}] {f.code}  {short(f.message)}" + (f"（{loc or f.section}）" if loc or f.section else ""))
+    for section, items in ordered_groups(result.report.findings):
         lines.append(f"  【{section}】")
         for f in items:
             lines.append(f"    [{f.severity.label}] {f.code}  {f.message}")
             if f.spans:
                 sp = f.spans[0]
-                where = sp.describe()
-                if where:
-                    lines.append(f"        位置：{where}")
+                loc = where(sp)
+                if loc:
+                    lines.append(f"        位置：{loc}")
                 if sp.excerpt:
                     lines.append(f"        原文：{_window(sp)}")
             if f.figures:
@@ -178,6 +248,10 @@ h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:2px solid #ccc;padding-botto
 .passage mark{background:#ffe082}.where{color:#777;font-size:.85em}
 table{border-collapse:collapse;margin:.3em 0}td,th{border:1px solid #ddd;padding:.15em .5em;font-size:.9em;text-align:left}
 td.num{text-align:right;font-family:monospace}.unreadable{color:#c62828;font-weight:bold}.checks{color:#555;font-size:.9em}
+.keypoints{background:#fff8f0;border:1px solid #f0d8c0;border-radius:4px;padding:.2em 1em .6em}.keypoints ol{margin:.3em 0;padding-left:1.6em}
+.keypoints li{margin:.25em 0}.keypoints a{color:#222;text-decoration:none}.keypoints a:hover{text-decoration:underline}
+details.info-findings{margin:1em 0;border:1px solid #dde6f0;border-radius:4px;padding:.3em .8em}
+details.info-findings>summary{cursor:pointer;color:#1e6fbf;font-weight:bold}h4{font-size:.95em;color:#555;margin:.8em 0 .2em}
 """
 
 
@@ -195,25 +269,26 @@ def _passage(span: Span, width: int = 100) -> str:
     if len(text) <= 2 * width + 40:
         return marked
     lo, hi = max(span.start - width, 0), min(span.end + width, len(text))
-    short = (("…" if lo else "") + _e(text[lo: span.start]) + "<mark>" + _e(text[span.start: span.end]) + "</mark>"
+    cut = (("…" if lo else "") + _e(text[lo: span.start]) + "<mark>" + _e(text[span.start: span.end]) + "</mark>"
              + _e(text[span.end: hi]) + ("…" if hi < len(text) else ""))
-    return f"{short}<details><summary>全文</summary>{marked}</details>"
+    return f"{cut}<details><summary>全文</summary>{marked}</details>"
 
 
-def _finding_html(f: Finding) -> str:
+def _finding_html(f: Finding, anchor: str = "") -> str:
     sev = f.severity.value
     figures = "".join(f"<tr><th>{_e(k)}</th><td class=\"num\">{_e(v)}</td></tr>" for k, v in f.figures.items())
     left = (f"<div><span class=\"sev {sev}\">{_e(f.severity.label)}</span><span class=\"code\">{_e(f.code)}</span>"
             f"<p>{_e(f.message)}</p>" + (f"<table>{figures}</table>" if figures else "") + "</div>")
     passages = []
     for sp in f.spans[:3]:
-        where = sp.describe()
+        loc = where(sp)
         if sp.excerpt:
-            passages.append((f"<div class=\"where\">{_e(where)}</div>" if where else "") + f"<div class=\"passage\">{_passage(sp)}</div>")
-        elif where:
-            passages.append(f"<div class=\"where\">{_e(where)}</div>")
+            passages.append((f"<div class=\"where\">{_e(loc)}</div>" if loc else "") + f"<div class=\"passage\">{_passage(sp)}</div>")
+        elif loc:
+            passages.append(f"<div class=\"where\">{_e(loc)}</div>")
     right = "<div>" + ("".join(passages) or "<div class=\"where\">（无对应原文）</div>") + "</div>"
-    return f"<div class=\"finding {sev}\">{left}{right}</div>"
+    ident = f" id=\"{anchor}\"" if anchor else ""
+    return f"<div class=\"finding {sev}\"{ident}>{left}{right}</div>"
 
 
 def html_head(title: str = "决算公开审核报告") -> str:
@@ -221,16 +296,47 @@ def html_head(title: str = "决算公开审核报告") -> str:
             f"<style>{_CSS}</style></head><body><h1>{_e(title)}</h1>\n")
 
 
+def _anchors(result: DocumentResult, findings: Sequence[Finding]) -> dict[int, str]:
+    """A page-unique id for each finding (by ``id()``), so the 要点 list can link to it."""
+    stem = "f" + hashlib.sha1(result.path.encode("utf-8")).hexdigest()[:8]
+    return {id(f): f"{stem}-{n}" for n, f in enumerate(findings, 1)}
+
+
 def html_document(result: DocumentResult) -> str:
+    """One document: counts, the 要点 list (errors and warnings, each linked to its detail), the
+    error and warning findings grouped by section, then the info findings folded away."""
     out = [f"<section class=\"document\"><h2>{_e(result.path)}</h2>"]
     if result.report is None:
         out.append(f"<p class=\"unreadable\">无法读取：{_e(result.error)}</p></section>\n")
         return "".join(out)
     c = counts(result)
     out.append(f"<p>配置：{_e(result.profile)}；错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项。</p>")
-    for section, items in _grouped(result.report.findings):
-        out.append(f"<h3>{_e(section)}</h3>")
-        out.extend(_finding_html(f) for f in items)
+    groups = ordered_groups(result.report.findings)
+    anchors = _anchors(result, [f for _, items in groups for f in items])
+    points = key_points(result.report.findings)
+    out.append("<div class=\"keypoints\"><h3>要点</h3>")
+    if points:
+        out.append("<ol>" + "".join(
+            f"<li><span class=\"sev {f.severity.value}\">{_e(f.severity.label)}</span><span class=\"code\">{_e(f.code)}</span> "
+            f"<a href=\"#{anchors[id(f)]}\">{_e(short(f.message))}</a>"
+            f" <span class=\"where\">{_e((where(f.spans[0]) if f.spans else '') or f.section)}</span></li>" for f in points) + "</ol>")
+    else:
+        out.append("<p>无错误、警告。</p>")
+    out.append("</div>")
+    for section, items in groups:
+        shown = [f for f in items if f.severity is not Severity.INFO]
+        if shown:
+            out.append(f"<h3>{_e(section)}</h3>")
+            out.extend(_finding_html(f, anchors[id(f)]) for f in shown)
+    infos = [(section, [f for f in items if f.severity is Severity.INFO]) for section, items in groups]
+    infos = [(section, items) for section, items in infos if items]
+    if infos:
+        all_info = [f for _, items in infos for f in items]
+        out.append(f"<details class=\"info-findings\"><summary>{_e(_info_summary(all_info))}</summary>")
+        for section, items in infos:
+            out.append(f"<h4>{_e(section)}</h4>")
+            out.extend(_finding_html(f, anchors[id(f)]) for f in items)
+        out.append("</details>")
     s = result.report.summary()
     out.append(f"<p class=\"checks\">检查项：运行 {s['run']}，通过 {s['passed']}，未通过 {s['failed']}，未运行 {len(s['not_run'])}。</p>")
     if s["not_run"]:
@@ -249,5 +355,6 @@ def html_tail(rows: Sequence[tuple[str, dict]]) -> str:
 
 
 def render_html(results: Sequence[DocumentResult]) -> str:
-    """A self-contained HTML page: per document, findings grouped by section, each beside its passage."""
+    """A self-contained HTML page: per document, the 要点 list, findings grouped by section (most
+    severe first), each beside its passage, info findings folded under a ``<details>``."""
     return html_head() + "".join(html_document(r) for r in results) + html_tail([(r.path, counts(r)) for r in results])

@@ -19,12 +19,13 @@ from typing import Iterator
 from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
+from ...core.model import TABLE_TITLES
 from ...core.money import round2
 from . import narrative_matters, narrative_percent
 from .base import Context, NotApplicable, check
 from ...core.codes import economic_codes
 from .support import line_span
-from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, place_of, require_statements, section_label, spans, stated_value, sum_finding
+from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
 
 # --------------------------------------------------------------------------- narrative vs tables
 
@@ -43,6 +44,7 @@ def _table_backed(ctx: Context, subject: str, suffix: str, table: str) -> bool:
 def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
     d = ctx.disclosure
     statements = require_statements(ctx)
+    year = year_of(ctx)
     ran = False
     for s in statements:
         subject, suffix = split_key(s.key)
@@ -63,12 +65,12 @@ def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
         figures = {"说明中": amt(s.value), "表中": amt(derived), "差额": amt(gap), "关系": rel}
         where = f"部门决算情况说明 · {section}"
         if abs(s.value - shown) <= Decimal("0.01"):
-            yield Finding(ROUNDING, Severity.INFO, f"说明中“{s.key}”与{table}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            yield Finding(ROUNDING, Severity.INFO, f"说明中{quoted(s.key, year)}与{TABLE_TITLES[table]}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
-        yield Finding(code, Severity.ERROR, f"说明中“{s.key}”为{amt(s.value)}，与决算表（{table}）的{amt(derived)}不一致", figures, spans(s.span), where)
+        yield Finding(code, Severity.ERROR, f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{TABLE_TITLES[table]}的{amt(derived)}不一致", figures, spans(s.span), where)
     if not ran and not any(getattr(d.tables, t.lower()) is not None for _, t, _, _, c in TABLE_OF if c == wanted):
         table = next(t for _, t, _, _, c in TABLE_OF if c == wanted)
-        raise NotApplicable(f"缺少决算表 {table}（表格为附件或未能读取），无法核对说明与表格")
+        raise NotApplicable(f"缺少{TABLE_TITLES[table]}（表格为附件或未能读取），无法核对说明与表格")
 
 
 def _table_check(code: str, relation: str, title: str, doc: str):
@@ -156,13 +158,14 @@ def _sv(ctx: Context, key: str):
 def _narrative_sum(ctx: Context, code: str, total_key: str, part_keys: list[str], relation: str, message: str,
                    total_aliases: tuple[str, ...] = ()) -> Finding | None:
     total, tspan = stated_value(ctx.disclosure, total_key, *total_aliases)
-    parts = [(k, _sv(ctx, k)[0]) for k in part_keys]
+    year = year_of(ctx)
+    parts = [(named(k, year), _sv(ctx, k)[0]) for k in part_keys]
     if total is None or all(v is None for _, v in parts):
         return None
     if any(v is None for _, v in parts) and total - sum(v for _, v in parts if v is not None) > 0:
         return None  # an unstated part may explain the shortfall
     pspans = [_sv(ctx, k)[1] for k in part_keys]
-    return sum_finding(code=code, total=total, parts=parts, total_label=total_key, message=message,
+    return sum_finding(code=code, total=total, parts=parts, total_label=named(total_key, year), message=message,
                        spans=[tspan, *pspans], section=section_label(total_key), relation=relation)
 
 
@@ -206,12 +209,12 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
         mine = [k for k in items if k.split(".")[1][:3] == cls.split(".")[1]]
         if not mine:
             continue
-        f = _narrative_sum(ctx, "N-CLASS-SUM", cls, mine, "C44", f"{cls}与说明中所列该类各项之和不一致")
+        f = _narrative_sum(ctx, "N-CLASS-SUM", cls, mine, "C44", f"{named(cls, year_of(ctx))}与说明中所列该类各项之和不一致")
         if f and f.code == "N-CLASS-SUM" and _sv(ctx, cls)[0] > sum(_sv(ctx, k)[0] for k in mine):
             if ctx.disclosure.tables.t5 is not None:
                 continue  # items_described compares with the table itself
             # fewer items than the class: an item may be missing from the text (or unreadable)
-            f = Finding("N-ITEM-UNLISTED", Severity.WARNING, f"{cls}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
+            f = Finding("N-ITEM-UNLISTED", Severity.WARNING, f"{named(cls, year_of(ctx))}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
         if f:
             yield f
 

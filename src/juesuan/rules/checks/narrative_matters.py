@@ -18,7 +18,9 @@ from ...core.model import VEHICLE_CATEGORIES, Statement
 from ...core.money import round2
 from .base import Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
-from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, fact, require_statements, section_label, spans, stated_value, sum_finding
+from ...core.labels import SUFFIX_WORDS
+from .support import (ROUNDING, ROUNDING_DOC, amt, equal_finding, fact, named, quoted, require_statements, section_label, spans, stated_value,
+                      sum_finding, year_of)
 
 
 # --------------------------------------------------------------------------- 三公 (C46)
@@ -26,10 +28,11 @@ from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, fact, require_s
 def _fact_sum(ctx: Context, code: str, total_key: str, part_keys, relation: str, message: str) -> Finding | None:
     d = ctx.disclosure
     total, tspan = fact(d, total_key)
-    parts = [(k, fact(d, k)[0]) for k in part_keys]
+    year = year_of(ctx)
+    parts = [(named(k, year), fact(d, k)[0]) for k in part_keys]
     if total is None or all(v is None for _, v in parts):
         return None
-    return sum_finding(code=code, total=total, parts=parts, total_label=total_key, message=message,
+    return sum_finding(code=code, total=total, parts=parts, total_label=named(total_key, year), message=message,
                        spans=[tspan, *(fact(d, k)[1] for k in part_keys)], section=section_label(total_key), relation=relation)
 
 
@@ -48,6 +51,7 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
     require_statements(ctx)
     if stated_value(ctx.disclosure, "三公.合计")[0] is None:
         raise NotApplicable("说明中未识别出“三公”经费合计")
+    year = year_of(ctx)
     for suffix in ("", FULL_BUDGET, INITIAL_BUDGET):
         for total, parts, label in (("三公.合计", _SANGONG_PARTS, "“三公”经费合计与三项之和不一致"),
                                     ("三公.公务用车购置及运行维护费", _VEHICLE_PARTS, "公务用车购置及运行维护费与购置费、运行维护费之和不一致")):
@@ -62,7 +66,8 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
                 continue
             if any(v is None for _, v in values) and total_v - sum(v for _, v in values if v is not None) > 0:
                 continue  # an unstated part may explain the shortfall
-            f = sum_finding(code="N-SANGONG-SUM", total=total_v, parts=values, total_label=tk, message=label + (f"（{suffix}）" if suffix else ""),
+            f = sum_finding(code="N-SANGONG-SUM", total=total_v, parts=[(named(k, year), v) for k, v in values], total_label=named(tk, year),
+                            message=label + (f"（{SUFFIX_WORDS[suffix]}）" if suffix else ""),
                             spans=[tspan], section=section_label(total), relation="C46")
             if f:
                 yield f
@@ -80,6 +85,7 @@ _COUNT_PAIRS = (
 def sangong_counts(ctx: Context) -> Iterator[Finding]:
     """三公各项金额与数量相符：金额为零时团组、批次、购置数为零，金额大于零时数量不为零；保有量与固定资产车辆不同须说明原因。"""
     d = ctx.disclosure
+    year = year_of(ctx)
     ran = False
     for amount_key, count_keys, label in _COUNT_PAIRS:
         amount, aspan = fact(d, amount_key)
@@ -90,7 +96,7 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
         if amount is None or not counts:
             continue
         ran = True
-        figures = {"金额": amt(amount), **{k.split(".")[1]: str(int(v)) for k, v, _ in counts}}
+        figures = {"金额": amt(amount), **{named(k, year): str(int(v)) for k, v, _ in counts}}
         if amount == 0 and any(v > 0 for _, v, _ in counts):
             yield Finding("N-SANGONG-COUNT", Severity.WARNING, f"{label}支出为零，但说明列有{label}次数，请核实", figures,
                           spans(aspan, *(sp for _, _, sp in counts)), section_label("三公."))
@@ -201,6 +207,7 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
     """说明十一：整体自评全年预算 = 收入总计，执行数 = 本年支出合计；项目个数、项目全年预算与执行数之和、综合得分 = 所附自评表。"""
     d = ctx.disclosure
     require_statements(ctx)
+    year = year_of(ctx)
     ran = False
     for key, other, message in _PERF:
         v, sp = stated_value(d, key)
@@ -210,7 +217,7 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
         if v is None or o is None:
             continue
         ran = True
-        f = equal_finding(code="N-PERFORMANCE", left=(key, v), right=(other, o), message=message, spans=[sp, osp],
+        f = equal_finding(code="N-PERFORMANCE", left=(named(key, year), v), right=(named(other, year), o), message=message, spans=[sp, osp],
                           severity=Severity.WARNING, section=section_label(key), relation="C50")
         if f:
             yield f
@@ -222,7 +229,7 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
                 continue
             ran = True
             if round2(table_v) != v:
-                yield Finding("N-PERFORMANCE", Severity.WARNING, f"说明中“{key}”为{v.normalize():f}，所附自评表为{table_v.normalize():f}",
+                yield Finding("N-PERFORMANCE", Severity.WARNING, f"说明中{quoted(key, year)}为{v.normalize():f}，所附自评表为{table_v.normalize():f}",
                               {"说明中": f"{v.normalize():f}", "自评表": f"{table_v.normalize():f}", "关系": "C50"}, spans(sp), section_label(key))
     if not ran:
         raise NotApplicable("说明中没有绩效自评的总额、项目数或得分")
@@ -252,7 +259,7 @@ def repeated(ctx: Context) -> Iterator[Finding]:
         other = next(s for s in group if s.value != first.value)
         unit = first.unit if first.unit != "%" else ""
         yield Finding("N-REPEAT", Severity.ERROR,
-                      f"“{key}”在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
+                      f"{quoted(key, year_of(ctx))}在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
                       {"第一处": f"{first.value:f}{first.unit}", "另一处": f"{other.value:f}{other.unit}", "关系": "C52"},
                       spans(first.span, other.span), section_label(key.split("｜")[0]))
 

@@ -19,8 +19,8 @@ from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_B
 from ...core.model import Statement
 from ...core.money import pct
 from .base import Context, NotApplicable, check
-from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_DOC, ROUNDING_NOTE, amt, equal_finding, pc, require_statements,
-                      section_label, spans, stated_value, sum_finding)
+from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_DOC, ROUNDING_NOTE, amt, equal_finding, named, pc, quoted,
+                      require_statements, section_label, spans, stated_value, sum_finding, year_of)
 
 _ALIASES = {"收支总计": ("收入总计", "支出总计"), "财政拨款收支总计": ("财政拨款收入总计", "财政拨款支出总计")}
 _SANGONG_PARTS = ("三公.因公出国（境）费", "三公.公务用车购置及运行维护费", "三公.公务接待费")
@@ -64,8 +64,10 @@ def shares(ctx: Context) -> Iterator[Finding]:
     found = _with_suffix(ctx, SHARE)
     if not found:
         raise NotApplicable("说明中没有占比")
+    year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
+        name = quoted(subject, year)
         part, _ = _current(ctx, subject)
         bases = [(b, _current(ctx, b)[0]) for b in _bases(subject)]
         bases = [(b, w) for b, w in bases if w]
@@ -76,12 +78,12 @@ def shares(ctx: Context) -> Iterator[Finding]:
             continue
         b, w = bases[0]
         if "near" in verdicts:
-            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
-                          {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{b} {amt(w)}", "重算占比": pc(pct(part, w))},
+            yield Finding(ROUNDING, Severity.INFO, f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+                          {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
                           spans(s.span), section_label(subject))
             continue
-        yield Finding("N-SHARE", Severity.ERROR, f"“{subject}”占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
-                      {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{b} {amt(w)}", "重算占比": pc(pct(part, w))},
+        yield Finding("N-SHARE", Severity.ERROR, f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
+                      {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
                       spans(s.span), section_label(subject))
 
 
@@ -136,8 +138,10 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
     found = _with_suffix(ctx, DELTA_PCT)
     if not found:
         raise NotApplicable("说明中没有同比增减百分比")
+    year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
+        name = quoted(subject, year)
         delta, prior, dc, pcmp = _delta_prior(ctx, subject)
         if delta is None or prior is None:
             continue
@@ -146,9 +150,9 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
         if abs(prior) < Decimal("0.005"):
             if delta == 0:
                 if s.value != 0:
-                    yield Finding("N-YOY-PCT", Severity.ERROR, f"“{subject}”上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
+                    yield Finding("N-YOY-PCT", Severity.ERROR, f"{name}上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
             elif not _zero_base_ok(ctx, s.value, delta):
-                yield Finding("N-ZERO-BASE", Severity.INFO, f"“{subject}”上年为零，增减率{pc(s.value)}在数学上无定义，请按本地惯例表述",
+                yield Finding("N-ZERO-BASE", Severity.INFO, f"{name}上年为零，增减率{pc(s.value)}在数学上无定义，请按本地惯例表述",
                               figures, spans(s.span), where)
             continue
         verdict = pct_verdict(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp)
@@ -156,11 +160,11 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
             continue
         figures["重算增减率"] = pc(pct(delta, prior))
         if verdict == "near":
-            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”增减率写为{pc(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+            yield Finding(ROUNDING, Severity.INFO, f"{name}增减率写为{pc(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           figures, spans(s.span), where)
             continue
         yield Finding("N-YOY-PCT", Severity.ERROR,
-                      f"“{subject}”增减率写为{pc(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
+                      f"{name}增减率写为{pc(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
                       figures, spans(s.span), where)
 
 
@@ -170,6 +174,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
     """增减额 = 本年数 − 上年数；一般公共预算财政拨款支出的增减额 = Σ各项增减额；三公合计的增减额 = Σ三项增减额。"""
     statements = require_statements(ctx)
     d = ctx.disclosure
+    year = year_of(ctx)
     ran = False
     for s in statements:
         subject, suffix = split_key(s.key)
@@ -183,7 +188,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
             continue
         ran = True
         f = equal_finding(code="N-YOY-DELTA", left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
-                          message=f"“{subject}”增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(subject))
+                          message=f"{quoted(subject, year)}增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(subject))
         if f:
             yield f
     items = sorted({s.key for s in statements if ITEM_KEY.match(split_key(s.key)[0]) and split_key(s.key)[1] == DELTA})
@@ -195,12 +200,12 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
     groups.append(("三公.公务用车购置及运行维护费", [keys.key(p, DELTA) for p in _VEHICLE_PARTS]))
     for subject, parts in groups:
         total, tspan = stated_value(d, keys.key(subject, DELTA))
-        values = [(k, stated_value(d, k)[0]) for k in parts]
+        values = [(named(k, year), stated_value(d, k)[0]) for k in parts]
         if total is None or not parts or any(v is None for _, v in values):
             continue
         ran = True
-        f = sum_finding(code="N-YOY-DELTA", total=total, parts=values, total_label=f"{subject}增减额",
-                        message=f"“{subject}”的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject),
+        f = sum_finding(code="N-YOY-DELTA", total=total, parts=values, total_label=named(keys.key(subject, DELTA), year),
+                        message=f"{quoted(subject, year)}的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject),
                         relation="C46" if subject.startswith("三公") else "C44")
         if f:
             yield f
@@ -216,8 +221,10 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
     if not found:
         raise NotApplicable("说明中没有预决算差异率")
     d = ctx.disclosure
+    year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
+        name = quoted(subject, year)
         basis = ctx.profile.phrase("sangong_budget_basis" if subject.startswith("三公.") else "budget_basis", "initial")
         order = (FULL_BUDGET, INITIAL_BUDGET) if basis == "full_year" else (INITIAL_BUDGET, FULL_BUDGET)
         budget, _ = stated_value(d, *(keys.key(subject, o) for o in order))
@@ -230,18 +237,18 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         where = section_label(subject)
         if abs(budget) < Decimal("0.005"):
             if actual != 0 or s.value != 0:
-                yield Finding("N-ZERO-BUDGET", Severity.INFO, f"“{subject}”预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
+                yield Finding("N-ZERO-BUDGET", Severity.INFO, f"{name}预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
             continue
         verdict = pct_verdict(s.value, actual - budget, budget, part_slack=True)
         if verdict == "ok":
             continue
         figures["重算差异率"] = pc(pct(actual - budget, budget))
         if verdict == "near":
-            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”预决算差异率写为{pc(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+            yield Finding(ROUNDING, Severity.INFO, f"{name}预决算差异率写为{pc(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           figures, spans(s.span), where)
             continue
         yield Finding("N-BUDGET-GAP", Severity.ERROR,
-                      f"“{subject}”预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
+                      f"{name}预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
                       figures, spans(s.span), where)
 
 
@@ -257,8 +264,10 @@ def completion(ctx: Context) -> Iterator[Finding]:
     if not found:
         raise NotApplicable("说明中没有“完成预算的X%”")
     d = ctx.disclosure
+    year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
+        name = quoted(subject, year)
         line = s.span.excerpt if s.span else ""
         initial, _ = stated_value(d, keys.key(subject, INITIAL_BUDGET))
         full, _ = stated_value(d, keys.key(subject, FULL_BUDGET))
@@ -266,7 +275,7 @@ def completion(ctx: Context) -> Iterator[Finding]:
         where = section_label(subject)
         says_initial = "完成年初预算" in line
         if says_initial and initial is not None and initial == 0:
-            yield Finding("N-COMPLETION-BASE", Severity.WARNING, f"“{subject}”年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",
+            yield Finding("N-COMPLETION-BASE", Severity.WARNING, f"{name}年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",
                           {"年初预算": amt(initial), "全年预算": amt(full), "说明中完成率": pc(s.value)}, spans(s.span), where)
             continue
         budgets = [b for b in ((initial,) if says_initial else (full,) if "完成全年预算" in line else (initial, full)) if b]
@@ -278,9 +287,9 @@ def completion(ctx: Context) -> Iterator[Finding]:
         b = budgets[0]
         figures = {"说明中完成率": pc(s.value), "决算数": amt(actual), "预算数": amt(b), "重算完成率": pc(pct(actual, b))}
         if "near" in verdicts:
-            yield Finding(ROUNDING, Severity.INFO, f"“{subject}”完成预算的{pc(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            yield Finding(ROUNDING, Severity.INFO, f"{name}完成预算的{pc(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
-        yield Finding("N-COMPLETION", Severity.ERROR, f"“{subject}”写完成预算的{pc(s.value)}，按{amt(actual)}÷{amt(b)}应为{figures['重算完成率']}",
+        yield Finding("N-COMPLETION", Severity.ERROR, f"{name}写完成预算的{pc(s.value)}，按{amt(actual)}÷{amt(b)}应为{figures['重算完成率']}",
                       figures, spans(s.span), where)
 
 

@@ -24,7 +24,7 @@ from ..measure import NUMBER, convert, parse_measure
 from ..scoring import total_line
 from .base import Context, NotApplicable, check
 from .performance_support import evaluations, spans, table_label
-from .support import line_span, stated_value
+from .support import line_span, named, stated_value, year_of
 
 _SECTION = "第二部分 十一 预算绩效情况说明"
 
@@ -87,8 +87,8 @@ def whole_vs_accounts(ctx: Context) -> Iterator[Finding]:
                 continue
             yield Finding(
                 "P-WHOLE-TOTALS", Severity.WARNING,
-                f"{table_label(ev)}合计行{label}为{fmt_amount(mine)}万元，{source}中{key}为{fmt_amount(other)}万元，两者应一致",
-                {"自评表": fmt_amount(mine), key: fmt_amount(other), "来源": source, "关系": "C50"},
+                f"{table_label(ev)}合计行{label}为{fmt_amount(mine)}万元，{source}中{named(key, year_of(ctx))}为{fmt_amount(other)}万元，两者应一致",
+                {"自评表": fmt_amount(mine), named(key, year_of(ctx)): fmt_amount(other), "来源": source, "关系": "C50"},
                 spans(ev, line, field) + ((where,) if where else ()), table_label(ev))
         fiscal = _fiscal_lines(ev)
         if not fiscal:

@@ -15,6 +15,7 @@ from typing import Iterable, Mapping, Sequence
 from ...core import keys
 from ...core.codes import function_codes
 from ...core.findings import Finding, Severity
+from ...core.labels import label as _label_of_key
 from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
 from ...core.money import ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
 from .base import Context, NotApplicable
@@ -32,6 +33,24 @@ def amt(value: Amount) -> str:
 
 def pc(value: Amount) -> str:
     return fmt_pct(value)
+
+
+def named(figure_key: str, year: int = 2024) -> str:
+    """A figure key as users read it (:func:`juesuan.core.labels.label`): for messages and
+    figure labels, never the key itself."""
+    return _label_of_key(figure_key, year)
+
+
+def quoted(figure_key: str, year: int = 2024) -> str:
+    """:func:`named` in quotation marks for a message ("“社会保障和就业支出（208）”"); a name that
+    already carries its own marks (“三公”经费合计) is left as it is."""
+    name = _label_of_key(figure_key, year)
+    return name if "“" in name else f"“{name}”"
+
+
+def year_of(ctx: Context) -> int:
+    """The year whose code names label the findings (the disclosure's year)."""
+    return ctx.disclosure.unit.year or 2024
 
 
 def nonzero_count(parts: Iterable[Amount]) -> int:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from ...core import keys
 from ...core.codes import OUTDATED_NAMES, economic_codes, function_codes
 from ...core.findings import Finding, Severity
 from ...core.model import FUNDS, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
 from ..totals import ROW_TOTALS
 from .base import Context, NotApplicable, check
 from . import tables_detail
-from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, sum_finding
+from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, named, sum_finding, year_of
 from .support import label_of as _label
 from .support import need as _need
 from .support import rows_with_total as _rows_with_total
@@ -236,12 +237,12 @@ def t1_t3(ctx: Context) -> Iterator[Finding]:
         row = t3.row(code)
         v3 = row.values.get("本年支出合计") if row else (Decimal(0) if v1 == 0 else None)
         if row is None and v1:
-            yield Finding("X-T1-T3", Severity.ERROR, f"收入支出决算总表列有{code}类支出{amt(v1)}万元，支出决算表无此类",
+            yield Finding("X-T1-T3", Severity.ERROR, f"收入支出决算总表列有{named(keys.klass(code), year_of(ctx))}{amt(v1)}万元，支出决算表无此类",
                           {"科目编码": code, "收入支出决算总表": amt(v1), "关系": "C14"},
                           tuple(s for s in (_src(t1.sources, code),) if s), _sec("T3"))
             continue
         f = equal_finding(code="X-T1-T3", left=(f"收入支出决算总表{code}", v1), right=(f"支出决算表{code}", v3),
-                          message=f"{code}类支出在收入支出决算总表与支出决算表中不一致",
+                          message=f"{named(keys.klass(code), year_of(ctx))}在收入支出决算总表与支出决算表中不一致",
                           spans=[_src(t1.sources, code), _src(row.sources, "本年支出合计") if row else None],
                           section=_sec("T3"), relation="C14")
         if f:
@@ -358,7 +359,7 @@ def t4_t5(ctx: Context) -> Iterator[Finding]:
         if row is None and v4:
             v5 = Decimal(0)
         f = equal_finding(code="X-T4-T5", left=(f"财政拨款收入支出决算总表{code}", v4), right=(f"一般公共预算财政拨款支出决算表{code}", v5),
-                          message=f"{code}类一般公共预算财政拨款支出在两表中不一致", section=_sec("T5"), relation="C22",
+                          message=f"{named(keys.klass(code), year_of(ctx))}的一般公共预算财政拨款支出在两表中不一致", section=_sec("T5"), relation="C22",
                           spans=[_src(row.sources, "合计") if row else None])
         if f:
             yield f

@@ -13,7 +13,7 @@ from typing import Iterator
 from ...core.codes import OUTDATED_NAMES
 from ...core.findings import Finding, Severity
 from .base import Context, NotApplicable, check
-from .support import line_span, spans
+from .support import line_span, quoted, spans, year_of
 
 _CJK = "\u4e00-\u9fff"
 _QUESTION = re.compile(r"[^。！？；\n!?]{0,40}？")
@@ -122,7 +122,7 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for s in ctx.disclosure.narrative.statements:
         if s.unit == "元" and f"{s.value:f}元" not in seen:
-            yield Finding("W-UNIT", Severity.WARNING, f"“{s.key}”以元为单位（{s.value:f}元），其余金额均为万元，请核实",
+            yield Finding("W-UNIT", Severity.WARNING, f"{quoted(s.key, year_of(ctx))}以元为单位（{s.value:f}元），其余金额均为万元，请核实",
                           {"原文": f"{s.value:f}元"}, spans(s.span), "文字")
 
 
