@@ -366,9 +366,9 @@ def test_seed_spans_point_at_the_printed_number(seed):
         if st.key.startswith("人员.下属"):
             continue
         line = lines[st.span.line - 1][0]
-        printed = line[st.span.start:st.span.end]
+        printed = st.span.excerpt[st.span.start:st.span.end]  # offsets are into the excerpt
         assert abs(money.parse_amount(printed)) == abs(st.value), (st.key, printed)
-        assert printed in st.span.excerpt
+        assert printed in line and st.span.excerpt in line
     first = next(s for s in parsed.narrative.statements if s.key == "收入总计")
     assert first.span.file == SEED.name and first.span.line == 27
 

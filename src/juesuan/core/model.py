@@ -27,12 +27,18 @@ Amount = Decimal | None
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Where a figure or passage came from."""
+    """Where a figure or passage came from.
+
+    Offsets contract: ``start``/``end`` (when set) are character offsets *into* ``excerpt``, so
+    ``excerpt[start:end]`` is the marked figure or words as printed — not offsets into the full
+    source line. Whoever cuts or windows an excerpt must shift ``start``/``end`` with it (the
+    HTML/text report marks ``excerpt[start:end]``). Both are None when nothing is marked.
+    """
 
     file: str = ""
     page: int | None = None  # 1-based page (PDF) or None
     line: int | None = None  # 1-based line in the extracted text
-    start: int | None = None  # character offsets in that line / text
+    start: int | None = None  # offset into ``excerpt`` of the marked text (see the class docstring)
     end: int | None = None
     excerpt: str = ""  # the passage as printed, for people
     cell: str = ""  # "收入支出决算总表!C7" or a YAML key path "tables.t1.income.其他收入"

@@ -33,6 +33,9 @@ _TERMINATORS = "。！？!?：:；;"
 _BUDGET_SUFFIXES = (".年初预算", ".全年预算", ".预决算差异率", "." + pb.COMPLETION)
 _REASON = re.compile(pb.REASON_MARKER)
 _TEXT_MARKERS = tuple((re.compile(r), key, topics) for r, key, topics in pb.TEXT_MARKERS)
+_EXCERPT_MAX = 120  # longest excerpt kept on a statement's span
+_EXCERPT_LEAD = 40  # characters kept before the figure when a long excerpt is windowed
+_CLAUSE_MARKS = "，；;。：:"  # where a window may be cut without splitting a number (not ",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,19 +300,30 @@ class _Reader:
                                          span=self._span(text, r.start, r.end, s_start, s_end)))
 
     def _span(self, text: Compact, start: int, end: int, s_start: int, s_end: int) -> Span:
+        """The figure's span: ``excerpt`` is the statement's part of the figure's line (at most
+        ``_EXCERPT_MAX`` characters, a window around the figure when longer), and ``start``/``end``
+        are offsets *into that excerpt*, so ``excerpt[start:end]`` is the figure as printed.
+        A figure broken over two lines is marked up to the end of its first line."""
         no, first = text.where[start]
         last_no, last = text.where[max(end - 1, start)]
         raw, base = self.lines[no]
         stop = last + 1 if last_no == no else len(raw)
         lo_no, lo = text.where[s_start]
         hi_no, hi = text.where[max(s_end - 1, s_start)]
-        begin = lo if lo_no == no else 0
-        finish = hi + 1 if hi_no == no else len(raw)
-        excerpt = raw[begin:finish].strip()
-        if len(excerpt) > 120:
-            around = max(first - begin - 40, 0)
-            excerpt = excerpt[around:around + 120]
-        return replace(base, start=first, end=stop, excerpt=excerpt)
+        begin = min(lo if lo_no == no else 0, first)
+        finish = max(hi + 1 if hi_no == no else len(raw), stop)
+        while begin < first and raw[begin].isspace():
+            begin += 1
+        while finish > stop and raw[finish - 1].isspace():
+            finish -= 1
+        if finish - begin > _EXCERPT_MAX:  # a window around the figure, cut at clause marks
+            lo = max(begin, first - _EXCERPT_LEAD)
+            mark = next((i for i in range(lo, first) if raw[i] in _CLAUSE_MARKS), None)
+            begin = mark + 1 if mark is not None and lo > begin else lo
+            hi = min(finish, begin + _EXCERPT_MAX)
+            mark = next((i for i in range(hi - 1, stop - 1, -1) if raw[i] in _CLAUSE_MARKS), None)
+            finish = mark + 1 if mark is not None and hi < finish else max(hi, stop)
+        return replace(base, start=first - begin, end=stop - begin, excerpt=raw[begin:finish])
 
     # ----------------------------------------------------------------- words
     def _reason_key(self, s: str, marker: re.Match, subject: str | None, topic: str | None,

@@ -6,7 +6,9 @@ attachment a unit puts beside its 公开说明), not the data workbook the compo
 (title, "公开01表", "单位：万元") give its title and context; the workbook's title property,
 when it names the disclosure, is the first narrative line (unit name and year). A merged cell's text is repeated
 across the columns it spans; below its first row a label is repeated and an amount is not, so no
-figure is ever counted twice. Every cell keeps its span "Sheet!A1".
+figure is ever counted twice. Every cell keeps its span "Sheet!A1". A number is read as the sheet
+prints it (its number format: "#,##0.00" → two places, "0.00%" → a percent), in .xlsx (openpyxl)
+and legacy .xls (xlrd) alike; xlrd's own warnings never reach stdout.
 
 Bad input (missing, empty, encrypted, corrupt, no content) raises :class:`InputError` with one
 Chinese line naming the file.
@@ -14,7 +16,9 @@ Chinese line naming the file.
 
 from __future__ import annotations
 
+import io
 import re
+import struct
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -113,29 +117,71 @@ def _document_title(path: Path) -> str:
     return title if "决算" in title and len(title) <= 80 else ""
 
 
-def _sheets_xls(path: Path) -> list[tuple[str, list[list[str]]]]:
+_XLS_BROKEN = (OSError, EOFError, ValueError, KeyError, IndexError, AssertionError, struct.error)
+
+
+def _open_xls(path: Path, formatting: bool):
+    """xlrd's book, or None when formatting info is unsupported for this file; InputError when
+    the file cannot be read (xlrd raises several unrelated exception types for damaged files)."""
     import xlrd
+    from xlrd.compdoc import CompDocError
 
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True)
-    except NotImplementedError:  # formatting_info unsupported for this file: merges unknown
-        book = None
+        # xlrd's warnings about damaged files go to a buffer, not to stdout (JSON output there)
+        return xlrd.open_workbook(str(path), formatting_info=formatting, logfile=io.StringIO())
+    except NotImplementedError:  # formatting_info unsupported (e.g. BIFF 2-4): merges unknown
+        if formatting:
+            return None
+        raise _fail(path.name, "Excel文件格式过旧，无法读取") from None
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise _fail(path.name, "文件已加密，无法读取") from None
         raise _fail(path.name, "Excel文件已损坏，无法读取") from None
-    except (OSError, EOFError, ValueError, KeyError, IndexError, AssertionError):
+    except (CompDocError, *_XLS_BROKEN):
         raise _fail(path.name, "Excel文件已损坏，无法读取") from None
-    if book is None:
+
+
+def _xls_cell(book, sheet, r: int, c: int) -> str:
+    """One .xls cell as the sheet prints it (same rules as ``_shown`` for .xlsx): a number
+    through its number format, an integral number under "General" without ".0", an error
+    cell as its code ("#DIV/0!"), a date as YYYY-MM-DD."""
+    import xlrd
+
+    cell = sheet.cell(r, c)
+    kind, value = cell.ctype, cell.value
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if kind == xlrd.XL_CELL_TEXT:
+        return _text(value)
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return str(bool(value))
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#N/A")
+    if kind == xlrd.XL_CELL_DATE:
         try:
-            book = xlrd.open_workbook(str(path))
-        except (xlrd.XLRDError, OSError, EOFError, ValueError, KeyError, IndexError, AssertionError):
-            raise _fail(path.name, "Excel文件已损坏，无法读取") from None
+            return xlrd.xldate_as_datetime(value, book.datemode).date().isoformat()
+        except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+            return _text(value)
+    fmt = "General"
+    if book.formatting_info:
+        xf = book.xf_list[cell.xf_index] if cell.xf_index is not None and cell.xf_index < len(book.xf_list) else None
+        shown = book.format_map.get(xf.format_key) if xf is not None else None
+        fmt = shown.format_str if shown is not None else "General"
+    if isinstance(value, float) and value.is_integer() and fmt.split(";")[0] in ("General", "@"):
+        value = int(value)
+    return _shown(value, fmt)
+
+
+def _sheets_xls(path: Path) -> list[tuple[str, list[list[str]]]]:
+    book = _open_xls(path, True) or _open_xls(path, False)
     out = []
-    for sheet in book.sheets():
-        cells = [[_text(sheet.cell_value(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
-        merges = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in getattr(sheet, "merged_cells", [])]
-        out.append((sheet.name, _expand(cells, merges)))
+    try:
+        for sheet in book.sheets():
+            cells = [[_xls_cell(book, sheet, r, c) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+            merges = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in getattr(sheet, "merged_cells", [])]
+            out.append((sheet.name, _expand(cells, merges)))
+    finally:
+        book.release_resources()
     return out
 
 
