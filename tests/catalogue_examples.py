@@ -7,10 +7,11 @@ per-module check tests. Each pair differs in the one figure or phrase the code i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from builders import coded, doc, said, t1, t4, t9
-from juesuan.core.model import T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, FUND_TABLE_COLUMNS, Disclosure, Span, Statement, Tables
+from juesuan.core.model import T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, FUND_TABLE_COLUMNS, Disclosure, Span, Statement, Tables, Unit
 
 Pair = tuple[Callable[[], Disclosure], Callable[[], Disclosure]]
 
@@ -236,6 +237,11 @@ def text(body: str, **kw) -> Callable[[], Disclosure]:
     return lambda: doc(text=body, **kw)
 
 
+def titled(name: str, body: str) -> Callable[[], Disclosure]:
+    """A text under a title naming the unit (the name the text is held to)."""
+    return lambda: replace(doc(text=body), unit=Unit(name=name, year=2024))
+
+
 EXAMPLES.update({
     "C-SECTION-MISSING": (text(TOPICS.replace("（二）政府采购情况", "") + GLOSSARY), text(TOPICS + GLOSSARY)),
     "C-GLOSSARY-MISSING": (text(TOPICS), text(TOPICS + GLOSSARY)),
@@ -253,5 +259,20 @@ EXAMPLES.update({
     "W-DOUBLE-PUNCT": (text("造成绩效管理工作档案缺失。。下一步改进措施：一是……"), text("造成绩效管理工作档案缺失。下一步改进措施：一是……")),
     "W-OUTDATED-NAME": (text("社会保障和就业支出(类)行政事业单位离退休(款)"), text("社会保障和就业支出(类)行政事业单位养老支出(款)")),
     "W-UNIT": (text("住房公积金3.58元，其他支出11.90万元。"), text("住房公积金3.58万元，其他支出11.90万元。")),
+    "W-TEMPLATE-CHOICE": (text("“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%。"),
+                          text("“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。")),
+    "W-PERCENT-SIGN": (text("一般公共预算财政拨款支出增加1193.20万元，增长13.95。"), text("一般公共预算财政拨款支出增加1193.20万元，增长13.95%。")),
+    "W-PAREN": (text("平均得分99.33分（其中，绩效评级为“优”的项目39个。"), text("平均得分99.33分（其中，绩效评级为“优”的项目39个）。")),
+    "W-DEPT-NAME": (titled("上海市普陀区规划和自然资源局", "2024年，上海市普陀区规划与自然资源局所属各预算单位公务用车保有量为0辆。"),
+                    titled("上海市普陀区规划和自然资源局", "2024年，上海市普陀区规划和自然资源局所属各预算单位公务用车保有量为0辆。")),
+})
+
+# --------------------------------------------------------------------------- 项 paths and purposes (说明五（三）)
+
+EXAMPLES.update({
+    "N-ITEM-UNKNOWN": (text("12、住房保障支出（类）住房保障支出（款）住房公积金（项）。主要用于：住房公积金支出。"),
+                       text("12、住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：住房公积金支出。")),
+    "N-ITEM-PURPOSE": (text("8、住房保障支出（类）住房改革支出（款）住房公积金（项）。\n主要用于：事业单位医疗保险支出。"),
+                       text("8、住房保障支出（类）住房改革支出（款）住房公积金（项）。\n主要用于：事业单位住房公积金支出。")),
 })
 

@@ -28,7 +28,7 @@ SEVERITY = {
     # narrative (C38–C52)
     "N-OVERALL": "error", "N-INCOME": "error", "N-EXPENDITURE": "error", "N-FISCAL": "error", "N-GENERAL": "error",
     "N-CLASS": "error", "N-ITEM": "error", "N-BASIC": "error", "N-SANGONG": "error", "N-ITEM-MISSING": "error",
-    "N-ITEM-MISSING-PRIOR": "warning", "N-ITEM-NAME": "warning", "N-TOTALS-SUM": "error", "N-INCOME-SUM": "error", "N-EXPENDITURE-SUM": "error",
+    "N-ITEM-MISSING-PRIOR": "warning", "N-ITEM-NAME": "warning", "N-ITEM-UNKNOWN": "warning", "N-ITEM-PURPOSE": "warning", "N-TOTALS-SUM": "error", "N-INCOME-SUM": "error", "N-EXPENDITURE-SUM": "error",
     "N-FISCAL-SUM": "error", "N-CLASS-SUM": "error", "N-ITEM-UNLISTED": "warning", "N-BASIC-SUM": "error",
     "N-SHARE": "error", "N-SHARES-TOTAL": "error", "N-YOY-PCT": "error", "N-ZERO-BASE": "info", "N-YOY-DELTA": "error",
     "N-BUDGET-GAP": "error", "N-ZERO-BUDGET": "info", "N-COMPLETION": "error", "N-COMPLETION-BASE": "warning",
@@ -39,7 +39,8 @@ SEVERITY = {
     "C-EMPTY-TABLE-STATEMENT": "warning", "C-SANGONG-DETAILS": "warning", "C-SANGONG-ZERO": "warning",
     # wording
     "W-EDITOR-QUESTION": "error", "W-QUESTION-MARK": "warning", "W-TEMPLATE-REMNANT": "error", "W-PLACEHOLDER": "error",
-    "W-DOUBLE-PUNCT": "warning", "W-OUTDATED-NAME": "warning", "W-UNIT": "warning",
+    "W-DOUBLE-PUNCT": "warning", "W-OUTDATED-NAME": "warning", "W-UNIT": "warning", "W-TEMPLATE-CHOICE": "error",
+    "W-DEPT-NAME": "warning", "W-PERCENT-SIGN": "warning", "W-PAREN": "warning",
 }
 _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 

@@ -21,7 +21,7 @@ from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import TABLE_TITLES
 from ...core.money import round2
-from . import narrative_matters, narrative_percent
+from . import narrative_items, narrative_matters, narrative_percent
 from .base import Context, NotApplicable, check
 from ...core.codes import economic_codes
 from .support import line_span
@@ -285,4 +285,4 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, items_described,
-          narrative_totals, class_structure, basic_structure, basic_items) + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS
+          narrative_totals, class_structure, basic_structure, basic_items) + narrative_items.CHECKS + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS

@@ -8,6 +8,7 @@ from the narrative's statements first and from the model (data-built disclosures
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -15,7 +16,8 @@ from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import FULL_BUDGET, INITIAL_BUDGET
 from ...core.model import VEHICLE_CATEGORIES, Statement
-from ...core.money import round2
+from ...core.money import parse_amount, round2, tolerance
+from .support import line_span
 from .base import Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
 from ...core.labels import SUFFIX_WORDS
@@ -141,6 +143,32 @@ def operating_cost(ctx: Context) -> Iterator[Finding]:
         yield f
 
 
+_AWARDED = r"由中小企业供应商中标或成交的，?采购金额(\d[\d,]*(?:\.\d+)?)万元"
+_SME_RESERVED = re.compile(r"面向中小企业预留的?政府采购项目中，?" + _AWARDED)
+_SME_OTHER = re.compile(r"其他政府采购项目中，?" + _AWARDED)
+
+
+def _sme_in_parts(ctx: Context, total: Decimal) -> Finding | None:
+    """The Shanghai wording gives the amount awarded to 中小企业 in two parts (in the projects
+    reserved for them, and in the other projects); together they cannot exceed the total."""
+    d = ctx.disclosure
+    text = d.narrative.text if d.narrative is not None else ""
+    reserved, other = _SME_RESERVED.search(text), _SME_OTHER.search(text)
+    if reserved is None or other is None:
+        return None
+    a, b = parse_amount(reserved.group(1)), parse_amount(other.group(1))
+    if a is None or b is None or a + b - total <= tolerance(2):
+        return None
+    label = "授予中小企业合同金额（预留项目＋其他项目）"
+    return Finding("N-PROCUREMENT", Severity.ERROR,
+                   f"由中小企业中标或成交的采购金额（预留项目{amt(a)}万元＋其他项目{amt(b)}万元＝{amt(a + b)}万元）"
+                   f"大于政府采购支出总额{amt(total)}万元",
+                   {"预留项目中小企业": amt(a), "其他项目中小企业": amt(b), label: amt(a + b), "政府采购支出总额": amt(total),
+                    "关系": "C48"},
+                   spans(line_span(d, other.start(), other.end()), line_span(d, reserved.start(), reserved.end())),
+                   section_label("政府采购."))
+
+
 @check(codes={"N-PROCUREMENT": "政府采购：总额≠货物＋工程＋服务，或授予中小（小微）企业金额超过总额（中小企业金额）", ROUNDING: ROUNDING_DOC},
        relations=("C48",))
 def procurement(ctx: Context) -> Iterator[Finding]:
@@ -155,6 +183,10 @@ def procurement(ctx: Context) -> Iterator[Finding]:
         yield f
     sme, sspan = fact(d, "政府采购.中小企业")
     small, mspan = fact(d, "政府采购.小微企业")
+    if sme is None:
+        f = _sme_in_parts(ctx, total)
+        if f:
+            yield f
     for part, whole, plabel, wlabel, sp in ((sme, total, "授予中小企业合同金额", "政府采购支出总额", sspan),
                                            (small, sme, "授予小微企业合同金额", "授予中小企业合同金额", mspan)):
         if part is not None and whole is not None and part > whole:

@@ -1,8 +1,11 @@
-"""Wording checks over the published text: template remnants and editors' questions, "XX"/"××"
-placeholders, doubled punctuation, outdated 科目 names, amounts in 元 where 万元 is meant.
+"""Wording checks over the published text: template remnants and editors' questions, the
+template's paired alternatives left unchosen ("增长（下降）"), "XX"/"××" placeholders, doubled
+punctuation, outdated 科目 names, amounts in 元 where 万元 is meant. The unit's name against the
+title is in :mod:`.wording_names`.
 
 Where it sits: rules/checks; reads ``narrative.text`` only (the whole text after the reader's
-normalisation) and points at the line of each hit. Nothing here does arithmetic.
+normalisation; the notes printed under the tables are lines of it too) and points at the line
+of each hit. Nothing here does arithmetic.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from ...core.codes import OUTDATED_NAMES
 from ...core.findings import Finding, Severity
 from .base import Context, NotApplicable, check
 from .support import line_span, quoted, spans, year_of
+from .wording_names import unit_name
 
 _CJK = "\u4e00-\u9fff"
 _QUESTION = re.compile(r"[^。！？；\n!?]{0,40}？")
@@ -23,9 +27,24 @@ _REMNANT = re.compile(
     r"|【[^】\n]{0,30}(?:填写|补充|删除|说明|修改)[^】\n]{0,30}】"
     r"|(?:请|待)(?:补充|填写|完善|核实)"
     r"|此处(?:填写|补充|插入)"
+    r"|（不涉及的?不列）"
+    # the template's instruction for an empty table or section, left in above the statement itself
+    r"|无[^，。；\n]{2,40}的(?:部门|单位)?，(?:仍保留该表格式，?)?(?:并在本表下方)?作下述说明[：:]?"
+    r"|仍保留该表格式[^。\n]{0,20}"
 )
+#: Words of direction the template offers in pairs ("增加（减少）"): one of them should have been kept.
+_UP = ("增加", "增长", "上升", "大于", "高于")
+_DOWN = ("减少", "下降", "小于", "低于")
+_WAY = "|".join(_UP + _DOWN)
+_CHOICE = re.compile(rf"({_WAY})[（(]({_WAY})[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
 _DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：]")
+_NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)(\d{1,3}\.\d{1,2})(?=[。，；,;])")
+_WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
+                       r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}万)(?=[（(，,。；;、）)]|$)", re.M)
+#: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
+_ENUM_CLOSE = re.compile(r"(?:^|[。；;：:，,、\s])[\d一二三四五六七八九十]{1,2}$")
+_OPEN, _CLOSE = "（(", "）)"
 _YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2}元(?![/／])")
 
 
@@ -51,7 +70,7 @@ def _text(ctx: Context) -> str:
 
 @check(codes={"W-EDITOR-QUESTION": "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写",
               "W-QUESTION-MARK": "正文中有半角问号或“是否…？”问句，可能是留下的提问、指标名称或乱码，请核实",
-              "W-TEMPLATE-REMNANT": "正文中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”）"})
+              "W-TEMPLATE-REMNANT": "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）"})
 def editor_notes(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含编写人员的提问或模板提示语。"""
     text = _text(ctx)
@@ -70,6 +89,23 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
     for m in _REMNANT.finditer(text):
         yield Finding("W-TEMPLATE-REMNANT", Severity.ERROR, f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
+@check(codes={"W-TEMPLATE-CHOICE": "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍"})
+def template_choices(ctx: Context) -> Iterator[Finding]:
+    """模板中成对给出的增减、大小写法（“增加（减少）”“下降（增长）”）应按实际只保留一种。"""
+    text = _text(ctx)
+    by_line: dict[int, list[re.Match]] = {}
+    for m in _CHOICE.finditer(text):
+        if (m.group(1) in _UP) != (m.group(2) in _UP):  # opposite directions, not "增长（增加）"
+            by_line.setdefault(text.count("\n", 0, m.start()), []).append(m)
+    for hits in by_line.values():
+        first = hits[0]
+        shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
+        more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
+        yield Finding("W-TEMPLATE-CHOICE", Severity.ERROR,
+                      f"正文中留有模板的二选一写法“{shown}”{more}，应按实际增减（大小）只保留一种",
+                      {"原文": shown, "处数": str(len(hits))}, spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
 
 
 @check(codes={"W-PLACEHOLDER": "正文中留有“XX”“××”“某某”等占位符"})
@@ -106,9 +142,9 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
                           spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
-@check(codes={"W-UNIT": "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示"})
+@check(codes={"W-UNIT": "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示；或只写“万”漏写“元”"})
 def unit_slips(ctx: Context) -> Iterator[Finding]:
-    """说明中的金额单位应统一为万元；两位小数的“元”金额多为漏写“万”字。"""
+    """说明中的金额单位应统一为万元；两位小数的“元”金额多为漏写“万”字，“0.39万”漏写“元”字。"""
     text = _text(ctx)
     if "万元" not in text:
         raise NotApplicable("正文金额不以万元为单位")
@@ -120,10 +156,52 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding("W-UNIT", Severity.WARNING, f"金额“{m.group(0)}”以元为单位，其余金额均为万元，请核实是否漏写“万”字",
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _WAN_ONLY.finditer(text):
+        yield Finding("W-UNIT", Severity.WARNING, f"金额“{m.group(1)}”缺“元”字，应写作“{m.group(1)}元”",
+                      {"原文": m.group(1)}, spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
     for s in ctx.disclosure.narrative.statements:
         if s.unit == "元" and f"{s.value:f}元" not in seen:
             yield Finding("W-UNIT", Severity.WARNING, f"{quoted(s.key, year_of(ctx))}以元为单位（{s.value:f}元），其余金额均为万元，请核实",
                           {"原文": f"{s.value:f}元"}, spans(s.span), "文字")
 
 
-CHECKS = (editor_notes, placeholders, double_punctuation, outdated_names, unit_slips)
+def _unpaired(line: str) -> int | None:
+    """Offset of the first bracket of ``line`` left without its partner, else None."""
+    opened: list[int] = []
+    for i, c in enumerate(line):
+        if c in _OPEN:
+            opened.append(i)
+        elif c in _CLOSE:
+            if not opened:
+                if _ENUM_CLOSE.search(line, 0, i):
+                    continue
+                return i
+            opened.pop()
+    return opened[0] if opened else None
+
+
+@check(codes={"W-PAREN": "同一段内括号不配对（有“（”无“）”，或反之）"})
+def brackets(ctx: Context) -> Iterator[Finding]:
+    """每段文字中的圆括号应成对出现；少写的一半常使括号内的说明与正文混在一起。"""
+    text = _text(ctx)
+    at = 0
+    for line in text.split("\n"):
+        i = _unpaired(line)
+        if i is not None:
+            shown = line[max(i - 10, 0):i + 20]
+            lack = "有“（”而无对应的“）”" if line[i] in _OPEN else "有“）”而无对应的“（”"
+            yield Finding("W-PAREN", Severity.WARNING, f"括号不配对：“{shown}”{lack}",
+                          {"原文": shown}, spans(line_span(ctx.disclosure, at + i, at + i + 1)), "文字")
+        at += len(line) + 1
+
+
+@check(codes={"W-PERCENT-SIGN": "增减率或占比漏写百分号（如“增长13.95。”）"})
+def percent_signs(ctx: Context) -> Iterator[Finding]:
+    """“增长”“下降”“占”后的比率应带“%”；只写数字时读者不知其为百分比还是金额。"""
+    text = _text(ctx)
+    for m in _NO_PERCENT.finditer(text):
+        yield Finding("W-PERCENT-SIGN", Severity.WARNING, f"“{m.group(0)}”后没有“%”，请补写百分号（或核实单位）",
+                      {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
+CHECKS = (editor_notes, template_choices, placeholders, double_punctuation, outdated_names, unit_slips, percent_signs, brackets, unit_name)

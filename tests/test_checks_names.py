@@ -1,0 +1,221 @@
+"""The unit's name against the title (W-DEPT-NAME), template alternatives and instructions left in
+(W-TEMPLATE-CHOICE, W-TEMPLATE-REMNANT under a table), a rate without its % (W-PERCENT-SIGN),
+项 written under the wrong 款 (N-ITEM-UNKNOWN), a 项 described with another 项's purpose
+(N-ITEM-PURPOSE) and the Shanghai 中小企业 amounts against the procurement total (N-PROCUREMENT);
+then the three Shanghai disclosures of /work/shared/corpus, where each of these defects is real."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from builders import doc, found, said
+from juesuan.core.model import Unit
+
+TITLE = "上海市普陀区规划和自然资源局"
+
+
+def titled(body: str, name: str = TITLE):
+    return replace(doc(text=body), unit=Unit(name=name, year=2024))
+
+
+# --------------------------------------------------------------------------- W-DEPT-NAME
+
+def test_changed_connector_is_reported_once_per_form_with_its_count():
+    body = ("上海市普陀区规划与自然资源局2024年度无政府性基金预算财政拨款收入和支出。\n"
+            "上海市普陀区规划与自然资源局2024年度无国有资本经营预算财政拨款收入和支出。\n"
+            "上海市普陀区规划和自然资源局2024年度政府采购金额为10.00万元。")
+    hits = found(titled(body), "W-DEPT-NAME")
+    assert len(hits) == 1
+    hit = hits[0]
+    assert hit.severity.value == "warning"
+    assert hit.figures["文中写法"] == "上海市普陀区规划与自然资源局" and hit.figures["处数"] == "2"
+    assert [s.line for s in hit.spans] == [1, 2]
+
+
+def test_short_form_with_changed_connector_is_reported_as_written():
+    hit = found(titled("本年度规划与自然资源局所属各预算单位无公务用车。"), "W-DEPT-NAME")[0]
+    assert hit.figures["文中写法"] == "规划与自然资源局"
+
+
+def test_dropped_county_is_reported_where_the_document_speaks_of_itself():
+    hit = found(titled("上海市规划和自然资源局2024年度部门决算表\n收入支出决算总表"), "W-DEPT-NAME")[0]
+    assert hit.figures["文中写法"] == "上海市规划和自然资源局" and "普陀区" in hit.figures["差别"]
+
+
+@pytest.mark.parametrize("body", [
+    "普陀区规划和自然资源局2024年度收入支出总计10.00万元。",  # short form: leading places dropped
+    "规划和自然资源局本年度无“三公”经费支出。",
+    "根据上海市规划和自然资源局2024年度工作要点，完成全区规划编制。",  # citing the city's bureau
+    "配合上海市规划和自然资源局开展地名普查。",  # another body, not the unit speaking of itself
+    "上海市普陀区规划和自然资源局2024年度收入支出总计10.00万元。",
+])
+def test_accepted_forms_are_not_reported(body):
+    assert not found(titled(body), "W-DEPT-NAME")
+
+
+def test_another_bureau_differing_in_a_word_is_not_this_unit():
+    body = "上海市普陀区民政局2024年度代发补助。上海市普陀区财政局2024年度收入支出总计10.00万元。"
+    assert not found(titled(body, "上海市普陀区财政局"), "W-DEPT-NAME")
+
+
+def test_party_department_without_county_is_reported():
+    hit = found(titled("中共上海市委社会工作部2024年度无“三公”经费财政拨款支出。", "中共上海市普陀区委社会工作部"), "W-DEPT-NAME")[0]
+    assert hit.figures["文中写法"] == "中共上海市委社会工作部"
+
+
+# --------------------------------------------------------------------------- template wording
+
+def test_alternatives_are_one_finding_per_line_and_same_direction_pairs_pass():
+    hits = found(doc(text="减少（增加）0.15万元，下降（增长）27.78%。\n较上年增长（增加）5.00万元。"), "W-TEMPLATE-CHOICE")
+    assert len(hits) == 1 and hits[0].figures["处数"] == "2" and hits[0].severity.value == "error"
+    assert hits[0].spans[0].line == 1
+
+
+def test_empty_table_instruction_under_a_table_is_a_remnant():
+    body = ("政府性基金预算财政拨款收入支出决算表\n单位：万元\n"
+            "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：\n"
+            "说明：本单位本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。")
+    hit = found(doc(text=body), "W-TEMPLATE-REMNANT")[0]
+    assert hit.figures["原文"].startswith("无政府性基金") and hit.figures["原文"].endswith("作下述说明：")
+    assert hit.spans[0].line == 3
+
+
+@pytest.mark.parametrize("body", ["现就有关情况说明如下：本单位本年度没有政府性基金预算财政拨款收入和支出。",
+                                  "现对本年度收支情况作下述说明：收入合计10.00万元。"])
+def test_a_plain_explanation_is_not_a_remnant(body):
+    assert not found(doc(text=body), "W-TEMPLATE-REMNANT")
+
+
+def test_rate_without_percent_sign():
+    assert found(doc(text="支出增加1193.20万元，增长13.95。"), "W-PERCENT-SIGN")[0].figures["原文"] == "增长13.95"
+    assert not found(doc(text="支出增加1193.20万元，增长13.95%。公务接待费减少0.15万元，下降27.78%。"), "W-PERCENT-SIGN")
+
+
+def test_wan_without_yuan_is_a_unit_slip():
+    hit = found(doc(text="国内公务接待支出0.39万（含外宾接待支出0.00万元）。合计11.90万元。"), "W-UNIT")
+    assert [h.figures["原文"] for h in hit] == ["0.39万"]
+    assert not found(doc(text="接待支出0.39万元，服务人口12.50万人次。"), "W-UNIT")
+    assert not found(doc(text="项目覆盖人口1.20万，合计支出11.90万元。"), "W-UNIT")  # a count, not an amount
+
+
+def test_unpaired_brackets_per_line():
+    hits = found(doc(text="平均得分99.33分（其中，优的项目39个。\n成对的（括号）没有问题。\n多出的）右括号。"), "W-PAREN")
+    assert [h.spans[0].line for h in hits] == [1, 3]
+    assert not found(doc(text="维修（护）费、政府办公厅(室)及相关机构事务（款）。"), "W-PAREN")
+    assert not found(doc(text="主要包括：1）基本工资；2）津贴补贴。"), "W-PAREN")  # enumeration marks
+
+
+# --------------------------------------------------------------------------- 项 paths and purposes
+
+def test_item_under_wrong_kuan_names_the_right_one():
+    body = ("12、住房保障支出（类）住房保障支出（款）住房公积金（项）。\n主要用于：住房公积金支出。\n"
+            "13、住房保障支出（类）住房保障支出（款）购房补贴（项）。\n主要用于：购房补贴支出。")
+    hits = found(doc(text=body), "N-ITEM-UNKNOWN")
+    assert [h.figures["科目编码"] for h in hits] == ["2210201", "2210203"]
+    assert hits[0].figures["应为"] == "住房保障支出（类）住房改革支出（款）住房公积金（项）"
+    assert hits[0].spans[0].line == 1 and hits[0].severity.value == "warning"
+
+
+@pytest.mark.parametrize("body", [
+    "1、住房保障支出（类）住房改革支出（款）住房公积金（项）。",
+    "1.一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)行政运行(项):支出决算数为5.00万元。",
+    "1、一般公共服务支出（类）某新设事务（款）行政运行（项）。",  # 行政运行 stands under many 款: cannot tell
+    "1、自然资源海洋气象等支出（类）自然资源事务（款）其他国土资源事务支出（项）。",  # a renamed 项: N-ITEM-NAME's case
+])
+def test_paths_the_table_cannot_fault_are_not_reported(body):
+    assert not found(doc(text=body), "N-ITEM-UNKNOWN")
+
+
+def test_item_purpose_naming_another_subject():
+    body = "8、住房保障支出（类）住房改革支出（款）住房公积金（项）。\n主要用于：事业单位医疗保险支出。全年预算为18.12万元。"
+    hit = found(doc(text=body), "N-ITEM-PURPOSE")[0]
+    assert hit.figures["用途"] == "事业单位医疗保险支出" and hit.figures["本项内容"] == "住房公积金"
+    assert hit.figures["所写内容"] == "医疗保障" and hit.spans[0].line == 2
+
+
+@pytest.mark.parametrize("body", [
+    "4、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）。主要用于：机关事业单位养老保险制度下的职业年金支出。",
+    "1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。主要用于：行政单位退休人员支出。",
+    "7、卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）。主要用于：事业单位医疗保险支出。",
+    "8、城乡社区支出（类）城乡社区管理事务（款）行政运行（项）。主要用于：行政单位人员支出、公用支出。",
+    # a 用于 inside the reason is not the purpose
+    "1、住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为1.00万元，决算数小于预算数的主要原因：结余资金用于医疗保险缴费。",
+    # the purpose is read only up to the next 项: the 医疗 of item 2 is not item 1's
+    "1、住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为1.00万元。\n"
+    "2、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。主要用于：行政单位医疗保险支出。",
+])
+def test_purposes_that_fit_are_not_reported(body):
+    assert not found(doc(text=body), "N-ITEM-PURPOSE")
+
+
+# --------------------------------------------------------------------------- 中小企业 (Shanghai wording)
+
+SME = ("在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{a}万元；"
+       "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额{a}万元；"
+       "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{b}万元。")
+
+
+def test_sme_amounts_beyond_the_total_are_an_error():
+    d = doc(*said("政府采购.总额 21.07"), text=SME.format(a="21.07", b="21.07"))
+    hit = found(d, "N-PROCUREMENT")[0]
+    assert hit.severity.value == "error" and hit.figures["授予中小企业合同金额（预留项目＋其他项目）"] == "42.14"
+
+
+def test_sme_amounts_within_rounding_of_the_total_pass():
+    assert not found(doc(*said("政府采购.总额 251.25"), text=SME.format(a="246.47", b="4.79")), "N-PROCUREMENT")
+    assert not found(doc(*said("政府采购.总额 21.07"), text=SME.format(a="21.07", b="0")), "N-PROCUREMENT")
+
+
+# --------------------------------------------------------------------------- the Shanghai corpus
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+NEW_CODES = {"W-DEPT-NAME", "W-TEMPLATE-CHOICE", "W-PERCENT-SIGN", "W-PAREN", "N-ITEM-UNKNOWN", "N-ITEM-PURPOSE"}
+
+
+def _findings(name: str):
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not available")
+    from juesuan.audit import check_path
+    return check_path(str(path), None).report.findings
+
+
+@pytest.fixture(scope="module")
+def guihua():
+    return _findings("shanghai-putuo-guihuaziyuanju-2024-juesuan.pdf")
+
+
+def test_guihua_defects(guihua):
+    by = lambda code: [f for f in guihua if f.code == code]
+    assert [f.figures["原文"] for f in by("W-TEMPLATE-CHOICE")] == ["下降（增长）"]
+    assert sorted(f.figures["文中写法"] for f in by("W-DEPT-NAME")) == ["上海市普陀区规划与自然资源局", "上海市规划和自然资源局"]
+    assert sorted(f.figures["科目编码"] for f in by("N-ITEM-UNKNOWN")) == ["2210201", "2210203"]
+    assert [f.figures["原文"] for f in by("W-PERCENT-SIGN")] == ["增长13.95"]
+    assert [f.figures["原文"] for f in by("W-UNIT")] == ["0.39万"]
+    assert len(by("W-PAREN")) == 1
+
+
+def test_shehuigongzuobu_defects():
+    found_ = _findings("shanghai-putuo-shehuigongzuobu-2024-juesuan.pdf")
+    remnants = [f for f in found_ if f.code == "W-TEMPLATE-REMNANT"]
+    assert len(remnants) == 2 and all("仍保留该表格式" in f.figures["原文"] for f in remnants)
+    purpose = [f for f in found_ if f.code == "N-ITEM-PURPOSE"]
+    assert len(purpose) == 1 and purpose[0].figures["本项内容"] == "住房公积金"
+    assert any(f.code == "N-PROCUREMENT" and f.severity.value == "error" for f in found_)
+
+
+def test_caizhengju_has_none_of_these():
+    found_ = _findings("shanghai-putuo-caizhengju-2024-juesuan.pdf")
+    assert not {f.code for f in found_} & (NEW_CODES | {"N-PROCUREMENT", "W-TEMPLATE-REMNANT"})
+
+
+def test_seed_has_none_of_these():
+    seed = SHARED / "seed" / "000_e5361b4e9819f483.txt"
+    if not seed.is_file():
+        pytest.skip(f"{seed} is not available")
+    from juesuan.audit import check_path
+    assert not {f.code for f in check_path(str(seed), None).report.findings} & NEW_CODES
