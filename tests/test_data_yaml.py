@@ -250,3 +250,20 @@ def test_xlsx_goes_to_the_workbook_reader(tmp_path, monkeypatch):
     book.write_bytes(b"PK fake")
     assert load(book) == "workbook" and load(tmp_path) == "workbook"
     assert seen == [book, book]
+
+
+def test_sources_are_keyed_by_model_field_names():
+    """Checks look spans up by the model's field names; the YAML key path is the span's cell."""
+    from pathlib import Path
+
+    from juesuan.io.readers.data import load
+
+    d = load(Path(__file__).resolve().parents[1] / "examples" / "changji-2024")
+    ind = d.evaluations[1].indicators[7]
+    assert ind.sources["target"].cell == "绩效[1].指标[7].目标值"
+    assert ind.sources["actual"].cell == "绩效[1].指标[7].实际值"
+    assert d.evaluations[0].funds[1].sources["initial_budget"].cell == "绩效[0].资金[1].年初预算"
+    assert d.unit.staff.sources["serving"].cell == "单位.人员.在职"
+    assert d.matters.procurement.sources["goods"].cell == "其他事项.政府采购.货物"
+    assert d.matters.assets.sources["vehicles.其他用车"].cell == "其他事项.国有资产.车辆.其他用车"
+    assert d.sangong.sources["vehicles_held"].cell == "三公情况.保有车辆"

@@ -74,6 +74,12 @@ INDICATOR_FIELDS = {
     "上年完成": "prior_result", "佐证资料": "evidence", "偏差原因": "deviation",
 }
 FUND_FIELDS = {"年初预算": "initial_budget", "全年预算": "full_year_budget", "执行数": "executed"}
+FUND_LINE_FIELDS = {**FUND_FIELDS, "分值": "weight", "执行率": "rate", "得分": "score"}
+STAFF_FIELDS = {"实有": "total", "在职": "serving", "在职增减": "serving_change", "离休": "retired_cadres",
+                "离休增减": "retired_cadres_change", "退休": "retirees", "退休增减": "retirees_change"}
+ASSET_FIELDS = {"截至日期": "as_of", "房屋面积": "building_area", "房屋价值": "building_value",
+                "车辆数": "vehicles_total", "车辆价值": "vehicles_value", "其他用车说明": "other_vehicles_note",
+                "大型设备": "large_equipment"}
 
 
 def _load(path: Path) -> dict:
@@ -154,7 +160,7 @@ def read_unit(fields: Fields, value: Any) -> Unit:
         total=counts["实有"], serving=counts["在职"], serving_change=counts["在职增减"],
         retired_cadres=counts["离休"], retired_cadres_change=counts["离休增减"],
         retirees=counts["退休"], retirees_change=counts["退休增减"],
-        sources={k: fields.span(f"单位.人员.{k}") for k in staff_keys if counts[k] is not None},
+        sources={STAFF_FIELDS[k]: fields.span(f"单位.人员.{k}") for k in staff_keys if counts[k] is not None},
     )
     names = fields.texts(m.get("下属预算单位"), "单位.下属预算单位")
     subordinate = fields.count(m.get("下属预算单位数"), "单位.下属预算单位数")
@@ -169,7 +175,7 @@ def read_unit(fields: Fields, value: Any) -> Unit:
         subordinate_units=subordinate,
         subordinate_names=names,
         internal_sections=fields.texts(m.get("内设科室"), "单位.内设科室"),
-        sources={"名称": fields.span("单位.名称"), "年度": fields.span("单位.年度")},
+        sources={"name": fields.span("单位.名称"), "year": fields.span("单位.年度")},
     )
 
 
@@ -181,7 +187,7 @@ def read_sangong(fields: Fields, value: Any) -> SangongDetails:
         if kind == "count":
             kwargs[attr] = fields.count(m.get(label), path)
             if kwargs[attr] is not None:
-                sources[label] = fields.span(path)
+                sources[attr] = fields.span(path)
         else:
             kwargs[attr] = fields.text(m.get(label), path)
     return SangongDetails(sources=sources, **kwargs)
@@ -191,17 +197,18 @@ def read_matters(fields: Fields, value: Any) -> OtherMatters:
     m = fields.mapping(value, "其他事项", allowed=("机关运行经费", "政府采购", "国有资产"))
     p = fields.mapping(m.get("政府采购"), "其他事项.政府采购", allowed=PROCUREMENT_FIELDS)
     procurement = Procurement(
-        sources={k: fields.span(f"其他事项.政府采购.{k}") for k in p},
+        sources={PROCUREMENT_FIELDS[k]: fields.span(f"其他事项.政府采购.{k}") for k in p},
         **{attr: fields.amount(p.get(k), f"其他事项.政府采购.{k}") for k, attr in PROCUREMENT_FIELDS.items()},
     )
     a_keys = ("截至日期", "房屋面积", "房屋价值", "车辆数", "车辆价值", "车辆", "其他用车说明", "大型设备")
     a = fields.mapping(m.get("国有资产"), "其他事项.国有资产", allowed=a_keys)
     base = "其他事项.国有资产"
-    vehicles = {}
+    vehicles, vehicle_sources = {}, {}
     for k, v in fields.mapping(a.get("车辆"), f"{base}.车辆", allowed=VEHICLE_CATEGORIES).items():
         count = fields.count(v, f"{base}.车辆.{k}")
         if count is not None:
             vehicles[k] = count
+            vehicle_sources[f"vehicles.{k}"] = fields.span(f"{base}.车辆.{k}")
     assets = Assets(
         as_of=fields.text(a.get("截至日期"), f"{base}.截至日期"),
         building_area=fields.number(a.get("房屋面积"), f"{base}.房屋面积"),
@@ -211,10 +218,10 @@ def read_matters(fields: Fields, value: Any) -> OtherMatters:
         vehicles=vehicles,
         other_vehicles_note=fields.text(a.get("其他用车说明"), f"{base}.其他用车说明"),
         large_equipment=fields.count(a.get("大型设备"), f"{base}.大型设备"),
-        sources={k: fields.span(f"{base}.{k}") for k in a},
+        sources={**{ASSET_FIELDS[k]: fields.span(f"{base}.{k}") for k in a if k in ASSET_FIELDS}, **vehicle_sources},
     )
     operating = fields.amount(m.get("机关运行经费"), "其他事项.机关运行经费")
-    sources = {"机关运行经费": fields.span("其他事项.机关运行经费")} if operating is not None else {}
+    sources = {"operating_cost": fields.span("其他事项.机关运行经费")} if operating is not None else {}
     return OtherMatters(operating_cost=operating, procurement=procurement, assets=assets, sources=sources)
 
 
@@ -233,7 +240,7 @@ def read_evaluation(fields: Fields, value: Any, path: str) -> Evaluation:
             weight=fields.number(f.get("分值"), join(lp, "分值")),
             rate=fields.number(f.get("执行率"), join(lp, "执行率")),
             score=fields.number(f.get("得分"), join(lp, "得分")),
-            sources={k: fields.span(join(lp, k)) for k in f if k != "来源"},
+            sources={FUND_LINE_FIELDS[k]: fields.span(join(lp, k)) for k in f if k != "来源"},
             **{attr: fields.amount(f.get(k), join(lp, k)) for k, attr in FUND_FIELDS.items()},
         ))
     indicators = []
@@ -251,7 +258,7 @@ def read_evaluation(fields: Fields, value: Any, path: str) -> Evaluation:
                 continue
             cell = join(ip, label)
             kwargs[attr] = fields.number(r.get(label), cell) if attr in ("weight", "rate", "score") else fields.text(r.get(label), cell)
-        indicators.append(Indicator(level1=level1, level2=level2, sources={k: fields.span(join(ip, k)) for k in r}, **kwargs))
+        indicators.append(Indicator(level1=level1, level2=level2, sources={INDICATOR_FIELDS[k]: fields.span(join(ip, k)) for k in r}, **kwargs))
     return Evaluation(
         kind=kind,
         name=fields.text(m["名称"], join(path, "名称")),
@@ -265,7 +272,7 @@ def read_evaluation(fields: Fields, value: Any, path: str) -> Evaluation:
         total=fields.number(m.get("总分"), join(path, "总分")),
         grade=fields.text(m.get("评价结果"), join(path, "评价结果")),
         span=fields.span(path),
-        sources={k: fields.span(join(path, k)) for k in ("总分",) if m.get(k) is not None},
+        sources={"total": fields.span(join(path, "总分"))} if m.get("总分") is not None else {},
     )
 
 
