@@ -406,3 +406,16 @@ def test_tab_indented_paragraphs_are_not_a_table():
     assert [t for t, _ in ex.lines] == [
         "某单位2024年度部门决算", "一、收入支出决算总体情况说明", "2024年度收入总计1,787.23万元。", "支出总计1,787.23万元。"]
     assert ex.lines[2][1].line == 3
+
+
+def test_a_file_that_is_not_a_disclosure_is_not_reported_as_checked(tmp_path):
+    """A README lying in a folder of disclosures must not come out as "checked, no findings"."""
+    import pytest
+
+    from juesuan.core.findings import InputError
+    from juesuan.io.readers import read_document
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# 资料说明\n\n本文件夹存放各单位公开文件，供审核使用。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="README.md：未识别出部门决算公开的内容"):
+        read_document(readme)

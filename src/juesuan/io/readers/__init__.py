@@ -129,4 +129,17 @@ def read_document(path: str | Path, profile: str | None = None) -> Disclosure:
     extracted = _extractor(kind, file)(path)
     if not extracted.lines and not extracted.grids:
         raise InputError(f"{file}：文件中没有可读的文字内容")
-    return assemble(extracted, chosen)
+    d = assemble(extracted, chosen)
+    if not _looks_like_disclosure(d):
+        raise InputError(f"{file}：未识别出部门决算公开的内容（没有决算说明的章节、决算表或绩效自评表），未审核")
+    return d
+
+
+def _looks_like_disclosure(d: Disclosure) -> bool:
+    """Something to audit: a recognised 说明 section, one of the nine tables, or a 绩效自评表.
+
+    A README or an unrelated page in a folder must not be reported as "checked, no findings"."""
+    if d.tables.present() or d.tables.attached or d.evaluations:
+        return True
+    sections = d.narrative.sections if d.narrative is not None else ()
+    return any(s.key[:1] in "1234" and s.key != "0" for s in sections)
