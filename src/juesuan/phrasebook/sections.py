@@ -14,11 +14,11 @@ from decimal import Decimal
 from ..core.codes import economic_codes, function_codes
 from ..core.document import Chart, Heading, Paragraph
 from ..core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
+from ..core.money import round2
+from ..rules.totals import PERSONNEL_CLASSES
 from .writer import Pen, Said
 
 _CN = "一二三四五六七八九十"
-#: 经济分类 类 of 人员经费 (工资福利支出, 对个人和家庭的补助); the others are 公用经费.
-_PERSONNEL_CLASSES = ("301", "303")
 
 
 def cn(n: int) -> str:
@@ -139,7 +139,7 @@ def budget_sentence(pen: Pen, subject: str, basis: str, what: str, label: str = 
     gap = pen.say("预决算差异率", subject, missing_ok=True)
     body = pen.join(Said(label) + budget if label else budget, pen.say("决算数", subject), gap)
     value = pen.get(f"{subject}.预决算差异率")
-    required = value is not None and round(value, 2) != 0
+    required = value is not None and round2(value) != 0
     return body + pen.reason(f"{subject}.预决算", required, f"{what}预决算差异")
 
 
@@ -225,7 +225,7 @@ def _economic_names(pen: Pen, personnel: bool) -> str:
     for row in t6.rows:
         if len(row.code) != 5 or not any(v for v in row.values.values() if v):
             continue
-        if (row.code[:3] in _PERSONNEL_CLASSES) == personnel:
+        if (row.code[:3] in PERSONNEL_CLASSES) == personnel:
             out.append(row.name or names.name_of(row.code) or row.code)
     return "、".join(out) or pen.text(key)
 

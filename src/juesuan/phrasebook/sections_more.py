@@ -144,12 +144,21 @@ def procurement(pen: Pen) -> None:
         return
     parts = [pen.say(f"政府采购.{p}", missing_ok=True) for p in ("货物", "工程", "服务")]
     pen.paragraph(Said(f"{pen.year}年度") + total + "，其中：" + pen.join(*parts, sep="、") + "。")
+    sme = _sme(pen)
+    if sme is not None:
+        pen.paragraph(sme + "。")
+
+
+def _sme(pen: Pen) -> Said | None:
+    """中小企业 amount and share, then “其中：” 小微企业 amount and share; None when neither
+    中小企业 figure is stated. Shared by the Xinjiang and Shanghai 政府采购 paragraphs."""
     sme = pen.join(pen.say("政府采购.中小企业", missing_ok=True),
                    pen.say("占比.采购", "政府采购.中小企业", missing_ok=True))
     small = pen.join(pen.say("政府采购.小微企业", missing_ok=True),
                      pen.say("占比.采购", "政府采购.小微企业", missing_ok=True))
-    if sme.text:
-        pen.paragraph(sme + ("，其中：" + small if small.text else Said("")) + "。")
+    if not sme.text:
+        return None
+    return sme + ("，其中：" + small if small.text else Said(""))
 
 
 def assets(pen: Pen) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 from ..core.document import Slot
 from ..core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
 from ..core.model import VEHICLE_CATEGORIES
+from ..core.money import round2
 from . import patterns as pb
 from . import sections as s
-from .sections_more import _count, _grade
+from .sections_more import _count, _grade, _sme
 from .writer import Pen, Said
 
 _SG = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
@@ -184,7 +185,7 @@ def _sangong_counts(pen: Pen) -> None:
 
 def _compare(pen: Pen, subject: str) -> str:
     actual, budget = pen.get(subject), pen.get(f"{subject}.年初预算") or pen.get(f"{subject}.全年预算")
-    if actual is None or budget is None or round(actual, 2) == round(budget, 2):
+    if actual is None or budget is None or round2(actual) == round2(budget):
         return ""
     return "大于" if actual > budget else "小于"
 
@@ -242,19 +243,14 @@ def sangong_details(pen: Pen) -> None:
     total = pen.get("三公.合计")
     if total is None:
         return
-    if round(total, 2) == 0:
+    if round2(total) == 0:
         pen.paragraph(f"{_unit(pen)}{pen.year}年度无“三公”经费财政拨款支出。")
         return
     parts = [pen.join(Said(f"{i}支出") + (pen.say("决算为", f"三公.{i}") or Said("")),
                       pen.say("占比", f"三公.{i}", missing_ok=True)) for i in _SG if pen.get(f"三公.{i}") is not None]
     pen.paragraph(Said("“三公”经费财政拨款支出决算中，") + pen.join(*parts, sep="；") + "。具体情况如下：")
     sg = pen.d.sangong
-    trips = pen.say("三公.因公出国（境）费")
-    if trips is not None:
-        content = pen.text("三公.因公出国（境）费.内容", sg.outbound_content)
-        text = Said("1、") + trips + (f"，开支内容包括：{content.rstrip('。')}。" if content else "。")
-        groups = pen.say("三公.出国人次.沪", missing_ok=True)
-        pen.paragraph(text + ("全年安排" + groups + "。" if groups is not None else ""))
+    _sangong_item(pen, "1、", "因公出国（境）费", sg.outbound_content, "三公.出国人次.沪")
     cars = pen.say("三公.公务用车购置及运行维护费")
     if cars is not None:
         buy, run = pen.say("三公.购置.沪", missing_ok=True), pen.say("三公.运维.沪", missing_ok=True)
@@ -274,12 +270,18 @@ def sangong_details(pen: Pen) -> None:
                 pen.warn("固定资产车辆数与公务用车保有量不一致，缺少差异原因（三公.固定资产车辆.差异）")
                 text = Said(text.text, text.keys, True)  # type: ignore[union-attr]
         pen.paragraph(text)
-    meals = pen.say("三公.公务接待费")
-    if meals is not None:
-        content = pen.text("三公.公务接待费.内容", sg.reception_content)
-        text = Said("3、") + meals + (f"，开支内容包括：{content.rstrip('。')}。" if content else "。")
-        visits = pen.say("三公.接待", missing_ok=True)
-        pen.paragraph(text + ("全年安排" + visits + "。" if visits is not None else ""))
+    _sangong_item(pen, "3、", "公务接待费", sg.reception_content, "三公.接待")
+
+
+def _sangong_item(pen: Pen, number: str, item: str, content_read: str, counts_key: str) -> None:
+    """One numbered 三公 paragraph (因公出国（境）费 or 公务接待费): amount, 开支内容 and 全年安排 counts."""
+    amount = pen.say(f"三公.{item}")
+    if amount is None:
+        return
+    content = pen.text(f"三公.{item}.内容", content_read)
+    text = Said(number) + amount + (f"，开支内容包括：{content.rstrip('。')}。" if content else "。")
+    counts = pen.say(counts_key, missing_ok=True)
+    pen.paragraph(text + ("全年安排" + counts + "。" if counts is not None else ""))
 
 
 # --------------------------------------------------------------------------- 八 ~ 十一
@@ -322,7 +324,7 @@ def performance(pen: Pen) -> None:
 
 def operating(pen: Pen) -> None:
     value = pen.get("机关运行经费")
-    if value is not None and round(value, 2) == 0 and not pen.get("机关运行经费.上年"):
+    if value is not None and round2(value) == 0 and not pen.get("机关运行经费.上年"):
         pen.paragraph(f"{_unit(pen)}{pen.year}年度无机关运行经费支出。")
         return
     amount = pen.say("机关运行经费")
@@ -343,12 +345,9 @@ def procurement(pen: Pen) -> None:
         return
     parts = [pen.say(f"政府采购.{p}.沪", missing_ok=True) for p in ("货物", "工程", "服务")]
     pen.paragraph(Said(f"{_unit(pen)}{pen.year}年度") + total + "，其中：" + pen.join(*parts, sep="、") + "。")
-    sme = pen.join(pen.say("政府采购.中小企业", missing_ok=True),
-                   pen.say("占比.采购", "政府采购.中小企业", missing_ok=True))
-    small = pen.join(pen.say("政府采购.小微企业", missing_ok=True),
-                     pen.say("占比.采购", "政府采购.小微企业", missing_ok=True))
-    if sme.text:
-        pen.paragraph(Said(f"{pen.year}年度本部门") + sme + ("，其中：" + small if small.text else Said("")) + "。")
+    sme = _sme(pen)
+    if sme is not None:
+        pen.paragraph(Said(f"{pen.year}年度本部门") + sme + "。")
 
 
 def assets(pen: Pen) -> None:

@@ -19,7 +19,6 @@ from ..core.profiles import Profile
 from . import patterns as pb
 from .grammar import Slot
 
-HUNDRED = Decimal("100")
 STYLES = ("xinjiang", "shanghai", "national")
 
 
@@ -114,7 +113,7 @@ class Pen:
             if shown == 0:
                 rate = Decimal(0)
             elif self.hundred:
-                rate = HUNDRED if delta > 0 else -HUNDRED
+                rate = money.HUNDRED if delta > 0 else -money.HUNDRED
         keys = (f"{subject}.增减", f"{subject}.增减率")
         if rate is not None and shown == 0 and money.round2(rate) == 0:
             if self.flat:

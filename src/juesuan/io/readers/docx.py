@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...core.findings import InputError
 from ...core.model import Span
-from .grid import Extracted, RawGrid
+from .grid import Extracted, RawGrid, column_letter
 from .normalize import caption_line, clean_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -101,15 +101,6 @@ def _int_attr(element, default: int) -> int:
         return default
 
 
-def _column_name(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        name = chr(ord("A") + rem) + name
-    return name
-
-
 def _grid(tbl, file: str, number: int, context: tuple[str, ...]) -> RawGrid:
     rows: list[tuple[str, ...]] = []
     spans: list[tuple[Span, ...]] = []
@@ -129,7 +120,7 @@ def _grid(tbl, file: str, number: int, context: tuple[str, ...]) -> RawGrid:
         rows.append(tuple(cells))
         spans.append(
             tuple(
-                Span(file=file, cell=f"表格{number}!{_column_name(c)}{r}", excerpt=text[:80])
+                Span(file=file, cell=f"表格{number}!{column_letter(c)}{r}", excerpt=text[:80])
                 for c, text in enumerate(cells)
             )
         )

@@ -22,6 +22,17 @@ class RawGrid:
     context: tuple[str, ...] = field(default=())  # lines just above (unit line "单位：万元", form code)
 
 
+def column_letter(index: int) -> str:
+    """Spreadsheet-style name of the 0-based column ``index`` (0 → "A", 25 → "Z", 26 → "AA"),
+    for the cell addresses in spans."""
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(ord("A") + rem) + name
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """What a format reader hands to assembly: narrative lines with spans, and raw grids.

@@ -20,7 +20,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ...core.model import Span
-from .grid import Extracted, RawGrid
+from .grid import Extracted, RawGrid, column_letter
 from .normalize import caption_line, clean_line, decode
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -132,7 +132,7 @@ class _Walker:
             return
         number = len(self.grids) + 1
         spans = tuple(
-            tuple(Span(file=self.file, cell=f"表格{number}!{_column_name(c)}{r + 1}", excerpt=t[:80])
+            tuple(Span(file=self.file, cell=f"表格{number}!{column_letter(c)}{r + 1}", excerpt=t[:80])
                   for c, t in enumerate(row))
             for r, row in enumerate(rows)
         )
@@ -175,12 +175,3 @@ def _matrix(table: Tag) -> list[tuple[str, ...]]:
             width = max(width, c)
         n_rows = r + 1
     return [tuple(occupied.get((r, c), "") for c in range(width)) for r in range(n_rows)]
-
-
-def _column_name(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        name = chr(ord("A") + rem) + name
-    return name

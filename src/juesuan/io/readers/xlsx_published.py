@@ -25,8 +25,8 @@ from pathlib import Path
 
 from ...core.findings import InputError
 from ...core.model import Span
-from ...core.money import round2
-from .grid import Extracted, RawGrid
+from ...core.money import parse_amount, round2
+from .grid import Extracted, RawGrid, column_letter
 from .grid_layout import compact, is_number, norm
 from .normalize import is_table_meta
 
@@ -39,15 +39,6 @@ def _fail(name: str, problem: str) -> InputError:
     return InputError(f"{name}：{problem}")
 
 
-def _col_letter(c: int) -> str:
-    out = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -56,7 +47,7 @@ def _text(value: object) -> str:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return ""
-        return format(Decimal(repr(value)), "f")
+        return format(parse_amount(value), "f")
     if isinstance(value, int):
         return str(value)
     return str(value).strip()
@@ -256,12 +247,12 @@ def extract(path: str | Path) -> Extracted:
         body = rows[k:] or rows
         start = first_row + (k if rows[k:] else 0)
         spans = tuple(
-            tuple(Span(file=p.name, cell=f"{name}!{_col_letter(c0 + j)}{start + i + 1}", excerpt=v)
+            tuple(Span(file=p.name, cell=f"{name}!{column_letter(c0 + j)}{start + i + 1}", excerpt=v)
                   for j, v in enumerate(row))
             for i, row in enumerate(body)
         )
         for i, text in enumerate(top):
-            lines.append((text, Span(file=p.name, cell=f"{name}!{_col_letter(c0)}{first_row + i + 1}", excerpt=text)))
+            lines.append((text, Span(file=p.name, cell=f"{name}!{column_letter(c0)}{first_row + i + 1}", excerpt=text)))
         grids.append(RawGrid(rows=tuple(tuple(r) for r in body), spans=spans, title=title, file=p.name,
                              context=tuple(top) + (name,)))
     if not grids:

@@ -13,19 +13,17 @@ from the stated amounts with :func:`juesuan.core.money.pct_consistent`. 三公, 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import TABLE_TITLES
-from ...core.money import round2
+from ...core.money import CENT, round2
 from . import narrative_items, narrative_matters, narrative_percent
 from .base import Context, NotApplicable, check
 from ...core.codes import economic_codes
-from .support import line_span
-from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
+from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, line_span, split_key, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
 
 # --------------------------------------------------------------------------- narrative vs tables
 
@@ -64,7 +62,7 @@ def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
         gap = s.value - derived
         figures = {"说明中": amt(s.value), "表中": amt(derived), "差额": amt(gap), "关系": rel}
         where = f"部门决算情况说明 · {section}"
-        if abs(s.value - shown) <= Decimal("0.01"):
+        if abs(s.value - shown) <= CENT:
             yield Finding(ROUNDING, Severity.INFO, f"说明中{quoted(s.key, year)}与{TABLE_TITLES[table]}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
         yield Finding(code, Severity.ERROR, f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{TABLE_TITLES[table]}的{amt(derived)}不一致", figures, spans(s.span), where)

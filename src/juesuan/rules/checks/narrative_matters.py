@@ -17,12 +17,11 @@ from ...core.findings import Finding, Severity
 from ...core.keys import FULL_BUDGET, INITIAL_BUDGET
 from ...core.model import VEHICLE_CATEGORIES, Statement
 from ...core.money import parse_amount, round2, tolerance
-from .support import line_span
 from .base import Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
 from ...core.labels import SUFFIX_WORDS
-from .support import (ROUNDING, ROUNDING_DOC, amt, equal_finding, fact, named, quoted, require_statements, section_label, spans, stated_value,
-                      sum_finding, year_of)
+from .support import (ROUNDING, ROUNDING_DOC, amt, equal_finding, fact, line_span, named, quoted, require_statements, section_label, spans,
+                      stated_value, sum_finding, total_of, year_of)
 
 
 # --------------------------------------------------------------------------- 三公 (C46)
@@ -43,7 +42,7 @@ def _vehicle_total(ctx: Context, suffix: str) -> Decimal | None:
     parts = [stated_value(ctx.disclosure, keys.key(p, suffix))[0] for p in _VEHICLE_PARTS]
     if all(p is None for p in parts):
         return None
-    return sum((p for p in parts if p is not None), Decimal(0))
+    return total_of(parts)
 
 
 @check(codes={"N-SANGONG-SUM": "说明九：三公经费合计≠三项之和，或公务用车购置及运行维护费≠购置费＋运行维护费", ROUNDING: ROUNDING_DOC},
@@ -202,7 +201,7 @@ def assets(ctx: Context) -> Iterator[Finding]:
     parts = [(c, fact(d, f"资产.车辆.{c}")[0]) for c in VEHICLE_CATEGORIES]
     if total is None or all(v is None for _, v in parts):
         raise NotApplicable("缺少车辆总数或分类车辆数")
-    s = sum((v for _, v in parts if v is not None), Decimal(0))
+    s = total_of(v for _, v in parts)
     if s != total:
         figures = {"车辆总数": str(int(total)), "分类之和": str(int(s))}
         figures.update({c: str(int(v)) for c, v in parts if v})
@@ -218,7 +217,7 @@ def staff(ctx: Context) -> Iterator[Finding]:
     parts = [(k, fact(d, f"人员.{k}")[0]) for k in ("在职", "离休", "退休")]
     if total is None or all(v is None for _, v in parts):
         raise NotApplicable("缺少实有人数或其构成")
-    s = sum((v for _, v in parts if v is not None), Decimal(0))
+    s = total_of(v for _, v in parts)
     if s != total:
         yield Finding("N-STAFF-SUM", Severity.ERROR, f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
                       {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},

@@ -17,7 +17,7 @@ from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import Statement
-from ...core.money import pct
+from ...core.money import HALF_CENT, pct
 from .base import Context, NotApplicable, check
 from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_DOC, ROUNDING_NOTE, amt, equal_finding, named, pc, quoted,
                       require_statements, section_label, spans, stated_value, sum_finding, year_of)
@@ -53,17 +53,24 @@ def _bases(subject: str) -> tuple[str, ...]:
     return ()
 
 
-def _with_suffix(ctx: Context, suffix: str) -> list[Statement]:
+def _with_suffix(ctx: Context, suffix: str, absent: str) -> list[Statement]:
+    """The statements whose key ends in ``suffix``; NotApplicable(``absent``) when there are none."""
     found = [s for s in require_statements(ctx) if split_key(s.key)[1] == suffix]
+    if not found:
+        raise NotApplicable(absent)
     return found
+
+
+def _prior(ctx: Context, subject: str) -> Decimal | None:
+    """上年数 of ``subject`` as stated, else from the model's comparatives."""
+    prior, _ = stated_value(ctx.disclosure, keys.key(subject, PRIOR))
+    return prior if prior is not None else ctx.disclosure.comparatives.prior.get(subject)
 
 
 @check(codes={"N-SHARE": "说明中的占比与所述金额及其基数不符（按四舍五入重算，相差超过0.01个百分点）", ROUNDING: ROUNDING_DOC}, relations=("C39", "C40", "C42", "C43", "C46", "C48"))
 def shares(ctx: Context) -> Iterator[Finding]:
     """每个“占X%”= 金额 / 基数 × 100（收入看本年收入、支出看本年支出、类看一般公共预算财政拨款支出、三公各项看三公合计、采购看采购总额）。"""
-    found = _with_suffix(ctx, SHARE)
-    if not found:
-        raise NotApplicable("说明中没有占比")
+    found = _with_suffix(ctx, SHARE, "说明中没有占比")
     year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
@@ -94,9 +101,7 @@ _SHARE_GROUPS = (("收入", tuple(f"收入.{i}" for i in INCOME_ITEMS)), ("支�
 @check(codes={"N-SHARES-TOTAL": "一组完整列出的占比（收入各项、支出各项、三公三项）合计不等于100%"}, relations=("C39", "C40", "C46"))
 def shares_total(ctx: Context) -> Iterator[Finding]:
     """收入各项、支出各项、三公三项的占比都列出而金额不全时，各占比之和 = 100%（允许每项 0.005 个百分点的舍入）；金额齐全时由 N-SHARE 逐项核对。"""
-    found = {split_key(s.key)[0]: s for s in _with_suffix(ctx, SHARE)}
-    if not found:
-        raise NotApplicable("说明中没有占比")
+    found = {split_key(s.key)[0]: s for s in _with_suffix(ctx, SHARE, "说明中没有占比")}
     for label, members in _SHARE_GROUPS:
         if not all(m in found for m in members):
             continue
@@ -111,11 +116,8 @@ def shares_total(ctx: Context) -> Iterator[Finding]:
 
 def _delta_prior(ctx: Context, subject: str) -> tuple[Decimal | None, Decimal | None, bool, bool]:
     """(增减, 上年, 增减 was computed, 上年 was computed) for ``subject``."""
-    d = ctx.disclosure
-    delta, _ = stated_value(d, keys.key(subject, DELTA))
-    prior, _ = stated_value(d, keys.key(subject, PRIOR))
-    if prior is None:
-        prior = d.comparatives.prior.get(subject)
+    delta, _ = stated_value(ctx.disclosure, keys.key(subject, DELTA))
+    prior = _prior(ctx, subject)
     current, _ = _current(ctx, subject)
     delta_computed = prior_computed = False
     if delta is None and current is not None and prior is not None:
@@ -135,9 +137,7 @@ def _zero_base_ok(ctx: Context, printed: Decimal, delta: Decimal) -> bool:
        relations=("C38", "C41", "C42", "C44", "C46", "C47"))
 def yoy_percent(ctx: Context) -> Iterator[Finding]:
     """同比：增长（下降）% = 增减额 / 上年数 × 100，上年数 = 本年数 − 增减额；上年为零写“增长100.00%”是惯例（提示）。"""
-    found = _with_suffix(ctx, DELTA_PCT)
-    if not found:
-        raise NotApplicable("说明中没有同比增减百分比")
+    found = _with_suffix(ctx, DELTA_PCT, "说明中没有同比增减百分比")
     year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
@@ -147,7 +147,7 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
             continue
         figures = {"说明中增减率": pc(s.value), "增减额": amt(delta), "上年数": amt(prior)}
         where = section_label(subject)
-        if abs(prior) < Decimal("0.005"):
+        if abs(prior) < HALF_CENT:
             if delta == 0:
                 if s.value != 0:
                     yield Finding("N-YOY-PCT", Severity.ERROR, f"{name}上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
@@ -181,9 +181,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         if suffix != DELTA:
             continue
         current, _ = _current(ctx, subject)
-        prior, _ = stated_value(d, keys.key(subject, PRIOR))
-        if prior is None:
-            prior = d.comparatives.prior.get(subject)
+        prior = _prior(ctx, subject)
         if current is None or prior is None:
             continue
         ran = True
@@ -217,9 +215,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
               "N-ZERO-BUDGET": "预算数为零时写出的预决算差异率（数学上无定义），仅作提示"}, relations=("C41", "C42", "C46"))
 def budget_gap(ctx: Context) -> Iterator[Finding]:
     """预决算差异率 = (决算数 − 预算数) / 预算数 × 100（说明四、五用年初预算数，三公用全年预算数，按配置）。"""
-    found = _with_suffix(ctx, BUDGET_GAP)
-    if not found:
-        raise NotApplicable("说明中没有预决算差异率")
+    found = _with_suffix(ctx, BUDGET_GAP, "说明中没有预决算差异率")
     d = ctx.disclosure
     year = year_of(ctx)
     for s in found:
@@ -235,7 +231,7 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
             continue
         figures = {"说明中差异率": pc(s.value), "决算数": amt(actual), "预算数": amt(budget)}
         where = section_label(subject)
-        if abs(budget) < Decimal("0.005"):
+        if abs(budget) < HALF_CENT:
             if actual != 0 or s.value != 0:
                 yield Finding("N-ZERO-BUDGET", Severity.INFO, f"{name}预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
             continue
@@ -260,9 +256,7 @@ COMPLETION = "完成率"
        relations=("C41", "C42", "C46"))
 def completion(ctx: Context) -> Iterator[Finding]:
     """完成预算的X% = 决算数 / 预算数 × 100（写“完成年初预算”用年初预算数，写“完成全年预算”用全年预算数）；年初预算为零时不能写“完成年初预算的X%”。"""
-    found = _with_suffix(ctx, COMPLETION)
-    if not found:
-        raise NotApplicable("说明中没有“完成预算的X%”")
+    found = _with_suffix(ctx, COMPLETION, "说明中没有“完成预算的X%”")
     d = ctx.disclosure
     year = year_of(ctx)
     for s in found:

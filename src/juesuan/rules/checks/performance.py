@@ -24,7 +24,7 @@ from ..measure import NUMBER, convert, parse_measure
 from ..policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
 from .base import Context, check
-from .performance_support import CENT, ROUNDING_DOC, half_unit, num, places, row_name, scored, spans, table_label
+from .performance_support import CENT, ROUNDING_DOC, gap_finding, half_unit, num, places, row_name, scored, spans, table_label
 from .performance_accounts import project_amounts, same_indicator, whole_vs_accounts
 from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores, normal_grade
 
@@ -77,10 +77,10 @@ def execution_score(ctx: Context) -> Iterator[Finding]:
             continue
         rule = (f"执行率低于{policy.execution_threshold}%得0分，否则" if policy.execution_threshold else "") + \
             f"得分＝{num(ex.weight)}×执行率"
-        yield Finding(
-            "P-ROUNDING" if gap <= CENT else "P-EXEC-SCORE", Severity.INFO if gap <= CENT else Severity.WARNING,
+        yield gap_finding(
+            "P-EXEC-SCORE", Severity.WARNING, gap <= CENT,
             f"{table_label(ev)}预算执行率得分印为{num(printed.score)}分，执行率{fmt_pct(ex.rate)}，按“{policy.label}”"
-            f"配置（{rule}）应得{num(ex.score)}分" + ("，差异在四舍五入范围内" if gap <= CENT else ""),
+            f"配置（{rule}）应得{num(ex.score)}分",
             {"印出得分": num(printed.score), "计算得分": num(ex.score), "执行率": fmt_pct(ex.rate)},
             spans(ev, printed, "score"), table_label(ev))
 
@@ -156,11 +156,10 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
             gap = abs(ind.score - res.score)
             if gap == 0 or (res.band and _in_band(policy, res, ind.score, ind.weight)):
                 continue
-            rounding = gap <= CENT
-            yield Finding(
-                "P-ROUNDING" if rounding else "P-SCORE", Severity.INFO if rounding else Severity.WARNING,
+            yield gap_finding(
+                "P-SCORE", Severity.WARNING, gap <= CENT,
                 f"{row_name(ev, i, ind)}得分印为{num(ind.score)}分，按“{policy.label}”配置的{res.rule}"
-                f"（{res.method}）应得{num(res.score)}分" + ("，差异在四舍五入范围内" if rounding else ""),
+                f"（{res.method}）应得{num(res.score)}分",
                 {"印出得分": num(ind.score), "计算得分": num(res.score), "权重": num(ind.weight),
                  "目标值": ind.target, "业绩值": ind.actual, "赋分规则": res.rule},
                 spans(ev, ind, "score"), table_label(ev))
@@ -231,11 +230,9 @@ def totals(ctx: Context) -> Iterator[Finding]:
         gap = abs(total - ev.total)
         if gap == 0:
             continue
-        rounding = gap <= tolerance(len(scores))
-        yield Finding(
-            "P-ROUNDING" if rounding else "P-TOTAL", Severity.INFO if rounding else Severity.ERROR,
-            f"{table_label(ev)}总分印为{num(ev.total)}分，执行率得分与各指标得分合计为{num(total)}分"
-            + ("，差异在四舍五入范围内" if rounding else ""),
+        yield gap_finding(
+            "P-TOTAL", Severity.ERROR, gap <= tolerance(len(scores)),
+            f"{table_label(ev)}总分印为{num(ev.total)}分，执行率得分与各指标得分合计为{num(total)}分",
             {"印出总分": num(ev.total), "得分合计": num(total)}, spans(ev, None, "total"), table_label(ev))
 
 

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from ...core.findings import Finding, Severity
 from ...core.model import Evaluation, FundLine, Span
-from ...core.money import ZERO, fmt_amount, round2
+from ...core.money import ZERO, D, fmt_amount, round2
 from ..measure import NUMBER, convert, parse_measure
 from ..scoring import total_line
 from .base import Context, NotApplicable, check
@@ -143,7 +143,7 @@ def project_amounts(ctx: Context) -> Iterator[Finding]:
             continue
         figures = [v for v in (line.full_year_budget, line.executed) if v is not None]
         for m in re.finditer(re.escape(core) + _AMOUNT_AFTER, text):
-            value = convert(Decimal(m.group(1).replace(",", "")), m.group(2), "万元")
+            value = convert(D(m.group(1)), m.group(2), "万元")
             if value is None or not figures or any(not _differs(value, v) for v in figures):
                 continue
             where = line_span(ctx.disclosure, m.start(), m.end())

@@ -13,11 +13,11 @@ from typing import Iterator
 
 from ...core.findings import Finding, Severity
 from ...core.model import Evaluation, Span
-from ...core.money import ZERO, fmt_amount, round2, tolerance
+from ...core.money import ZERO, D, fmt_amount, round2, tolerance
 from ..measure import DATE, NUMBER, QUALITY, Measure, convert, parse_measure
 from ..scoring import is_reverse, total_line
 from .base import Context, NotApplicable, check
-from .performance_support import CENT, ROUNDING_DOC, evaluations, num, policy_of, row_name, scored, spans, table_label
+from .performance_support import CENT, ROUNDING_DOC, evaluations, gap_finding, num, policy_of, row_name, scored, spans, table_label
 
 _MONEY = ("万元", "元", "千元", "亿元")
 
@@ -220,11 +220,9 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
             gap = abs(st.value - table)
             if gap == 0:
                 continue
-            rounding = gap <= tolerance(len(evs))
-            yield Finding(
-                "P-ROUNDING" if rounding else "P-NARRATIVE-SCORE", Severity.INFO if rounding else Severity.ERROR,
-                f"说明中{label}为{fmt_amount(st.value)}万元，自评表合计为{fmt_amount(table)}万元"
-                + ("，差异在四舍五入范围内" if rounding else ""),
+            yield gap_finding(
+                "P-NARRATIVE-SCORE", Severity.ERROR, gap <= tolerance(len(evs)),
+                f"说明中{label}为{fmt_amount(st.value)}万元，自评表合计为{fmt_amount(table)}万元",
                 {"说明": fmt_amount(st.value), "自评表": fmt_amount(table)},
                 where + tuple(s for ev in evs for s in spans(ev, total_line(ev), field)), section)
 
@@ -247,7 +245,7 @@ def _stated_in(text: str, name: str, unit: str) -> Decimal | None:
         if not lead:
             continue
         rest = after[lead.end():]
-        value = Decimal(lead.group(1).replace(",", ""))
+        value = D(lead.group(1))
         if unit and rest.startswith(unit):
             tail = rest[len(unit):]
         elif unit in _MONEY and rest.startswith(_MONEY):

@@ -17,7 +17,7 @@ from ...core.codes import function_codes
 from ...core.findings import Finding, Severity
 from ...core.labels import label as _label_of_key
 from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
-from ...core.money import ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
+from ...core.money import HALF_CENT, ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
 from .base import Context, NotApplicable
 
 Amount = Decimal | None
@@ -143,9 +143,8 @@ def pct_ok(printed: Decimal, part: Decimal, whole: Decimal, *, part_slack: bool 
     amounts (e.g. 上年 = 本年 − 增减), so it may be off by a further half cent; every
     combination is tried through :func:`money.pct_consistent`.
     """
-    half = Decimal("0.005")
-    parts = (part - half, part, part + half) if part_slack else (part,)
-    wholes = (whole - half, whole, whole + half) if whole_slack else (whole,)
+    parts = (part - HALF_CENT, part, part + HALF_CENT) if part_slack else (part,)
+    wholes = (whole - HALF_CENT, whole, whole + HALF_CENT) if whole_slack else (whole,)
     return any(pct_consistent(printed, p, w) for p in parts for w in wholes if w != 0)
 
 

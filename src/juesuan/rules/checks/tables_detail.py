@@ -13,7 +13,7 @@ from ...core.findings import Finding, Severity
 from ...core.model import TABLE_TITLES, CodedTable
 from ..totals import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from .base import Context, NotApplicable, check
-from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, sum_finding
+from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, sum_finding, total_of
 from .support import label_of as _label, need as _need, rows_with_total as _rows_with_total, section_of as _sec, src as _src
 
 # --------------------------------------------------------------------------- 公开05 ↔ 公开03
@@ -128,8 +128,8 @@ def t5_t6_cross(ctx: Context) -> Iterator[Finding]:
         fv = [r.values.get("基本支出") for r in t5.rows if len(r.code) == 7 and any(r.code.startswith(p) for p in func)]
         if all(v is None for v in ev) or not fv or all(v is None for v in fv):
             continue
-        e = sum((v for v in ev if v is not None), Decimal(0))
-        fsum = sum((v for v in fv if v is not None), Decimal(0))
+        e = total_of(ev)
+        fsum = total_of(fv)
         f = equal_finding(code="X-T5-T6-ECON", left=("经济分类 " + "+".join(econ), e), right=("功能科目 " + "、".join(func) + " 基本支出", fsum),
                           message=f"经济分类{'+'.join(econ)}与功能科目{'、'.join(func)}的基本支出不一致，请核实",
                           severity=Severity.WARNING, slack_parts=len(fv) + len(econ) - 1, section=_sec("T6"), relation="C30")
