@@ -230,7 +230,7 @@ def test_not_a_pdf(tmp_path):
 
 
 def test_encrypted_pdf(tmp_path):
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
     writer = pypdf.PdfWriter()
     writer.add_blank_page(200, 200)
     writer.encrypt("secret")
@@ -241,7 +241,7 @@ def test_encrypted_pdf(tmp_path):
 
 
 def test_blank_pdf_without_any_content(tmp_path):
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
     writer = pypdf.PdfWriter()
     writer.add_blank_page(200, 200)
     path = tmp_path / "空白.pdf"
@@ -251,14 +251,14 @@ def test_blank_pdf_without_any_content(tmp_path):
 
 
 def test_scanned_pdf_without_text_layer(tmp_path):
-    image = pytest.importorskip("PIL.Image")
+    from PIL import Image as image
     path = tmp_path / "扫描件.pdf"
     image.new("RGB", (300, 400), "white").save(path)
     _assert_input_error(path, "无文字层")
 
 
 def test_page_furniture_dropped_and_sentence_joined_across_pages(tmp_path):
-    matplotlib = pytest.importorskip("matplotlib")
+    import matplotlib
     matplotlib.use("Agg")
     matplotlib.rcParams["pdf.fonttype"] = 42  # embedded TrueType: a real text layer
     import matplotlib.pyplot as plt

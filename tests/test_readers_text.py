@@ -363,7 +363,6 @@ def test_title_broken_over_lines_and_contents_prefix():
 
 @needs_seed
 def test_seed_statements_fill_model_parts(seed):
-    pytest.importorskip("juesuan.phrasebook.parse")
     staff = seed.unit.staff
     assert (staff.total, staff.serving, staff.serving_change, staff.retirees, staff.retirees_change) == (98, 45, -10, 52, 1)
     assert staff.sources["total"].line == 21

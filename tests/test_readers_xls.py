@@ -10,7 +10,7 @@ import pytest
 from juesuan import api
 from juesuan.core.findings import InputError
 
-xlwt = pytest.importorskip("xlwt")
+import xlwt
 
 D = Decimal
 

@@ -244,7 +244,7 @@ def test_identify_by_title_variants_and_headers():
 # --------------------------------------------------------------------------- published Excel
 
 def test_xlsx_published_sheets_to_tables(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
     from juesuan.io.readers.xlsx_published import extract
 
     wb = openpyxl.Workbook()
@@ -298,7 +298,7 @@ def test_xlsx_published_bad_input(tmp_path, name, content, phrase):
 
 
 def test_xlsx_published_empty_workbook(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
     from juesuan.io.readers.xlsx_published import extract
 
     path = tmp_path / "空表.xlsx"
@@ -309,7 +309,7 @@ def test_xlsx_published_empty_workbook(tmp_path):
 
 
 def test_recognize_never_crashes_on_odd_grids():
-    hypothesis = pytest.importorskip("hypothesis")
+    import hypothesis
     st = hypothesis.strategies
     from juesuan.core.model import TABLE_TITLES
 
