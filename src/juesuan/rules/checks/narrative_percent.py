@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding, Severity
-from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
+from ...core.keys import BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import Statement
 from ...core.money import HALF_CENT, pct
 from .base import Context, NotApplicable, check
@@ -246,9 +246,6 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         yield Finding("N-BUDGET-GAP", Severity.ERROR,
                       f"{name}预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
                       figures, spans(s.span), where)
-
-
-COMPLETION = "完成率"
 
 
 @check(codes={"N-COMPLETION": "“完成预算的X%”与所述决算数、预算数不符（按四舍五入重算，相差超过0.01个百分点）",
