@@ -22,15 +22,15 @@ EXAMPLES = dict(catalogue_examples.EXAMPLES)
 if perf_examples is not None:
     EXAMPLES.update(perf_examples.EXAMPLES)
 
-CODES = sorted({code for f in default_registry() for code in spec_of(f).codes})
+CODES = sorted({code.id for f in default_registry() for code in spec_of(f).codes})
 
 
 def test_every_code_documented():
     for f in default_registry():
         spec = spec_of(f)
         assert spec.doc, f"{spec.id} has no docstring"
-        for code, desc in spec.codes.items():
-            assert desc.strip(), f"{spec.id}: code {code} has no description"
+        for code in spec.codes:
+            assert code.description.strip(), f"{spec.id}: code {code.id} has no description"
 
 
 def test_every_code_has_examples():

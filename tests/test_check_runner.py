@@ -1,30 +1,37 @@
 """The check machinery: collect, never abort; not-run is never counted as passed."""
 
-from juesuan.core.findings import Finding, Severity
+import pytest
+
+from juesuan.core.findings import Severity
 from juesuan.core.model import Disclosure, Unit
 from juesuan.core.profiles import Profile
-from juesuan.rules.checks.base import Context, NotApplicable, check, run, spec_of
+from juesuan.rules.checks.base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check, run, spec_of
+
+X_BAD = Code("X-BAD", ERROR, "总是出错")
+X_OK = Code("X-OK", ERROR, "从不出错")
+X_NA = Code("X-NA", ERROR, "缺数据")
+X_CRASH = Code("X-CRASH", ERROR, "程序错误")
 
 
-@check(codes={"X-BAD": "总是出错"}, relations=("C01",))
+@check(X_BAD, relations=("C01",))
 def always_fails(ctx):
     """A check that finds an error."""
-    yield Finding("X-BAD", Severity.ERROR, "错误")
+    yield X_BAD("错误")
 
 
-@check(codes={"X-OK": "从不出错"})
+@check(X_OK)
 def never_fails(ctx):
     """A check that finds nothing."""
     return ()
 
 
-@check(codes={"X-NA": "缺数据"})
+@check(X_NA)
 def lacks_data(ctx):
     """A check whose data is missing."""
     raise NotApplicable("缺少收入支出决算总表")
 
 
-@check(codes={"X-CRASH": "程序错误"})
+@check(X_CRASH)
 def crashes(ctx):
     """A check with a bug."""
     return [1 / 0]
@@ -57,7 +64,7 @@ def test_profile_can_turn_codes_off_and_change_severity():
 
 def test_spec_records_codes_and_docstring():
     spec = spec_of(always_fails)
-    assert spec.codes == {"X-BAD": "总是出错"} and spec.relations == ("C01",)
+    assert spec.codes == (X_BAD,) and spec.relations == ("C01",)
     assert spec.doc == "A check that finds an error."
 
 
@@ -72,3 +79,12 @@ def test_table_places_reads_every_amount():
     data = Tables(t5=CodedTable("T5", ("合计",), rows=(Row("2010301", "行政运行", {"合计": Decimal("881.381234")}),)))
     assert table_places(data) == 6
     assert table_places(Tables()) == 2
+
+
+def test_code_builds_findings_at_its_declared_severities_only():
+    code = Code("X-TWO", WARNING, "两种级别", also=(INFO,))
+    f = code("信息", {"a": "1"}, (), "某节")
+    assert (f.code, f.severity, f.message, dict(f.figures), f.section) == ("X-TWO", Severity.WARNING, "信息", {"a": "1"}, "某节")
+    assert code.at(INFO)("提示").severity is Severity.INFO
+    with pytest.raises(ValueError):
+        code.at(ERROR)

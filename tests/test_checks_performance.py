@@ -27,7 +27,7 @@ def places(found, code):
 
 
 def test_every_code_is_declared_and_has_examples():
-    declared = {code for func in performance.CHECKS for code in spec_of(func).codes}
+    declared = {code.id for func in performance.CHECKS for code in spec_of(func).codes}
     assert declared == set(EXAMPLES)
     assert all(code.startswith("P-") for code in declared)
 

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 import dataclasses
 
 from ...core.findings import Finding, Severity
-from ...core.model import Disclosure, Tables
+from ...core.model import Disclosure, Span, Tables
 from ...core.money import amount_places, places_of
 from ...core.profiles import Profile
 
@@ -40,23 +40,59 @@ class Context:
 
 CheckFunc = Callable[[Context], Iterable[Finding]]
 
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A finding code, defined once: its stable id, its severity, the one line that says what it
+    means (for the catalogue page), and the other severities its checks may choose (the
+    description says when). Calling it builds a finding::
+
+        T1_BALANCE = Code("T1-BALANCE", ERROR, "收入支出决算总表：收入总计不等于支出总计")
+        yield T1_BALANCE("收入总计与支出总计不相等", {"收入总计": …}, spans, section)
+        yield P_RATE.at(WARNING)(…)                  # one of its declared other severities
+    """
+
+    id: str
+    severity: Severity
+    description: str
+    also: tuple[Severity, ...] = ()
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        return (self.severity,) + self.also
+
+    def at(self, severity: Severity) -> "Code":
+        """The same code at another of its declared severities."""
+        if severity not in self.severities:
+            raise ValueError(f"{self.id} is not declared at severity {severity.value}")
+        return self if severity == self.severity else dataclasses.replace(self, severity=severity, also=())
+
+    def __call__(self, message: str, figures: Mapping[str, str] | None = None, spans: Iterable[Span] = (),
+                 section: str = "") -> Finding:
+        return Finding(self.id, self.severity, message, dict(figures or {}), tuple(spans), section)
+
+
+CHECK_CRASHED = Code("CHECK-CRASHED", WARNING, "检查程序自身出错，该项未完成检查（请向开发者报告）")
+
 
 @dataclass(frozen=True, slots=True)
 class CheckSpec:
     id: str  # function name
-    codes: Mapping[str, str]  # finding code → one-line Chinese description
+    codes: tuple[Code, ...]  # the finding codes it may emit
     relations: tuple[str, ...]  # rules.md relation ids (C01…C52) or "" for wording/completeness
     doc: str  # the relation in one sentence (the function's docstring)
     func: CheckFunc
 
 
-def check(*, codes: Mapping[str, str], relations: tuple[str, ...] = ()) -> Callable[[CheckFunc], CheckFunc]:
-    """Declare a check's finding codes (code → description) and the relations it implements."""
+def check(*codes: Code, relations: tuple[str, ...] = ()) -> Callable[[CheckFunc], CheckFunc]:
+    """Declare a check's finding codes and the relations it implements."""
 
     def wrap(func: CheckFunc) -> CheckFunc:
         func.spec = CheckSpec(  # type: ignore[attr-defined]
             id=func.__name__,
-            codes=dict(codes),
+            codes=tuple(codes),
             relations=tuple(relations),
             doc=(func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else "",
             func=func,
@@ -147,9 +183,7 @@ def _run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
             continue
         except Exception as exc:  # a bug in the check, reported as such, never as a data finding
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            crash = Finding(
-                "CHECK-CRASHED",
-                Severity.WARNING,
+            crash = CHECK_CRASHED(
                 f"检查程序 {spec.id} 运行出错（{exc.__class__.__name__}: {exc}，"
                 f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}），该项未完成检查，请向开发者报告",
             )

@@ -1,67 +1,39 @@
 """The check catalogue as a Markdown page: ``python -m juesuan.rules.checks.catalogue > docs/checks.md``.
 
 Where it sits: beside the registry; reads only the checks' declarations (id, relations,
-docstring, codes) and the severities below, so the page cannot drift from the code
+docstring, and their :class:`~.base.Code` objects), so the page cannot drift from the code
 (``tests/test_catalogue.py`` also runs an example that triggers each code and one that does not).
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 
-from . import CATALOGUE_MODULES, default_registry
-from .base import spec_of
+from . import default_registry
+from .base import Code, spec_of
 
-#: Severity of each finding code of the table, narrative, completeness and wording checks.
-#: Other catalogue modules may declare theirs in a module-level ``SEVERITIES`` mapping.
-SEVERITY = {
-    "ROUNDING": "info",
-    # tables (C01–C36)
-    "T1-INCOME-SUM": "error", "T1-EXPENDITURE-SUM": "error", "T1-INCOME-TOTAL": "error", "T1-EXPENDITURE-TOTAL": "error",
-    "T1-BALANCE": "error", "T2-ROW-SUM": "error", "T3-ROW-SUM": "error", "T5-ROW-SUM": "error", "T-HIERARCHY": "error",
-    "T-CODE-NAME": "warning", "X-T1-T2": "error", "X-T1-T3": "error", "T4-ROW-SUM": "error", "T4-INCOME-SUM": "error",
-    "T4-BALANCE-SPLIT": "error", "T4-TOTAL": "error", "T4-BALANCE": "error", "T4-FUND-BALANCE": "error", "X-T1-T4": "error",
-    "X-T4-T5": "error", "X-T4-T7": "error", "X-T4-T8": "error", "X-T3-T5": "error", "X-T3-T4-NONFISCAL": "warning",
-    "T6-CLASS-SUM": "error", "T6-PERSONNEL": "error", "T6-PUBLIC": "error", "X-T5-T6": "error", "X-T5-T6-ECON": "warning",
-    "T9-SUM": "error", "T9-VEHICLE-SUM": "error", "X-T6-T9": "error", "T-FUND-ROW": "error",
-    # narrative (C38–C52)
-    "N-OVERALL": "error", "N-INCOME": "error", "N-EXPENDITURE": "error", "N-FISCAL": "error", "N-GENERAL": "error",
-    "N-CLASS": "error", "N-ITEM": "error", "N-BASIC": "error", "N-SANGONG": "error", "N-ITEM-MISSING": "error",
-    "N-ITEM-MISSING-PRIOR": "warning", "N-ITEM-NAME": "warning", "N-ITEM-UNKNOWN": "warning", "N-ITEM-PURPOSE": "warning", "N-TOTALS-SUM": "error", "N-INCOME-SUM": "error", "N-EXPENDITURE-SUM": "error",
-    "N-FISCAL-SUM": "error", "N-CLASS-SUM": "error", "N-ITEM-UNLISTED": "warning", "N-BASIC-SUM": "error",
-    "N-SHARE": "error", "N-SHARES-TOTAL": "error", "N-YOY-PCT": "error", "N-ZERO-BASE": "info", "N-YOY-DELTA": "error",
-    "N-BUDGET-GAP": "error", "N-ZERO-BUDGET": "info", "N-COMPLETION": "error", "N-COMPLETION-BASE": "warning",
-    "N-SANGONG-SUM": "error", "N-SANGONG-COUNT": "warning", "N-VEHICLES": "warning", "N-OPERATING-COST": "warning",
-    "N-PROCUREMENT": "error", "N-ASSETS": "error", "N-STAFF-SUM": "error", "N-PERFORMANCE": "warning", "N-REPEAT": "error",
-    # completeness
-    "C-SECTION-MISSING": "error", "C-GLOSSARY-MISSING": "warning", "C-TABLE-MISSING": "error", "C-TABLE-UNREAD": "info",
-    "C-EMPTY-TABLE-STATEMENT": "warning", "C-SANGONG-DETAILS": "warning", "C-SANGONG-ZERO": "warning",
-    # wording
-    "W-EDITOR-QUESTION": "error", "W-QUESTION-MARK": "warning", "W-TEMPLATE-REMNANT": "error", "W-PLACEHOLDER": "error",
-    "W-DOUBLE-PUNCT": "warning", "W-OUTDATED-NAME": "warning", "W-UNIT": "warning", "W-TEMPLATE-CHOICE": "error",
-    "W-DEPT-NAME": "warning", "W-PERCENT-SIGN": "warning", "W-PAREN": "warning",
-}
 _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def all_severities() -> dict[str, tuple[str, ...]]:
-    """Code → every severity it is emitted at, main one first (a module's ``SEVERITIES`` value may
-    be one severity or a tuple of them, when the case decides; see the code's description)."""
-    out = {k: (v,) for k, v in SEVERITY.items()}
-    for name in CATALOGUE_MODULES:
-        try:
-            module = importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError:
-            continue
-        for code, value in getattr(module, "SEVERITIES", {}).items():
-            out[code] = (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
+def all_codes() -> dict[str, Code]:
+    """Every finding code of the registered checks, by id (each is defined once, in its module)."""
+    out: dict[str, Code] = {}
+    for func in default_registry():
+        for code in spec_of(func).codes:
+            known = out.setdefault(code.id, code)
+            if known != code:
+                raise ValueError(f"finding code {code.id} is defined twice, differently")
     return out
 
 
+def all_severities() -> dict[str, tuple[str, ...]]:
+    """Code → every severity it is emitted at, main one first."""
+    return {cid: tuple(s.value for s in code.severities) for cid, code in all_codes().items()}
+
+
 def severities() -> dict[str, str]:
-    """Code → main severity for every code whose severity is declared (here or by its module)."""
-    return {code: values[0] for code, values in all_severities().items()}
+    """Code → main severity."""
+    return {cid: code.severity.value for cid, code in all_codes().items()}
 
 
 def _labels(values: tuple[str, ...]) -> str:
@@ -86,13 +58,13 @@ def markdown() -> str:
         "|---|---|---|---|",
     ]
     for spec in checks:
-        codes = "<br>".join(f"`{c}` ({_labels(sev.get(c, ()))}) {d}" for c, d in spec.codes.items())
+        codes = "<br>".join(f"`{c.id}` ({_labels(sev[c.id])}) {c.description}" for c in spec.codes)
         lines.append(f"| `{spec.id}` | {', '.join(spec.relations) or '—'} | {spec.doc} | {codes} |")
     lines += ["", "## Codes", "", "| code | severity | meaning | checks |", "|---|---|---|---|"]
     by_code: dict[str, tuple[str, list[str]]] = {}
     for spec in checks:
-        for code, desc in spec.codes.items():
-            by_code.setdefault(code, (desc, []))[1].append(spec.id)
+        for code in spec.codes:
+            by_code.setdefault(code.id, (code.description, []))[1].append(spec.id)
     for code in sorted(by_code):
         desc, ids = by_code[code]
         lines.append(f"| `{code}` | {' / '.join(sev.get(code, ())) or '—'} | {desc} | {', '.join(f'`{i}`' for i in ids)} |")

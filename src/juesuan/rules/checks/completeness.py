@@ -12,10 +12,21 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.model import FUNDS, TABLE_TITLES, CodedTable
-from .base import Context, NotApplicable, check
+from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .support import amt, fact
+
+# --------------------------------------------------------------------------- finding codes
+
+C_SECTION_MISSING = Code("C-SECTION-MISSING", ERROR, "公开说明缺少必备的部分（如政府采购、国有资产占用、三公经费、绩效情况）")
+C_GLOSSARY_MISSING = Code("C-GLOSSARY-MISSING", WARNING, "缺少“名词解释”部分")
+C_TABLE_MISSING = Code("C-TABLE-MISSING", ERROR, "九张公开表中有表既未公开也未注明作为附件")
+C_TABLE_UNREAD = Code("C-TABLE-UNREAD", INFO, "文中提到该表，但未能识别出表格内容（可能为图片或版式特殊），表内与表间核对未做")
+C_EMPTY_TABLE_STATEMENT = Code("C-EMPTY-TABLE-STATEMENT", WARNING, "政府性基金（国有资本经营）表为空表，但未说明本年度无此类收支")
+C_SANGONG_DETAILS = Code("C-SANGONG-DETAILS", WARNING, "三公经费说明缺少出国团组人次、公务用车购置数和保有量、公务接待批次人次等数量")
+C_SANGONG_ZERO = Code("C-SANGONG-ZERO", WARNING, "三公经费决算为零，但说明中没有写明本年度无三公经费支出")
+
 
 #: Topics every 部门决算公开 covers; each is found when any alternative occurs in the text.
 REQUIRED_TOPICS = (
@@ -57,17 +68,16 @@ def _topics(ctx: Context):
     return REQUIRED_TOPICS
 
 
-@check(codes={"C-SECTION-MISSING": "公开说明缺少必备的部分（如政府采购、国有资产占用、三公经费、绩效情况）",
-              "C-GLOSSARY-MISSING": "缺少“名词解释”部分"})
+@check(C_SECTION_MISSING, C_GLOSSARY_MISSING)
 def sections(ctx: Context) -> Iterator[Finding]:
     """公开说明包含配置要求的各部分（单位概况、十余项情况说明）及名词解释。"""
     flat = _flat(_narrative_text(ctx))
     for label, alternatives in _topics(ctx):
         if not any(_flat(a) in flat for a in alternatives):
-            yield Finding("C-SECTION-MISSING", Severity.ERROR, f"公开说明中没有“{label}”部分", {"缺少": label}, (), "完整性")
+            yield C_SECTION_MISSING(f"公开说明中没有“{label}”部分", {"缺少": label}, (), "完整性")
     n = ctx.disclosure.narrative
     if not n.glossary and "名词解释" not in flat:
-        yield Finding("C-GLOSSARY-MISSING", Severity.WARNING, "公开说明中没有“名词解释”部分", {"缺少": "名词解释"}, (), "完整性")
+        yield C_GLOSSARY_MISSING("公开说明中没有“名词解释”部分", {"缺少": "名词解释"}, (), "完整性")
 
 
 def _title_patterns(key: str) -> tuple[str, ...]:
@@ -89,8 +99,7 @@ def _named(flat: str, key: str) -> bool:
     return any(n in flat for n in names)
 
 
-@check(codes={"C-TABLE-MISSING": "九张公开表中有表既未公开也未注明作为附件",
-              "C-TABLE-UNREAD": "文中提到该表，但未能识别出表格内容（可能为图片或版式特殊），表内与表间核对未做"})
+@check(C_TABLE_MISSING, C_TABLE_UNREAD)
 def tables_present(ctx: Context) -> Iterator[Finding]:
     """九张公开表均已公开，或说明已注明作为附件（附表）公开并列出表名。"""
     d = ctx.disclosure
@@ -103,10 +112,10 @@ def tables_present(ctx: Context) -> Iterator[Finding]:
         if d.tables.attached and named:
             continue
         if named:
-            yield Finding("C-TABLE-UNREAD", Severity.INFO, f"文中提到《{TABLE_TITLES[key]}》，但未能读出表格内容，相关核对未做",
+            yield C_TABLE_UNREAD(f"文中提到《{TABLE_TITLES[key]}》，但未能读出表格内容，相关核对未做",
                           {"表": TABLE_TITLES[key]}, (), "完整性")
         else:
-            yield Finding("C-TABLE-MISSING", Severity.ERROR, f"没有公开《{TABLE_TITLES[key]}》，也未注明作为附件", {"表": TABLE_TITLES[key]}, (), "完整性")
+            yield C_TABLE_MISSING(f"没有公开《{TABLE_TITLES[key]}》，也未注明作为附件", {"表": TABLE_TITLES[key]}, (), "完整性")
 
 
 _FUNDS = (("T7", "政府性基金", 1), ("T8", "国有资本经营", 2))
@@ -119,7 +128,7 @@ def _empty_statement(text: str, fund: str, table: CodedTable | None) -> re.Match
     return re.search(rf"(?:无|没有|未发生|未安排)[^。\n]{{0,12}}{fund}[^。\n]{{0,60}}|{fund}[^。\n]{{0,40}}(?:空表|无数据|为零|为0)", flat)
 
 
-@check(codes={"C-EMPTY-TABLE-STATEMENT": "政府性基金（国有资本经营）表为空表，但未说明本年度无此类收支"}, relations=("C37",))
+@check(C_EMPTY_TABLE_STATEMENT, relations=("C37",))
 def empty_tables(ctx: Context) -> Iterator[Finding]:
     """政府性基金、国有资本经营预算财政拨款收入支出决算表无数据时，表下或说明七、八写明“本年度无……，故本表无数据（为空表）”。"""
     d = ctx.disclosure
@@ -139,7 +148,7 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
             continue
         ran = True
         if empty and not _empty_statement(text, fund, table):
-            yield Finding("C-EMPTY-TABLE-STATEMENT", Severity.WARNING, f"{TABLE_TITLES[key]}无数据，但未说明本年度无{fund}预算财政拨款收支（空表说明）",
+            yield C_EMPTY_TABLE_STATEMENT(f"{TABLE_TITLES[key]}无数据，但未说明本年度无{fund}预算财政拨款收支（空表说明）",
                           {"表": TABLE_TITLES[key]}, (), "完整性")
     if not ran:
         raise NotApplicable("无法判断政府性基金、国有资本经营表是否为空表（缺少表格，说明中也未提及）")
@@ -150,8 +159,7 @@ _SANGONG_TEXT = (("因公出国（境）团组与人次", ("三公.出国团组"
                  ("国内公务接待批次与人次", ("三公.接待批次", "三公.接待人次"), ("批次",)))
 
 
-@check(codes={"C-SANGONG-DETAILS": "三公经费说明缺少出国团组人次、公务用车购置数和保有量、公务接待批次人次等数量",
-              "C-SANGONG-ZERO": "三公经费决算为零，但说明中没有写明本年度无三公经费支出"}, relations=("C34", "C46"))
+@check(C_SANGONG_DETAILS, C_SANGONG_ZERO, relations=("C34", "C46"))
 def sangong_details(ctx: Context) -> Iterator[Finding]:
     """三公经费说明给出出国团组数和人次、公务用车购置数和保有量、国内公务接待批次和人次；三公为零时写明无此项支出。"""
     d = ctx.disclosure
@@ -163,7 +171,7 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
     whole = total if total is not None else table_total
     none_stated = re.search(r"(?:无|没有|未发生)[^。\n]{0,10}三公", text) is not None
     if whole == 0 and total is None and not none_stated:
-        yield Finding("C-SANGONG-ZERO", Severity.WARNING, "“三公”经费决算为零，说明中未写明本年度无“三公”经费支出",
+        yield C_SANGONG_ZERO("“三公”经费决算为零，说明中未写明本年度无“三公”经费支出",
                       {"三公经费决算数": amt(whole)}, (), "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
     if none_stated and (whole is None or whole == 0):
         return
@@ -172,7 +180,7 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
             continue
         if any(w in text for w in words):
             continue
-        yield Finding("C-SANGONG-DETAILS", Severity.WARNING, f"三公经费说明中没有{label}", {"缺少": label}, (),
+        yield C_SANGONG_DETAILS(f"三公经费说明中没有{label}", {"缺少": label}, (),
                       "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
 
 

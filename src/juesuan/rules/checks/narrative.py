@@ -21,9 +21,24 @@ from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_B
 from ...core.model import TABLE_TITLES
 from ...core.money import CENT, round2
 from . import narrative_items, narrative_matters, narrative_percent
-from .base import Context, NotApplicable, check
+from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from ...core.codes import economic_codes
-from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, line_span, split_key, ROUNDING, ROUNDING_DOC, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
+from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, line_span, split_key, ROUNDING, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
+
+# --------------------------------------------------------------------------- finding codes
+
+N_ITEM_MISSING = Code("N-ITEM-MISSING", ERROR, "决算表中本年有支出的项级科目在说明五（三）中没有逐项说明")
+N_ITEM_NAME = Code("N-ITEM-NAME", WARNING, "说明五（三）中某项的名称与决算表科目名称不一致（金额相同）")
+N_ITEM_MISSING_PRIOR = Code("N-ITEM-MISSING-PRIOR", WARNING, "上年有支出、本年为零的项级科目在说明五（三）中没有说明")
+N_TOTALS_SUM = Code("N-TOTALS-SUM", ERROR, "说明一：收入（支出）总计与其构成不符，或收入总计≠支出总计")
+N_INCOME_SUM = Code("N-INCOME-SUM", ERROR, "说明二：本年收入与各项收入之和不符")
+N_EXPENDITURE_SUM = Code("N-EXPENDITURE-SUM", ERROR, "说明三：本年支出与各项支出之和不符")
+N_FISCAL_SUM = Code("N-FISCAL-SUM", ERROR, "说明四：财政拨款收入（支出）总计与其构成不符")
+N_CLASS_SUM = Code("N-CLASS-SUM", ERROR, "说明五：一般公共预算财政拨款支出≠各类之和，或所列各项之和超过该类")
+N_ITEM_UNLISTED = Code("N-ITEM-UNLISTED", WARNING, "说明五：某类金额大于所列该类各项之和，可能有项级科目未说明")
+N_BASIC_SUM = Code("N-BASIC-SUM", ERROR, "说明六：基本支出≠人员经费＋公用经费")
+N_BASIC_ITEMS = Code("N-BASIC-ITEMS", WARNING, "说明六所列人员经费、公用经费的构成与基本支出决算表中不为零的款级科目不一致")
+
 
 # --------------------------------------------------------------------------- narrative vs tables
 
@@ -39,7 +54,7 @@ def _table_backed(ctx: Context, subject: str, suffix: str, table: str) -> bool:
     return suffix == ""
 
 
-def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
+def _against_tables(ctx: Context, wanted: Code) -> Iterator[Finding]:
     d = ctx.disclosure
     statements = require_statements(ctx)
     year = year_of(ctx)
@@ -49,13 +64,13 @@ def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
         if subject in COUNT_KEYS or suffix in (SHARE, DELTA_PCT, BUDGET_GAP):
             continue
         place = place_of(subject)
-        if place is None or place[3] != wanted or not _table_backed(ctx, subject, suffix, place[0]):
+        if place is None or place[3] != wanted.id or not _table_backed(ctx, subject, suffix, place[0]):
             continue
         derived = ctx.figures.get(s.key)
         if derived is None:
             continue
         ran = True
-        table, section, rel, code = place
+        table, section, rel, _ = place
         shown = round2(derived)
         if shown == s.value:
             continue
@@ -63,16 +78,16 @@ def _against_tables(ctx: Context, wanted: str) -> Iterator[Finding]:
         figures = {"说明中": amt(s.value), "表中": amt(derived), "差额": amt(gap), "关系": rel}
         where = f"部门决算情况说明 · {section}"
         if abs(s.value - shown) <= CENT:
-            yield Finding(ROUNDING, Severity.INFO, f"说明中{quoted(s.key, year)}与{TABLE_TITLES[table]}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            yield ROUNDING(f"说明中{quoted(s.key, year)}与{TABLE_TITLES[table]}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
-        yield Finding(code, Severity.ERROR, f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{TABLE_TITLES[table]}的{amt(derived)}不一致", figures, spans(s.span), where)
-    if not ran and not any(getattr(d.tables, t.lower()) is not None for _, t, _, _, c in TABLE_OF if c == wanted):
-        table = next(t for _, t, _, _, c in TABLE_OF if c == wanted)
+        yield wanted(f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{TABLE_TITLES[table]}的{amt(derived)}不一致", figures, spans(s.span), where)
+    if not ran and not any(getattr(d.tables, t.lower()) is not None for _, t, _, _, c in TABLE_OF if c == wanted.id):
+        table = next(t for _, t, _, _, c in TABLE_OF if c == wanted.id)
         raise NotApplicable(f"缺少{TABLE_TITLES[table]}（表格为附件或未能读取），无法核对说明与表格")
 
 
-def _table_check(code: str, relation: str, title: str, doc: str):
-    @check(codes={code: f"{title}：说明中的金额与决算表不一致", ROUNDING: ROUNDING_DOC}, relations=(relation,))
+def _table_check(code: Code, relation: str, doc: str):
+    @check(code, ROUNDING, relations=(relation,))
     def func(ctx: Context) -> Iterator[Finding]:
         yield from _against_tables(ctx, code)
 
@@ -82,20 +97,32 @@ def _table_check(code: str, relation: str, title: str, doc: str):
     return func
 
 
-vs_t1 = _table_check("N-OVERALL", "C38", "收入支出决算总体情况", "说明一的收入总计、本年收入合计、结转结余、支出总计等 = 收入支出决算总表。")
-vs_income = _table_check("N-INCOME", "C39", "收入决算情况", "说明二的各项收入 = 收入支出决算总表（收入决算表）对应数。")
-vs_expenditure = _table_check("N-EXPENDITURE", "C40", "支出决算情况", "说明三的基本支出、项目支出等 = 支出决算表合计行。")
-vs_t4 = _table_check("N-FISCAL", "C41", "财政拨款收入支出决算总体情况", "说明四的财政拨款收支总计、结转结余、本年收支 = 财政拨款收入支出决算总表。")
-vs_t5_total = _table_check("N-GENERAL", "C42", "一般公共预算财政拨款支出总体情况", "说明五（一）一般公共预算财政拨款支出 = 一般公共预算财政拨款支出决算表合计。")
-vs_t5_class = _table_check("N-CLASS", "C43", "一般公共预算财政拨款支出结构情况", "说明五（二）各类支出 = 一般公共预算财政拨款支出决算表同类行。")
-vs_t5_item = _table_check("N-ITEM", "C44", "一般公共预算财政拨款支出具体情况", "说明五（三）各项支出 = 一般公共预算财政拨款支出决算表同项行。")
-vs_t6 = _table_check("N-BASIC", "C45", "一般公共预算财政拨款基本支出情况", "说明六的基本支出、人员经费、公用经费 = 基本支出决算表。")
-vs_t9 = _table_check("N-SANGONG", "C46", "“三公”经费支出情况", "说明九的“三公”经费合计及各项（决算数、预算数）= “三公”经费支出决算表。")
+def _mismatch(code: str, title: str) -> Code:
+    return Code(code, ERROR, f"{title}：说明中的金额与决算表不一致")
 
 
-@check(codes={"N-ITEM-MISSING": "决算表中本年有支出的项级科目在说明五（三）中没有逐项说明",
-              "N-ITEM-NAME": "说明五（三）中某项的名称与决算表科目名称不一致（金额相同）",
-              "N-ITEM-MISSING-PRIOR": "上年有支出、本年为零的项级科目在说明五（三）中没有说明"}, relations=("C44",))
+N_OVERALL = _mismatch("N-OVERALL", "收入支出决算总体情况")
+N_INCOME = _mismatch("N-INCOME", "收入决算情况")
+N_EXPENDITURE = _mismatch("N-EXPENDITURE", "支出决算情况")
+N_FISCAL = _mismatch("N-FISCAL", "财政拨款收入支出决算总体情况")
+N_GENERAL = _mismatch("N-GENERAL", "一般公共预算财政拨款支出总体情况")
+N_CLASS = _mismatch("N-CLASS", "一般公共预算财政拨款支出结构情况")
+N_ITEM = _mismatch("N-ITEM", "一般公共预算财政拨款支出具体情况")
+N_BASIC = _mismatch("N-BASIC", "一般公共预算财政拨款基本支出情况")
+N_SANGONG = _mismatch("N-SANGONG", "“三公”经费支出情况")
+
+vs_t1 = _table_check(N_OVERALL, "C38", "说明一的收入总计、本年收入合计、结转结余、支出总计等 = 收入支出决算总表。")
+vs_income = _table_check(N_INCOME, "C39", "说明二的各项收入 = 收入支出决算总表（收入决算表）对应数。")
+vs_expenditure = _table_check(N_EXPENDITURE, "C40", "说明三的基本支出、项目支出等 = 支出决算表合计行。")
+vs_t4 = _table_check(N_FISCAL, "C41", "说明四的财政拨款收支总计、结转结余、本年收支 = 财政拨款收入支出决算总表。")
+vs_t5_total = _table_check(N_GENERAL, "C42", "说明五（一）一般公共预算财政拨款支出 = 一般公共预算财政拨款支出决算表合计。")
+vs_t5_class = _table_check(N_CLASS, "C43", "说明五（二）各类支出 = 一般公共预算财政拨款支出决算表同类行。")
+vs_t5_item = _table_check(N_ITEM, "C44", "说明五（三）各项支出 = 一般公共预算财政拨款支出决算表同项行。")
+vs_t6 = _table_check(N_BASIC, "C45", "说明六的基本支出、人员经费、公用经费 = 基本支出决算表。")
+vs_t9 = _table_check(N_SANGONG, "C46", "说明九的“三公”经费合计及各项（决算数、预算数）= “三公”经费支出决算表。")
+
+
+@check(N_ITEM_MISSING, N_ITEM_NAME, N_ITEM_MISSING_PRIOR, relations=("C44",))
 def items_described(ctx: Context) -> Iterator[Finding]:
     """一般公共预算财政拨款支出决算表中本年或上年不为零的每个项级科目，在说明五（三）中都有单独一段。"""
     d = ctx.disclosure
@@ -113,16 +140,15 @@ def items_described(ctx: Context) -> Iterator[Finding]:
         prior = d.comparatives.prior.get(keys.item(row.code))
         other = _paragraph_with_amount(d.narrative.text, now) if now else None
         if other is not None:
-            yield Finding("N-ITEM-NAME", Severity.WARNING,
-                          f"{row.code} {row.name}（{amt(now)}万元）在说明中写作“{other}”，与表中科目名称不一致",
+            yield N_ITEM_NAME(f"{row.code} {row.name}（{amt(now)}万元）在说明中写作“{other}”，与表中科目名称不一致",
                           {"科目编码": row.code, "表中名称": row.name, "说明中名称": other, "金额": amt(now), "关系": "C10"},
                           spans(row.sources.get("合计")), section_label("项."))
         elif now:
-            yield Finding("N-ITEM-MISSING", Severity.ERROR, f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有该项的具体情况",
+            yield N_ITEM_MISSING(f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有该项的具体情况",
                           {"科目编码": row.code, "本年支出": amt(now), "关系": "C44"}, spans(row.sources.get("合计")),
                           section_label("项."))
         elif prior:
-            yield Finding("N-ITEM-MISSING-PRIOR", Severity.WARNING, f"{row.code} {row.name}上年支出{amt(prior)}万元、本年为零，说明中没有该项",
+            yield N_ITEM_MISSING_PRIOR(f"{row.code} {row.name}上年支出{amt(prior)}万元、本年为零，说明中没有该项",
                           {"科目编码": row.code, "上年支出": amt(prior), "关系": "C44"}, (), section_label("项."))
 
 
@@ -153,7 +179,7 @@ def _sv(ctx: Context, key: str):
     return stated_value(ctx.disclosure, key)
 
 
-def _narrative_sum(ctx: Context, code: str, total_key: str, part_keys: list[str], relation: str, message: str,
+def _narrative_sum(ctx: Context, code: Code, total_key: str, part_keys: list[str], relation: str, message: str,
                    total_aliases: tuple[str, ...] = ()) -> Finding | None:
     total, tspan = stated_value(ctx.disclosure, total_key, *total_aliases)
     year = year_of(ctx)
@@ -167,22 +193,19 @@ def _narrative_sum(ctx: Context, code: str, total_key: str, part_keys: list[str]
                        spans=[tspan, *pspans], section=section_label(total_key), relation=relation)
 
 
-@check(codes={"N-TOTALS-SUM": "说明一：收入（支出）总计与其构成不符，或收入总计≠支出总计",
-              "N-INCOME-SUM": "说明二：本年收入与各项收入之和不符", "N-EXPENDITURE-SUM": "说明三：本年支出与各项支出之和不符",
-              "N-FISCAL-SUM": "说明四：财政拨款收入（支出）总计与其构成不符", ROUNDING: ROUNDING_DOC},
-       relations=("C38", "C39", "C40", "C41"))
+@check(N_TOTALS_SUM, N_INCOME_SUM, N_EXPENDITURE_SUM, N_FISCAL_SUM, ROUNDING, relations=("C38", "C39", "C40", "C41"))
 def narrative_totals(ctx: Context) -> Iterator[Finding]:
     """说明一至四自身：收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余，支出总计同理且两者相等；本年收入（支出）= 各项之和；财政拨款总计 = 年初结转结余 + 本年。"""
     require_statements(ctx)
     specs = [
-        ("N-TOTALS-SUM", "收入总计", ["本年收入合计", "使用非财政拨款结余", "年初结转和结余"], "C38", "收入总计与本年收入、结余之和不一致", ()),
-        ("N-TOTALS-SUM", "支出总计", ["本年支出合计", "结余分配", "年末结转和结余"], "C38", "支出总计与本年支出、结余之和不一致", ()),
-        ("N-TOTALS-SUM", "收入总计", ["支出总计"], "C38", "说明中收入总计与支出总计不相等", ()),
-        ("N-INCOME-SUM", "本年收入合计", [f"收入.{i}" for i in INCOME_ITEMS], "C39", "本年收入与各项收入之和不一致", ()),
-        ("N-EXPENDITURE-SUM", "本年支出合计", [f"支出.{i}" for i in EXPENDITURE_ITEMS], "C40", "本年支出与各项支出之和不一致", ()),
-        ("N-FISCAL-SUM", "财政拨款收入总计", ["年初财政拨款结转和结余", "本年财政拨款收入"], "C41", "财政拨款收入总计与其构成之和不一致", ()),
-        ("N-FISCAL-SUM", "财政拨款支出总计", ["年末财政拨款结转和结余", "本年财政拨款支出"], "C41", "财政拨款支出总计与其构成之和不一致", ()),
-        ("N-FISCAL-SUM", "财政拨款收入总计", ["财政拨款支出总计"], "C41", "财政拨款收入总计与支出总计不相等", ()),
+        (N_TOTALS_SUM, "收入总计", ["本年收入合计", "使用非财政拨款结余", "年初结转和结余"], "C38", "收入总计与本年收入、结余之和不一致", ()),
+        (N_TOTALS_SUM, "支出总计", ["本年支出合计", "结余分配", "年末结转和结余"], "C38", "支出总计与本年支出、结余之和不一致", ()),
+        (N_TOTALS_SUM, "收入总计", ["支出总计"], "C38", "说明中收入总计与支出总计不相等", ()),
+        (N_INCOME_SUM, "本年收入合计", [f"收入.{i}" for i in INCOME_ITEMS], "C39", "本年收入与各项收入之和不一致", ()),
+        (N_EXPENDITURE_SUM, "本年支出合计", [f"支出.{i}" for i in EXPENDITURE_ITEMS], "C40", "本年支出与各项支出之和不一致", ()),
+        (N_FISCAL_SUM, "财政拨款收入总计", ["年初财政拨款结转和结余", "本年财政拨款收入"], "C41", "财政拨款收入总计与其构成之和不一致", ()),
+        (N_FISCAL_SUM, "财政拨款支出总计", ["年末财政拨款结转和结余", "本年财政拨款支出"], "C41", "财政拨款支出总计与其构成之和不一致", ()),
+        (N_FISCAL_SUM, "财政拨款收入总计", ["财政拨款支出总计"], "C41", "财政拨款收入总计与支出总计不相等", ()),
     ]
     for code, total, parts, rel, msg, aliases in specs:
         f = _narrative_sum(ctx, code, total, parts, rel, msg, aliases)
@@ -190,9 +213,7 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@check(codes={"N-CLASS-SUM": "说明五：一般公共预算财政拨款支出≠各类之和，或所列各项之和超过该类",
-              "N-ITEM-UNLISTED": "说明五：某类金额大于所列该类各项之和，可能有项级科目未说明", ROUNDING: ROUNDING_DOC},
-       relations=("C42", "C43", "C44"))
+@check(N_CLASS_SUM, N_ITEM_UNLISTED, ROUNDING, relations=("C42", "C43", "C44"))
 def class_structure(ctx: Context) -> Iterator[Finding]:
     """说明五自身：一般公共预算财政拨款支出 = Σ各类（五（二））；每类 = Σ所属各项（五（三），按编码前三位）。"""
     statements = require_statements(ctx)
@@ -200,28 +221,28 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
     items = sorted({s.key for s in statements if ITEM_KEY.match(s.key)})
     if not classes:
         raise NotApplicable("说明中未识别出按类列示的支出")
-    f = _narrative_sum(ctx, "N-CLASS-SUM", "一般公共预算财政拨款支出", classes, "C43", "一般公共预算财政拨款支出与各类支出之和不一致")
+    f = _narrative_sum(ctx, N_CLASS_SUM, "一般公共预算财政拨款支出", classes, "C43", "一般公共预算财政拨款支出与各类支出之和不一致")
     if f:
         yield f
     for cls in classes:
         mine = [k for k in items if k.split(".")[1][:3] == cls.split(".")[1]]
         if not mine:
             continue
-        f = _narrative_sum(ctx, "N-CLASS-SUM", cls, mine, "C44", f"{named(cls, year_of(ctx))}与说明中所列该类各项之和不一致")
-        if f and f.code == "N-CLASS-SUM" and _sv(ctx, cls)[0] > sum(_sv(ctx, k)[0] for k in mine):
+        f = _narrative_sum(ctx, N_CLASS_SUM, cls, mine, "C44", f"{named(cls, year_of(ctx))}与说明中所列该类各项之和不一致")
+        if f and f.code == N_CLASS_SUM.id and _sv(ctx, cls)[0] > sum(_sv(ctx, k)[0] for k in mine):
             if ctx.disclosure.tables.t5 is not None:
                 continue  # items_described compares with the table itself
             # fewer items than the class: an item may be missing from the text (or unreadable)
-            f = Finding("N-ITEM-UNLISTED", Severity.WARNING, f"{named(cls, year_of(ctx))}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
+            f = N_ITEM_UNLISTED(f"{named(cls, year_of(ctx))}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
         if f:
             yield f
 
 
-@check(codes={"N-BASIC-SUM": "说明六：基本支出≠人员经费＋公用经费", ROUNDING: ROUNDING_DOC}, relations=("C45",))
+@check(N_BASIC_SUM, ROUNDING, relations=("C45",))
 def basic_structure(ctx: Context) -> Iterator[Finding]:
     """说明六自身：一般公共预算财政拨款基本支出 = 人员经费 + 公用经费。"""
     require_statements(ctx)
-    f = _narrative_sum(ctx, "N-BASIC-SUM", "一般公共预算财政拨款基本支出", ["人员经费", "公用经费"], "C45", "基本支出与人员经费、公用经费之和不一致")
+    f = _narrative_sum(ctx, N_BASIC_SUM, "一般公共预算财政拨款基本支出", ["人员经费", "公用经费"], "C45", "基本支出与人员经费、公用经费之和不一致")
     if f is None and _sv(ctx, "一般公共预算财政拨款基本支出")[0] is None:
         raise NotApplicable("说明中未识别出基本支出")
     if f:
@@ -249,7 +270,7 @@ def _listed_items(text: str) -> dict[str, tuple[set[str], re.Match]]:
     return out
 
 
-@check(codes={"N-BASIC-ITEMS": "说明六所列人员经费、公用经费的构成与基本支出决算表中不为零的款级科目不一致"}, relations=("C45",))
+@check(N_BASIC_ITEMS, relations=("C45",))
 def basic_items(ctx: Context) -> Iterator[Finding]:
     """说明六“人员经费…包括：”“公用经费…包括：”所列名称，恰为一般公共预算财政拨款基本支出决算表中本年不为零的款级科目。"""
     d = ctx.disclosure
@@ -277,7 +298,7 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
             continue
         said_ = "；".join(x for x in (f"未列出{'、'.join(missing)}（表中不为零）" if missing else "",
                                       f"多列{'、'.join(extra)}（表中为零、没有该科目或属于另一部分）" if extra else "") if x)
-        yield Finding("N-BASIC-ITEMS", Severity.WARNING, f"说明六{part}所列构成与基本支出决算表不一致：{said_}",
+        yield N_BASIC_ITEMS.at(Severity.WARNING)(f"说明六{part}所列构成与基本支出决算表不一致：{said_}",
                       {"未列出": "、".join(missing) or "-", "多列": "、".join(extra) or "-", "关系": "C45"},
                       spans(line_span(d, m.start(), m.end())), section_label("人员经费"))
 

@@ -18,9 +18,15 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ...core.codes import OUTDATED_NAMES, CodeTable, function_codes
-from ...core.findings import Finding, Severity
-from .base import Context, NotApplicable, check
+from ...core.findings import Finding
+from .base import WARNING, Code, Context, NotApplicable, check
 from .support import line_span, section_label, spans, year_of
+
+# --------------------------------------------------------------------------- finding codes
+
+N_ITEM_UNKNOWN = Code("N-ITEM-UNKNOWN", WARNING, "说明五（三）中的类/款/项写法不在当年支出功能分类科目中：该项属于同类下的另一款")
+N_ITEM_PURPOSE = Code("N-ITEM-PURPOSE", WARNING, "说明五（三）中某项的用途写成了另一项的内容（如住房公积金写作“医疗保险支出”）")
+
 
 _NAME = r"(?:(?![（(][类款项][）)])[^\n：:；;，,。])"
 _PATH = re.compile(rf"([^\n（）()：:；;，,。]{{2,30}})[（(]类[）)]({_NAME}{{2,40}}?)[（(]款[）)]({_NAME}{{1,40}}?)[（(]项[）)]")
@@ -78,7 +84,7 @@ def _child(table: CodeTable, parent: str, name: str) -> str | None:
     return next((c for c in table.children(parent) if _norm(table.name_of(c) or "") == name), None)
 
 
-@check(codes={"N-ITEM-UNKNOWN": "说明五（三）中的类/款/项写法不在当年支出功能分类科目中：该项属于同类下的另一款"}, relations=("C10",))
+@check(N_ITEM_UNKNOWN, relations=("C10",))
 def item_paths(ctx: Context) -> Iterator[Finding]:
     """说明五（三）逐项写出的“类（类）款（款）项（项）”应是当年支出功能分类中的科目；项写在了错误的款下时指出应属的款。"""
     d = ctx.disclosure
@@ -104,8 +110,7 @@ def item_paths(ctx: Context) -> Iterator[Finding]:
         right_kuan, code = homes[0]
         kname, right = table.name_of(klass), table.name_of(right_kuan)
         should = f"{kname}（类）{right}（款）{table.name_of(code)}（项）"
-        yield Finding("N-ITEM-UNKNOWN", Severity.WARNING,
-                      f"说明中的“{p.text}”不在{year}年支出功能分类科目中：“{p.item}”（{code}）属于“{right}”款，应为 {right}（款）",
+        yield N_ITEM_UNKNOWN(f"说明中的“{p.text}”不在{year}年支出功能分类科目中：“{p.item}”（{code}）属于“{right}”款，应为 {right}（款）",
                       {"说明中科目": p.text, "应为": should, "科目编码": code, "关系": "C10"},
                       spans(line_span(d, p.match.start(), p.match.end())), section_label("项."))
 
@@ -126,7 +131,7 @@ def _purpose(text: str, start: int, stop: int) -> tuple[str, int, int] | None:
     return (clause, m.end(), end) if clause else None
 
 
-@check(codes={"N-ITEM-PURPOSE": "说明五（三）中某项的用途写成了另一项的内容（如住房公积金写作“医疗保险支出”）"})
+@check(N_ITEM_PURPOSE)
 def item_purposes(ctx: Context) -> Iterator[Finding]:
     """住房公积金、基本养老保险缴费、职业年金缴费、行政（事业）单位医疗、公务员医疗补助、离退休等项的“主要用于”应说本项的内容，不应写成另一项的内容。"""
     d = ctx.disclosure
@@ -149,8 +154,7 @@ def item_purposes(ctx: Context) -> Iterator[Finding]:
         if own in named or not named:
             continue
         other = "、".join(sorted(named))
-        yield Finding("N-ITEM-PURPOSE", Severity.WARNING,
-                      f"“{p.item}（项）”的用途写作“{clause}”，说的是{other}，不是{own}，请核实是否抄错",
+        yield N_ITEM_PURPOSE(f"“{p.item}（项）”的用途写作“{clause}”，说的是{other}，不是{own}，请核实是否抄错",
                       {"科目": p.text, "用途": clause, "本项内容": own, "所写内容": other},
                       spans(line_span(d, start, end)), section_label("项."))
 

@@ -13,20 +13,33 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...core import keys
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.keys import FULL_BUDGET, INITIAL_BUDGET
 from ...core.model import VEHICLE_CATEGORIES, Statement
 from ...core.money import parse_amount, round2, tolerance
-from .base import Context, NotApplicable, check
+from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
 from ...core.labels import SUFFIX_WORDS
-from .support import (ROUNDING, ROUNDING_DOC, amt, equal_finding, fact, line_span, named, quoted, require_statements, section_label, spans,
+from .support import (ROUNDING, amt, equal_finding, fact, line_span, named, quoted, require_statements, section_label, spans,
                       stated_value, sum_finding, total_of, year_of)
+
+# --------------------------------------------------------------------------- finding codes
+
+N_SANGONG_SUM = Code("N-SANGONG-SUM", ERROR, "说明九：三公经费合计≠三项之和，或公务用车购置及运行维护费≠购置费＋运行维护费")
+N_SANGONG_COUNT = Code("N-SANGONG-COUNT", WARNING, "三公经费金额与团组、批次、购置车辆等数量相互矛盾（有支出无次数或有次数无支出）")
+N_VEHICLES = Code("N-VEHICLES", WARNING, "公务用车保有量与国有资产中的固定资产车辆数不同，且未说明原因")
+N_OPERATING_COST = Code("N-OPERATING-COST", WARNING, "机关运行经费与公用经费（财政拨款基本支出中的公用经费）不一致")
+N_PROCUREMENT = Code("N-PROCUREMENT", ERROR, "政府采购：总额≠货物＋工程＋服务，或授予中小（小微）企业金额超过总额（中小企业金额）")
+N_ASSETS = Code("N-ASSETS", ERROR, "国有资产：车辆总数≠各类车辆之和")
+N_STAFF_SUM = Code("N-STAFF-SUM", ERROR, "实有人数≠在职人员＋离休人员＋退休人员")
+N_PERFORMANCE = Code("N-PERFORMANCE", WARNING, "绩效说明中的预算总额、执行总额、项目个数、得分与自评表或决算总数不一致")
+N_REPEAT = Code("N-REPEAT", ERROR, "同一数字在说明中出现两次而数值不同")
+
 
 
 # --------------------------------------------------------------------------- 三公 (C46)
 
-def _fact_sum(ctx: Context, code: str, total_key: str, part_keys, relation: str, message: str) -> Finding | None:
+def _fact_sum(ctx: Context, code: Code, total_key: str, part_keys, relation: str, message: str) -> Finding | None:
     d = ctx.disclosure
     total, tspan = fact(d, total_key)
     year = year_of(ctx)
@@ -45,8 +58,7 @@ def _vehicle_total(ctx: Context, suffix: str) -> Decimal | None:
     return total_of(parts)
 
 
-@check(codes={"N-SANGONG-SUM": "说明九：三公经费合计≠三项之和，或公务用车购置及运行维护费≠购置费＋运行维护费", ROUNDING: ROUNDING_DOC},
-       relations=("C46",))
+@check(N_SANGONG_SUM, ROUNDING, relations=("C46",))
 def sangong_structure(ctx: Context) -> Iterator[Finding]:
     """说明九（决算数与预算数）：三公合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费。"""
     require_statements(ctx)
@@ -67,7 +79,7 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
                 continue
             if any(v is None for _, v in values) and total_v - sum(v for _, v in values if v is not None) > 0:
                 continue  # an unstated part may explain the shortfall
-            f = sum_finding(code="N-SANGONG-SUM", total=total_v, parts=[(named(k, year), v) for k, v in values], total_label=named(tk, year),
+            f = sum_finding(code=N_SANGONG_SUM, total=total_v, parts=[(named(k, year), v) for k, v in values], total_label=named(tk, year),
                             message=label + (f"（{SUFFIX_WORDS[suffix]}）" if suffix else ""),
                             spans=[tspan], section=section_label(total), relation="C46")
             if f:
@@ -81,8 +93,7 @@ _COUNT_PAIRS = (
 )
 
 
-@check(codes={"N-SANGONG-COUNT": "三公经费金额与团组、批次、购置车辆等数量相互矛盾（有支出无次数或有次数无支出）",
-              "N-VEHICLES": "公务用车保有量与国有资产中的固定资产车辆数不同，且未说明原因"}, relations=("C46", "C34"))
+@check(N_SANGONG_COUNT, N_VEHICLES, relations=("C46", "C34"))
 def sangong_counts(ctx: Context) -> Iterator[Finding]:
     """三公各项金额与数量相符：金额为零时团组、批次、购置数为零，金额大于零时数量不为零；保有量与固定资产车辆不同须说明原因。"""
     d = ctx.disclosure
@@ -99,10 +110,10 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
         ran = True
         figures = {"金额": amt(amount), **{named(k, year): str(int(v)) for k, v, _ in counts}}
         if amount == 0 and any(v > 0 for _, v, _ in counts):
-            yield Finding("N-SANGONG-COUNT", Severity.WARNING, f"{label}支出为零，但说明列有{label}次数，请核实", figures,
+            yield N_SANGONG_COUNT(f"{label}支出为零，但说明列有{label}次数，请核实", figures,
                           spans(aspan, *(sp for _, _, sp in counts)), section_label("三公."))
         elif amount > 0 and all(v == 0 for _, v, _ in counts):
-            yield Finding("N-SANGONG-COUNT", Severity.WARNING, f"{label}支出{amt(amount)}万元，但所列次数（数量）为零，请说明", figures,
+            yield N_SANGONG_COUNT(f"{label}支出{amt(amount)}万元，但所列次数（数量）为零，请说明", figures,
                           spans(aspan, *(sp for _, _, sp in counts)), section_label("三公."))
     held, hspan = fact(d, "三公.保有车辆")
     fixed, fspan = fact(d, "三公.固定资产车辆")
@@ -111,7 +122,7 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
         reason = d.reasons.get("三公.固定资产车辆.差异", "")
         text = d.narrative.text if d.narrative else ""
         if held != fixed and not reason and "差异原因" not in text:
-            yield Finding("N-VEHICLES", Severity.WARNING, f"公务用车保有量{int(held)}辆与固定资产车辆{int(fixed)}辆不同，未说明差异原因",
+            yield N_VEHICLES(f"公务用车保有量{int(held)}辆与固定资产车辆{int(fixed)}辆不同，未说明差异原因",
                           {"公务用车保有量": str(int(held)), "固定资产车辆": str(int(fixed))}, spans(hspan, fspan), section_label("三公."))
     if not ran:
         raise NotApplicable("缺少三公经费的次数、车辆数")
@@ -119,7 +130,7 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- 十 其他重要事项 (C47–C49)
 
-@check(codes={"N-OPERATING-COST": "机关运行经费与公用经费（财政拨款基本支出中的公用经费）不一致"}, relations=("C47",))
+@check(N_OPERATING_COST, relations=("C47",))
 def operating_cost(ctx: Context) -> Iterator[Finding]:
     """行政单位和参公事业单位：机关运行经费 = 一般公共预算财政拨款基本支出中的公用经费（按配置的口径；上海口径为日常公用经费，不核对）。"""
     d = ctx.disclosure
@@ -135,7 +146,7 @@ def operating_cost(ctx: Context) -> Iterator[Finding]:
         public = d.tables.t6.subtotals.get("公用经费合计")
     if cost is None or public is None:
         raise NotApplicable("缺少机关运行经费或公用经费")
-    f = equal_finding(code="N-OPERATING-COST", left=("机关运行经费", cost), right=("公用经费", public), severity=Severity.WARNING,
+    f = equal_finding(code=N_OPERATING_COST, left=("机关运行经费", cost), right=("公用经费", public),
                       message="机关运行经费与财政拨款基本支出中的公用经费不一致，请核实口径", spans=[cspan, pspan],
                       section=section_label("机关运行经费"), relation="C47")
     if f:
@@ -159,8 +170,7 @@ def _sme_in_parts(ctx: Context, total: Decimal) -> Finding | None:
     if a is None or b is None or a + b - total <= tolerance(2):
         return None
     label = "授予中小企业合同金额（预留项目＋其他项目）"
-    return Finding("N-PROCUREMENT", Severity.ERROR,
-                   f"由中小企业中标或成交的采购金额（预留项目{amt(a)}万元＋其他项目{amt(b)}万元＝{amt(a + b)}万元）"
+    return N_PROCUREMENT(f"由中小企业中标或成交的采购金额（预留项目{amt(a)}万元＋其他项目{amt(b)}万元＝{amt(a + b)}万元）"
                    f"大于政府采购支出总额{amt(total)}万元",
                    {"预留项目中小企业": amt(a), "其他项目中小企业": amt(b), label: amt(a + b), "政府采购支出总额": amt(total),
                     "关系": "C48"},
@@ -168,15 +178,14 @@ def _sme_in_parts(ctx: Context, total: Decimal) -> Finding | None:
                    section_label("政府采购."))
 
 
-@check(codes={"N-PROCUREMENT": "政府采购：总额≠货物＋工程＋服务，或授予中小（小微）企业金额超过总额（中小企业金额）", ROUNDING: ROUNDING_DOC},
-       relations=("C48",))
+@check(N_PROCUREMENT, ROUNDING, relations=("C48",))
 def procurement(ctx: Context) -> Iterator[Finding]:
     """政府采购支出总额 = 货物 + 工程 + 服务；授予中小企业合同金额 ≤ 总额；授予小微企业 ≤ 中小企业。"""
     d = ctx.disclosure
     total, tspan = fact(d, "政府采购.总额")
     if total is None:
         raise NotApplicable("缺少政府采购支出总额")
-    f = _fact_sum(ctx, "N-PROCUREMENT", "政府采购.总额", ("政府采购.货物", "政府采购.工程", "政府采购.服务"), "C48",
+    f = _fact_sum(ctx, N_PROCUREMENT, "政府采购.总额", ("政府采购.货物", "政府采购.工程", "政府采购.服务"), "C48",
                   "政府采购支出总额与货物、工程、服务之和不一致")
     if f:
         yield f
@@ -189,11 +198,11 @@ def procurement(ctx: Context) -> Iterator[Finding]:
     for part, whole, plabel, wlabel, sp in ((sme, total, "授予中小企业合同金额", "政府采购支出总额", sspan),
                                            (small, sme, "授予小微企业合同金额", "授予中小企业合同金额", mspan)):
         if part is not None and whole is not None and part > whole:
-            yield Finding("N-PROCUREMENT", Severity.ERROR, f"{plabel}{amt(part)}万元大于{wlabel}{amt(whole)}万元",
+            yield N_PROCUREMENT(f"{plabel}{amt(part)}万元大于{wlabel}{amt(whole)}万元",
                           {plabel: amt(part), wlabel: amt(whole), "关系": "C48"}, spans(sp), section_label("政府采购."))
 
 
-@check(codes={"N-ASSETS": "国有资产：车辆总数≠各类车辆之和"}, relations=("C49",))
+@check(N_ASSETS, relations=("C49",))
 def assets(ctx: Context) -> Iterator[Finding]:
     """车辆总数 = 各类车辆（领导用车、主要负责人用车、机要通信、应急保障、执法执勤、特种专业技术、离退休干部服务、其他用车）之和。"""
     d = ctx.disclosure
@@ -205,11 +214,11 @@ def assets(ctx: Context) -> Iterator[Finding]:
     if s != total:
         figures = {"车辆总数": str(int(total)), "分类之和": str(int(s))}
         figures.update({c: str(int(v)) for c, v in parts if v})
-        yield Finding("N-ASSETS", Severity.ERROR, f"车辆总数{int(total)}辆与各类车辆之和{int(s)}辆不一致", figures, spans(tspan),
+        yield N_ASSETS(f"车辆总数{int(total)}辆与各类车辆之和{int(s)}辆不一致", figures, spans(tspan),
                       section_label("资产."))
 
 
-@check(codes={"N-STAFF-SUM": "实有人数≠在职人员＋离休人员＋退休人员"}, relations=("C51",))
+@check(N_STAFF_SUM, relations=("C51",))
 def staff(ctx: Context) -> Iterator[Finding]:
     """单位概况：实有人数 = 在职人员 + 离休人员 + 退休人员。"""
     d = ctx.disclosure
@@ -219,7 +228,7 @@ def staff(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("缺少实有人数或其构成")
     s = total_of(v for _, v in parts)
     if s != total:
-        yield Finding("N-STAFF-SUM", Severity.ERROR, f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
+        yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
                       {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
                       spans(tspan), section_label("人员."))
 
@@ -233,7 +242,7 @@ _PERF = (
 _PERF_TABLE_KEYS = ("绩效.整体.全年预算", "绩效.整体.执行数", "绩效.项目数", "绩效.项目.全年预算", "绩效.项目.执行数", "绩效.综合得分")
 
 
-@check(codes={"N-PERFORMANCE": "绩效说明中的预算总额、执行总额、项目个数、得分与自评表或决算总数不一致"}, relations=("C50",))
+@check(N_PERFORMANCE, relations=("C50",))
 def performance_summary(ctx: Context) -> Iterator[Finding]:
     """说明十一：整体自评全年预算 = 收入总计，执行数 = 本年支出合计；项目个数、项目全年预算与执行数之和、综合得分 = 所附自评表。"""
     d = ctx.disclosure
@@ -248,8 +257,8 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
         if v is None or o is None:
             continue
         ran = True
-        f = equal_finding(code="N-PERFORMANCE", left=(named(key, year), v), right=(named(other, year), o), message=message, spans=[sp, osp],
-                          severity=Severity.WARNING, section=section_label(key), relation="C50")
+        f = equal_finding(code=N_PERFORMANCE, left=(named(key, year), v), right=(named(other, year), o), message=message, spans=[sp, osp],
+                          section=section_label(key), relation="C50")
         if f:
             yield f
     if d.evaluations:
@@ -260,7 +269,7 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
                 continue
             ran = True
             if round2(table_v) != v:
-                yield Finding("N-PERFORMANCE", Severity.WARNING, f"说明中{quoted(key, year)}为{v.normalize():f}，所附自评表为{table_v.normalize():f}",
+                yield N_PERFORMANCE(f"说明中{quoted(key, year)}为{v.normalize():f}，所附自评表为{table_v.normalize():f}",
                               {"说明中": f"{v.normalize():f}", "自评表": f"{table_v.normalize():f}", "关系": "C50"}, spans(sp), section_label(key))
     if not ran:
         raise NotApplicable("说明中没有绩效自评的总额、项目数或得分")
@@ -272,7 +281,7 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
 _SAME = (("资产.车辆", "三公.固定资产车辆"), ("本年财政拨款收入", "收入.财政拨款收入"))
 
 
-@check(codes={"N-REPEAT": "同一数字在说明中出现两次而数值不同"}, relations=("C52",))
+@check(N_REPEAT, relations=("C52",))
 def repeated(ctx: Context) -> Iterator[Finding]:
     """说明中两次出现的同一金额（或数量、比例）必须完全相同。"""
     statements = require_statements(ctx)
@@ -289,8 +298,7 @@ def repeated(ctx: Context) -> Iterator[Finding]:
         first = group[0]
         other = next(s for s in group if s.value != first.value)
         unit = first.unit if first.unit != "%" else ""
-        yield Finding("N-REPEAT", Severity.ERROR,
-                      f"{quoted(key, year_of(ctx))}在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
+        yield N_REPEAT(f"{quoted(key, year_of(ctx))}在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
                       {"第一处": f"{first.value:f}{first.unit}", "另一处": f"{other.value:f}{other.unit}", "关系": "C52"},
                       spans(first.span, other.span), section_label(key.split("｜")[0]))
 

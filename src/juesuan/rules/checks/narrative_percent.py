@@ -14,13 +14,26 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...core import keys
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.keys import BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import Statement
 from ...core.money import HALF_CENT, pct
-from .base import Context, NotApplicable, check
-from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_DOC, ROUNDING_NOTE, amt, equal_finding, named, pc, quoted,
+from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
+from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, quoted,
                       require_statements, section_label, spans, stated_value, sum_finding, year_of)
+
+# --------------------------------------------------------------------------- finding codes
+
+N_SHARE = Code("N-SHARE", ERROR, "说明中的占比与所述金额及其基数不符（按四舍五入重算，相差超过0.01个百分点）")
+N_SHARES_TOTAL = Code("N-SHARES-TOTAL", ERROR, "一组完整列出的占比（收入各项、支出各项、三公三项）合计不等于100%")
+N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及上年数不符（按四舍五入重算，相差超过0.01个百分点）")
+N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示")
+N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和")
+N_BUDGET_GAP = Code("N-BUDGET-GAP", ERROR, "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）")
+N_ZERO_BUDGET = Code("N-ZERO-BUDGET", INFO, "预算数为零时写出的预决算差异率（数学上无定义），仅作提示")
+N_COMPLETION = Code("N-COMPLETION", ERROR, "“完成预算的X%”与所述决算数、预算数不符（按四舍五入重算，相差超过0.01个百分点）")
+N_COMPLETION_BASE = Code("N-COMPLETION-BASE", WARNING, "年初预算为零却写“完成年初预算的X%”，应以全年预算计算并如实表述")
+
 
 _ALIASES = {"收支总计": ("收入总计", "支出总计"), "财政拨款收支总计": ("财政拨款收入总计", "财政拨款支出总计")}
 _SANGONG_PARTS = ("三公.因公出国（境）费", "三公.公务用车购置及运行维护费", "三公.公务接待费")
@@ -67,7 +80,7 @@ def _prior(ctx: Context, subject: str) -> Decimal | None:
     return prior if prior is not None else ctx.disclosure.comparatives.prior.get(subject)
 
 
-@check(codes={"N-SHARE": "说明中的占比与所述金额及其基数不符（按四舍五入重算，相差超过0.01个百分点）", ROUNDING: ROUNDING_DOC}, relations=("C39", "C40", "C42", "C43", "C46", "C48"))
+@check(N_SHARE, ROUNDING, relations=("C39", "C40", "C42", "C43", "C46", "C48"))
 def shares(ctx: Context) -> Iterator[Finding]:
     """每个“占X%”= 金额 / 基数 × 100（收入看本年收入、支出看本年支出、类看一般公共预算财政拨款支出、三公各项看三公合计、采购看采购总额）。"""
     found = _with_suffix(ctx, SHARE, "说明中没有占比")
@@ -85,11 +98,11 @@ def shares(ctx: Context) -> Iterator[Finding]:
             continue
         b, w = bases[0]
         if "near" in verdicts:
-            yield Finding(ROUNDING, Severity.INFO, f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+            yield ROUNDING(f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
                           spans(s.span), section_label(subject))
             continue
-        yield Finding("N-SHARE", Severity.ERROR, f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
+        yield N_SHARE(f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
                       {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
                       spans(s.span), section_label(subject))
 
@@ -98,7 +111,7 @@ _SHARE_GROUPS = (("收入", tuple(f"收入.{i}" for i in INCOME_ITEMS)), ("支�
                  ("三公经费", _SANGONG_PARTS))
 
 
-@check(codes={"N-SHARES-TOTAL": "一组完整列出的占比（收入各项、支出各项、三公三项）合计不等于100%"}, relations=("C39", "C40", "C46"))
+@check(N_SHARES_TOTAL, relations=("C39", "C40", "C46"))
 def shares_total(ctx: Context) -> Iterator[Finding]:
     """收入各项、支出各项、三公三项的占比都列出而金额不全时，各占比之和 = 100%（允许每项 0.005 个百分点的舍入）；金额齐全时由 N-SHARE 逐项核对。"""
     found = {split_key(s.key)[0]: s for s in _with_suffix(ctx, SHARE, "说明中没有占比")}
@@ -109,7 +122,7 @@ def shares_total(ctx: Context) -> Iterator[Finding]:
             continue  # every share is recomputed from its amount by N-SHARE
         total = sum((found[m].value for m in members), Decimal(0))
         if abs(total - 100) > Decimal("0.005") * len(members) + Decimal("0.01"):
-            yield Finding("N-SHARES-TOTAL", Severity.ERROR, f"{label}各组成部分的占比合计为{pc(total)}，不等于100%",
+            yield N_SHARES_TOTAL(f"{label}各组成部分的占比合计为{pc(total)}，不等于100%",
                           {"占比合计": pc(total), "项数": str(len(members))}, spans(*(found[m].span for m in members[:3])),
                           section_label(members[0]))
 
@@ -132,9 +145,7 @@ def _zero_base_ok(ctx: Context, printed: Decimal, delta: Decimal) -> bool:
     return convention == "hundred" and abs(printed) == 100 and (printed > 0) == (delta > 0)
 
 
-@check(codes={"N-YOY-PCT": "同比增减百分比与所述增减额及上年数不符（按四舍五入重算，相差超过0.01个百分点）", ROUNDING: ROUNDING_DOC,
-              "N-ZERO-BASE": "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示"},
-       relations=("C38", "C41", "C42", "C44", "C46", "C47"))
+@check(N_YOY_PCT, ROUNDING, N_ZERO_BASE, relations=("C38", "C41", "C42", "C44", "C46", "C47"))
 def yoy_percent(ctx: Context) -> Iterator[Finding]:
     """同比：增长（下降）% = 增减额 / 上年数 × 100，上年数 = 本年数 − 增减额；上年为零写“增长100.00%”是惯例（提示）。"""
     found = _with_suffix(ctx, DELTA_PCT, "说明中没有同比增减百分比")
@@ -150,9 +161,9 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
         if abs(prior) < HALF_CENT:
             if delta == 0:
                 if s.value != 0:
-                    yield Finding("N-YOY-PCT", Severity.ERROR, f"{name}上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
+                    yield N_YOY_PCT(f"{name}上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
             elif not _zero_base_ok(ctx, s.value, delta):
-                yield Finding("N-ZERO-BASE", Severity.INFO, f"{name}上年为零，增减率{pc(s.value)}在数学上无定义，请按本地惯例表述",
+                yield N_ZERO_BASE(f"{name}上年为零，增减率{pc(s.value)}在数学上无定义，请按本地惯例表述",
                               figures, spans(s.span), where)
             continue
         verdict = pct_verdict(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp)
@@ -160,16 +171,14 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
             continue
         figures["重算增减率"] = pc(pct(delta, prior))
         if verdict == "near":
-            yield Finding(ROUNDING, Severity.INFO, f"{name}增减率写为{pc(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+            yield ROUNDING(f"{name}增减率写为{pc(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           figures, spans(s.span), where)
             continue
-        yield Finding("N-YOY-PCT", Severity.ERROR,
-                      f"{name}增减率写为{pc(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
+        yield N_YOY_PCT(f"{name}增减率写为{pc(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
                       figures, spans(s.span), where)
 
 
-@check(codes={"N-YOY-DELTA": "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和", ROUNDING: ROUNDING_DOC},
-       relations=("C38", "C44", "C46"))
+@check(N_YOY_DELTA, ROUNDING, relations=("C38", "C44", "C46"))
 def yoy_delta(ctx: Context) -> Iterator[Finding]:
     """增减额 = 本年数 − 上年数；一般公共预算财政拨款支出的增减额 = Σ各项增减额；三公合计的增减额 = Σ三项增减额。"""
     statements = require_statements(ctx)
@@ -185,7 +194,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         if current is None or prior is None:
             continue
         ran = True
-        f = equal_finding(code="N-YOY-DELTA", left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
+        f = equal_finding(code=N_YOY_DELTA, left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
                           message=f"{quoted(subject, year)}增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(subject))
         if f:
             yield f
@@ -202,7 +211,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         if total is None or not parts or any(v is None for _, v in values):
             continue
         ran = True
-        f = sum_finding(code="N-YOY-DELTA", total=total, parts=values, total_label=named(keys.key(subject, DELTA), year),
+        f = sum_finding(code=N_YOY_DELTA, total=total, parts=values, total_label=named(keys.key(subject, DELTA), year),
                         message=f"{quoted(subject, year)}的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject),
                         relation="C46" if subject.startswith("三公") else "C44")
         if f:
@@ -211,8 +220,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("说明中没有可核对的增减额")
 
 
-@check(codes={"N-BUDGET-GAP": "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）", ROUNDING: ROUNDING_DOC,
-              "N-ZERO-BUDGET": "预算数为零时写出的预决算差异率（数学上无定义），仅作提示"}, relations=("C41", "C42", "C46"))
+@check(N_BUDGET_GAP, ROUNDING, N_ZERO_BUDGET, relations=("C41", "C42", "C46"))
 def budget_gap(ctx: Context) -> Iterator[Finding]:
     """预决算差异率 = (决算数 − 预算数) / 预算数 × 100（说明四、五用年初预算数，三公用全年预算数，按配置）。"""
     found = _with_suffix(ctx, BUDGET_GAP, "说明中没有预决算差异率")
@@ -233,24 +241,21 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         where = section_label(subject)
         if abs(budget) < HALF_CENT:
             if actual != 0 or s.value != 0:
-                yield Finding("N-ZERO-BUDGET", Severity.INFO, f"{name}预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
+                yield N_ZERO_BUDGET(f"{name}预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
             continue
         verdict = pct_verdict(s.value, actual - budget, budget, part_slack=True)
         if verdict == "ok":
             continue
         figures["重算差异率"] = pc(pct(actual - budget, budget))
         if verdict == "near":
-            yield Finding(ROUNDING, Severity.INFO, f"{name}预决算差异率写为{pc(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+            yield ROUNDING(f"{name}预决算差异率写为{pc(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           figures, spans(s.span), where)
             continue
-        yield Finding("N-BUDGET-GAP", Severity.ERROR,
-                      f"{name}预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
+        yield N_BUDGET_GAP(f"{name}预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
                       figures, spans(s.span), where)
 
 
-@check(codes={"N-COMPLETION": "“完成预算的X%”与所述决算数、预算数不符（按四舍五入重算，相差超过0.01个百分点）",
-              "N-COMPLETION-BASE": "年初预算为零却写“完成年初预算的X%”，应以全年预算计算并如实表述", ROUNDING: ROUNDING_DOC},
-       relations=("C41", "C42", "C46"))
+@check(N_COMPLETION, N_COMPLETION_BASE, ROUNDING, relations=("C41", "C42", "C46"))
 def completion(ctx: Context) -> Iterator[Finding]:
     """完成预算的X% = 决算数 / 预算数 × 100（写“完成年初预算”用年初预算数，写“完成全年预算”用全年预算数）；年初预算为零时不能写“完成年初预算的X%”。"""
     found = _with_suffix(ctx, COMPLETION, "说明中没有“完成预算的X%”")
@@ -266,7 +271,7 @@ def completion(ctx: Context) -> Iterator[Finding]:
         where = section_label(subject)
         says_initial = "完成年初预算" in line
         if says_initial and initial is not None and initial == 0:
-            yield Finding("N-COMPLETION-BASE", Severity.WARNING, f"{name}年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",
+            yield N_COMPLETION_BASE(f"{name}年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",
                           {"年初预算": amt(initial), "全年预算": amt(full), "说明中完成率": pc(s.value)}, spans(s.span), where)
             continue
         budgets = [b for b in ((initial,) if says_initial else (full,) if "完成全年预算" in line else (initial, full)) if b]
@@ -278,9 +283,9 @@ def completion(ctx: Context) -> Iterator[Finding]:
         b = budgets[0]
         figures = {"说明中完成率": pc(s.value), "决算数": amt(actual), "预算数": amt(b), "重算完成率": pc(pct(actual, b))}
         if "near" in verdicts:
-            yield Finding(ROUNDING, Severity.INFO, f"{name}完成预算的{pc(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            yield ROUNDING(f"{name}完成预算的{pc(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
-        yield Finding("N-COMPLETION", Severity.ERROR, f"{name}写完成预算的{pc(s.value)}，按{amt(actual)}÷{amt(b)}应为{figures['重算完成率']}",
+        yield N_COMPLETION(f"{name}写完成预算的{pc(s.value)}，按{amt(actual)}÷{amt(b)}应为{figures['重算完成率']}",
                       figures, spans(s.span), where)
 
 

@@ -9,8 +9,8 @@ Severity: error for arithmetic contradictions (a printed 执行率 or 完成率 
 not give, 总分 ≠ Σ scores, weights ≠ 100); warning where the scoring policy decides (a score that
 differs from the engine's under the profile, a met reverse indicator marked down). A gap that
 rounding explains is never reported under those codes but as ``P-ROUNDING`` (info), so a profile
-can silence rounding notes without silencing real errors. ``SEVERITIES`` (read by the catalogue)
-gives each code's severity; a code whose severity depends on the case lists its main one first.
+can silence rounding notes without silencing real errors. Each code's :class:`~.base.Code` gives
+its severity; a code whose severity depends on the case declares the others in ``also``.
 """
 
 from __future__ import annotations
@@ -18,31 +18,37 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.money import HUNDRED, ZERO, fmt_amount, fmt_pct, pct_range, round2, tolerance
 from ..measure import NUMBER, convert, parse_measure
 from ..policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
-from .base import Context, check
-from .performance_support import CENT, ROUNDING_DOC, gap_finding, half_unit, num, places, row_name, scored, spans, table_label
+from .base import ERROR, INFO, WARNING, Code, Context, check
+from .performance_support import P_ROUNDING, CENT, gap_finding, half_unit, num, places, row_name, scored, spans, table_label
 from .performance_accounts import project_amounts, same_indicator, whole_vs_accounts
 from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores, normal_grade
+
+# --------------------------------------------------------------------------- finding codes
+
+P_EXEC_RATE = Code("P-EXEC-RATE", ERROR, "绩效自评表印出的预算执行率与全年执行数/全年预算数不符")
+P_EXEC_SCORE = Code("P-EXEC-SCORE", WARNING, "预算执行率得分与按配置计算的得分不符")
+P_RATE = Code("P-RATE", ERROR, "指标完成率与业绩值/目标值不符（日期、定性指标按配置判断达成与否，为警告）", also=(WARNING,))
+P_SCORE = Code("P-SCORE", WARNING, "指标得分与按配置计算的得分不符")
+P_REVERSE_SCORED = Code("P-REVERSE-SCORED", WARNING, "反向指标（≤、成本、负面事件次数）已达到目标却未得满分")
+P_OVER_PENALTY = Code("P-OVER-PENALTY", INFO, "超额完成的指标被扣分（配置规定超额部分扣分时为提示，规定超额得满分时为警告）", also=(WARNING,))
+P_TOTAL = Code("P-TOTAL", ERROR, "总分与各项得分之和不符")
+P_WEIGHTS = Code("P-WEIGHTS", ERROR, "指标权重与执行率分值合计不等于100")
+P_GRADE = Code("P-GRADE", ERROR, "评价等级与总分不符（表中未印总分、按配置计算总分时为警告）", also=(WARNING,))
+P_UNREADABLE = Code("P-UNREADABLE", WARNING, "绩效自评表中的数值无法识别，该项未能计分")
+
 
 _MONEY = ("万元", "元", "千元", "亿元")
 
 #: Severity of each code, read by the catalogue. Where the case decides, the main severity comes
 #: first and the others follow (see each code's description): the catalogue shows them all.
-SEVERITIES = {
-    "P-EXEC-RATE": "error", "P-EXEC-SCORE": "warning", "P-RATE": ("error", "warning"), "P-SCORE": "warning",
-    "P-REVERSE-SCORED": "warning", "P-OVER-PENALTY": ("info", "warning"), "P-TOTAL": "error", "P-WEIGHTS": "error",
-    "P-GRADE": ("error", "warning"), "P-UNREADABLE": "warning", "P-COST-EXEC": "warning",
-    "P-INCONSISTENT-RULE": ("warning", "info"), "P-NARRATIVE-SCORE": ("error", "warning"),
-    "P-ACHIEVED-TEXT": "warning", "P-ROUNDING": "info", "P-WHOLE-TOTALS": "warning", "P-WHOLE-FISCAL": "warning",
-    "P-PROJECT-AMOUNT": "warning", "P-PROJECT-INITIAL": "info", "P-SAME-INDICATOR": "info",
-}
 
 
-@check(codes={"P-EXEC-RATE": "绩效自评表印出的预算执行率与全年执行数/全年预算数不符"})
+@check(P_EXEC_RATE)
 def execution_rate(ctx: Context) -> Iterator[Finding]:
     """执行率 = 全年执行数 / 全年预算数 of the 合计 (整体) or 年度资金总额 (项目) row."""
     for ev, result, _ in scored(ctx):
@@ -56,16 +62,14 @@ def execution_rate(ctx: Context) -> Iterator[Finding]:
         slack = half_unit(printed.rate)
         if interval[0] - slack <= printed.rate <= interval[1] + slack:
             continue
-        yield Finding(
-            "P-EXEC-RATE", Severity.ERROR,
-            f"{table_label(ev)}预算执行率印为{printed.rate}%，按全年执行数{fmt_amount(ex.executed)}万元÷"
+        yield P_EXEC_RATE(f"{table_label(ev)}预算执行率印为{printed.rate}%，按全年执行数{fmt_amount(ex.executed)}万元÷"
             f"全年预算数{fmt_amount(ex.budget)}万元应为{fmt_pct(ex.rate)}",
             {"印出执行率": f"{printed.rate}%", "计算执行率": fmt_pct(ex.rate),
              "全年预算数": fmt_amount(ex.budget), "全年执行数": fmt_amount(ex.executed)},
             spans(ev, printed, "rate") + spans(ev, line, "executed", "full_year_budget"), table_label(ev))
 
 
-@check(codes={"P-EXEC-SCORE": "预算执行率得分与按配置计算的得分不符", "P-ROUNDING": ROUNDING_DOC})
+@check(P_EXEC_SCORE, P_ROUNDING)
 def execution_score(ctx: Context) -> Iterator[Finding]:
     """执行率得分 = 分值 × 执行率 (0 below the profile's threshold), rounded to 2 decimals."""
     for ev, result, policy in scored(ctx):
@@ -78,7 +82,7 @@ def execution_score(ctx: Context) -> Iterator[Finding]:
         rule = (f"执行率低于{policy.execution_threshold}%得0分，否则" if policy.execution_threshold else "") + \
             f"得分＝{num(ex.weight)}×执行率"
         yield gap_finding(
-            "P-EXEC-SCORE", Severity.WARNING, gap <= CENT,
+            P_EXEC_SCORE, gap <= CENT,
             f"{table_label(ev)}预算执行率得分印为{num(printed.score)}分，执行率{fmt_pct(ex.rate)}，按“{policy.label}”"
             f"配置（{rule}）应得{num(ex.score)}分",
             {"印出得分": num(printed.score), "计算得分": num(ex.score), "执行率": fmt_pct(ex.rate)},
@@ -102,8 +106,7 @@ def _money_range(target: str, actual: str) -> tuple[Decimal, Decimal] | None:
     return pct_range(value, t.value, max(places(a.value), places(t.value)))
 
 
-@check(codes={"P-RATE": "指标完成率与业绩值/目标值不符（日期、定性指标按配置判断达成与否，为警告）",
-              "P-ROUNDING": ROUNDING_DOC})
+@check(P_RATE, P_ROUNDING)
 def indicator_rates(ctx: Context) -> Iterator[Finding]:
     """完成率 = 业绩值 / 目标值 for numeric indicators; 100% for a met date or 达到预期指标."""
     for ev, result, _ in scored(ctx):
@@ -115,8 +118,7 @@ def indicator_rates(ctx: Context) -> Iterator[Finding]:
             if numeric is None:
                 if res.rate is None or res.problem or round2(res.rate) == round2(ind.rate):
                     continue
-                yield Finding("P-RATE", Severity.WARNING,
-                              f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，按目标值“{ind.target}”、业绩值“{ind.actual}”"
+                yield P_RATE.at(WARNING)(f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，按目标值“{ind.target}”、业绩值“{ind.actual}”"
                               f"应为{fmt_pct(res.rate)}",
                               {"印出完成率": f"{ind.rate}%", "计算完成率": fmt_pct(res.rate)}, where, table_label(ev))
                 continue
@@ -129,12 +131,10 @@ def indicator_rates(ctx: Context) -> Iterator[Finding]:
             interval = _money_range(ind.target, ind.actual) if money else None
             slack = half_unit(ind.rate)
             if interval is not None and interval[0] - slack <= ind.rate <= interval[1] + slack:
-                yield Finding("P-ROUNDING", Severity.INFO,
-                              f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，按印出的金额计算为{fmt_pct(rate)}，"
+                yield P_ROUNDING(f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，按印出的金额计算为{fmt_pct(rate)}，"
                               "差异可能来自金额四舍五入", figures, where, table_label(ev))
                 continue
-            yield Finding("P-RATE", Severity.ERROR,
-                          f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，业绩值{ind.actual}÷目标值{ind.target}应为"
+            yield P_RATE(f"{row_name(ev, i, ind)}完成率印为{ind.rate}%，业绩值{ind.actual}÷目标值{ind.target}应为"
                           f"{fmt_pct(rate)}", figures, where, table_label(ev))
 
 
@@ -146,7 +146,7 @@ def _in_band(policy, res, printed: Decimal, weight: Decimal) -> bool:
     return band.low <= share <= band.high
 
 
-@check(codes={"P-SCORE": "指标得分与按配置计算的得分不符", "P-ROUNDING": ROUNDING_DOC})
+@check(P_SCORE, P_ROUNDING)
 def indicator_scores(ctx: Context) -> Iterator[Finding]:
     """Each printed 指标得分 equals the engine's score under the document's profile."""
     for ev, result, policy in scored(ctx):
@@ -157,7 +157,7 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
             if gap == 0 or (res.band and _in_band(policy, res, ind.score, ind.weight)):
                 continue
             yield gap_finding(
-                "P-SCORE", Severity.WARNING, gap <= CENT,
+                P_SCORE, gap <= CENT,
                 f"{row_name(ev, i, ind)}得分印为{num(ind.score)}分，按“{policy.label}”配置的{res.rule}"
                 f"（{res.method}）应得{num(res.score)}分",
                 {"印出得分": num(ind.score), "计算得分": num(res.score), "权重": num(ind.weight),
@@ -165,7 +165,7 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
                 spans(ev, ind, "score"), table_label(ev))
 
 
-@check(codes={"P-REVERSE-SCORED": "反向指标（≤、成本、负面事件次数）已达到目标却未得满分"})
+@check(P_REVERSE_SCORED)
 def reverse_scored(ctx: Context) -> Iterator[Finding]:
     """A reverse indicator whose actual is at or under its target earns its full weight, whatever the profile."""
     for ev, result, policy in scored(ctx):
@@ -181,16 +181,14 @@ def reverse_scored(ctx: Context) -> Iterator[Finding]:
             if value is None or value > t.value or score >= ind.weight - CENT / 2:
                 continue
             how = "却只得" if ind.score is not None else "按本配置的赋分规则只得"
-            yield Finding(
-                "P-REVERSE-SCORED", Severity.WARNING,
-                f"{row_name(ev, i, ind)}是反向指标（越低越好），目标值{ind.target}、业绩值{ind.actual}已达到目标，"
+            yield P_REVERSE_SCORED(f"{row_name(ev, i, ind)}是反向指标（越低越好），目标值{ind.target}、业绩值{ind.actual}已达到目标，"
                 f"{how}{num(score)}分（权重{num(ind.weight)}分）；完成得越好得分越低，赋分方法有误",
                 {"目标值": ind.target, "业绩值": ind.actual,
                  ("印出得分" if ind.score is not None else "计算得分"): num(score), "权重": num(ind.weight)},
                 spans(ev, ind, "score", "target", "actual"), table_label(ev))
 
 
-@check(codes={"P-OVER-PENALTY": "超额完成的指标被扣分（配置规定超额部分扣分时为提示，规定超额得满分时为警告）"})
+@check(P_OVER_PENALTY)
 def over_penalty(ctx: Context) -> Iterator[Finding]:
     """Over-achievement (完成率 > 100%) of a forward indicator is deducted only where the profile says so."""
     for ev, _, policy in scored(ctx):
@@ -205,8 +203,7 @@ def over_penalty(ctx: Context) -> Iterator[Finding]:
                 continue
             expected = policy.over == "deduct"
             tail = "，与本配置“超额部分扣分”的规则一致" if expected else "；按本配置超额完成应得满分"
-            yield Finding(
-                "P-OVER-PENALTY", Severity.INFO if expected else Severity.WARNING,
+            yield P_OVER_PENALTY.at(INFO if expected else WARNING)(
                 f"{row_name(ev, i, ind)}完成率{fmt_pct(numeric[0])}，超额完成却只得{num(ind.score)}分"
                 f"（权重{num(ind.weight)}分）{tail}",
                 {"完成率": fmt_pct(numeric[0]), "印出得分": num(ind.score), "权重": num(ind.weight)},
@@ -219,7 +216,7 @@ def _printed_scores(ev) -> list[Decimal] | None:
     return None if any(s is None for s in scores) else scores
 
 
-@check(codes={"P-TOTAL": "总分与各项得分之和不符", "P-ROUNDING": ROUNDING_DOC})
+@check(P_TOTAL, P_ROUNDING)
 def totals(ctx: Context) -> Iterator[Finding]:
     """总分 = 预算执行率得分 + Σ 指标得分, as printed."""
     for ev, _, _ in scored(ctx):
@@ -231,12 +228,12 @@ def totals(ctx: Context) -> Iterator[Finding]:
         if gap == 0:
             continue
         yield gap_finding(
-            "P-TOTAL", Severity.ERROR, gap <= tolerance(len(scores)),
+            P_TOTAL, gap <= tolerance(len(scores)),
             f"{table_label(ev)}总分印为{num(ev.total)}分，执行率得分与各指标得分合计为{num(total)}分",
             {"印出总分": num(ev.total), "得分合计": num(total)}, spans(ev, None, "total"), table_label(ev))
 
 
-@check(codes={"P-WEIGHTS": "指标权重与执行率分值合计不等于100"})
+@check(P_WEIGHTS)
 def weights(ctx: Context) -> Iterator[Finding]:
     """预算执行率分值 + Σ 指标权重 = 100."""
     for ev, result, _ in scored(ctx):
@@ -245,14 +242,12 @@ def weights(ctx: Context) -> Iterator[Finding]:
         total = result.execution.weight + sum((ind.weight for ind in ev.indicators), ZERO)
         if total == HUNDRED:
             continue
-        yield Finding(
-            "P-WEIGHTS", Severity.ERROR,
-            f"{table_label(ev)}预算执行率分值{num(result.execution.weight)}分与各指标权重合计为{num(total)}分，应为100分",
+        yield P_WEIGHTS(f"{table_label(ev)}预算执行率分值{num(result.execution.weight)}分与各指标权重合计为{num(total)}分，应为100分",
             {"权重合计": num(total), "执行率分值": num(result.execution.weight)},
             spans(ev, scoring_line(ev), "weight"), table_label(ev))
 
 
-@check(codes={"P-GRADE": "评价等级与总分不符（表中未印总分、按配置计算总分时为警告）"})
+@check(P_GRADE)
 def grades(ctx: Context) -> Iterator[Finding]:
     """The printed 等级 is the profile's grade of the printed 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差)."""
     for ev, result, policy in scored(ctx):
@@ -262,25 +257,23 @@ def grades(ctx: Context) -> Iterator[Finding]:
         expected = policy.grade(basis)
         if normal_grade(ev.grade) == expected:
             continue
-        yield Finding(
-            "P-GRADE", Severity.ERROR if ev.total is not None else Severity.WARNING,
+        yield P_GRADE.at(ERROR if ev.total is not None else WARNING)(
             f"{table_label(ev)}评价等级印为“{ev.grade}”，总分{num(basis)}分应为“{expected}”",
             {"印出等级": ev.grade, "总分": num(basis), "应为": expected}, spans(ev, None, "grade", "total"),
             table_label(ev))
 
 
-@check(codes={"P-UNREADABLE": "绩效自评表中的数值无法识别，该项未能计分"})
+@check(P_UNREADABLE)
 def unreadable(ctx: Context) -> Iterator[Finding]:
     """Every 目标值, 业绩值, 权重 and the funds row can be interpreted."""
     for ev, result, _ in scored(ctx):
         if result.execution.problem:
             line = total_line(ev)
-            yield Finding("P-UNREADABLE", Severity.WARNING,
-                          f"{table_label(ev)}预算执行率无法计算：{result.execution.problem}",
+            yield P_UNREADABLE(f"{table_label(ev)}预算执行率无法计算：{result.execution.problem}",
                           {"表": table_label(ev)}, spans(ev, line, "full_year_budget", "executed"), table_label(ev))
         for i, (ind, res) in enumerate(zip(ev.indicators, result.indicators)):
             if res.problem:
-                yield Finding("P-UNREADABLE", Severity.WARNING, f"{row_name(ev, i, ind)}：{res.problem}",
+                yield P_UNREADABLE(f"{row_name(ev, i, ind)}：{res.problem}",
                               {"表": table_label(ev), "行": str(i + 1), "目标值": ind.target, "业绩值": ind.actual},
                               spans(ev, ind, "actual", "target", "weight"), table_label(ev))
 

@@ -17,14 +17,23 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.model import Evaluation, FundLine, Span
 from ...core.money import ZERO, D, fmt_amount, round2
 from ..measure import NUMBER, convert, parse_measure
 from ..scoring import total_line
-from .base import Context, NotApplicable, check
+from .base import INFO, WARNING, Code, Context, NotApplicable, check
 from .performance_support import evaluations, spans, table_label
 from .support import line_span, named, stated_value, year_of
+
+# --------------------------------------------------------------------------- finding codes
+
+P_WHOLE_TOTALS = Code("P-WHOLE-TOTALS", WARNING, "单位整体支出绩效自评表合计行的全年预算数、全年执行数与收入总计、本年支出合计不一致")
+P_WHOLE_FISCAL = Code("P-WHOLE-FISCAL", WARNING, "单位整体支出绩效自评表上级资金与本级资金的年初预算数（全年执行数）与说明中财政拨款的年初预算数（本年财政拨款支出）不一致")
+P_PROJECT_AMOUNT = Code("P-PROJECT-AMOUNT", WARNING, "说明中按项目名称写出的金额与该项目自评表的全年预算数、全年执行数、年初预算数均不符")
+P_PROJECT_INITIAL = Code("P-PROJECT-INITIAL", INFO, "说明中按项目名称写出的金额是年初预算数，而该项目全年预算数已调整（仅提示）")
+P_SAME_INDICATOR = Code("P-SAME-INDICATOR", INFO, "同一名称的指标在单位整体支出绩效自评表与项目支出绩效自评表中业绩值不同（口径可能不同，仅提示）")
+
 
 _SECTION = "第二部分 十一 预算绩效情况说明"
 
@@ -65,9 +74,7 @@ def _differs(a: Decimal, b: Decimal) -> bool:
     return round2(a) != round2(b)
 
 
-@check(codes={"P-WHOLE-TOTALS": "单位整体支出绩效自评表合计行的全年预算数、全年执行数与收入总计、本年支出合计不一致",
-              "P-WHOLE-FISCAL": "单位整体支出绩效自评表上级资金与本级资金的年初预算数（全年执行数）与说明中财政拨款的年初预算数（本年财政拨款支出）不一致"},
-       relations=("C50", "C41"))
+@check(P_WHOLE_TOTALS, P_WHOLE_FISCAL, relations=("C50", "C41"))
 def whole_vs_accounts(ctx: Context) -> Iterator[Finding]:
     """整体支出绩效自评表：合计行全年预算数 = 收入总计，全年执行数 = 本年支出合计；上级资金＋本级资金的年初预算数 = 财政拨款年初预算数，全年执行数 = 本年财政拨款支出。"""
     whole = [ev for ev in evaluations(ctx) if ev.kind == "整体"]
@@ -85,9 +92,7 @@ def whole_vs_accounts(ctx: Context) -> Iterator[Finding]:
             ran = True
             if not _differs(mine, other):
                 continue
-            yield Finding(
-                "P-WHOLE-TOTALS", Severity.WARNING,
-                f"{table_label(ev)}合计行{label}为{fmt_amount(mine)}万元，{source}中{named(key, year_of(ctx))}为{fmt_amount(other)}万元，两者应一致",
+            yield P_WHOLE_TOTALS(f"{table_label(ev)}合计行{label}为{fmt_amount(mine)}万元，{source}中{named(key, year_of(ctx))}为{fmt_amount(other)}万元，两者应一致",
                 {"自评表": fmt_amount(mine), named(key, year_of(ctx)): fmt_amount(other), "来源": source, "关系": "C50"},
                 spans(ev, line, field) + ((where,) if where else ()), table_label(ev))
         fiscal = _fiscal_lines(ev)
@@ -105,9 +110,7 @@ def whole_vs_accounts(ctx: Context) -> Iterator[Finding]:
                 continue
             shown = [f for f in fiscal if getattr(f, field)] or fiscal  # name the rows that hold money
             names = "与".join(_clean(f.label) for f in shown)
-            yield Finding(
-                "P-WHOLE-FISCAL", Severity.WARNING,
-                f"{table_label(ev)}{names}{label}{'合计' if len(shown) > 1 else ''}为{fmt_amount(mine)}万元，"
+            yield P_WHOLE_FISCAL(f"{table_label(ev)}{names}{label}{'合计' if len(shown) > 1 else ''}为{fmt_amount(mine)}万元，"
                 f"{source}中{account}为{fmt_amount(other)}万元，口径应一致，请核实",
                 {"自评表": fmt_amount(mine), account: fmt_amount(other), "来源": source, "关系": "C41"},
                 tuple(s for f in shown for s in spans(ev, f, field)) + ((where,) if where else ()), table_label(ev))
@@ -126,9 +129,7 @@ def _core_name(name: str) -> str:
     return _YEAR_PREFIX.sub("", "".join(name.split())).strip("“”\"《》")
 
 
-@check(codes={"P-PROJECT-AMOUNT": "说明中按项目名称写出的金额与该项目自评表的全年预算数、全年执行数、年初预算数均不符",
-              "P-PROJECT-INITIAL": "说明中按项目名称写出的金额是年初预算数，而该项目全年预算数已调整（仅提示）"},
-       relations=("C50",))
+@check(P_PROJECT_AMOUNT, P_PROJECT_INITIAL, relations=("C50",))
 def project_amounts(ctx: Context) -> Iterator[Finding]:
     """说明中紧跟项目名称写出的金额（如“机关运行补助经费600万元”）是该项目自评表的全年预算数或全年执行数。"""
     story = ctx.disclosure.narrative
@@ -151,16 +152,12 @@ def project_amounts(ctx: Context) -> Iterator[Finding]:
             shown = {"说明": fmt_amount(value), "年初预算数": fmt_amount(line.initial_budget),
                      "全年预算数": fmt_amount(line.full_year_budget), "全年执行数": fmt_amount(line.executed)}
             if line.initial_budget is not None and not _differs(value, line.initial_budget):
-                yield Finding(
-                    "P-PROJECT-INITIAL", Severity.INFO,
-                    f"说明中写“{m.group(0)}”，为{table_label(ev)}的年初预算数；该项目全年预算数为"
+                yield P_PROJECT_INITIAL(f"说明中写“{m.group(0)}”，为{table_label(ev)}的年初预算数；该项目全年预算数为"
                     f"{fmt_amount(line.full_year_budget)}万元、全年执行数为{fmt_amount(line.executed)}万元，"
                     "宜写明是年初预算数或改用调整后的金额",
                     shown, ((where,) if where else ()) + table_spans, _SECTION)
                 continue
-            yield Finding(
-                "P-PROJECT-AMOUNT", Severity.WARNING,
-                f"说明中写“{m.group(0)}”，{table_label(ev)}年初预算数{fmt_amount(line.initial_budget)}万元、"
+            yield P_PROJECT_AMOUNT(f"说明中写“{m.group(0)}”，{table_label(ev)}年初预算数{fmt_amount(line.initial_budget)}万元、"
                 f"全年预算数{fmt_amount(line.full_year_budget)}万元、全年执行数{fmt_amount(line.executed)}万元，均不相同",
                 shown, ((where,) if where else ()) + table_spans, _SECTION)
 
@@ -171,7 +168,7 @@ def _indicator_key(name: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", "".join(name.split()))
 
 
-@check(codes={"P-SAME-INDICATOR": "同一名称的指标在单位整体支出绩效自评表与项目支出绩效自评表中业绩值不同（口径可能不同，仅提示）"})
+@check(P_SAME_INDICATOR)
 def same_indicator(ctx: Context) -> Iterator[Finding]:
     """整体自评表与项目自评表中名称相同、单位相同的数量指标，业绩值应一致（或说明口径不同）。"""
     evs = evaluations(ctx)
@@ -198,9 +195,7 @@ def same_indicator(ctx: Context) -> Iterator[Finding]:
                 prior_value = convert(prior.value, prior.unit, wa.unit) if prior.kind == NUMBER else None
                 note = (f"；{wa.value.normalize():f}{wa.unit}恰为项目表所列上年完成情况，整体表可能沿用了上年数"
                         if prior_value is not None and prior_value == wa.value else "")
-                yield Finding(
-                    "P-SAME-INDICATOR", Severity.INFO,
-                    f"指标“{wind.name}”在{table_label(w)}中业绩值为{wind.actual}，在{table_label(ev)}中为{ind.actual}{note}；"
+                yield P_SAME_INDICATOR(f"指标“{wind.name}”在{table_label(w)}中业绩值为{wind.actual}，在{table_label(ev)}中为{ind.actual}{note}；"
                     "如口径不同请在指标名称中区分",
                     {"整体表业绩值": wind.actual, "项目表业绩值": ind.actual, "项目表上年完成情况": ind.prior_result or "-"},
                     spans(w, wind, "actual") + spans(ev, ind, "actual"), table_label(w))

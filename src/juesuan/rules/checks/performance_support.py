@@ -8,15 +8,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ...core.findings import Finding, InputError, Severity
+from ...core.findings import Finding, InputError
 from ...core.model import Evaluation, FundLine, Indicator, Span
 from ...core.money import CENT, round2
 from ..policy import Policy
 from ..scoring import EvaluationScore, score_evaluation, table_label
-from .base import Context, NotApplicable
+from .base import INFO, Code, Context, NotApplicable
 
 #: The one code for a 绩效 figure off by what rounding of printed values explains (info).
 ROUNDING_DOC = "绩效自评表中的完成率、得分、总分或说明所述金额与计算结果的差异在四舍五入范围内（仅提示）"
+P_ROUNDING = Code("P-ROUNDING", INFO, ROUNDING_DOC)
 
 
 def policy_of(ctx: Context) -> Policy:
@@ -93,14 +94,14 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(-(places(value) + 1))
 
 
-def gap_finding(code: str, severity: Severity, rounding: bool, message: str, figures: dict[str, str],
+def gap_finding(code: Code, rounding: bool, message: str, figures: dict[str, str],
                 where: tuple[Span, ...], section: str) -> Finding:
-    """``code`` at ``severity`` for a figure that differs from the computed one; "P-ROUNDING"
-    (info, the message saying so) when ``rounding`` explains the gap."""
+    """``code`` for a figure that differs from the computed one; ``P-ROUNDING`` (info, the
+    message saying so) when ``rounding`` explains the gap."""
     if rounding:
-        return Finding("P-ROUNDING", Severity.INFO, message + "，差异在四舍五入范围内", figures, where, section)
-    return Finding(code, severity, message, figures, where, section)
+        return P_ROUNDING(message + "，差异在四舍五入范围内", figures, where, section)
+    return code(message, figures, where, section)
 
 
-__all__ = ["CENT", "ROUNDING_DOC", "policy_of", "evaluations", "scored", "spans", "row_name", "num", "places", "half_unit",
+__all__ = ["CENT", "ROUNDING_DOC", "P_ROUNDING", "policy_of", "evaluations", "scored", "spans", "row_name", "num", "places", "half_unit",
            "gap_finding", "table_label"]

@@ -11,13 +11,21 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.model import Evaluation, Span
 from ...core.money import ZERO, D, fmt_amount, round2, tolerance
 from ..measure import DATE, NUMBER, QUALITY, Measure, convert, parse_measure
 from ..scoring import is_reverse, total_line
-from .base import Context, NotApplicable, check
-from .performance_support import CENT, ROUNDING_DOC, evaluations, gap_finding, num, policy_of, row_name, scored, spans, table_label
+from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
+from .performance_support import P_ROUNDING, CENT, evaluations, gap_finding, num, policy_of, row_name, scored, spans, table_label
+
+# --------------------------------------------------------------------------- finding codes
+
+P_COST_EXEC = Code("P-COST-EXEC", WARNING, "成本指标业绩值与全年执行数不符")
+P_INCONSISTENT_RULE = Code("P-INCONSISTENT-RULE", WARNING, "同一赋分规则在同一文件中前后执行不一致（同类指标写了不同赋分规则为提示）", also=(INFO,))
+P_NARRATIVE_SCORE = Code("P-NARRATIVE-SCORE", ERROR, "绩效情况说明中的得分、等级、项目数或金额与自评表不符（只与按配置计算的得分、等级不符，或自评表张数不符时为警告）", also=(WARNING,))
+P_ACHIEVED_TEXT = Code("P-ACHIEVED-TEXT", WARNING, "实际完成情况文字所写数值或完成日期与指标表业绩值不符")
+
 
 _MONEY = ("万元", "元", "千元", "亿元")
 
@@ -29,7 +37,7 @@ def _money(text: str) -> Decimal | None:
     return convert(m.value, m.unit, "万元")
 
 
-@check(codes={"P-COST-EXEC": "成本指标业绩值与全年执行数不符"})
+@check(P_COST_EXEC)
 def cost_vs_execution(ctx: Context) -> Iterator[Finding]:
     """Σ 成本指标 业绩值 ≤ 全年执行数; where the cost targets add up to the 全年预算数, Σ 业绩值 = 全年执行数."""
     for ev in evaluations(ctx):
@@ -50,9 +58,7 @@ def cost_vs_execution(ctx: Context) -> Iterator[Finding]:
         why = ("超过全年执行数" if gap > 0 else
                f"少于全年执行数（各成本指标目标值合计等于全年预算数{fmt_amount(line.full_year_budget)}万元，"
                "业绩值合计应等于实际支出）")
-        yield Finding(
-            "P-COST-EXEC", Severity.WARNING,
-            f"{table_label(ev)}成本指标业绩值合计{fmt_amount(spent)}万元，{why}；全年执行数为{fmt_amount(line.executed)}万元",
+        yield P_COST_EXEC(f"{table_label(ev)}成本指标业绩值合计{fmt_amount(spent)}万元，{why}；全年执行数为{fmt_amount(line.executed)}万元",
             {"成本指标业绩值合计": fmt_amount(spent), "全年执行数": fmt_amount(line.executed)},
             tuple(s for ind in costs for s in spans(ev, ind, "actual")) + spans(ev, line, "executed"),
             table_label(ev))
@@ -78,7 +84,7 @@ def _treatments(ctx: Context):
                 yield label, "超额完成", ("得满分" if full else "扣分"), ev, i, ind
 
 
-@check(codes={"P-INCONSISTENT-RULE": "同一赋分规则在同一文件中前后执行不一致（同类指标写了不同赋分规则为提示）"})
+@check(P_INCONSISTENT_RULE)
 def inconsistent_rules(ctx: Context) -> Iterator[Finding]:
     """Within one document, a 赋分规则 treats the same situation the same way, and like indicators carry one rule."""
     groups: dict[tuple[str, str], dict[str, list]] = {}
@@ -89,9 +95,7 @@ def inconsistent_rules(ctx: Context) -> Iterator[Finding]:
             continue
         examples = [(t, rows[0]) for t, rows in sorted(by.items())]
         text = "；".join(f"{row_name(ev, i, ind)}{t}" for t, (ev, i, ind) in examples)
-        yield Finding(
-            "P-INCONSISTENT-RULE", Severity.WARNING,
-            f"同为“{label}”、同属{situation}的指标，处理方法前后不一致：{text}",
+        yield P_INCONSISTENT_RULE(f"同为“{label}”、同属{situation}的指标，处理方法前后不一致：{text}",
             {"赋分规则": label, "情形": situation, **{t: str(len(rows)) + "项" for t, rows in by.items()}},
             tuple(s for _, (ev, i, ind) in examples for s in spans(ev, ind, "score", "rule")))
     # Like indicators (qualitative "达到预期指标" rows; 满意度 rows) given different 赋分规则 labels.
@@ -115,9 +119,7 @@ def inconsistent_rules(ctx: Context) -> Iterator[Finding]:
             if label == common:
                 continue
             for ev, i, ind in rows:
-                yield Finding(
-                    "P-INCONSISTENT-RULE", Severity.INFO,
-                    f"{row_name(ev, i, ind)}是{kind}，赋分规则写作“{label}”，本文件其他{kind}写作“{common}”",
+                yield P_INCONSISTENT_RULE.at(INFO)(f"{row_name(ev, i, ind)}是{kind}，赋分规则写作“{label}”，本文件其他{kind}写作“{common}”",
                     {"赋分规则": label, "通常写作": common}, spans(ev, ind, "rule", "score"), table_label(ev))
 
 
@@ -164,8 +166,7 @@ def _sum_line(evs: list[Evaluation], field: str) -> Decimal | None:
     return None if not values or None in values else sum(values, ZERO)
 
 
-@check(codes={"P-NARRATIVE-SCORE": "绩效情况说明中的得分、等级、项目数或金额与自评表不符（只与按配置计算的得分、等级不符，或自评表张数不符时为警告）",
-              "P-ROUNDING": ROUNDING_DOC}, relations=("C50",))
+@check(P_NARRATIVE_SCORE, P_ROUNDING, relations=("C50",))
 def narrative_scores(ctx: Context) -> Iterator[Finding]:
     """第二部分 十一 states the 整体 score and grade, the number of project tables and their Σ 全年预算/执行数 as the tables give them."""
     story = ctx.disclosure.narrative
@@ -186,8 +187,7 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
         if abs(st.value - table_total) <= CENT / 2:
             continue
         printed = ev.total is not None
-        yield Finding(
-            "P-NARRATIVE-SCORE", Severity.ERROR if printed else Severity.WARNING,
+        yield P_NARRATIVE_SCORE.at(ERROR if printed else WARNING)(
             f"说明中整体支出绩效自评综合得分为{num(st.value)}分，" +
             (f"整体支出绩效自评表总分为{num(ev.total)}分" if printed else
              f"按“{policy.label}”配置由整体支出绩效自评表计算为{num(result.total)}分"),
@@ -197,16 +197,14 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
         expected = policy.for_kind("整体").grade(basis)
         if normal_grade(m.group(1)) != expected:
             span = _line_span(ctx, m.start(), m.group(0))
-            yield Finding(
-                "P-NARRATIVE-SCORE", Severity.ERROR if stated_score is not None else Severity.WARNING,
+            yield P_NARRATIVE_SCORE.at(ERROR if stated_score is not None else WARNING)(
                 f"说明中评价结果为“{m.group(1)}”，综合得分{num(basis)}分应为“{expected}”",
                 {"说明等级": m.group(1), "综合得分": num(basis), "应为": expected}, (span,) if span else (), section)
     counts = (("绩效.项目数", len(projects), "项目支出绩效自评表"), ("绩效.整体表数", len(whole), "整体支出绩效自评表"))
     for key, count, title in counts:
         for st, where in _stated_total(ctx, key):
             if st.value != count:
-                yield Finding("P-NARRATIVE-SCORE", Severity.WARNING,
-                              f"说明中{title}为{st.value}个，文件中读到{count}张{title}",
+                yield P_NARRATIVE_SCORE.at(WARNING)(f"说明中{title}为{st.value}个，文件中读到{count}张{title}",
                               {"说明": str(st.value), "自评表": str(count)}, where, section)
     amounts = (("绩效.项目.全年预算", projects, "full_year_budget", "项目全年预算数"),
                ("绩效.项目.执行数", projects, "executed", "项目全年执行数"),
@@ -221,7 +219,7 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
             if gap == 0:
                 continue
             yield gap_finding(
-                "P-NARRATIVE-SCORE", Severity.ERROR, gap <= tolerance(len(evs)),
+                P_NARRATIVE_SCORE, gap <= tolerance(len(evs)),
                 f"说明中{label}为{fmt_amount(st.value)}万元，自评表合计为{fmt_amount(table)}万元",
                 {"说明": fmt_amount(st.value), "自评表": fmt_amount(table)},
                 where + tuple(s for ev in evs for s in spans(ev, total_line(ev), field)), section)
@@ -313,7 +311,7 @@ def _date_conflict(stated: Measure, actual: Measure, target: Measure, year: int 
     return _day(target, s[0]) != s
 
 
-@check(codes={"P-ACHIEVED-TEXT": "实际完成情况文字所写数值或完成日期与指标表业绩值不符"})
+@check(P_ACHIEVED_TEXT)
 def achieved_text(ctx: Context) -> Iterator[Finding]:
     """A value (or a completion date) the 实际完成情况 text gives for an indicator, by its name, equals that row's 业绩值."""
     for ev in evaluations(ctx):
@@ -326,9 +324,7 @@ def achieved_text(ctx: Context) -> Iterator[Finding]:
                 stated = parse_measure(written) if written else None
                 if stated is None or not _date_conflict(stated, a, parse_measure(ind.target), ev.year):
                     continue
-                yield Finding(
-                    "P-ACHIEVED-TEXT", Severity.WARNING,
-                    f"{table_label(ev)}实际完成情况写“{ind.name}”为{written}，指标表业绩值为{ind.actual}"
+                yield P_ACHIEVED_TEXT(f"{table_label(ev)}实际完成情况写“{ind.name}”为{written}，指标表业绩值为{ind.actual}"
                     f"（目标值{ind.target}），所写完成时间不一致",
                     {"文字": written, "业绩值": ind.actual, "目标值": ind.target},
                     spans(ev, None, "achieved") + spans(ev, ind, "actual"), table_label(ev))
@@ -340,9 +336,7 @@ def achieved_text(ctx: Context) -> Iterator[Finding]:
                 continue
             t = parse_measure(ind.target)
             note = "（与目标值相同）" if t.kind == NUMBER and t.unit == a.unit and t.value == stated else ""
-            yield Finding(
-                "P-ACHIEVED-TEXT", Severity.WARNING,
-                f"{table_label(ev)}实际完成情况写“{ind.name}”为{stated.normalize():f}{a.unit}{note}，"
+            yield P_ACHIEVED_TEXT(f"{table_label(ev)}实际完成情况写“{ind.name}”为{stated.normalize():f}{a.unit}{note}，"
                 f"指标表业绩值为{ind.actual}",
                 {"文字": f"{stated.normalize():f}{a.unit}", "业绩值": ind.actual},
                 spans(ev, None, "achieved") + spans(ev, ind, "actual"), table_label(ev))

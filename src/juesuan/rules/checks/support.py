@@ -18,12 +18,12 @@ from ...core.findings import Finding, Severity
 from ...core.labels import label as _label_of_key
 from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
 from ...core.money import HALF_CENT, ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
-from .base import Context, NotApplicable
+from .base import INFO, Code, Context, NotApplicable
 
 Amount = Decimal | None
 
-ROUNDING = "ROUNDING"
 ROUNDING_DOC = "合计与各项之和相差在四舍五入范围内（可能为四舍五入差异），仅作提示"
+ROUNDING = Code("ROUNDING", INFO, ROUNDING_DOC)
 ROUNDING_NOTE = "差额在四舍五入允许范围内，可能为四舍五入差异"
 
 
@@ -63,7 +63,7 @@ def total_of(parts: Iterable[Amount]) -> Decimal:
 
 def sum_finding(
     *,
-    code: str,
+    code: Code,
     total: Amount,
     parts: Sequence[tuple[str, Amount]],
     total_label: str,
@@ -71,7 +71,7 @@ def sum_finding(
     spans: Sequence[Span | None] = (),
     section: str = "",
     relation: str = "",
-    severity: Severity = Severity.ERROR,
+    severity: Severity | None = None,
 ) -> Finding | None:
     """A finding when ``total`` differs from the sum of ``parts``: ``ROUNDING`` (info) inside the
     rounding envelope of the non-zero parts, ``code`` at ``severity`` outside it; None when equal
@@ -92,20 +92,20 @@ def sum_finding(
     clean = tuple(sp for sp in spans if sp is not None)
     n = max(nonzero_count(v for _, v in parts), 1)
     if abs(gap) <= tolerance(n):
-        return Finding(ROUNDING, Severity.INFO, f"{message}（{ROUNDING_NOTE}）", figures, clean, section)
-    return Finding(code, severity, message, figures, clean, section)
+        return ROUNDING(f"{message}（{ROUNDING_NOTE}）", figures, clean, section)
+    return (code if severity is None else code.at(severity))(message, figures, clean, section)
 
 
 def equal_finding(
     *,
-    code: str,
+    code: Code,
     left: tuple[str, Amount],
     right: tuple[str, Amount],
     message: str,
     spans: Sequence[Span | None] = (),
     section: str = "",
     relation: str = "",
-    severity: Severity = Severity.ERROR,
+    severity: Severity | None = None,
     slack_parts: int = 1,
 ) -> Finding | None:
     """A finding when two amounts that should be equal differ. A gap inside
@@ -121,8 +121,8 @@ def equal_finding(
         figures["关系"] = relation
     clean = tuple(sp for sp in spans if sp is not None)
     if slack_parts and abs(gap) <= tolerance(slack_parts):
-        return Finding(ROUNDING, Severity.INFO, f"{message}（{ROUNDING_NOTE}）", figures, clean, section)
-    return Finding(code, severity, message, figures, clean, section)
+        return ROUNDING(f"{message}（{ROUNDING_NOTE}）", figures, clean, section)
+    return (code if severity is None else code.at(severity))(message, figures, clean, section)
 
 
 def pct_verdict(printed: Decimal, part: Decimal, whole: Decimal, **slack: bool) -> str:

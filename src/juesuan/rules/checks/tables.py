@@ -14,55 +14,79 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.codes import OUTDATED_NAMES, economic_codes, function_codes
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.model import FUNDS, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
 from ..totals import ROW_TOTALS
-from .base import Context, NotApplicable, check
+from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from . import tables_detail
-from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, named, sum_finding, year_of
+from .support import ROUNDING, amt, equal_finding, named, sum_finding, year_of
 from .support import label_of as _label
 from .support import need as _need
 from .support import rows_with_total as _rows_with_total
 from .support import section_of as _sec
 from .support import src as _src
 
+# --------------------------------------------------------------------------- finding codes
+
+T1_INCOME_SUM = Code("T1-INCOME-SUM", ERROR, "收入支出决算总表：本年收入合计不等于各收入项目之和")
+T1_EXPENDITURE_SUM = Code("T1-EXPENDITURE-SUM", ERROR, "收入支出决算总表：本年支出合计不等于各功能分类支出之和")
+T1_INCOME_TOTAL = Code("T1-INCOME-TOTAL", ERROR, "收入支出决算总表：收入总计不等于本年收入合计＋使用非财政拨款结余＋年初结转和结余")
+T1_EXPENDITURE_TOTAL = Code("T1-EXPENDITURE-TOTAL", ERROR, "收入支出决算总表：支出总计不等于本年支出合计＋结余分配＋年末结转和结余")
+T1_BALANCE = Code("T1-BALANCE", ERROR, "收入支出决算总表：收入总计不等于支出总计")
+T2_ROW_SUM = Code("T2-ROW-SUM", ERROR, "收入决算表：某行本年收入合计不等于各收入栏之和")
+T3_ROW_SUM = Code("T3-ROW-SUM", ERROR, "支出决算表：某行本年支出合计不等于各支出栏之和")
+T5_ROW_SUM = Code("T5-ROW-SUM", ERROR, "一般公共预算财政拨款支出决算表：某行合计不等于基本支出＋项目支出")
+T_HIERARCHY = Code("T-HIERARCHY", ERROR, "类≠所属款之和、款≠所属项之和，或合计≠各类之和（公开02/03/05/07/08）")
+T_CODE_NAME = Code("T-CODE-NAME", WARNING, "表中科目名称与该年度政府收支分类科目名称不一致（含已停用的旧名称）")
+X_T1_T2 = Code("X-T1-T2", ERROR, "收入决算表合计行与收入支出决算总表对应收入不一致")
+X_T1_T3 = Code("X-T1-T3", ERROR, "支出决算表与收入支出决算总表的本年支出合计或各类支出不一致")
+T4_ROW_SUM = Code("T4-ROW-SUM", ERROR, "财政拨款收入支出决算总表：某支出行合计不等于三类财政拨款之和")
+T4_INCOME_SUM = Code("T4-INCOME-SUM", ERROR, "财政拨款收入支出决算总表：本年收入合计不等于三类财政拨款收入之和")
+T4_BALANCE_SPLIT = Code("T4-BALANCE-SPLIT", ERROR, "财政拨款收入支出决算总表：年初（年末）结转和结余不等于分资金之和")
+T4_TOTAL = Code("T4-TOTAL", ERROR, "财政拨款收入支出决算总表：收入（支出）总计不等于本年合计＋结转和结余")
+T4_BALANCE = Code("T4-BALANCE", ERROR, "财政拨款收入支出决算总表：收入总计不等于支出总计")
+T4_FUND_BALANCE = Code("T4-FUND-BALANCE", ERROR, "某类财政拨款：本年收入＋年初结转结余≠本年支出＋年末结转结余")
+X_T1_T4 = Code("X-T1-T4", ERROR, "财政拨款收入支出决算总表与收入支出决算总表的财政拨款收入不一致，或财政拨款结转结余大于全部结转结余")
+X_T4_T5 = Code("X-T4-T5", ERROR, "一般公共预算财政拨款支出在财政拨款收入支出决算总表与一般公共预算财政拨款支出决算表中不一致")
+X_T4_T7 = Code("X-T4-T7", ERROR, "政府性基金预算财政拨款在财政拨款收入支出决算总表与政府性基金表中不一致")
+X_T4_T8 = Code("X-T4-T8", ERROR, "国有资本经营预算财政拨款在财政拨款收入支出决算总表与国有资本经营表中不一致")
+
+
 # --------------------------------------------------------------------------- 公开01
 
-@check(codes={"T1-INCOME-SUM": "收入支出决算总表：本年收入合计不等于各收入项目之和", ROUNDING: ROUNDING_DOC}, relations=("C01",))
+@check(T1_INCOME_SUM, ROUNDING, relations=("C01",))
 def t1_income_sum(ctx: Context) -> Iterator[Finding]:
     """公开01 本年收入合计 = 一般公共预算财政拨款收入 + … + 其他收入（八项）。"""
     t1 = _need(ctx, "T1")
-    f = sum_finding(code="T1-INCOME-SUM", total=t1.income_this_year, parts=[(r, t1.income.get(r)) for r in T1_INCOME_ROWS],
+    f = sum_finding(code=T1_INCOME_SUM, total=t1.income_this_year, parts=[(r, t1.income.get(r)) for r in T1_INCOME_ROWS],
                     total_label="本年收入合计", message="收入支出决算总表本年收入合计与各收入项目之和不一致",
                     spans=[_src(t1.sources, "income_this_year", "本年收入合计")], section=_sec("T1"), relation="C01")
     if f:
         yield f
 
 
-@check(codes={"T1-EXPENDITURE-SUM": "收入支出决算总表：本年支出合计不等于各功能分类支出之和", ROUNDING: ROUNDING_DOC}, relations=("C02",))
+@check(T1_EXPENDITURE_SUM, ROUNDING, relations=("C02",))
 def t1_expenditure_sum(ctx: Context) -> Iterator[Finding]:
     """公开01 本年支出合计 = 各功能分类（类）支出之和。"""
     t1 = _need(ctx, "T1")
     if not t1.expenditure:
         raise NotApplicable("收入支出决算总表缺少分类支出行")
-    f = sum_finding(code="T1-EXPENDITURE-SUM", total=t1.expenditure_this_year, parts=sorted(t1.expenditure.items()),
+    f = sum_finding(code=T1_EXPENDITURE_SUM, total=t1.expenditure_this_year, parts=sorted(t1.expenditure.items()),
                     total_label="本年支出合计", message="收入支出决算总表本年支出合计与各类支出之和不一致",
                     spans=[_src(t1.sources, "expenditure_this_year", "本年支出合计")], section=_sec("T1"), relation="C02")
     if f:
         yield f
 
 
-@check(codes={"T1-INCOME-TOTAL": "收入支出决算总表：收入总计不等于本年收入合计＋使用非财政拨款结余＋年初结转和结余",
-              "T1-EXPENDITURE-TOTAL": "收入支出决算总表：支出总计不等于本年支出合计＋结余分配＋年末结转和结余",
-              ROUNDING: ROUNDING_DOC}, relations=("C03", "C04"))
+@check(T1_INCOME_TOTAL, T1_EXPENDITURE_TOTAL, ROUNDING, relations=("C03", "C04"))
 def t1_totals(ctx: Context) -> Iterator[Finding]:
     """公开01 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。"""
     t1 = _need(ctx, "T1")
     for code, total, label, parts, rel, field in (
-        ("T1-INCOME-TOTAL", t1.income_total, "收入总计",
+        (T1_INCOME_TOTAL, t1.income_total, "收入总计",
          [("本年收入合计", t1.income_this_year), ("使用非财政拨款结余", t1.non_fiscal_balance_used), ("年初结转和结余", t1.opening_balance)],
          "C03", "income_total"),
-        ("T1-EXPENDITURE-TOTAL", t1.expenditure_total, "支出总计",
+        (T1_EXPENDITURE_TOTAL, t1.expenditure_total, "支出总计",
          [("本年支出合计", t1.expenditure_this_year), ("结余分配", t1.balance_distribution), ("年末结转和结余", t1.closing_balance)],
          "C04", "expenditure_total"),
     ):
@@ -72,11 +96,11 @@ def t1_totals(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@check(codes={"T1-BALANCE": "收入支出决算总表：收入总计不等于支出总计"}, relations=("C05",))
+@check(T1_BALANCE, relations=("C05",))
 def t1_balance(ctx: Context) -> Iterator[Finding]:
     """公开01 收入总计 = 支出总计。"""
     t1 = _need(ctx, "T1")
-    f = equal_finding(code="T1-BALANCE", left=("收入总计", t1.income_total), right=("支出总计", t1.expenditure_total),
+    f = equal_finding(code=T1_BALANCE, left=("收入总计", t1.income_total), right=("支出总计", t1.expenditure_total),
                       message="收入支出决算总表收入总计与支出总计不相等",
                       spans=[_src(t1.sources, "income_total", "收入总计"), _src(t1.sources, "expenditure_total", "支出总计")],
                       section=_sec("T1"), relation="C05")
@@ -86,7 +110,7 @@ def t1_balance(ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- 公开02/03/05/07/08 rows
 
-def _row_sums(t: CodedTable, code: str, relation: str) -> Iterator[Finding]:
+def _row_sums(t: CodedTable, code: Code, relation: str) -> Iterator[Finding]:
     total_col, parts = ROW_TOTALS[t.key]
     for row in _rows_with_total(t):
         f = sum_finding(code=code, total=row.values.get(total_col), parts=[(c, row.values.get(c)) for c in parts],
@@ -96,22 +120,22 @@ def _row_sums(t: CodedTable, code: str, relation: str) -> Iterator[Finding]:
             yield f
 
 
-@check(codes={"T2-ROW-SUM": "收入决算表：某行本年收入合计不等于各收入栏之和", ROUNDING: ROUNDING_DOC}, relations=("C06",))
+@check(T2_ROW_SUM, ROUNDING, relations=("C06",))
 def t2_row_sum(ctx: Context) -> Iterator[Finding]:
     """公开02 每行：本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入。"""
-    yield from _row_sums(_need(ctx, "T2"), "T2-ROW-SUM", "C06")
+    yield from _row_sums(_need(ctx, "T2"), T2_ROW_SUM, "C06")
 
 
-@check(codes={"T3-ROW-SUM": "支出决算表：某行本年支出合计不等于各支出栏之和", ROUNDING: ROUNDING_DOC}, relations=("C07",))
+@check(T3_ROW_SUM, ROUNDING, relations=("C07",))
 def t3_row_sum(ctx: Context) -> Iterator[Finding]:
     """公开03 每行：本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出。"""
-    yield from _row_sums(_need(ctx, "T3"), "T3-ROW-SUM", "C07")
+    yield from _row_sums(_need(ctx, "T3"), T3_ROW_SUM, "C07")
 
 
-@check(codes={"T5-ROW-SUM": "一般公共预算财政拨款支出决算表：某行合计不等于基本支出＋项目支出", ROUNDING: ROUNDING_DOC}, relations=("C08",))
+@check(T5_ROW_SUM, ROUNDING, relations=("C08",))
 def t5_row_sum(ctx: Context) -> Iterator[Finding]:
     """公开05 每行：合计 = 基本支出 + 项目支出。"""
-    yield from _row_sums(_need(ctx, "T5"), "T5-ROW-SUM", "C08")
+    yield from _row_sums(_need(ctx, "T5"), T5_ROW_SUM, "C08")
 
 
 def _children(t: CodedTable, parent: str) -> list[Row]:
@@ -139,18 +163,17 @@ def _hierarchy(t: CodedTable, relation: str) -> Iterator[Finding]:
     for row, kids in parents:
         worst: Finding | None = None
         for col in columns:
-            f = sum_finding(code="T-HIERARCHY", total=row.values.get(col), parts=[(_label(k), k.values.get(col)) for k in kids],
+            f = sum_finding(code=T_HIERARCHY, total=row.values.get(col), parts=[(_label(k), k.values.get(col)) for k in kids],
                             total_label=f"{_label(row)}（{col}）",
                             message=f"{TABLE_TITLES[t.key]}“{_label(row)}”的{col}与其下级科目之和不一致",
                             spans=[_src(row.sources, col)], section=_sec(t.key), relation=relation)
-            if f and (worst is None or (worst.code == ROUNDING and f.code != ROUNDING)):
+            if f and (worst is None or (worst.code == ROUNDING.id and f.code != ROUNDING.id)):
                 worst = f
         if worst:
             yield worst
 
 
-@check(codes={"T-HIERARCHY": "类≠所属款之和、款≠所属项之和，或合计≠各类之和（公开02/03/05/07/08）", ROUNDING: ROUNDING_DOC},
-       relations=("C09", "C36"))
+@check(T_HIERARCHY, ROUNDING, relations=("C09", "C36"))
 def hierarchy(ctx: Context) -> Iterator[Finding]:
     """公开02/03/05/07/08 各栏：类 = Σ所属款，款 = Σ所属项，合计 = Σ类（按 3/5/7 位编码前缀）。"""
     t = ctx.disclosure.tables
@@ -168,7 +191,7 @@ def _norm_name(name: str) -> str:
     return out
 
 
-@check(codes={"T-CODE-NAME": "表中科目名称与该年度政府收支分类科目名称不一致（含已停用的旧名称）"}, relations=("C10",))
+@check(T_CODE_NAME, relations=("C10",))
 def code_names(ctx: Context) -> Iterator[Finding]:
     """表中每个科目编码的名称与当年《政府收支分类科目》名称一致（公开02/03/05/06/07/08）。"""
     t = ctx.disclosure.tables
@@ -187,8 +210,7 @@ def code_names(ctx: Context) -> Iterator[Finding]:
                 continue
             outdated = OUTDATED_NAMES.get(_norm_name(row.name))
             note = "（已停用的旧名称）" if outdated else ""
-            yield Finding("T-CODE-NAME", Severity.WARNING,
-                          f"{TABLE_TITLES[table.key]}科目 {row.code} 名称为“{row.name}”{note}，"
+            yield T_CODE_NAME(f"{TABLE_TITLES[table.key]}科目 {row.code} 名称为“{row.name}”{note}，"
                           f"{ctx.disclosure.unit.year or 2024}年科目名称应为“{official}”",
                           {"科目编码": row.code, "表中名称": row.name, "规范名称": official, "关系": "C10"},
                           tuple(s for s in (_src(row.sources, "科目名称", "name"),) if s), _sec(table.key))
@@ -200,7 +222,7 @@ _T2_FROM_T1 = (("上级补助收入", "上级补助收入"), ("事业收入", "�
                ("附属单位上缴收入", "附属单位上缴收入"), ("其他收入", "其他收入"))
 
 
-@check(codes={"X-T1-T2": "收入决算表合计行与收入支出决算总表对应收入不一致", ROUNDING: ROUNDING_DOC}, relations=("C11", "C12"))
+@check(X_T1_T2, ROUNDING, relations=("C11", "C12"))
 def t1_t2(ctx: Context) -> Iterator[Finding]:
     """公开02 合计行各栏 = 公开01 对应收入（财政拨款收入 = 一 + 二 + 三）。"""
     t1, t2 = _need(ctx, "T1", "T2")
@@ -214,19 +236,19 @@ def t1_t2(ctx: Context) -> Iterator[Finding]:
     for col, t1_label in _T2_FROM_T1:
         pairs.append((col, tot.get(col), t1.income.get(t1_label), 1, "C12"))
     for col, v2, v1, slack, rel in pairs:
-        f = equal_finding(code="X-T1-T2", left=(f"收入决算表{col}", v2), right=(f"收入支出决算总表{col}", v1),
+        f = equal_finding(code=X_T1_T2, left=(f"收入决算表{col}", v2), right=(f"收入支出决算总表{col}", v1),
                           message=f"收入决算表合计行“{col}”与收入支出决算总表不一致", slack_parts=slack,
                           spans=[_src(t2.total.sources, col), _src(t1.sources, col)], section=_sec("T2"), relation=rel)
         if f:
             yield f
 
 
-@check(codes={"X-T1-T3": "支出决算表与收入支出决算总表的本年支出合计或各类支出不一致"}, relations=("C13", "C14"))
+@check(X_T1_T3, relations=("C13", "C14"))
 def t1_t3(ctx: Context) -> Iterator[Finding]:
     """公开03 合计.本年支出合计 = 公开01 本年支出合计；公开01 各类支出 = 公开03 同类行本年支出合计。"""
     t1, t3 = _need(ctx, "T1", "T3")
     if t3.total is not None:
-        f = equal_finding(code="X-T1-T3", left=("支出决算表本年支出合计", t3.total.values.get("本年支出合计")),
+        f = equal_finding(code=X_T1_T3, left=("支出决算表本年支出合计", t3.total.values.get("本年支出合计")),
                           right=("收入支出决算总表本年支出合计", t1.expenditure_this_year),
                           message="支出决算表本年支出合计与收入支出决算总表不一致",
                           spans=[_src(t3.total.sources, "本年支出合计"), _src(t1.sources, "expenditure_this_year")],
@@ -237,11 +259,11 @@ def t1_t3(ctx: Context) -> Iterator[Finding]:
         row = t3.row(code)
         v3 = row.values.get("本年支出合计") if row else (Decimal(0) if v1 == 0 else None)
         if row is None and v1:
-            yield Finding("X-T1-T3", Severity.ERROR, f"收入支出决算总表列有{named(keys.klass(code), year_of(ctx))}{amt(v1)}万元，支出决算表无此类",
+            yield X_T1_T3(f"收入支出决算总表列有{named(keys.klass(code), year_of(ctx))}{amt(v1)}万元，支出决算表无此类",
                           {"科目编码": code, "收入支出决算总表": amt(v1), "关系": "C14"},
                           tuple(s for s in (_src(t1.sources, code),) if s), _sec("T3"))
             continue
-        f = equal_finding(code="X-T1-T3", left=(f"收入支出决算总表{code}", v1), right=(f"支出决算表{code}", v3),
+        f = equal_finding(code=X_T1_T3, left=(f"收入支出决算总表{code}", v1), right=(f"支出决算表{code}", v3),
                           message=f"{named(keys.klass(code), year_of(ctx))}在收入支出决算总表与支出决算表中不一致",
                           spans=[_src(t1.sources, code), _src(row.sources, "本年支出合计") if row else None],
                           section=_sec("T3"), relation="C14")
@@ -251,29 +273,27 @@ def t1_t3(ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- 公开04
 
-@check(codes={"T4-ROW-SUM": "财政拨款收入支出决算总表：某支出行合计不等于三类财政拨款之和", ROUNDING: ROUNDING_DOC}, relations=("C15",))
+@check(T4_ROW_SUM, ROUNDING, relations=("C15",))
 def t4_row_sum(ctx: Context) -> Iterator[Finding]:
     """公开04 每个支出行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营。"""
     t4 = _need(ctx, "T4")
     rows = sorted(t4.expenditure.items()) + [("本年支出合计", t4.expenditure_this_year)]
     for code, values in rows:
-        f = sum_finding(code="T4-ROW-SUM", total=values.get("合计"), parts=[(fund, values.get(fund)) for fund in FUNDS],
+        f = sum_finding(code=T4_ROW_SUM, total=values.get("合计"), parts=[(fund, values.get(fund)) for fund in FUNDS],
                         total_label=f"{code} 合计", message=f"财政拨款收入支出决算总表“{code}”行合计与三类财政拨款之和不一致",
                         spans=[_src(t4.sources, f"{code}.合计")], section=_sec("T4"), relation="C15")
         if f:
             yield f
 
 
-@check(codes={"T4-INCOME-SUM": "财政拨款收入支出决算总表：本年收入合计不等于三类财政拨款收入之和",
-              "T4-BALANCE-SPLIT": "财政拨款收入支出决算总表：年初（年末）结转和结余不等于分资金之和",
-              ROUNDING: ROUNDING_DOC}, relations=("C16", "C17"))
+@check(T4_INCOME_SUM, T4_BALANCE_SPLIT, ROUNDING, relations=("C16", "C17"))
 def t4_sums(ctx: Context) -> Iterator[Finding]:
     """公开04 本年收入合计 = 三类财政拨款收入之和；年初、年末财政拨款结转和结余 = 分资金之和。"""
     t4 = _need(ctx, "T4")
     for code, total, label, side, rel in (
-        ("T4-INCOME-SUM", t4.income_this_year, "本年收入合计", t4.income, "C16"),
-        ("T4-BALANCE-SPLIT", t4.opening_total, "年初财政拨款结转和结余", t4.opening, "C17"),
-        ("T4-BALANCE-SPLIT", t4.closing_total, "年末财政拨款结转和结余", t4.closing, "C17"),
+        (T4_INCOME_SUM, t4.income_this_year, "本年收入合计", t4.income, "C16"),
+        (T4_BALANCE_SPLIT, t4.opening_total, "年初财政拨款结转和结余", t4.opening, "C17"),
+        (T4_BALANCE_SPLIT, t4.closing_total, "年末财政拨款结转和结余", t4.closing, "C17"),
     ):
         f = sum_finding(code=code, total=total, parts=[(fund, side.get(fund)) for fund in FUNDS], total_label=label,
                         message=f"财政拨款收入支出决算总表{label}与分资金之和不一致", spans=[_src(t4.sources, label)],
@@ -282,8 +302,7 @@ def t4_sums(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@check(codes={"T4-TOTAL": "财政拨款收入支出决算总表：收入（支出）总计不等于本年合计＋结转和结余",
-              "T4-BALANCE": "财政拨款收入支出决算总表：收入总计不等于支出总计", ROUNDING: ROUNDING_DOC}, relations=("C18",))
+@check(T4_TOTAL, T4_BALANCE, ROUNDING, relations=("C18",))
 def t4_totals(ctx: Context) -> Iterator[Finding]:
     """公开04 收入总计 = 本年收入合计 + 年初结转和结余；支出总计 = 本年支出合计 + 年末结转和结余；收入总计 = 支出总计。"""
     t4 = _need(ctx, "T4")
@@ -291,18 +310,18 @@ def t4_totals(ctx: Context) -> Iterator[Finding]:
         (t4.income_total, "收入总计", [("本年收入合计", t4.income_this_year), ("年初财政拨款结转和结余", t4.opening_total)]),
         (t4.expenditure_total, "支出总计", [("本年支出合计", t4.expenditure_this_year.get("合计")), ("年末财政拨款结转和结余", t4.closing_total)]),
     ):
-        f = sum_finding(code="T4-TOTAL", total=total, parts=parts, total_label=label, message=f"财政拨款收入支出决算总表{label}与其构成之和不一致",
+        f = sum_finding(code=T4_TOTAL, total=total, parts=parts, total_label=label, message=f"财政拨款收入支出决算总表{label}与其构成之和不一致",
                         spans=[_src(t4.sources, label)], section=_sec("T4"), relation="C18")
         if f:
             yield f
-    f = equal_finding(code="T4-BALANCE", left=("收入总计", t4.income_total), right=("支出总计", t4.expenditure_total),
+    f = equal_finding(code=T4_BALANCE, left=("收入总计", t4.income_total), right=("支出总计", t4.expenditure_total),
                       message="财政拨款收入支出决算总表收入总计与支出总计不相等", section=_sec("T4"), relation="C18",
                       spans=[_src(t4.sources, "收入总计"), _src(t4.sources, "支出总计")])
     if f:
         yield f
 
 
-@check(codes={"T4-FUND-BALANCE": "某类财政拨款：本年收入＋年初结转结余≠本年支出＋年末结转结余", ROUNDING: ROUNDING_DOC}, relations=("C19",))
+@check(T4_FUND_BALANCE, ROUNDING, relations=("C19",))
 def t4_fund_balance(ctx: Context) -> Iterator[Finding]:
     """公开04 每类资金：本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余。"""
     t4 = _need(ctx, "T4")
@@ -312,7 +331,7 @@ def t4_fund_balance(ctx: Context) -> Iterator[Finding]:
         if inc is None or sp is None:
             continue
         left = inc + (op or 0)
-        f = sum_finding(code="T4-FUND-BALANCE", total=left, parts=[("本年支出", sp), ("年末结转和结余", cl)],
+        f = sum_finding(code=T4_FUND_BALANCE, total=left, parts=[("本年支出", sp), ("年末结转和结余", cl)],
                         total_label=f"{fund}本年收入＋年初结转和结余", message=f"{fund}收支不平衡：本年收入加年初结转和结余不等于本年支出加年末结转和结余",
                         spans=[_src(t4.sources, fund)], section=_sec("T4"), relation="C19")
         if f:
@@ -322,31 +341,30 @@ def t4_fund_balance(ctx: Context) -> Iterator[Finding]:
 _T1_FUND_ROWS = dict(zip(FUNDS, T1_INCOME_ROWS[:3]))
 
 
-@check(codes={"X-T1-T4": "财政拨款收入支出决算总表与收入支出决算总表的财政拨款收入不一致，或财政拨款结转结余大于全部结转结余"},
-       relations=("C20", "C21"))
+@check(X_T1_T4, relations=("C20", "C21"))
 def t1_t4(ctx: Context) -> Iterator[Finding]:
     """公开04 各类财政拨款本年收入 = 公开01 对应收入行；公开04 年初（年末）结转和结余 ≤ 公开01 年初（年末）结转和结余。"""
     t1, t4 = _need(ctx, "T1", "T4")
     for fund, row in _T1_FUND_ROWS.items():
-        f = equal_finding(code="X-T1-T4", left=(f"财政拨款收入支出决算总表{fund}", t4.income.get(fund)), right=(f"收入支出决算总表{row}", t1.income.get(row)),
+        f = equal_finding(code=X_T1_T4, left=(f"财政拨款收入支出决算总表{fund}", t4.income.get(fund)), right=(f"收入支出决算总表{row}", t1.income.get(row)),
                           message=f"{fund}收入在两张总表中不一致", spans=[_src(t4.sources, fund), _src(t1.sources, row)],
                           section=_sec("T4"), relation="C20")
         if f:
             yield f
     for label, fiscal, whole in (("年初", t4.opening_total, t1.opening_balance), ("年末", t4.closing_total, t1.closing_balance)):
         if fiscal is not None and whole is not None and fiscal > whole:
-            yield Finding("X-T1-T4", Severity.ERROR, f"{label}财政拨款结转和结余大于收入支出决算总表{label}结转和结余（后者应包含前者）",
+            yield X_T1_T4(f"{label}财政拨款结转和结余大于收入支出决算总表{label}结转和结余（后者应包含前者）",
                           {f"{label}财政拨款结转和结余": amt(fiscal), f"{label}结转和结余": amt(whole), "关系": "C21"},
                           tuple(s for s in (_src(t4.sources, f"{label}财政拨款结转和结余"),) if s), _sec("T4"))
 
 
-@check(codes={"X-T4-T5": "一般公共预算财政拨款支出在财政拨款收入支出决算总表与一般公共预算财政拨款支出决算表中不一致"}, relations=("C22",))
+@check(X_T4_T5, relations=("C22",))
 def t4_t5(ctx: Context) -> Iterator[Finding]:
     """公开04 一般公共预算财政拨款本年支出及各类 = 公开05 合计及同类行。"""
     t4, t5 = _need(ctx, "T4", "T5")
     fund = FUNDS[0]
     if t5.total is not None:
-        f = equal_finding(code="X-T4-T5", left=("财政拨款收入支出决算总表一般公共预算支出", t4.expenditure_this_year.get(fund)),
+        f = equal_finding(code=X_T4_T5, left=("财政拨款收入支出决算总表一般公共预算支出", t4.expenditure_this_year.get(fund)),
                           right=("一般公共预算财政拨款支出决算表合计", t5.total.values.get("合计")),
                           message="一般公共预算财政拨款本年支出在两表中不一致", section=_sec("T5"), relation="C22",
                           spans=[_src(t5.total.sources, "合计")])
@@ -358,20 +376,19 @@ def t4_t5(ctx: Context) -> Iterator[Finding]:
         v5 = row.values.get("合计") if row else None
         if row is None and v4:
             v5 = Decimal(0)
-        f = equal_finding(code="X-T4-T5", left=(f"财政拨款收入支出决算总表{code}", v4), right=(f"一般公共预算财政拨款支出决算表{code}", v5),
+        f = equal_finding(code=X_T4_T5, left=(f"财政拨款收入支出决算总表{code}", v4), right=(f"一般公共预算财政拨款支出决算表{code}", v5),
                           message=f"{named(keys.klass(code), year_of(ctx))}的一般公共预算财政拨款支出在两表中不一致", section=_sec("T5"), relation="C22",
                           spans=[_src(row.sources, "合计") if row else None])
         if f:
             yield f
 
 
-@check(codes={"X-T4-T7": "政府性基金预算财政拨款在财政拨款收入支出决算总表与政府性基金表中不一致",
-              "X-T4-T8": "国有资本经营预算财政拨款在财政拨款收入支出决算总表与国有资本经营表中不一致"}, relations=("C23",))
+@check(X_T4_T7, X_T4_T8, relations=("C23",))
 def t4_fund_tables(ctx: Context) -> Iterator[Finding]:
     """公开04 政府性基金（国有资本经营）栏的本年收入、本年支出、年初和年末结转结余 = 公开07（公开08）合计行。"""
     t = ctx.disclosure.tables
     t4 = _need(ctx, "T4")
-    pairs = [(t.t7, FUNDS[1], "X-T4-T7"), (t.t8, FUNDS[2], "X-T4-T8")]
+    pairs = [(t.t7, FUNDS[1], X_T4_T7), (t.t8, FUNDS[2], X_T4_T8)]
     if all(x is None for x, _, _ in pairs):
         raise NotApplicable("缺少政府性基金、国有资本经营预算财政拨款收入支出决算表")
     for table, fund, code in pairs:

@@ -9,19 +9,34 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding
 from ...core.model import TABLE_TITLES, CodedTable
 from ..totals import PERSONNEL_CLASSES, PUBLIC_CLASSES
-from .base import Context, NotApplicable, check
-from .support import ROUNDING, ROUNDING_DOC, amt, equal_finding, sum_finding, total_of
+from .base import ERROR, WARNING, Code, Context, NotApplicable, check
+from .support import ROUNDING, amt, equal_finding, sum_finding, total_of
 from .support import label_of as _label, need as _need, rows_with_total as _rows_with_total, section_of as _sec, src as _src
+
+# --------------------------------------------------------------------------- finding codes
+
+X_T3_T5 = Code("X-T3-T5", ERROR, "一般公共预算财政拨款支出大于同科目全部资金支出（公开05 > 公开03）")
+X_T3_T4_NONFISCAL = Code("X-T3-T4-NONFISCAL", WARNING, "财政拨款本年支出大于全部资金本年支出（公开04 > 公开03），非财政拨款支出为负")
+T6_CLASS_SUM = Code("T6-CLASS-SUM", ERROR, "基本支出决算表：经济分类类级不等于所属款级之和")
+T6_PERSONNEL = Code("T6-PERSONNEL", ERROR, "人员经费合计不等于 301 工资福利支出＋303 对个人和家庭的补助")
+T6_PUBLIC = Code("T6-PUBLIC", ERROR, "公用经费合计不等于 302 商品和服务支出＋310 资本性支出（含 307/309/399）")
+X_T5_T6 = Code("X-T5-T6", ERROR, "人员经费合计＋公用经费合计不等于一般公共预算财政拨款基本支出")
+X_T5_T6_ECON = Code("X-T5-T6-ECON", WARNING, "经济分类款与对应功能科目的基本支出不一致（如 30113 住房公积金 与 2210201 住房公积金），请核实")
+T9_SUM = Code("T9-SUM", ERROR, "三公经费表：合计不等于因公出国（境）费＋公务用车购置及运行维护费＋公务接待费")
+T9_VEHICLE_SUM = Code("T9-VEHICLE-SUM", ERROR, "三公经费表：公务用车购置及运行维护费不等于购置费＋运行维护费")
+X_T6_T9 = Code("X-T6-T9", ERROR, "基本支出中的三公类经济科目大于三公经费表同项决算数")
+T_FUND_ROW = Code("T-FUND-ROW", ERROR, "政府性基金（国有资本经营）表：年初结转结余＋本年收入－本年支出≠年末结转结余，或本年支出≠基本＋项目")
+
 
 # --------------------------------------------------------------------------- 公开05 ↔ 公开03
 
 _T5_T3_COLUMNS = (("合计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出"))
 
 
-@check(codes={"X-T3-T5": "一般公共预算财政拨款支出大于同科目全部资金支出（公开05 > 公开03）"}, relations=("C24",))
+@check(X_T3_T5, relations=("C24",))
 def t3_t5(ctx: Context) -> Iterator[Finding]:
     """每个功能科目：公开05 合计、基本支出、项目支出 ≤ 公开03 本年支出合计、基本支出、项目支出（财政拨款是全部资金的一部分）。"""
     t3, t5 = _need(ctx, "T3", "T5")
@@ -36,13 +51,12 @@ def t3_t5(ctx: Context) -> Iterator[Finding]:
                 continue
             v3 = v3 if v3 is not None else Decimal(0)
             if v5 > v3:
-                yield Finding("X-T3-T5", Severity.ERROR,
-                              f"“{_label(r5)}”一般公共预算财政拨款{c5}{amt(v5)}万元大于支出决算表同科目{c3}{amt(v3)}万元",
+                yield X_T3_T5(f"“{_label(r5)}”一般公共预算财政拨款{c5}{amt(v5)}万元大于支出决算表同科目{c3}{amt(v3)}万元",
                               {"一般公共预算财政拨款支出决算表": amt(v5), "支出决算表": amt(v3), "栏目": c5, "关系": "C24"},
                               tuple(s for s in (_src(r5.sources, c5),) if s), _sec("T5"))
 
 
-@check(codes={"X-T3-T4-NONFISCAL": "财政拨款本年支出大于全部资金本年支出（公开04 > 公开03），非财政拨款支出为负"}, relations=("C25",))
+@check(X_T3_T4_NONFISCAL, relations=("C25",))
 def t3_t4_nonfiscal(ctx: Context) -> Iterator[Finding]:
     """公开03 本年支出合计 − 公开04 本年支出合计 = 非财政拨款资金支出，不应为负。"""
     t3, t4 = _need(ctx, "T3", "T4")
@@ -51,7 +65,7 @@ def t3_t4_nonfiscal(ctx: Context) -> Iterator[Finding]:
     if v3 is None or v4 is None:
         raise NotApplicable("缺少支出决算表或财政拨款收入支出决算总表的本年支出合计")
     if v4 > v3:
-        yield Finding("X-T3-T4-NONFISCAL", Severity.WARNING, "财政拨款本年支出大于全部资金本年支出，请核对两表",
+        yield X_T3_T4_NONFISCAL("财政拨款本年支出大于全部资金本年支出，请核对两表",
                       {"支出决算表本年支出合计": amt(v3), "财政拨款本年支出合计": amt(v4), "差额": amt(v3 - v4), "关系": "C25"},
                       (), _sec("T4"))
 
@@ -67,7 +81,7 @@ def _econ_class(t6: CodedTable, cls: str) -> Decimal | None:
     return sum(kids, Decimal(0)) if kids else None
 
 
-@check(codes={"T6-CLASS-SUM": "基本支出决算表：经济分类类级不等于所属款级之和", ROUNDING: ROUNDING_DOC}, relations=("C26",))
+@check(T6_CLASS_SUM, ROUNDING, relations=("C26",))
 def t6_class_sum(ctx: Context) -> Iterator[Finding]:
     """公开06 每个经济分类类（301/302/303/310…）= 所属款之和。"""
     t6 = _need(ctx, "T6")
@@ -77,21 +91,19 @@ def t6_class_sum(ctx: Context) -> Iterator[Finding]:
         kids = [r for r in t6.rows if len(r.code) == 5 and r.code.startswith(row.code)]
         if not kids:
             continue
-        f = sum_finding(code="T6-CLASS-SUM", total=row.values.get("决算数"), parts=[(_label(k), k.values.get("决算数")) for k in kids],
+        f = sum_finding(code=T6_CLASS_SUM, total=row.values.get("决算数"), parts=[(_label(k), k.values.get("决算数")) for k in kids],
                         total_label=_label(row), message=f"基本支出决算表“{_label(row)}”与所属款级之和不一致",
                         spans=[_src(row.sources, "决算数")], section=_sec("T6"), relation="C26")
         if f:
             yield f
 
 
-@check(codes={"T6-PERSONNEL": "人员经费合计不等于 301 工资福利支出＋303 对个人和家庭的补助",
-              "T6-PUBLIC": "公用经费合计不等于 302 商品和服务支出＋310 资本性支出（含 307/309/399）", ROUNDING: ROUNDING_DOC},
-       relations=("C27", "C28"))
+@check(T6_PERSONNEL, T6_PUBLIC, ROUNDING, relations=("C27", "C28"))
 def t6_subtotals(ctx: Context) -> Iterator[Finding]:
     """公开06 人员经费合计 = 301 + 303；公用经费合计 = 302 + 310（+ 307/309/399）。"""
     t6 = _need(ctx, "T6")
-    for code, label, classes, rel in (("T6-PERSONNEL", "人员经费合计", PERSONNEL_CLASSES, "C27"),
-                                      ("T6-PUBLIC", "公用经费合计", PUBLIC_CLASSES, "C28")):
+    for code, label, classes, rel in ((T6_PERSONNEL, "人员经费合计", PERSONNEL_CLASSES, "C27"),
+                                      (T6_PUBLIC, "公用经费合计", PUBLIC_CLASSES, "C28")):
         total = t6.subtotals.get(label)
         parts = [(c, _econ_class(t6, c)) for c in classes]
         f = sum_finding(code=code, total=total, parts=[p for p in parts if p[1] is not None], total_label=label,
@@ -101,13 +113,13 @@ def t6_subtotals(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@check(codes={"X-T5-T6": "人员经费合计＋公用经费合计不等于一般公共预算财政拨款基本支出", ROUNDING: ROUNDING_DOC}, relations=("C29",))
+@check(X_T5_T6, ROUNDING, relations=("C29",))
 def t5_t6(ctx: Context) -> Iterator[Finding]:
     """公开06 人员经费合计 + 公用经费合计 = 公开05 合计行基本支出。"""
     t5, t6 = _need(ctx, "T5", "T6")
     basic = t5.total.values.get("基本支出") if t5.total is not None else None
     parts = [("人员经费合计", t6.subtotals.get("人员经费合计")), ("公用经费合计", t6.subtotals.get("公用经费合计"))]
-    f = sum_finding(code="X-T5-T6", total=basic, parts=parts, total_label="一般公共预算财政拨款基本支出",
+    f = sum_finding(code=X_T5_T6, total=basic, parts=parts, total_label="一般公共预算财政拨款基本支出",
                     message="人员经费与公用经费之和不等于一般公共预算财政拨款基本支出",
                     spans=[_src(t5.total.sources, "基本支出") if t5.total else None], section=_sec("T6"), relation="C29")
     if f:
@@ -118,8 +130,7 @@ def t5_t6(ctx: Context) -> Iterator[Finding]:
 _CROSS = ((("30108",), ("2080505",)), (("30109",), ("2080506",)), (("30110", "30111"), ("21011",)), (("30113",), ("2210201",)))
 
 
-@check(codes={"X-T5-T6-ECON": "经济分类款与对应功能科目的基本支出不一致（如 30113 住房公积金 与 2210201 住房公积金），请核实"},
-       relations=("C30",))
+@check(X_T5_T6_ECON, relations=("C30",))
 def t5_t6_cross(ctx: Context) -> Iterator[Finding]:
     """公开06 30108/30109/30110+30111/30113 通常等于公开05 2080505/2080506/21011xx/2210201 的基本支出（提示性）。"""
     t5, t6 = _need(ctx, "T5", "T6")
@@ -130,25 +141,23 @@ def t5_t6_cross(ctx: Context) -> Iterator[Finding]:
             continue
         e = total_of(ev)
         fsum = total_of(fv)
-        f = equal_finding(code="X-T5-T6-ECON", left=("经济分类 " + "+".join(econ), e), right=("功能科目 " + "、".join(func) + " 基本支出", fsum),
+        f = equal_finding(code=X_T5_T6_ECON, left=("经济分类 " + "+".join(econ), e), right=("功能科目 " + "、".join(func) + " 基本支出", fsum),
                           message=f"经济分类{'+'.join(econ)}与功能科目{'、'.join(func)}的基本支出不一致，请核实",
-                          severity=Severity.WARNING, slack_parts=len(fv) + len(econ) - 1, section=_sec("T6"), relation="C30")
+                          slack_parts=len(fv) + len(econ) - 1, section=_sec("T6"), relation="C30")
         if f:
             yield f
 
 
 # --------------------------------------------------------------------------- 公开09
 
-@check(codes={"T9-SUM": "三公经费表：合计不等于因公出国（境）费＋公务用车购置及运行维护费＋公务接待费",
-              "T9-VEHICLE-SUM": "三公经费表：公务用车购置及运行维护费不等于购置费＋运行维护费", ROUNDING: ROUNDING_DOC},
-       relations=("C31", "C32"))
+@check(T9_SUM, T9_VEHICLE_SUM, ROUNDING, relations=("C31", "C32"))
 def t9_sums(ctx: Context) -> Iterator[Finding]:
     """公开09 预算数与决算数：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费。"""
     t9 = _need(ctx, "T9")
     for side_name, side in (("预算数", t9.budget), ("决算数", t9.actual)):
         for code, total_key, parts, rel in (
-            ("T9-SUM", "合计", ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"), "C31"),
-            ("T9-VEHICLE-SUM", "公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费"), "C32"),
+            (T9_SUM, "合计", ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"), "C31"),
+            (T9_VEHICLE_SUM, "公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费"), "C32"),
         ):
             f = sum_finding(code=code, total=side.get(total_key), parts=[(p, side.get(p)) for p in parts], total_label=f"{total_key}（{side_name}）",
                             message=f"三公经费表{side_name}：{total_key}与其构成之和不一致",
@@ -160,7 +169,7 @@ def t9_sums(ctx: Context) -> Iterator[Finding]:
 _T6_T9 = (("30212", "因公出国（境）费"), ("30217", "公务接待费"), ("30231", "公务用车运行维护费"), ("31013", "公务用车购置费"))
 
 
-@check(codes={"X-T6-T9": "基本支出中的三公类经济科目大于三公经费表同项决算数"}, relations=("C33",))
+@check(X_T6_T9, relations=("C33",))
 def t6_t9(ctx: Context) -> Iterator[Finding]:
     """公开06 30212/30217/30231/31013 ≤ 公开09 因公出国（境）费/公务接待费/公务用车运行维护费/公务用车购置费 决算数（三公含基本与项目支出）。"""
     t6, t9 = _need(ctx, "T6", "T9")
@@ -170,15 +179,14 @@ def t6_t9(ctx: Context) -> Iterator[Finding]:
         if basic is None or whole is None:
             continue
         if basic > whole:
-            yield Finding("X-T6-T9", Severity.ERROR, f"基本支出决算表 {econ} 为{amt(basic)}万元，大于三公经费表“{item}”决算数{amt(whole)}万元",
+            yield X_T6_T9(f"基本支出决算表 {econ} 为{amt(basic)}万元，大于三公经费表“{item}”决算数{amt(whole)}万元",
                           {"经济科目": econ, "基本支出决算表": amt(basic), "三公经费表": amt(whole), "关系": "C33"},
                           tuple(s for s in (_src(t9.sources, f"决算数.{item}"),) if s), _sec("T9"))
 
 
 # --------------------------------------------------------------------------- 公开07 / 公开08
 
-@check(codes={"T-FUND-ROW": "政府性基金（国有资本经营）表：年初结转结余＋本年收入－本年支出≠年末结转结余，或本年支出≠基本＋项目",
-              ROUNDING: ROUNDING_DOC}, relations=("C35", "C36"))
+@check(T_FUND_ROW, ROUNDING, relations=("C35", "C36"))
 def fund_tables(ctx: Context) -> Iterator[Finding]:
     """公开07/08 每行：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余；本年支出 = 基本支出 + 项目支出。"""
     t = ctx.disclosure.tables
@@ -190,12 +198,12 @@ def fund_tables(ctx: Context) -> Iterator[Finding]:
             v = row.values
             if v.get("年末结转和结余") is not None and v.get("本年支出合计") is not None:
                 left = (v.get("年初结转和结余") or 0) + (v.get("本年收入") or 0)
-                f = sum_finding(code="T-FUND-ROW", total=left, parts=[("本年支出合计", v.get("本年支出合计")), ("年末结转和结余", v.get("年末结转和结余"))],
+                f = sum_finding(code=T_FUND_ROW, total=left, parts=[("本年支出合计", v.get("本年支出合计")), ("年末结转和结余", v.get("年末结转和结余"))],
                                 total_label="年初结转和结余＋本年收入", message=f"{TABLE_TITLES[table.key]}“{_label(row)}”行收支结余不平衡",
                                 spans=[_src(row.sources, "年末结转和结余")], section=_sec(table.key), relation="C35")
                 if f:
                     yield f
-            f = sum_finding(code="T-FUND-ROW", total=v.get("本年支出合计"), parts=[("基本支出", v.get("基本支出")), ("项目支出", v.get("项目支出"))],
+            f = sum_finding(code=T_FUND_ROW, total=v.get("本年支出合计"), parts=[("基本支出", v.get("基本支出")), ("项目支出", v.get("项目支出"))],
                             total_label="本年支出合计", message=f"{TABLE_TITLES[table.key]}“{_label(row)}”行本年支出不等于基本支出与项目支出之和",
                             spans=[_src(row.sources, "本年支出合计")], section=_sec(table.key), relation="C36")
             if f:

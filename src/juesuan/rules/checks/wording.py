@@ -14,10 +14,24 @@ import re
 from typing import Iterator
 
 from ...core.codes import OUTDATED_NAMES
-from ...core.findings import Finding, Severity
-from .base import Context, NotApplicable, check
+from ...core.findings import Finding
+from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .support import line_span, quoted, spans, year_of
 from .wording_names import unit_name
+
+# --------------------------------------------------------------------------- finding codes
+
+W_EDITOR_QUESTION = Code("W-EDITOR-QUESTION", ERROR, "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写")
+W_QUESTION_MARK = Code("W-QUESTION-MARK", WARNING, "正文中有半角问号或“是否…？”问句，可能是留下的提问、指标名称或乱码，请核实")
+W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）")
+W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍")
+W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符")
+W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
+W_OUTDATED_NAME = Code("W-OUTDATED-NAME", WARNING, "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）")
+W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示；或只写“万”漏写“元”")
+W_PAREN = Code("W-PAREN", WARNING, "同一段内括号不配对（有“（”无“）”，或反之）")
+W_PERCENT_SIGN = Code("W-PERCENT-SIGN", WARNING, "增减率或占比漏写百分号（如“增长13.95。”）")
+
 
 _CJK = "\u4e00-\u9fff"
 _QUESTION = re.compile(r"[^。！？；\n!?]{0,40}？")
@@ -68,30 +82,28 @@ def _text(ctx: Context) -> str:
     return n.text
 
 
-@check(codes={"W-EDITOR-QUESTION": "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写",
-              "W-QUESTION-MARK": "正文中有半角问号或“是否…？”问句，可能是留下的提问、指标名称或乱码，请核实",
-              "W-TEMPLATE-REMNANT": "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）"})
+@check(W_EDITOR_QUESTION, W_QUESTION_MARK, W_TEMPLATE_REMNANT)
 def editor_notes(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含编写人员的提问或模板提示语。"""
     text = _text(ctx)
     for m in _ending_at(_QUESTION, text, "？", 41):
         clause = m.group(0).strip("，, ")
         if "是否" in clause:  # an indicator or a checklist item ("是否按期完成？"), not an editor's note
-            yield Finding("W-QUESTION-MARK", Severity.WARNING, f"正文中有问句“{clause}”，请核实是否应保留",
+            yield W_QUESTION_MARK(f"正文中有问句“{clause}”，请核实是否应保留",
                           {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
             continue
-        yield Finding("W-EDITOR-QUESTION", Severity.ERROR, f"正文中有疑问句“{clause}”，像是编写时留下的提问，请删除或补写内容",
+        yield W_EDITOR_QUESTION(f"正文中有疑问句“{clause}”，像是编写时留下的提问，请删除或补写内容",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _ending_at(_ASCII_QUESTION, text, "?", 42):
         clause = m.group(0).strip("，, ")
-        yield Finding("W-QUESTION-MARK", Severity.WARNING, f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
+        yield W_QUESTION_MARK(f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _REMNANT.finditer(text):
-        yield Finding("W-TEMPLATE-REMNANT", Severity.ERROR, f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
+        yield W_TEMPLATE_REMNANT(f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
-@check(codes={"W-TEMPLATE-CHOICE": "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍"})
+@check(W_TEMPLATE_CHOICE)
 def template_choices(ctx: Context) -> Iterator[Finding]:
     """模板中成对给出的增减、大小写法（“增加（减少）”“下降（增长）”）应按实际只保留一种。"""
     text = _text(ctx)
@@ -103,12 +115,11 @@ def template_choices(ctx: Context) -> Iterator[Finding]:
         first = hits[0]
         shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
         more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
-        yield Finding("W-TEMPLATE-CHOICE", Severity.ERROR,
-                      f"正文中留有模板的二选一写法“{shown}”{more}，应按实际增减（大小）只保留一种",
+        yield W_TEMPLATE_CHOICE(f"正文中留有模板的二选一写法“{shown}”{more}，应按实际增减（大小）只保留一种",
                       {"原文": shown, "处数": str(len(hits))}, spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
 
 
-@check(codes={"W-PLACEHOLDER": "正文中留有“XX”“××”“某某”等占位符"})
+@check(W_PLACEHOLDER)
 def placeholders(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含“XX”“××”“某某”等未替换的占位符。"""
     text = _text(ctx)
@@ -119,30 +130,30 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
         first = hits[0]
         shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
         more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
-        yield Finding("W-PLACEHOLDER", Severity.ERROR, f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": str(len(hits))},
+        yield W_PLACEHOLDER(f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": str(len(hits))},
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
 
 
-@check(codes={"W-DOUBLE-PUNCT": "标点重复或连用（如“。。”“，。”）"})
+@check(W_DOUBLE_PUNCT)
 def double_punctuation(ctx: Context) -> Iterator[Finding]:
     """同一位置不应出现两个句读标点（“。。”“，，”“，。”等；省略号、破折号除外）。"""
     text = _text(ctx)
     for m in _DOUBLE.finditer(text):
-        yield Finding("W-DOUBLE-PUNCT", Severity.WARNING, f"标点“{m.group(0)}”重复或连用", {"标点": m.group(0)},
+        yield W_DOUBLE_PUNCT(f"标点“{m.group(0)}”重复或连用", {"标点": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
-@check(codes={"W-OUTDATED-NAME": "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）"}, relations=("C10",))
+@check(W_OUTDATED_NAME, relations=("C10",))
 def outdated_names(ctx: Context) -> Iterator[Finding]:
     """正文中的类、款名称应为当年科目名称，不用已停用的旧名称。"""
     text = _text(ctx)
     for old, new in OUTDATED_NAMES.items():
         for m in re.finditer(re.escape(old), text):
-            yield Finding("W-OUTDATED-NAME", Severity.WARNING, f"“{old}”是旧科目名称，现行名称为“{new}”", {"旧名称": old, "现行名称": new},
+            yield W_OUTDATED_NAME(f"“{old}”是旧科目名称，现行名称为“{new}”", {"旧名称": old, "现行名称": new},
                           spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
-@check(codes={"W-UNIT": "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示；或只写“万”漏写“元”"})
+@check(W_UNIT)
 def unit_slips(ctx: Context) -> Iterator[Finding]:
     """说明中的金额单位应统一为万元；两位小数的“元”金额多为漏写“万”字，“0.39万”漏写“元”字。"""
     text = _text(ctx)
@@ -154,14 +165,14 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
         before = text[max(0, m.start() - 12):m.start()]
         if re.search(r"单价|标准|每|人均|/", before):
             continue
-        yield Finding("W-UNIT", Severity.WARNING, f"金额“{m.group(0)}”以元为单位，其余金额均为万元，请核实是否漏写“万”字",
+        yield W_UNIT(f"金额“{m.group(0)}”以元为单位，其余金额均为万元，请核实是否漏写“万”字",
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _WAN_ONLY.finditer(text):
-        yield Finding("W-UNIT", Severity.WARNING, f"金额“{m.group(1)}”缺“元”字，应写作“{m.group(1)}元”",
+        yield W_UNIT(f"金额“{m.group(1)}”缺“元”字，应写作“{m.group(1)}元”",
                       {"原文": m.group(1)}, spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
     for s in ctx.disclosure.narrative.statements:
         if s.unit == "元" and f"{s.value:f}元" not in seen:
-            yield Finding("W-UNIT", Severity.WARNING, f"{quoted(s.key, year_of(ctx))}以元为单位（{s.value:f}元），其余金额均为万元，请核实",
+            yield W_UNIT(f"{quoted(s.key, year_of(ctx))}以元为单位（{s.value:f}元），其余金额均为万元，请核实",
                           {"原文": f"{s.value:f}元"}, spans(s.span), "文字")
 
 
@@ -180,7 +191,7 @@ def _unpaired(line: str) -> int | None:
     return opened[0] if opened else None
 
 
-@check(codes={"W-PAREN": "同一段内括号不配对（有“（”无“）”，或反之）"})
+@check(W_PAREN)
 def brackets(ctx: Context) -> Iterator[Finding]:
     """每段文字中的圆括号应成对出现；少写的一半常使括号内的说明与正文混在一起。"""
     text = _text(ctx)
@@ -190,17 +201,17 @@ def brackets(ctx: Context) -> Iterator[Finding]:
         if i is not None:
             shown = line[max(i - 10, 0):i + 20]
             lack = "有“（”而无对应的“）”" if line[i] in _OPEN else "有“）”而无对应的“（”"
-            yield Finding("W-PAREN", Severity.WARNING, f"括号不配对：“{shown}”{lack}",
+            yield W_PAREN(f"括号不配对：“{shown}”{lack}",
                           {"原文": shown}, spans(line_span(ctx.disclosure, at + i, at + i + 1)), "文字")
         at += len(line) + 1
 
 
-@check(codes={"W-PERCENT-SIGN": "增减率或占比漏写百分号（如“增长13.95。”）"})
+@check(W_PERCENT_SIGN)
 def percent_signs(ctx: Context) -> Iterator[Finding]:
     """“增长”“下降”“占”后的比率应带“%”；只写数字时读者不知其为百分比还是金额。"""
     text = _text(ctx)
     for m in _NO_PERCENT.finditer(text):
-        yield Finding("W-PERCENT-SIGN", Severity.WARNING, f"“{m.group(0)}”后没有“%”，请补写百分号（或核实单位）",
+        yield W_PERCENT_SIGN(f"“{m.group(0)}”后没有“%”，请补写百分号（或核实单位）",
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 

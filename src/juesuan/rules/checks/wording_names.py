@@ -18,9 +18,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...core.findings import Finding, Severity
-from .base import Context, NotApplicable, check
+from ...core.findings import Finding
+from .base import WARNING, Code, Context, NotApplicable, check
 from .support import line_span, spans
+
+# --------------------------------------------------------------------------- finding codes
+
+W_DEPT_NAME = Code("W-DEPT-NAME", WARNING, "正文中的单位名称与标题不一致：连接字改动（如“和”写成“与”），或漏掉区县名称与上级单位同名")
+
 
 _CJK = "\u4e00-\u9fff"
 #: Optional 中共, a province-level city or province, then a county-level place ("上海市" "普陀区").
@@ -57,7 +62,7 @@ def _written_from(text: str, start: int, prefix: str) -> int:
     return start
 
 
-@check(codes={"W-DEPT-NAME": "正文中的单位名称与标题不一致：连接字改动（如“和”写成“与”），或漏掉区县名称与上级单位同名"})
+@check(W_DEPT_NAME)
 def unit_name(ctx: Context) -> Iterator[Finding]:
     """正文中单位名称的写法应与标题一致（可省去开头的市、区县名称简称，但不能改字、漏掉中间的区县名称）。"""
     d = ctx.disclosure
@@ -85,8 +90,7 @@ def unit_name(ctx: Context) -> Iterator[Finding]:
     for shown, (what, hits) in found.items():
         more = f"（共{len(hits)}处）" if len(hits) > 1 else ""
         sp = [line_span(d, h.start(), h.end()) for h in hits[:_MAX_SPANS]]
-        yield Finding("W-DEPT-NAME", Severity.WARNING,
-                      f"单位名称写作“{shown}”{more}，与标题“{name}”不一致（{what}），应统一为标题中的名称",
+        yield W_DEPT_NAME(f"单位名称写作“{shown}”{more}，与标题“{name}”不一致（{what}），应统一为标题中的名称",
                       {"标题名称": name, "文中写法": shown, "差别": what, "处数": str(len(hits))}, spans(*sp), "文字")
 
 
