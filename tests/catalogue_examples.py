@@ -242,7 +242,15 @@ def titled(name: str, body: str) -> Callable[[], Disclosure]:
     return lambda: replace(doc(text=body), unit=Unit(name=name, year=2024))
 
 
+def partial(body: str, why: str) -> Callable[[], Disclosure]:
+    """A text identified as an excerpt (``why``: how it was seen to be incomplete)."""
+    from juesuan.core.identity import Identity
+
+    return lambda: doc(text=body, identity=Identity(partial=why))
+
+
 EXAMPLES.update({
+    "C-PARTIAL": (partial(TOPICS[:80], "文件不完整：正文在句子中间结束"), text(TOPICS + GLOSSARY)),
     "C-SECTION-MISSING": (text(TOPICS.replace("（二）政府采购情况", "") + GLOSSARY), text(TOPICS + GLOSSARY)),
     "C-GLOSSARY-MISSING": (text(TOPICS), text(TOPICS + GLOSSARY)),
     "C-TABLE-MISSING": (text(TOPICS), text(TOPICS + "第四部分 部门决算报表（见附表）" + TABLE_LIST, tables=Tables(attached=True))),

@@ -44,6 +44,6 @@ def test_engine_score_used_when_data_prints_none():
 
     d = api.load(EXAMPLE)
     assert all(ind.score is None for ev in d.evaluations for ind in ev.indicators)
-    report = run(default_registry(), Context(d, load_profile("national")))
+    report = run(default_registry(), Context.of(d, load_profile("national")))
     # national scores a met reverse indicator at full marks: nothing to report
     assert "P-REVERSE-SCORED" not in {f.code for f in report.findings}

@@ -4,7 +4,7 @@ import pytest
 
 from juesuan.core.findings import Severity
 from juesuan.core.model import Disclosure, Unit
-from juesuan.core.profiles import Profile
+from juesuan.core.profiles import profile_from_mapping
 from juesuan.rules.checks.base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check, run, spec_of
 
 X_BAD = Code("X-BAD", ERROR, "总是出错")
@@ -38,7 +38,7 @@ def crashes(ctx):
 
 
 def _ctx(checks=None):
-    return Context(Disclosure(unit=Unit(name="测试单位", year=2024)), Profile(name="t", checks=checks or {}))
+    return Context.of(Disclosure(unit=Unit(name="测试单位", year=2024)), profile_from_mapping(dict(name="t", checks=checks or {})))
 
 
 def test_run_collects_every_outcome():

@@ -10,13 +10,14 @@ from catalogue_examples_performance import EXAMPLES, base_evaluation, change_ite
 from fixtures.seed_evaluations import seed_disclosure, seed_evaluations, with_indicator
 from juesuan.core.findings import Severity
 from juesuan.core.model import Statement
-from juesuan.core.profiles import Profile, load_profile
+from juesuan.core.findings import InputError
+from juesuan.core.profiles import profile_from_mapping, load_profile
 from juesuan.rules.checks import performance
 from juesuan.rules.checks.base import Context, run, spec_of
 
 
 def findings(d, profile="xinjiang-2024"):
-    report = run(performance.CHECKS, Context(d, load_profile(profile)))
+    report = run(performance.CHECKS, Context.of(d, load_profile(profile)))
     crashed = [f for f in report.findings if f.code == "CHECK-CRASHED"]
     assert not crashed, crashed
     return report.findings
@@ -105,9 +106,9 @@ def test_total_gap_within_rounding_is_info():
 
 
 def test_reverse_scored_is_raised_even_when_profile_turns_it_mechanical():
-    custom = Profile(name="t", scoring={"reverse": {"mode": "mechanical"}, "proportional": {"threshold": 60}})
+    custom = profile_from_mapping(dict(name="t", scoring={"reverse": {"mode": "mechanical"}, "proportional": {"threshold": 60}}))
     d = EXAMPLES["P-REVERSE-SCORED"][0]()
-    report = run(performance.CHECKS, Context(d, custom))
+    report = run(performance.CHECKS, Context.of(d, custom))
     assert "P-REVERSE-SCORED" in {f.code for f in report.findings}
 
 
@@ -140,7 +141,7 @@ def test_narrative_score_and_grade():
 
 
 def test_narrative_check_not_run_without_text():
-    report = run(performance.CHECKS, Context(seed_disclosure(narrative=False), load_profile("xinjiang-2024")))
+    report = run(performance.CHECKS, Context.of(seed_disclosure(narrative=False), load_profile("xinjiang-2024")))
     # the checks that compare the tables with the narrative (or the accounts it states) need the text
     assert [n["check"] for n in report.summary()["not_run"]] == ["narrative_scores", "whole_vs_accounts",
                                                                  "project_amounts"]
@@ -162,12 +163,9 @@ def test_seed_cost_indicators_tie_to_execution():
     assert "P-COST-EXEC" not in {f.code for f in findings(seed_disclosure())}
 
 
-def test_bad_scoring_profile_makes_checks_not_run():
-    broken = Profile(name="broken", scoring={"proportional": {"over": "half"}})
-    report = run(performance.CHECKS, Context(seed_disclosure(), broken))
-    reasons = {n["reason"] for n in report.summary()["not_run"]}
-    assert any("scoring.proportional.over" in r for r in reasons)
-    assert not any(f.code == "CHECK-CRASHED" for f in report.findings)
+def test_bad_scoring_profile_is_refused_at_load_naming_the_key():
+    with pytest.raises(InputError, match="scoring.proportional.over"):
+        profile_from_mapping(dict(name="broken", scoring={"proportional": {"over": "half"}}))
 
 
 def test_narrative_grade_only_after_the_overall_score():

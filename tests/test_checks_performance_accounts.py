@@ -23,7 +23,7 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_e5361b4e98
 
 def findings(d, code=None):
     profile = load_profile("xinjiang-2024")
-    report = run(performance.CHECKS, Context(d, profile, derive(d, profile)))
+    report = run(performance.CHECKS, Context.of(d, profile))
     assert not [f for f in report.findings if f.code == "CHECK-CRASHED"]
     return [f for f in report.findings if code is None or f.code == code]
 
@@ -58,7 +58,7 @@ def test_whole_fiscal_adds_upper_level_funds():
 
 
 def test_whole_checks_need_a_whole_table():
-    report = run(performance.CHECKS, Context(disclosure(statements=_accounts()), load_profile("xinjiang-2024")))
+    report = run(performance.CHECKS, Context.of(disclosure(statements=_accounts()), load_profile("xinjiang-2024")))
     assert "whole_vs_accounts" in {n["check"] for n in report.summary()["not_run"]}
 
 

@@ -26,7 +26,7 @@ from juesuan.core.model import (
     Unit,
 )
 from juesuan.core.money import fmt_amount, fmt_pct
-from juesuan.core.profiles import Profile, load_profile
+from juesuan.core.profiles import profile_from_mapping, load_profile
 from juesuan.rules.derive import complete, derive
 
 D = Decimal
@@ -223,7 +223,7 @@ def test_budget_gap_follows_the_profile_basis():
     f = derive(d, load_profile("xinjiang-2024"))
     assert f["一般公共预算财政拨款支出.预决算差异率"] == D("-20")  # (80-100)/100
     assert f["一般公共预算财政拨款支出.年初预算"] == D("100") and f["一般公共预算财政拨款支出.全年预算"] == D("80")
-    full = Profile(name="t", narrative={"budget_basis": "full_year"})
+    full = profile_from_mapping(dict(name="t", narrative={"budget_basis": "full_year"}))
     assert derive(d, full)["一般公共预算财政拨款支出.预决算差异率"] == 0  # 80 vs 80
     # only the other budget given: it is used
     d2 = replace(base_disclosure(), comparatives=Comparatives(full_year_budget={"一般公共预算财政拨款支出": D("64")}))
@@ -241,7 +241,7 @@ def test_sangong_budgets_from_t9_and_shares():
     assert "三公.合计.占比" not in f
     assert f["三公.因公出国（境）费.预决算差异率"] == D("-18")
     assert "三公.公务接待费.预决算差异率" not in f  # zero budget
-    initial = Profile(name="t", narrative={"sangong_budget_basis": "initial"})
+    initial = profile_from_mapping(dict(name="t", narrative={"sangong_budget_basis": "initial"}))
     g = derive(disclosure(tables=Tables(t9=t9)), initial)
     assert g["三公.合计.年初预算"] == D("83") and "三公.合计.全年预算" not in g
 
@@ -262,7 +262,7 @@ def test_operating_cost_and_basic():
     f = derive(d)
     assert (f["人员经费"], f["公用经费"], f["一般公共预算财政拨款基本支出"]) == (D("100"), D("20"), D("120"))
     assert f["机关运行经费"] == D("20") and f["机关运行经费.增减率"] == D("-20")
-    daily = Profile(name="t", narrative={"operating_cost": "daily_public"})
+    daily = profile_from_mapping(dict(name="t", narrative={"operating_cost": "daily_public"}))
     assert "机关运行经费" not in derive(d, daily)
     stated = replace(d, matters=OtherMatters(operating_cost=D("18")))
     assert derive(stated)["机关运行经费"] == D("18")

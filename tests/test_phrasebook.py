@@ -254,7 +254,7 @@ def _item_paragraph(profile, figures, reasons=None) -> Paragraph:
 
 def test_unchanged_wording_follows_profile():
     zero = load_profile("xinjiang-2024")
-    flat = replace(zero, narrative={**zero.narrative, "unchanged": "flat"})
+    flat = replace(zero, narrative=replace(zero.narrative, unchanged="flat"))
     figures = _one_item("0", None, "12.5")
     assert "比上年决算增加0.00万元，增长0.00%" in _item_paragraph(zero, figures).text
     text = _item_paragraph(flat, figures).text
@@ -271,7 +271,7 @@ def test_zero_base_and_thousands_separator():
     figures = _one_item("1234.5", None, "0")
     text = _item_paragraph(profile, figures, {"项.2010301.增减": "新设"}).text
     assert "支出决算数为1,234.50万元，比上年决算增加1,234.50万元，增长100.00%" in text
-    bare = replace(profile, narrative={**profile.narrative, "thousands_separator": False, "zero_base": "none"})
+    bare = replace(profile, narrative=replace(profile.narrative, thousands_separator=False, zero_base="none"))
     text = _item_paragraph(bare, figures, {"项.2010301.增减": "新设"}).text
     assert "支出决算数为1234.50万元，比上年决算增加1234.50万元，主要原因是" in text
     parsed = parse_narrative([(text, Span(line=1))])

@@ -249,12 +249,12 @@ def test_shanghai_build_of_the_example_checks_clean(tmp_path):
 
 # --------------------------------------------------------------------------- knobs mixed
 
-@pytest.mark.parametrize("knobs", [{"layout": "xinjiang", "style": "shanghai"},
-                                   {"layout": "shanghai", "style": "xinjiang"},
+@pytest.mark.parametrize("knobs", [{"skeleton": "xinjiang", "style": "shanghai"},
+                                   {"skeleton": "shanghai", "style": "xinjiang"},
                                    {"budget_wording": "gap"}])
 def test_style_and_layout_are_independent_and_round_trip(knobs, example):
     base = load_profile("shanghai-2024")
-    profile = replace(base, narrative={**base.narrative, **knobs})
+    profile = replace(base, narrative=replace(base.narrative, **knobs))
     figures = derive.derive(example, profile)
     blocks, _ = render_narrative(example, figures, profile)
     stated = _stated(blocks, profile)

@@ -10,7 +10,7 @@ import pytest
 from juesuan.core.findings import InputError
 from juesuan.core.model import Span, Statement
 from juesuan.io.readers import read_document
-from juesuan.io.readers.assemble import cn_number, detect_profile, title_of
+from juesuan.io.readers.assemble import cn_number
 from juesuan.io.readers.stated import model_parts
 from juesuan.io.readers.grid import RawGrid
 from juesuan.io.readers.normalize import decode, join_soft_breaks, normalize_text, to_simplified
@@ -299,12 +299,7 @@ def test_soft_broken_sentence_in_file(tmp_path):
 # --------------------------------------------------------------------------- assembly helpers
 
 
-def test_title_profile_and_numbers():
-    assert title_of([("上海市普陀区财政局2024年度部门决算", Span())])[:2] == ("上海市普陀区财政局", 2024)
-    assert title_of([("说明", Span())])[:2] == ("", None)
-    assert detect_profile("上海市普陀区财政局2024年度部门决算") == "shanghai-2024"
-    assert detect_profile("昌吉回族自治州人民政府办公室2024年度部门决算") == "xinjiang-2024"
-    assert detect_profile("某市财政局2024年度部门决算") == "national"
+def test_chinese_numbers():
     assert [cn_number(x) for x in ("一", "十", "十二", "二十", "二十三", "7", "甲")] == [1, 10, 12, 20, 23, 7, None]
 
 
@@ -351,14 +346,6 @@ def test_performance_grid_with_repeated_merged_cells():
     assert ev.indicators[1].score is None  # blank, not 0
     assert ev.indicators[2].weight is None and ev.indicators[2].rate is None
     assert evaluations_from_grids([RawGrid(rows=(("收入支出决算总表",), ("项目", "决算数")))]) == ()
-
-
-def test_title_broken_over_lines_and_contents_prefix():
-    sp = Span()
-    broken = [("上海市普陀区规划和自然", sp), ("资源局", sp), ("2024年度部门决算", sp), ("目录", sp)]
-    assert title_of(broken)[:2] == ("上海市普陀区规划和自然资源局", 2024)
-    contents = [("目录", sp), ("第二部分某区委社会工作部2024年度部门决算表", sp)]
-    assert title_of(contents)[:2] == ("某区委社会工作部", 2024)
 
 
 @needs_seed

@@ -220,8 +220,12 @@ def test_profile_from_scores_without_region_clue(built, source):
     extracted = xlsx_published.extract(built["xlsx"])
     bare = replace(extracted, lines=tuple(line for line in extracted.lines if "部门决算" not in line[0]))
     d = assemble(bare)
-    assert d.profile == "xinjiang-2024"
-    assert "xinjiang-2024" in d.unit.sources["profile"].excerpt
+    assert d.profile == "xinjiang-2024"  # the 整体 table names the unit (昌吉回族自治州…): 新疆
+    from juesuan.core.identity import Identity
+    from juesuan.io.readers.assemble import _choose_profile
+
+    chosen, who = _choose_profile(None, Identity(), True, d.evaluations)  # no place named at all
+    assert chosen.name == "xinjiang-2024" and "xinjiang-2024" in who.basis["profile"]
     # a printed score no profile reproduces: no inference, national
     ev = d.evaluations[0]
     wrong = replace(ev, total=(ev.total or Decimal(0)) + Decimal("3.33"))

@@ -10,7 +10,7 @@ from juesuan.core.findings import InputError
 from juesuan.core.model import Evaluation, FundLine, Indicator
 from juesuan.core.profiles import load_profile
 from juesuan.rules.measure import convert, parse_measure
-from juesuan.rules.policy import Policy
+from juesuan.core.scoring_policy import Policy
 from juesuan.rules.scoring import score_evaluation, score_execution, score_indicator
 
 D = Decimal

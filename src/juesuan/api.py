@@ -30,11 +30,11 @@ def load(path: str | Path) -> Disclosure:
     return load_data(path)
 
 
-def read(path: str | Path, profile: str | None = None) -> Disclosure:
-    """Read a published disclosure (PDF, Word, HTML, text, Excel)."""
+def read(path: str | Path, profile: str | None = None, kind: str | None = None) -> Disclosure:
+    """Read a published disclosure (PDF, Word, HTML, text, Excel); ``d.identity`` says what it is."""
     from .io.readers import read_document
 
-    return read_document(path, profile)
+    return read_document(path, profile, kind)
 
 
 def check(d: Disclosure, profile: str | Profile | None = None):

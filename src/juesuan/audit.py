@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .core.findings import Finding, InputError, Severity
+from .core.identity import Identity
 from .core.model import Disclosure
 from .core.profiles import Profile, load_profile
 from .rules.checks import Report, default_registry, run
 from .rules.checks.base import Context
+from .rules.prepare import Prepared, prepare
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,7 @@ class DocumentResult:
     path: str
     profile: str = ""
     report: Report | None = None
+    identity: Identity | None = None  # what the document was identified as (None when unreadable)
     error: str = ""  # one Chinese line when the document could not be read (report is None)
 
     @property
@@ -46,27 +49,28 @@ class DocumentResult:
 
 
 def check_disclosure(d: Disclosure, profile: Profile) -> Report:
-    """Derive the figures of ``d`` and run the whole check catalogue over it.
+    """Prepare ``d`` (``rules.prepare``) and run the whole check catalogue over it."""
+    return check_prepared(prepare(d, profile))
+
+
+def check_prepared(prepared: Prepared) -> Report:
+    """Run the whole check catalogue over a prepared document.
 
     The checks see the disclosure with its unstated totals filled in (``rules.totals.complete``:
     a 类 row from its 项, a 合计 from its rows); stated values are never changed, so every
     inconsistency the document prints is still there to be found.
     """
-    from .rules.derive import derive
-    from .rules.totals import complete
-
-    figures = derive(d, profile)
-    return run(default_registry(), Context(disclosure=complete(d), profile=profile, figures=figures))
+    return run(default_registry(), Context(prepared))
 
 
-def check_path(path: str | Path, profile_name: str | None = None) -> DocumentResult:
+def check_path(path: str | Path, profile_name: str | None = None, kind: str | None = None) -> DocumentResult:
     """Read one published document and check it; an unreadable file gives ``error``, not an exception."""
     from .io.readers import read_document
 
     name = str(path)
     try:
-        d = read_document(path, profile_name)
+        d = read_document(path, profile_name, kind)
         profile = load_profile(profile_name or d.profile)
     except InputError as exc:
         return DocumentResult(path=name, profile=profile_name or "", error=str(exc))
-    return DocumentResult(path=name, profile=profile.name, report=check_disclosure(d, profile))
+    return DocumentResult(path=name, profile=profile.name, report=check_disclosure(d, profile), identity=d.identity)

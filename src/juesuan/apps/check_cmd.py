@@ -17,6 +17,7 @@ from typing import Iterator, TextIO
 from ..audit import DocumentResult, check_path
 from ..core.profiles import load_profile
 from ..io.writers import report
+from ..rules.checks import validate_overrides
 
 SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".xlsx", ".xls")
 FORMATS = ("text", "json", "jsonl", "html")
@@ -83,8 +84,8 @@ class _Progress:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.profile:
-        load_profile(args.profile)  # a bad profile is a usage error (InputError → exit 2)
+    if args.profile:  # a bad profile is a usage error (InputError → exit 2)
+        validate_overrides(load_profile(args.profile))
     if args.jobs < 0:
         print("错误：--jobs 不能为负数", file=sys.stderr)
         return 2

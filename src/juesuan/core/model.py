@@ -20,7 +20,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from .identity import Identity
+
+
+def _identity():
+    from .identity import Identity  # identity imports Span from here
+
+    return Identity()
 
 Amount = Decimal | None
 
@@ -431,6 +440,11 @@ class Narrative:
     glossary: tuple[tuple[str, str], ...] = ()  # 名词解释 (term, definition)
     text: str = ""  # the whole text after normalisation, for wording checks
     lines: tuple[Span, ...] = ()  # one span per text line, for locating passages
+    body_start: int = 0  # index of the first line after the 目录 (0 when there is none)
+
+    def body(self) -> str:
+        """The text after the 目录: what the document says, not what it promises."""
+        return "\n".join(self.text.split("\n")[self.body_start:]) if self.body_start else self.text
 
     def stated(self, key: str) -> tuple[Statement, ...]:
         return tuple(s for s in self.statements if s.key == key)
@@ -455,3 +469,5 @@ class Disclosure:
     narrative: Narrative | None = None
     profile: str = "xinjiang-2024"
     source: str = ""  # the file or folder it came from
+    #: What the document is (kind, year, region, layout; read from its title, cover and 目录).
+    identity: "Identity" = field(default_factory=lambda: _identity())

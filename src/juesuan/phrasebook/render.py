@@ -137,7 +137,7 @@ LAYOUTS: Mapping[str, Callable[[Disclosure], tuple[Entry, ...]]] = {"xinjiang": 
 
 def layout_name(profile: Profile) -> str:
     """The profile's ``narrative.layout``; else "shanghai" for the Shanghai glossary, else "xinjiang"."""
-    name = profile.phrase("layout")
+    name = profile.phrase("skeleton")
     if name in LAYOUTS:
         return str(name)
     return "shanghai" if profile.glossary == "shanghai" else "xinjiang"

@@ -194,7 +194,7 @@ def _grade(pen: Pen) -> str:
         whole = [e for e in pen.d.evaluations if e.kind == "整体"]
         grade = whole[0].grade if whole else ""
     if not grade and pen.figures.get("绩效.综合得分") is not None:
-        from ..rules.policy import Policy  # rules sits below the phrasebook
+        from ..core.scoring_policy import Policy
 
         grade = Policy.from_profile(pen.profile).grade(pen.figures["绩效.综合得分"])
     return grade

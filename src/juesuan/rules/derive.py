@@ -17,7 +17,7 @@ Share bases (domain rules §7.4): 收入.* / 本年收入合计; 支出.* / 本�
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..core import keys
 from ..core.keys import (
@@ -38,7 +38,10 @@ from ..core.money import change, pct
 from ..core.profiles import Profile
 from .totals import add, complete
 
-__all__ = ["complete", "derive", "DEFAULTS"]
+if TYPE_CHECKING:
+    from .scoring import EvaluationScore
+
+__all__ = ["complete", "derive", "derive_completed", "DEFAULTS"]
 
 #: Profile settings derive uses, with the values it assumes when no profile is given.
 DEFAULTS = {"budget_basis": "initial", "sangong_budget_basis": "full_year", "operating_cost": "public_funds"}
@@ -251,7 +254,8 @@ def _line_sum(evals: list[Evaluation], attr: str) -> Decimal | None:
     return add(values)
 
 
-def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None) -> None:
+def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None,
+                         scores: Sequence[EvaluationScore] | None) -> None:
     whole = [e for e in d.evaluations if e.kind == "整体"]
     projects = [e for e in d.evaluations if e.kind == "项目"]
     if not d.evaluations:
@@ -263,16 +267,15 @@ def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None) ->
     f.put("绩效.项目.全年预算", _line_sum(projects, "full_year_budget"))
     f.put("绩效.项目.执行数", _line_sum(projects, "executed"))
     if whole:
-        f.put("绩效.综合得分", _overall_score(whole[0], profile))
+        first = whole[0]
+        if first.total is not None:  # as printed when a document states it, else as the engine scores it
+            f.put("绩效.综合得分", first.total)
+        elif scores is not None:
+            f.put("绩效.综合得分", scores[d.evaluations.index(first)].total)
+        else:
+            from .scoring import score_evaluation  # same layer; imported here to keep derive light
 
-
-def _overall_score(whole: Evaluation, profile: Profile | None) -> Decimal | None:
-    """The 整体 table's 总分: as printed when a document states it, else as the engine scores it."""
-    if whole.total is not None:
-        return whole.total
-    from .scoring import score_evaluation  # same layer; imported here to keep derive light
-
-    return score_evaluation(whole, profile).total
+            f.put("绩效.综合得分", score_evaluation(first, profile).total)
 
 
 # --------------------------------------------------------------------------- comparatives
@@ -321,9 +324,15 @@ def derive(d: Disclosure, profile: Profile | None = None) -> dict[str, Decimal]:
 
     ``profile`` is a :class:`juesuan.core.profiles.Profile` (or None for the defaults in
     :data:`DEFAULTS`); it decides the budget basis of 预决算差异率 and whether 机关运行经费
-    falls back to 公开06 公用经费合计.
+    falls back to 公开06 公用经费合计. (``rules.prepare`` does this once per document, together
+    with the scores; use it rather than calling this twice.)
     """
-    d = complete(d)
+    return derive_completed(complete(d), profile)
+
+
+def derive_completed(d: Disclosure, profile: Profile | None = None, scores: Sequence[EvaluationScore] | None = None) -> dict[str, Decimal]:
+    """:func:`derive` of a disclosure already passed through :func:`complete`; ``scores`` (one per
+    evaluation, as :func:`rules.scoring.score_evaluation` gives them) spare scoring again."""
     f = _Figures()
     _t1_figures(d, f)
     _income_figures(d, f)
@@ -335,5 +344,5 @@ def derive(d: Disclosure, profile: Profile | None = None) -> dict[str, Decimal]:
     _matters_figures(d, f)
     _comparative_figures(d, f, budgets, profile)
     _staff_figures(d, f)
-    _performance_figures(d, f, profile)
+    _performance_figures(d, f, profile, scores)
     return f.data

@@ -18,7 +18,7 @@ from ..core.model import Evaluation, FundLine, Indicator
 from ..core.money import HUNDRED, ZERO, round2
 from ..core.profiles import Profile
 from .measure import BLANK, DATE, NUMBER, QUALITY, UNREADABLE, Measure, convert, date_bounds, parse_measure
-from .policy import DIRECT, JUDGED, PROPORTIONAL, RULES, SATISFACTION, Band, Policy
+from ..core.scoring_policy import DIRECT, JUDGED, PROPORTIONAL, RULES, SATISFACTION, Band, Policy
 
 ONE = Decimal(1)
 TWO = Decimal(2)

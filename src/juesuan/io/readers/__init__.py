@@ -98,15 +98,13 @@ def _extractor(kind: str, file: str) -> Callable[[Path], Extracted]:
     return module.extract
 
 
-def read_document(path: str | Path, profile: str | None = None) -> Disclosure:
-    """Read a published 部门决算公开 (PDF, Word, HTML, text or Excel) into a Disclosure.
+def read_document(path: str | Path, profile: str | None = None, kind: str | None = None) -> Disclosure:
+    """Read a published disclosure (PDF, Word, HTML, text or Excel) into a Disclosure.
 
-    ``profile`` names a profile (or a YAML path) and always wins (``juesuan check --profile``).
-    When None it is detected: from a place named in the text (新疆/自治区/自治州 → xinjiang-2024,
-    上海 → shanghai-2024); for a tables-only document naming no place (a published workbook),
-    from its 绩效自评表 — the one shipped profile under which every printed score is reproduced,
-    recorded in ``unit.sources["profile"]``; otherwise ``national``
-    (see :mod:`.assemble`).
+    The document is identified first (``Disclosure.identity``: kind, year, unit, region, layout,
+    from its title, cover and 目录); ``profile`` (a name or YAML path) and ``kind`` (决算 / 预算 …)
+    override what was detected. A budget (预算) is refused with one line naming it as such: this
+    version audits final accounts (决算) only.
     """
     from ...core.profiles import load_profile
     from .assemble import assemble
@@ -124,12 +122,16 @@ def read_document(path: str | Path, profile: str | None = None) -> Disclosure:
         raise InputError(f"{file}：无法读取文件（{exc.strerror or exc.__class__.__name__}）") from exc
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"{file}：文件为空")
-    kind = sniff(path, head)
+    kind_of_file = sniff(path, head)
     chosen = load_profile(profile) if profile else None
-    extracted = _extractor(kind, file)(path)
+    extracted = _extractor(kind_of_file, file)(path)
     if not extracted.lines and not extracted.grids:
         raise InputError(f"{file}：文件中没有可读的文字内容")
-    d = assemble(extracted, chosen)
+    d = assemble(extracted, chosen, kind)
+    who = d.identity
+    if who.kind == "预算":
+        year = f"{who.year}年度" if who.year else ""
+        raise InputError(f"{file}：是{who.unit}{year}{who.scope}预算（不是决算），本版本只审核部门（单位）决算，未审核")
     if not _looks_like_disclosure(d):
         raise InputError(f"{file}：未识别出部门决算公开的内容（没有决算说明的章节、决算表或绩效自评表），未审核")
     return d

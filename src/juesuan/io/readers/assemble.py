@@ -3,14 +3,15 @@
 Where it sits: the last step of :func:`juesuan.io.readers.read_document`, after a format reader
 (text, docx, html, pdf, xlsx) produced an :class:`~.grid.Extracted`. It
 
-* takes the unit name and year from the title line ("…2024年度部门决算");
-* picks a profile from the text when none is given (:func:`detect_profile`). A tables-only
-  document (a published workbook, :func:`is_tables_only`) often names no place: then, when its
-  绩效自评表 scores are reproduced exactly under one shipped profile and no other
-  (:func:`profile_from_scores`), that profile is used and the reason is recorded in
-  ``unit.sources["profile"]``; otherwise ``national``. ``read_document(path, profile)`` /
-  ``juesuan check --profile`` always overrides. A tables-only document has no narrative
-  (``Disclosure.narrative`` is None), so narrative checks do not apply to it;
+* identifies the document (:mod:`.identify`: kind, year, unit, region from the title and cover,
+  the 目录, whether it is evidently incomplete);
+* picks the profile whose ``match`` fits its region, year, kind and form
+  (``core.profiles.select_profile``) unless one is given (``juesuan check --profile``). A
+  tables-only document (a published workbook, :func:`is_tables_only`) often names no place:
+  then, when its 绩效自评表 scores are reproduced exactly under one shipped profile and no other
+  (:func:`profile_from_scores`), that profile is used; the reason is recorded in
+  ``Identity.basis``. A tables-only document has no narrative (``Disclosure.narrative`` is None),
+  so narrative checks do not apply to it;
 * splits the narrative into sections (第一部分…, 一、…, （一）…) and the 名词解释 glossary;
 * hands the lines to the phrasebook (``juesuan.phrasebook.parse.parse_narrative``) for stated
   figures, reasons and texts, and the grids to table recognition
@@ -27,19 +28,18 @@ import re
 from dataclasses import replace
 from typing import Mapping, Sequence
 
+from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
-from ...core.profiles import Profile, load_profile
+from ...core.profiles import Profile, load_profile, select_profile
+from .identify import identify, tables_attached, with_profile
 from .grid import Extracted, RawGrid
 from .performance import evaluation_kind, evaluations_from_grids
 from .stated import model_parts
 
-_TITLE = re.compile(r"^(?P<unit>\S.*?)\s*(?P<year>20\d{2})\s*年度?\s*(部门|单位)?\s*决算")
-_ANY_YEAR = re.compile(r"(20\d{2})\s*年度")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分\s*(.*)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$")
 _SUBSECTION = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.+)$")
-_ATTACHED = re.compile(r"见附表|详见附表|见附件|详见附件|另附")
 
 
 def cn_number(text: str) -> int | None:
@@ -55,20 +55,6 @@ def cn_number(text: str) -> int | None:
     for ch in text:
         value = value * 10 + _CN_DIGITS[ch]
     return value
-
-
-def detect_profile(text: str) -> str:
-    """"xinjiang-2024" for 新疆/自治州/自治区 documents, "shanghai-2024" for 上海 ones, else "national".
-
-    The title (the first lines) decides when it names a place; otherwise the whole text does.
-    """
-    head = "\n".join(text.split("\n")[:8])
-    for sample in (head, text):
-        if "上海" in sample:
-            return "shanghai-2024"
-        if re.search(r"新疆|兵团|自治州|自治区", sample):
-            return "xinjiang-2024"
-    return "national"
 
 
 def is_tables_only(extracted: Extracted) -> bool:
@@ -107,32 +93,6 @@ def profile_from_scores(evaluations) -> str | None:
         if ok:
             hits.append(name)
     return hits[0] if len(hits) == 1 else None
-
-
-def title_of(lines: Sequence[tuple[str, Span]]) -> tuple[str, int | None, Span | None]:
-    """Unit name and year from the title ("…2024年度部门决算"), which a PDF may break over lines.
-
-    Part headings of a contents page ("第二部分 某单位2024年度部门决算表") are used only when no
-    real title line is found, with the "第…部分" prefix removed.
-    """
-    head = [(t.replace(" ", "").replace("\u3000", ""), s) for t, s in lines[:15]]
-    for allow_parts in (False, True):
-        for i, (text, span) in enumerate(head):
-            part = _PART.match(text)
-            if part and not allow_parts:
-                continue
-            if part:
-                text = part.group(2)
-            candidates = [text]
-            for extra in head[i + 1 : i + 3]:  # a title broken over up to three short lines
-                if len(extra[0]) > 30 or _PART.match(extra[0]) or re.search(r"[。；：:]$", extra[0]):
-                    break
-                candidates.append(candidates[-1] + extra[0])
-            for candidate in candidates:
-                m = _TITLE.match(candidate)
-                if m and 0 < len(m.group("unit").strip("：: ")) <= 40:
-                    return m.group("unit").strip("：: "), int(m.group("year")), span
-    return "", None, None
 
 
 # --------------------------------------------------------------------------- sections
@@ -201,14 +161,6 @@ def _as_of(sections: Sequence[Section]) -> str:
     return ""
 
 
-def _attached(sections: Sequence[Section]) -> bool:
-    for s in sections:
-        if "." not in s.key and (s.key == "4" or "报表" in s.title or "决算表" in s.title):
-            if _ATTACHED.search(s.title) or _ATTACHED.search(s.text):
-                return True
-    return False
-
-
 # --------------------------------------------------------------------------- lazy collaborators
 
 
@@ -236,29 +188,24 @@ def _recognize(grids: Sequence[RawGrid]) -> Tables:
 # --------------------------------------------------------------------------- assemble
 
 
-def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure:
-    """Build the Disclosure for one published document."""
+def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | None = None) -> Disclosure:
+    """Build the Disclosure for one published document: identify it, choose its profile (unless
+    ``profile`` is given), then read its narrative, tables and 绩效自评表."""
     lines = extracted.lines
     full_text = "\n".join(t for t, _ in lines)
     tables_only = is_tables_only(extracted)
     eval_grids = [g for g in extracted.grids if evaluation_kind(g)]
     other_grids = [g for g in extracted.grids if not evaluation_kind(g)]
     evaluations = evaluations_from_grids(eval_grids)
-    profile_basis = ""
-    if profile is None:
-        detected = detect_profile(full_text)
-        if detected == "national" and tables_only:
-            inferred = profile_from_scores(evaluations)
-            if inferred:
-                detected = inferred
-                profile_basis = (f"文件中没有地区信息；绩效自评表的得分只在“{inferred}”配置下全部复核一致，"
-                                 f"故按该配置审核")
-        profile = load_profile(detected)
-    name, year, title_span = title_of(lines)
-    sections, glossary = sections_of(lines)
+    identity, contents = identify(lines, extracted.grids, kind=kind, evaluations=evaluations)
+    profile, identity = _choose_profile(profile, identity, tables_only, evaluations)
+    profile = profile.for_year(identity.year)
+    name, year, title_span = identity.unit, identity.year, identity.span
+    sections, glossary = sections_of(lines[contents.end:] if contents.found else lines)
 
     parsed = _parse_narrative(lines, profile)
-    narrative = Narrative(sections=sections, glossary=glossary, text=full_text, lines=tuple(s for _, s in lines))
+    narrative = Narrative(sections=sections, glossary=glossary, text=full_text, lines=tuple(s for _, s in lines),
+                          body_start=contents.end if contents.found else 0)
     reasons: Mapping[str, str] = {}
     texts: Mapping[str, str] = {}
     if parsed is not None:
@@ -268,23 +215,22 @@ def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure
         year = year or parsed.year
 
     tables = _recognize(other_grids)
-    if _attached(sections) and not tables.attached:
+    if tables_attached(lines) and not tables.attached:
         tables = replace(tables, attached=True)
 
     if not name:
         whole = next((e for e in evaluations if e.kind == "整体"), None)
         name = whole.name if whole else ""
     if year is None:
-        m = _ANY_YEAR.search(full_text)
-        year = int(m.group(1)) if m else next((e.year for e in evaluations if e.year), None)
+        year = next((e.year for e in evaluations if e.year), None)
 
     parts = model_parts(narrative.statements, reasons, texts)
     unit_sources: dict = dict(parts["unit_sources"])
     if title_span is not None:
         unit_sources["name"] = title_span
         unit_sources["year"] = title_span
-    if profile_basis:
-        unit_sources["profile"] = Span(file=extracted.file, excerpt=profile_basis)
+    if "profile" in identity.basis:
+        unit_sources["profile"] = Span(file=extracted.file, excerpt=identity.basis["profile"])
     if parts["matters"].assets.as_of == "":
         as_of = _as_of(narrative.sections)
         if as_of:
@@ -312,7 +258,32 @@ def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure
         narrative=None if tables_only else narrative,
         profile=profile.name,
         source=extracted.file,
+        identity=replace(identity, unit=name or identity.unit, year=year or identity.year),
     )
+
+
+def _choose_profile(profile: Profile | None, identity: Identity, tables_only: bool, evaluations) -> tuple[Profile, Identity]:
+    """The given profile, or the shipped one that best matches the document's region, year, kind
+    and form; for a tables-only workbook naming no place, the one profile that reproduces its
+    printed 绩效 scores (else national)."""
+    if profile is not None:
+        return profile, with_profile(identity, profile.name, "--profile 指定", SURE)
+    kind = identity.kind if identity.kind in ("决算", "预算") else "决算"
+    if tables_only and not identity.region:
+        inferred = profile_from_scores(evaluations)
+        if inferred:
+            basis = f"文件中没有地区信息；绩效自评表的得分只在“{inferred}”配置下全部复核一致，故按该配置审核"
+            return load_profile(inferred), with_profile(identity, inferred, basis, LIKELY)
+    name = select_profile(identity.region, identity.year, kind, identity.form)
+    chosen = load_profile(name)
+    if chosen.match.regions:
+        basis, sure = f"地区“{identity.region}”", identity.confidence.get("region", LIKELY)
+    elif identity.form != "standard":
+        basis, sure = "高等学校决算格式", SURE
+    else:
+        basis = f"{identity.region or '地区不明'}，无该地区的专门格式，按全国通用格式"
+        sure = LIKELY if identity.region else GUESS
+    return chosen, with_profile(identity, name, basis, sure)
 
 
 def _merge_narrative(parsed: Narrative, ours: Narrative) -> Narrative:

@@ -62,7 +62,9 @@ def extract_html(text: str, file: str = "") -> Extracted:
 
 
 def _keeps_content(tag: Tag) -> bool:
-    return tag.find("table") is not None or len(tag.get_text(strip=True)) > 500
+    """A header/nav block that holds a table, a long text or the page's main heading (the
+    document's title, which identification needs) is content, not site chrome."""
+    return tag.find(("table", "h1")) is not None or len(tag.get_text(strip=True)) > 500
 
 
 def _strip_chrome(soup: BeautifulSoup) -> None:

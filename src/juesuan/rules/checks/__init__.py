@@ -31,4 +31,15 @@ def default_registry() -> tuple[CheckFunc, ...]:
     return tuple(out)
 
 
-__all__ = ["CheckFunc", "Context", "NotApplicable", "Report", "check", "run", "spec_of", "default_registry"]
+__all__ = ["CheckFunc", "Context", "NotApplicable", "Report", "check", "run", "spec_of", "default_registry", "validate_overrides"]
+
+
+def validate_overrides(profile) -> None:
+    """Every key of the profile's ``checks:`` names a finding code or a check of the catalogue;
+    raises InputError naming the file and key otherwise (a typo would silently change nothing)."""
+    from ...core.findings import InputError
+
+    known = {f.__name__ for f in default_registry()} | {c.id for f in default_registry() for c in spec_of(f).codes}
+    for key in profile.checks:
+        if key not in known:
+            raise InputError(f"{profile.source or profile.name}：checks.{key} 不是已知的检查代码或检查名（见 docs/checks.md）")

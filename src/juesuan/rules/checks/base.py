@@ -11,7 +11,7 @@ the data) and is counted as not run either.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -21,6 +21,7 @@ from ...core.findings import Finding, Severity
 from ...core.model import Disclosure, Span, Tables
 from ...core.money import amount_places, places_of
 from ...core.profiles import Profile
+from ..prepare import Prepared, prepare
 
 
 class NotApplicable(Exception):
@@ -29,13 +30,32 @@ class NotApplicable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    disclosure: Disclosure
-    profile: Profile
-    #: Figures derived from the tables/data (``rules.derive``), keyed as ``core.keys``.
-    figures: Mapping[str, Decimal] = field(default_factory=dict)
-    #: Results several checks share (e.g. each 绩效自评表 scored once), computed on first use
-    #: by helpers such as ``performance_support.scored``; never read by :func:`run` itself.
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    """What every check receives: one prepared document (``rules.prepare``), computed once."""
+
+    prepared: Prepared
+
+    @classmethod
+    def of(cls, d: Disclosure, profile: Profile) -> "Context":
+        return cls(prepare(d, profile))
+
+    @property
+    def disclosure(self) -> Disclosure:
+        """The disclosure with its unstated totals filled in; stated values are never changed."""
+        return self.prepared.complete
+
+    @property
+    def profile(self) -> Profile:
+        return self.prepared.profile
+
+    @property
+    def figures(self) -> Mapping[str, Decimal]:
+        """Figures derived from the tables/data (``rules.derive``), keyed as ``core.keys``."""
+        return self.prepared.figures
+
+    @property
+    def scores(self):
+        """One :class:`~juesuan.rules.scoring.EvaluationScore` per evaluation of :attr:`disclosure`."""
+        return self.prepared.scores
 
 
 CheckFunc = Callable[[Context], Iterable[Finding]]

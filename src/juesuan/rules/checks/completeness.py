@@ -1,10 +1,17 @@
-"""Completeness against the profile: required sections, the nine tables (or the statement that
-they are attached), empty-table statements (C37), what 三公 must state (C34, C46 counts), and
-名词解释.
+"""Completeness against the document's own layout: its parts and tables as its profile's layout
+(``Profile.layout``) and its own 目录 (``Identity.toc_*``) say, empty-table statements (C37), what
+三公 must state (C34, C46 counts).
 
-Where it sits: rules/checks; reads the narrative text and the model's tables. A table that the
-text names but the reader could not recognise is never reported as missing (it is "未能识别",
-info): the peers' lesson is that a parsing gap must not become an error about the document.
+Where it sits: rules/checks; reads the identity, the narrative body and the recognised tables.
+The trust rules, in order:
+
+* a document that is evidently incomplete (an excerpt, a copy that stops mid-way) gets one
+  ``C-PARTIAL`` note, and the completeness checks do not run (they are listed as not run);
+* a table its own 目录 lists but its body lacks is an error naming it;
+* a part or table the layout requires for the report year is missing only when the body never
+  names it; it is an error where the document's own 目录 or a regional layout promises it, a
+  warning where only the national default does (a region's template may leave it out);
+* a table named in the text but not read as a grid is "未能识别" (info), never missing.
 """
 
 from __future__ import annotations
@@ -14,40 +21,26 @@ from typing import Iterator
 
 from ...core.findings import Finding
 from ...core.model import FUNDS, TABLE_TITLES, CodedTable
+from ...core.profiles import PartSpec, TableSpec
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .support import amt, fact
 
 # --------------------------------------------------------------------------- finding codes
 
-C_SECTION_MISSING = Code("C-SECTION-MISSING", ERROR, "公开说明缺少必备的部分（如政府采购、国有资产占用、三公经费、绩效情况）")
+C_PARTIAL = Code("C-PARTIAL", INFO, "文件不完整（节选，或在中途结束），缺少部分的完整性与勾稽核对未做")
+C_SECTION_MISSING = Code("C-SECTION-MISSING", ERROR,
+                         "公开说明缺少本地区本年度格式要求的部分（如政府采购、国有资产占用、三公经费、绩效情况）；"
+                         "仅全国通用格式要求、地区格式不明时为警告", also=(WARNING,))
 C_GLOSSARY_MISSING = Code("C-GLOSSARY-MISSING", WARNING, "缺少“名词解释”部分")
-C_TABLE_MISSING = Code("C-TABLE-MISSING", ERROR, "九张公开表中有表既未公开也未注明作为附件")
+C_TABLE_MISSING = Code("C-TABLE-MISSING", ERROR,
+                       "目录所列或本地区本年度格式要求的决算表未公开，也未注明作为附件；仅全国通用格式要求时为警告",
+                       also=(WARNING,))
 C_TABLE_UNREAD = Code("C-TABLE-UNREAD", INFO, "文中提到该表，但未能识别出表格内容（可能为图片或版式特殊），表内与表间核对未做")
 C_EMPTY_TABLE_STATEMENT = Code("C-EMPTY-TABLE-STATEMENT", WARNING, "政府性基金（国有资本经营）表为空表，但未说明本年度无此类收支")
 C_SANGONG_DETAILS = Code("C-SANGONG-DETAILS", WARNING, "三公经费说明缺少出国团组人次、公务用车购置数和保有量、公务接待批次人次等数量")
 C_SANGONG_ZERO = Code("C-SANGONG-ZERO", WARNING, "三公经费决算为零，但说明中没有写明本年度无三公经费支出")
 
-
-#: Topics every 部门决算公开 covers; each is found when any alternative occurs in the text.
-REQUIRED_TOPICS = (
-    ("主要职能", ("主要职能", "主要职责", "部门职责", "职能职责")),
-    ("机构设置及人员情况（决算单位构成）", ("机构设置", "单位构成", "人员情况")),
-    ("收入支出决算总体情况", ("收入支出决算总体情况",)),
-    ("收入决算情况", ("收入决算情况",)),
-    ("支出决算情况", ("支出决算情况",)),
-    ("财政拨款收入支出决算总体情况", ("财政拨款收入支出决算总体情况",)),
-    ("一般公共预算财政拨款支出决算情况", ("一般公共预算财政拨款支出决算情况",)),
-    ("一般公共预算财政拨款基本支出决算情况", ("一般公共预算财政拨款基本支出决算情况",)),
-    ("政府性基金预算财政拨款收入支出决算情况", ("政府性基金预算财政拨款",)),
-    ("国有资本经营预算财政拨款收入支出决算情况", ("国有资本经营预算财政拨款",)),
-    ("财政拨款“三公”经费支出决算情况", ("三公经费",)),
-    ("机关运行经费", ("机关运行经费",)),
-    ("政府采购情况", ("政府采购",)),
-    ("国有资产占用情况", ("国有资产占用", "国有资产占有")),
-    ("预算绩效情况", ("绩效",)),
-)
-
-_QUOTES = re.compile(r"[\s“”\"'‘’「」『』]")
+_QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》]")
 
 
 def _flat(text: str) -> str:
@@ -61,61 +54,97 @@ def _narrative_text(ctx: Context) -> str:
     return n.text
 
 
-def _topics(ctx: Context):
-    custom = ctx.profile.phrase("required_sections")
-    if custom:
-        return tuple((str(t), (str(t),)) for t in custom)
-    return REQUIRED_TOPICS
+def _whole_disclosure(ctx: Context) -> None:
+    """Completeness is judged only on a whole 决算 or 预算 of its kind."""
+    who = ctx.disclosure.identity
+    if who.partial:
+        raise NotApplicable(who.partial)
+    if who.kind not in ("决算", "预算"):
+        raise NotApplicable(f"文件是{who.label}，不按完整的公开文件核对组成部分")
+
+
+def _body(ctx: Context) -> str:
+    _narrative_text(ctx)
+    return _flat(ctx.disclosure.narrative.body())
+
+
+def _regional(ctx: Context) -> bool:
+    """The layout is one of the document's region or form (not the national default)."""
+    m = ctx.profile.match
+    return bool(m.regions) or m.forms != ("standard",)
+
+
+def _in_toc(ctx: Context, spec: PartSpec | TableSpec) -> bool:
+    who = ctx.disclosure.identity
+    entries = who.toc_tables if isinstance(spec, TableSpec) else who.toc_parts
+    return any(_matches(_flat(e), spec, ctx) for e in entries)
+
+
+@check(C_PARTIAL)
+def partial(ctx: Context) -> Iterator[Finding]:
+    """文件明显不完整（节选、在句子中间结束、止于目录所列部分之前）时给出一条提示，其余缺项不逐一报告。"""
+    who = ctx.disclosure.identity
+    if who.partial:
+        yield C_PARTIAL(f"{who.partial}；缺少部分的完整性、勾稽核对未做", {"原因": who.partial}, (), "完整性")
 
 
 @check(C_SECTION_MISSING, C_GLOSSARY_MISSING)
 def sections(ctx: Context) -> Iterator[Finding]:
-    """公开说明包含配置要求的各部分（单位概况、十余项情况说明）及名词解释。"""
-    flat = _flat(_narrative_text(ctx))
-    for label, alternatives in _topics(ctx):
-        if not any(_flat(a) in flat for a in alternatives):
-            yield C_SECTION_MISSING(f"公开说明中没有“{label}”部分", {"缺少": label}, (), "完整性")
-    n = ctx.disclosure.narrative
-    if not n.glossary and "名词解释" not in flat:
-        yield C_GLOSSARY_MISSING("公开说明中没有“名词解释”部分", {"缺少": "名词解释"}, (), "完整性")
+    """公开说明包含本地区、本年度格式要求的各部分（单位概况、各项情况说明、名词解释）；目录列出而正文没有的，以及地区格式要求而没有的，为错误。"""
+    body = _body(ctx)
+    _whole_disclosure(ctx)
+    year = ctx.disclosure.identity.year or ctx.disclosure.unit.year or None
+    for spec in ctx.profile.layout.parts:
+        if not spec.required_in(year) or any(_flat(n) in body for n in spec.names):
+            continue
+        if spec.key == "名词解释":
+            if not ctx.disclosure.narrative.glossary:
+                yield C_GLOSSARY_MISSING("公开说明中没有“名词解释”部分", {"缺少": "名词解释"}, (), "完整性")
+            continue
+        promised = _in_toc(ctx, spec)
+        code = C_SECTION_MISSING if spec.severity == "error" and (promised or _regional(ctx)) else C_SECTION_MISSING.at(WARNING)
+        where = "目录列有，正文中没有" if promised else f"按{ctx.profile.title or ctx.profile.name}格式应有"
+        yield code(f"公开说明中没有“{spec.title}”部分（{where}）", {"缺少": spec.title}, (), "完整性")
 
 
-def _title_patterns(key: str) -> tuple[str, ...]:
-    title = _flat(TABLE_TITLES[key])
-    if key == "T9":
-        return (title, "三公经费支出决算表")
-    if key == "T8":
-        return (title, "国有资本经营预算财政拨款支出决算表")
-    return (title,)
-
-
-def _named(flat: str, key: str) -> bool:
-    """True when the text names table ``key``; longer titles that contain its name are removed
-    first ("收入决算表" is inside "…收入支出决算表" only after 支出 is dropped, and so on)."""
-    names = _title_patterns(key)
-    others = [p for k in TABLE_TITLES if k != key for p in _title_patterns(k) if any(n in p and n != p for n in names)]
+def _matches(flat_text: str, spec: TableSpec, ctx: Context) -> bool:
+    """``flat_text`` names table ``spec``; longer titles of other tables that contain one of its
+    names are removed first ("收入决算表" is inside "…收入支出决算表" only after 支出 is dropped)."""
+    names = [_flat(n) for n in spec.names]
+    others = [_flat(n) for t in ctx.profile.layout.tables if t.key != spec.key for n in t.names
+              if any(m in _flat(n) and m != _flat(n) for m in names)]
     for other in sorted(others, key=len, reverse=True):
-        flat = flat.replace(other, "")
-    return any(n in flat for n in names)
+        flat_text = flat_text.replace(other, "")
+    return any(n in flat_text for n in names)
 
 
 @check(C_TABLE_MISSING, C_TABLE_UNREAD)
 def tables_present(ctx: Context) -> Iterator[Finding]:
-    """九张公开表均已公开，或说明已注明作为附件（附表）公开并列出表名。"""
+    """目录所列、本地区本年度格式要求的各张决算表均已公开，或说明已注明作为附件（附表）公开。"""
     d = ctx.disclosure
-    flat = _flat(_narrative_text(ctx))
+    text = _flat(_narrative_text(ctx))
+    _whole_disclosure(ctx)
+    body = _body(ctx)
+    year = d.identity.year or d.unit.year or None
     present = set(d.tables.present())
-    for key in TABLE_TITLES:
-        if key in present:
+    specs = ctx.profile.layout.tables
+    if not specs:
+        raise NotApplicable("本格式未列出决算表")
+    listed = {s.key for s in specs if _in_toc(ctx, s)}
+    for spec in specs:
+        if spec.key in present:
             continue
-        named = _named(flat, key)
-        if d.tables.attached and named:
+        named = _matches(body, spec, ctx)
+        if d.tables.attached and (named or _matches(text, spec, ctx) or not d.identity.toc):
             continue
-        if named:
-            yield C_TABLE_UNREAD(f"文中提到《{TABLE_TITLES[key]}》，但未能读出表格内容，相关核对未做",
-                          {"表": TABLE_TITLES[key]}, (), "完整性")
-        else:
-            yield C_TABLE_MISSING(f"没有公开《{TABLE_TITLES[key]}》，也未注明作为附件", {"表": TABLE_TITLES[key]}, (), "完整性")
+        if named and not d.tables.attached and spec.key in TABLE_TITLES:
+            yield C_TABLE_UNREAD(f"文中提到《{spec.title}》，但未能读出表格内容，相关核对未做", {"表": spec.title}, (), "完整性")
+            continue
+        if spec.key in listed:
+            yield C_TABLE_MISSING(f"目录列有《{spec.title}》，正文中没有该表，也未注明作为附件", {"表": spec.title}, (), "完整性")
+        elif spec.required_in(year) and not (d.identity.toc_tables and not named):
+            code = C_TABLE_MISSING if _regional(ctx) else C_TABLE_MISSING.at(WARNING)
+            yield code(f"没有公开《{spec.title}》，也未注明作为附件", {"表": spec.title}, (), "完整性")
 
 
 _FUNDS = (("T7", "政府性基金", 1), ("T8", "国有资本经营", 2))
@@ -124,8 +153,7 @@ _FUNDS = (("T7", "政府性基金", 1), ("T8", "国有资本经营", 2))
 def _empty_statement(text: str, fund: str, table: CodedTable | None) -> re.Match | None:
     if table is not None and table.note.strip():
         return re.match(r".+", table.note)
-    flat = text
-    return re.search(rf"(?:无|没有|未发生|未安排)[^。\n]{{0,12}}{fund}[^。\n]{{0,60}}|{fund}[^。\n]{{0,40}}(?:空表|无数据|为零|为0)", flat)
+    return re.search(rf"(?:无|没有|未发生|未安排)[^。\n]{{0,12}}{fund}[^。\n]{{0,60}}|{fund}[^。\n]{{0,40}}(?:空表|无数据|为零|为0)", text)
 
 
 @check(C_EMPTY_TABLE_STATEMENT, relations=("C37",))
@@ -147,9 +175,9 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
                 ran = True
             continue
         ran = True
-        if empty and not _empty_statement(text, fund, table):
+        if empty and not _empty_statement(text, fund, table) and not d.identity.partial:
             yield C_EMPTY_TABLE_STATEMENT(f"{TABLE_TITLES[key]}无数据，但未说明本年度无{fund}预算财政拨款收支（空表说明）",
-                          {"表": TABLE_TITLES[key]}, (), "完整性")
+                                          {"表": TABLE_TITLES[key]}, (), "完整性")
     if not ran:
         raise NotApplicable("无法判断政府性基金、国有资本经营表是否为空表（缺少表格，说明中也未提及）")
 
@@ -168,11 +196,13 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
     table_total = d.tables.t9.actual.get("合计") if d.tables.t9 is not None else None
     if total is None and table_total is None and "三公" not in text:
         raise NotApplicable("说明中没有三公经费内容")
+    if d.identity.partial:
+        raise NotApplicable(d.identity.partial)
     whole = total if total is not None else table_total
     none_stated = re.search(r"(?:无|没有|未发生)[^。\n]{0,10}三公", text) is not None
     if whole == 0 and total is None and not none_stated:
         yield C_SANGONG_ZERO("“三公”经费决算为零，说明中未写明本年度无“三公”经费支出",
-                      {"三公经费决算数": amt(whole)}, (), "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
+                             {"三公经费决算数": amt(whole)}, (), "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
     if none_stated and (whole is None or whole == 0):
         return
     for label, fact_keys, words in _SANGONG_TEXT:
@@ -181,7 +211,7 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
         if any(w in text for w in words):
             continue
         yield C_SANGONG_DETAILS(f"三公经费说明中没有{label}", {"缺少": label}, (),
-                      "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
+                                "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
 
 
-CHECKS = (sections, tables_present, empty_tables, sangong_details)
+CHECKS = (partial, sections, tables_present, empty_tables, sangong_details)

@@ -21,7 +21,7 @@ from typing import Iterator
 from ...core.findings import Finding
 from ...core.money import HUNDRED, ZERO, fmt_amount, fmt_pct, pct_range, round2, tolerance
 from ..measure import NUMBER, convert, parse_measure
-from ..policy import PROPORTIONAL
+from ...core.scoring_policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
 from .base import ERROR, INFO, WARNING, Code, Context, check
 from .performance_support import P_ROUNDING, CENT, gap_finding, half_unit, num, places, row_name, scored, spans, table_label

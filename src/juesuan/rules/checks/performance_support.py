@@ -8,11 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ...core.findings import Finding, InputError
+from ...core.findings import Finding
 from ...core.model import Evaluation, FundLine, Indicator, Span
 from ...core.money import CENT, round2
-from ..policy import Policy
-from ..scoring import EvaluationScore, score_evaluation, table_label
+from ...core.scoring_policy import Policy
+from ..scoring import EvaluationScore, table_label
 from .base import INFO, Code, Context, NotApplicable
 
 #: The one code for a 绩效 figure off by what rounding of printed values explains (info).
@@ -21,17 +21,8 @@ P_ROUNDING = Code("P-ROUNDING", INFO, ROUNDING_DOC)
 
 
 def policy_of(ctx: Context) -> Policy:
-    """The profile's scoring policy, built once per context (a bad profile: NotApplicable)."""
-    memo = ctx.memo.get("policy")
-    if memo is None:
-        try:
-            memo = ("ok", Policy.from_profile(ctx.profile))
-        except InputError as exc:
-            memo = ("bad", f"评分配置有误，无法核对绩效得分：{exc}")
-        ctx.memo["policy"] = memo
-    if memo[0] == "bad":
-        raise NotApplicable(memo[1])
-    return memo[1]
+    """The profile's scoring policy (validated when the profile was loaded)."""
+    return ctx.profile.scoring
 
 
 def evaluations(ctx: Context) -> tuple[Evaluation, ...]:
@@ -41,17 +32,11 @@ def evaluations(ctx: Context) -> tuple[Evaluation, ...]:
 
 
 def scored(ctx: Context) -> Iterator[tuple[Evaluation, EvaluationScore, Policy]]:
-    """Each evaluation with its engine score and the policy that applies to its kind.
-
-    The scores are computed once per context and shared by every 绩效 check (the engine is pure).
-    """
+    """Each evaluation with its engine score (computed once, in ``rules.prepare``) and the policy
+    that applies to its kind."""
     policy = policy_of(ctx)
-    found = evaluations(ctx)
-    results = ctx.memo.get("scored")
-    if results is None or results[0] is not found:
-        results = (found, tuple((ev, score_evaluation(ev, policy), policy.for_kind(ev.kind)) for ev in found))
-        ctx.memo["scored"] = results
-    yield from results[1]
+    for ev, score in zip(evaluations(ctx), ctx.scores):
+        yield ev, score, policy.for_kind(ev.kind)
 
 
 def spans(ev: Evaluation, record: Indicator | FundLine | None = None, *fields: str) -> tuple[Span, ...]:

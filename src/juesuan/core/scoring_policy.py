@@ -1,9 +1,10 @@
 """The 绩效 scoring policy: every knob of ``rules.scoring``, read from a profile's ``scoring:``.
 
-Where it sits: rules, between ``core.profiles`` (raw YAML mappings) and ``rules.scoring`` (the
-engine). :meth:`Policy.from_profile` validates each parameter and names the bad key in one Chinese
-line (``InputError``); ``docs/scoring.md`` documents each parameter, its default per profile and
-its source. Thresholds and band bounds are percent (60 means 60%).
+Where it sits: core, beside ``profiles``, which builds it once when a profile is loaded
+(:func:`build`) and keeps it as ``Profile.scoring``; ``rules.scoring`` (the engine) reads it.
+Each parameter is validated and a bad key is named in one Chinese line (``InputError``);
+``docs/scoring.md`` documents each parameter, its default per profile and its source.
+Thresholds and band bounds are percent (60 means 60%).
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping
 
-from ..core.findings import InputError
-from ..core.money import D, MoneyError
-from ..core.profiles import Profile, load_profile
+from .findings import InputError
+from .money import D, MoneyError
 
 #: Scoring rules (赋分规则) by the label printed in the table.
 PROPORTIONAL, SATISFACTION, DIRECT, JUDGED = "按照完成比例赋分", "满意度赋分", "直接赋分", "按评判等级赋分"
@@ -94,29 +94,33 @@ class Policy:
         return best[1] if best else None
 
     @classmethod
-    def from_profile(cls, profile: Profile | Mapping[str, Any] | str | None = None) -> "Policy":
-        """The policy of a profile (object, shipped name or YAML path) or of a bare ``scoring`` mapping."""
-        if profile is None or isinstance(profile, str):
+    def from_profile(cls, profile: Any = None) -> "Policy":
+        """The policy of a profile (a :class:`~juesuan.core.profiles.Profile`, a shipped name or a YAML
+        path, None for the default), or of a bare ``scoring`` mapping."""
+        from .profiles import Profile, load_profile
+
+        if isinstance(profile, Mapping):
+            raw = dict(profile)
+            return build(raw, str(raw.pop("name", "custom")), "", None, "scoring")
+        if not isinstance(profile, Profile):
             profile = load_profile(profile) if profile else load_profile()
-        if isinstance(profile, Profile):
-            scoring, name, source = dict(profile.scoring), profile.name, profile.source or profile.name
-            title = profile.title
-            names = profile.narrative.get("grade_names")
-        else:
-            scoring, name, source, names = dict(profile), str(profile.get("name", "custom")), "scoring", None
-            title = ""
-        kinds_raw = scoring.pop("kinds", None) or {}
-        if not isinstance(kinds_raw, Mapping):
-            raise InputError(f"{source}：scoring.kinds 应为键值映射（整体/项目 → 参数）")
-        base = _build(name, scoring, names, source, "scoring")
-        base = cls(**{**_fields(base), "title": title})
-        kinds = {}
-        for kind, over in kinds_raw.items():
-            if not isinstance(over, Mapping):
-                raise InputError(f"{source}：scoring.kinds.{kind} 应为键值映射")
-            built = _build(name, _merge(scoring, over), names, source, f"scoring.kinds.{kind}")
-            kinds[str(kind)] = cls(**{**_fields(built), "title": title})
-        return cls(**{**_fields(base), "kinds": kinds})
+        return profile.scoring
+
+
+def build(scoring: Mapping[str, Any], name: str, title: str, names: Any, source: str) -> Policy:
+    """The policy of a profile's ``scoring:`` mapping (``names``: the profile's grade names)."""
+    scoring = dict(scoring)
+    kinds_raw = scoring.pop("kinds", None) or {}
+    if not isinstance(kinds_raw, Mapping):
+        raise InputError(f"{source}：scoring.kinds 应为键值映射（整体/项目 → 参数）")
+    base = Policy(**{**_fields(_build(name, scoring, names, source, "scoring")), "title": title})
+    kinds = {}
+    for kind, over in kinds_raw.items():
+        if not isinstance(over, Mapping):
+            raise InputError(f"{source}：scoring.kinds.{kind} 应为键值映射")
+        built = _build(name, _merge(scoring, over), names, source, f"scoring.kinds.{kind}")
+        kinds[str(kind)] = Policy(**{**_fields(built), "title": title})
+    return Policy(**{**_fields(base), "kinds": kinds})
 
 
 def _fields(p: Policy) -> dict:

@@ -1,0 +1,277 @@
+"""Know the document before checking it: kind, scope, form, year, unit, region, 目录, completeness.
+
+Where it sits: in assembly (``assemble``), after a format reader produced the lines and grids and
+before the profile is chosen. Everything here reads the *title*, the *cover* (the lines before
+the body) and the *目录*; a place or a year quoted in the body never decides the region or the
+kind. Each decision records how it was made (``Identity.basis``) and how sure it is
+(``Identity.confidence``), and what could not be told stays empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from ...core.identity import GUESS, LIKELY, SURE, Identity
+from ...core.model import Span
+from ...core.regions import province_of
+from .grid import RawGrid
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+#: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
+_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
+                    r"(?P<kind>预决算|决算|预算)(?=$|公开|说明|报告|情况|文本|细则|编制|信息|表|及|[（(.])")
+#: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
+_ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
+_PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
+_PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分")
+_TOC_MARK = re.compile(r"^(?:目\s*录|目\s*錄|\s*录)$")
+_LEADER = re.compile(r"[.．…·。\-—_]{3,}.*$|[（(]\s*\d*\s*[）)]\s*$|\s*\d{1,3}\s*$")
+_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
+                        r"\d{1,2}[、.．]|表[一二三四五六七八九十\d]+[：:、.．]?|、)\s*[:：]?\s*")
+_TABLE_TITLE = re.compile(r"(表|决算表|预算表|总表|明细表|情况表)$")
+_UNIVERSITY = re.compile(r"高等学校(?:收支决算总表|收入决算表|支出决算表|财政拨款支出决算表)")
+_ATTACHED = re.compile(r"见附表|详见附表|见附件|详见附件|另附|附件[:：]")
+_END_PUNCT = "。！？；：…”」）)!?;:.%"
+
+
+def flat(text: str) -> str:
+    """Text as compared: no spaces, no quotation marks."""
+    return _QUOTES.sub("", _SPACES.sub("", text))
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    unit: str
+    year: int
+    scope: str
+    kind: str
+    span: Span | None
+    line: int
+
+
+def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | None:
+    """The document's title among its first lines (joining a title broken over up to three
+    short lines). A title naming an organisation wins over a running header naming only a
+    place ("黑龙江省2021年度部门决算公开说明"); a 目录 entry ("第二部分 …决算表") is used only
+    when nothing else is found."""
+    head = [(flat(t), s) for t, s in lines[:limit]]
+    found: list[tuple[int, Title]] = []
+    for i, (text, span) in enumerate(head):
+        candidates = [text]
+        for extra, _ in head[i + 1:i + 3]:  # a title broken over lines
+            if len(extra) > 40 or _PART.match(extra) or _TOC_MARK.match(extra):
+                break
+            candidates.append(candidates[-1] + extra)
+        for candidate in candidates:
+            if len(candidate) > 70 or "，" in candidate or "。" in candidate:
+                continue
+            part = _PART.match(candidate)
+            body = candidate[part.end():] if part else candidate
+            m = _TITLE.match(body)
+            if not m:
+                continue
+            unit = (m.group("unit") or m.group("unit2") or "").strip("：:，,（(")
+            unit = re.sub(r"^(?:\d+[.、])", "", unit)
+            if len(unit) > 50:
+                continue
+            scope = {"本级": "单位"}.get(m.group("scope") or "", m.group("scope") or "")
+            kind = "决算" if m.group("kind") in ("决算", "预决算") else "预算"
+            rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
+            found.append((rank, Title(unit, int(m.group("year")), scope, kind, span, i)))
+            break
+    if not found:
+        return None
+    best = max(r for r, _ in found)
+    return next(t for r, t in found if r == best)
+
+
+# --------------------------------------------------------------------------- 目录
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    found: bool = False
+    start: int = 0  # index of the 目录 line (or its first entry)
+    end: int = 0  # index of the first body line after it
+    parts: tuple[str, ...] = ()  # entries as printed, page numbers and leaders removed
+    tables: tuple[str, ...] = ()  # entries that name tables
+
+
+def _entry(text: str) -> str:
+    return _LEADER.sub("", flat(text)).strip()
+
+
+def _is_entry(text: str) -> bool:
+    t = _entry(text)
+    return 0 < len(t) <= 60 and bool(_NUMBERING.match(t) or _TABLE_TITLE.search(t))
+
+
+def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Contents:
+    """The 目录: a "目录" line and the entries after it, or (without that line) a run of headings
+    at the start that the body repeats. The body begins where an entry's heading comes again."""
+    texts = [flat(t) for t, _ in lines[:limit + 60]]
+    start = next((i for i, t in enumerate(texts[:limit]) if _TOC_MARK.match(t)), None)
+    if start is None:
+        first = next((i for i, t in enumerate(texts[:limit]) if _PART.match(t)), None)
+        if first is None:
+            return Contents()
+        again = next((j for j in range(first + 1, min(len(texts), first + 80)) if _entry(texts[j]) == _entry(texts[first])), None)
+        if again is None or again - first < 3:
+            return Contents()
+        start = first - 1
+    entries: list[str] = []
+    end = start + 1
+    seen: set[str] = set()
+    for j in range(start + 1, min(len(texts), start + 80)):
+        text = texts[j]
+        if not text:
+            continue
+        entry = _entry(text)
+        if entries and (entry in seen or _body_key(entry) in {_body_key(e) for e in entries[:3]}):
+            end = j
+            break
+        if not _is_entry(text):
+            end = j
+            break
+        entries.append(entry)
+        seen.add(entry)
+        end = j + 1
+    if len(entries) < 2:
+        return Contents()
+    tables = tuple(e for e in entries if _names_table(e))
+    return Contents(True, start, end, tuple(entries), tables)
+
+
+def _body_key(entry: str) -> str:
+    return _NUMBERING.sub("", entry)
+
+
+def _names_table(entry: str) -> bool:
+    """A 目录 entry that names one table (not the part that holds them, not a 说明 item)."""
+    bare = _body_key(entry)
+    if _PART.match(entry) or "说明" in bare[-4:] or bare.endswith(("部分", "报告")):
+        return False
+    return bool(_TABLE_TITLE.search(bare)) and len(bare) >= 4
+
+
+# --------------------------------------------------------------------------- completeness of the copy
+
+def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids: Sequence[RawGrid]) -> str:
+    """Why the document is evidently incomplete ("" when it looks whole): it stops in the middle
+    of a sentence, or before parts its own 目录 lists."""
+    texts = [t.strip() for t, _ in lines if t.strip()]
+    if not texts:
+        return ""
+    last = texts[-1]
+    body = "\n".join(flat(t) for t, _ in lines[contents.end:]) if contents.found else ""
+    if contents.found and contents.parts:
+        listed = [p for p in contents.parts if _PART.match(p) or re.match(r"^[一二三四五六七八九十]+[、.．]", p)]
+        keys = [_body_key(p) for p in listed]
+        present = [bool(k) and k[:8] in body for k in keys]
+        if any(present) and not present[-1]:
+            reached = max(i for i, p in enumerate(present) if p)
+            missing = [listed[i] for i in range(reached + 1, len(listed)) if not present[i]]
+            if len(missing) >= 2 and not grids:
+                return f"文件不完整：正文止于“{_shorten(listed[reached])}”，目录所列其后的{len(missing)}个部分未见"
+    if len(last) >= 12 and last[-1] not in _END_PUNCT and not re.search(r"[\d,，.]+$", last) and not grids:
+        return f"文件不完整：正文在句子中间结束（“…{last[-12:]}”）"
+    return ""
+
+
+def _shorten(text: str, n: int = 24) -> str:
+    return text if len(text) <= n else text[:n] + "…"
+
+
+# --------------------------------------------------------------------------- identity
+
+def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *, kind: str | None = None,
+             evaluations: Sequence = ()) -> tuple[Identity, Contents]:
+    """The document's identity (without the profile, which assembly chooses from it) and its 目录."""
+    basis: dict[str, str] = {}
+    conf: dict[str, str] = {}
+    title = find_title(lines)
+    contents = find_contents(lines)
+    cover = " ".join(t for t, _ in lines[:_cover_end(lines, title, contents)])
+    whole_head = "\n".join(flat(t) for t, _ in lines[:200])
+
+    unit = title.unit if title else ""
+    year = title.year if title else None
+    if title:
+        basis["year"] = basis["kind"] = "标题"
+        conf["year"] = conf["kind"] = SURE
+    else:
+        m = re.search(r"(20\d{2})\s*年度", cover) or re.search(r"(20\d{2})\s*年度", whole_head[:3000])
+        if m:
+            year = int(m.group(1))
+            basis["year"], conf["year"] = "正文开头的年度", LIKELY
+    if not unit and evaluations:
+        whole = next((e for e in evaluations if e.kind == "整体"), None)
+        if whole is not None and whole.name:
+            unit, basis["unit"] = whole.name, "整体支出绩效自评表的单位名称"
+
+    found_kind = _kind_of(title, cover, whole_head, grids, evaluations)
+    if kind:
+        found_kind, basis["kind"], conf["kind"] = kind, "--kind 指定", SURE
+    elif not title:
+        basis["kind"], conf["kind"] = "正文用语", GUESS if found_kind else GUESS
+    if unit and _PLACEHOLDER.search(unit):
+        found_kind, basis["kind"], conf["kind"] = "模板", "单位名称为占位符", SURE
+
+    scope = title.scope if title and title.scope else ("部门" if "部门决算" in whole_head[:2000] or "部门预算" in whole_head[:2000] else "")
+    region = province_of(unit) if unit else ""
+    if region:
+        basis["region"], conf["region"] = f"单位名称“{unit}”", SURE
+    else:
+        region = province_of(flat(cover))
+        if region:
+            basis["region"], conf["region"] = "标题或封面", LIKELY
+    form = "university" if _UNIVERSITY.search(whole_head) else "standard"
+    if form == "university":
+        basis["form"], conf["form"] = "高等学校决算表表名", SURE
+    partial = partial_reason(lines, contents, grids)
+    identity = Identity(kind=found_kind, scope=scope, form=form, year=year, region=region, unit=unit,
+                        basis=basis, confidence=conf, partial=partial, toc=contents.found,
+                        toc_tables=contents.tables, toc_parts=contents.parts,
+                        span=title.span if title else None)
+    return identity, contents
+
+
+def _cover_end(lines: Sequence[tuple[str, Span]], title: Title | None, contents: Contents) -> int:
+    """Index of the first line after the cover: the title and the short lines around it (date,
+    "公开说明"), before the 目录 or the first heading or sentence of the body."""
+    start = title.line + 1 if title else 0
+    end = start
+    for text, _ in lines[start:start + 4]:
+        t = flat(text)
+        if not t or len(t) > 30 or _NUMBERING.match(t) or _TOC_MARK.match(t) or "。" in t:
+            break
+        end += 1
+    return min(end, contents.start) if contents.found and contents.start >= start else end
+
+
+def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid], evaluations: Sequence) -> str:
+    """决算 / 预算 / 三公说明 / 绩效自评 from the title (else the words of the first pages)."""
+    t = flat(cover) if title is None else flat(cover)
+    if title is not None:
+        if title.kind == "决算" and "三公" in t and not re.search(r"(部门|单位|本级)决算", t) and "决算公开" not in t:
+            return "三公说明"
+        return title.kind
+    if re.search(r"绩效自评|绩效评价报告", t) and not re.search(r"(部门|单位)决算", t):
+        return "绩效自评"
+    sample = head[:4000]
+    final, budget = len(re.findall(r"决算", sample)), len(re.findall(r"预算(?!执行|数|财政拨款|绩效|管理|单位)", sample))
+    if final == 0 and budget == 0:
+        return "绩效自评" if evaluations else ""
+    return "决算" if final >= budget else "预算"
+
+
+def with_profile(identity: Identity, profile: str, basis: str, confidence: str) -> Identity:
+    return replace(identity, profile=profile, basis={**identity.basis, "profile": basis},
+                   confidence={**identity.confidence, "profile": confidence})
+
+
+def tables_attached(lines: Sequence[tuple[str, Span]]) -> bool:
+    """The text says its tables are published as an attachment (见附表 / 详见附件 …)."""
+    return any(_ATTACHED.search(t) and ("表" in t or "附件" in t) for t, _ in lines)

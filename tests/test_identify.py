@@ -1,0 +1,85 @@
+"""Knowing the document before checking it: title, kind, year, region from the unit's name (never
+from the body), the 目录, an evidently incomplete copy, and the profile chosen from all that."""
+
+from juesuan.core.model import Span
+from juesuan.core.profiles import select_profile
+from juesuan.core.regions import province_of
+from juesuan.io.readers.identify import find_contents, find_title, identify
+from juesuan.io.readers.text import extract_text
+from juesuan.io.readers.assemble import assemble
+
+SP = Span()
+
+
+def lines(*texts: str):
+    return [(t, SP) for t in texts]
+
+
+def test_title_unit_year_scope_and_kind():
+    t = find_title(lines("上海市普陀区财政局2024年度部门决算"))
+    assert (t.unit, t.year, t.scope, t.kind) == ("上海市普陀区财政局", 2024, "部门", "决算")
+    assert find_title(lines("说明")) is None
+    t = find_title(lines("2020年度大英县回马镇郪口小学校决算编制说明"))
+    assert (t.unit, t.year, t.kind) == ("大英县回马镇郪口小学校", 2020, "决算")
+    t = find_title(lines("重庆市科学技术局2026年部门预算"))
+    assert (t.unit, t.year, t.kind) == ("重庆市科学技术局", 2026, "预算")
+    t = find_title(lines("三亚市住房和城乡建设局", "2023年度单位决算公开报告"))
+    assert (t.unit, t.scope) == ("三亚市住房和城乡建设局", "单位")
+
+
+def test_title_broken_over_lines_and_contents_prefix():
+    broken = lines("上海市普陀区规划和自然", "资源局", "2024年度部门决算", "目录")
+    assert (find_title(broken).unit, find_title(broken).year) == ("上海市普陀区规划和自然资源局", 2024)
+    contents = lines("目录", "第二部分某区委社会工作部2024年度部门决算表")
+    assert find_title(contents).unit == "某区委社会工作部"
+
+
+def test_an_organisation_title_wins_over_a_running_header():
+    t = find_title(lines("黑龙江省2021年度部门决算公开说明", "友谊县成富朝鲜族满族乡人民政府2021年度部门决算公开说明"))
+    assert t.unit == "友谊县成富朝鲜族满族乡人民政府"
+
+
+def test_region_from_the_unit_name():
+    assert province_of("上海市普陀区财政局") == "上海"
+    assert province_of("昌吉回族自治州人民政府办公室") == "新疆"
+    assert province_of("友谊县成富朝鲜族满族乡人民政府") == "黑龙江"
+    assert province_of("普陀区财政局") == ""  # 上海 and 浙江 both have a 普陀区
+    assert province_of("西南大学") == ""
+
+
+def test_region_is_never_taken_from_the_body():
+    text = "\n".join(["西南大学2023年度部门决算", "一、学校概况",
+                      "学校位于重庆市北碚区，与新疆维吾尔自治区、上海市多所高校合作。"])
+    who, _ = identify(extract_text(text, "x.txt").lines)
+    assert who.unit == "西南大学" and who.region == ""
+
+
+def test_contents_tables_and_body_start():
+    doc = lines("某局2022年度部门决算", "目录", "第一部分 部门概况", "一、部门职责", "第二部分 2022年度部门决算表",
+                "一、收入支出决算总表", "二、收入决算表", "第三部分 2022年度部门决算情况说明",
+                "第一部分 部门概况", "一、部门职责", "负责……。")
+    c = find_contents(doc)
+    assert c.found and c.tables == ("一、收入支出决算总表", "二、收入决算表")
+    assert doc[c.end][0] == "第一部分 部门概况" and c.end == 8
+
+
+def test_an_excerpt_that_stops_mid_sentence_is_partial():
+    doc = lines("某局2022年度部门决算", "第一部分 部门概况", "一、部门职责", "负责全区城市管理的综合协调和监督管理工作，推进城市管理重心下移和基层社会治理")
+    who, _ = identify(doc)
+    assert who.partial.startswith("文件不完整")
+    whole = lines("某局2022年度部门决算", "第一部分 部门概况", "一、部门职责", "负责全区城市管理的综合协调。")
+    assert identify(whole)[0].partial == ""
+
+
+def test_profile_chosen_from_region_and_form():
+    assert select_profile("上海", 2024) == "shanghai-2024"
+    assert select_profile("新疆", 2020) == "xinjiang-2024"
+    assert select_profile("重庆", 2023) == "national"
+    assert select_profile("", 2023, "决算", "university") == "university"
+
+
+def test_a_chongqing_university_is_not_checked_as_xinjiang():
+    text = "\n".join(["西南大学2023年度部门决算", "一、学校概况", "学校与新疆维吾尔自治区、上海市合作。",
+                      "二、2023年度部门决算报表", "表1：高等学校收支决算总表"])
+    d = assemble(extract_text(text, "x.txt"))
+    assert d.identity.form == "university" and d.profile == "university"
