@@ -31,7 +31,7 @@ from typing import Mapping, Sequence
 from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
 from ...core.profiles import Profile, load_profile, select_profile
-from .identify import identify, tables_attached, with_profile
+from .identify import identify, sparse_reason, tables_attached, with_profile
 from .grid import Extracted, RawGrid
 from .performance import evaluation_kind, evaluations_from_grids
 from .stated import model_parts
@@ -217,6 +217,9 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
     tables = _recognize(other_grids)
     if tables_attached(lines) and not tables.attached:
         tables = replace(tables, attached=True)
+    if not identity.partial and identity.kind in ("决算", "预算") and not tables_only:
+        sparse = sparse_reason(narrative.body(), profile.layout.parts, identity.year, bool(tables.present()) or tables.attached)
+        identity = replace(identity, partial=sparse)
 
     if not name:
         whole = next((e for e in evaluations if e.kind == "整体"), None)
@@ -294,4 +297,5 @@ def _merge_narrative(parsed: Narrative, ours: Narrative) -> Narrative:
         glossary=parsed.glossary or ours.glossary,
         text=parsed.text or ours.text,
         lines=parsed.lines or ours.lines,
+        body_start=ours.body_start,
     )

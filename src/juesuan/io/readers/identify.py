@@ -105,7 +105,7 @@ def _entry(text: str) -> str:
 
 def _is_entry(text: str) -> bool:
     t = _entry(text)
-    return 0 < len(t) <= 60 and bool(_NUMBERING.match(t) or _TABLE_TITLE.search(t))
+    return 0 < len(t) <= 60 and bool(_NUMBERING.match(t) or _TABLE_TITLE.search(t) or re.match(r"^附[件表]\S{0,12}$", t))
 
 
 def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Contents:
@@ -148,6 +148,15 @@ def _body_key(entry: str) -> str:
     return _NUMBERING.sub("", entry)
 
 
+def _heading_key(entry: str, unit: str) -> str:
+    """What of a 目录 entry the body's heading must repeat: without its numbering, the unit's
+    name and the year, which headings print in many ways ("第二部分 某局2022年部门决算表")."""
+    key = _body_key(entry)
+    if unit:
+        key = key.replace(flat(unit), "")
+    return re.sub(r"20\d{2}年度?|^[（(]?(?:部门|单位|本级)[）)]?", "", key)[:10]
+
+
 def _names_table(entry: str) -> bool:
     """A 目录 entry that names one table (not the part that holds them, not a 说明 item)."""
     bare = _body_key(entry)
@@ -158,26 +167,60 @@ def _names_table(entry: str) -> bool:
 
 # --------------------------------------------------------------------------- completeness of the copy
 
-def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids: Sequence[RawGrid]) -> str:
+def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids: Sequence[RawGrid], unit: str = "") -> str:
     """Why the document is evidently incomplete ("" when it looks whole): it stops in the middle
     of a sentence, or before parts its own 目录 lists."""
     texts = [t.strip() for t, _ in lines if t.strip()]
     if not texts:
         return ""
+    if contents.found and not any(t.strip() for t, _ in lines[contents.end:]) and not grids:
+        return "文件不完整：只有目录，正文未见"
     last = texts[-1]
     body = "\n".join(flat(t) for t, _ in lines[contents.end:]) if contents.found else ""
     if contents.found and contents.parts:
         listed = [p for p in contents.parts if _PART.match(p) or re.match(r"^[一二三四五六七八九十]+[、.．]", p)]
-        keys = [_body_key(p) for p in listed]
-        present = [bool(k) and k[:8] in body for k in keys]
+        keys = [_heading_key(p, unit) for p in listed]
+        present = [len(k) >= 2 and k in body for k in keys]
         if any(present) and not present[-1]:
             reached = max(i for i, p in enumerate(present) if p)
             missing = [listed[i] for i in range(reached + 1, len(listed)) if not present[i]]
             if len(missing) >= 2 and not grids:
                 return f"文件不完整：正文止于“{_shorten(listed[reached])}”，目录所列其后的{len(missing)}个部分未见"
-    if len(last) >= 12 and last[-1] not in _END_PUNCT and not re.search(r"[\d,，.]+$", last) and not grids:
+    if not grids and _cut_mid_sentence(last):
         return f"文件不完整：正文在句子中间结束（“…{last[-12:]}”）"
     return ""
+
+
+_DATE_OR_PAGE = re.compile(r"(20\d{2}|二〇[一二三四五六七八九〇]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?$|^[-—\s\d第页/]+$")
+
+
+_HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|解释|附件|附表|表|报告|工作|事项)$")
+
+
+def _cut_mid_sentence(last: str) -> bool:
+    """The last line stops where no sentence, heading, date, page number or signature ends."""
+    t = flat(last)
+    if not t or t[-1] in _END_PUNCT or _DATE_OR_PAGE.search(t) or re.search(r"\d[\d,，.%]*$", t):
+        return False
+    if _NUMBERING.match(t) and _HEADING_END.search(t) and len(t) <= 40:  # a heading (an empty last part)
+        return False
+    if len(t) <= 20 and _ORG.search(t):  # a signature line: the unit's name
+        return False
+    return True
+
+
+def sparse_reason(body: str, parts: Sequence, year: int | None, has_tables: bool) -> str:
+    """Why a document with few of its layout's parts is taken for an excerpt: fewer than half of
+    the parts the layout requires appear in its body and it prints no table ("" otherwise).
+    (A unit that really left most parts out is still told, by the one ``C-PARTIAL`` note.)"""
+    required = [p for p in parts if p.required_in(year)]
+    if has_tables or len(required) < 4:
+        return ""
+    text = flat(body)
+    seen = [p for p in required if any(flat(n) in text for n in p.names)]
+    if len(seen) * 2 >= len(required):
+        return ""
+    return f"文件不完整：格式要求的{len(required)}个部分中正文只见到{len(seen)}个，可能只是节选"
 
 
 def _shorten(text: str, n: int = 24) -> str:
@@ -230,7 +273,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     form = "university" if _UNIVERSITY.search(whole_head) else "standard"
     if form == "university":
         basis["form"], conf["form"] = "高等学校决算表表名", SURE
-    partial = partial_reason(lines, contents, grids)
+    partial = partial_reason(lines, contents, grids, unit)
     identity = Identity(kind=found_kind, scope=scope, form=form, year=year, region=region, unit=unit,
                         basis=basis, confidence=conf, partial=partial, toc=contents.found,
                         toc_tables=contents.tables, toc_parts=contents.parts,
