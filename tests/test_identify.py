@@ -83,3 +83,32 @@ def test_a_chongqing_university_is_not_checked_as_xinjiang():
                       "二、2023年度部门决算报表", "表1：高等学校收支决算总表"])
     d = assemble(extract_text(text, "x.txt"))
     assert d.identity.form == "university" and d.profile == "university"
+
+
+def test_reports_show_what_the_document_was_identified_as(tmp_path):
+    import json
+
+    from juesuan.apps.cli import main
+
+    doc = tmp_path / "d.txt"
+    doc.write_text("上海市普陀区财政局2024年度部门决算\n第一部分 部门概况\n一、主要职能\n负责财政工作。\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    main(["check", str(doc), "--format", "json", "-o", str(out)])
+    ident = json.loads(out.read_text(encoding="utf-8"))["documents"][0]["identity"]
+    assert (ident["kind"], ident["year"], ident["region"], ident["layout"]) == ("决算", 2024, "上海", "shanghai-2024")
+    assert ident["basis"]["region"].startswith("单位名称")
+    text = tmp_path / "r.txt"
+    main(["check", str(doc), "-o", str(text)])
+    assert "识别：上海市普陀区财政局 2024年度部门决算" in text.read_text(encoding="utf-8")
+
+
+def test_a_budget_is_refused_as_a_budget_and_kind_overrides(tmp_path, capsys):
+    from juesuan.apps.cli import main
+
+    doc = tmp_path / "b.txt"
+    doc.write_text("某市财政局2026年部门预算\n第一部分 部门概况\n一、主要职能\n负责财政工作。\n", encoding="utf-8")
+    assert main(["check", str(doc), "--no-progress"]) == 2
+    out = capsys.readouterr().out
+    assert "部门预算（不是决算）" in out and "未审核" in out
+    assert main(["check", str(doc), "--kind", "决算", "--no-progress"]) in (0, 1)
+    assert "识别：某市财政局 2026年度部门决算" in capsys.readouterr().out

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from ..audit import DocumentResult, check_path
+from ..core.identity import KINDS
 from ..core.profiles import load_profile
 from ..io.writers import report
 from ..rules.checks import validate_overrides
@@ -28,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入文件（默认输出到屏幕）")
     parser.add_argument("--profile", metavar="NAME|FILE", help="地区年度配置名称或 YAML 文件（默认按文件识别）")
+    parser.add_argument("--kind", choices=KINDS, help="文件类型（默认按标题识别）：决算、预算、三公说明、绩效自评、模板")
     parser.add_argument("--jobs", type=int, default=0, metavar="N", help="并行进程数（默认按 CPU 核数）")
     parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
 
@@ -45,25 +47,25 @@ def expand(paths: list[str]) -> list[str]:
     return out
 
 
-def _check_one(path: str, profile: str | None) -> DocumentResult:
+def _check_one(path: str, profile: str | None, kind: str | None = None) -> DocumentResult:
     """Worker: a missing file or a crash while reading becomes an unreadable result, never an
     exception that would stop the batch (a crash is labelled as a fault of the tool)."""
     if not Path(path).is_file():
         return DocumentResult(path=path, profile=profile or "", error=f"{path}：文件不存在")
     try:
-        return check_path(path, profile)
+        return check_path(path, profile, kind)
     except Exception as exc:  # batch boundary: report the tool fault, keep the other documents going
         return DocumentResult(path=path, profile=profile or "",
                               error=f"{path}：读取或审核时程序出错（{exc.__class__.__name__}: {exc}），请向开发者报告")
 
 
-def _results(paths: list[str], profile: str | None, jobs: int) -> Iterator[DocumentResult]:
+def _results(paths: list[str], profile: str | None, jobs: int, kind: str | None = None) -> Iterator[DocumentResult]:
     if jobs <= 1 or len(paths) == 1:
         for p in paths:
-            yield _check_one(p, profile)
+            yield _check_one(p, profile, kind)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_check_one, paths, [profile] * len(paths), chunksize=1)
+        yield from pool.map(_check_one, paths, [profile] * len(paths), [kind] * len(paths), chunksize=1)
 
 
 class _Progress:
@@ -103,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
             out.write(report.json_head())
         elif args.format == "html":
             out.write(report.html_head())
-        for i, result in enumerate(_results(paths, args.profile, jobs)):
+        for i, result in enumerate(_results(paths, args.profile, jobs, args.kind)):
             progress.step(result.path)
             rows.append((result.path, report.counts(result)))
             any_error = any_error or result.has_errors

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...core.findings import Finding, Severity, finding_to_dict
+from ...core.identity import Identity
 from ...core.model import Span
 
 if TYPE_CHECKING:  # the result record lives in juesuan.audit, above this layer
@@ -39,11 +40,34 @@ def document_dict(result: DocumentResult) -> dict:
     return {
         "path": result.path,
         "profile": result.profile,
+        "identity": identity_dict(result.identity),
         "error": result.error or None,
         "findings": findings,
         "checks": checks,
         "counts": counts(result),
     }
+
+
+def identity_dict(identity: Identity | None) -> dict | None:
+    """What the document was identified as (docs/json.md), or None when it could not be read."""
+    if identity is None:
+        return None
+    return {
+        "kind": identity.kind, "scope": identity.scope, "form": identity.form, "label": identity.label,
+        "year": identity.year, "region": identity.region, "unit": identity.unit, "layout": identity.profile,
+        "partial": identity.partial or None, "contents_tables": list(identity.toc_tables),
+        "basis": dict(identity.basis), "confidence": dict(identity.confidence),
+    }
+
+
+def identity_line(identity: Identity) -> str:
+    """"识别：上海市普陀区财政局 2024年度部门决算（上海，按 shanghai-2024 格式审核）；依据：地区——单位名称…（高）"."""
+    sure = identity.confidence
+    basis = "；".join(f"{_FIELD.get(k, k)}——{v}（{sure.get(k, '')}）" for k, v in identity.basis.items())
+    return f"识别：{identity.describe()}" + (f"；依据：{basis}" if basis else "")
+
+
+_FIELD = {"kind": "类型", "year": "年度", "region": "地区", "unit": "单位", "form": "格式", "profile": "审核格式"}
 
 
 def counts(result: DocumentResult) -> dict:
@@ -144,6 +168,8 @@ def text_document(result: DocumentResult) -> str:
     if result.report is None:
         lines.append(f"  无法读取：{result.error}")
         return "\n".join(lines) + "\n"
+    if result.identity is not None:
+        lines.append(f"  {identity_line(result.identity)}")
     c = counts(result)
     lines.append(f"  错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项")
     points = key_points(result.report.findings)
@@ -310,6 +336,8 @@ def html_document(result: DocumentResult) -> str:
         out.append(f"<p class=\"unreadable\">无法读取：{_e(result.error)}</p></section>\n")
         return "".join(out)
     c = counts(result)
+    if result.identity is not None:
+        out.append(f"<p class=\"identity\">{_e(identity_line(result.identity))}</p>")
     out.append(f"<p>配置：{_e(result.profile)}；错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项。</p>")
     groups = ordered_groups(result.report.findings)
     anchors = _anchors(result, [f for _, items in groups for f in items])
