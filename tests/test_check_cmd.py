@@ -62,7 +62,7 @@ def test_json_shape(files, capsys):
     data = json.loads(out)
     assert code == 1 and data["tool"] == "juesuan" and data["schema"] == 1
     doc = data["documents"][0]
-    assert set(doc) == {"path", "profile", "error", "findings", "checks", "counts"}
+    assert set(doc) == {"path", "profile", "identity", "error", "findings", "checks", "counts"}
     f = next(f for f in doc["findings"] if f["rule"] == "W-EDITOR-QUESTION")
     assert set(f) == {"rule", "severity", "message", "location", "figures"}
     assert f["severity"] == "error" and f["location"]["excerpt"].endswith("？") and "line" in f["location"]
