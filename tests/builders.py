@@ -24,7 +24,9 @@ from juesuan.core.model import (
     Tables,
     Unit,
 )
-from juesuan.audit import check_disclosure
+from juesuan.audit import check_disclosure, check_prepared
+from juesuan.rules.checks import Related
+from juesuan.rules.prepare import prepare
 from juesuan.core.profiles import load_profile
 
 UNITS = {"占比": "%", "增减率": "%", "预决算差异率": "%", "完成率": "%"}
@@ -88,14 +90,24 @@ def t9(budget: Mapping[str, str], actual: Mapping[str, str]) -> SangongTable:
     return SangongTable(budget=amounts(budget), actual=amounts(actual))
 
 
-def check(d: Disclosure, profile: str = "xinjiang-2024"):
-    """Run the whole catalogue as ``juesuan check`` does (derived figures, completed totals)."""
-    return check_disclosure(d, load_profile(profile))
+def check(d: Disclosure | tuple, profile: str = "xinjiang-2024"):
+    """Run the whole catalogue as ``juesuan check`` does (derived figures, completed totals).
+
+    ``d`` may be ``(disclosure, {"prior": d0, "budget": b, "members": (u1, u2)})``: the other
+    documents of the unit, for the checks across documents."""
+    prof = load_profile(profile)
+    if isinstance(d, tuple):
+        d, others = d
+        related = Related(prior=prepare(others["prior"], prof) if "prior" in others else None,
+                          budget=prepare(others["budget"], prof) if "budget" in others else None,
+                          members=tuple(prepare(u, prof) for u in others.get("members", ())))
+        return check_prepared(prepare(d, prof), related)
+    return check_disclosure(d, prof)
 
 
-def codes(d: Disclosure, profile: str = "xinjiang-2024") -> list[str]:
+def codes(d: Disclosure | tuple, profile: str = "xinjiang-2024") -> list[str]:
     return [f.code for f in check(d, profile).findings]
 
 
-def found(d: Disclosure, code: str, profile: str = "xinjiang-2024"):
+def found(d: Disclosure | tuple, code: str, profile: str = "xinjiang-2024"):
     return [f for f in check(d, profile).findings if f.code == code]

@@ -284,3 +284,37 @@ EXAMPLES.update({
                        text("8、住房保障支出（类）住房改革支出（款）住房公积金（项）。\n主要用于：事业单位住房公积金支出。")),
 })
 
+
+
+# --------------------------------------------------------------------------- across documents
+
+def across(this: Callable[[], Disclosure], **others: Callable[[], Disclosure] | tuple) -> Callable[[], tuple]:
+    """This year's document with the other documents of the unit (``builders.check`` prepares them)."""
+    def build():
+        built = {k: (tuple(f() for f in v) if isinstance(v, tuple) else v()) for k, v in others.items()}
+        return (this(), built)
+    return build
+
+
+LAST_YEAR = with_tables(t1=T1(income_total="98", expenditure_total="98", income_this_year="98",
+                              income={"一般公共预算财政拨款收入": "90", "其他收入": "8"}, opening_balance="0",
+                              expenditure_this_year="98", expenditure={"201": "90", "208": "8"}, closing_balance="0"))
+THIS_YEAR_SAYS = lambda prior: saying("收支总计 115", f"收支总计.增减 {115 - prior}")  # noqa: E731
+BUDGET_DOC = with_tables(t1=T1())  # its 本年收入合计 110 is this year's budget
+UNIT_A = with_tables(t1=T1(income_total="60", expenditure_total="60", income_this_year="55", opening_balance="5",
+                           income={"一般公共预算财政拨款收入": "50", "其他收入": "5"}, expenditure_this_year="55",
+                           expenditure={"201": "50", "208": "5"}, closing_balance="5"))
+UNIT_B = lambda spent: with_tables(t1=T1(income_total="55", expenditure_total="55", income_this_year="55", opening_balance="0",  # noqa: E731
+                                         income={"一般公共预算财政拨款收入": "50", "其他收入": "5"}, expenditure_this_year=spent,
+                                         expenditure={"201": "50", "208": "3"}, closing_balance="2"))
+
+EXAMPLES.update({
+    "X-PRIOR-YEAR": (across(THIS_YEAR_SAYS(90), prior=LAST_YEAR), across(THIS_YEAR_SAYS(98), prior=LAST_YEAR)),
+    "X-PRIOR-SUMMARY": (across(THIS_YEAR_SAYS(98), prior=LAST_YEAR), THIS_YEAR_SAYS(98)),
+    "X-BUDGET": (across(saying("本年收入合计 110", "本年收入合计.年初预算 100"), budget=BUDGET_DOC),
+                 across(saying("本年收入合计 110", "本年收入合计.年初预算 110"), budget=BUDGET_DOC)),
+    "X-BUDGET-SUMMARY": (across(saying("本年收入合计 110", "本年收入合计.年初预算 110"), budget=BUDGET_DOC),
+                         saying("本年收入合计 110", "本年收入合计.年初预算 110")),
+    "X-MEMBERS": (across(with_tables(t1=T1()), members=(UNIT_A, UNIT_B("50"))),
+                  across(with_tables(t1=T1()), members=(UNIT_A, UNIT_B("53")))),
+})

@@ -15,7 +15,7 @@ from .core.findings import Finding, InputError, Severity
 from .core.identity import Identity
 from .core.model import Disclosure
 from .core.profiles import Profile, load_profile
-from .rules.checks import Report, default_registry, run
+from .rules.checks import Related, Report, default_registry, run
 from .rules.checks.base import Context
 from .rules.prepare import Prepared, prepare
 
@@ -53,14 +53,14 @@ def check_disclosure(d: Disclosure, profile: Profile) -> Report:
     return check_prepared(prepare(d, profile))
 
 
-def check_prepared(prepared: Prepared) -> Report:
+def check_prepared(prepared: Prepared, related: Related = Related()) -> Report:
     """Run the whole check catalogue over a prepared document.
 
     The checks see the disclosure with its unstated totals filled in (``rules.totals.complete``:
     a 类 row from its 项, a 合计 from its rows); stated values are never changed, so every
     inconsistency the document prints is still there to be found.
     """
-    return run(default_registry(), Context(prepared))
+    return run(default_registry(), Context(prepared, related))
 
 
 def check_path(path: str | Path, profile_name: str | None = None, kind: str | None = None) -> DocumentResult:

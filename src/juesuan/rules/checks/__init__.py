@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from .base import CheckFunc, Context, NotApplicable, Report, check, run, spec_of
+from .base import CheckFunc, Context, NotApplicable, Related, Report, check, run, spec_of
 
 #: Modules of the catalogue, in report order. Each must define ``CHECKS``.
 CATALOGUE_MODULES = (
@@ -14,6 +14,7 @@ CATALOGUE_MODULES = (
     "performance",  # 绩效自评表 (uses rules.scoring)
     "completeness",  # sections, tables, statements, glossary
     "wording",  # placeholders, punctuation, outdated names, units
+    "across",  # against last year's document, the same year's budget, the units of a department
 )
 
 
@@ -31,7 +32,7 @@ def default_registry() -> tuple[CheckFunc, ...]:
     return tuple(out)
 
 
-__all__ = ["CheckFunc", "Context", "NotApplicable", "Report", "check", "run", "spec_of", "default_registry", "validate_overrides"]
+__all__ = ["CheckFunc", "Context", "NotApplicable", "Related", "Report", "check", "run", "spec_of", "default_registry", "validate_overrides"]
 
 
 def validate_overrides(profile) -> None:

@@ -29,14 +29,26 @@ class NotApplicable(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Other documents of the same unit, prepared, for the checks across documents: last year's
+    (same kind), the same year's budget (for a 决算), and a department's units (for its 汇总)."""
+
+    prior: Prepared | None = None
+    budget: Prepared | None = None
+    members: tuple[Prepared, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
-    """What every check receives: one prepared document (``rules.prepare``), computed once."""
+    """What every check receives: one prepared document (``rules.prepare``), computed once, and
+    the related documents the caller found for it."""
 
     prepared: Prepared
+    related: Related = Related()
 
     @classmethod
-    def of(cls, d: Disclosure, profile: Profile) -> "Context":
-        return cls(prepare(d, profile))
+    def of(cls, d: Disclosure, profile: Profile, related: Related = Related()) -> "Context":
+        return cls(prepare(d, profile), related)
 
     @property
     def disclosure(self) -> Disclosure:
