@@ -1,10 +1,10 @@
 """`juesuan check PATH...`: audit published disclosures and report the findings.
 
 Thin: expand folders, run :func:`juesuan.audit.check_path` per document (over the cores for a
-batch), stream each document's report as it comes, end with a summary. Exit code 0 when no
-document has an error finding, 1 when some has, 2 for usage errors, an unreadable document or an
-output that cannot be written, 3 when reading or checking some document hit a fault of the program
-(the batch still goes on), 130 when interrupted.
+batch, :mod:`.batch`), stream each document's report as it comes, end with a summary. Exit code 0
+when no document has an error finding, 1 when some has, 2 for usage errors, an unreadable document
+or an output that cannot be written, 3 when reading or checking some document hit a fault of the
+program (the batch still goes on), 130 when interrupted.
 
 Files met while walking a folder that are not disclosures (a README, a picture, an unrelated page)
 are listed as skipped and leave the exit code alone; a file named on the command line that is not
@@ -20,22 +20,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
-import threading
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import closing, contextmanager, nullcontext
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from ..audit import DocumentResult, check_path
 from ..core.profiles import load_profile
 from ..io.atomic import open_replacing
 from ..io.writers import report
-from . import guard
+from . import batch, guard
 
 SUPPORTED = (".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".xlsx", ".xls")
 FORMATS = ("text", "json", "jsonl", "html")
@@ -93,58 +89,11 @@ def _check_one(path: str, profile: str | None, debug: bool = False) -> tuple[Doc
         return result, traceback.format_exc() if debug else ""
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process (which stops them) and die quietly on SIGTERM."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: cancel what has not started and end the workers (an interrupted batch)."""
-    if hasattr(pool, "terminate_workers"):  # Python 3.14+
-        pool.terminate_workers()
-        return
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public handle before 3.14
-    for process in processes:
-        process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.join(timeout=5)
-
-
-def _results(paths: list[str], profile: str | None, jobs: int, debug: bool) -> Iterator[tuple[DocumentResult, str]]:
-    if jobs <= 1 or len(paths) == 1:
-        for p in paths:
-            yield _check_one(p, profile, debug)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
-    try:
-        yield from pool.map(_check_one, paths, repeat(profile), repeat(debug), chunksize=1)
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
-
-
-@contextmanager
-def _held_signals() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back while a piece of output is written; they arrive right after."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def _emit(out: TextIO, text: str) -> None:
     """Write one whole piece (a document's report, a JSON Lines line) and flush it."""
     if not text:
         return
-    with _held_signals():
+    with batch.held_signals():
         out.write(text)
         out.flush()
 
@@ -166,7 +115,7 @@ class _Progress:
         self.stream.flush()
 
 
-class _Batch:
+class _Tally:
     """What the run has seen so far: the per-document rows, the skipped files, the exit code."""
 
     def __init__(self, fmt: str):
@@ -238,34 +187,34 @@ def run(args: argparse.Namespace) -> int:
     debug = bool(getattr(args, "debug", False))
     jobs = args.jobs or min(os.cpu_count() or 1, len(to_read))
     progress = _Progress(len(to_read), sys.stderr, len(to_read) > 1 and not args.no_progress and sys.stderr.isatty())
-    batch = _Batch(args.format)
+    seen = _Tally(args.format)
     target = open_replacing(args.output) if args.output else nullcontext(sys.stdout)
     try:
-        with target as out, closing(_results(to_read, args.profile, jobs, debug)) as results:
-            _emit(out, batch.head())
+        with target as out, closing(batch.imap(_check_one, to_read, jobs, args.profile, debug)) as results:
+            _emit(out, seen.head())
             for entry in entries:
                 if entry.skip:
-                    _emit(out, batch.skip(entry.path, entry.skip))
+                    _emit(out, seen.skip(entry.path, entry.skip))
                     continue
                 result, trace = next(results)
                 progress.step(result.path)
                 if trace:
                     sys.stderr.write(trace)
                 if entry.walked and result.not_disclosure:
-                    _emit(out, batch.skip(result.path, result.error))
+                    _emit(out, seen.skip(result.path, result.error))
                     continue
-                _emit(out, batch.document(result))
-            _emit(out, batch.tail())
-            summary = batch.summary()
+                _emit(out, seen.document(result))
+            _emit(out, seen.tail())
+            summary = seen.summary()
             if args.format == "text":
                 _emit(out, summary)
             elif summary:
                 sys.stderr.write(summary)
     except KeyboardInterrupt:
-        raise KeyboardInterrupt(_interrupted(args.output, len(batch.rows) + len(batch.skipped), len(entries))) from None
-    if not batch.rows:
-        print(f"错误：没有审核任何文件（{len(batch.skipped)} 个文件都不是决算公开，已跳过）", file=sys.stderr)
-    return batch.exit_code()
+        raise KeyboardInterrupt(_interrupted(args.output, len(seen.rows) + len(seen.skipped), len(entries))) from None
+    if not seen.rows:
+        print(f"错误：没有审核任何文件（{len(seen.skipped)} 个文件都不是决算公开，已跳过）", file=sys.stderr)
+    return seen.exit_code()
 
 
 def _interrupted(output: str | None, done: int, total: int) -> str:
