@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from juesuan import compose
-from juesuan.apps import cli
+from juesuan.apps import batch, cli
 from juesuan.core.document import Document, Heading, Paragraph
 from juesuan.io import atomic, office
 from juesuan.io.writers import pdf, report
@@ -234,12 +234,24 @@ def test_check_killed_midway_leaves_the_earlier_output(tmp_path, jobs):
     assert target.read_bytes() == EARLIER and leftovers(tmp_path) == []
 
 
+def test_ctrl_c_is_held_until_a_piece_of_output_is_out():
+    reached = []
+    with pytest.raises(KeyboardInterrupt):
+        with batch.held_signals():
+            signal.raise_signal(signal.SIGINT)
+            reached.append("the rest of the piece")
+    assert reached == ["the rest of the piece"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+
+
 def test_check_jsonl_interrupted_on_the_terminal_ends_with_a_whole_line(tmp_path):
     folder = _batch(tmp_path, 400)
     proc = _start("check", str(folder), "--format", "jsonl", "--jobs", "1", "--no-progress")
     first = proc.stdout.readline()
     proc.send_signal(signal.SIGINT)
-    rest, err = proc.communicate(timeout=60)
+    rest = proc.stdout.read()  # through the same buffered reader: communicate() would skip what it holds
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
     text = (first + rest).decode("utf-8")
     assert proc.returncode == 130 and "已中断" in err.decode("utf-8")
     assert text.endswith("\n")

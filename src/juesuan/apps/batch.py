@@ -18,6 +18,7 @@ from itertools import repeat
 from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 def _worker_init() -> None:
@@ -59,12 +60,27 @@ def imap(fn: Callable[..., T], items: Sequence, jobs: int, *args) -> Iterator[T]
 
 @contextmanager
 def held_signals() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back while the block runs; they are delivered right after it."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    """Hold Ctrl-C and SIGTERM back while the block runs; they take effect right after it.
+
+    The Python-level handlers are swapped for one that only takes note: a signal that arrived just
+    before the block (its handler not yet run) is caught too, which masking the signals would
+    miss — the io layer runs pending handlers between the chunks of a large write.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    noted: list[int] = []
+    previous = {}
     try:
+        for signum in _HELD:
+            previous[signum] = signal.signal(signum, lambda n, frame: noted.append(n))
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    for signum in dict.fromkeys(noted):
+        handler = previous.get(signum)
+        if callable(handler):
+            handler(signum, None)
+        elif handler == signal.SIG_DFL:
+            signal.raise_signal(signum)
