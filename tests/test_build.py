@@ -126,14 +126,16 @@ def test_cli_unknown_format_exits_2(tmp_path, capsys):
     assert "odt" in capsys.readouterr().err
 
 
-def test_pdf_missing_libreoffice_is_a_warning(tmp_path, monkeypatch):
+def test_pdf_missing_libreoffice_is_named_and_the_rest_written(tmp_path, monkeypatch):
     from juesuan.compose import build
     from juesuan.io.writers import pdf
 
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     result = build(EXAMPLE, tmp_path, formats=("md", "pdf"))
     assert [p.suffix for p in result.files] == [".md"]
-    assert any("LibreOffice" in w for w in result.warnings)
+    [missed] = result.not_written
+    assert missed.format == "pdf" and missed.unavailable and "LibreOffice" in missed.message
+    assert f"{TITLE}.pdf" in missed.message
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")

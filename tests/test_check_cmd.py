@@ -63,13 +63,14 @@ def test_json_shape(files, capsys):
     assert code == 1 and data["tool"] == "juesuan" and data["schema"] == 1
     doc = data["documents"][0]
     assert set(doc) == {"path", "profile", "identity", "error", "findings", "checks", "counts"}
+    assert doc["counts"]["fault"] is False and data["skipped"] == []
     f = next(f for f in doc["findings"] if f["rule"] == "W-EDITOR-QUESTION")
     assert set(f) == {"rule", "severity", "message", "location", "figures"}
     assert f["severity"] == "error" and f["location"]["excerpt"].endswith("？") and "line" in f["location"]
     assert set(doc["checks"]) == {"run", "passed", "failed", "not_run"}
     assert all(set(n) == {"check", "reason"} for n in doc["checks"]["not_run"])
     assert data["summary"] == {"documents": 1, "error": doc["counts"]["error"], "warning": doc["counts"]["warning"],
-                               "info": doc["counts"]["info"], "unreadable": 0}
+                               "info": doc["counts"]["info"], "unreadable": 0, "fault": 0, "skipped": 0}
 
 
 def test_html_report_structure(files, tmp_path, capsys):

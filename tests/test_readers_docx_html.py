@@ -201,9 +201,11 @@ def test_sniff_by_magic_bytes(tmp_path):
     assert sniff(Path("a.txt"), "正文".encode()) == "text"
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 8
     assert sniff(Path("a.xls"), ole) == "xlsx"
+    assert sniff(Path("旧.doc"), ole) == "doc"  # converted by LibreOffice (tests/test_batches.py)
+    assert sniff(Path("旧.doc"), b"{\\rtf1\\ansi") == "doc"
     with pytest.raises(InputError) as err:
-        sniff(Path("旧.doc"), ole)
-    assert "旧.doc" in str(err.value) and ".docx" in str(err.value)
+        sniff(Path("旧.doc"), b"neither Word nor RTF")
+    assert "旧.doc" in str(err.value)
     with pytest.raises(InputError):
         sniff(Path("a.pdf"), b"not a pdf")
     with pytest.raises(InputError):

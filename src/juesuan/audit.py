@@ -29,6 +29,11 @@ class DocumentResult:
     report: Report | None = None
     identity: Identity | None = None  # what the document was identified as (None when unreadable)
     error: str = ""  # one Chinese line when the document could not be read (report is None)
+    #: The file holds no 部门决算公开 or is of a type juesuan does not read (``error`` says which);
+    #: a folder walk lists such a file as skipped rather than unreadable.
+    not_disclosure: bool = False
+    #: Reading or checking the file hit a fault of the program (``error`` says so), not of the file.
+    fault: bool = False
 
     @property
     def unreadable(self) -> bool:
@@ -65,12 +70,13 @@ def check_prepared(prepared: Prepared, related: Related = Related()) -> Report:
 
 def check_path(path: str | Path, profile_name: str | None = None, kind: str | None = None) -> DocumentResult:
     """Read one published document and check it; an unreadable file gives ``error``, not an exception."""
-    from .io.readers import read_document
+    from .io.readers import NotADisclosure, read_document
 
     name = str(path)
     try:
         d = read_document(path, profile_name, kind)
         profile = load_profile(profile_name or d.profile)
     except InputError as exc:
-        return DocumentResult(path=name, profile=profile_name or "", error=str(exc))
+        return DocumentResult(path=name, profile=profile_name or "", error=str(exc),
+                              not_disclosure=isinstance(exc, NotADisclosure))
     return DocumentResult(path=name, profile=profile.name, report=check_disclosure(d, profile), identity=d.identity)

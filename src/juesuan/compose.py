@@ -22,6 +22,7 @@ from .core.findings import Finding, InputError, Severity
 from .core.model import Disclosure
 from .core.profiles import DEFAULT_PROFILE, Profile, load_profile
 from .io.readers.data import load
+from .io.atomic import OutputError, reason
 from .io.writers import docx, html, md, pdf, xlsx
 from .io.writers.layout import performance_grids, table_grids
 from .phrasebook.render import render_narrative
@@ -44,12 +45,26 @@ TABLES_SLOT = "附表"
 
 
 @dataclass(frozen=True, slots=True)
+class NotWritten:
+    """A requested format that ``build`` could not write."""
+
+    format: str
+    path: Path
+    message: str  # one Chinese line naming the file and why
+    #: True when the tool the format needs is missing or failed (LibreOffice for PDF), rather
+    #: than the file being unwritable.
+    unavailable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class BuildResult:
     files: tuple[Path, ...]
     warnings: tuple[str, ...]
     #: Error and warning findings of the check catalogue run over the data itself (totals that
     #: do not add up, a reverse indicator scored below full, …): reported, never "fixed".
     findings: tuple[Finding, ...] = ()
+    #: The formats that could not be written, each with its one-line reason; the others were.
+    not_written: tuple[NotWritten, ...] = ()
 
 
 # --------------------------------------------------------------------------- narrative
@@ -118,7 +133,11 @@ def parse_formats(formats: Sequence[str] | str) -> tuple[str, ...]:
 
 def build(source: str | Path, out_dir: str | Path, formats: Sequence[str] = DEFAULT_FORMATS,
           profile: str | Profile | None = None) -> BuildResult:
-    """Load data, compose, and write each format into ``out_dir``; PDF trouble is a warning."""
+    """Load data, compose, and write each format into ``out_dir``.
+
+    Each file is written whole or not at all (:mod:`juesuan.io.atomic`); a format that cannot be
+    written (no LibreOffice for the PDF, an unwritable or full disk) is named in
+    ``not_written`` and the other formats are still written."""
     names = parse_formats(formats)
     d = load(source)
     prof = resolve_profile(profile, d)
@@ -127,22 +146,29 @@ def build(source: str | Path, out_dir: str | Path, formats: Sequence[str] = DEFA
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"{out}：无法创建输出文件夹（{exc.strerror or exc}）") from exc
+        raise OutputError(f"{out}：无法创建输出文件夹（{reason(exc)}）", out) from exc
     written: dict[str, Path] = {}
-    warnings = list(doc.warnings)
-    for fmt in sorted(names, key=lambda f: f == "pdf"):  # PDF last: it may reuse the .docx
-        target = out / output_name(fmt, doc)
-        try:
-            if fmt == "pdf" and "docx" in written:
-                written[fmt] = pdf.convert(written["docx"], target)
-            else:
-                written[fmt] = WRITERS[fmt](doc, target)
-        except pdf.PdfUnavailable as exc:
-            warnings.append(str(exc))
-        except OSError as exc:
-            raise InputError(f"{target}：无法写入（{exc.strerror or exc}）") from exc
+    missed: list[NotWritten] = []
+    order = sorted(names, key=lambda f: f == "pdf")  # PDF last: it may reuse the .docx
+    try:
+        for fmt in order:
+            target = out / output_name(fmt, doc)
+            try:
+                if fmt == "pdf" and "docx" in written:
+                    written[fmt] = pdf.convert(written["docx"], target)
+                else:
+                    written[fmt] = WRITERS[fmt](doc, target)
+            except pdf.PdfUnavailable as exc:
+                missed.append(NotWritten(fmt, target, f"{target}：{exc}", unavailable=True))
+            except OutputError as exc:
+                missed.append(NotWritten(fmt, target, str(exc)))
+    except KeyboardInterrupt:
+        done = "、".join(p.name for p in written.values()) or "无"
+        left = "、".join(output_name(f, doc) for f in order if f not in written)
+        raise KeyboardInterrupt(f"已写出：{done}；未写出：{left}（原有的同名文件未改动）") from None
     files = tuple(written[f] for f in names if f in written)
-    return BuildResult(files=files, warnings=tuple(warnings), findings=data_findings(d, prof))
+    return BuildResult(files=files, warnings=tuple(doc.warnings), findings=data_findings(d, prof),
+                       not_written=tuple(missed))
 
 
 def data_findings(d: Disclosure, profile: Profile) -> tuple[Finding, ...]:

@@ -4,7 +4,9 @@ Thin: parse options, call :func:`juesuan.compose.build`, print the files written
 warning (missing reasons, PDF not produced) in Chinese, then what the check catalogue finds in the
 data itself (totals that do not add up, …), with the sheet/cell or YAML key. The files are written
 either way; the exit code is 1 when the data has error findings, else 0 (warnings do not fail the
-build). Unreadable input exits 2 through the dispatcher's InputError handling. ``juesuan.compose`` (and
+build). Every format that can be written is written; one that cannot is named with its reason and
+the exit code is 2 — except the PDF of the default format list when LibreOffice is missing, which is
+only noted. Unreadable input exits 2 through the dispatcher's InputError handling. ``juesuan.compose`` (and
 with it python-docx, openpyxl, matplotlib) is imported only when the command runs, so the other
 commands start quickly.
 """
@@ -27,11 +29,16 @@ def run(args: argparse.Namespace) -> int:
     from ..compose import DEFAULT_FORMATS, build, parse_formats
     from ..core.findings import Severity
 
-    formats = parse_formats(args.formats) if args.formats else DEFAULT_FORMATS
+    explicit = bool(args.formats)
+    formats = parse_formats(args.formats) if explicit else DEFAULT_FORMATS
     result = build(args.data, args.out, formats=formats, profile=args.profile)
     print(f"已生成 {len(result.files)} 个文件：")
     for path in result.files:
         print(f"  {path}")
+    if result.not_written:
+        print(f"未生成 {len(result.not_written)} 个文件：")
+        for missed in result.not_written:
+            print(f"  - {missed.message}")
     if result.warnings:
         print(f"提示 {len(result.warnings)} 条：")
         for warning in result.warnings:
@@ -41,4 +48,6 @@ def run(args: argparse.Namespace) -> int:
         for f in result.findings:
             where = "；".join(s.describe() for s in f.spans[:2] if s.describe())
             print(f"  [{f.severity.label}] {f.code} {f.message}" + (f"（{where}）" if where else ""))
+    if any(explicit or not missed.unavailable for missed in result.not_written):
+        return 2
     return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0

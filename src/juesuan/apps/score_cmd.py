@@ -4,8 +4,9 @@ Where it sits: apps. DATA is what ``juesuan build`` takes (a workbook, YAML or e
 read by ``io.readers.data.load``) or a published document (.txt/.pdf/.docx/.html, read by
 ``io.readers.read_document``) so reviewers can re-score printed tables. One library call per
 evaluation (``rules.scoring.score_evaluation``), then print: an aligned Chinese table per evaluation,
-or JSON ``{"evaluations": [...]}``. Exit 0 when every value was interpreted, 1 when some could not
-be (they are listed), 2 for unreadable input.
+or JSON ``{"evaluations": [...]}``, on the terminal or whole into ``-o FILE``. Exit 0 when every
+value was interpreted, 1 when some could not be (they are listed), 2 for unreadable input or an
+output that cannot be written (a full disk behind ``> file`` included).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from ..core.findings import InputError
 from ..core.model import Disclosure
 from ..core.money import fmt_amount, fmt_pct, round2
 from ..core.profiles import Profile, load_profile
+from ..io.atomic import write_text
 from ..rules.scoring import EvaluationScore, score_evaluation, table_label
+from . import guard
 
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm")
 
@@ -29,6 +32,7 @@ DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", metavar="DATA", help="数据文件（工作簿、YAML）、示例文件夹，或已公开的文件（.txt/.pdf/.docx/.html）")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser.add_argument("-o", "--output", metavar="FILE", help="写入文件（默认输出到屏幕）")
     parser.add_argument("--profile", metavar="NAME|FILE", default=None,
                         help="评分配置：xinjiang-2024、national、shanghai-2024 或 YAML 文件；默认用数据所注明的配置")
 
@@ -132,7 +136,14 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{args.data}：没有找到绩效自评表")
     scores = [score_evaluation(ev, profile) for ev in disclosure.evaluations]
     if args.format == "json":
-        print(json.dumps(to_json(scores), ensure_ascii=False, indent=2))
+        text = json.dumps(to_json(scores), ensure_ascii=False, indent=2)
     else:
-        print(format_text(scores, disclosure.evaluations))
+        text = format_text(scores, disclosure.evaluations)
+    if args.output:
+        try:
+            write_text(args.output, text + "\n")
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt(guard.not_written(args.output)) from None
+    else:
+        print(text)
     return 1 if any(s.problems for s in scores) else 0

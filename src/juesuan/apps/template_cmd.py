@@ -1,6 +1,7 @@
 """`juesuan template`: write the blank 决算数据 workbook a finance officer fills.
 
-Where it sits: apps; one call to ``io.writers.template.write_workbook``. The filled workbook is
+Where it sits: apps; one call to ``io.writers.template.write_workbook``, which writes the workbook
+whole or not at all (an unwritable path is one line, exit 2). The filled workbook is
 read back by ``juesuan build`` (``io.readers.data_xlsx.read_workbook``).
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from . import guard
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     if path.parent and not path.parent.exists():
         print(f"错误：目录 {path.parent} 不存在", file=sys.stderr)
         return 2
-    write_workbook(path, None, year=args.year)
+    try:
+        write_workbook(path, None, year=args.year)
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt(guard.not_written(path)) from None
     print(f"已写出 {args.year} 年度决算数据填报工作簿：{path}（{len(SHEET_ORDER)} 张工作表）")
     return 0

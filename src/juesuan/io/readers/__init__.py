@@ -5,7 +5,8 @@ format reader (text, docx, html, pdf, xlsx) turns the file into an :class:`.grid
 (narrative lines with spans, raw grids); :func:`.assemble.assemble` builds the Disclosure.
 
 The format is chosen by extension and confirmed by the file's first bytes; a file whose bytes
-clearly say another format (a PDF named .txt, a Word file named .doc) is read as what it is.
+clearly say another format (a PDF named .txt, a Word file named .doc) is read as what it is. Old
+Word files (.doc) are converted to .docx by LibreOffice when it is installed (:mod:`.doc`).
 Bad input raises :class:`~juesuan.core.findings.InputError` with one Chinese line naming the file.
 """
 
@@ -22,13 +23,20 @@ from .grid import Extracted
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
-SUPPORTED = "PDF、Word（.docx）、HTML、纯文本（.txt/.md）、Excel（.xlsx/.xls）"
+SUPPORTED = "PDF、Word（.docx/.doc）、HTML、纯文本（.txt/.md）、Excel（.xlsx/.xls）"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF = b"{\\rtf"
+
+
+class NotADisclosure(InputError):
+    """The file holds no 部门决算公开 (a README, an unrelated page) or is of a type juesuan does not
+    read at all. Named on the command line it is an input error like any other; met while walking
+    a folder it is listed as skipped."""
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """"text" | "docx" | "html" | "pdf" | "xlsx" for the file, or raise InputError."""
+    """"text" | "docx" | "doc" | "html" | "pdf" | "xlsx" for the file, or raise InputError."""
     file = str(path)
     suffix = path.suffix.lower()
     if head.lstrip().startswith(b"%PDF"):
@@ -44,7 +52,7 @@ def sniff(path: Path, head: bytes) -> str:
         if suffix == ".xls":
             return "xlsx"
         if suffix in (".doc", ".docx"):
-            raise InputError(f"{file}：是旧版 Word（.doc）格式，请另存为 .docx 后再审核")
+            return "doc"  # converted by LibreOffice (readers/doc.py)
         raise InputError(f"{file}：是旧版 Office 二进制文件，无法识别其类型（支持 {SUPPORTED}）")
     if suffix == ".pdf":
         raise InputError(f"{file}：不是有效的 PDF 文件（文件头缺少 %PDF 标记）")
@@ -59,8 +67,12 @@ def sniff(path: Path, head: bytes) -> str:
     if suffix in TEXT_SUFFIXES:
         return "html" if _looks_html(head) and suffix != ".md" else "text"
     if suffix == ".doc":
-        raise InputError(f"{file}：是旧版 Word（.doc）格式，请另存为 .docx 后再审核")
-    raise InputError(f"{file}：不支持的文件类型“{path.suffix or '无扩展名'}”（支持 {SUPPORTED}）")
+        if head.startswith(_RTF):
+            return "doc"  # Word saves RTF under .doc too; LibreOffice converts both
+        if _looks_html(head):
+            return "html"  # a web page saved as .doc
+        raise InputError(f"{file}：扩展名为 .doc，但内容不是 Word 文档，文件可能已损坏")
+    raise NotADisclosure(f"{file}：不支持的文件类型“{path.suffix or '无扩展名'}”（支持 {SUPPORTED}）")
 
 
 def _looks_html(head: bytes) -> bool:
@@ -81,7 +93,7 @@ def _zip_kind(path: Path) -> str:
     return ""
 
 
-_MODULES = {"text": "text", "docx": "docx", "html": "html", "pdf": "pdf", "xlsx": "xlsx_published"}
+_MODULES = {"text": "text", "docx": "docx", "doc": "doc", "html": "html", "pdf": "pdf", "xlsx": "xlsx_published"}
 
 
 def _extractor(kind: str, file: str) -> Callable[[Path], Extracted]:
@@ -133,7 +145,7 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         year = f"{who.year}年度" if who.year else ""
         raise InputError(f"{file}：是{who.unit}{year}{who.scope}预算（不是决算），本版本只审核部门（单位）决算，未审核")
     if not _looks_like_disclosure(d):
-        raise InputError(f"{file}：未识别出部门决算公开的内容（没有决算说明的章节、决算表或绩效自评表），未审核")
+        raise NotADisclosure(f"{file}：未识别出部门决算公开的内容（没有决算说明的章节、决算表或绩效自评表），未审核")
     return d
 
 

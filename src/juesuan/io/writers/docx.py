@@ -23,6 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ...core.document import Cell, Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
+from ..atomic import replacing
 from . import charts
 from .matrix import Layout, Placed, display_width, layout
 
@@ -318,5 +319,6 @@ def write(doc: Document, path: Path) -> Path:
     word.core_properties.title = doc.title
     word.core_properties.subject = doc.subtitle
     path.parent.mkdir(parents=True, exist_ok=True)
-    word.save(str(path))
+    with replacing(path) as temp:
+        word.save(str(temp))
     return path

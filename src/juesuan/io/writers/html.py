@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from ...core.document import Cell, Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
+from ..atomic import write_text
 from . import charts
 
 CSS = """
@@ -137,5 +138,4 @@ def render(doc: Document) -> str:
 def write(doc: Document, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(doc), encoding="utf-8")
-    return path
+    return write_text(path, render(doc))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...core.document import Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
 from ...core.money import fmt_amount, fmt_pct, pct
+from ..atomic import write_text
 from .matrix import layout
 
 
@@ -91,5 +92,4 @@ def render(doc: Document) -> str:
 def write(doc: Document, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(doc), encoding="utf-8")
-    return path
+    return write_text(path, render(doc))

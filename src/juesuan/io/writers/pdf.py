@@ -1,19 +1,19 @@
 """PDF writer: the Word file converted by LibreOffice (``soffice --headless --convert-to pdf``).
 
-Where it sits: after the docx writer. The conversion runs with a private LibreOffice profile
-in a temporary folder (so it neither touches nor waits for a user's running office) and a
-timeout. Without LibreOffice, :class:`PdfUnavailable` carries a one-line Chinese message and
-``build`` still writes the other formats.
+Where it sits: after the docx writer. The conversion is :func:`juesuan.io.office.convert` (a
+private LibreOffice profile, a timeout). Without LibreOffice, :class:`PdfUnavailable` carries a
+one-line Chinese message and ``build`` still writes the other formats.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from ...core.document import Document
+from .. import office
+from ..atomic import replacing
 from . import docx as docx_writer
 
 TIMEOUT_SECONDS = 180
@@ -25,7 +25,7 @@ class PdfUnavailable(RuntimeError):
 
 def soffice() -> str | None:
     """Path of the LibreOffice command, or None."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return office.soffice()
 
 
 def convert(docx_path: Path, out_path: Path, *, timeout: int = TIMEOUT_SECONDS) -> Path:
@@ -35,21 +35,13 @@ def convert(docx_path: Path, out_path: Path, *, timeout: int = TIMEOUT_SECONDS) 
         raise PdfUnavailable("未安装 LibreOffice（soffice），未生成 PDF；其他格式已照常生成")
     out_path = Path(out_path)
     with tempfile.TemporaryDirectory(prefix="juesuan-pdf-") as tmp:
-        tmpdir = Path(tmp)
-        profile = (tmpdir / "lo-profile").resolve().as_uri()
-        command = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(tmpdir), str(Path(docx_path).resolve())]
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise PdfUnavailable(f"LibreOffice 转换超时（{timeout} 秒），未生成 PDF") from exc
-        produced = tmpdir / (Path(docx_path).stem + ".pdf")
-        if done.returncode != 0 or not produced.is_file():
-            detail = (done.stderr or done.stdout or b"").decode("utf-8", "replace").strip().splitlines()
-            hint = f"：{detail[-1]}" if detail else ""
-            raise PdfUnavailable(f"LibreOffice 转换失败（退出码 {done.returncode}）{hint}")
+            produced = office.convert(exe, Path(docx_path), "pdf", Path(tmp), timeout=timeout)
+        except office.ConversionFailed as exc:
+            raise PdfUnavailable(f"{exc}，未生成 PDF") from exc
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(produced), str(out_path))
+        with replacing(out_path) as temp:
+            shutil.copyfile(produced, temp)
     return out_path
 
 

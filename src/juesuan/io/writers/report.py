@@ -4,8 +4,10 @@ finding beside the passage it concerns, for sharing with the unit.
 
 Where it sits: the end of the audit flow (``audit.check_path`` → here → the ``check`` command,
 the web app). Each renderer takes :class:`juesuan.audit.DocumentResult` values (duck-typed:
-path, profile, report, error, count(), unreadable); the ``*_head``,
-``*_document`` and ``*_tail`` pieces let a batch stream one document at a time.
+path, profile, report, error, count(), unreadable, fault); the ``*_head``,
+``*_document``, ``*_skipped`` and ``*_tail`` pieces let a batch stream one document at a time.
+A file met while walking a folder that is not a disclosure is "skipped": one line in the text and
+HTML reports, an entry of ``skipped`` in the JSON run object.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def counts(result: DocumentResult) -> dict:
         "warning": result.count(Severity.WARNING),
         "info": result.count(Severity.INFO),
         "unreadable": result.unreadable,
+        "fault": bool(getattr(result, "fault", False)),
     }
 
 
@@ -200,10 +203,20 @@ def text_document(result: DocumentResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary_table(rows: Sequence[tuple[str, dict]]) -> str:
-    """Per document: errors, warnings, info, unreadable — a plain-text table."""
+def skipped_text(message: str) -> str:
+    """One line for a file skipped in a folder walk; ``message`` names the file and why."""
+    return f"跳过：{message}\n"
+
+
+def _status(c: dict) -> str:
+    return "程序出错" if c.get("fault") else "无法读取" if c["unreadable"] else "已审核"
+
+
+def summary_table(rows: Sequence[tuple[str, dict]], skipped: int = 0) -> str:
+    """Per document: errors, warnings, info, unreadable — a plain-text table; then how many files
+    of the folders walked were skipped as not disclosures."""
     header = ("文件", "错误", "警告", "提示", "状态")
-    body = [(path, str(c["error"]), str(c["warning"]), str(c["info"]), "无法读取" if c["unreadable"] else "已审核") for path, c in rows]
+    body = [(path, str(c["error"]), str(c["warning"]), str(c["info"]), _status(c)) for path, c in rows]
     total = ("合计", *(str(sum(int(r[i]) for r in body)) for i in (1, 2, 3)), f"无法读取 {sum(c['unreadable'] for _, c in rows)}")
     table = [header, *body, total]
     widths = [max(_width(r[i]) for r in table) for i in range(len(header))]
@@ -212,6 +225,8 @@ def summary_table(rows: Sequence[tuple[str, dict]]) -> str:
         out.append("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())
         if n == 0 or n == len(table) - 2:
             out.append("  ".join("-" * w for w in widths))
+    if skipped:
+        out.append(f"另跳过 {skipped} 个不是决算公开的文件")
     return "\n".join(out) + "\n"
 
 
@@ -241,15 +256,20 @@ def json_document(result: DocumentResult, first: bool) -> str:
     return ("" if first else ",") + "\n" + json.dumps(document_dict(result), ensure_ascii=False, indent=2)
 
 
-def json_tail(rows: Sequence[tuple[str, dict]]) -> str:
+def json_tail(rows: Sequence[tuple[str, dict]], skipped: Sequence[tuple[str, str]] = ()) -> str:
+    """The end of the run object: the skipped files (path, reason) and the summary."""
     summary = {
         "documents": len(rows),
         "error": sum(c["error"] for _, c in rows),
         "warning": sum(c["warning"] for _, c in rows),
         "info": sum(c["info"] for _, c in rows),
         "unreadable": sum(1 for _, c in rows if c["unreadable"]),
+        "fault": sum(1 for _, c in rows if c.get("fault")),
+        "skipped": len(skipped),
     }
-    return "\n], \"summary\": " + json.dumps(summary, ensure_ascii=False) + "}\n"
+    entries = [{"path": path, "reason": reason} for path, reason in skipped]
+    return ("\n], \"skipped\": " + json.dumps(entries, ensure_ascii=False)
+            + ", \"summary\": " + json.dumps(summary, ensure_ascii=False) + "}\n")
 
 
 def render_json(results: Sequence[DocumentResult]) -> str:
@@ -273,7 +293,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:2px solid #ccc;padding-botto
 .code{font-family:monospace;color:#555}.passage{background:#fafafa;padding:.5em;border-radius:3px;white-space:pre-wrap}
 .passage mark{background:#ffe082}.where{color:#777;font-size:.85em}
 table{border-collapse:collapse;margin:.3em 0}td,th{border:1px solid #ddd;padding:.15em .5em;font-size:.9em;text-align:left}
-td.num{text-align:right;font-family:monospace}.unreadable{color:#c62828;font-weight:bold}.checks{color:#555;font-size:.9em}
+td.num{text-align:right;font-family:monospace}.unreadable{color:#c62828;font-weight:bold}.skipped{color:#777}.checks{color:#555;font-size:.9em}
 .keypoints{background:#fff8f0;border:1px solid #f0d8c0;border-radius:4px;padding:.2em 1em .6em}.keypoints ol{margin:.3em 0;padding-left:1.6em}
 .keypoints li{margin:.25em 0}.keypoints a{color:#222;text-decoration:none}.keypoints a:hover{text-decoration:underline}
 details.info-findings{margin:1em 0;border:1px solid #dde6f0;border-radius:4px;padding:.3em .8em}
@@ -374,12 +394,18 @@ def html_document(result: DocumentResult) -> str:
     return "".join(out)
 
 
-def html_tail(rows: Sequence[tuple[str, dict]]) -> str:
+def html_skipped(message: str) -> str:
+    """One line for a file skipped in a folder walk."""
+    return f"<p class=\"skipped\">跳过：{_e(message)}</p>\n"
+
+
+def html_tail(rows: Sequence[tuple[str, dict]], skipped: int = 0) -> str:
     body = "".join(
         f"<tr><td>{_e(p)}</td><td class=\"num\">{c['error']}</td><td class=\"num\">{c['warning']}</td>"
-        f"<td class=\"num\">{c['info']}</td><td>{'无法读取' if c['unreadable'] else '已审核'}</td></tr>" for p, c in rows)
+        f"<td class=\"num\">{c['info']}</td><td>{_status(c)}</td></tr>" for p, c in rows)
+    note = f"<p class=\"skipped\">另跳过 {skipped} 个不是决算公开的文件。</p>" if skipped else ""
     return ("<h2>汇总</h2><table class=\"summary\"><tr><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>状态</th></tr>"
-            + body + "</table></body></html>\n")
+            + body + "</table>" + note + "</body></html>\n")
 
 
 def render_html(results: Sequence[DocumentResult]) -> str:

@@ -29,6 +29,7 @@ from ...core.model import (
     Row,
 )
 from .. import template_layout as L
+from ..atomic import replacing
 
 HEADER_ROW = 4  # first header row; rows 1–3 hold title, hint and unit
 _BOLD = Font(bold=True)
@@ -394,5 +395,6 @@ def write_workbook(path: str | Path, d: Disclosure | None = None, year: int = 20
     _kv_sheet(wb, L.MATTERS_SHEET, L.MATTERS_ROWS, d.matters if d else None, amounts=True)
     _performance(wb, d)
     _reasons(wb, d)
-    wb.save(str(path))
+    with replacing(path) as temp:
+        wb.save(str(temp))
 

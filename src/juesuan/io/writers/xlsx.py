@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ...core.document import Cell, Document, Grid
+from ..atomic import replacing
 from .matrix import display_width, layout
 
 AMOUNT_FORMAT = "#,##0.00"
@@ -127,5 +128,6 @@ def write(doc: Document, path: Path) -> Path:
         wb.create_sheet("说明").cell(row=1, column=1, value="本文件没有表格。")
     wb.properties.title = doc.title
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(str(path))
+    with replacing(path) as temp:
+        wb.save(str(temp))
     return path
