@@ -97,7 +97,7 @@ def _t1_figures(d: Disclosure, f: _Figures) -> None:
 def _income_figures(d: Disclosure, f: _Figures) -> None:
     t1, t2 = d.tables.t1, d.tables.t2
     total_row = t2.total.values if t2 is not None and t2.total is not None else {}
-    fiscal = add(t1.income.get(r) for r in T1_INCOME_ROWS[:3]) if t1 is not None else None
+    fiscal = t1.fiscal_income() if t1 is not None else None
     f.put("收入.财政拨款收入", fiscal if fiscal is not None else total_row.get("财政拨款收入"))
     for item, label in zip(INCOME_ITEMS[1:], T1_INCOME_ROWS[3:]):
         stated = t1.income.get(label) if t1 is not None else None

@@ -181,6 +181,20 @@ def _fill_merged(header_rows: list[int], rows, width: int) -> dict[int, list[str
     return out
 
 
+_UNIT = re.compile(r"单位[:：]\s*(万元|元)")
+
+
+def unit_of(grid: RawGrid) -> str:
+    """The amount unit the table states ("单位：万元" / "金额单位：元") in the lines just above it,
+    its title or its first rows; 万元 when it states none."""
+    texts = [grid.title, *grid.context, *(c for row in grid.rows[:4] for c in row)]
+    for text in texts:
+        m = _UNIT.search(norm(text))
+        if m:
+            return m.group(1)
+    return "万元"
+
+
 def note_of(grid: RawGrid) -> tuple[str, set[int]]:
     """The statement printed under the table (rows that hold only a 注/说明 text), and those rows."""
     notes, rows = [], set()

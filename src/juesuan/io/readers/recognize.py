@@ -13,7 +13,9 @@ A grid that is none of the nine (a 绩效 table, the list of units) is ignored.
 
 from __future__ import annotations
 
-from typing import Sequence
+import dataclasses
+from decimal import Decimal
+from typing import Mapping, Sequence
 
 from ...core.codes import economic_codes
 from ...core.model import (
@@ -27,9 +29,13 @@ from ...core.model import (
     Row,
     Tables,
 )
+from ...core.money import yuan_to_wan
+from ...core.profiles import Layout, load_profile
 from .grid import RawGrid
-from .grid_layout import Layout, amount, compact, is_index_row, label, layout, norm, note_of
+from .grid_layout import Layout as GridLayout, amount, compact, is_index_row, label, norm, note_of, unit_of
+from .grid_layout import layout as grid_layout
 from .recognize_summary import read_t1, read_t4, read_t9
+from .recognize_title import key_by_title
 
 __all__ = ["recognize", "identify"]
 
@@ -42,38 +48,15 @@ _ALIASES = {
 }
 
 
-def identify(grid: RawGrid) -> str | None:
-    """Which of T1…T9 a grid is, from its title (or, without one, its header names)."""
-    title = norm(grid.title).replace("“", "").replace("”", "")
-    if title:
-        key = _by_title(title)
-        if key:
-            return key
-    return _by_headers(grid)
+def identify(grid: RawGrid, layout: Layout | None = None) -> str | None:
+    """Which of T1…T9 a grid is: its title against the titles and variants of the layout's tables
+    (profile data; the national layout when none is given), else its header names."""
+    return key_by_title(grid.title, layout or default_layout()) or _by_headers(grid)
 
 
-def _by_title(t: str) -> str | None:
-    if "决算" not in t or "绩效" in t:
-        return None
-    if "三公" in t:
-        return "T9"
-    if "基本支出决算表" in t:
-        return "T6"
-    if "政府性基金" in t and "决算表" in t:
-        return "T7"
-    if "国有资本经营" in t and "决算表" in t:
-        return "T8"
-    if "财政拨款收入支出决算总表" in t:
-        return "T4"
-    if "收入支出决算总表" in t:
-        return "T1"
-    if "一般公共预算财政拨款支出决算表" in t:
-        return "T5"
-    if t.endswith("收入决算表") and "支出" not in t:
-        return "T2"
-    if t.endswith("支出决算表") and "财政拨款" not in t and "收入" not in t:
-        return "T3"
-    return None
+def default_layout() -> Layout:
+    """The national layout: the tables of the 财政部 nine-table form and their printed variants."""
+    return load_profile("national").layout
 
 
 def _by_headers(grid: RawGrid) -> str | None:
@@ -92,15 +75,19 @@ def _by_headers(grid: RawGrid) -> str | None:
     return None
 
 
-def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024) -> Tables:
-    """Identify and read the nine tables; the first grid found for a table wins."""
+def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout | None = None) -> Tables:
+    """Identify and read the nine tables (titles from ``layout``, see :func:`identify`). The first
+    grid found for a table wins, unless it read no rows and a later one does (a 收入决算表 by unit
+    printed before the one by subject). A table printed in 元 is converted to 万元 exactly and
+    keeps 元 as its unit."""
+    layout = layout or default_layout()
     found: dict[str, object] = {}
     order: list[str] = []
     for grid in grids:
         if not grid.rows:
             continue
-        key = identify(grid)
-        if key is None or key in found:
+        key = identify(grid, layout)
+        if key is None or (key in found and not _empty(found[key])):
             continue
         if key == "T1":
             table = read_t1(grid, code_year)
@@ -112,9 +99,36 @@ def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024) -> Tables:
             table = read_t6(grid)
         else:
             table = read_coded(grid, key)
-        found[key] = table
-        order.append(key)
+        if key in found and _empty(table):
+            continue
+        unit = unit_of(grid)
+        found[key] = in_wan(table) if unit == "元" else table
+        if key not in order:
+            order.append(key)
     return Tables(**{k.lower(): v for k, v in found.items()}, order=tuple(order))
+
+
+def _empty(table: object) -> bool:
+    """A coded table that read no classified row (only, at most, its 合计)."""
+    return isinstance(table, CodedTable) and not table.rows
+
+
+def in_wan(table):
+    """The table with every amount divided exactly by 10,000 (元 → 万元) and ``unit`` 元."""
+    return dataclasses.replace(_scaled(table), unit="元")
+
+
+def _scaled(value):
+    if isinstance(value, Decimal):
+        return yuan_to_wan(value)
+    if isinstance(value, Mapping):
+        return {k: _scaled(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_scaled(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _scaled(getattr(value, f.name)) for f in dataclasses.fields(value)
+                                             if f.name not in ("sources", "span")})
+    return value
 
 
 # --------------------------------------------------------------------------- coded tables
@@ -124,8 +138,8 @@ _STANDARD = {"T2": T2_COLUMNS, "T3": T3_COLUMNS, "T5": T5_COLUMNS, "T7": FUND_TA
 
 def _column_name(path: tuple[str, ...], key: str) -> str | None:
     """The standard column a header path stands for (most specific header text first)."""
-    if not path or any(p in ("行次", "栏次") for p in path):
-        return None
+    if not path or any(p in ("行次", "栏次") for p in path) or path[-1].startswith("其中"):
+        return None  # an index column, or a "其中：…" part of the column before it
     if key in ("T7", "T8"):
         if "本年支出" in path:
             last = path[-1]
@@ -147,7 +161,7 @@ def _column_name(path: tuple[str, ...], key: str) -> str | None:
 class _Codes:
     """Builds full codes from one code column or from 类|款|项 columns (款/项 may be "06"/"01")."""
 
-    def __init__(self, lay: Layout, *, levels: tuple[str, ...] = ("类", "款", "项"), columns: Sequence[int] = ()):
+    def __init__(self, lay: GridLayout, *, levels: tuple[str, ...] = ("类", "款", "项"), columns: Sequence[int] = ()):
         cols = list(columns) if columns else list(range(len(lay.paths)))
         self.parts = {lvl: next((c for c in cols if lvl in lay.paths[c]), None) for lvl in levels}
         self.single = None
@@ -168,6 +182,16 @@ class _Codes:
         if self.single is not None:
             text = self._digits(r, self.single)
             return text if len(text) in (3, 5, 7) else ""
+        texts = [self._digits(r, c) for c in self.parts.values()]
+        filled = {t for t in texts if t}
+        if len(filled) == 1 and len(texts) - texts.count("") > 1:
+            # one cell merged over 类|款|项 holding the full code
+            code = filled.pop()
+            if len(code) not in (3, 5, 7):
+                return ""
+            for width in (3, 5, 7)[: len(code) // 2]:
+                self.context[width] = code[:width]
+            return code
         code = ""
         for lvl, width in zip(self.parts, (3, 5, 7)):
             part = self._digits(r, self.parts[lvl])
@@ -199,7 +223,7 @@ def _split_code(name: str) -> tuple[str, str]:
 
 def read_coded(grid: RawGrid, key: str) -> CodedTable:
     """公开02/03/05/07/08: rows by function code, columns by header name."""
-    lay = layout(grid)
+    lay = grid_layout(grid)
     note, note_rows = note_of(grid)
     codes = _Codes(lay)
     name_col = next((c for c, p in enumerate(lay.paths) if any("科目名称" in t for t in p)), None)
@@ -243,7 +267,7 @@ def read_coded(grid: RawGrid, key: str) -> CodedTable:
 
 def read_t6(grid: RawGrid) -> CodedTable:
     """公开06: side-by-side panels (经济分类 code | 名称 | 决算数) and the two 经费合计 subtotals."""
-    lay = layout(grid)
+    lay = grid_layout(grid)
     note, note_rows = note_of(grid)
     title = TABLE_TITLES["T6"]
     amount_cols = lay.columns_with("决算数", "金额")

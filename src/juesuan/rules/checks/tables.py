@@ -15,7 +15,7 @@ from typing import Iterator
 from ...core import keys
 from ...core.codes import OUTDATED_NAMES, economic_codes, function_codes
 from ...core.findings import Finding
-from ...core.model import FUNDS, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
+from ...core.model import FUNDS, T1_FISCAL_INCOME, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
 from ..totals import ROW_TOTALS
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from . import tables_detail
@@ -56,9 +56,9 @@ X_T4_T8 = Code("X-T4-T8", ERROR, "国有资本经营预算财政拨款在财政�
 
 @check(T1_INCOME_SUM, ROUNDING, relations=("C01",))
 def t1_income_sum(ctx: Context) -> Iterator[Finding]:
-    """公开01 本年收入合计 = 一般公共预算财政拨款收入 + … + 其他收入（八项）。"""
+    """公开01 本年收入合计 = 一般公共预算财政拨款收入 + … + 其他收入（八项；财政拨款收入合为一行的格式为六项，“其中”行不计）。"""
     t1 = _need(ctx, "T1")
-    f = sum_finding(code=T1_INCOME_SUM, total=t1.income_this_year, parts=[(r, t1.income.get(r)) for r in T1_INCOME_ROWS],
+    f = sum_finding(code=T1_INCOME_SUM, total=t1.income_this_year, parts=list(t1.income_rows()),
                     total_label="本年收入合计", message="收入支出决算总表本年收入合计与各收入项目之和不一致",
                     spans=[_src(t1.sources, "income_this_year", "本年收入合计")], section=_sec("T1"), relation="C01")
     if f:
@@ -230,9 +230,10 @@ def t1_t2(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("收入决算表缺少合计行")
     tot = t2.total.values
     pairs = [("本年收入合计", tot.get("本年收入合计"), t1.income_this_year, 1, "C11")]
-    fiscal = [t1.income.get(r) for r in T1_INCOME_ROWS[:3]]
-    if any(v is not None for v in fiscal):
-        pairs.append(("财政拨款收入", tot.get("财政拨款收入"), sum(v for v in fiscal if v is not None), 3, "C12"))
+    fiscal = t1.fiscal_income()
+    if fiscal is not None:
+        slack = 1 if T1_FISCAL_INCOME in t1.income else 3
+        pairs.append(("财政拨款收入", tot.get("财政拨款收入"), fiscal, slack, "C12"))
     for col, t1_label in _T2_FROM_T1:
         pairs.append((col, tot.get(col), t1.income.get(t1_label), 1, "C12"))
     for col, v2, v1, slack, rel in pairs:
