@@ -248,6 +248,12 @@ class CodedTable:
         row = self.row(code)
         return None if row is None else row.values.get(column)
 
+    def covers_all_fiscal_funds(self) -> bool:
+        """A 公开05-shaped table whose own title names all 财政拨款 spending ("…财政拨款支出决算表",
+        the university form's 表4), not only 一般公共预算."""
+        title = self.title.replace(" ", "")
+        return self.key == "T5" and "财政拨款支出" in title and "一般公共预算" not in title
+
     def is_empty(self) -> bool:
         """No amount anywhere other than zero or blank."""
         rows = self.rows + ((self.total,) if self.total else ())
@@ -282,6 +288,9 @@ class Tables:
     attached: bool = False
     #: Table keys in the order the source printed them.
     order: tuple[str, ...] = ()
+    #: The 编制单位 each table's header prints, by table key: "" where its "单位名称：" (编制单位)
+    #: is left blank; a table whose header has no such label is not in it.
+    issuers: Mapping[str, str] = field(default_factory=dict)
 
     def present(self) -> tuple[str, ...]:
         return tuple(k for k in TABLE_TITLES if getattr(self, k.lower()) is not None)

@@ -32,7 +32,7 @@ from ...core.model import (
 from ...core.money import yuan_to_wan
 from ...core.profiles import Layout, load_profile
 from .grid import RawGrid
-from .grid_layout import Layout as GridLayout, amount, compact, is_index_row, label, norm, note_of, unit_of
+from .grid_layout import Layout as GridLayout, amount, compact, is_index_row, issuer_of, label, norm, note_of, unit_of
 from .grid_layout import layout as grid_layout
 from .recognize_summary import read_t1, read_t4, read_t9
 from .recognize_title import key_by_title
@@ -83,6 +83,7 @@ def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout
     layout = layout or default_layout()
     found: dict[str, object] = {}
     order: list[str] = []
+    issuers: dict[str, str] = {}
     for grid in grids:
         if not grid.rows:
             continue
@@ -105,7 +106,10 @@ def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout
         found[key] = in_wan(table) if unit == "元" else table
         if key not in order:
             order.append(key)
-    return Tables(**{k.lower(): v for k, v in found.items()}, order=tuple(order))
+        issuer = issuer_of(grid)
+        if issuer is not None:
+            issuers[key] = issuer
+    return Tables(**{k.lower(): v for k, v in found.items()}, order=tuple(order), issuers=issuers)
 
 
 def _empty(table: object) -> bool:

@@ -367,10 +367,15 @@ def spans(*items: Span | None) -> tuple[Span, ...]:
 # --------------------------------------------------------------------------- tables
 
 def need(ctx: Context, *keys: str):
+    """The tables ``keys`` of the disclosure; NotApplicable naming the first one absent, and saying
+    so when the document's own layout has no such table (the university form has no 公开04)."""
     tables = []
+    layout = ctx.profile.layout
     for k in keys:
         t = getattr(ctx.disclosure.tables, k.lower())
         if t is None:
+            if layout.tables and layout.table(k) is None:
+                raise NotApplicable(f"按{ctx.profile.title or ctx.profile.name}，没有{TABLE_TITLES[k]}（{k}），不适用")
             raise NotApplicable(f"缺少{TABLE_TITLES[k]}（{k}）")
         tables.append(t)
     return tables[0] if len(tables) == 1 else tables
@@ -381,6 +386,13 @@ def src(sources: Mapping[str, Span], *names: str) -> Span | None:
         if n in sources:
             return sources[n]
     return None
+
+
+def table_title(ctx: Context, key: str) -> str:
+    """The table's title in the document's own layout (高等学校收支决算总表 for the university
+    form's 公开01), else its standard title."""
+    spec = ctx.profile.layout.table(key)
+    return spec.title if spec is not None else TABLE_TITLES[key]
 
 
 def section_of(key: str) -> str:

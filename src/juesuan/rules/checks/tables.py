@@ -18,8 +18,8 @@ from ...core.findings import Finding
 from ...core.model import FUNDS, T1_FISCAL_INCOME, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
 from ..totals import ROW_TOTALS
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
-from . import tables_detail
-from .support import ROUNDING, amt, equal_finding, named, sum_finding, year_of
+from . import tables_detail, tables_form
+from .support import ROUNDING, amt, equal_finding, named, sum_finding, table_title, year_of
 from .support import label_of as _label
 from .support import need as _need
 from .support import rows_with_total as _rows_with_total
@@ -193,12 +193,13 @@ def _norm_name(name: str) -> str:
 
 @check(T_CODE_NAME, relations=("C10",))
 def code_names(ctx: Context) -> Iterator[Finding]:
-    """表中每个科目编码的名称与当年《政府收支分类科目》名称一致（公开02/03/05/06/07/08）。"""
+    """表中每个科目编码的名称与当年《政府收支分类科目》名称一致（公开02/03/05/06/07/08；公开01 各类支出行的名称有错字的）。"""
     t = ctx.disclosure.tables
     present = [x for x in (t.t2, t.t3, t.t5, t.t6, t.t7, t.t8) if x is not None and x.rows]
-    if not present:
+    if not present and not (t.t1 is not None and t.t1.names):
         raise NotApplicable("缺少含科目编码的决算表")
     functions = function_codes(ctx.disclosure.unit.year or 2024)
+    yield from _t1_misprints(ctx, functions)
     economic = economic_codes()
     for table in present:
         codes = economic if table.key == "T6" else functions
@@ -214,6 +215,21 @@ def code_names(ctx: Context) -> Iterator[Finding]:
                           f"{ctx.disclosure.unit.year or 2024}年科目名称应为“{official}”",
                           {"科目编码": row.code, "表中名称": row.name, "规范名称": official, "关系": "C10"},
                           tuple(s for s in (_src(row.sources, "科目名称", "name"),) if s), _sec(table.key))
+
+
+def _t1_misprints(ctx: Context, functions) -> Iterator[Finding]:
+    """公开01 prints 类 names without codes: a label the reader matched to a 类 only as a near
+    miss is a misprint (an old name it matched exactly is the outdated-name checks' business)."""
+    t1 = ctx.disclosure.tables.t1
+    year = ctx.disclosure.unit.year or 2024
+    for code, printed in sorted((t1.names if t1 is not None else {}).items()):
+        official = functions.name_of(code)
+        name = _norm_name(printed)
+        if not official or name == _norm_name(official) or name in OUTDATED_NAMES:
+            continue
+        yield T_CODE_NAME(f"{table_title(ctx, 'T1')}支出项目印作“{printed}”，{year}年科目名称为“{official}”（{code}），疑有错字",
+                          {"科目编码": code, "表中名称": printed, "规范名称": official, "关系": "C10"},
+                          tuple(s for s in (_src(t1.sources, f"名称.{code}"),) if s), _sec("T1"))
 
 
 # --------------------------------------------------------------------------- 公开01 ↔ 02/03
@@ -411,4 +427,4 @@ def t4_fund_tables(ctx: Context) -> Iterator[Finding]:
 CHECKS = (
     t1_income_sum, t1_expenditure_sum, t1_totals, t1_balance, t2_row_sum, t3_row_sum, t5_row_sum, hierarchy, code_names,
     t1_t2, t1_t3, t4_row_sum, t4_sums, t4_totals, t4_fund_balance, t1_t4, t4_t5, t4_fund_tables,
-) + tables_detail.CHECKS
+) + tables_detail.CHECKS + tables_form.CHECKS
