@@ -35,7 +35,7 @@ from .grid import RawGrid
 from .grid_layout import Layout as GridLayout, amount, compact, is_index_row, issuer_of, label, norm, note_of, unit_of
 from .grid_layout import layout as grid_layout
 from .recognize_summary import read_t1, read_t4, read_t9
-from .recognize_title import key_by_title
+from .recognize_title import match_title
 
 __all__ = ["recognize", "identify"]
 
@@ -51,7 +51,15 @@ _ALIASES = {
 def identify(grid: RawGrid, layout: Layout | None = None) -> str | None:
     """Which of T1…T9 a grid is: its title against the titles and variants of the layout's tables
     (profile data; the national layout when none is given), else its header names."""
-    return key_by_title(grid.title, layout or default_layout()) or _by_headers(grid)
+    return _identified(grid, layout or default_layout())[0]
+
+
+def _identified(grid: RawGrid, layout: Layout) -> tuple[str | None, int]:
+    """The grid's table key and how surely: 2 by the table's own title, 1 by a variant, 0 by headers."""
+    found = match_title(grid.title, layout)
+    if found:
+        return found[0], 2 if found[1] else 1
+    return _by_headers(grid), 0
 
 
 def default_layout() -> Layout:
@@ -77,18 +85,20 @@ def _by_headers(grid: RawGrid) -> str | None:
 
 def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout | None = None) -> Tables:
     """Identify and read the nine tables (titles from ``layout``, see :func:`identify`). The first
-    grid found for a table wins, unless it read no rows and a later one does (a 收入决算表 by unit
-    printed before the one by subject). A table printed in 元 is converted to 万元 exactly and
-    keeps 元 as its unit."""
+    grid found for a table wins, unless a later one is that table more surely: printed under the
+    table's own title where the first had a variant or only its headers, or with rows where the
+    first read none (a 收入决算表 by unit printed before the one by subject). A table printed in
+    元 is converted to 万元 exactly and keeps 元 as its unit."""
     layout = layout or default_layout()
     found: dict[str, object] = {}
+    sure: dict[str, int] = {}
     order: list[str] = []
     issuers: dict[str, str] = {}
     for grid in grids:
         if not grid.rows:
             continue
-        key = identify(grid, layout)
-        if key is None or (key in found and not _empty(found[key])):
+        key, how = _identified(grid, layout)
+        if key is None or (key in found and not _empty(found[key]) and how <= sure[key]):
             continue
         if key == "T1":
             table = read_t1(grid, code_year)
@@ -104,8 +114,10 @@ def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout
             continue
         unit = unit_of(grid)
         found[key] = in_wan(table) if unit == "元" else table
+        sure[key] = how
         if key not in order:
             order.append(key)
+        issuers.pop(key, None)
         issuer = issuer_of(grid)
         if issuer is not None:
             issuers[key] = issuer

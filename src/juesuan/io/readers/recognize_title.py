@@ -20,10 +20,10 @@ import re
 from ...core.profiles import Layout
 from .grid_layout import norm
 
-__all__ = ["table_name", "key_by_title"]
+__all__ = ["table_name", "key_by_title", "match_title"]
 
 #: Words that, just before a table name, make it the name of another table.
-_QUALIFIERS = ("收入", "拨款", "预算", "基金", "经营", "基本", "项目", "资金", "经费", "三公", "专户")
+_QUALIFIERS = ("收入", "拨款", "预算", "基金", "经营", "基本", "项目", "资金", "费", "三公", "专户")
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」《》")
 _CONTINUED = re.compile(r"(（续表?）|续表|（续）)$")
@@ -48,10 +48,18 @@ def table_name(title: str) -> str:
 def key_by_title(title: str, layout: Layout) -> str | None:
     """The layout's table key whose title or a variant the printed title ends with (longest
     first), or None."""
+    found = match_title(title, layout)
+    return found[0] if found else None
+
+
+def match_title(title: str, layout: Layout) -> tuple[str, bool] | None:
+    """(key, whether the table's own title matched rather than a variant) for a printed title; a
+    grid printed under a table's own title is that table more surely than one under a variant
+    (Beijing prints both 一般公共预算财政拨款收入支出决算表 and 一般公共预算财政拨款支出决算表)."""
     name = table_name(title)
     if not name or "绩效" in name:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, bool] | None = None
     for spec in layout.tables:
         for variant in spec.names:
             plain = norm(variant).translate(_QUOTES)
@@ -60,5 +68,5 @@ def key_by_title(title: str, layout: Layout) -> str | None:
             if name[: -len(plain)].endswith(_QUALIFIERS):
                 continue
             if best is None or len(plain) > best[0]:
-                best = (len(plain), spec.key)
-    return best[1] if best else None
+                best = (len(plain), spec.key, variant == spec.title)
+    return (best[1], best[2]) if best else None

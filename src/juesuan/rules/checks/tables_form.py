@@ -87,8 +87,10 @@ def fiscal_spending(ctx: Context) -> Iterator[Finding]:
         income, from_fiscal = row.values.get("本年收入合计"), row.values.get("财政拨款收入")
         spent_row = t3.row(code)
         spent = spent_row.values.get("本年支出合计") if spent_row is not None else None
-        if not from_fiscal or from_fiscal < 0 or income != from_fiscal or not spent or spent < 0 or code in covered:
+        if not from_fiscal or from_fiscal < 0 or income != from_fiscal or not spent or spent < 0:
             continue
+        if any(code.startswith(c) or c.startswith(code) for c in covered):
+            continue  # shown, at this level or at another (a table printed by 类 only)
         reported.append(code)
         key = "T4" if tables.t4 is not None else "T5"
         yield X_FISCAL_SPENDING(
