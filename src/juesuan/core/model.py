@@ -171,16 +171,18 @@ class SummaryTable:
     unit: str = "万元"  # the unit the table was printed in; amounts are 万元 whatever it was
     sources: Sources = field(default_factory=dict)
 
+    def _fiscal_rows(self) -> tuple[str, ...]:
+        return (T1_FISCAL_INCOME,) if T1_FISCAL_INCOME in self.income else T1_INCOME_ROWS[:3]
+
     def income_rows(self) -> tuple[tuple[str, Amount], ...]:
         """The income rows that add up to 本年收入合计, in printed order: the three fund rows, or
         the one 财政拨款收入 row of a form that prints it whole."""
-        fiscal = (T1_FISCAL_INCOME,) if T1_FISCAL_INCOME in self.income else T1_INCOME_ROWS[:3]
-        return tuple((label, self.income.get(label)) for label in fiscal + T1_INCOME_ROWS[3:])
+        return tuple((label, self.income.get(label)) for label in self._fiscal_rows() + T1_INCOME_ROWS[3:])
 
     def fiscal_income(self) -> Amount:
         """财政拨款收入: its one row, or the sum of the fund rows stated (None when none is)."""
-        stated = [v for label, v in self.income_rows()[: -len(T1_INCOME_ROWS[3:])] if v is not None]
-        return sum(stated[1:], stated[0]) if stated else None
+        stated = [self.income[label] for label in self._fiscal_rows() if self.income.get(label) is not None]
+        return sum(stated, Decimal(0)) if stated else None
 
 
 @dataclass(frozen=True, slots=True)
