@@ -370,15 +370,22 @@ def need(ctx: Context, *keys: str):
     """The tables ``keys`` of the disclosure; NotApplicable naming the first one absent, and saying
     so when the document's own layout has no such table (the university form has no 公开04)."""
     tables = []
-    layout = ctx.profile.layout
     for k in keys:
         t = getattr(ctx.disclosure.tables, k.lower())
         if t is None:
-            if layout.tables and layout.table(k) is None:
-                raise NotApplicable(f"按{ctx.profile.title or ctx.profile.name}，没有{TABLE_TITLES[k]}（{k}），不适用")
-            raise NotApplicable(f"缺少{TABLE_TITLES[k]}（{k}）")
+            raise NotApplicable(absent(ctx, k))
         tables.append(t)
     return tables[0] if len(tables) == 1 else tables
+
+
+def absent(ctx: Context, *keys: str) -> str:
+    """Why a check needing tables ``keys`` (all absent) does not run: they are missing, or the
+    document's own layout has none of them."""
+    titles = "、".join(f"{TABLE_TITLES[k]}（{k}）" for k in keys)
+    layout = ctx.profile.layout
+    if layout.tables and all(layout.table(k) is None for k in keys):
+        return f"按{ctx.profile.title or ctx.profile.name}，没有{titles}，不适用"
+    return f"缺少{titles}"
 
 
 def src(sources: Mapping[str, Span], *names: str) -> Span | None:
