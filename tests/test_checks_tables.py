@@ -136,3 +136,15 @@ def test_fiscal_spending_missing_from_the_all_fiscal_table():
     both = fiscal_spending("一般公共预算财政拨款支出决算表", ("205",), t7=coded("T7", FUND_TABLE_COLUMNS, [
         ("22960", "彩票公益金安排的支出", {"本年支出合计": "5"})]), t8=coded("T8", FUND_TABLE_COLUMNS, []))
     assert not found(both, "X-FISCAL-SPENDING")
+
+
+def test_a_part_column_has_its_own_sums_but_is_not_added_into_the_row():
+    part = "事业收入（其中：教育收费）"
+    columns = T2_COLUMNS + (part,)
+
+    def t2(class_fee: str):
+        return coded("T2", columns, [("205", "教育支出", {"本年收入合计": "10", "事业收入": "10", part: class_fee}),
+                                     ("20502", "普通教育", {"本年收入合计": "10", "事业收入": "10", part: "4"})])
+    assert not found(doc(tables=Tables(t2=t2("4"))), "T2-ROW-SUM") and not found(doc(tables=Tables(t2=t2("4"))), "T-HIERARCHY")
+    hits = found(doc(tables=Tables(t2=t2("5"))), "T-HIERARCHY")
+    assert hits and part in hits[0].message

@@ -224,12 +224,14 @@ def test_university_four_tables_read_across_page_breaks():
     assert t1.names["234"] == "抗役特别国债安排的支出"
     assert t.t2.total.values["财政拨款收入"] == D("243015.38") and t.t2.total.values["事业收入"] == D("136385.24")
     assert t.t2.value("2296004", "财政拨款收入") == D("109.50")  # page 11, after the break
+    assert t.t2.value("205", "事业收入（其中：教育收费）") == D("73648.19")
     assert t.t3.total.values == {"本年支出合计": D("457676.75"), "基本支出": D("359781.59"), "项目支出": D("97895.15"),
                                  "上缴上级支出": None, "经营支出": None, "对附属单位补助支出": None}
     assert t.t3.value("229", "项目支出") == D("109.50")
     t5 = t.t5  # 表4 高等学校财政拨款支出决算表: 类|款|项 merged on page 14, one code column on page 15
     assert t5.covers_all_fiscal_funds()
-    assert t5.total.values == {"合计": D("237100.00"), "基本支出": D("199015.13"), "项目支出": D("38084.87")}
+    assert t5.total.values == {"合计": D("237100.00"), "基本支出": D("199015.13"), "项目支出": D("38084.87"),
+                               "项目支出（其中：基本建设资金支出）": D("6894.90")}
     assert [r.code for r in t5.rows if len(r.code) == 7] == [
         "2050202", "2050204", "2050205", "2050602", "2050699", "2059999", "2060201", "2060204", "2080505", "2080506",
         "2210201", "2210203"]

@@ -167,6 +167,8 @@ def test_a_column_of_a_part_is_never_read_as_its_parent():
             ["205", "教育支出", "10.00", "4.00", "10.00"]]
     t2 = recognize([grid("收入决算表", rows)]).t2
     assert t2.value("205", "事业收入") == D("10.00")
+    assert t2.value("205", "事业收入（其中：教育收费）") == D("4.00")  # kept beside it, for its own sums
+    assert t2.columns[-1] == "事业收入（其中：教育收费）"
 
 
 def test_code_cells_merged_over_class_item_columns():

@@ -174,6 +174,16 @@ def _column_name(path: tuple[str, ...], key: str) -> str | None:
     return None
 
 
+def _part_column(path: tuple[str, ...], key: str) -> str | None:
+    """A "其中：…" column under a standard one ("事业收入（其中：教育收费）", "项目支出（其中：基本建设
+    资金支出）"): kept beside the standard columns, so its own 类/款/项 sums are checked, and never
+    added into a row's total."""
+    if len(path) < 2 or not path[-1].startswith("其中"):
+        return None
+    parent = _column_name(path[:-1], key)
+    return f"{parent}（{path[-1]}）" if parent else None
+
+
 class _Codes:
     """Builds full codes from one code column or from 类|款|项 columns (款/项 may be "06"/"01")."""
 
@@ -249,7 +259,7 @@ def read_coded(grid: RawGrid, key: str) -> CodedTable:
     for c, path in enumerate(lay.paths):
         if c in codes.columns or c == name_col:
             continue
-        name = _column_name(path, key)
+        name = _column_name(path, key) or _part_column(path, key)
         if name and name not in value_cols.values():
             value_cols[c] = name
     title = TABLE_TITLES[key]
@@ -274,7 +284,8 @@ def read_coded(grid: RawGrid, key: str) -> CodedTable:
             total = total or row
         else:
             rows.append(row)
-    columns = T5_COLUMNS if key == "T5" else _STANDARD[key]
+    standard = _STANDARD[key]
+    columns = standard + tuple(c for c in value_cols.values() if c not in standard)
     return CodedTable(key=key, columns=columns, rows=tuple(rows), total=total, title=compact(grid.title) or title,
                       note=note, span=lay.span(0, 0, title) if grid.rows else None)
 
