@@ -1,8 +1,9 @@
 """Table recognition: raw grids → the nine 公开 tables of the model (:class:`Tables`).
 
 Where it sits: after a format reader (pdf, xlsx, docx, html) has produced :class:`RawGrid` s and
-before assembly builds the :class:`Disclosure`. A grid is identified by its TITLE (falling back
-on its header names), never by its ordinal: Xinjiang and Shanghai print the tables in different
+before assembly builds the :class:`Disclosure`. A grid is identified by its TITLE, matched against
+the titles and variants of the document's layout (profile data, ``recognize_title``), falling back
+on its header names; never by its ordinal: Xinjiang and Shanghai print the tables in different
 orders. Columns are found by their header names, never by position; amounts go through
 ``money.parse_amount`` and a blank or non-numeric cell is None, never 0. Functional (2xx) and
 economic (3xx) codes are kept apart: only 公开06 reads economic codes.
