@@ -80,6 +80,10 @@ def fund(key: str, **over):
     return coded(key, FUND_TABLE_COLUMNS, [], total=values)
 
 
+#: A 收入决算表 whose 201 income is all 财政拨款.
+ALL_FISCAL_T2 = coded("T2", T2_COLUMNS, [("201", "一般公共服务支出", row("100", "100"))], total=row("100", "100"))
+
+
 def tables(**kw) -> Callable[[], Disclosure]:
     return lambda: doc(tables=Tables(**kw))
 
@@ -126,6 +130,9 @@ EXAMPLES: dict[str, Pair] = {
     "X-T6-T9": (tables(t6=T6(extra=[("30217", "公务接待费", {"决算数": "1"})]), t9=T9()),
                 tables(t6=T6(extra=[("30217", "公务接待费", {"决算数": "0"})]), t9=T9())),
     "T-FUND-ROW": (tables(t7=fund("T7", 年末结转和结余="1")), tables(t7=fund("T7"))),
+    "T-ISSUER-BLANK": (tables(t1=T1(), issuers={"T1": ""}), tables(t1=T1(), issuers={"T1": "测试单位"})),
+    "X-FISCAL-SPENDING": (tables(t2=ALL_FISCAL_T2, t3=T3(), t4=T4(expenditure={"208": {"合计": "8", "一般": "8"}})),
+                          tables(t2=ALL_FISCAL_T2, t3=T3(), t4=T4())),
 }
 
 # --------------------------------------------------------------------------- narrative

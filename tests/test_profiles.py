@@ -80,3 +80,12 @@ def test_selection_prefers_the_region_then_the_national_default():
     assert select_profile("湖南", 2019) == "national"
     custom = profile_from_mapping({"base": "national", "match": {"regions": ["湖南"]}})
     assert custom.match.accepts("湖南", 2019, "决算", "standard")
+
+
+def test_beijing_layout_is_national_without_a_required_glossary():
+    # Beijing 决算 print no 名词解释 (web/018, golden beijing-chaoyang): the one part it does not require
+    beijing, national = load_profile("beijing").layout, load_profile("national").layout
+    assert select_profile("北京", 2022) == "beijing" and select_profile("北京", 2022, form="university") == "university"
+    assert not beijing.part("名词解释").required_in(2022)
+    assert [p for p in beijing.parts if p.key != "名词解释"] == [p for p in national.parts if p.key != "名词解释"]
+    assert beijing.tables == national.tables

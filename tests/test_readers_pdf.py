@@ -31,12 +31,17 @@ def D(s: str) -> Decimal:
     return Decimal(s)
 
 
-@lru_cache(maxsize=None)
-def _read(name: str):
+def _corpus(name: str) -> Path:
+    """The corpus file; the one place where a test skips when ../shared is absent."""
     path = CORPUS / name
     if not path.exists():
         pytest.skip(f"corpus file {name} not available")
-    ex = extract(path)
+    return path
+
+
+@lru_cache(maxsize=None)
+def _read(name: str):
+    ex = extract(_corpus(name))
     return ex, recognize(ex.grids)
 
 
@@ -188,6 +193,65 @@ def test_shehuigongzuobu_tables():
     assert t.t6.value("30113", "决算数") == D("17.70") and t.t6.value("30211", "决算数") == D("1.15")
     assert all(v is None for v in t.t9.budget.values()) and all(v is None for v in t.t9.actual.values())
     assert "没有财政拨款“三公”经费支出" in t.t9.note
+
+
+# --------------------------------------------------------------------------- 西南大学 (university form)
+
+XNDX = "chongqing-xinandaxue-2023-juesuan.pdf"
+
+
+@lru_cache(maxsize=None)
+def _document(name: str):
+    from juesuan.io.readers import read_document
+
+    return read_document(_corpus(name))
+
+
+def test_university_four_tables_read_across_page_breaks():
+    d = _document(XNDX)
+    t = d.tables
+    assert d.profile == "university"
+    assert t.present() == ("T1", "T2", "T3", "T5") and t.order == ("T1", "T2", "T3", "T5")
+    t1 = t.t1  # 表1 高等学校收支决算总表, its 支出 side running on to page 9
+    assert t1.income == {"财政拨款收入": D("243015.38"), "上级补助收入": None, "事业收入": D("136385.24"),
+                         "经营收入": None, "附属单位上缴收入": None, "其他收入": D("51324.41")}
+    assert {c: v for c, v in t1.expenditure.items() if v is not None} == {
+        "205": D("425287.27"), "206": D("2536.65"), "208": D("13465.06"), "221": D("16278.27"), "229": D("109.50")}
+    assert t1.sources["221"].page == 9
+    assert (t1.income_this_year, t1.non_fiscal_balance_used, t1.opening_balance) == (
+        D("430725.03"), D("45110.97"), D("93660.54"))
+    assert (t1.expenditure_this_year, t1.balance_distribution, t1.closing_balance) == (
+        D("457676.75"), D("4970.88"), D("106848.91"))
+    assert t1.income_total == t1.expenditure_total == D("569496.54")
+    assert t1.names["234"] == "抗役特别国债安排的支出"
+    assert t.t2.total.values["财政拨款收入"] == D("243015.38") and t.t2.total.values["事业收入"] == D("136385.24")
+    assert t.t2.value("2296004", "财政拨款收入") == D("109.50")  # page 11, after the break
+    assert t.t2.value("205", "事业收入（其中：教育收费）") == D("73648.19")
+    assert t.t3.total.values == {"本年支出合计": D("457676.75"), "基本支出": D("359781.59"), "项目支出": D("97895.15"),
+                                 "上缴上级支出": None, "经营支出": None, "对附属单位补助支出": None}
+    assert t.t3.value("229", "项目支出") == D("109.50")
+    t5 = t.t5  # 表4 高等学校财政拨款支出决算表: 类|款|项 merged on page 14, one code column on page 15
+    assert t5.covers_all_fiscal_funds()
+    assert t5.total.values == {"合计": D("237100.00"), "基本支出": D("199015.13"), "项目支出": D("38084.87"),
+                               "项目支出（其中：基本建设资金支出）": D("6894.90")}
+    assert [r.code for r in t5.rows if len(r.code) == 7] == [
+        "2050202", "2050204", "2050205", "2050602", "2050699", "2059999", "2060201", "2060204", "2080505", "2080506",
+        "2210201", "2210203"]
+    assert t5.value("2210203", "合计") == D("180.59") and t5.value("2060204", "项目支出") == D("1707.93")
+    assert t.issuers == {"T1": "", "T2": "", "T3": "", "T5": ""}
+
+
+def test_university_relations_checked_and_its_true_warnings():
+    from juesuan.audit import check_path
+
+    report = check_path(_corpus(XNDX)).report
+    status = {o.check: o for o in report.outcomes}
+    for name in ("t1_income_sum", "t1_expenditure_sum", "t1_totals", "t1_balance", "t2_row_sum", "t3_row_sum",
+                 "t5_row_sum", "hierarchy", "t1_t2", "t1_t3", "t3_t5"):
+        assert status[name].status == "passed", name
+    assert "不适用" in status["t1_t4"].reason and "不适用" in status["t9_sums"].reason
+    counted = sorted((f.code, f.figures.get("科目编码", "")) for f in report.findings if f.severity.value != "info")
+    assert counted == [("T-CODE-NAME", "234"), ("T-ISSUER-BLANK", ""), ("X-FISCAL-SPENDING", "229")]
 
 
 # --------------------------------------------------------------------------- blank template

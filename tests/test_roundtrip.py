@@ -68,7 +68,7 @@ def _flat(table) -> dict[str, Decimal | None]:
             out[f"小计/{name}"] = value
         return out
     for name in table.__dataclass_fields__:
-        if name in ("sources", "note"):
+        if name in ("sources", "note", "unit", "names"):  # texts, not amounts
             continue
         value = getattr(table, name)
         if hasattr(value, "items"):

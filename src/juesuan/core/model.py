@@ -111,6 +111,10 @@ T1_INCOME_ROWS = (
     "附属单位上缴收入",
     "其他收入",
 )
+#: The one 财政拨款 income row of forms that print the three funds together, their parts only as
+#: "其中：" sub-lines (the 高等学校收支决算总表); it stands for T1_INCOME_ROWS[:3] and never
+#: beside them.
+T1_FISCAL_INCOME = "财政拨款收入"
 #: The three 财政拨款 funds (公开04 columns).
 FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 #: 公开02 columns after 科目编码/科目名称.
@@ -151,8 +155,11 @@ TABLE_TITLES = {
 class SummaryTable:
     """公开01 收入支出决算总表. Totals are as stated (None = not stated); derive fills them."""
 
-    income: Mapping[str, Amount] = field(default_factory=dict)  # T1_INCOME_ROWS label → amount
+    #: income row label (T1_INCOME_ROWS, or T1_FISCAL_INCOME) → amount; "其中：" sub-lines are
+    #: never rows of their own
+    income: Mapping[str, Amount] = field(default_factory=dict)
     expenditure: Mapping[str, Amount] = field(default_factory=dict)  # 功能分类 类 code → amount
+    names: Mapping[str, str] = field(default_factory=dict)  # 类 code → its row label as printed
     income_this_year: Amount = None  # 本年收入合计
     non_fiscal_balance_used: Amount = None  # 使用非财政拨款结余（含专用结余）
     opening_balance: Amount = None  # 年初结转和结余
@@ -161,7 +168,21 @@ class SummaryTable:
     balance_distribution: Amount = None  # 结余分配
     closing_balance: Amount = None  # 年末结转和结余
     expenditure_total: Amount = None  # 支出总计
+    unit: str = "万元"  # the unit the table was printed in; amounts are 万元 whatever it was
     sources: Sources = field(default_factory=dict)
+
+    def _fiscal_rows(self) -> tuple[str, ...]:
+        return (T1_FISCAL_INCOME,) if T1_FISCAL_INCOME in self.income else T1_INCOME_ROWS[:3]
+
+    def income_rows(self) -> tuple[tuple[str, Amount], ...]:
+        """The income rows that add up to 本年收入合计, in printed order: the three fund rows, or
+        the one 财政拨款收入 row of a form that prints it whole."""
+        return tuple((label, self.income.get(label)) for label in self._fiscal_rows() + T1_INCOME_ROWS[3:])
+
+    def fiscal_income(self) -> Amount:
+        """财政拨款收入: its one row, or the sum of the fund rows stated (None when none is)."""
+        stated = [self.income[label] for label in self._fiscal_rows() if self.income.get(label) is not None]
+        return sum(stated, Decimal(0)) if stated else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +201,7 @@ class FiscalSummaryTable:
     income_total: Amount = None  # 收入总计
     closing_total: Amount = None  # 年末财政拨款结转和结余 (sum row)
     expenditure_total: Amount = None  # 支出总计
+    unit: str = "万元"  # the unit the table was printed in; amounts are 万元 whatever it was
     sources: Sources = field(default_factory=dict)
 
 
@@ -228,6 +250,12 @@ class CodedTable:
         row = self.row(code)
         return None if row is None else row.values.get(column)
 
+    def covers_all_fiscal_funds(self) -> bool:
+        """A 公开05-shaped table whose own title names all 财政拨款 spending ("…财政拨款支出决算表",
+        the university form's 表4), not only 一般公共预算."""
+        title = self.title.replace(" ", "")
+        return self.key == "T5" and "财政拨款支出" in title and "一般公共预算" not in title
+
     def is_empty(self) -> bool:
         """No amount anywhere other than zero or blank."""
         rows = self.rows + ((self.total,) if self.total else ())
@@ -241,6 +269,7 @@ class SangongTable:
     budget: Mapping[str, Amount] = field(default_factory=dict)
     actual: Mapping[str, Amount] = field(default_factory=dict)
     note: str = ""
+    unit: str = "万元"  # the unit the table was printed in; amounts are 万元 whatever it was
     sources: Sources = field(default_factory=dict)  # "预算数.公务接待费" → span
 
 
@@ -261,6 +290,9 @@ class Tables:
     attached: bool = False
     #: Table keys in the order the source printed them.
     order: tuple[str, ...] = ()
+    #: The 编制单位 each table's header prints, by table key: "" where its "单位名称：" (编制单位)
+    #: is left blank; a table whose header has no such label is not in it.
+    issuers: Mapping[str, str] = field(default_factory=dict)
 
     def present(self) -> tuple[str, ...]:
         return tuple(k for k in TABLE_TITLES if getattr(self, k.lower()) is not None)

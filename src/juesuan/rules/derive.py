@@ -97,7 +97,7 @@ def _t1_figures(d: Disclosure, f: _Figures) -> None:
 def _income_figures(d: Disclosure, f: _Figures) -> None:
     t1, t2 = d.tables.t1, d.tables.t2
     total_row = t2.total.values if t2 is not None and t2.total is not None else {}
-    fiscal = add(t1.income.get(r) for r in T1_INCOME_ROWS[:3]) if t1 is not None else None
+    fiscal = t1.fiscal_income() if t1 is not None else None
     f.put("收入.财政拨款收入", fiscal if fiscal is not None else total_row.get("财政拨款收入"))
     for item, label in zip(INCOME_ITEMS[1:], T1_INCOME_ROWS[3:]):
         stated = t1.income.get(label) if t1 is not None else None
@@ -130,7 +130,11 @@ def _fiscal_figures(d: Disclosure, f: _Figures) -> None:
         f.put("本年财政拨款支出", t4.expenditure_this_year.get("合计"))
         f.put("财政拨款收支总计", t4.income_total if t4.income_total is not None else t4.expenditure_total)
     t5 = d.tables.t5
-    general = t5.total.values.get("合计") if t5 is not None and t5.total is not None else None
+    t5_total = t5.total.values.get("合计") if t5 is not None and t5.total is not None else None
+    whole = t5 is not None and t5.covers_all_fiscal_funds()
+    if whole and t4 is None:
+        f.put("本年财政拨款支出", t5_total)  # the university form: 表4 is all 财政拨款, there is no 公开04
+    general = None if whole else t5_total
     if general is None and t4 is not None:
         general = t4.expenditure_this_year.get(FUNDS[0])
     f.put("一般公共预算财政拨款支出", general)

@@ -25,7 +25,6 @@ from typing import Callable, Iterable, Mapping
 from ..core.codes import economic_codes, function_codes
 from ..core.model import (
     FUNDS,
-    T1_INCOME_ROWS,
     CodedTable,
     Disclosure,
     FiscalSummaryTable,
@@ -151,7 +150,7 @@ def complete_t1(t1: SummaryTable | None, t3: CodedTable | None) -> SummaryTable 
         for r in t3.rows:
             if len(r.code) == 3 and r.values.get("本年支出合计") is not None:
                 expenditure[r.code] = r.values["本年支出合计"]
-    income_year = _first(t1.income_this_year, add(t1.income.get(k) for k in T1_INCOME_ROWS))
+    income_year = _first(t1.income_this_year, add(v for _, v in t1.income_rows()))
     spend_year = _first(t1.expenditure_this_year, add(expenditure.values()))
     income_total = t1.income_total
     if income_total is None and income_year is not None:

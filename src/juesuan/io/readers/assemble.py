@@ -15,7 +15,8 @@ Where it sits: the last step of :func:`juesuan.io.readers.read_document`, after 
 * splits the narrative into sections (第一部分…, 一、…, （一）…) and the 名词解释 glossary;
 * hands the lines to the phrasebook (``juesuan.phrasebook.parse.parse_narrative``) for stated
   figures, reasons and texts, and the grids to table recognition
-  (``juesuan.io.readers.recognize.recognize``) — both imported lazily, so a missing one only
+  (``juesuan.io.readers.recognize.recognize``, with the profile's table titles and the
+  document's year for the code tables) — both imported lazily, so a missing one only
   means fewer facts;
 * reads the 绩效自评表 grids (:mod:`.performance`);
 * copies counts and amounts the narrative states into the model parts that hold them
@@ -174,7 +175,7 @@ def _parse_narrative(lines, profile: Profile):
     return parse_narrative(lines, profile)
 
 
-def _recognize(grids: Sequence[RawGrid]) -> Tables:
+def _recognize(grids: Sequence[RawGrid], profile: Profile, year: int | None) -> Tables:
     try:
         from .recognize import recognize
     except ModuleNotFoundError as exc:
@@ -182,7 +183,7 @@ def _recognize(grids: Sequence[RawGrid]) -> Tables:
         if exc.name and exc.name.startswith("juesuan.io.readers.recognize"):
             return Tables()
         raise
-    return recognize(tuple(grids))
+    return recognize(tuple(grids), code_year=year or 2024, layout=profile.layout)
 
 
 # --------------------------------------------------------------------------- assemble
@@ -214,7 +215,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
         name = name or (parsed.unit_name or "")
         year = year or parsed.year
 
-    tables = _recognize(other_grids)
+    tables = _recognize(other_grids, profile, identity.year)
     if tables_attached(lines) and not tables.attached:
         tables = replace(tables, attached=True)
     if not identity.partial and identity.kind in ("决算", "预算") and not tables_only:

@@ -181,6 +181,33 @@ def _fill_merged(header_rows: list[int], rows, width: int) -> dict[int, list[str
     return out
 
 
+_UNIT = re.compile(r"单位[:：]\s*(万元|元)")
+
+
+def unit_of(grid: RawGrid) -> str:
+    """The amount unit the table states ("单位：万元" / "金额单位：元") in the lines just above it,
+    its title or its first rows; 万元 when it states none."""
+    texts = [grid.title, *grid.context, *(c for row in grid.rows[:4] for c in row)]
+    for text in texts:
+        m = _UNIT.search(norm(text))
+        if m:
+            return m.group(1)
+    return "万元"
+
+
+_ISSUER = re.compile(r"(?:单位名称|编制单位|填报单位|^单位(?=[:：](?:金额)?单位[:：]))[:：](.*?)(?=(?:金额)?单位[:：]|$)")
+
+
+def issuer_of(grid: RawGrid) -> str | None:
+    """The unit a table's header names ("单位名称：", "编制单位：", or a bare "单位：" just before
+    the amount unit); "" when the label is printed with nothing after it; None without a label."""
+    for text in (*grid.context, *(c for row in grid.rows[:2] for c in row)):
+        m = _ISSUER.search(norm(text))
+        if m:
+            return m.group(1)
+    return None
+
+
 def note_of(grid: RawGrid) -> tuple[str, set[int]]:
     """The statement printed under the table (rows that hold only a 注/说明 text), and those rows."""
     notes, rows = [], set()

@@ -221,10 +221,19 @@ def _drop_running_lines(pages: list[_Page]) -> None:
             seen[key] = seen.get(key, 0) + 1
     repeated = {k for k, n in seen.items() if n >= 3 and n * 2 >= len(pages)}
     for page in pages:
+        lowest = max(page.lines, key=lambda ln: ln.top, default=None)
         page.lines = [
             ln for ln in page.lines
             if not (band(ln, page) and (_PAGE_NUMBER.match(ln.text) or re.sub(r"\d+", "#", ln.text) in repeated))
+            and not (ln is lowest and _folio(ln, page))
         ]
+
+
+def _folio(line: _Line, page: _Page) -> bool:
+    """The page's lowest line is a bare page number in its lower part (a folio set higher than the
+    footer band, as under a landscape table): page furniture, not text, and it does not end a
+    table that runs on to the next page."""
+    return bool(_PAGE_NUMBER.match(line.text)) and line.top > page.height * 0.8
 
 
 # --------------------------------------------------------------------------- tables
@@ -300,7 +309,7 @@ def _grids(name: str, pages: list[_Page]) -> tuple[RawGrid, ...]:
                 and not prev.notes and part.table.page == prev.table.page + 1):
             mapping = align_columns(prev.table, part.table)
             if mapping is None and _refine(prev, part.table):
-                mapping = list(range(part.table.width))
+                mapping = [(j,) for j in range(part.table.width)]
             if mapping is not None:
                 _append(prev, part, mapping)
                 continue
@@ -333,14 +342,14 @@ def _refine(prev: _Part, fine: PageTable) -> bool:
     return True
 
 
-def _append(prev: _Part, part: _Part, mapping: list[int]) -> None:
+def _append(prev: _Part, part: _Part, mapping: list[tuple[int, ...]]) -> None:
     width = prev.table.width
     rows = []
     for row in part.rows:
         out = [""] * width
         for j, cell in enumerate(row):
-            if cell:
-                out[mapping[j]] = (out[mapping[j]] + cell) if out[mapping[j]] else cell
+            for k in mapping[j] if cell else ():
+                out[k] = (out[k] + cell) if out[k] else cell
         rows.append(tuple(out))
     if rows and prev.rows and split_row(prev.rows[-1], rows[0]):
         last = prev.rows[-1]

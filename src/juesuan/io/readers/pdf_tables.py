@@ -276,21 +276,34 @@ def _build(page: int, cells: list[tuple[float, float, float, float]], chars: lis
     return PageTable(page, (x_lo, y_lo, x_hi, y_hi), tuple(rows), columns)
 
 
-def align_columns(first: PageTable, cont: PageTable) -> list[int] | None:
-    """Map each column of a continuation part onto the first part's columns by position.
+def align_columns(first: PageTable, cont: PageTable) -> list[tuple[int, ...]] | None:
+    """Map each column of a continuation part onto the first part's columns by position: the
+    column its middle falls in or, when it spans several columns that the first part's body fills
+    as one merged cell (a 科目编码 cell over 类|款|项), all of them, its text repeated as for any
+    merged cell.
 
     Returns None when the parts cannot be matched (then they are not one table).
     """
     if cont.width == first.width:
-        return list(range(cont.width))
-    mapping = []
+        return [(i,) for i in range(cont.width)]
+    mapping: list[tuple[int, ...]] = []
     for x0, x1 in cont.columns:
-        mid = (x0 + x1) / 2
-        hits = [i for i, (a, b) in enumerate(first.columns) if a - 1 <= mid <= b + 1]
-        if len(hits) != 1:
-            return None
-        mapping.append(hits[0])
-    return mapping if len(set(mapping)) == len(mapping) else None
+        covered = [i for i, (a, b) in enumerate(first.columns) if x0 - 1 <= a and b <= x1 + 1]
+        if len(covered) < 2 or not _merged_body(first, covered):
+            mid = (x0 + x1) / 2
+            covered = [i for i, (a, b) in enumerate(first.columns) if a - 1 <= mid <= b + 1]
+            if len(covered) != 1:
+                return None
+        mapping.append(tuple(covered))
+    targets = [i for run in mapping for i in run]
+    return mapping if len(set(targets)) == len(targets) else None
+
+
+def _merged_body(table: PageTable, columns: list[int]) -> bool:
+    """Most filled rows hold one text repeated across ``columns`` (cells merged in the body)."""
+    filled = [{row[c] for c in columns} for row in table.rows if any(row[c] for c in columns)]
+    same = sum(1 for texts in filled if len(texts) == 1)
+    return bool(filled) and same * 2 > len(filled)
 
 
 def nest_columns(coarse: PageTable, fine: PageTable) -> list[list[int]] | None:

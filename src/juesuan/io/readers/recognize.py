@@ -1,8 +1,9 @@
 """Table recognition: raw grids → the nine 公开 tables of the model (:class:`Tables`).
 
 Where it sits: after a format reader (pdf, xlsx, docx, html) has produced :class:`RawGrid` s and
-before assembly builds the :class:`Disclosure`. A grid is identified by its TITLE (falling back
-on its header names), never by its ordinal: Xinjiang and Shanghai print the tables in different
+before assembly builds the :class:`Disclosure`. A grid is identified by its TITLE, matched against
+the titles and variants of the document's layout (profile data, ``recognize_title``), falling back
+on its header names; never by its ordinal: Xinjiang and Shanghai print the tables in different
 orders. Columns are found by their header names, never by position; amounts go through
 ``money.parse_amount`` and a blank or non-numeric cell is None, never 0. Functional (2xx) and
 economic (3xx) codes are kept apart: only 公开06 reads economic codes.
@@ -13,7 +14,9 @@ A grid that is none of the nine (a 绩效 table, the list of units) is ignored.
 
 from __future__ import annotations
 
-from typing import Sequence
+import dataclasses
+from decimal import Decimal
+from typing import Mapping, Sequence
 
 from ...core.codes import economic_codes
 from ...core.model import (
@@ -27,9 +30,13 @@ from ...core.model import (
     Row,
     Tables,
 )
+from ...core.money import yuan_to_wan
+from ...core.profiles import Layout, load_profile
 from .grid import RawGrid
-from .grid_layout import Layout, amount, compact, is_index_row, label, layout, norm, note_of
+from .grid_layout import Layout as GridLayout, amount, compact, is_index_row, issuer_of, label, norm, note_of, unit_of
+from .grid_layout import layout as grid_layout
 from .recognize_summary import read_t1, read_t4, read_t9
+from .recognize_title import match_title
 
 __all__ = ["recognize", "identify"]
 
@@ -42,38 +49,23 @@ _ALIASES = {
 }
 
 
-def identify(grid: RawGrid) -> str | None:
-    """Which of T1…T9 a grid is, from its title (or, without one, its header names)."""
-    title = norm(grid.title).replace("“", "").replace("”", "")
-    if title:
-        key = _by_title(title)
-        if key:
-            return key
-    return _by_headers(grid)
+def identify(grid: RawGrid, layout: Layout | None = None) -> str | None:
+    """Which of T1…T9 a grid is: its title against the titles and variants of the layout's tables
+    (profile data; the national layout when none is given), else its header names."""
+    return _identified(grid, layout or default_layout())[0]
 
 
-def _by_title(t: str) -> str | None:
-    if "决算" not in t or "绩效" in t:
-        return None
-    if "三公" in t:
-        return "T9"
-    if "基本支出决算表" in t:
-        return "T6"
-    if "政府性基金" in t and "决算表" in t:
-        return "T7"
-    if "国有资本经营" in t and "决算表" in t:
-        return "T8"
-    if "财政拨款收入支出决算总表" in t:
-        return "T4"
-    if "收入支出决算总表" in t:
-        return "T1"
-    if "一般公共预算财政拨款支出决算表" in t:
-        return "T5"
-    if t.endswith("收入决算表") and "支出" not in t:
-        return "T2"
-    if t.endswith("支出决算表") and "财政拨款" not in t and "收入" not in t:
-        return "T3"
-    return None
+def _identified(grid: RawGrid, layout: Layout) -> tuple[str | None, int]:
+    """The grid's table key and how surely: 2 by the table's own title, 1 by a variant, 0 by headers."""
+    found = match_title(grid.title, layout)
+    if found:
+        return found[0], 2 if found[1] else 1
+    return _by_headers(grid), 0
+
+
+def default_layout() -> Layout:
+    """The national layout: the tables of the 财政部 nine-table form and their printed variants."""
+    return load_profile("national").layout
 
 
 def _by_headers(grid: RawGrid) -> str | None:
@@ -92,15 +84,22 @@ def _by_headers(grid: RawGrid) -> str | None:
     return None
 
 
-def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024) -> Tables:
-    """Identify and read the nine tables; the first grid found for a table wins."""
+def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout | None = None) -> Tables:
+    """Identify and read the nine tables (titles from ``layout``, see :func:`identify`). The first
+    grid found for a table wins, unless a later one is that table more surely: printed under the
+    table's own title where the first had a variant or only its headers, or with rows where the
+    first read none (a 收入决算表 by unit printed before the one by subject). A table printed in
+    元 is converted to 万元 exactly and keeps 元 as its unit."""
+    layout = layout or default_layout()
     found: dict[str, object] = {}
+    sure: dict[str, int] = {}
     order: list[str] = []
+    issuers: dict[str, str] = {}
     for grid in grids:
         if not grid.rows:
             continue
-        key = identify(grid)
-        if key is None or key in found:
+        key, how = _identified(grid, layout)
+        if key is None or (key in found and not _empty(found[key]) and how <= sure[key]):
             continue
         if key == "T1":
             table = read_t1(grid, code_year)
@@ -112,9 +111,41 @@ def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024) -> Tables:
             table = read_t6(grid)
         else:
             table = read_coded(grid, key)
-        found[key] = table
-        order.append(key)
-    return Tables(**{k.lower(): v for k, v in found.items()}, order=tuple(order))
+        if key in found and _empty(table):
+            continue
+        unit = unit_of(grid)
+        found[key] = in_wan(table) if unit == "元" else table
+        sure[key] = how
+        if key not in order:
+            order.append(key)
+        issuers.pop(key, None)
+        issuer = issuer_of(grid)
+        if issuer is not None:
+            issuers[key] = issuer
+    return Tables(**{k.lower(): v for k, v in found.items()}, order=tuple(order), issuers=issuers)
+
+
+def _empty(table: object) -> bool:
+    """A coded table that read no classified row (only, at most, its 合计)."""
+    return isinstance(table, CodedTable) and not table.rows
+
+
+def in_wan(table):
+    """The table with every amount divided exactly by 10,000 (元 → 万元) and ``unit`` 元."""
+    return dataclasses.replace(_scaled(table), unit="元")
+
+
+def _scaled(value):
+    if isinstance(value, Decimal):
+        return yuan_to_wan(value)
+    if isinstance(value, Mapping):
+        return {k: _scaled(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_scaled(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _scaled(getattr(value, f.name)) for f in dataclasses.fields(value)
+                                             if f.name not in ("sources", "span")})
+    return value
 
 
 # --------------------------------------------------------------------------- coded tables
@@ -124,8 +155,8 @@ _STANDARD = {"T2": T2_COLUMNS, "T3": T3_COLUMNS, "T5": T5_COLUMNS, "T7": FUND_TA
 
 def _column_name(path: tuple[str, ...], key: str) -> str | None:
     """The standard column a header path stands for (most specific header text first)."""
-    if not path or any(p in ("行次", "栏次") for p in path):
-        return None
+    if not path or any(p in ("行次", "栏次") for p in path) or path[-1].startswith("其中"):
+        return None  # an index column, or a "其中：…" part of the column before it
     if key in ("T7", "T8"):
         if "本年支出" in path:
             last = path[-1]
@@ -144,10 +175,20 @@ def _column_name(path: tuple[str, ...], key: str) -> str | None:
     return None
 
 
+def _part_column(path: tuple[str, ...], key: str) -> str | None:
+    """A "其中：…" column under a standard one ("事业收入（其中：教育收费）", "项目支出（其中：基本建设
+    资金支出）"): kept beside the standard columns, so its own 类/款/项 sums are checked, and never
+    added into a row's total."""
+    if len(path) < 2 or not path[-1].startswith("其中"):
+        return None
+    parent = _column_name(path[:-1], key)
+    return f"{parent}（{path[-1]}）" if parent else None
+
+
 class _Codes:
     """Builds full codes from one code column or from 类|款|项 columns (款/项 may be "06"/"01")."""
 
-    def __init__(self, lay: Layout, *, levels: tuple[str, ...] = ("类", "款", "项"), columns: Sequence[int] = ()):
+    def __init__(self, lay: GridLayout, *, levels: tuple[str, ...] = ("类", "款", "项"), columns: Sequence[int] = ()):
         cols = list(columns) if columns else list(range(len(lay.paths)))
         self.parts = {lvl: next((c for c in cols if lvl in lay.paths[c]), None) for lvl in levels}
         self.single = None
@@ -168,6 +209,16 @@ class _Codes:
         if self.single is not None:
             text = self._digits(r, self.single)
             return text if len(text) in (3, 5, 7) else ""
+        texts = [self._digits(r, c) for c in self.parts.values()]
+        filled = {t for t in texts if t}
+        if len(filled) == 1 and len(texts) - texts.count("") > 1:
+            # one cell merged over 类|款|项 holding the full code
+            code = filled.pop()
+            if len(code) not in (3, 5, 7):
+                return ""
+            for width in (3, 5, 7)[: len(code) // 2]:
+                self.context[width] = code[:width]
+            return code
         code = ""
         for lvl, width in zip(self.parts, (3, 5, 7)):
             part = self._digits(r, self.parts[lvl])
@@ -199,7 +250,7 @@ def _split_code(name: str) -> tuple[str, str]:
 
 def read_coded(grid: RawGrid, key: str) -> CodedTable:
     """公开02/03/05/07/08: rows by function code, columns by header name."""
-    lay = layout(grid)
+    lay = grid_layout(grid)
     note, note_rows = note_of(grid)
     codes = _Codes(lay)
     name_col = next((c for c, p in enumerate(lay.paths) if any("科目名称" in t for t in p)), None)
@@ -209,7 +260,7 @@ def read_coded(grid: RawGrid, key: str) -> CodedTable:
     for c, path in enumerate(lay.paths):
         if c in codes.columns or c == name_col:
             continue
-        name = _column_name(path, key)
+        name = _column_name(path, key) or _part_column(path, key)
         if name and name not in value_cols.values():
             value_cols[c] = name
     title = TABLE_TITLES[key]
@@ -234,7 +285,8 @@ def read_coded(grid: RawGrid, key: str) -> CodedTable:
             total = total or row
         else:
             rows.append(row)
-    columns = T5_COLUMNS if key == "T5" else _STANDARD[key]
+    standard = _STANDARD[key]
+    columns = standard + tuple(c for c in value_cols.values() if c not in standard)
     return CodedTable(key=key, columns=columns, rows=tuple(rows), total=total, title=compact(grid.title) or title,
                       note=note, span=lay.span(0, 0, title) if grid.rows else None)
 
@@ -243,7 +295,7 @@ def read_coded(grid: RawGrid, key: str) -> CodedTable:
 
 def read_t6(grid: RawGrid) -> CodedTable:
     """公开06: side-by-side panels (经济分类 code | 名称 | 决算数) and the two 经费合计 subtotals."""
-    lay = layout(grid)
+    lay = grid_layout(grid)
     note, note_rows = note_of(grid)
     title = TABLE_TITLES["T6"]
     amount_cols = lay.columns_with("决算数", "金额")

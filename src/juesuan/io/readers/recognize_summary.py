@@ -9,7 +9,7 @@ non-numeric cells are None.
 from __future__ import annotations
 
 from ...core.codes import OUTDATED_NAMES, function_codes
-from ...core.model import FUNDS, SANGONG_ITEMS, T1_INCOME_ROWS, TABLE_TITLES, Amount, FiscalSummaryTable, SangongTable, SummaryTable, Span
+from ...core.model import FUNDS, SANGONG_ITEMS, T1_FISCAL_INCOME, T1_INCOME_ROWS, TABLE_TITLES, Amount, FiscalSummaryTable, SangongTable, SummaryTable, Span
 from .grid import RawGrid
 from .grid_layout import Layout, amount, is_index_row, label, layout, norm, note_of
 
@@ -69,32 +69,50 @@ _FIELD_LABELS = {
 }
 
 
+#: Labels of the grand total row: 总计, or 合计 in the 高等学校收支决算总表.
+_TOTALS = ("总计", "合计")
+
+
 def _income_field(t: str) -> tuple[str, str] | None:
-    if t in T1_INCOME_ROWS or t + "收入" in T1_INCOME_ROWS:
-        return "income", t if t in T1_INCOME_ROWS else t + "收入"
+    if t.startswith("其中"):
+        return None  # a part of the row above ("其中：政府性基金预算财政拨款"), never a row to add
+    rows = T1_INCOME_ROWS + (T1_FISCAL_INCOME,)
+    if t in rows or t + "收入" in rows:
+        return "income", t if t in rows else t + "收入"
     if t.startswith("本年收入合计") or t == "本年收入":
         return "income_this_year", ""
     if t.startswith("使用非财政拨款结余"):
         return "non_fiscal_balance_used", ""
-    if t.startswith("年初结转和结余"):
+    if t.startswith(("年初结转和结余", "上年结转和结余")):
         return "opening_balance", ""
-    if t in ("总计", "收入总计"):
+    if t in _TOTALS or t == "收入总计":
         return "income_total", ""
     return None
 
 
 def _expenditure_field(t: str, classes: dict[str, str]) -> tuple[str, str] | None:
-    if t in classes:
-        return "expenditure", classes[t]
+    code = classes.get(t) or _misprinted_class(t, classes)
+    if code:
+        return "expenditure", code
     if t.startswith("本年支出合计") or t == "本年支出":
         return "expenditure_this_year", ""
     if t.startswith("结余分配"):
         return "balance_distribution", ""
     if t.startswith("年末结转和结余"):
         return "closing_balance", ""
-    if t in ("总计", "支出总计"):
+    if t in _TOTALS or t == "支出总计":
         return "expenditure_total", ""
     return None
+
+
+def _misprinted_class(t: str, classes: dict[str, str]) -> str | None:
+    """The 类 a row label names with one character misprinted ("抗役特别国债安排的支出"), when
+    exactly one 类 name is that close; the label is kept as printed, so the name check sees it."""
+    if len(t) < 5:
+        return None
+    near = {code for name, code in classes.items()
+            if len(name) == len(t) and sum(a != b for a, b in zip(name, t)) == 1}
+    return near.pop() if len(near) == 1 else None
 
 
 def _value_col(lay: Layout, cols: list[int], label_col: int | None) -> int | None:
@@ -108,11 +126,11 @@ def _value_col(lay: Layout, cols: list[int], label_col: int | None) -> int | Non
 
 def read_t1(grid: RawGrid, code_year: int = 2024) -> SummaryTable:
     classes = _class_codes(code_year)
-    known = set(T1_INCOME_ROWS) | set(classes)
+    known = set(T1_INCOME_ROWS) | {T1_FISCAL_INCOME} | set(classes)
     lay = layout(grid, start=_header_end(grid, known))
     inc_cols, exp_cols = _panels(lay, grid)
     title = TABLE_TITLES["T1"]
-    fields: dict[str, object] = {"income": {}, "expenditure": {}}
+    fields: dict[str, object] = {"income": {}, "expenditure": {}, "names": {}}
     sources: dict[str, Span] = {}
     for cols, parse in ((inc_cols, _income_field), (exp_cols, lambda t: _expenditure_field(t, classes))):
         lc = _label_col(grid, cols, lambda t, parse=parse: parse(t) is not None)
@@ -134,6 +152,9 @@ def read_t1(grid: RawGrid, code_year: int = 2024) -> SummaryTable:
                 fields[name][sub] = value
             else:
                 fields[name] = value
+            if name == "expenditure":
+                fields["names"][sub] = label(lay.cell(r, lc))
+                sources[f"名称.{sub}"] = lay.span(r, lc, f"{title}!{label(lay.cell(r, lc))}")
     return SummaryTable(**fields, sources=sources)
 
 

@@ -367,13 +367,25 @@ def spans(*items: Span | None) -> tuple[Span, ...]:
 # --------------------------------------------------------------------------- tables
 
 def need(ctx: Context, *keys: str):
+    """The tables ``keys`` of the disclosure; NotApplicable naming the first one absent, and saying
+    so when the document's own layout has no such table (the university form has no 公开04)."""
     tables = []
     for k in keys:
         t = getattr(ctx.disclosure.tables, k.lower())
         if t is None:
-            raise NotApplicable(f"缺少{TABLE_TITLES[k]}（{k}）")
+            raise NotApplicable(absent(ctx, k))
         tables.append(t)
     return tables[0] if len(tables) == 1 else tables
+
+
+def absent(ctx: Context, *keys: str) -> str:
+    """Why a check needing tables ``keys`` (all absent) does not run: they are missing, or the
+    document's own layout has none of them."""
+    titles = "、".join(f"{TABLE_TITLES[k]}（{k}）" for k in keys)
+    layout = ctx.profile.layout
+    if layout.tables and all(layout.table(k) is None for k in keys):
+        return f"按{ctx.profile.title or ctx.profile.name}，没有{titles}，不适用"
+    return f"缺少{titles}"
 
 
 def src(sources: Mapping[str, Span], *names: str) -> Span | None:
@@ -381,6 +393,13 @@ def src(sources: Mapping[str, Span], *names: str) -> Span | None:
         if n in sources:
             return sources[n]
     return None
+
+
+def table_title(ctx: Context, key: str) -> str:
+    """The table's title in the document's own layout (高等学校收支决算总表 for the university
+    form's 公开01), else its standard title."""
+    spec = ctx.profile.layout.table(key)
+    return spec.title if spec is not None else TABLE_TITLES[key]
 
 
 def section_of(key: str) -> str:

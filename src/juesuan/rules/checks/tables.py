@@ -15,11 +15,11 @@ from typing import Iterator
 from ...core import keys
 from ...core.codes import OUTDATED_NAMES, economic_codes, function_codes
 from ...core.findings import Finding
-from ...core.model import FUNDS, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
+from ...core.model import FUNDS, T1_FISCAL_INCOME, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Row
 from ..totals import ROW_TOTALS
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
-from . import tables_detail
-from .support import ROUNDING, amt, equal_finding, named, sum_finding, year_of
+from . import tables_detail, tables_form
+from .support import ROUNDING, amt, equal_finding, named, sum_finding, table_title, year_of
 from .support import label_of as _label
 from .support import need as _need
 from .support import rows_with_total as _rows_with_total
@@ -56,9 +56,9 @@ X_T4_T8 = Code("X-T4-T8", ERROR, "国有资本经营预算财政拨款在财政�
 
 @check(T1_INCOME_SUM, ROUNDING, relations=("C01",))
 def t1_income_sum(ctx: Context) -> Iterator[Finding]:
-    """公开01 本年收入合计 = 一般公共预算财政拨款收入 + … + 其他收入（八项）。"""
+    """公开01 本年收入合计 = 一般公共预算财政拨款收入 + … + 其他收入（八项；财政拨款收入合为一行的格式为六项，“其中”行不计）。"""
     t1 = _need(ctx, "T1")
-    f = sum_finding(code=T1_INCOME_SUM, total=t1.income_this_year, parts=[(r, t1.income.get(r)) for r in T1_INCOME_ROWS],
+    f = sum_finding(code=T1_INCOME_SUM, total=t1.income_this_year, parts=list(t1.income_rows()),
                     total_label="本年收入合计", message="收入支出决算总表本年收入合计与各收入项目之和不一致",
                     spans=[_src(t1.sources, "income_this_year", "本年收入合计")], section=_sec("T1"), relation="C01")
     if f:
@@ -193,12 +193,13 @@ def _norm_name(name: str) -> str:
 
 @check(T_CODE_NAME, relations=("C10",))
 def code_names(ctx: Context) -> Iterator[Finding]:
-    """表中每个科目编码的名称与当年《政府收支分类科目》名称一致（公开02/03/05/06/07/08）。"""
+    """表中每个科目编码的名称与当年《政府收支分类科目》名称一致（公开02/03/05/06/07/08；公开01 各类支出行的名称有错字的）。"""
     t = ctx.disclosure.tables
     present = [x for x in (t.t2, t.t3, t.t5, t.t6, t.t7, t.t8) if x is not None and x.rows]
-    if not present:
+    if not present and not (t.t1 is not None and t.t1.names):
         raise NotApplicable("缺少含科目编码的决算表")
     functions = function_codes(ctx.disclosure.unit.year or 2024)
+    yield from _t1_misprints(ctx, functions)
     economic = economic_codes()
     for table in present:
         codes = economic if table.key == "T6" else functions
@@ -216,6 +217,21 @@ def code_names(ctx: Context) -> Iterator[Finding]:
                           tuple(s for s in (_src(row.sources, "科目名称", "name"),) if s), _sec(table.key))
 
 
+def _t1_misprints(ctx: Context, functions) -> Iterator[Finding]:
+    """公开01 prints 类 names without codes: a label the reader matched to a 类 only as a near
+    miss is a misprint (an old name it matched exactly is the outdated-name checks' business)."""
+    t1 = ctx.disclosure.tables.t1
+    year = ctx.disclosure.unit.year or 2024
+    for code, printed in sorted((t1.names if t1 is not None else {}).items()):
+        official = functions.name_of(code)
+        name = _norm_name(printed)
+        if not official or name == _norm_name(official) or name in OUTDATED_NAMES:
+            continue
+        yield T_CODE_NAME(f"{table_title(ctx, 'T1')}支出项目印作“{printed}”，{year}年科目名称为“{official}”（{code}），疑有错字",
+                          {"科目编码": code, "表中名称": printed, "规范名称": official, "关系": "C10"},
+                          tuple(s for s in (_src(t1.sources, f"名称.{code}"),) if s), _sec("T1"))
+
+
 # --------------------------------------------------------------------------- 公开01 ↔ 02/03
 
 _T2_FROM_T1 = (("上级补助收入", "上级补助收入"), ("事业收入", "事业收入"), ("经营收入", "经营收入"),
@@ -230,9 +246,10 @@ def t1_t2(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("收入决算表缺少合计行")
     tot = t2.total.values
     pairs = [("本年收入合计", tot.get("本年收入合计"), t1.income_this_year, 1, "C11")]
-    fiscal = [t1.income.get(r) for r in T1_INCOME_ROWS[:3]]
-    if any(v is not None for v in fiscal):
-        pairs.append(("财政拨款收入", tot.get("财政拨款收入"), sum(v for v in fiscal if v is not None), 3, "C12"))
+    fiscal = t1.fiscal_income()
+    if fiscal is not None:
+        slack = 1 if T1_FISCAL_INCOME in t1.income else 3
+        pairs.append(("财政拨款收入", tot.get("财政拨款收入"), fiscal, slack, "C12"))
     for col, t1_label in _T2_FROM_T1:
         pairs.append((col, tot.get(col), t1.income.get(t1_label), 1, "C12"))
     for col, v2, v1, slack, rel in pairs:
@@ -410,4 +427,4 @@ def t4_fund_tables(ctx: Context) -> Iterator[Finding]:
 CHECKS = (
     t1_income_sum, t1_expenditure_sum, t1_totals, t1_balance, t2_row_sum, t3_row_sum, t5_row_sum, hierarchy, code_names,
     t1_t2, t1_t3, t4_row_sum, t4_sums, t4_totals, t4_fund_balance, t1_t4, t4_t5, t4_fund_tables,
-) + tables_detail.CHECKS
+) + tables_detail.CHECKS + tables_form.CHECKS

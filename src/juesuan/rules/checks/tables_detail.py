@@ -13,7 +13,7 @@ from ...core.findings import Finding
 from ...core.model import TABLE_TITLES, CodedTable
 from ..totals import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
-from .support import ROUNDING, amt, equal_finding, sum_finding, total_of
+from .support import ROUNDING, absent, amt, equal_finding, sum_finding, total_of
 from .support import label_of as _label, need as _need, rows_with_total as _rows_with_total, section_of as _sec, src as _src
 
 # --------------------------------------------------------------------------- finding codes
@@ -192,7 +192,7 @@ def fund_tables(ctx: Context) -> Iterator[Finding]:
     t = ctx.disclosure.tables
     present = [x for x in (t.t7, t.t8) if x is not None]
     if not present:
-        raise NotApplicable("缺少政府性基金、国有资本经营预算财政拨款收入支出决算表")
+        raise NotApplicable(absent(ctx, "T7", "T8"))
     for table in present:
         for row in _rows_with_total(table):
             v = row.values
