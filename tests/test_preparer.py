@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -54,6 +53,15 @@ def _with_blank_parents(table, parent_lengths):
     blank = [Row(code=r.code[:n], name="") for r in table.rows for n in parent_lengths if len(r.code) > n]
     blank = list({r.code: r for r in blank if r.code not in codes}.values())
     return dataclasses.replace(table, rows=tuple(sorted(table.rows + tuple(blank), key=lambda r: r.code)))
+
+
+def _example_with(tmp_path: Path, line: str, replacement: str) -> Path:
+    """A copy of the example's YAML with one line changed."""
+    source = tmp_path / "决算数据.yaml"
+    text = (EXAMPLE / "决算数据.yaml").read_text(encoding="utf-8")
+    assert line in text
+    source.write_text(text.replace(line, replacement), encoding="utf-8")
+    return source
 
 
 def _figures(d):
@@ -149,11 +157,7 @@ def test_negative_amount_is_named(filled, tmp_path):
     wb.save(filled)
     message = _message(filled)
     assert f"{T3}!D7" in message and "负数" in message and "-5" in message
-    data = tmp_path / "data"
-    shutil.copytree(EXAMPLE, data)
-    source = data / "决算数据.yaml"
-    source.write_text(source.read_text(encoding="utf-8").replace("年初结转和结余: 455200.00", "年初结转和结余: -455200.00"),
-                      encoding="utf-8")
+    source = _example_with(tmp_path, "年初结转和结余: 455200.00", "年初结转和结余: -455200.00")
     with pytest.raises(InputError, match="表.T1.年初结转和结余 金额为负数"):
         api.load(source)
 
@@ -241,13 +245,8 @@ def test_computed_total_points_at_the_cells_it_was_added_from(filled, tmp_path):
 
 
 def test_yaml_findings_name_key_paths(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(EXAMPLE, data)
-    source = data / "决算数据.yaml"
-    text = source.read_text(encoding="utf-8")
-    row = "      2010301: [8813812.34, 8813812.34, 0]"
-    assert row in text
-    source.write_text(text.replace(row, "      2010301: [8900000.00, 8813812.34, 0]"), encoding="utf-8")  # 合计 off
+    source = _example_with(tmp_path, "      2010301: [8813812.34, 8813812.34, 0]",
+                           "      2010301: [8900000.00, 8813812.34, 0]")  # the row's 合计 off
     findings = build(source, tmp_path / "out", ["md"]).findings
     assert {f.code for f in findings} >= {"T5-ROW-SUM", "X-T3-T5"}
     assert all(f.spans and f.spans[0].cell.startswith(("表.", "绩效")) for f in findings), findings
