@@ -129,7 +129,7 @@ def test_pdf_interrupted_leaves_the_earlier_file(tmp_path, monkeypatch):
     source = tmp_path / "公开说明.docx"
     source.write_bytes(b"docx")
 
-    def fake_convert(exe, src, fmt, workdir, *, timeout):  # LibreOffice's part, not under test here
+    def fake_convert(exe, src, fmt, workdir, *, timeout, env=None):  # LibreOffice's part, not under test here
         produced = workdir / f"{Path(src).stem}.{fmt}"
         produced.write_bytes(b"%PDF-1.7 new")
         return produced

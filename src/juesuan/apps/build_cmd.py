@@ -2,7 +2,7 @@
 
 Thin: parse options, call :func:`juesuan.compose.build`, print the files written and each
 warning (missing reasons, PDF not produced) in Chinese, then what the check catalogue finds in the
-data itself (totals that do not add up, …), with the sheet/cell or YAML key. The files are written
+data itself (totals that do not add up, …), with the sheet/cell or YAML key and the figures. The files are written
 either way; the exit code is 1 when the data has error findings, else 0 (warnings do not fail the
 build). Every format that can be written is written; one that cannot is named with its reason and
 the exit code is 2 — except the PDF of the default format list when LibreOffice is missing, which is
@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..compose import DEFAULT_FORMATS, build, parse_formats
     from ..core.findings import Severity
+    from ..io.writers.report import figures_line
 
     explicit = bool(args.formats)
     formats = parse_formats(args.formats) if explicit else DEFAULT_FORMATS
@@ -48,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         for f in result.findings:
             where = "；".join(s.describe() for s in f.spans[:2] if s.describe())
             print(f"  [{f.severity.label}] {f.code} {f.message}" + (f"（{where}）" if where else ""))
+            if f.figures:
+                print(f"      {figures_line(f.figures)}")
     if any(explicit or not missed.unavailable for missed in result.not_written):
         return 2
     return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0

@@ -22,18 +22,19 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(exe: str, source: Path, fmt: str, workdir: Path, *, timeout: int) -> Path:
+def convert(exe: str, source: Path, fmt: str, workdir: Path, *, timeout: int, env: dict | None = None) -> Path:
     """Convert ``source`` to ``fmt`` ("pdf", "docx") inside ``workdir``; return the produced file.
 
     ``workdir`` is a temporary folder the caller owns: the LibreOffice profile and the result go
-    there, and the caller removes it.
+    there, and the caller removes it. ``env`` replaces the environment of the LibreOffice process
+    (the PDF writer passes its private fontconfig file this way).
     """
     profile = (workdir / "lo-profile").resolve().as_uri()
     outdir = workdir / "converted"
     command = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", fmt, "--outdir", str(outdir), str(Path(source).resolve())]
     try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False, env=env)
     except subprocess.TimeoutExpired as exc:
         raise ConversionFailed(f"LibreOffice 转换超时（{timeout} 秒）") from exc
     except OSError as exc:

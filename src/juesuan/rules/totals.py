@@ -18,6 +18,7 @@ the checks can report it. Pure functions; no I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import Callable, Iterable, Mapping
@@ -30,6 +31,7 @@ from ..core.model import (
     FiscalSummaryTable,
     Row,
     SangongTable,
+    Span,
     SummaryTable,
     Tables,
 )
@@ -58,6 +60,52 @@ def add(values: Iterable[Amount]) -> Amount:
     return sum(stated, ZERO)
 
 
+_CELL = re.compile(r"^(?P<sheet>.+)!(?P<c1>[A-Z]+)(?P<r1>\d+)(?::(?P<c2>[A-Z]+)(?P<r2>\d+))?$")
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def summed_span(spans: Iterable[Span | None]) -> Span | None:
+    """Where a computed total comes from, as one span over the spans of its parts: the range of
+    their cells on one sheet ("支出决算表!D6:D8"), or the key path the YAML keys share
+    ("表.T3.行"). None unless every part has a cell or key (a published document's figures carry
+    pages and lines instead, and a total it does not print has no place)."""
+    parts = [sp for sp in spans if sp is not None]
+    if not parts or any(not sp.cell for sp in parts):
+        return None
+    if len({sp.file for sp in parts}) != 1:
+        return None
+    cells = [_CELL.match(sp.cell) for sp in parts]
+    if all(cells) and len({m["sheet"] for m in cells}) == 1:  # type: ignore[index]
+        cols = [_column_number(m[k]) for m in cells for k in ("c1", "c2") if m[k]]  # type: ignore[index]
+        rows = [int(m[k]) for m in cells for k in ("r1", "r2") if m[k]]  # type: ignore[index]
+        first, last = f"{_column_letters(min(cols))}{min(rows)}", f"{_column_letters(max(cols))}{max(rows)}"
+        where = first if first == last else f"{first}:{last}"
+        return Span(file=parts[0].file, cell=f"{cells[0]['sheet']}!{where}")  # type: ignore[index]
+    if any(cells):
+        return None
+    keys = [sp.cell.split(".") for sp in parts]
+    common = []
+    for pieces in zip(*keys):
+        if len(set(pieces)) != 1:
+            break
+        common.append(pieces[0])
+    return Span(file=parts[0].file, cell=".".join(common)) if common else None
+
+
 def _first(*values: Amount) -> Amount:
     for v in values:
         if v is not None:
@@ -67,34 +115,52 @@ def _first(*values: Amount) -> Amount:
 
 # --------------------------------------------------------------------------- coded tables
 
-def _fill_row_total(key: str, values: Mapping[str, Amount]) -> dict[str, Amount]:
-    out = dict(values)
-    spec = ROW_TOTALS.get(key)
-    if spec and out.get(spec[0]) is None:
-        total = add(out.get(c) for c in spec[1])
-        if total is not None:
-            out[spec[0]] = total
-    return out
-
-
-def _merge_missing(values: Mapping[str, Amount], sums: Mapping[str, Amount]) -> dict[str, Amount]:
-    out = dict(values)
+def _with_sums(row: Row, sums: Mapping[str, Amount], spans: Mapping[str, Span | None]) -> Row:
+    """``row`` with each unstated column taken from ``sums``, its span from ``spans``."""
+    values, sources = dict(row.values), dict(row.sources)
     for col, v in sums.items():
-        if out.get(col) is None and v is not None:
-            out[col] = v
-    return out
+        if values.get(col) is None and v is not None:
+            values[col] = v
+            if spans.get(col) is not None:
+                sources.setdefault(col, spans[col])  # type: ignore[arg-type]
+    return replace(row, values=values, sources=sources)
+
+
+def _sum_rows(rows: Iterable[Row], columns: Iterable[str]) -> tuple[dict[str, Amount], dict[str, Span | None]]:
+    """Column sums over ``rows`` (stated values only) and the span of each sum's parts."""
+    rows = list(rows)
+    sums: dict[str, Amount] = {}
+    spans: dict[str, Span | None] = {}
+    for c in columns:
+        total = add(r.values.get(c) for r in rows)
+        if total is not None:
+            sums[c] = total
+            spans[c] = summed_span(r.sources.get(c) for r in rows if r.values.get(c) is not None)
+    return sums, spans
+
+
+def _fill_row_total(key: str, row: Row) -> Row:
+    spec = ROW_TOTALS.get(key)
+    if not spec or row.values.get(spec[0]) is not None:
+        return row
+    total = add(row.values.get(c) for c in spec[1])
+    if total is None:
+        return row
+    span = summed_span(row.sources.get(c) for c in spec[1] if row.values.get(c) is not None)
+    return _with_sums(row, {spec[0]: total}, {spec[0]: span})
 
 
 def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None]) -> CodedTable | None:
     """Roll 项 up to 款 and 款 up to 类, fill row totals and the 合计 row (公开02/03/05/07/08)
-    or the 类 rows and 人员/公用经费合计 (公开06). Stated values are kept."""
+    or the 类 rows and 人员/公用经费合计 (公开06). Stated values are kept; a computed value's
+    source is the span of the values it was added up from (:func:`summed_span`)."""
     if table is None:
         return None
     rows: dict[str, Row] = {}
     uncoded: list[Row] = []
     for r in table.rows:
         if r.code:
-            rows[r.code] = replace(r, values=_fill_row_total(table.key, r.values))
+            rows[r.code] = _fill_row_total(table.key, r)
         else:
             uncoded.append(r)
     columns = table.columns
@@ -104,33 +170,29 @@ def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None
             if len(code) == child_len:
                 groups.setdefault(code[:parent_len], []).append(r)
         for parent, kids in groups.items():
-            sums = {c: add(k.values.get(c) for k in kids) for c in columns}
-            sums = {c: v for c, v in sums.items() if v is not None}
-            if parent in rows:
-                rows[parent] = replace(rows[parent], values=_merge_missing(rows[parent].values, sums))
-            else:
-                rows[parent] = Row(code=parent, name=name_of(parent) or "", values=_fill_row_total(table.key, sums))
+            sums, spans = _sum_rows(kids, columns)
+            row = rows.get(parent) or Row(code=parent, name=name_of(parent) or "", values={})
+            rows[parent] = _fill_row_total(table.key, _with_sums(row, sums, spans))
     ordered = tuple(_in_column_order(rows[c], columns) for c in sorted(rows)) + tuple(uncoded)
     classes = [r for r in ordered if len(r.code) == 3]
     total = table.total
     subtotals = dict(table.subtotals)
+    sources = dict(table.sources)
     if table.key == "T6":
         for label, group in (("人员经费合计", PERSONNEL_CLASSES), ("公用经费合计", PUBLIC_CLASSES)):
             if subtotals.get(label) is None:
-                value = add(rows[c].values.get("决算数") for c in group if c in rows)
-                if value is not None:
-                    subtotals[label] = value
+                sums, spans = _sum_rows((rows[c] for c in group if c in rows), ("决算数",))
+                if sums:
+                    subtotals[label] = sums["决算数"]
+                    if spans["决算数"] is not None:
+                        sources.setdefault(label, spans["决算数"])  # type: ignore[arg-type]
     else:
-        sums = {c: add(r.values.get(c) for r in classes) for c in columns}
-        sums = {c: v for c, v in sums.items() if v is not None}
-        if total is None:
-            if sums:
-                total = Row(code="", name="合计", values=_fill_row_total(table.key, sums))
-        else:
-            total = replace(total, values=_fill_row_total(table.key, _merge_missing(total.values, sums)))
+        sums, spans = _sum_rows(classes, columns)
+        if total is not None or sums:
+            total = _fill_row_total(table.key, _with_sums(total or Row(code="", name="合计", values={}), sums, spans))
     if total is not None:
         total = _in_column_order(total, columns)
-    return replace(table, rows=ordered, total=total, subtotals=subtotals)
+    return replace(table, rows=ordered, total=total, subtotals=subtotals, sources=sources)
 
 
 def _in_column_order(row: Row, columns: tuple[str, ...]) -> Row:
@@ -146,18 +208,36 @@ def complete_t1(t1: SummaryTable | None, t3: CodedTable | None) -> SummaryTable 
     if t1 is None:
         return None
     expenditure = dict(t1.expenditure)
+    sources = dict(t1.sources)
     if not expenditure and t3 is not None:
         for r in t3.rows:
             if len(r.code) == 3 and r.values.get("本年支出合计") is not None:
                 expenditure[r.code] = r.values["本年支出合计"]
+                if "本年支出合计" in r.sources:
+                    sources.setdefault(r.code, r.sources["本年支出合计"])
+
+    def computed(label: str, parts: Mapping[str, Amount]) -> None:
+        """Record where a computed footer figure comes from, unless the table states it."""
+        span = summed_span(sources.get(k) for k, v in parts.items() if v is not None)
+        if span is not None:
+            sources.setdefault(label, span)
+
     income_year = _first(t1.income_this_year, add(v for _, v in t1.income_rows()))
+    if t1.income_this_year is None:
+        computed("本年收入合计", dict(t1.income_rows()))
     spend_year = _first(t1.expenditure_this_year, add(expenditure.values()))
+    if t1.expenditure_this_year is None:
+        computed("本年支出合计", expenditure)
     income_total = t1.income_total
     if income_total is None and income_year is not None:
         income_total = income_year + (t1.non_fiscal_balance_used or ZERO) + (t1.opening_balance or ZERO)
+        computed("收入总计", {"本年收入合计": income_year, "使用非财政拨款结余（含专用结余）": t1.non_fiscal_balance_used,
+                          "年初结转和结余": t1.opening_balance})
     spend_total = t1.expenditure_total
     if spend_total is None and spend_year is not None:
         spend_total = spend_year + (t1.balance_distribution or ZERO) + (t1.closing_balance or ZERO)
+        computed("支出总计", {"本年支出合计": spend_year, "结余分配": t1.balance_distribution,
+                          "年末结转和结余": t1.closing_balance})
     return replace(
         t1,
         expenditure=expenditure,
@@ -165,6 +245,7 @@ def complete_t1(t1: SummaryTable | None, t3: CodedTable | None) -> SummaryTable 
         income_total=income_total,
         expenditure_this_year=spend_year,
         expenditure_total=spend_total,
+        sources=sources,
     )
 
 
@@ -178,11 +259,14 @@ def complete_t4(t4: FiscalSummaryTable | None, tables: Tables) -> FiscalSummaryT
     if t4 is None:
         return None
     income = dict(t4.income)
+    spans = dict(t4.sources)
     if not income and tables.t1 is not None:
         for fund in FUNDS:
             value = tables.t1.income.get(fund + "收入")
             if value is not None:
                 income[fund] = value
+                if fund + "收入" in tables.t1.sources:  # the figure is the 公开01 one: point there
+                    spans.setdefault(f"收入.{fund}", tables.t1.sources[fund + "收入"])
     expenditure = {code: dict(v) for code, v in t4.expenditure.items()}
     if not expenditure:
         sources = (
@@ -194,6 +278,11 @@ def complete_t4(t4: FiscalSummaryTable | None, tables: Tables) -> FiscalSummaryT
             for code, value in by_class.items():
                 if value is not None:
                     expenditure.setdefault(code, {})[fund] = value
+        for fund, table, column in ((FUNDS[0], tables.t5, "合计"), (FUNDS[1], tables.t7, "本年支出合计"),
+                                    (FUNDS[2], tables.t8, "本年支出合计")):
+            for r in table.rows if table is not None else ():
+                if len(r.code) == 3 and column in r.sources:
+                    spans.setdefault(f"支出.{r.code}.{fund}", r.sources[column])
         expenditure = {c: expenditure[c] for c in sorted(expenditure)}
     for values in expenditure.values():
         if values.get("合计") is None:
@@ -206,6 +295,10 @@ def complete_t4(t4: FiscalSummaryTable | None, tables: Tables) -> FiscalSummaryT
             total = add(v.get(col) for v in expenditure.values())
             if total is not None:
                 spend_year[col] = total
+                span = summed_span(spans.get(f"支出.{code}.{col}") for code, v in expenditure.items()
+                                   if v.get(col) is not None)
+                if span is not None:
+                    spans.setdefault(f"本年支出合计.{col}", span)
     if spend_year.get("合计") is None:
         total = add(spend_year.get(f) for f in FUNDS)
         if total is not None:
@@ -216,9 +309,14 @@ def complete_t4(t4: FiscalSummaryTable | None, tables: Tables) -> FiscalSummaryT
     income_total = t4.income_total
     if income_total is None and income_year is not None:
         income_total = income_year + (opening_total or ZERO)
+        span = summed_span(spans.get(f"收入.{f}") for f in FUNDS if income.get(f) is not None)
+        if span is not None:
+            spans.setdefault("收入总计", span)
     spend_total = t4.expenditure_total
     if spend_total is None and spend_year.get("合计") is not None:
         spend_total = spend_year["合计"] + (closing_total or ZERO)
+        if spans.get("本年支出合计.合计") is not None:
+            spans.setdefault("支出总计", spans["本年支出合计.合计"])
     return replace(
         t4,
         income=income,
@@ -229,6 +327,7 @@ def complete_t4(t4: FiscalSummaryTable | None, tables: Tables) -> FiscalSummaryT
         closing_total=closing_total,
         income_total=income_total,
         expenditure_total=spend_total,
+        sources=spans,
     )
 
 

@@ -11,6 +11,7 @@ Bad input raises :class:`InputError` with one line naming file, sheet and cell.
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Mapping
@@ -55,9 +56,43 @@ def _open(path: Path) -> openpyxl.Workbook:
     if not head.startswith(b"PK"):
         raise InputError(f"{name}：不是 .xlsx 工作簿（请用 Excel 另存为 .xlsx）")
     try:
-        return openpyxl.load_workbook(name, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError, OSError) as exc:
-        raise InputError(f"{name}：工作簿已损坏，无法打开（{type(exc).__name__}）") from None
+        with warnings.catch_warnings():
+            # openpyxl says in English what it drops (data-validation extensions, conditional
+            # formats, a missing default style); none of it bears on the figures read here.
+            warnings.simplefilter("ignore", UserWarning)
+            return openpyxl.load_workbook(name, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError) as exc:
+        raise InputError(f"{name}：工作簿已损坏或不是 Excel 工作簿，无法打开") from exc
+    except OSError as exc:
+        raise InputError(f"{name}：无法读取文件（{exc.strerror or '读取出错'}）") from exc
+
+
+def _has_formula(sheet_xml: bytes) -> bool:
+    return b"<f>" in sheet_xml or b"<f " in sheet_xml
+
+
+def _mark_uncached(path: Path, sheets: Mapping[str, Sheet]) -> None:
+    """Note on each sheet the formula cells that have no saved result (see ``Sheet.uncached``).
+
+    A workbook saved by Excel or WPS keeps every formula's last result, which is what is read;
+    one written by a script may not. Only workbooks holding formulas are opened a second time.
+    """
+    with zipfile.ZipFile(path) as archive:
+        parts = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if not any(_has_formula(archive.read(n)) for n in parts):
+            return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        formulas = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
+    try:
+        for sheet in sheets.values():
+            ws = formulas[sheet.name]
+            for row in ws.iter_rows(max_row=sheet.max_row, max_col=sheet.max_col):
+                for cell in row:
+                    if getattr(cell, "data_type", "") == "f" and sheet.raw(cell.row, cell.column) is None:
+                        sheet.uncached.add((cell.row, cell.column))
+    finally:
+        formulas.close()
 
 
 def _canonical_names() -> dict[str, str]:
@@ -352,6 +387,7 @@ def _indicators(s: Sheet | None, heads: dict) -> None:
         kw["rate"] = s.number(r, cols.get("rate"), "完成率")
         kw["score"] = s.decimal(r, cols.get("score"), "指标得分") if cols.get("score") else None
         sources = {a: s.span(r, cols[a]) for a in ("weight", "rate", "score") if kw[a] is not None}
+        sources |= {a: s.span(r, cols[a]) for a in ("name", "target", "actual", "rule") if cols.get(a) and s.text(r, cols[a])}
         owner["indicators"].append(Indicator(sources=sources, **kw))
 
 
@@ -363,6 +399,7 @@ def read_workbook(path: str | Path) -> Disclosure:
     name = str(path)
     wb = _open(p)
     sheets = _identify(wb, name)
+    _mark_uncached(p, sheets)
     unit, profile = _unit(sheets[L.UNIT_SHEET])
     reasons, texts = _reasons(sheets.get(L.REASONS_SHEET))
     return Disclosure(

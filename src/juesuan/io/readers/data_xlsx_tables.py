@@ -82,6 +82,14 @@ def _stated(values: Mapping[str, Decimal | None]) -> dict[str, Decimal]:
     return {k: v for k, v in values.items() if v is not None}
 
 
+def _parents(codes_in_sheet) -> set[str]:
+    """The codes that have finer codes under them in the sheet (类 over 款, 款 over 项). A blank
+    cell of such a row is "not stated": it is summed from the rows under it, as in a YAML file
+    (``rules.totals.complete``), never read as zero."""
+    present = {c for c in codes_in_sheet if _DIGITS.match(c)}
+    return {c[:n] for c in present for n in (3, 5) if len(c) > n and c[:n] in present}
+
+
 def _is_total(*texts: str) -> bool:
     return any(label(t) in ("合计", "总计") for t in texts)
 
@@ -253,11 +261,11 @@ def read_coded(s: Sheet, key: str, year: int) -> CodedTable:
     code_col = cols.get("code") or cols.get("类")
     table = codes.function_codes(year)
     note = s.note_row()
+    lines = [r for r in range(cols.header_row + 1, s.max_row + 1) if not (note and r == note[0])]
+    parents = _parents(_joined_code(s, r, cols) for r in lines)
     rows: list[Row] = []
     total: Row | None = None
-    for r in range(cols.header_row + 1, s.max_row + 1):
-        if note and r == note[0]:
-            continue
+    for r in lines:
         code = _joined_code(s, r, cols)
         name = s.text(r, cols["name"])
         stated = any(s.raw(r, cols[c]) is not None for c in specs)
@@ -271,6 +279,12 @@ def read_coded(s: Sheet, key: str, year: int) -> CodedTable:
                 raise s.fail(r, code_col, f"缺少科目编码（科目名称“{name}”）")
             continue
         _check_code(s, r, code_col, code, table, f"{year}年支出功能分类科目表")
+        if code in parents:  # a 类/款 row: its blank cells are summed from the rows under it
+            values = _stated({c: s.amount(r, cols[c], blank_zero=False) for c in specs})
+            if values:
+                rows.append(Row(code=code, name=name or table.name_of(code) or "", values=values,
+                                sources={c: s.span(r, cols[c]) for c in values}))
+            continue
         values = _stated({c: s.amount(r, cols[c], blank_zero=c not in L.TOTAL_COLUMNS) for c in specs})
         rows.append(Row(code=code, name=name or table.name_of(code) or "", values=values,
                         sources={c: s.span(r, cols[c]) for c in specs}))
@@ -299,9 +313,9 @@ def read_t6(s: Sheet) -> CodedTable:
     subtotals: dict = {}
     sources: dict = {}
     total: Row | None = None
-    for r in range(cols.header_row + 1, s.max_row + 1):
-        if note and r == note[0]:
-            continue
+    lines = [r for r in range(cols.header_row + 1, s.max_row + 1) if not (note and r == note[0])]
+    parents = _parents(_code_text(s, r, code_col) for r in lines for code_col, _, _ in panels)
+    for r in lines:
         for code_col, name_col, amt_col in panels:
             code, name = _code_text(s, r, code_col), s.text(r, name_col)
             tag = label(code) if code and not _DIGITS.match(code) else label(name)
@@ -323,6 +337,8 @@ def read_t6(s: Sheet) -> CodedTable:
                 continue
             if not (_DIGITS.match(code) and len(code) in (3, 5)) or code not in econ:
                 raise s.fail(r, code_col, f"的科目编码“{code}”不在部门预算支出经济分类科目表中")
+            if code in parents and s.raw(r, amt_col) is None:
+                continue  # a blank 类 row: summed from its 款 rows
             rows.append(Row(code=code, name=name or econ.name_of(code) or "",
                             values={L.T6_AMOUNT: s.amount(r, amt_col, blank_zero=True)},
                             sources={L.T6_AMOUNT: s.span(r, amt_col)}))

@@ -33,7 +33,7 @@ from ...core.model import (
     Staff,
     Unit,
 )
-from .yaml_fields import UNITS, DecimalLoader, Fields, flatten, join, norm_label
+from .yaml_fields import UNITS, DecimalLoader, Fields, flatten, join, norm_label, yaml_problem
 from .yaml_tables import read_tables
 
 TOP_KEYS = ("金额单位", "配置", "单位", "表", "上年", "年初预算", "全年预算", "三公情况", "其他事项", "绩效", "原因", "文字")
@@ -93,8 +93,7 @@ def _load(path: Path) -> dict:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第{mark.line + 1}行：" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or exc.__class__.__name__
-        raise InputError(f"{path}：{where}不是有效的 YAML（{problem}）") from None
+        raise InputError(f"{path}：{where}不是有效的 YAML（{yaml_problem(exc)}）") from None
     if data is None:
         raise InputError(f"{path}：文件为空")
     if not isinstance(data, dict):

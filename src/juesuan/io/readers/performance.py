@@ -72,13 +72,28 @@ def evaluations_from_grids(grids: Sequence[RawGrid]) -> tuple[Evaluation, ...]:
     return tuple(out)
 
 
+#: Longest line above a table still taken for its caption; longer ones are narrative paragraphs
+#: ("…形成整体支出绩效自评表0个；…") that name a kind without being the table's title.
+CAPTION_LIMIT = 40
+
+
+def _titled_kind(grid: RawGrid) -> str:
+    """The kind named by the nearest caption: the title, then the lines above it (nearest
+    first, paragraphs skipped), then the table's first rows."""
+    above = tuple(t for t in reversed(grid.context) if len(t.strip()) <= CAPTION_LIMIT)
+    for text in (grid.title, *above, *(c for row in grid.rows[:3] for c in row)):
+        if "整体支出绩效自评表" in text:
+            return WHOLE
+        if "项目支出绩效自评表" in text:
+            return PROJECT
+    return ""
+
+
 def evaluation_kind(grid: RawGrid) -> str:
     """"整体", "项目" or "" for a grid that is not a 绩效自评表."""
-    head = " ".join((grid.title, *grid.context, *(c for row in grid.rows[:3] for c in row)))
-    if "整体支出绩效自评表" in head or "部门整体支出绩效自评表" in head:
-        return WHOLE
-    if "项目支出绩效自评表" in head:
-        return PROJECT
+    titled = _titled_kind(grid)
+    if titled:
+        return titled
     words = {c for row in grid.rows for c in row}
     if "三级指标" not in words:
         return ""

@@ -31,6 +31,8 @@ _ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二�
 _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 _COUNT_UNITS = ("台（套）", "平方米", "批次", "人次", "万元", "元", "人", "辆", "个", "台", "套", "次", "家", "%")
 HEADER_SCAN = 25  # header rows are looked for in the first rows only
+#: Said of a negative amount in a data file (workbook or YAML): no amount of the forms is negative.
+NEGATIVE_HINT = "决算数据中的金额都不应为负数，请核对符号；增减额不必填写，由程序按上年数计算"
 
 
 def norm(text: object) -> str:
@@ -75,12 +77,18 @@ class Columns:
 
 
 class Sheet:
-    """A worksheet's values with merged ranges filled from their top-left cell."""
+    """A worksheet's values with merged ranges filled from their top-left cell.
+
+    ``uncached`` holds the cells (row, column) that have a formula but no saved result: the
+    workbook was written by a program that does not calculate, and its values are unknown.
+    Reading such a cell as a number or text is an error naming it, never a silent blank.
+    """
 
     def __init__(self, path: str, ws: Worksheet, index: int = 0):
         self.file = path
         self.name = ws.title
         self.index = index  # position in the workbook
+        self.uncached: set[tuple[int, int]] = set()
         self.max_row = ws.max_row or 0
         self.max_col = ws.max_column or 0
         self._values: dict[tuple[int, int], object] = {}
@@ -112,7 +120,7 @@ class Sheet:
         """Cell as text, stripped; numbers without a spurious ".0"; "" when blank or no column."""
         if c is None:
             return ""
-        value = self.raw(r, c)
+        value = self.known(r, c)
         if value is None:
             return ""
         if isinstance(value, float) and value.is_integer():
@@ -122,6 +130,14 @@ class Sheet:
     def ref(self, r: int, c: int) -> str:
         row, col = self.origin(r, c)
         return f"{get_column_letter(col)}{row}"
+
+    def known(self, r: int, c: int) -> object:
+        """:meth:`raw`, but a formula without a saved result is an :class:`InputError`."""
+        value = self.raw(r, c)
+        if value is None and self.origin(r, c) in self.uncached:
+            raise self.fail(r, c, "是公式，但文件中没有保存计算结果（工作簿由不计算公式的程序生成）；"
+                                  "请用 Excel 或 WPS 打开后保存一次，或把公式改为数值")
+        return value
 
     def span(self, r: int, c: int) -> Span:
         return Span(file=self.file, cell=f"{self.name}!{self.ref(r, c)}", excerpt=one_line(self.text(r, c), 80))
@@ -146,13 +162,13 @@ class Sheet:
         """A number as written (no unit conversion); None when blank."""
         if c is None:
             return None
-        value = self.raw(r, c)
+        value = self.known(r, c)
         if isinstance(value, bool):
             raise self.fail(r, c, f"应填{what}，实际为“{value}”")
         try:
             parsed = money.parse_amount(value)
         except money.MoneyError:
-            raise self.fail(r, c, f"应填{what}，实际为“{one_line(value)}”") from None
+            raise self.fail(r, c, f"应填{what}，实际为文字“{one_line(value)}”") from None
         if parsed is not None and isinstance(value, (int, float)) and "%" in self._formats.get(self.origin(r, c), ""):
             parsed *= money.HUNDRED  # a percent-formatted cell holds 0.974 for 97.4%
         return parsed
@@ -162,6 +178,8 @@ class Sheet:
         value = self.number(r, c, "金额")
         if value is None:
             return money.ZERO if blank_zero and c is not None else None
+        if value < 0:
+            raise self.fail(r, c, f"的金额为负数（{one_line(self.text(r, c))}）；{NEGATIVE_HINT}")
         return money.yuan_to_wan(value) if self.yuan else value
 
     def integer(self, r: int, c: int | None, what: str = "整数") -> int | None:

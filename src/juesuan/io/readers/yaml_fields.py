@@ -18,6 +18,7 @@ import yaml
 from ...core.findings import InputError
 from ...core.model import Span
 from ...core.money import MoneyError, normalize_digits, parse_amount, yuan_to_wan
+from .xlsx_sheet import NEGATIVE_HINT
 
 UNITS = ("元", "万元")
 #: A space YAML folding (``>``) put between two Chinese characters or full-width punctuation marks.
@@ -44,6 +45,34 @@ class DecimalLoader(yaml.SafeLoader):
                 raise yaml.constructor.ConstructorError(
                     None, None, f"键「{key}」重复出现", key_node.start_mark)
         return super().construct_mapping(node, deep=deep)
+
+
+#: PyYAML's English problem texts (by a phrase they contain) → what a preparer should look at.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "冒号位置有误，值中含有冒号加空格时请给值加引号"),
+    ("could not find expected ':'", "缺少冒号，或上一行的引号未配对"),
+    ("cannot start any token", "含有不能开头的字符（缩进请用空格，不要用制表符；以 @、` 开头的值请加引号）"),
+    ("expected ',' or '}'", "花括号 { } 未配对或其中缺少逗号"),
+    ("expected ',' or ']'", "方括号 [ ] 未配对或其中缺少逗号"),
+    ("did not find expected key", "缩进不一致"),
+    ("expected <block end>", "缩进不一致"),
+    ("did not find expected '-'", "列表项的缩进不一致"),
+    ("found unexpected end of stream", "引号未配对"),
+    ("found unknown escape character", "双引号中的反斜杠有误，请改用单引号"),
+    ("found undefined alias", "引用了未定义的锚点（以 * 开头的值请加引号）"),
+    ("found duplicate anchor", "锚点重复（以 & 开头的值请加引号）"),
+)
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """The problem of a YAML syntax error in Chinese (PyYAML states it in English)."""
+    text = " ".join(str(getattr(exc, name, "") or "") for name in ("context", "problem"))
+    if re.search(r"[\u4e00-\u9fff]", text):  # our own constructors' messages are Chinese already
+        return str(getattr(exc, "problem", "") or text).strip()
+    for phrase, hint in _YAML_PROBLEMS:
+        if phrase in text:
+            return hint
+    return "格式有误，请检查该行及上一行的缩进、冒号和引号"
 
 
 def _decimal_constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -140,6 +169,8 @@ class Fields:
         number = self.number(value, path)
         if number is None:
             return None
+        if number < 0:
+            raise self.error(path, f"金额为负数（「{value}」）；{NEGATIVE_HINT}")
         return yuan_to_wan(number) if self.unit == "元" else number
 
     def count(self, value: Any, path: str) -> int | None:

@@ -25,11 +25,14 @@ from docx.shared import Cm, Pt, RGBColor
 from ...core.document import Cell, Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
 from ..atomic import replacing
 from . import charts
+from .nobreak import join_units
 from .matrix import Layout, Placed, display_width, layout
 
-BODY_FONT = "宋体"  # Word on Windows has it; LibreOffice substitutes an installed CJK serif
+BODY_FONT = "宋体"  # Word on Windows has these; the PDF writer maps them to free fonts
 HEADING_FONT = "黑体"
+NOTE_FONT = "仿宋"  # the form code / unit line and the note under a table
 LATIN_FONT = "Times New Roman"
+LANGUAGE = "zh-CN"
 BODY_SIZE = Pt(12)
 TABLE_SIZE = Pt(9)
 TABLE_STYLE = "表格文字"
@@ -54,11 +57,23 @@ def _set_fonts(target, east_asia: str, latin: str = LATIN_FONT) -> None:
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:hint"), "eastAsia")  # “” ： and the like in the Chinese font, as Word does
+
+
+def _set_language(style) -> None:
+    """Mark the text Chinese (w:lang w:eastAsia), so fallback glyphs are the simplified forms."""
+    rpr = style.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
 
 
 def _setup_styles(doc) -> None:
     normal = doc.styles["Normal"]
     _set_fonts(normal, BODY_FONT)
+    _set_language(normal)
     normal.font.size = BODY_SIZE
     normal.paragraph_format.line_spacing = 1.5
     normal.paragraph_format.space_after = Pt(0)
@@ -146,8 +161,10 @@ _TABLE_PROPERTIES = (
 _JC = {"right": "right", "center": "center"}
 
 
-def _tc(width: int, cell: Cell | None, *, span: int, merge: str, bold: bool, style_id: str) -> str:
-    """One w:tc: ``merge`` is "" (plain), "restart" (top of a row span) or "continue"."""
+def _tc(width: int, cell: Cell | None, *, span: int, merge: str, bold: bool, style_id: str,
+        keep_next: bool = False) -> str:
+    """One w:tc: ``merge`` is "" (plain), "restart" (top of a row span) or "continue";
+    ``keep_next`` keeps the row on the page of what follows the table (its note)."""
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
         props.append(f'<w:gridSpan w:val="{span}"/>')
@@ -160,13 +177,15 @@ def _tc(width: int, cell: Cell | None, *, span: int, merge: str, bold: bool, sty
         jc = _JC.get(cell.align or ("right" if cell.value is not None else ""), "left")
         if cell.text:
             rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-            run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(cell.text)}</w:t></w:r>'
-    return (f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>'
+            run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(join_units(cell.text))}</w:t></w:r>'
+    keep = "<w:keepNext/>" if keep_next else ""
+    return (f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}'
             f'<w:jc w:val="{jc}"/></w:pPr>{run}</w:p></w:tc>')
 
 
-def table_xml(lay: Layout, widths: list[int], style_id: str) -> str:
-    """A laid-out grid as a w:tbl: column spans as gridSpan, row spans as vMerge; widths in twips."""
+def table_xml(lay: Layout, widths: list[int], style_id: str, *, keep_last: bool = False) -> str:
+    """A laid-out grid as a w:tbl: column spans as gridSpan, row spans as vMerge; widths in twips.
+    ``keep_last`` keeps the last row with the paragraph after the table."""
     origin: dict[tuple[int, int], Placed] = {(p.row, p.col): p for p in lay.cells}
     covering: dict[tuple[int, int], Placed] = {}
     for p in lay.cells:
@@ -179,15 +198,18 @@ def table_xml(lay: Layout, widths: list[int], style_id: str) -> str:
             placed = origin.get((r, c)) or covering.get((r, c))
             span = max(placed.cell.colspan, 1) if placed else 1
             width = sum(widths[c:c + span])
+            keep = keep_last and r == lay.n_rows - 1
             if placed is None:
-                cells.append(_tc(width, None, span=1, merge="", bold=False, style_id=style_id))
+                cells.append(_tc(width, None, span=1, merge="", bold=False, style_id=style_id, keep_next=keep))
             else:
                 merge = "continue" if placed.row != r else ("restart" if placed.last_row > r else "")
                 bold = placed.cell.bold or r < lay.header_rows
-                cells.append(_tc(width, placed.cell, span=span, merge=merge, bold=bold, style_id=style_id))
+                cells.append(_tc(width, placed.cell, span=span, merge=merge, bold=bold, style_id=style_id,
+                                 keep_next=keep))
             c += span
-        header = '<w:trPr><w:tblHeader/></w:trPr>' if r < lay.header_rows else ""
-        rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
+        # a row never splits across pages; header rows repeat on each page of a long table
+        props = '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' if r < lay.header_rows else '<w:trPr><w:cantSplit/></w:trPr>'
+        rows.append(f"<w:tr>{props}{''.join(cells)}</w:tr>")
     grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (f"<w:tbl {nsdecls('w')}>{_TABLE_PROPERTIES.format(width=sum(widths))}"
             f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>")
@@ -234,7 +256,9 @@ def _caption(doc, grid: Grid) -> None:
     meta.paragraph_format.keep_with_next = True
     left = grid.code
     right = f"单位：{grid.unit}" if grid.unit else ""
-    meta.add_run(left + ("\t" if left and right else "") + right).font.size = Pt(10)
+    run = meta.add_run(left + ("\t" if left and right else "") + right)
+    run.font.size = Pt(10)
+    _set_fonts(run, NOTE_FONT)
     meta.paragraph_format.tab_stops.add_tab_stop(_text_width(doc.sections[-1]), alignment=2)  # right
 
 
@@ -242,12 +266,13 @@ def _grid(doc, grid: Grid) -> None:
     _caption(doc, grid)
     lay = layout(grid)
     widths = [w // 635 for w in column_widths(lay, _text_width(doc.sections[-1]))]  # EMU → twips
-    tbl = parse_xml(table_xml(lay, widths, doc.styles[TABLE_STYLE].style_id))
+    tbl = parse_xml(table_xml(lay, widths, doc.styles[TABLE_STYLE].style_id, keep_last=bool(grid.note)))
     doc.element.body.insert_element_before(tbl, "w:sectPr")
     if grid.note:
-        note = doc.add_paragraph(grid.note)
+        note = doc.add_paragraph(join_units(grid.note))
         note.paragraph_format.first_line_indent = 0
         note.runs[0].font.size = Pt(10)
+        _set_fonts(note.runs[0], NOTE_FONT)
 
 
 def _chart(doc, chart: Chart) -> None:
@@ -291,7 +316,7 @@ class _Writer:
             self.section(False)
             para = doc.add_paragraph()
             para.paragraph_format.first_line_indent = Pt(24)
-            run = para.add_run(block.text)
+            run = para.add_run(join_units(block.text))
             if block.placeholder:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         elif isinstance(block, Chart):

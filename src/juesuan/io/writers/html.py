@@ -14,6 +14,7 @@ from pathlib import Path
 from ...core.document import Cell, Chart, Document, Grid, Heading, PageBreak, Paragraph, Slot
 from ..atomic import write_text
 from . import charts
+from .nobreak import nowrap_html
 
 CSS = """
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif;
@@ -26,10 +27,12 @@ h3 { font-size: 1.15em; margin: 1.2em 0 .4em; }
 h4 { font-size: 1.05em; margin: 1em 0 .3em; }
 h2, h3, h4 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", "黑体", sans-serif; }
 p { text-indent: 2em; margin: .2em 0; }
+.nb { white-space: nowrap; }
 p.placeholder mark { background: #fff2a8; }
 figure.grid { margin: 1.5em 0; }
 figure.grid figcaption { font-weight: bold; }
 figure.grid figcaption { text-align: center; font-size: 1.15em; margin: .4em 0; }
+figure.grid figcaption, figure.grid .meta, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 figure.grid .meta { display: flex; justify-content: space-between; text-indent: 0; font-size: .85em; }
 figure.grid .note { text-indent: 0; font-size: .85em; }
 .scroll { overflow-x: auto; }
@@ -110,7 +113,7 @@ def _block(block) -> str:
     if isinstance(block, Paragraph):
         if block.placeholder:
             return f'<p class="placeholder"><mark>{escape(block.text)}</mark></p>'
-        return f"<p>{escape(block.text)}</p>"
+        return f"<p>{nowrap_html(escape(block.text))}</p>"
     if isinstance(block, Grid):
         return grid_html(block)
     if isinstance(block, Chart):

@@ -16,7 +16,7 @@ import hashlib
 import html
 import json
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from ...core.findings import Finding, Severity, finding_to_dict
 from ...core.identity import Identity
@@ -166,6 +166,11 @@ def _window(span: Span, width: int = 36) -> str:
 
 # --------------------------------------------------------------------------- text
 
+def figures_line(figures: Mapping[str, str]) -> str:
+    """A finding's figures on one line: "数字：收入总计 1,800.00；差额 12.77"."""
+    return "数字：" + "；".join(f"{k} {v}" for k, v in figures.items())
+
+
 def text_document(result: DocumentResult) -> str:
     lines = [f"文件：{result.path}" + (f"（配置：{result.profile}）" if result.profile else "")]
     if result.report is None:
@@ -192,7 +197,7 @@ def text_document(result: DocumentResult) -> str:
                 if sp.excerpt:
                     lines.append(f"        原文：{_window(sp)}")
             if f.figures:
-                lines.append("        数字：" + "；".join(f"{k} {v}" for k, v in f.figures.items()))
+                lines.append(f"        {figures_line(f.figures)}")
     s = result.report.summary()
     lines.append(f"  检查项：运行 {s['run']}，通过 {s['passed']}，未通过 {s['failed']}，未运行 {len(s['not_run'])}")
     by_reason: dict[str, list[str]] = {}

@@ -237,6 +237,8 @@ def _coded(wb: Workbook, key: str, table: CodedTable | None) -> None:
     ordered = rows + [total_row] if key in L.TOTAL_LAST else [total_row] + rows
     for row in ordered:
         s.line(((row.code, "code"), (row.name, "text"), *((row.values.get(c), "amount") for c in columns)))
+    for _ in range(L.SPARE_ROWS):
+        s.line(((None, "code"), (None, "text"), *((None, "amount") for _ in columns)))
     s.note(table.note if table else "")
     s.widths((12, 40, *(16,) * len(columns)))
 
@@ -264,7 +266,7 @@ def _t6(wb: Workbook, table: CodedTable | None) -> None:
     s.header(names, (L.T6_LEFT,) * 3 + (L.T6_RIGHT,) * 3)
     left, right = _t6_rows(table)
     empty = Row(code="", name="")
-    for i in range(max(len(left), len(right))):
+    for i in range(max(len(left), len(right)) + L.SPARE_ROWS):
         a = left[i] if i < len(left) else empty
         b = right[i] if i < len(right) else empty
         s.line(((a.code, "code"), (a.name, "text"), (a.values.get(L.T6_AMOUNT), "amount"),

@@ -350,7 +350,7 @@ def t4_fund_balance(ctx: Context) -> Iterator[Finding]:
         left = inc + (op or 0)
         f = sum_finding(code=T4_FUND_BALANCE, total=left, parts=[("本年支出", sp), ("年末结转和结余", cl)],
                         total_label=f"{fund}本年收入＋年初结转和结余", message=f"{fund}收支不平衡：本年收入加年初结转和结余不等于本年支出加年末结转和结余",
-                        spans=[_src(t4.sources, fund)], section=_sec("T4"), relation="C19")
+                        spans=[_src(t4.sources, f"收入.{fund}", fund)], section=_sec("T4"), relation="C19")
         if f:
             yield f
 
@@ -364,7 +364,7 @@ def t1_t4(ctx: Context) -> Iterator[Finding]:
     t1, t4 = _need(ctx, "T1", "T4")
     for fund, row in _T1_FUND_ROWS.items():
         f = equal_finding(code=X_T1_T4, left=(f"财政拨款收入支出决算总表{fund}", t4.income.get(fund)), right=(f"收入支出决算总表{row}", t1.income.get(row)),
-                          message=f"{fund}收入在两张总表中不一致", spans=[_src(t4.sources, fund), _src(t1.sources, row)],
+                          message=f"{fund}收入在两张总表中不一致", spans=[_src(t4.sources, f"收入.{fund}", fund), _src(t1.sources, row)],
                           section=_sec("T4"), relation="C20")
         if f:
             yield f
