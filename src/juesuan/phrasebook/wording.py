@@ -356,7 +356,7 @@ def _resolve(style: str, skeleton: str, overrides: tuple, source: str) -> Wordin
         raw[name] = list(value) if isinstance(value, tuple) else value
     entries = {name: _entry(value, kinds[name], where[name]) for name, value in raw.items()}
     for name, value in entries.items():
-        _check_names(value, entries, where[name], (name,))
+        _check_names(value, entries, where, (name,))
     return Wording(style=style, skeleton=_sections(shell["parts"], f"wording.yaml：skeletons.{skeleton}"),
                    entries=entries)
 
@@ -401,8 +401,10 @@ def _walk(nodes: tuple[Node, ...]):
             yield node
 
 
-def _check_names(value: Any, entries: Mapping[str, Any], where: str, stack: tuple[str, ...]) -> None:
-    """Every name is a clause, an entry (not itself again) or a piece name; clauses alone take @."""
+def _check_names(value: Any, entries: Mapping[str, Any], wheres: Mapping[str, str], stack: tuple[str, ...]) -> None:
+    """Every name is a clause, an entry (not itself again) or a piece name; clauses alone take @.
+    A fault is named where the entry that holds it comes from (the profile or wording.yaml)."""
+    where = wheres[stack[-1]]
     for node in _nodes(value):
         name = node.name
         if isinstance(node, Each):
@@ -413,7 +415,7 @@ def _check_names(value: Any, entries: Mapping[str, Any], where: str, stack: tupl
                 raise InputError(f"{where}：句式 {name} 引用了自身")
             if not isinstance(entries[name], tuple):
                 raise InputError(f"{where}：“{{{name}}}”应是一句（不是段落列表或 true/false）")
-            _check_names(entries[name], entries, where, stack + (name,))
+            _check_names(entries[name], entries, wheres, stack + (name,))
         elif name in pb.BY_NAME:
             continue
         elif not _PIECE.fullmatch(name) or node.subject:
