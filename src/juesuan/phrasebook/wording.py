@@ -85,7 +85,7 @@ class Each:
 
 
 @dataclass(frozen=True, slots=True)
-class Optional:
+class Maybe:
     nodes: tuple
 
 
@@ -94,7 +94,7 @@ class Choice:
     options: tuple[tuple, ...]
 
 
-Node = Union[str, Ref, Join, Each, Optional, Choice]
+Node = Union[str, Ref, Join, Each, Maybe, Choice]
 
 
 class TemplateError(ValueError):
@@ -131,7 +131,7 @@ def _sequence(text: str, i: int, stops: str) -> tuple[tuple[Node, ...], int]:
             inner, i = _sequence(text, i + 1, "]")
             if i >= len(text):
                 raise TemplateError("“[”没有对应的“]”")
-            out.append(Optional(inner))
+            out.append(Maybe(inner))
             i += 1
         elif c == "<":
             flush()
@@ -218,7 +218,7 @@ def _render(nodes: tuple[Node, ...], scope: Scope) -> Said | _Gap:
         if isinstance(node, str):
             out = out + node
             continue
-        if isinstance(node, Optional):
+        if isinstance(node, Maybe):
             value = _render(node.nodes, scope)
             if isinstance(value, Said):
                 out = out + value
@@ -390,7 +390,7 @@ def _nodes(value: Any):
 
 def _walk(nodes: tuple[Node, ...]):
     for node in nodes:
-        if isinstance(node, Optional):
+        if isinstance(node, Maybe):
             yield from _walk(node.nodes)
         elif isinstance(node, Choice):
             for option in node.options:
