@@ -134,6 +134,9 @@ class NarrativeSettings:
     sangong_budget_basis: str = "full_year"
     operating_cost: str = "public_funds"  # public_funds | daily_public
     grade_names: tuple[str, ...] = ("优", "良", "中", "差")
+    #: Entries of the style's wording replaced for this profile (phrasebook/wording.yaml):
+    #: a sentence template, a list of them, or true/false; checked by the phrasebook.
+    phrases: Mapping[str, Any] = field(default_factory=dict)
 
 
 #: The choices of each narrative setting (settings not listed take any value of their type).
@@ -335,6 +338,13 @@ class _Validator:
             raise self.fail(key, f"应为四位年份，现为 {value!r}")
         return value
 
+    def phrase(self, value: Any, key: str) -> str | list[str] | bool:
+        if isinstance(value, (str, bool)):
+            return value
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(value)
+        raise self.fail(key, "应为句式文字、句式列表或 true/false")
+
     def flag(self, value: Any, key: str) -> bool:
         if not isinstance(value, bool):
             raise self.fail(key, f"应为 true 或 false，现为 {value!r}")
@@ -429,6 +439,8 @@ class _Validator:
                 values[name] = self.words(value, key)
             elif name == "table_titles":
                 values[name] = {str(k): self.text(v, f"{key}.{k}") for k, v in self.mapping(value, key).items()}
+            elif name == "phrases":
+                values[name] = {str(k): self.phrase(v, f"{key}.{k}") for k, v in self.mapping(value, key).items()}
         bad = [k for k in values.get("table_order", ()) if k not in TABLE_TITLES]
         if bad:
             raise self.fail("narrative.table_order", f"中有未知的表 {'、'.join(bad)}")

@@ -1,22 +1,24 @@
-"""Section writers for 第一部分 and 第二部分 一 ~ 八 (九 ~ 十二: ``phrasebook.sections_more``).
+"""Section builders for 第一部分 and 第二部分 一 ~ 八 (九 ~ 十二: ``phrasebook.sections_more``).
 
-Where it sits: called by ``phrasebook.render`` in the order the profile's layout gives; each
-function takes the :class:`~phrasebook.writer.Pen` and appends blocks. Sentences are built
-only from clauses of ``phrasebook.patterns`` plus connecting words that state no figure, so
-``phrasebook.parse`` reads back everything written here.
+Where it sits: called by ``phrasebook.render`` in the order of the profile's skeleton; each
+builder takes the :class:`~phrasebook.writer.Pen`, works out what the section states (which
+subjects, which items, which conditions hold) and offers it as pieces to the style's templates
+(``phrasebook/wording.yaml``), which word every sentence. Figures are stated only through
+phrasebook clauses, so ``phrasebook.parse`` reads back everything written here, in any style.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Iterable
 
 from ..core.codes import economic_codes, function_codes
 from ..core.document import Chart, Heading, Paragraph
-from ..core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
+from ..core.keys import COMPLETION, EXPENDITURE_ITEMS, INCOME_ITEMS
 from ..core.money import round2
 from ..rules.totals import PERSONNEL_CLASSES
-from .writer import Pen, Said
+from .writer import Pen, Pieces, Said
 
 _CN = "一二三四五六七八九十"
 
@@ -29,9 +31,86 @@ def cn(n: int) -> str:
     return ("" if tens == 1 else _CN[tens - 1]) + "十" + ("" if ones == 0 else _CN[ones - 1])
 
 
+def heading(pen: Pen, level: int, text: str) -> None:
+    pen.blocks.append(Heading(level, text))
+    pen.section = text
+
+
 def _codes(pen: Pen, prefix: str, length: int) -> list[str]:
     pattern = re.compile(rf"{re.escape(prefix)}\.(\d{{{length}}})")
     return sorted({m.group(1) for k in pen.figures if (m := pattern.fullmatch(k))})
+
+
+def _text(words: str) -> str | None:
+    """Free text as a piece: without its closing full stop (the template writes it), None if empty."""
+    return words.strip().rstrip("。") or None
+
+
+def _numbered(pen: Pen, entry: str, items: Iterable[tuple[str, Pieces]]) -> None:
+    """The paragraphs of ``entry`` for each (subject, pieces), numbered 1, 2, … as written."""
+    n = 1
+    for subject, pieces in items:
+        if pen.write(entry, subject, n=str(n), **pieces):
+            n += 1
+
+
+# --------------------------------------------------------------------------- budgets
+
+def budget_pieces(pen: Pen, subject: str, what: str, basis: str = "budget_basis") -> Pieces:
+    """What the budget sentences of ``subject`` may say, for either comparison:
+
+    ``basis`` / ``budget`` the 年初 or 全年预算 by the profile's setting (``budget_basis`` or
+    ``sangong_budget_basis``) and ``budget_reason`` (required when the 预决算差异率 is not 0);
+    ``budget_stated`` the 年初预算, or the 全年预算 when the 年初预算 is 0 (rules §7.3), ``done``
+    / ``done_plain`` its 完成率 (or the 差异率, by ``budget_wording``), ``met`` / ``over`` how the
+    决算数 compares, ``verdict_reason`` (required) and ``budget_why`` (only as stated).
+    """
+    initial = str(pen.profile.phrase(basis, "initial")) == "initial"
+
+    def gap_reason() -> Said | None:
+        rate = pen.get(f"{subject}.预决算差异率")
+        return pen.why(f"{subject}.预决算", rate is not None and round2(rate) != 0, f"{what}预决算差异")
+
+    def stated() -> Said | None:
+        full = pen.get(f"{subject}.全年预算")
+        use_full = full is not None and not pen.get(f"{subject}.年初预算")
+        return pen.say("全年预算为" if use_full else "年初预算为", subject, missing_ok=True)
+
+    def done(plain: bool) -> Said | None:
+        if not pen.completion:
+            return pen.say("预决算差异率", subject, missing_ok=True)
+        if pen.get(f"{subject}.{COMPLETION}") is None:
+            return None
+        if plain:
+            return pen.say("完成率.预算", subject)
+        return pen.say("完成率.沪" if pen.get(f"{subject}.年初预算") else "完成率.全年", subject)
+
+    def over() -> str | None:
+        actual, budget = pen.get(subject), pen.get(f"{subject}.年初预算")
+        if not budget:
+            budget = pen.get(f"{subject}.全年预算")
+        if actual is None or budget is None:
+            return None
+        gap = round2(actual) - round2(budget)
+        return "等于" if gap == 0 else "大于" if gap > 0 else "小于"
+
+    return {
+        "basis": "年初预算" if initial else "全年预算",
+        "budget": lambda: pen.say("年初预算" if initial else "全年预算", subject, missing_ok=True),
+        "budget_reason": gap_reason,
+        "budget_stated": stated,
+        "done": lambda: done(False),
+        "done_plain": lambda: done(True),
+        "met": lambda: over() == "等于",
+        "over": lambda: over() if over() != "等于" else None,
+        "verdict_reason": lambda: pen.why(f"{subject}.预决算", True, f"{what}预决算差异"),
+        "budget_why": lambda: _text(pen.d.reasons.get(f"{subject}.预决算") or ""),
+    }
+
+
+def change_pieces(pen: Pen, subject: str, what: str) -> Pieces:
+    """``reason``: the stated reason for the change of ``subject`` (required when it changed)."""
+    return {"reason": lambda: pen.why(f"{subject}.增减", pen.changed(subject), what)}
 
 
 # --------------------------------------------------------------------------- 第一部分
@@ -47,158 +126,108 @@ def functions(pen: Pen) -> None:
 
 
 def organisation(pen: Pen) -> None:
-    staff(pen)
-    units(pen)
-
-
-def staff(pen: Pen) -> None:
-    """"单位2024年度，实有人数N人，其中：在职人员a人，减少x人；…。"."""
+    """Staff, subordinate budget units and internal sections (``staff``, ``organisation``)."""
     unit = pen.d.unit
-    said = pen.with_parts(
-        pen.say("人员.实有"),
-        pen.join(pen.say("人员.在职"), pen.say("人员.增减", "人员.在职", missing_ok=True)),
-        pen.join(pen.say("人员.离休"), pen.say("人员.增减", "人员.离休", missing_ok=True)),
-        pen.join(pen.say("人员.退休"), pen.say("人员.增减", "人员.退休", missing_ok=True)),
-        sep="；")
-    if said is not None:
-        pen.paragraph(Said(f"{unit.name}{unit.year}年度，") + said)
+    count = pen.get("人员.下属单位")
+    stated = count is not None
+    if count is None and unit.subordinate_units is not None:
+        count = Decimal(unit.subordinate_units)
 
+    def none() -> Said | None:
+        if count != 0:
+            return None
+        said = pen.say("人员.下属单位.无") or Said("无下属预算单位")
+        return Said(said.text, ("人员.下属单位",) if stated else ())
 
-def units(pen: Pen) -> None:
-    """Subordinate budget units and internal sections."""
-    unit = pen.d.unit
-    subordinate = pen.get("人员.下属单位")
-    if subordinate is None and unit.subordinate_units is not None:
-        subordinate = Decimal(unit.subordinate_units)
-    if subordinate is None:
+    def some() -> Said | None:
+        if count is None or count == 0:
+            return None
+        names = f"（{'、'.join(unit.subordinate_names)}）" if unit.subordinate_names else ""
+        return (pen.say("人员.下属单位.有") or Said("")) + names
+
+    def section_count() -> Said | None:
         if not unit.internal_sections:
-            return
-        first = Said(unit.name)
-    elif subordinate == 0:
-        first = Said(unit.name) + (pen.say("人员.下属单位.无") or Said("无下属预算单位"))
-        if pen.get("人员.下属单位") is not None:
-            first = Said(first.text, ("人员.下属单位",))
-    else:
-        first = Said(unit.name) + (pen.say("人员.下属单位.有") or Said(""))
-        if unit.subordinate_names:
-            first = first + f"（{'、'.join(unit.subordinate_names)}）"
-    sections = unit.internal_sections
-    if sections:
-        count = pen.say("人员.科室", missing_ok=True) or Said(f"下设{len(sections)}个科室")
-        first = first + ("，" if first.text != unit.name else "") + count + f"，分别是：{'、'.join(sections)}"
-    pen.paragraph(first + "。")
+            return None
+        return pen.say("人员.科室", missing_ok=True) or Said(f"下设{len(unit.internal_sections)}个科室")
+
+    pen.write("organisation", no_subunits=none, subunits=some, section_count=section_count,
+              section_names="、".join(unit.internal_sections))
 
 
 # --------------------------------------------------------------------------- 第二部分 一 ~ 四
 
 def overall(pen: Pen) -> None:
-    pen.paragraph(pen.with_parts(pen.say("收入总计"), pen.say("本年收入合计"), pen.say("使用非财政拨款结余"),
-                                 pen.say("年初结转和结余")))
-    pen.paragraph(pen.with_parts(pen.say("支出总计"), pen.say("本年支出合计"), pen.say("结余分配"),
-                                 pen.say("年末结转和结余")))
-    change = pen.say("同比", "收支总计")
-    if change is not None:
-        pen.paragraph(Said("收入支出总体与上年相比，") + change
-                      + pen.reason("收支总计.增减", pen.changed("收支总计"), "收入支出总体同比变化"))
+    pen.write("overall", "收支总计", **change_pieces(pen, "收支总计", "收入支出总体同比变化"))
 
 
-def _items(pen: Pen, prefix: str, items: tuple[str, ...], list_zero: bool) -> Said:
-    parts = []
-    for item in items:
-        value = pen.get(f"{prefix}.{item}")
-        if value is None or (not list_zero and value == 0):
-            continue
-        parts.append(pen.join(pen.say(f"{prefix}.{item}"), pen.say("占比", f"{prefix}.{item}", missing_ok=True)))
-    return pen.join(*parts, sep="；")
+def _shares(pen: Pen, prefix: str, items: Iterable[str], zero: bool) -> list[Said | None]:
+    listed = [i for i in items if pen.get(f"{prefix}.{i}") is not None and (zero or pen.get(f"{prefix}.{i}"))]
+    return pen.each("share", ((f"{prefix}.{i}", {"amount": (lambda i=i: pen.say(f"{prefix}.{i}"))}) for i in listed))
 
 
 def _pie(pen: Pen, key: str, title: str, prefix: str, items: tuple[str, ...]) -> None:
     pairs = [(i, pen.get(f"{prefix}.{i}")) for i in items]
     pairs = [(i, v) for i, v in pairs if v]
-    if pairs:
+    if pairs and pen.flag("charts"):
         pen.blocks.append(Chart(key=key, title=title, kind="pie", labels=tuple(i for i, _ in pairs),
                                 values=tuple(v for _, v in pairs)))
 
 
-def income(pen: Pen, list_zero: bool = True) -> None:
-    pen.paragraph(pen.with_parts(pen.say("本年收入"), _items(pen, "收入", INCOME_ITEMS, list_zero)))
+def income(pen: Pen) -> None:
+    pen.write("income", items=lambda: _shares(pen, "收入", INCOME_ITEMS, pen.flag("income.zero_items")))
     _pie(pen, "收入结构", "本年收入结构", "收入", INCOME_ITEMS)
 
 
-def expenditure(pen: Pen, list_zero: bool = True) -> None:
-    pen.paragraph(pen.with_parts(pen.say("本年支出"), _items(pen, "支出", EXPENDITURE_ITEMS, list_zero)))
+def expenditure(pen: Pen) -> None:
+    pen.write("expenditure", items=lambda: _shares(pen, "支出", EXPENDITURE_ITEMS, pen.flag("expenditure.zero_items")))
     _pie(pen, "支出结构", "本年支出结构", "支出", EXPENDITURE_ITEMS)
 
 
-def budget_sentence(pen: Pen, subject: str, basis: str, what: str, label: str = "") -> Said | None:
-    """"与年初预算相比，年初预算数X万元，决算数Y万元，预决算差异率Z%，主要原因是：…。"."""
-    word = "年初预算" if basis == "initial" else "全年预算"
-    budget = pen.say(word, subject, missing_ok=True)
-    if budget is None:
-        return None
-    gap = pen.say("预决算差异率", subject, missing_ok=True)
-    body = pen.join(Said(label) + budget if label else budget, pen.say("决算数", subject), gap)
-    value = pen.get(f"{subject}.预决算差异率")
-    required = value is not None and round2(value) != 0
-    return body + pen.reason(f"{subject}.预决算", required, f"{what}预决算差异")
-
-
 def fiscal(pen: Pen) -> None:
-    pen.paragraph(pen.join(
-        pen.with_parts(pen.say("财政拨款收入总计"), pen.say("年初财政拨款结转和结余"), pen.say("本年财政拨款收入")),
-        pen.with_parts(pen.say("财政拨款支出总计"), pen.say("年末财政拨款结转和结余"), pen.say("本年财政拨款支出")),
-        sep=""))
-    change = pen.say("同比", "财政拨款收支总计")
-    parts = Said("")
-    if change is not None:
-        parts = Said("财政拨款收入支出总体与上年相比，") + change + pen.reason(
-            "财政拨款收支总计.增减", pen.changed("财政拨款收支总计"), "财政拨款收入支出同比变化")
-    budget = budget_sentence(pen, "财政拨款收支总计", str(pen.profile.phrase("budget_basis", "initial")), "财政拨款收入支出")
-    if budget is not None:
-        word = "年初预算" if pen.profile.phrase("budget_basis", "initial") == "initial" else "全年预算"
-        parts = parts + f"与{word}相比，" + budget
-    pen.paragraph(parts)
+    subject = "财政拨款收支总计"
+    pen.write("fiscal", subject, **change_pieces(pen, subject, "财政拨款收入支出同比变化"),
+              **budget_pieces(pen, subject, "财政拨款收入支出"))
 
 
 # --------------------------------------------------------------------------- 五 一般公共预算
 
+_GENERAL = "一般公共预算财政拨款支出"
+
+
 def general_overall(pen: Pen) -> None:
-    subject = "一般公共预算财政拨款支出"
-    text = pen.join(pen.say(subject), pen.say("占比.本年支出", subject, missing_ok=True)) + "。"
-    change = pen.say("同比", subject)
-    if change is not None:
-        text = text + "与上年相比，" + change + pen.reason(f"{subject}.增减", pen.changed(subject),
-                                                       "一般公共预算财政拨款支出同比变化")
-    basis = str(pen.profile.phrase("budget_basis", "initial"))
-    budget = budget_sentence(pen, subject, basis, "一般公共预算财政拨款支出")
-    if budget is not None:
-        text = text + f"与{'年初预算' if basis == 'initial' else '全年预算'}相比，" + budget
-    pen.paragraph(text)
+    pen.write("general.overall", _GENERAL, **change_pieces(pen, _GENERAL, "一般公共预算财政拨款支出同比变化"),
+              **budget_pieces(pen, _GENERAL, _GENERAL))
 
 
 def general_structure(pen: Pen) -> None:
-    for n, code in enumerate(_codes(pen, "类", 3), start=1):
-        pen.paragraph(Said(f"{n}.") + pen.join(pen.say("类", f"类.{code}"),
-                                                pen.say("占比", f"类.{code}", missing_ok=True)) + "。")
+    zero = pen.flag("general.structure.zero_classes")
+    codes = [c for c in _codes(pen, "类", 3) if zero or pen.get(f"类.{c}")]
+    items = [(f"类.{c}", {"amount": (lambda c=c: pen.say("类", f"类.{c}"))}) for c in codes]
+    pen.write("general.structure", _GENERAL, classes=lambda: pen.each("share", items))
+    _numbered(pen, "general.structure.each", items)
 
 
 def general_items(pen: Pen) -> None:
+    pen.write("general.items", _GENERAL, **budget_pieces(pen, _GENERAL, _GENERAL))
     shown = []
     for code in _codes(pen, "项", 7):
         subject = f"项.{code}"
-        value, prior, delta = pen.get(subject), pen.get(f"{subject}.上年"), pen.get(f"{subject}.增减")
-        if not value and not prior and not delta:
-            continue
-        shown.append(code)
-        name = pen.say("项", subject)
-        amount = pen.say("项.决算数", subject)
-        if name is None or amount is None:
-            continue
-        change = pen.say("同比", subject, missing_ok=True)
-        text = Said(f"{len(shown)}.") + name + (":" if pen.style == "xinjiang" else "：") + amount
-        if change is not None:
-            text = text + "，比上年决算" + change
-        pen.paragraph(text + pen.reason(f"{subject}.增减", pen.changed(subject), f"{name.text}同比变化"))
+        if pen.get(subject) or pen.get(f"{subject}.上年") or pen.get(f"{subject}.增减"):
+            shown.append(code)
+    if pen.has("general.items.each"):
+        _numbered(pen, "general.items.each", ((f"项.{c}", _item_pieces(pen, f"项.{c}")) for c in shown))
+    _items_chart(pen, shown)
+
+
+def _item_pieces(pen: Pen, subject: str) -> Pieces:
+    what = (pen.say("项", subject, missing_ok=True) or Said("")).text
+    return {**change_pieces(pen, subject, f"{what}同比变化"), **budget_pieces(pen, subject, what),
+            "use": lambda: _text(pen.text(f"{subject}.用途"))}
+
+
+def _items_chart(pen: Pen, shown: list[str]) -> None:
+    if not shown or not pen.flag("charts"):
+        return
     table = function_codes(pen.year or 2024)
     values = tuple(pen.get(f"项.{c}") or Decimal(0) for c in shown)
     priors = []
@@ -207,7 +236,7 @@ def general_items(pen: Pen) -> None:
         if prior is None and pen.get(f"项.{c}.增减") is not None:
             prior = (pen.get(f"项.{c}") or Decimal(0)) - pen.get(f"项.{c}.增减")  # type: ignore[operator]
         priors.append(prior)
-    if shown and all(p is not None for p in priors):
+    if all(p is not None for p in priors):
         pen.blocks.append(Chart(key="同比变化", title="一般公共预算财政拨款支出按项与上年对比", kind="bar",
                                 labels=tuple(table.name_of(c) or c for c in shown), values=values,
                                 prior=tuple(priors)))  # type: ignore[arg-type]
@@ -231,35 +260,20 @@ def _economic_names(pen: Pen, personnel: bool) -> str:
 
 
 def basic(pen: Pen) -> None:
-    personnel, public = _economic_names(pen, True), _economic_names(pen, False)
-    staff = pen.say("人员经费")
-    if staff is not None and personnel:
-        staff = staff + f"，包括：{personnel}"
-    pen.paragraph(pen.with_parts(pen.say("基本支出"), staff))
-    public_said = pen.say("公用经费")
-    if public_said is not None:
-        pen.paragraph(public_said + (f"，包括：{public}" if public else "") + "。")
+    pen.write("basic", personnel=lambda: _economic_names(pen, True), public=lambda: _economic_names(pen, False))
 
 
 def _fund(pen: Pen, table: str, name: str) -> None:
     t = getattr(pen.d.tables, table)
-    text_key = "政府性基金" if table == "t7" else "国有资本经营"
     if t is None or t.is_empty():
-        if pen.style == "xinjiang":
-            pen.paragraph(f"本单位本年度无{name}预算财政拨款收入、支出及结转和结余，"
-                          f"{name}预算财政拨款收入支出决算表为空表。")
-        elif pen.style == "shanghai":
-            pen.paragraph(f"{pen.d.unit.name}{pen.year}年度无{name}预算财政拨款收入和支出。")
-        else:
-            pen.paragraph(f"本单位{pen.year}年度没有{name}预算财政拨款收入和支出，"
-                          f"故{name}预算财政拨款收入支出决算表无数据。")
+        pen.write("fund.empty", fund=name)
+        return
+    text = pen.text("政府性基金" if table == "t7" else "国有资本经营")
+    if not text:
+        pen.warn(f"{name}预算财政拨款有收支，请补充说明")
+        pen.blocks.append(Paragraph(f"【待补充：{name}预算财政拨款收入支出情况】", placeholder=True))
     else:
-        text = pen.text(text_key)
-        if not text:
-            pen.warn(f"{name}预算财政拨款有收支，请补充说明")
-            pen.blocks.append(Paragraph(f"【待补充：{name}预算财政拨款收入支出情况】", placeholder=True))
-        else:
-            pen.paragraph(text)
+        pen.paragraph(text)
 
 
 def fund(pen: Pen) -> None:
@@ -268,8 +282,3 @@ def fund(pen: Pen) -> None:
 
 def capital(pen: Pen) -> None:
     _fund(pen, "t8", "国有资本经营")
-
-
-def heading(pen: Pen, level: int, text: str) -> None:
-    pen.blocks.append(Heading(level, text))
-    pen.section = text

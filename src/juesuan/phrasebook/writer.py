@@ -1,7 +1,8 @@
-"""The composer's pen: fills phrasebook clauses with figures, as a profile wants them printed.
+"""The composer's pen: renders the style's templates and the phrasebook clauses with figures.
 
-Where it sits: used by ``phrasebook.render`` (and its section writers in ``phrasebook.sections``);
-below it are ``phrasebook.patterns`` and ``core.money``. Figures arrive at full precision and
+Where it sits: used by ``phrasebook.render`` and the section builders (``phrasebook.sections``,
+``sections_more``); below it are ``phrasebook.wording`` (the templates, per style),
+``phrasebook.patterns`` (the clauses) and ``core.money``. Figures arrive at full precision and
 are rounded here, once, through ``money.fmt_amount`` / ``money.fmt_pct``.
 """
 
@@ -9,34 +10,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping
+from typing import Any, Iterable, Mapping
 
 from ..core import money
 from ..core.codes import function_codes
 from ..core.document import Block, Paragraph
+from ..core.findings import InputError
 from ..core.model import Disclosure
 from ..core.profiles import Profile
 from . import patterns as pb
 from .grammar import Slot
+from .wording import Ref, Said, Wording, render, wording_for
 
-STYLES = ("xinjiang", "shanghai", "national")
+__all__ = ["Pen", "Said"]
 
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """Rendered text and the figure keys it states."""
-
-    text: str
-    keys: tuple[str, ...] = ()
-    placeholder: bool = False
-
-    def __radd__(self, other: str) -> "Said":
-        return Said(other + self.text, self.keys, self.placeholder)
-
-    def __add__(self, other: "Said | str") -> "Said":
-        if isinstance(other, str):
-            return Said(self.text + other, self.keys, self.placeholder)
-        return Said(self.text + other.text, self.keys + other.keys, self.placeholder or other.placeholder)
+#: A piece a builder offers a template: a value, or a function that gives it when first used.
+Piece = Any
+Pieces = Mapping[str, Piece]
+#: Names every template may use (see wording.yaml).
+BUILT_IN = ("unit", "year", "last", "flat")
 
 
 @dataclass(slots=True)
@@ -47,6 +39,10 @@ class Pen:
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     section: str = ""  # heading in force, for warnings
+    wording: Wording = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.wording = wording_for(self.profile)
 
     # ----------------------------------------------------------------- settings
     @property
@@ -62,33 +58,18 @@ class Pen:
         return self.profile.phrase("zero_base", "hundred") == "hundred"
 
     @property
-    def style(self) -> str:
-        """Sentence forms: "xinjiang" (the seed), "shanghai" (附件2 模板), "national" (财政部, neutral)."""
-        style = self.profile.phrase("style")
-        if style in STYLES:
-            return str(style)
-        return "shanghai" if self.profile.glossary == "shanghai" else "xinjiang"
-
-    @property
     def completion(self) -> bool:
         """Budget comparison as "完成年初预算的X%" (True) or as 预决算差异率 (False)."""
-        wording = self.profile.phrase("budget_wording")
-        if wording in ("completion", "gap"):
-            return wording == "completion"
-        return self.style == "shanghai"
+        return self.profile.phrase("budget_wording") == "completion"
 
     @property
     def year(self) -> int:
         return self.d.unit.year
 
-    @property
-    def prior_year(self) -> str:
-        """"2023年度" (Shanghai: the year is named) or "上年"."""
-        return f"{self.year - 1}年度" if self.style == "shanghai" and self.year else "上年"
-
     def bracket(self, word: str) -> str:
-        """"(类)" in the seed's half-width style, "（类）" otherwise."""
-        return f"({word})" if self.style == "xinjiang" else f"（{word}）"
+        """"（类）", or as the style writes it (the seed: "(类)")."""
+        said = self.phrase("bracket", word=word)
+        return said.text if said is not None else word
 
     def get(self, key: str) -> Decimal | None:
         value = self.figures.get(key)
@@ -218,41 +199,49 @@ class Pen:
         rest = self.join(*parts, sep=sep)
         return head + (lead + rest if rest.text else Said("")) + end
 
-    # ----------------------------------------------------------------- budgets (Shanghai form)
-    def completed(self, subject: str, word: str = "") -> Said | None:
-        """"完成年初预算的98.20%" — or "完成全年预算的…" when 年初预算 is 0 or absent (rules §7.3);
-        ``word="预算"`` writes "完成预算的…" (the 三公 form of the Shanghai template)."""
-        if self.get(f"{subject}.{pb.COMPLETION}") is None:
-            return None
-        if word == "预算":
-            return self.say("完成率.预算", subject)
-        initial = self.get(f"{subject}.年初预算")
-        return self.say("完成率.沪" if initial else "完成率.全年", subject)
+    # ----------------------------------------------------------------- templates
+    def phrase(self, entry: str, subject: str = "", **pieces: Piece) -> Said | None:
+        """The style's template ``entry`` written for ``subject`` with the builder's pieces."""
+        return render(self.wording.template(entry), _Scope(self, entry, subject, pieces))
 
-    def budget_verdict(self, subject: str, what: str, lead: str = "决算数") -> Said:
-        """"决算数小于预算数的主要原因：…。" / "决算数与预算数持平。" for ``subject``."""
-        actual = self.get(subject)
-        budget = self.get(f"{subject}.年初预算")
-        if not budget:
-            budget = self.get(f"{subject}.全年预算")
-        if actual is None or budget is None:
-            return Said("")
-        gap = money.round2(actual) - money.round2(budget)
-        if gap == 0:
-            return Said(f"{lead}与预算数持平。")
-        word = "大于" if gap > 0 else "小于"
-        return self.reason(f"{subject}.预决算", True, f"{what}预决算差异", lead=f"{lead}{word}预算数的主要原因：")
+    def write(self, entry: str, subject: str = "", **pieces: Piece) -> int:
+        """Each paragraph of the style's ``entry`` that can be written (pieces are shared);
+        returns how many were."""
+        scope = _Scope(self, entry, subject, pieces)
+        before = len(self.blocks)
+        for template in self.wording.paragraphs(entry):
+            self.paragraph(render(template, scope))
+        return len(self.blocks) - before
+
+    def each(self, entry: str, items: Iterable[tuple[str, Pieces]]) -> list[Said | None]:
+        """``entry`` written once per (subject, pieces): the items of a list piece."""
+        return [self.phrase(entry, subject, **pieces) for subject, pieces in items]
+
+    def flag(self, entry: str) -> bool:
+        return self.wording.flag(entry)
+
+    def has(self, entry: str) -> bool:
+        """True when the style has paragraphs for ``entry`` (an empty list writes nothing)."""
+        return bool(self.wording.paragraphs(entry))
 
     # ----------------------------------------------------------------- reasons
-    def reason(self, key: str, required: bool, what: str, lead: str = "，主要原因是：") -> Said:
-        """The reason clause for ``key`` ending the sentence, or a visible placeholder."""
+    def why(self, key: str, required: bool, what: str) -> Said | None:
+        """The stated reason for ``key`` (without its full stop); a visible placeholder with a
+        warning when ``required`` and not stated; else None."""
         text = (self.d.reasons.get(key) or "").strip().rstrip("。")
         if text:
-            return Said(f"{lead}{text}。")
+            return Said(text)
         if required:
             self.warn(f"{what}缺少主要原因说明（{key}），已留待补充")
-            return Said(f"{lead}{pb.PLACEHOLDER}。", placeholder=True)
-        return Said("。")
+            return Said(pb.PLACEHOLDER, placeholder=True)
+        return None
+
+    def need(self, key: str) -> bool:
+        """True when figure ``key`` is there; else warns that the sentence stating it is left out."""
+        if self.get(key) is not None:
+            return True
+        self.warn(f"缺少数据“{key}”，相关语句未写出")
+        return False
 
     def warn(self, message: str) -> None:
         text = f"{self.section}：{message}" if self.section else message
@@ -272,3 +261,42 @@ class Pen:
         if said.text.strip("，。；、：其中 "):
             self.blocks.append(Paragraph(said.text, keys=tuple(dict.fromkeys(said.keys)),
                                          placeholder=said.placeholder))
+
+
+class _Scope:
+    """The names of one template while it is written: builder pieces (computed once, when first
+    used), the built-in pieces, other entries of the style and phrasebook clauses."""
+
+    def __init__(self, pen: Pen, name: str, subject: str, pieces: Pieces):
+        self.pen, self.name, self.subject, self.pieces = pen, name, subject, pieces
+        self.values: dict[str, Any] = {}
+
+    def entry(self, name: str) -> tuple | None:
+        return self.pen.wording.template(name) if name in self.pen.wording.entries else None
+
+    def figure(self, ref: Ref) -> Said | None | bool:
+        if ref.name not in pb.BY_NAME:
+            return False
+        return self.pen.say(ref.name, ref.subject or self.subject, missing_ok=ref.quiet)
+
+    def piece(self, name: str) -> Any:
+        if name not in self.values:
+            if name in self.pieces:
+                value = self.pieces[name]
+                self.values[name] = value() if callable(value) else value
+            elif name in BUILT_IN:
+                self.values[name] = self._built_in(name)
+            else:
+                raise InputError(f"{self.pen.profile.source}：句式 {self.name} 中的“{{{name}}}”在这一节无从填写")
+        return self.values[name]
+
+    def _built_in(self, name: str) -> Any:
+        pen = self.pen
+        if name == "unit":
+            return pen.d.unit.name
+        if name == "year":
+            return str(pen.year)
+        if name == "last":
+            return str(pen.year - 1)
+        change = pen.say("同比", self.subject, missing_ok=True)  # flat
+        return change if change is not None and change.text == pb.UNCHANGED_FLAT else None
