@@ -30,6 +30,7 @@ from typing import Mapping, Sequence
 from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
 from ...core.profiles import Profile, load_profile
 from .grid import Extracted, RawGrid
+from .lines import relocator
 from .performance import evaluation_kind, evaluations_from_grids
 from .stated import model_parts
 
@@ -263,6 +264,10 @@ def assemble(extracted: Extracted, profile: Profile | None = None) -> Disclosure
     texts: Mapping[str, str] = {}
     if parsed is not None:
         narrative = _merge_narrative(parsed.narrative, narrative)
+        if any(extracted.joins):  # a figure on the second line of a joined line points at that line
+            relocate = relocator(lines, extracted.joins)
+            narrative = replace(narrative, statements=tuple(
+                replace(st, span=relocate(st.span)) if st.span is not None else st for st in narrative.statements))
         reasons, texts = dict(parsed.reasons), dict(parsed.texts)
         name = name or (parsed.unit_name or "")
         year = year or parsed.year
