@@ -9,13 +9,15 @@ document (its line breaks lost) is cut before headings and after sentences; then
 wrapped are joined (:func:`.normalize.join_lines`), each joined line remembering where its
 source lines begin so that figures point at the line they were printed on.
 
-Two table notations are understood:
+Three table notations are understood:
 
 * **Flattened Word tables** (a Word document saved as text, like the seed): a table is a block of
   tab-indented lines; each line is one cell, a run of such lines is one row, and rows are
   separated by blank lines. A row holding a single cell that reads like a form title
   ("单位整体支出绩效自评表") starts a new grid and becomes its title.
 * **Markdown pipe tables** (``| a | b |`` rows, an optional ``|---|`` rule).
+* **One cell per line without tabs** (a web page or PDF copied as text), under a standard table
+  title, where the rows can be told apart unambiguously (:mod:`.flat_tables`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import re
 from pathlib import Path
 
 from ...core.model import Span
+from .flat_tables import take_tables
 from .grid import Extracted, RawGrid
 from .lines import FORM_FEED, furniture, paginate, resegment
 from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines
@@ -78,8 +81,9 @@ def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extrac
             cleaned = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", cleaned)).strip()
         narrative.append((cleaned, Span(file=file, page=pages[i], line=i + 1, excerpt=cleaned[:80])))
         i += 1
-    lines, joins = join_lines(resegment(narrative, len(text)))
-    return Extracted(file=file, lines=lines, grids=tuple(grids), joins=joins)
+    narrative, flat = take_tables(resegment(narrative, len(text)), file)
+    lines, joins = join_lines(narrative)
+    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat), joins=joins)
 
 
 def _spacing(raw: list[str], skipped: set[int]) -> set[int]:
