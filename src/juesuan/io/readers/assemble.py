@@ -34,6 +34,7 @@ from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
 from ...core.profiles import Profile, load_profile, select_profile
 from .identify import identify, sparse_reason, tables_attached, with_profile
 from .grid import Extracted, RawGrid
+from .lines import relocator
 from .performance import evaluation_kind, evaluations_from_grids
 from .stated import model_parts
 
@@ -211,6 +212,10 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
     texts: Mapping[str, str] = {}
     if parsed is not None:
         narrative = _merge_narrative(parsed.narrative, narrative)
+        if any(extracted.joins):  # a figure on the second line of a joined line points at that line
+            relocate = relocator(lines, extracted.joins)
+            narrative = replace(narrative, statements=tuple(
+                replace(st, span=relocate(st.span)) if st.span is not None else st for st in narrative.statements))
         reasons, texts = dict(parsed.reasons), dict(parsed.texts)
         name = name or (parsed.unit_name or "")
         year = year or parsed.year

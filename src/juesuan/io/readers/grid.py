@@ -39,9 +39,12 @@ class Extracted:
 
     ``lines`` are the document's text lines in order (soft line breaks already joined, so a
     sentence broken across lines or pages is one line), each with the span of its start.
+    ``joins``, when a reader joined lines itself, gives for each line where every source line
+    after the first begins in it ((offset, span) pairs; see :func:`.lines.relocator`).
     """
 
     file: str
     lines: tuple[tuple[str, Span], ...] = ()
     grids: tuple[RawGrid, ...] = ()
     pages: int | None = None
+    joins: tuple[tuple[tuple[int, Span], ...], ...] = ()

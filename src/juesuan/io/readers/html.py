@@ -8,7 +8,9 @@ buttons. Those elements (by tag, or by an id/class such as ``nav``/``footer``/``
 dropped unless they hold a data table or a long text; short chrome lines ("打印本页", "关闭窗口",
 "您的位置") are dropped too. Headings, paragraphs and list items become lines; data tables
 become grids (``colspan``/``rowspan`` text in the first position, blanks in the covered ones).
-A table that contains another table is a layout table and is read as a container.
+A table that contains another table is a layout table and is read as a container. A page that
+holds a whole document in one block (a copy site's mirror of a PDF) is cut into its headings and
+sentences (:func:`.lines.resegment`).
 Pages in GBK/GB2312 are decoded through :func:`.normalize.decode` with their declared charset.
 """
 
@@ -21,6 +23,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ...core.model import Span
 from .grid import Extracted, RawGrid, column_letter
+from .lines import resegment
 from .normalize import caption_line, clean_line, decode
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -58,7 +61,7 @@ def extract_html(text: str, file: str = "") -> Extracted:
     walker = _Walker(file)
     walker.walk(soup.body or soup)
     walker.flush()
-    return Extracted(file=file, lines=tuple(walker.lines), grids=tuple(walker.grids))
+    return Extracted(file=file, lines=tuple(resegment(walker.lines)), grids=tuple(walker.grids))
 
 
 def _keeps_content(tag: Tag) -> bool:

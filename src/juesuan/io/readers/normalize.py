@@ -2,8 +2,10 @@
 
 Where it sits: the first step of every published-document reader (text, docx, html, and the
 PDF/Excel readers). A reader decodes with :func:`decode`, cleans each line with
-:func:`normalize_text` and :func:`to_simplified`, and joins sentences that a layout broke
-across lines with :func:`join_soft_breaks` before handing lines to assembly.
+:func:`clean_line` (full-width digits, pinyin glosses of copy sites, traditional characters),
+and joins sentences that a layout broke across lines with :func:`join_soft_breaks` before
+handing lines to assembly. Page furniture and text whose line breaks were lost are handled one
+level up, in :mod:`.lines`.
 
 Chinese punctuation (，。：；（）“”、) is kept as printed: the phrasebook matches it.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
+from dataclasses import replace
 from typing import Sequence
 
 from ...core.findings import InputError
@@ -32,6 +35,8 @@ _GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "x-gbk", "euc-cn", "h
 # Characters that should not appear in a readable document (C0 controls other than \t \n \r \f).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Private-use and replacement characters are the usual sign of a wrong code page.
+_ODD = re.compile(r"[\ue000-\uf8ff\ufffd]")
 
 
 def _plausible(text: str) -> bool:
@@ -40,9 +45,7 @@ def _plausible(text: str) -> bool:
         return True
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
         return False
-    # Private-use and replacement characters are the usual sign of a wrong code page.
-    odd = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
-    return odd <= max(2, len(text) // 500)
+    return len(_ODD.findall(text)) <= max(2, len(text) // 500)
 
 
 def _canonical(name: str) -> str:
@@ -107,11 +110,82 @@ def _converter():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional_only() -> frozenset[str] | None:
+    """Characters that only traditional script writes: those OpenCC's t2s table changes, less
+    the simplified forms themselves and the characters simplified text still writes in some
+    words (乾 in 乾县 and 乾隆: OpenCC's phrase table keeps them). None when the tables cannot
+    be found (then every line with Chinese in it is converted)."""
+    from importlib.resources import files
+
+    try:
+        tables = files("opencc") / "dictionary"
+        pairs = (tables / "TSCharacters.txt").read_text(encoding="utf-8")
+        simplified_forms = (tables / "STCharacters.txt").read_text(encoding="utf-8")
+        phrases = (tables / "TSPhrases.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        return None
+    simplified = {line.split("\t", 1)[0] for line in simplified_forms.splitlines()}
+    simplified.update(c for line in phrases.splitlines() for c in line.partition("\t")[2].split(" ", 1)[0])
+    out = set()
+    for line in pairs.splitlines():
+        char, _, targets = line.partition("\t")
+        if len(char) == 1 and targets.split(" ", 1)[0] != char and char not in simplified:
+            out.add(char)
+    return frozenset(out)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _traditional_pattern() -> re.Pattern | None:
+    """One character class of the traditional-only characters of the Basic Multilingual Plane
+    (a class the regex engine tests in constant time per character)."""
+    chars = _traditional_only()
+    return None if chars is None else re.compile("[" + "".join(sorted(c for c in chars if c <= "\uffff")) + "]")
+
+
+def has_traditional(text: str) -> bool:
+    """True when ``text`` holds a character that only traditional script writes ("總", "決")."""
+    if text.isascii():
+        return False
+    pattern = _traditional_pattern()
+    if pattern is None or pattern.search(text):
+        return True
+    return _ASTRAL.search(text) is not None and not _traditional_only().isdisjoint(text)
+
+
 def to_simplified(text: str) -> str:
-    """Traditional characters to simplified ("收入總計" → "收入总计"); simplified text is unchanged."""
-    if not text or text.isascii():
+    """Traditional characters to simplified ("收入總計" → "收入总计").
+
+    Only a line that has a traditional-only character is converted: a simplified line is
+    returned as it is, so the conversion's phrase table never rewrites simplified wording.
+    """
+    if not text or not has_traditional(text):
         return text
     return _converter().convert(text)
+
+
+# Pinyin a copy site prints after a character or word of a traditional mirror: "區(qū)",
+# "決算(jué suàn)", "收(shōu)入(rù)". A gloss has a tone mark, so "(PPP)" or "(a)" is kept.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = rf"[A-Za-zü{_TONED}]{{1,7}}"
+_TONE = re.compile(f"[{_TONED}]")
+_GLOSS = re.compile(
+    rf"(?<=\S)[(（](?=[^)）]{{0,60}}?[{_TONED}])\s*{_SYLLABLE}(?:[\s'’]{_SYLLABLE}){{0,7}}\s*[)）]"
+)
+# A mirror's stray comma before the enumeration mark: "二,、部门基本情况".
+_STRAY_COMMA = re.compile(r"(?<=[一二三四五六七八九十]),+(?=、)")
+
+
+def strip_glosses(text: str) -> str:
+    """Remove the pinyin glosses and stray commas that copy sites add to a mirrored page."""
+    if _TONE.search(text):
+        text = _GLOSS.sub("", text)
+    if ",、" in text:
+        text = _STRAY_COMMA.sub("", text)
+    return text
 
 
 _WIDTH = {0xFF05: "%", 0xFF1C: "<", 0xFF1D: "=", 0xFF1E: ">", 0xFF0B: "+"}
@@ -123,11 +197,12 @@ _WIDTH.update({cp: " " for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000)})
 _WIDTH.update({cp: " " for cp in range(0x2000, 0x200B)})
 _WIDTH.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
 _TABLE = str.maketrans(_WIDTH)
+_WIDE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]+")
 # Full-width point or minus inside a number ("１７８７．２３" → "1787.23", "－3.43%").
 _NUM_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _NUM_MINUS = re.compile(r"－(?=\d)")
 # A full-width comma used as a thousands separator ("１，７８７．２３"): digit ， three digits.
-_NUM_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?:[.,，]\d|[^\d，]|$))")
+_NUM_COMMA = re.compile(r"(\d)，(?=\d{3}(?:[.,，]\d|[^\d，]|$))")
 
 
 def normalize_text(text: str) -> str:
@@ -135,15 +210,34 @@ def normalize_text(text: str) -> str:
 
     Chinese punctuation is kept; tabs and newlines are kept (the flattened-table layout uses them).
     """
-    text = text.translate(_TABLE)
-    text = _NUM_POINT.sub(".", text)
-    text = _NUM_COMMA.sub(",", text)
-    return _NUM_MINUS.sub("-", text)
+    text = _WIDE.sub(lambda m: m.group().translate(_TABLE), text)
+    if "．" in text:
+        text = _NUM_POINT.sub(".", text)
+    if _NUM_COMMA.search(text):
+        text = _NUM_COMMA.sub(r"\1,", text)
+    return _NUM_MINUS.sub("-", text) if "－" in text else text
 
 
 def clean_line(text: str) -> str:
-    """One display line: normalised, simplified, outer whitespace stripped."""
-    return to_simplified(normalize_text(text)).strip()
+    """One display line: normalised, glosses removed, simplified, outer whitespace stripped."""
+    return to_simplified(strip_glosses(normalize_text(text))).strip()
+
+
+_SPACE_RUN = re.compile(r"[\s\u3000]+")
+_SPACE = re.compile(r"\s")
+_CJK_SPACE = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")
+
+
+def squeeze_spaces(text: str) -> str:
+    """Collapse spaces; drop the ones next to Chinese characters and full-width punctuation.
+
+    Text laid out on a page (PDF, or a copy of one) carries a space where a line wrapped
+    ("满族 乡人民政府") and spaces between a number and its unit ("19 个").
+    """
+    if not _SPACE.search(text):
+        return text
+    text = _SPACE_RUN.sub(" ", text).strip()
+    return _CJK_SPACE.sub("", text)
 
 
 # --------------------------------------------------------------------------- soft line breaks
@@ -161,12 +255,10 @@ _HEADING = re.compile(
       | [•·●▪■◆\-*]\s
       | 附[表件]
       | 表\s*[{_CN_NUM}\d]+
-      | (目录|公开说明)$
+      | (目\s*录|公开说明)$
     )""",
     re.VERBOSE,
 )
-# A line ending like this ends its sentence (closing quotes/brackets may follow the mark).
-_FINAL = re.compile(r"[。！？!?；;：:…]\s*[”’」』)）】]*\s*$")
 
 
 def is_heading(text: str) -> bool:
@@ -174,38 +266,128 @@ def is_heading(text: str) -> bool:
     return bool(_HEADING.match(text.strip()))
 
 
+_CLOSERS = " \t\u3000”’」』)）】"
+_TERMINAL = frozenset("。！？!?；;：:…")
+
+
 def _ends_sentence(text: str) -> bool:
-    return bool(_FINAL.search(text))
+    """True when the line ends with a sentence or clause mark (closing quotes may follow)."""
+    return text.rstrip(_CLOSERS)[-1:] in _TERMINAL
 
 
 def _glue(left: str, right: str) -> str:
+    """What goes between two joined pieces: a space between two Latin words, else nothing."""
     if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalpha():
-        return f"{left} {right}"
-    return left + right
+        return " "
+    return ""
+
+
+# The words a complete heading ends with; a short heading ending otherwise ("…经费支出决算") was
+# wrapped, and a short line after it ("情况说明", "表") finishes it.
+_HEADING_END = re.compile(r"(说明|情况|概况|职责|职能|设置|构成|解释|目\s*录|附[件表]|事项|总结|报告|表|\d)[\s)）]*$")
+_HEADING_MAX = 40  # a heading line longer than this is a paragraph that starts with a number
+_WRAP_MAX = 12  # longest line taken as the rest of a wrapped heading
+_BRACKET_MAX = 200  # a bracket left open keeps its line open for at most this many characters
+_JOIN_MAX = 5000  # no paragraph is longer: text that never ends a sentence is cut here
+# A line that begins inside something the line before left open: a subject name before its
+# "(款)", the digits or unit of a number, punctuation no line starts with.
+_CUT_INSIDE = re.compile(r"^(?:[^，。；：、\s]{0,12}[（(][类款项][）)]|[，。；：、）)”’%％]|万?元(?=$|[，。；、）)\s]))")
+
+
+def ends_like_heading(text: str) -> bool:
+    """True when ``text`` ends as a heading does ("…情况说明", "…职责", "…决算表")."""
+    return bool(_HEADING_END.search(text))
+
+
+def _cut_inside(before: str, text: str, depth: int) -> bool:
+    """True when ``text`` continues what the line ``before`` it left unfinished: a bracket still
+    open (``depth`` > 0), a number broken after its point or comma, a name cut before its level."""
+    if depth > 0 or _CUT_INSIDE.match(text):
+        return True
+    return before[-1:].isdigit() and text[:1].isdigit() or (before[-1:] in ".," and text[:1].isdigit())
 
 
 def join_soft_breaks(lines: Sequence[tuple[str, Span]]) -> tuple[tuple[str, Span], ...]:
-    """Join a sentence broken across lines: a line that does not end a sentence, is not itself a
-    heading, and is followed by a line that is not a heading or list item, takes the next line.
+    """Join a sentence broken across lines (see :func:`join_lines`); the joined lines only."""
+    return join_lines(lines)[0]
 
-    A blank line is a paragraph break (never joined across) and is dropped. The joined line keeps
-    the span of its first line.
+
+def join_lines(lines: Sequence[tuple[str, Span]]):
+    """Join what a layout broke across lines; returns the lines and, for each, where every
+    source line after its first begins in it (``lines.Pieces``: (offset, span) pairs).
+
+    A line that does not end a sentence takes the next line, unless the next starts a heading or
+    list item, or is a form-code/unit line under a table title. A table title ("…决算表") ends its
+    line. A short heading takes only a short rest that is not a sentence ("五、…经费支出决算" +
+    "情况说明"), and none when it ends as headings do ("…情况说明"). A bracket left open keeps
+    the line open (even past "；" or "。") until it closes. A blank line is a paragraph break and
+    is dropped, except where the next line plainly continues the one before (a bracket still
+    open, a number cut after its point, a line starting with "）" or "，").
+
+    The joined line keeps the span of its first source line, with the joined text as excerpt.
+    Linear in the total length: each line is looked at once, the text joined once.
     """
     out: list[tuple[str, Span]] = []
-    open_line = False  # the last line in ``out`` may take a continuation
-    for text, span in lines:
-        text = text.strip()
+    pieces: list[tuple] = []
+    parts: list[str] = []  # the current line's pieces
+    at: list[tuple[int, Span]] = []  # where each source line after the first starts
+    first: Span | None = None
+    size = 0
+    heading = False
+    depth = 0  # brackets opened and not yet closed in the current line
+    opened = 0  # where the outermost open bracket opened
+    state = "closed"  # "open": takes any continuation; "wrap": a short rest of a heading
+    gap = False  # a blank line since the last line
+
+    def close() -> None:
+        nonlocal first
+        if first is None:
+            return
+        text = "".join(parts)
+        span = replace(first, excerpt=text[:80]) if at else first
+        out.append((text, span))
+        pieces.append(tuple(at))
+        parts.clear()
+        at.clear()
+        first = None
+
+    for raw, span in lines:
+        text = raw.strip()
         if not text:
-            open_line = False
+            gap = True
             continue
-        if open_line and out and not is_heading(text):
-            prev, prev_span = out[-1]
-            out[-1] = (_glue(prev, text), prev_span)
+        meta = is_table_meta(text)
+        takes = state != "closed" and not is_heading(text) and not meta
+        if takes and (gap or state == "wrap"):
+            short_rest = state == "wrap" and not gap and len(text) <= _WRAP_MAX and not _ends_sentence(text)
+            takes = short_rest or _cut_inside(parts[-1], text, depth)
+        gap = False
+        if takes:
+            glue = _glue(parts[-1], text)
+            size += len(glue)
+            at.append((size, span))
+            parts.append(glue + text)
         else:
-            out.append((text, span))
-        last = out[-1][0]
-        open_line = not _ends_sentence(last) and not (is_heading(last) and len(last) <= 40)
-    return tuple(out)
+            close()
+            first, size, heading, depth = span, 0, is_heading(text), 0
+            parts.append(text)
+        before = depth
+        depth = max(0, depth + text.count("（") + text.count("(") - text.count("）") - text.count(")"))
+        if depth and not before:
+            opened = size
+        size += len(text)
+        if size >= _JOIN_MAX:
+            state = "closed"
+        elif depth and size - opened <= _BRACKET_MAX:
+            state = "open"
+        elif _ends_sentence(text) or (text.endswith("表") and size <= 60) or meta:
+            state = "closed"
+        elif heading and size <= _HEADING_MAX:
+            state = "closed" if ends_like_heading(text) else "wrap"
+        else:
+            state = "open"
+    close()
+    return tuple(out), tuple(pieces)
 
 
 # --------------------------------------------------------------------------- lines around a table

@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from ...core.findings import InputError
 from ...core.model import Span
 from .grid import Extracted, RawGrid
+from .normalize import squeeze_spaces
 from .pdf_tables import (Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled, nest_columns,
                          split_row, spread_rows)
 
@@ -38,7 +39,6 @@ _NOTE_START = re.compile(r"^(注|说明|备注)\s*[0-9０-９]*\s*[:：]")
 _TABLE_TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
 _FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$|^公开\s*\d+$")
 _CONTINUED = re.compile(r"[（(]\s*续\s*(表)?\s*[)）]$|续表$")
-_CJK_SPACE = re.compile(r"\s*([^\x00-\x7f])\s*")
 
 
 @dataclass(slots=True)
@@ -90,12 +90,6 @@ def _open(path: Path) -> pdfium.PdfDocument:
         doc.close()
         raise _fail(name, "PDF文件没有页面")
     return doc
-
-
-def _normalize(text: str) -> str:
-    """Collapse spaces; drop spaces next to Chinese characters and full-width punctuation."""
-    text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
-    return _CJK_SPACE.sub(r"\1", text)
 
 
 def _path_bounds(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float, float]], int]:
@@ -166,7 +160,7 @@ def _page_lines(info: _Page, stream: list[tuple[str, Char | None]]) -> list[_Lin
     boxes: list[Char] = []
 
     def flush() -> None:
-        text = _normalize("".join(buf))
+        text = squeeze_spaces("".join(buf))
         if text and boxes:
             lines.append(_Line(text, info.number, min(c.x0 for c in boxes), min(c.top for c in boxes),
                                max(c.x1 for c in boxes), max(c.bottom for c in boxes)))

@@ -3,13 +3,21 @@
 Where it sits: one of the format readers under :func:`juesuan.io.readers.read_document`; it
 hands an :class:`~.grid.Extracted` to assembly.
 
-Two table notations are understood:
+Text arrives as people paste it (:mod:`.lines`): pages ended by form feeds (``pdftotext``) give
+the spans their page; page numbers and running headers are dropped; a line holding most of the
+document (its line breaks lost) is cut before headings and after sentences; then lines a layout
+wrapped are joined (:func:`.normalize.join_lines`), each joined line remembering where its
+source lines begin so that figures point at the line they were printed on.
+
+Three table notations are understood:
 
 * **Flattened Word tables** (a Word document saved as text, like the seed): a table is a block of
   tab-indented lines; each line is one cell, a run of such lines is one row, and rows are
   separated by blank lines. A row holding a single cell that reads like a form title
   ("单位整体支出绩效自评表") starts a new grid and becomes its title.
 * **Markdown pipe tables** (``| a | b |`` rows, an optional ``|---|`` rule).
+* **One cell per line without tabs** (a web page or PDF copied as text), under a standard table
+  title, where the rows can be told apart unambiguously (:mod:`.flat_tables`).
 """
 
 from __future__ import annotations
@@ -18,8 +26,10 @@ import re
 from pathlib import Path
 
 from ...core.model import Span
+from .flat_tables import take_tables
 from .grid import Extracted, RawGrid
-from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_soft_breaks
+from .lines import FORM_FEED, furniture, paginate, resegment
+from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines
 
 # A one-cell row that names a form: "…自评表", "…决算表", "…总表", "附表3 …".
 _TITLE = re.compile(r"^(附表\s*\S{0,4}\s*)?\S.{0,38}(表|明细)$")
@@ -40,15 +50,23 @@ def extract(path: str | Path) -> Extracted:
 def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extracted:
     """The same as :func:`extract`, for text already in memory."""
     raw = text.split("\n")
+    pages = paginate(raw)
+    if pages and pages[0] is not None:
+        raw = [line.replace(FORM_FEED, "") for line in raw]
+    skipped = furniture(raw, pages)
+    spacing = _spacing(raw, skipped)
     narrative: list[tuple[str, Span]] = []
     grids: list[RawGrid] = []
     i = 0
     while i < len(raw):
         line = raw[i]
+        if i in skipped or i in spacing:
+            i += 1
+            continue
         if line.startswith("\t"):
             end = _table_block_end(raw, i)
             if _looks_like_table(_runs(raw, i, end)):
-                grids.extend(_flattened_grids(raw, i, end, file, narrative))
+                grids.extend(_flattened_grids(raw, i, end, file, narrative, pages))
                 i = end
                 continue
         if line.lstrip().startswith("|") and _is_pipe_table(raw, i):
@@ -61,10 +79,23 @@ def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extrac
         cleaned = clean_line(line)
         if markdown:
             cleaned = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", cleaned)).strip()
-        span = Span(file=file, line=i + 1, excerpt=cleaned[:80])
-        narrative.append((cleaned, span))
+        narrative.append((cleaned, Span(file=file, page=pages[i], line=i + 1, excerpt=cleaned[:80])))
         i += 1
-    return Extracted(file=file, lines=join_soft_breaks(narrative), grids=tuple(grids))
+    narrative, flat = take_tables(resegment(narrative, len(text)), file)
+    lines, joins = join_lines(narrative)
+    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat), joins=joins)
+
+
+def _spacing(raw: list[str], skipped: set[int]) -> set[int]:
+    """Blank lines around dropped page furniture: the text runs on across the page."""
+    out: set[int] = set()
+    for i in skipped:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(raw) and (not raw[j].strip() or j in skipped):
+                out.add(j)
+                j += step
+    return out
 
 
 # --------------------------------------------------------------------------- flattened tables
@@ -114,7 +145,7 @@ def _preceding(narrative: list[tuple[str, Span]], n: int = 3) -> tuple[str, ...]
 
 
 def _flattened_grids(
-    raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]]
+    raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]], pages: list[int | None]
 ) -> list[RawGrid]:
     grids: list[RawGrid] = []
     context = _preceding(narrative)
@@ -124,7 +155,8 @@ def _flattened_grids(
 
     def flush() -> None:
         if rows:
-            grids.append(RawGrid(rows=tuple(rows), spans=tuple(spans), title=title, file=file, context=context))
+            grids.append(RawGrid(rows=tuple(rows), spans=tuple(spans), title=title, page=pages[start], file=file,
+                                 context=context))
 
     for run in _runs(raw, start, end):
         cells = [text for _, text in run]
@@ -137,7 +169,7 @@ def _flattened_grids(
             context = context + (cells[0],)
             continue
         rows.append(tuple(cells))
-        spans.append(tuple(Span(file=file, line=idx + 1, excerpt=text[:80]) for idx, text in run))
+        spans.append(tuple(Span(file=file, page=pages[idx], line=idx + 1, excerpt=text[:80]) for idx, text in run))
     flush()
     return grids
 

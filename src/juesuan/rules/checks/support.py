@@ -7,6 +7,8 @@ Where it sits: rules/checks, below ``tables``, ``narrative``, ``completeness`` a
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import lru_cache
 from decimal import Decimal
@@ -203,12 +205,13 @@ def subject_hints(subject: str) -> tuple[str, ...]:
     return (subject,) if "." not in subject else ()
 
 
-_LINE_CACHE: dict[int, tuple[object, dict[tuple[int | None, int | None], str]]] = {}
+_LINE_CACHE: dict[int, tuple[object, dict[tuple[int | None, int | None], str], list]] = {}
 
 
 def _line_text(d: Disclosure, span: Span) -> str:
     """The text line a span lies on and the line before it (the reader's per-line spans), else
-    the span's excerpt."""
+    the span's excerpt. A span on a source line that a reader joined to the line above (a figure
+    on the second line of a wrapped sentence) lies on the joined line that starts before it."""
     n = d.narrative
     if n is None or not n.lines or span.line is None:
         return span.excerpt
@@ -217,8 +220,15 @@ def _line_text(d: Disclosure, span: Span) -> str:
         if len(_LINE_CACHE) > 8:
             _LINE_CACHE.clear()
         index = {(sp.page, sp.line): sp.excerpt for sp in n.lines}
-        _LINE_CACHE[id(n)] = cached = (n, index)
-    index = cached[1]
+        starts = sorted(((sp.page or 0, sp.line), k) for k, sp in enumerate(n.lines) if sp.line is not None)
+        _LINE_CACHE[id(n)] = cached = (n, index, starts)
+    index, starts = cached[1], cached[2]
+    if (span.page, span.line) not in index:
+        at = bisect.bisect_right(starts, ((span.page or 0, span.line), len(n.lines))) - 1
+        if at >= 0:
+            k = starts[at][1]
+            previous = n.lines[k - 1].excerpt if k > 0 else ""
+            return previous + n.lines[k].excerpt
     here = index.get((span.page, span.line), span.excerpt)
     # a paragraph may be headed by a line of its own ("1、…（类）…（项）。"): the line before counts
     before = index.get((span.page, span.line - 1)) or next(

@@ -1,0 +1,328 @@
+"""Lines as people paste them: pages, page furniture, and text whose line breaks were lost.
+
+Where it sits: between a format reader's raw lines and :func:`.normalize.join_soft_breaks`.
+The text reader uses all of it; the HTML reader re-segments collapsed lines. The PDF reader
+has the page geometry and does its own (``pdf._drop_running_lines``).
+
+* :func:`paginate` — the page of each line of a text copied from a PDF (``pdftotext`` ends each
+  page with a form feed).
+* :func:`furniture` — lines that are page numbers ("- 3 -", "第3页", a bare number in its place
+  in the page sequence) or running headers/footers repeated at the edge of many pages.
+* :func:`segment` — a line that holds a whole document (a web copy, ``pdftotext`` without
+  layout) cut before its headings, after its sentences and after a heading set off by a space,
+  in one pass: no backtracking over the whole line, no repeated slicing. Page numbers left
+  inline ("- 3 -", or a number alone between two headings) are dropped.
+* :func:`relocate` — a figure read from a joined line mapped back to the source line (and page)
+  it was printed on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from ...core.model import Span
+from .normalize import ends_like_heading, squeeze_spaces
+
+# --------------------------------------------------------------------------- pages
+
+FORM_FEED = "\f"
+
+
+def paginate(raw: Sequence[str]) -> list[int | None]:
+    """Page number (1-based) of each raw line, from the form feeds that end pages; all None
+    when the text has none."""
+    if not any(FORM_FEED in line for line in raw):
+        return [None] * len(raw)
+    pages: list[int | None] = []
+    page = 1
+    for line in raw:
+        lead = len(line) - len(line.lstrip(FORM_FEED))
+        pages.append(page + lead)
+        page += line.count(FORM_FEED)
+    return pages
+
+
+# A page number on a line of its own: "- 3 -", "— 3 —", "第3页", "第 3 页 共 20 页", "3/20".
+_PAGE_MARK = re.compile(
+    r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4})$"
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_DIGITS = re.compile(r"\d+")
+_EDGE = 2  # lines at the top and at the foot of a page that may be a header or footer
+_MIN_GAP = 4  # lines between two bare page numbers (table cells "1 2 3" sit closer)
+
+
+def furniture(raw: Sequence[str], pages: Sequence[int | None]) -> set[int]:
+    """Indexes of the page numbers and running headers/footers among ``raw`` lines.
+
+    Tab-indented lines are table cells and never furniture. A bare number counts as a page
+    number only where the page sequence puts one: at a page's edge with the same offset from
+    the physical page on several pages (form feeds), or, without form feeds, as the next
+    number of a sequence of numbers standing a page apart.
+    """
+    texts = {i: t for i, t in ((i, line.strip(_BLANK)) for i, line in enumerate(raw) if not line.startswith("\t")) if t}
+    candidates = list(texts)
+    short = [i for i in candidates if len(texts[i]) <= _SHORT]
+    out = {i for i in short if _PAGE_MARK.match(texts[i])}
+    numbers = [i for i in short if _BARE_NUMBER.match(texts[i])]
+    if pages and pages[0] is not None:
+        edges = _page_edges(candidates, pages)
+        offsets: dict[int, list[int]] = {}
+        for i in numbers:
+            if i in edges:
+                offsets.setdefault(int(texts[i]) - (pages[i] or 0), []).append(i)
+        best = max(offsets.values(), key=len, default=[])
+        if len(best) >= 2:
+            out.update(best)
+        out.update(_running(texts, edges, pages, len(set(pages))))
+    else:
+        out.update(_sequence(texts, numbers))
+        # headers/footers sit next to the page numbers found
+        position = {i: k for k, i in enumerate(candidates)}
+        edges = {candidates[k] for i in out for k in range(max(0, position[i] - _EDGE), position[i] + _EDGE + 1)
+                 if k < len(candidates) and candidates[k] != i}
+        out.update(_running(texts, edges, [None] * len(raw), len(out)))
+    return out
+
+
+_BLANK = " \t\u3000" + FORM_FEED
+_SHORT = 60  # page numbers, headers and footers are short lines
+
+
+def _page_edges(candidates: list[int], pages: Sequence[int | None]) -> set[int]:
+    by_page: dict[int | None, list[int]] = {}
+    for i in candidates:
+        by_page.setdefault(pages[i], []).append(i)
+    edges: set[int] = set()
+    for members in by_page.values():
+        edges.update(members[:_EDGE])
+        edges.update(members[-_EDGE:])
+    return edges
+
+
+def _sequence(texts: dict[int, str], numbers: list[int]) -> set[int]:
+    """Bare numbers that count up one by one, each a page's worth of lines after the last."""
+    chain: list[int] = []
+    for i in numbers:
+        value = int(texts[i])
+        if chain and value == int(texts[chain[-1]]) + 1 and i - chain[-1] >= _MIN_GAP:
+            chain.append(i)
+        elif len(chain) < 2 and value <= 3:
+            chain = [i]
+    return set(chain) if len(chain) >= 2 else set()
+
+
+def _running(texts: dict[int, str], edges: set[int], pages: Sequence[int | None], total: int) -> set[int]:
+    """Short lines at page edges whose text recurs on at least three pages and on at least half
+    of them (digits count as one when the line has words: "第3页" and "第4页" are the same)."""
+    keys = {i: _key(texts[i]) for i in edges if len(texts[i]) <= _SHORT}
+    seen: dict[str, set] = {}
+    for i, key in keys.items():
+        seen.setdefault(key, set()).add(pages[i] if pages[i] is not None else i)
+    repeated = {k for k, where in seen.items() if len(where) >= 3 and len(where) * 2 >= total}
+    return {i for i, key in keys.items() if key in repeated}
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", text) if len(_DIGITS.sub("", text)) >= 4 else text
+
+
+# --------------------------------------------------------------------------- lost line breaks
+
+_CN = "一二三四五六七八九十"
+# One pass over the line finds every place it may be cut. Named groups:
+#   end   a sentence end (with the closing quotes/brackets after it): cut after it;
+#   part  a part heading "第二部分": cut before it;
+#   head  another heading or list item ("一、", "（三）", "2.", "表五："): cut before it when
+#         what precedes it closes something (a space, a sentence or clause end, a bracket);
+#   page  a page number the copy left inline ("- 3 -"): dropped.
+_CUT = re.compile(
+    rf"(?=[。！？第{_CN}（(\d表\-—–])"  # where any alternative can start: lets the scan skip the rest
+    rf"(?:(?P<end>[。！？][”’」』)）】]*)"
+    rf"|(?P<part>第[{_CN}]{{1,3}}部分)"
+    rf"|(?P<head>[{_CN}]{{1,3}}、(?![{_CN}]{{1,3}}[、级])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d.．])"
+    rf"|表[{_CN}]{{1,3}}(?=[：:、\s]))"
+    rf"|(?P<page>(?<!\S)[-—–]\s*\d{{1,4}}\s*[-—–](?!\S)))"
+)
+_OPENS_AFTER = frozenset(" \t\u3000。！？!?；;：:）)】」』”’")
+#: A line at least this long, holding at least this share of the text, lost its line breaks.
+COLLAPSED_MIN = 500
+COLLAPSED_SHARE = 0.4
+#: Longest piece a line is cut into; a longer sentence is cut at a clause mark.
+MAX_PIECE = 2000
+_COLLAPSED_FLOOR = 200  # shorter lines are never collapsed
+_CLAUSE = "，；;,、"
+
+
+def _cuts(text: str):
+    """(start, end, kind, opens) of each place ``text`` may be cut, in order; ``opens`` is True
+    when what precedes a heading closes something (a space, a sentence or clause end, a bracket)."""
+    for m in _CUT.finditer(text):
+        kind = m.lastgroup
+        opens = True
+        if kind == "head" or kind == "part":
+            before = text[m.start() - 1] if m.start() else " "
+            opens = before in _OPENS_AFTER
+            if (kind == "head" and not opens) or before in _CN:
+                continue
+        yield m.start(), m.end(), kind, opens
+
+
+def is_collapsed(text: str, total: int) -> bool:
+    """True for a line that holds what should be many lines: most of the document's text, more
+    than any paragraph, or a part heading ("第二部分") after a space or a sentence end."""
+    if len(text) >= COLLAPSED_MIN and (len(text) >= COLLAPSED_SHARE * total or len(text) >= 10 * MAX_PIECE):
+        return True
+    if len(text) < _COLLAPSED_FLOOR:
+        return False
+    return any(kind == "part" and a > 0 and opens for a, _, kind, opens in _cuts(text))
+
+
+def segment(text: str) -> list[str]:
+    """The pieces of a collapsed line: cut before headings and after sentence ends, inline page
+    numbers dropped, the spaces a page layout left between Chinese characters removed.
+
+    Linear in the length of ``text``: one regex pass (each alternative reads a few characters),
+    then one slice per piece.
+    """
+    pieces: list[str] = []
+    start = 0
+    drop: list[tuple[int, int]] = []  # inline page numbers inside the current piece
+
+    def emit(stop: int) -> None:
+        if stop <= start:
+            return
+        if drop:
+            kept, at = [], start
+            for a, b in drop:
+                kept.append(text[at:a])
+                at = b
+            kept.append(text[at:stop])
+            piece = " ".join(kept)
+            drop.clear()
+        else:
+            piece = text[start:stop]
+        for part in _bounded(piece):
+            part = squeeze_spaces(part)
+            if part and not _BARE_NUMBER.match(part):  # a page number the copy left between headings
+                pieces.append(part)
+
+    for a, b, kind, _ in _cuts(text):
+        if a < start:
+            continue  # inside a heading already cut off
+        if kind == "page":
+            drop.append((a, b))
+        elif kind == "end":
+            emit(b)
+            start = b
+        else:
+            emit(a)
+            start = a
+            title_end = _heading_end(text, a)
+            if title_end:
+                emit(title_end)
+                start = title_end
+    emit(len(text))
+    return pieces
+
+
+_TITLE_MAX = 40  # longest heading looked for before the text under it
+
+
+def _heading_end(text: str, start: int) -> int:
+    """Where the heading starting at ``start`` ends when a space separates it from the text
+    under it ("（二）机构设置 局机关内设…"): the first space within reach after which the heading
+    reads complete; 0 when there is none."""
+    at = start
+    while True:
+        at = text.find(" ", at + 1, start + _TITLE_MAX)
+        if at < 0:
+            return 0
+        if not text[at - 1].isdigit() and ends_like_heading(text[start:at]) and not text[at + 1:at + 2].isspace():
+            rest = text[at + 1:at + 4]
+            return 0 if rest[:1] in "-—–" else at
+
+
+def resegment(lines: Sequence[tuple[str, Span]], total: int | None = None) -> list[tuple[str, Span]]:
+    """``lines`` with each collapsed line (:func:`is_collapsed`) replaced by its pieces, each
+    piece keeping the line's span with its own excerpt. ``total`` is the document's length in
+    characters (the sum of the lines' when not given)."""
+    if not any(len(text) >= _COLLAPSED_FLOOR for text, _ in lines):
+        return list(lines)
+    if total is None:
+        total = sum(len(text) for text, _ in lines)
+    out: list[tuple[str, Span]] = []
+    for text, span in lines:
+        if len(text) < _COLLAPSED_FLOOR or not is_collapsed(text, total):
+            out.append((text, span))
+            continue
+        file, page, line = span.file, span.page, span.line
+        out.extend((piece, Span(file=file, page=page, line=line, excerpt=piece[:80])) for piece in segment(text))
+    return out
+
+
+def _bounded(piece: str) -> list[str]:
+    """``piece`` cut into parts of at most MAX_PIECE characters, at a clause mark where there is
+    one, never inside a number."""
+    if len(piece) <= MAX_PIECE:
+        return [piece]
+    out, start = [], 0
+    while len(piece) - start > MAX_PIECE:
+        stop = start + MAX_PIECE
+        mark = max(piece.rfind(c, start + MAX_PIECE // 2, stop) for c in _CLAUSE)
+        if mark > 0:
+            stop = mark + 1
+        else:
+            while stop > start + 1 and (piece[stop - 1].isdigit() or piece[stop - 1] in ".,") and piece[stop].isdigit():
+                stop -= 1
+        out.append(piece[start:stop])
+        start = stop
+    out.append(piece[start:])
+    return out
+
+
+# --------------------------------------------------------------------------- spans of joined lines
+
+#: Per joined line, where each source line after the first begins in it: (offset, span).
+Pieces = tuple[tuple[int, Span], ...]
+
+
+def relocator(lines: Sequence[tuple[str, Span]], pieces: Sequence[Pieces]):
+    """A function that maps the span of a figure read from one of ``lines`` to the source line
+    (and page) the figure starts on; excerpt and offsets are kept.
+
+    The phrasebook gives a figure the span of its (joined) line, with an excerpt cut from that
+    line's text and offsets into the excerpt. The excerpt is found in the joined text to learn
+    where the figure sits; when it occurs again at a place on another source line, the span is
+    left on the joined line's first line.
+    """
+    index = {(s.file, s.page, s.line): i for i, ((_, s), p) in enumerate(zip(lines, pieces)) if p}
+
+    def relocate(span: Span) -> Span:
+        if span.start is None or not index:
+            return span
+        i = index.get((span.file, span.page, span.line))
+        if i is None:
+            return span
+        text = lines[i][0]
+        at = text.find(span.excerpt)
+        if at < 0:
+            return span
+        where = _piece_at(pieces[i], lines[i][1], at + span.start)
+        again = text.find(span.excerpt, at + 1)
+        if again >= 0 and _piece_at(pieces[i], lines[i][1], again + span.start) is not where:
+            return span
+        return replace(span, page=where.page, line=where.line)
+
+    return relocate
+
+
+def _piece_at(pieces: Pieces, first: Span, offset: int) -> Span:
+    found = first
+    for start, span in pieces:
+        if start > offset:
+            break
+        found = span
+    return found

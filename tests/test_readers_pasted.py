@@ -1,0 +1,286 @@
+"""Text as people paste it: wrapped lines, page breaks, pinyin glosses of traditional mirrors and
+line breaks lost (issue 7 item 4, issue 8 text case). Flattened tables: test_readers_flat_tables.
+
+Self-made fixtures first; the corpus tests at the end use ../shared and skip without it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from juesuan import api
+from juesuan.core.model import Span
+from juesuan.io.readers.html import extract_html
+from juesuan.io.readers.lines import furniture, is_collapsed, paginate, relocator, segment
+from juesuan.io.readers.normalize import clean_line, has_traditional, join_lines, strip_glosses, to_simplified
+from juesuan.io.readers.text import extract_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+WEB = SHARED / "corpus" / "web"
+SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
+
+
+def _lines(*texts: str) -> list[tuple[str, Span]]:
+    return [(t, Span(file="f.txt", line=i + 1)) for i, t in enumerate(texts)]
+
+
+def _joined(*texts: str) -> list[str]:
+    return [t for t, _ in join_lines(_lines(*texts))[0]]
+
+
+# --------------------------------------------------------------------------- hard wraps
+
+
+def test_name_number_and_bracket_split_across_lines_are_joined():
+    assert _joined("1.一般公共服务支出(类)政府办公厅（室）及相关机构事", "务(款)行政运行(项):支出决算数为881.38万元。") == [
+        "1.一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)行政运行(项):支出决算数为881.38万元。"]
+    assert _joined("收入总计1,787.", "23万元。") == ["收入总计1,787.23万元。"]
+    assert _joined("使用非财政拨款结余（含专用", "结余）0.00万元。") == ["使用非财政拨款结余（含专用结余）0.00万元。"]
+
+
+def test_wrapped_heading_takes_its_short_rest_only():
+    assert _joined("五、一般公共预算财政拨款“三公”经费支出决算", "情况说明", "2024年度“三公”经费支出77.21万元。") == [
+        "五、一般公共预算财政拨款“三公”经费支出决算情况说明", "2024年度“三公”经费支出77.21万元。"]
+    assert _joined("七、一般公共预算财政拨款“三公”经费支出决算", "表", "八、政府性基金预算财政拨款收入支出决算表") == [
+        "七、一般公共预算财政拨款“三公”经费支出决算表", "八、政府性基金预算财政拨款收入支出决算表"]
+    # a complete heading does not swallow the paragraph under it, however short
+    assert _joined("一、部门主要职责及内设机构", "无。") == ["一、部门主要职责及内设机构", "无。"]
+    assert _joined("二、收入决算情况说明", "本年收入1,741.71万元。") == ["二、收入决算情况说明", "本年收入1,741.71万元。"]
+
+
+def test_table_title_and_unit_line_stay_apart():
+    assert _joined("收入支出决算总表", "单位：万元", "项目") == ["收入支出决算总表", "单位：万元", "项目"]
+
+
+def test_open_bracket_carries_past_clause_marks_and_a_blank_line():
+    out = _joined("平均得分99.33分（其中，绩效评级为“优”的项目39个；", "", "绩效评级为“良”的项目0个）。", "下一段。")
+    assert out == ["平均得分99.33分（其中，绩效评级为“优”的项目39个；绩效评级为“良”的项目0个）。", "下一段。"]
+    # without an open bracket a blank line is a paragraph break
+    assert _joined("上海市普陀区财政局", "", "2024年度部门决算") == ["上海市普陀区财政局", "2024年度部门决算"]
+
+
+def test_joined_line_keeps_first_span_and_records_where_each_line_starts():
+    lines, pieces = join_lines(_lines("本年收入合计1,741.71万元，其中：财政拨款收入", "1,693.16万元。"))
+    (text, span), = lines
+    assert span.line == 1 and span.excerpt == text[:80]
+    ((offset, second),) = pieces[0]
+    assert text[offset:] == "1,693.16万元。" and second.line == 2
+
+
+def test_relocator_points_a_figure_at_its_source_line():
+    lines, pieces = join_lines([("本年收入合计1,741.71万元，其中：财政拨款收入", Span(file="f", page=1, line=9)),
+                                ("1,693.16万元，占97.21%。", Span(file="f", page=2, line=12))])
+    text = lines[0][0]
+    relocate = relocator(lines, pieces)
+    excerpt = "财政拨款收入1,693.16万元"
+    figure = Span(file="f", page=1, line=9, excerpt=excerpt, start=6, end=14)
+    moved = relocate(figure)
+    assert (moved.page, moved.line) == (2, 12) and moved.excerpt[moved.start:moved.end] == "1,693.16"
+    first = Span(file="f", page=1, line=9, excerpt=text[:20], start=6, end=14)
+    assert relocate(first) == first  # a figure on the first line stays there
+
+
+def test_join_is_linear_in_the_number_of_lines():
+    """Many lines that never end a sentence: joined text is built once, and cut at a paragraph's
+    greatest length instead of growing without bound."""
+    lines = _lines(*(["收入支出决算总体情况说明本年收入合计"] * 20000))
+    out, _ = join_lines(lines)
+    assert sum(len(t) for t, _ in out) == 20000 * 18
+    assert max(len(t) for t, _ in out) <= 5000 + 18
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _paged_text() -> str:
+    header = "某区财政局2024年度部门决算"
+    pages = [
+        [header, "第三部分 部门决算情况说明", "一、收入支出决算总体情况说明",
+         "2024年度收入总计1,787.23万元，其中：本年收入合计1,741.71万元，年初结转和结余",
+         "45.52万元。2024年度支出总计1,787.23万元，其中：本年支出合计", "", "- 3 -"],
+        [header, "1,740.70万元，年末结转和结余46.53万元。", "二、收入决算情况说明",
+         "本年收入1,741.71万元，其中：财政拨款收入1,693.16万元，占97.21%；其他收入48.55万元，占2.79%。", "", "- 4 -"],
+        [header, "三、支出决算情况说明", "本年支出1,740.70万元，其中：基本支出1,217.85万元，占69.96%；",
+         "项目支出522.85万元，占30.04%。", "", "- 5 -"],
+        [header, "序号", "1", "上海市普陀区财政局（本级）", "2", "上海市普陀区财政局财政所", "", "- 6 -"],
+    ]
+    return "\f".join("\n".join(p) + "\n" for p in pages)
+
+
+def test_pages_markers_and_running_header_are_dropped():
+    raw = _paged_text().split("\n")
+    pages = paginate(raw)
+    assert pages[0] == 1 and pages[-2] == 4
+    dropped = {raw[i].strip("\f") for i in furniture([r.replace("\f", "") for r in raw], pages)}
+    assert dropped == {"某区财政局2024年度部门决算", "- 3 -", "- 4 -", "- 5 -", "- 6 -"}
+    ex = extract_text(_paged_text(), "p.txt")
+    texts = [t for t, _ in ex.lines]
+    # the sentence broken by the page break is one line again; the 序号 cells "1", "2" are kept
+    assert texts[2].endswith("45.52万元。2024年度支出总计1,787.23万元，其中：本年支出合计1,740.70万元，年末结转和结余46.53万元。")
+    assert texts[-1] == "序号1上海市普陀区财政局（本级）2上海市普陀区财政局财政所"
+    assert not any("- 4 -" in t or "某区财政局2024年度部门决算" in t for t in texts)
+    assert [s.page for _, s in ex.lines] == [1, 1, 1, 2, 2, 3, 3, 3, 4]
+
+
+def test_figure_after_a_page_break_points_at_its_page_and_line(tmp_path):
+    path = tmp_path / "某区财政局2024年度部门决算.txt"
+    path.write_text(_paged_text(), encoding="utf-8")
+    d = api.read(path)
+    by_key: dict = {}
+    for st in d.narrative.statements:
+        by_key.setdefault(st.key, st)
+    this_year = by_key["本年支出合计"]
+    assert this_year.value == Decimal("1740.70")
+    assert (this_year.span.page, this_year.span.line) == (2, 9)
+    assert this_year.span.excerpt[this_year.span.start:this_year.span.end] == "1,740.70"
+    opening = by_key["年初结转和结余"]
+    assert (opening.span.page, opening.span.line) == (1, 5)  # printed on the second line of the sentence
+    assert by_key["收入总计"].span.line == 4
+
+
+def test_bare_numbers_are_page_numbers_only_in_sequence_a_page_apart():
+    raw = ["1", "某单位", "2024年度单位决算", "目录", "第一部分 概况", "2", "一、职责", "（一）负责受理投诉。",
+           "（二）负责督查。", "（三）负责协调。", "3", "序号", "1", "2", "3", "二、机构设置"]
+    pages = paginate(raw)
+    assert {raw[i] for i in furniture(raw, pages)} == {"1", "2", "3"}
+    assert sorted(furniture(raw, pages)) == [0, 5, 10]  # the 序号 cells stay
+
+
+# --------------------------------------------------------------------------- mirrors
+
+
+def test_pinyin_glosses_and_stray_commas_of_mirrors_are_removed():
+    assert clean_line("南康區(qū)鏡壩鎮(zhèn)人民政府2021年度部門決算") == "南康区镜坝镇人民政府2021年度部门决算"
+    assert clean_line("決算(jué suàn)") == "决算"
+    assert clean_line("收(shōu)入(rù)") == "收入"
+    assert clean_line("二,、部門基本情況") == "二、部门基本情况"
+    assert strip_glosses("PPP(PPP)项目、一般公共服务支出(类)、(a)") == "PPP(PPP)项目、一般公共服务支出(类)、(a)"
+
+
+def test_only_lines_with_traditional_characters_are_converted():
+    assert has_traditional("收入總計") and not has_traditional("收入总计")
+    # t2s alone would write 干县: a simplified line is never converted
+    assert to_simplified("陕西省乾县财政局2024年度部门决算") == "陕西省乾县财政局2024年度部门决算"
+    assert to_simplified("收入總計與支出總計") == "收入总计与支出总计"
+
+
+# --------------------------------------------------------------------------- lost line breaks
+
+_DUTIES = "".join(f" {n}. 负责全区城市管理第{n}项工作的组织协调、监督检查和考核评价。" for n in range(4, 14))
+_COLLAPSED = ("重庆市某区城市管理局(本级) 2020 年度部门决算情况说明 第一部分 部门概况 一、部门基本情况 (一)职能职责 "
+              "1. 贯彻执行有关市政公用设施运行管理的法律、法规、规章和方针政策;负责拟定全区城市管理发展规划并组织 实施。 "
+              "2. 负责城市管理工作的组织协调。 - 1 - 3. 负责统一、规范的城市照明设施管理。" + _DUTIES + " (二)机构设置 "
+              "局机关内设 19 个科室。 2 第二部分 部门决算情况说明 一、收入支出决算总体情况说明 2020年度收入总计3,084.82万元。"
+              "第一、二季度支出均衡。")
+
+
+def test_collapsed_line_is_cut_before_headings_and_after_sentences():
+    assert is_collapsed(_COLLAPSED, len(_COLLAPSED))
+    assert segment(_COLLAPSED) == [
+        "重庆市某区城市管理局(本级) 2020年度部门决算情况说明",
+        "第一部分部门概况",
+        "一、部门基本情况",
+        "(一)职能职责",
+        "1.贯彻执行有关市政公用设施运行管理的法律、法规、规章和方针政策;负责拟定全区城市管理发展规划并组织实施。",
+        "2.负责城市管理工作的组织协调。",
+        "3.负责统一、规范的城市照明设施管理。",  # the inline page number "- 1 -" dropped
+        *(f"{n}.负责全区城市管理第{n}项工作的组织协调、监督检查和考核评价。" for n in range(4, 14)),
+        "(二)机构设置",
+        "局机关内设19个科室。",  # and the page number "2" standing between two headings
+        "第二部分部门决算情况说明",
+        "一、收入支出决算总体情况说明",
+        "2020年度收入总计3,084.82万元。",
+        "第一、二季度支出均衡。",
+    ]
+
+
+def test_a_long_paragraph_with_inline_items_is_not_collapsed():
+    paragraph = ("我单位2024年部门履职效果良好，主要体现在：（一）强化理论武装。全年累计开展学习17次。" * 20)
+    assert not is_collapsed(paragraph, 60000)
+    ex = extract_text("第二部分 部门决算情况说明\n十一、预算绩效情况说明\n" + paragraph + "\n" + "其他内容。\n" * 400)
+    assert any(t == paragraph for t, _ in ex.lines)
+
+
+def test_collapsed_file_reads_as_a_document(tmp_path):
+    path = tmp_path / "one-line.txt"
+    path.write_text(_COLLAPSED + "\n", encoding="utf-8")
+    d = api.read(path)
+    assert d.unit.name == "重庆市某区城市管理局(本级)" and d.unit.year == 2020
+    assert {"1", "2", "2.1"} <= {s.key for s in d.narrative.sections}
+    assert all(s.line == 1 for s in d.narrative.lines)
+    assert [st.value for st in d.narrative.statements if st.key == "收入总计"] == [Decimal("3084.82")]
+
+
+def test_a_never_ending_sentence_is_cut_into_bounded_pieces_never_inside_a_number():
+    text = "一、收入支出决算总体情况说明 " + "本年收入1,741.71万元，" * 1000
+    pieces = segment(text)
+    assert max(len(p) for p in pieces) <= 2000
+    assert all(p.endswith("，") for p in pieces[1:-1])
+
+
+def test_html_page_holding_a_whole_document_in_one_block():
+    ex = extract_html(f"<html><body><div>{_COLLAPSED}</div></body></html>", "m.html")
+    texts = [t for t, _ in ex.lines]
+    assert "一、部门基本情况" in texts and "(一)职能职责" in texts
+
+
+# --------------------------------------------------------------------------- real copies (../shared)
+
+needs_web = pytest.mark.skipif(not WEB.is_dir(), reason="shared/corpus/web not available")
+
+
+@needs_web
+def test_traditional_mirror_with_pinyin_glosses():
+    d = api.read(WEB / "011.txt")
+    assert d.unit.name == "南康区镜坝镇人民政府" and d.unit.year == 2021
+    assert not re.search(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔù]", d.narrative.text)
+    assert "一、收入支出决算总表" in d.narrative.text and "二、部门基本情况" in d.narrative.text
+
+
+@needs_web
+@pytest.mark.parametrize("name, unit, year", [("051.txt", "茂名市交通运输局(本级)", 2021), ("021.txt", None, 2020)])
+def test_pdf_copies_whose_line_breaks_were_lost(name, unit, year):
+    d = api.read(WEB / name)
+    assert d.unit.year == year
+    if unit:
+        assert d.unit.name == unit
+    assert {"1", "2", "3"} <= {s.key for s in d.narrative.sections}
+    assert max(len(line.excerpt) for line in d.narrative.lines) <= 120
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="shared seed not available")
+def test_seed_lines_are_not_rejoined_or_resegmented():
+    from juesuan.io.readers.text import extract
+
+    raw = [ln.strip() for ln in SEED.read_text(encoding="utf-8").split("\n")]
+    for text, span in extract(SEED).lines:
+        assert text == clean_line(raw[span.line - 1])
+
+
+_PUTUO = sorted((SHARED / "corpus").glob("shanghai-putuo-*-2024-juesuan.pdf"))
+
+
+@pytest.mark.skipif(not _PUTUO or shutil.which("pdftotext") is None, reason="corpus PDFs or pdftotext not available")
+@pytest.mark.parametrize("layout", [False, True])
+def test_pdftotext_copy_reads_like_the_pdf(tmp_path, layout):
+    """No bracket warnings the PDF does not have (a bracket wrapped onto the next line is not a
+    defect of the document), spans with pages, and, from the plain copy, the very figures the
+    PDF reader finds (``-layout`` prints some lines out of order: its figures are not compared)."""
+    for pdf in _PUTUO:
+        out = tmp_path / (pdf.stem + ".txt")
+        subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), str(out)], check=True,
+                       capture_output=True)
+        from_pdf, from_text = api.read(pdf), api.read(out)
+        if not layout:
+            statements = Counter((s.key, s.value) for s in from_text.narrative.statements)
+            assert statements == Counter((s.key, s.value) for s in from_pdf.narrative.statements), pdf.name
+        paren = [f for f in api.check(from_text).findings if f.code == "W-PAREN"]
+        assert len(paren) == len([f for f in api.check(from_pdf).findings if f.code == "W-PAREN"]), pdf.name
+        assert all(s.page is not None for s in from_text.narrative.lines)
