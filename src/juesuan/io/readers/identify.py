@@ -99,8 +99,12 @@ class Contents:
     tables: tuple[str, ...] = ()  # entries that name tables
 
 
+_NUMBERED_ITEM = re.compile(r"^(?:附件|附表|表)[\d一二三四五六七八九十]+$")
+
+
 def _entry(text: str) -> str:
-    return _LEADER.sub("", flat(text)).strip()
+    t = flat(text)
+    return t if _NUMBERED_ITEM.match(t) else _LEADER.sub("", t).strip()
 
 
 def _is_entry(text: str) -> bool:
@@ -118,17 +122,19 @@ def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Conten
         if first is None:
             return Contents()
         again = next((j for j in range(first + 1, min(len(texts), first + 80)) if _entry(texts[j]) == _entry(texts[first])), None)
-        if again is None or again - first < 3:
-            return Contents()
+        leaders = sum(1 for t in texts[first:first + 40] if t and not _entry(t))
+        if (again is None or again - first < 3) and leaders < 3:
+            return Contents()  # a 目录 is either marked, repeated by the body, or drawn with leaders
         start = first - 1
     entries: list[str] = []
     end = start + 1
     seen: set[str] = set()
     for j in range(start + 1, min(len(texts), start + 80)):
         text = texts[j]
-        if not text:
-            continue
         entry = _entry(text)
+        if not entry:  # a blank line, or a line of leaders and page numbers only
+            end = j + 1 if entries else end
+            continue
         if entries and (entry in seen or _body_key(entry) in {_body_key(e) for e in entries[:3]}):
             end = j
             break

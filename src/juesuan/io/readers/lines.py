@@ -139,9 +139,9 @@ _CN = "一二三四五六七八九十"
 #         what precedes it closes something (a space, a sentence or clause end, a bracket);
 #   page  a page number the copy left inline ("- 3 -"): dropped.
 _CUT = re.compile(
-    rf"(?=[。！？第{_CN}（(\d表\-—–])"  # where any alternative can start: lets the scan skip the rest
+    rf"(?=[。！？第{_CN}（(\d表目\-—–])"  # where any alternative can start: lets the scan skip the rest
     rf"(?:(?P<end>[。！？][”’」』)）】]*)"
-    rf"|(?P<part>第[{_CN}]{{1,3}}部分)"
+    rf"|(?P<part>第[{_CN}]{{1,3}}部分|目\s?录(?=\s*第))"
     rf"|(?P<head>[{_CN}]{{1,3}}、(?![{_CN}]{{1,3}}[、级])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d.．])"
     rf"|表[{_CN}]{{1,3}}(?=[：:、\s]))"
     rf"|(?P<page>(?<!\S)[-—–]\s*\d{{1,4}}\s*[-—–](?!\S)))"
