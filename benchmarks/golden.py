@@ -120,10 +120,10 @@ def evaluate(path: Path) -> Outcome:
     for f in out.findings:
         if f.severity not in COUNTED:
             continue
-        which = next((d for d in defects if matches(f, d)), None)
-        if which is not None:
-            out.true.append((f, which.get("id", "?")))
-            hit.add(which.get("id", "?"))
+        which = [d for d in defects if matches(f, d)]  # a finding may report more than one defect
+        if which:
+            out.true.append((f, which[0].get("id", "?")))
+            hit.update(d.get("id", "?") for d in which)
         elif any(matches(f, n) for n in notes) or (f.code == "C-PARTIAL" and ident.get("partial")):
             out.true.append((f, "note"))
         else:

@@ -325,3 +325,33 @@ EXAMPLES.update({
     "X-MEMBERS": (across(with_tables(t1=T1()), members=(UNIT_A, UNIT_B("50"))),
                   across(with_tables(t1=T1()), members=(UNIT_A, UNIT_B("53")))),
 })
+
+
+# --------------------------------------------------------------------------- headings, 目录, terms
+
+def with_toc(*entries: str, body: str = "第一部分 部门概况\n一、部门职责\n负责财政工作。") -> Callable[[], Disclosure]:
+    """A text whose first lines are a 目录 (``Identity.toc_lines`` set as the reader sets it)."""
+    from juesuan.core.identity import Identity
+
+    lines = ["目录", *entries]
+    return lambda: doc(text="\n".join(lines + [body]), identity=Identity(toc_lines=(0, len(lines)), toc=True))
+
+
+TOC_OK = ("第一部分 部门概况", "第二部分 部门决算表", "一、收入支出决算总表", "二、收入决算表", "三、支出决算表",
+          "第三部分 部门决算情况说明")
+
+EXAMPLES.update({
+    "W-HEADING-FORM": (text("第二部分 部门决算情况说明\n、收入决算情况说明\n本年收入10.00万元。"),
+                       text("第二部分 部门决算情况说明\n一、收入决算情况说明\n本年收入10.00万元。")),
+    "W-TABLE-NAME": (with_toc("第一部分 部门概况", "第二部分 部门决算表", "一、收入支出决算总表", "二、收入决算", "三、支出决算表"),
+                     with_toc(*TOC_OK)),
+    "W-TOC-ITEM": (with_toc("第一部分 部门概况", "第二部分 部门决算表", "一、收入决算情况说明", "二、收入决算表", "三、支出决算表"),
+                   with_toc(*TOC_OK)),
+    "W-TOC-PAGES": (with_toc("第一部分 部门概况……1", "第二部分 部门决算表……5", "第三部分 部门决算情况说明……3", "第四部分 名词解释……9"),
+                    with_toc("第一部分 部门概况……1", "第二部分 部门决算表……3", "第三部分 部门决算情况说明……5", "第四部分 名词解释……9")),
+    "W-HEADING-TYPO": (text("第一部分 部门概括\n一、部门职责\n负责财政工作。"), text("第一部分 部门概况\n一、部门职责\n负责财政工作。")),
+    "W-TERM-BROKEN": (text("2022年度般公共预算财政拨款“三公”经费支出决算数小于年初预算数。"),
+                      text("2022年度一般公共预算财政拨款“三公”经费支出决算数小于年初预算数。")),
+    "W-PUNCT-SLIP": (text("公务接待费支出0.50万元，比上年减少0.10万元。其中。国内公务接待0.50万元。"),
+                     text("公务接待费支出0.50万元，比上年减少0.10万元。其中：国内公务接待0.50万元。")),
+})

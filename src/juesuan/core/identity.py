@@ -34,6 +34,7 @@ class Identity:
     toc: bool = False  # it has a 目录
     toc_tables: tuple[str, ...] = ()  # table titles its 目录 lists, as printed
     toc_parts: tuple[str, ...] = ()  # part / section titles its 目录 lists, as printed
+    toc_lines: tuple[int, int] = (0, 0)  # [first, end) line indexes of the 目录 in the narrative text
     span: Span | None = None  # the title line
 
     @property

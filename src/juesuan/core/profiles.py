@@ -89,6 +89,9 @@ class Layout:
 
     parts: tuple[PartSpec, ...] = ()
     tables: tuple[TableSpec, ...] = ()
+    #: Other standard headings of such a document (part titles, "部门决算情况说明" …): a heading one
+    #: character away from one of these, or from a part or table title, is taken for a misprint.
+    headings: tuple[str, ...] = ()
 
     def table(self, key: str) -> TableSpec | None:
         return next((t for t in self.tables if t.key == key), None)
@@ -394,7 +397,7 @@ class _Validator:
                      kinds=kinds, forms=forms)
 
     def layout(self, raw: Mapping) -> Layout:
-        self.known(raw, "layout", ("parts", "tables"))
+        self.known(raw, "layout", ("parts", "tables", "headings"))
         parts = tuple(self.part(item, f"layout.parts[{i}]") for i, item in enumerate(raw.get("parts") or []))
         tables = tuple(self.table(item, f"layout.tables[{i}]") for i, item in enumerate(raw.get("tables") or []))
         for kind, items in (("parts", parts), ("tables", tables)):
@@ -402,7 +405,7 @@ class _Validator:
             doubled = sorted({k for k in keys if keys.count(k) > 1})
             if doubled:
                 raise self.fail(f"layout.{kind}", f"中 {'、'.join(doubled)} 重复")
-        return Layout(parts=parts, tables=tables)
+        return Layout(parts=parts, tables=tables, headings=self.words(raw.get("headings"), "layout.headings"))
 
     def part(self, raw: Any, key: str) -> PartSpec:
         raw = self.mapping(raw, key)

@@ -28,7 +28,7 @@ _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|�
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分")
 _TOC_MARK = re.compile(r"^(?:目\s*录|目\s*錄|\s*录)$")
-_LEADER = re.compile(r"[.．…·。\-—_]{3,}.*$|[（(]\s*\d*\s*[）)]\s*$|\s*\d{1,3}\s*$")
+_LEADER = re.compile(r"(?:[.．·。\-—_]{3,}|…{2,}).*$|[（(]\s*\d*\s*[）)]\s*$|\s*\d{1,3}\s*$")
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
                         r"\d{1,2}[、.．]|表[一二三四五六七八九十\d]+[：:、.．]?|、)\s*[:：]?\s*")
 _TABLE_TITLE = re.compile(r"(表|决算表|预算表|总表|明细表|情况表)$")
@@ -139,6 +139,10 @@ def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Conten
             end = j
             break
         if not _is_entry(text):
+            if entries and len(entry) <= 12 and not re.search(r"[。，；,;]", text):
+                entries[-1] += entry  # an entry wrapped onto the next line ("…支出决算" / "情况说明")
+                end = j + 1
+                continue
             end = j
             break
         entries.append(entry)
@@ -283,6 +287,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     identity = Identity(kind=found_kind, scope=scope, form=form, year=year, region=region, unit=unit,
                         basis=basis, confidence=conf, partial=partial, toc=contents.found,
                         toc_tables=contents.tables, toc_parts=contents.parts,
+                        toc_lines=(contents.start, contents.end) if contents.found else (0, 0),
                         span=title.span if title else None)
     return identity, contents
 

@@ -14,6 +14,7 @@ CATALOGUE_MODULES = (
     "performance",  # 绩效自评表 (uses rules.scoring)
     "completeness",  # sections, tables, statements, glossary
     "wording",  # placeholders, punctuation, outdated names, units
+    "wording_form",  # headings, the 目录, table names, standard terms
     "across",  # against last year's document, the same year's budget, the units of a department
 )
 

@@ -45,6 +45,10 @@ _REMNANT = re.compile(
     # the template's instruction for an empty table or section, left in above the statement itself
     r"|无[^，。；\n]{2,40}的(?:部门|单位)?，(?:仍保留该表格式，?)?(?:并在本表下方)?作下述说明[：:]?"
     r"|仍保留该表格式[^。\n]{0,20}"
+    # instructions to the writer left in headings and the 目录
+    r"|[（(]注[:：]?请[^）)\n]{0,30}[）)]"
+    r"|[（(]仅有一个单位的部门[^）)\n]{0,40}[）)]"
+    r"|本部分内容为“[^”\n]{0,10}”"
 )
 #: Words of direction the template offers in pairs ("增加（减少）"): one of them should have been kept.
 _UP = ("增加", "增长", "上升", "大于", "高于")
