@@ -7,9 +7,11 @@ the parts of each total; this module adds what follows from them by plain additi
 * 公开01: 本年收入合计 / 收入总计 / 本年支出合计 / 支出总计 (and the 类 rows from 公开03
   when the data gives none);
 * 公开02/03/05/07/08: missing 款 and 类 rows rolled up from the rows under them, the 合计
-  row, and the row-wise total column (本年收入合计 / 本年支出合计 / 合计);
+  row, and the row-wise total columns the layout names (``TableSpec.sums``: 本年收入合计 /
+  本年支出合计 / 合计; a budget's 基本支出 = 人员经费 + 公用经费);
 * 公开04: fund sums, the 类 rows from 公开05/07/08 when none are given, 总计 on both sides;
-* 公开06: 类 rows from 款 rows, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 (+307/309/399);
+* 公开06: 类 rows from 款 rows, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 (+307/309/399)
+  (of its row-total column: 决算数, or a budget's 合计);
 * 公开09: 公务用车购置及运行维护费 小计 and 合计, for 预算数 and 决算数.
 
 A value that IS stated is never overwritten: an inconsistent stated total stays as it is so
@@ -25,6 +27,8 @@ from typing import Callable, Iterable, Mapping
 from ..core.codes import economic_codes, function_codes
 from ..core.model import (
     FUNDS,
+    T1_FISCAL_INCOME,
+    T1_INCOME_ROWS,
     CodedTable,
     Disclosure,
     FiscalSummaryTable,
@@ -34,17 +38,10 @@ from ..core.model import (
     Tables,
 )
 from ..core.money import ZERO
+from ..core.profiles import Layout, SumSpec, load_profile
 
 Amount = Decimal | None
 
-#: Row-wise total column and the columns that add up to it, per coded table.
-ROW_TOTALS = {
-    "T2": ("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
-    "T3": ("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
-    "T5": ("合计", ("基本支出", "项目支出")),
-    "T7": ("本年支出合计", ("基本支出", "项目支出")),
-    "T8": ("本年支出合计", ("基本支出", "项目支出")),
-}
 #: 公开06 classes that make up 人员经费 and 公用经费.
 PERSONNEL_CLASSES = ("301", "303")
 PUBLIC_CLASSES = ("302", "310", "307", "309", "399")
@@ -67,13 +64,27 @@ def _first(*values: Amount) -> Amount:
 
 # --------------------------------------------------------------------------- coded tables
 
-def _fill_row_total(key: str, values: Mapping[str, Amount]) -> dict[str, Amount]:
+def national_layout() -> Layout:
+    """The layout used when none is given (data files, the composer): the national 决算's."""
+    return load_profile("national").layout
+
+
+def row_parts(parts: tuple[str, ...], values: Mapping[str, Amount]) -> tuple[str, ...]:
+    """The parts of a row total that are added: where a row states 财政拨款收入 as one amount,
+    the three fund columns beside it are its breakdown, never added to it again."""
+    if T1_FISCAL_INCOME in parts and values.get(T1_FISCAL_INCOME) is not None:
+        return tuple(p for p in parts if p not in T1_INCOME_ROWS[:3])
+    return parts
+
+
+def _fill_row_total(sums: tuple[SumSpec, ...], values: Mapping[str, Amount]) -> dict[str, Amount]:
+    """``values`` with each unstated row total (the layout's ``sums``, innermost first) added up."""
     out = dict(values)
-    spec = ROW_TOTALS.get(key)
-    if spec and out.get(spec[0]) is None:
-        total = add(out.get(c) for c in spec[1])
-        if total is not None:
-            out[spec[0]] = total
+    for spec in reversed(sums):
+        if out.get(spec.total) is None:
+            total = add(out.get(c) for c in row_parts(spec.parts, out))
+            if total is not None:
+                out[spec.total] = total
     return out
 
 
@@ -85,16 +96,20 @@ def _merge_missing(values: Mapping[str, Amount], sums: Mapping[str, Amount]) -> 
     return out
 
 
-def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None]) -> CodedTable | None:
-    """Roll 项 up to 款 and 款 up to 类, fill row totals and the 合计 row (公开02/03/05/07/08)
-    or the 类 rows and 人员/公用经费合计 (公开06). Stated values are kept."""
+def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None],
+                   layout: Layout | None = None) -> CodedTable | None:
+    """Roll 项 up to 款 and 款 up to 类, fill row totals (the ``layout``'s, national by default)
+    and the 合计 row (公开02/03/05/07/08), or the 类 rows and 人员/公用经费合计 (公开06). Stated
+    values are kept."""
     if table is None:
         return None
+    layout = layout or national_layout()
+    sums = layout.sums(table.key) or national_layout().sums(table.key)
     rows: dict[str, Row] = {}
     uncoded: list[Row] = []
     for r in table.rows:
         if r.code:
-            rows[r.code] = replace(r, values=_fill_row_total(table.key, r.values))
+            rows[r.code] = replace(r, values=_fill_row_total(sums, r.values))
         else:
             uncoded.append(r)
     columns = table.columns
@@ -104,30 +119,31 @@ def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None
             if len(code) == child_len:
                 groups.setdefault(code[:parent_len], []).append(r)
         for parent, kids in groups.items():
-            sums = {c: add(k.values.get(c) for k in kids) for c in columns}
-            sums = {c: v for c, v in sums.items() if v is not None}
+            totals = {c: add(k.values.get(c) for k in kids) for c in columns}
+            totals = {c: v for c, v in totals.items() if v is not None}
             if parent in rows:
-                rows[parent] = replace(rows[parent], values=_merge_missing(rows[parent].values, sums))
+                rows[parent] = replace(rows[parent], values=_merge_missing(rows[parent].values, totals))
             else:
-                rows[parent] = Row(code=parent, name=name_of(parent) or "", values=_fill_row_total(table.key, sums))
+                rows[parent] = Row(code=parent, name=name_of(parent) or "", values=_fill_row_total(sums, totals))
     ordered = tuple(_in_column_order(rows[c], columns) for c in sorted(rows)) + tuple(uncoded)
     classes = [r for r in ordered if len(r.code) == 3]
     total = table.total
     subtotals = dict(table.subtotals)
     if table.key == "T6":
+        column = layout.row_total("T6") or (columns[0] if columns else "决算数")
         for label, group in (("人员经费合计", PERSONNEL_CLASSES), ("公用经费合计", PUBLIC_CLASSES)):
             if subtotals.get(label) is None:
-                value = add(rows[c].values.get("决算数") for c in group if c in rows)
+                value = add(rows[c].values.get(column) for c in group if c in rows)
                 if value is not None:
                     subtotals[label] = value
     else:
-        sums = {c: add(r.values.get(c) for r in classes) for c in columns}
-        sums = {c: v for c, v in sums.items() if v is not None}
+        totals = {c: add(r.values.get(c) for r in classes) for c in columns}
+        totals = {c: v for c, v in totals.items() if v is not None}
         if total is None:
-            if sums:
-                total = Row(code="", name="合计", values=_fill_row_total(table.key, sums))
+            if totals:
+                total = Row(code="", name="合计", values=_fill_row_total(sums, totals))
         else:
-            total = replace(total, values=_fill_row_total(table.key, _merge_missing(total.values, sums)))
+            total = replace(total, values=_fill_row_total(sums, _merge_missing(total.values, totals)))
     if total is not None:
         total = _in_column_order(total, columns)
     return replace(table, rows=ordered, total=total, subtotals=subtotals)
@@ -142,15 +158,16 @@ def _in_column_order(row: Row, columns: tuple[str, ...]) -> Row:
 
 # --------------------------------------------------------------------------- 公开01 / 公开04
 
-def complete_t1(t1: SummaryTable | None, t3: CodedTable | None) -> SummaryTable | None:
+def complete_t1(t1: SummaryTable | None, t3: CodedTable | None, layout: Layout | None = None) -> SummaryTable | None:
     if t1 is None:
         return None
+    rows = (layout or national_layout()).income_rows()
     expenditure = dict(t1.expenditure)
     if not expenditure and t3 is not None:
         for r in t3.rows:
             if len(r.code) == 3 and r.values.get("本年支出合计") is not None:
                 expenditure[r.code] = r.values["本年支出合计"]
-    income_year = _first(t1.income_this_year, add(v for _, v in t1.income_rows()))
+    income_year = _first(t1.income_this_year, add(v for _, v in t1.income_rows(rows)))
     spend_year = _first(t1.expenditure_this_year, add(expenditure.values()))
     income_total = t1.income_total
     if income_total is None and income_year is not None:
@@ -255,18 +272,19 @@ def complete_t9(t9: SangongTable | None) -> SangongTable | None:
 
 # --------------------------------------------------------------------------- the whole disclosure
 
-def complete(d: Disclosure) -> Disclosure:
-    """Return ``d`` with every total its tables imply filled in; stated values are never changed."""
+def complete(d: Disclosure, layout: Layout | None = None) -> Disclosure:
+    """Return ``d`` with every total its tables imply filled in (row totals as ``layout`` — the
+    document's profile's — says; the national 决算's when None); stated values are never changed."""
     t = d.tables
     functions = function_codes(d.unit.year or 2024)
     economic = economic_codes()
-    t2 = complete_coded(t.t2, functions.name_of)
-    t3 = complete_coded(t.t3, functions.name_of)
-    t5 = complete_coded(t.t5, functions.name_of)
-    t6 = complete_coded(t.t6, economic.name_of)
-    t7 = complete_coded(t.t7, functions.name_of)
-    t8 = complete_coded(t.t8, functions.name_of)
-    t1 = complete_t1(t.t1, t3)
+    t2 = complete_coded(t.t2, functions.name_of, layout)
+    t3 = complete_coded(t.t3, functions.name_of, layout)
+    t5 = complete_coded(t.t5, functions.name_of, layout)
+    t6 = complete_coded(t.t6, economic.name_of, layout)
+    t7 = complete_coded(t.t7, functions.name_of, layout)
+    t8 = complete_coded(t.t8, functions.name_of, layout)
+    t1 = complete_t1(t.t1, t3, layout)
     partial = replace(t, t1=t1, t2=t2, t3=t3, t5=t5, t6=t6, t7=t7, t8=t8)
     t4 = complete_t4(t.t4, partial)
     t9 = complete_t9(t.t9)
