@@ -143,7 +143,7 @@ def read_t1(grid: RawGrid, code_year: int = 2024, rows: Sequence[ColumnSpec] = (
     when empty), expenditure rows by 类 name, and the totals and balances by their labels."""
     classes = _class_codes(code_year)
     income_rows = _row_names(rows)
-    known = set(income_rows) | set(classes)
+    known = set(income_rows) | set(classes) | set(_TOTALS)  # a budget may print its 合计 row first
     lay = layout(grid, start=_header_end(grid, known))
     inc_cols, exp_cols = _panels(lay, grid)
     fields: dict[str, object] = {"income": {}, "expenditure": {}, "names": {}}
@@ -183,7 +183,7 @@ def _fund_of(text: str) -> str | None:
 
 def read_t4(grid: RawGrid, code_year: int = 2024, title: str = TABLE_TITLES["T4"]) -> FiscalSummaryTable:
     classes = _class_codes(code_year)
-    known = set(classes)
+    known = set(classes) | {"本年收入", "本年支出"}  # a budget's first rows: "一、本年收入" ‖ "一、本年支出"
     lay = layout(grid, start=_header_end(grid, known))
     inc_cols, exp_cols = _panels(lay, grid)
     out: dict[str, object] = {"income": {}, "opening": {}, "expenditure": {}, "expenditure_this_year": {}, "closing": {}}
