@@ -223,6 +223,13 @@ def test_a_budgets_findings_never_name_a_decision_table():
     assert texts and not [t for t in texts if "决算表" in t or "部门决算" in t or "决算情况" in t or "决算总体" in t]
 
 
+def test_a_table_the_budget_layout_lacks_keeps_its_own_name():
+    from juesuan.rules.checks.naming import budget_wording
+
+    reword = budget_wording(load_profile("university-yusuan").layout, "部门")
+    assert reword("没有财政拨款收入支出决算总表，收入支出决算总表") == "没有财政拨款收支总表，收支预算总表"
+
+
 # --------------------------------------------------------------------------- across kinds
 
 def _budget_with_sangong(total: str) -> "Disclosure":

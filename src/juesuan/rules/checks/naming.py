@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...core.findings import Finding
 from ...core.model import TABLE_TITLES
-from ...core.profiles import Layout
+from ...core.profiles import Layout, load_profile
 
 
 def _phrases(scope: str) -> dict[str, str]:
@@ -48,8 +48,11 @@ def _translation(titles: tuple[tuple[str, str], ...], scope: str) -> tuple[re.Pa
 
 
 def budget_wording(layout: Layout, scope: str = ""):
-    """A function that puts a text in the words of a budget of ``layout`` (see the module)."""
-    titles = tuple((TABLE_TITLES[k], spec.title) for k in TABLE_TITLES if (spec := layout.table(k)) is not None)
+    """A function that puts a text in the words of a budget of ``layout`` (see the module); a table
+    the layout does not have is named as the national budget layout names it."""
+    national = load_profile("national-yusuan").layout
+    titles = tuple((TABLE_TITLES[k], spec.title) for k in TABLE_TITLES
+                   if (spec := layout.table(k) or national.table(k)) is not None)
     pattern, words = _translation(titles, scope)
 
     def reword(text: str) -> str:
