@@ -6,23 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
 from juesuan.audit import check_path
 from juesuan.io.readers import read_document
+from test_readers_pdf import _corpus  # the one place where a corpus test skips when ../shared is absent
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 D = Decimal
-
-
-def _corpus(name: str) -> Path:
-    """The corpus file; the one place where a test here skips when ../shared is absent."""
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"corpus file {name} not available")
-    return path
 
 
 @lru_cache(maxsize=None)

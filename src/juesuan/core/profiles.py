@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import yaml
 
@@ -491,10 +491,7 @@ class _Validator:
         parts = tuple(self.part(item, f"layout.parts[{i}]") for i, item in enumerate(raw.get("parts") or []))
         tables = tuple(self.table(item, f"layout.tables[{i}]") for i, item in enumerate(raw.get("tables") or []))
         for kind, items in (("parts", parts), ("tables", tables)):
-            keys = [x.key for x in items]
-            doubled = sorted({k for k in keys if keys.count(k) > 1})
-            if doubled:
-                raise self.fail(f"layout.{kind}", f"中 {'、'.join(doubled)} 重复")
+            self.unique([x.key for x in items], f"layout.{kind}")
         return Layout(parts=parts, tables=tables,
                       carryover_in_funds=self.flag(raw.get("carryover_in_funds", False), "layout.carryover_in_funds"))
 
@@ -523,15 +520,24 @@ class _Validator:
                          since=self.year(raw.get("since"), key + ".since"),
                          columns=columns, rows=rows, sums=sums)
 
-    def column_list(self, raw: Any, key: str) -> tuple[ColumnSpec, ...]:
-        """Columns (or rows) as names, or as {name, aliases, t1} mappings."""
+    def items(self, raw: Any, key: str) -> Iterator[tuple[str, Any]]:
+        """(key of the item, item) of a list value (none when absent)."""
         if raw is None:
-            return ()
+            return
         if not isinstance(raw, list):
             raise self.fail(key, "应为列表")
-        out = []
         for i, item in enumerate(raw):
-            where = f"{key}[{i}]"
+            yield f"{key}[{i}]", item
+
+    def unique(self, names: list[str], key: str) -> None:
+        doubled = sorted({n for n in names if names.count(n) > 1})
+        if doubled:
+            raise self.fail(key, f"中 {'、'.join(doubled)} 重复")
+
+    def column_list(self, raw: Any, key: str) -> tuple[ColumnSpec, ...]:
+        """Columns (or rows) as names, or as {name, aliases, t1} mappings."""
+        out = []
+        for where, item in self.items(raw, key):
             if isinstance(item, Mapping):
                 self.known(item, where, {f.name for f in dataclasses.fields(ColumnSpec)})
                 if not item.get("name"):
@@ -541,21 +547,13 @@ class _Validator:
                                       t1=self.text(item.get("t1"), where + ".t1")))
             else:
                 out.append(ColumnSpec(name=self.text(item, where)))
-        names = [c.name for c in out]
-        doubled = sorted({n for n in names if names.count(n) > 1})
-        if doubled:
-            raise self.fail(key, f"中 {'、'.join(doubled)} 重复")
+        self.unique([c.name for c in out], key)
         return tuple(out)
 
     def sum_list(self, raw: Any, key: str, columns: set[str]) -> tuple[SumSpec, ...]:
         """Row totals as {total: 合计, parts: [基本支出, 项目支出]}, naming columns of the table."""
-        if raw is None:
-            return ()
-        if not isinstance(raw, list):
-            raise self.fail(key, "应为列表")
         out = []
-        for i, item in enumerate(raw):
-            where = f"{key}[{i}]"
+        for where, item in self.items(raw, key):
             item = self.mapping(item, where)
             self.known(item, where, ("total", "parts"))
             total = self.text(item.get("total"), where + ".total")
