@@ -47,6 +47,8 @@ class Outcome:
     missed: list[dict] = field(default_factory=list)
     identity: dict = field(default_factory=dict)  # field → (labelled, detected)
     stated: tuple[int, int] = (0, 0)  # read exactly, labelled
+    tabled: tuple[int, int] = (0, 0)  # table figures (``figures:``) derived exactly, labelled
+    untabled: list[str] = field(default_factory=list)  # "key: labelled ≠ derived"
 
 
 def document_path(label: dict) -> Path:
@@ -131,7 +133,36 @@ def evaluate(path: Path) -> Outcome:
     out.found = [d.get("id", "?") for d in defects if d.get("id", "?") in hit]
     out.missed = [d for d in defects if d.get("id", "?") not in hit]
     out.stated = _stated_accuracy(result, label.get("stated") or {})
+    out.tabled, out.untabled = _table_accuracy(result, label.get("figures") or {})
     return out
+
+
+def _table_accuracy(result, labelled: dict) -> tuple[tuple[int, int], list[str]]:
+    """How many labelled table figures (``figures:``) juesuan derived from the tables it read,
+    equal to the label at the label's own precision (a figure in 元 tables is kept exact)."""
+    if not labelled or result.report is None:
+        return (0, len(labelled)), []
+    from juesuan.core.profiles import load_profile
+    from juesuan.io.readers import read_document
+    from juesuan.rules.prepare import prepare
+
+    try:
+        d = read_document(result.path)
+        figures = prepare(d, load_profile(result.profile or d.profile)).figures
+    except Exception:  # the document was read once already; a second failure only loses this count
+        return (0, len(labelled)), []
+    ok, wrong = 0, []
+    for key, value in labelled.items():
+        try:
+            want = Decimal(str(value))
+        except InvalidOperation:
+            continue
+        got = figures.get(key)
+        if got is not None and got.quantize(want) == want:
+            ok += 1
+        else:
+            wrong.append(f"{key}: {want} ≠ {got}")
+    return (ok, len(labelled)), wrong
 
 
 def _stated_accuracy(result, stated: dict) -> tuple[int, int]:
@@ -201,10 +232,15 @@ def report(outcomes: list[Outcome], details: bool) -> str:
     for code in sorted(per_rule):
         c = per_rule[code]
         lines.append(f"| {code} | {c['true_error']} | {c['false_error']} | {c['true_warning']} | {c['false_warning']} | {c['missed']} |")
+    tabled = [o for o in outcomes if o.tabled[1]]
+    if tabled:
+        lines += ["", "| document | table figures derived exactly / labelled |", "|---|---|"]
+        lines += [f"| {o.name} | {o.tabled[0]}/{o.tabled[1]} |" for o in tabled]
+        lines.append(f"| **all** | {sum(o.tabled[0] for o in tabled)}/{sum(o.tabled[1] for o in tabled)} |")
     if details:
         lines += ["", "## False findings and missed defects", ""]
         for o in outcomes:
-            if not o.false and not o.missed and all(str(a) == str(b) for a, b in o.identity.values()):
+            if not o.false and not o.missed and not o.untabled and all(str(a) == str(b) for a, b in o.identity.values()):
                 continue
             lines.append(f"### {o.name}")
             for key, (want, got) in o.identity.items():
@@ -215,6 +251,8 @@ def report(outcomes: list[Outcome], details: bool) -> str:
                 lines.append(f"- FALSE {f.severity.value} {f.code} [{where}] {f.message[:150]}")
             for d in o.missed:
                 lines.append(f"- MISSED {d.get('severity')} {d.get('id')} {d.get('codes')} p{d.get('page', d.get('line'))}: {str(d.get('what'))[:150]}")
+            for miss in o.untabled:
+                lines.append(f"- TABLE FIGURE {miss}")
     return "\n".join(lines)
 
 

@@ -131,6 +131,8 @@ EXAMPLES: dict[str, Pair] = {
                 tables(t6=T6(extra=[("30217", "公务接待费", {"决算数": "0"})]), t9=T9())),
     "T-FUND-ROW": (tables(t7=fund("T7", 年末结转和结余="1")), tables(t7=fund("T7"))),
     "T-ISSUER-BLANK": (tables(t1=T1(), issuers={"T1": ""}), tables(t1=T1(), issuers={"T1": "测试单位"})),
+    "T-UNIT-MISSING": (tables(t1=T1(), t3=T3(), t5=T5(), units={"T1": "万元", "T3": "万元", "T5": ""}),
+                       tables(t1=T1(), t3=T3(), t5=T5(), units={"T1": "万元", "T3": "万元", "T5": "万元"})),
     "X-FISCAL-SPENDING": (tables(t2=ALL_FISCAL_T2, t3=T3(), t4=T4(expenditure={"208": {"合计": "8", "一般": "8"}})),
                           tables(t2=ALL_FISCAL_T2, t3=T3(), t4=T4())),
 }

@@ -53,3 +53,10 @@ def test_whether_question_is_only_a_warning():
     d = doc(text="指标：项目是否按期完成？")
     assert not found(d, "W-EDITOR-QUESTION")
     assert found(d, "W-QUESTION-MARK")[0].severity.value == "warning"
+
+
+def test_a_bracket_wrapped_onto_the_next_line_is_paired():
+    wrapped = doc(text="推动公共资源交易（政\n府采购业务）改革。")
+    assert not found(wrapped, "W-PAREN")
+    left_open = doc(text="推动公共资源交易（政府采购业务改革。\n下一段没有括号。")
+    assert len(found(left_open, "W-PAREN")) == 1  # the next line closes nothing: still unpaired

@@ -26,6 +26,7 @@ class Identity:
     form: str = "standard"  # standard | university | hospital: the unit's own table set
     year: int | None = None  # the report year (the year the figures are for)
     region: str = ""  # province-level short name (上海, 新疆, 重庆 …); "" when the name tells none
+    city: str = ""  # prefecture-level short name (苏州, 深圳 …) when the unit's name tells it; city layouts match on it
     unit: str = ""
     profile: str = ""  # the profile (layout) it is checked against
     basis: Mapping[str, str] = field(default_factory=dict)  # field → how it was found, in Chinese
@@ -49,6 +50,8 @@ class Identity:
         """One Chinese line for reports: "上海市普陀区财政局 2024年度部门决算（上海，按 shanghai-2024 格式审核）"."""
         year = f"{self.year}年度" if self.year else "年度不明"
         where = self.region or "地区不明"
+        if self.city and self.city != self.region:
+            where += self.city
         layout = f"，按 {self.profile} 格式审核" if self.profile else ""
         part = f"；{self.partial}" if self.partial else ""
         return f"{self.unit or '单位名称不明'} {year}{self.label}（{where}{layout}{part}）"

@@ -36,6 +36,13 @@ Suffixes::
     .预决算差异率 (决算 − 预算) / 预算 × 100, signed
     .完成率      决算 / 年初预算 × 100 (Shanghai "完成年初预算的X%"); 全年预算 when 年初预算 is 0 or absent
 
+Budgets (部门预算 / 单位预算) use the same keys: a budget's own figure for its year is the subject
+itself ("收支总计", "项.2010301", "三公.合计", "机关运行经费": the amount budgeted), and ``.上年``,
+``.增减`` and ``.增减率`` compare with last year's *budget* (the base a budget's 说明 compares
+with), not last year's 决算. So a 决算's "X.年初预算" and the same year's budget's "X" are one
+figure seen from both documents (``rules.checks.across.against_budget``). The 决算-only suffixes
+(``.年初预算``, ``.全年预算``, ``.预决算差异率``, ``.完成率``) do not occur in a budget.
+
 Reasons (``Disclosure.reasons``) are keyed by ``<subject>.增减`` for a change and
 ``<subject>.预决算`` for a budget gap, plus ``三公.固定资产车辆.差异`` for the vehicle gap.
 """

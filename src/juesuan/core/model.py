@@ -174,10 +174,12 @@ class SummaryTable:
     def _fiscal_rows(self) -> tuple[str, ...]:
         return (T1_FISCAL_INCOME,) if T1_FISCAL_INCOME in self.income else T1_INCOME_ROWS[:3]
 
-    def income_rows(self) -> tuple[tuple[str, Amount], ...]:
+    def income_rows(self, rows: tuple[str, ...] = T1_INCOME_ROWS) -> tuple[tuple[str, Amount], ...]:
         """The income rows that add up to 本年收入合计, in printed order: the three fund rows, or
-        the one 财政拨款收入 row of a form that prints it whole."""
-        return tuple((label, self.income.get(label)) for label in self._fiscal_rows() + T1_INCOME_ROWS[3:])
+        the one 财政拨款收入 row of a form that prints it whole, then the other rows of ``rows``
+        (the layout's income rows: a budget's add 财政专户管理资金收入)."""
+        others = tuple(r for r in rows if r not in T1_INCOME_ROWS[:3] and r != T1_FISCAL_INCOME)
+        return tuple((label, self.income.get(label)) for label in self._fiscal_rows() + others)
 
     def fiscal_income(self) -> Amount:
         """财政拨款收入: its one row, or the sum of the fund rows stated (None when none is)."""
@@ -264,7 +266,12 @@ class CodedTable:
 
 @dataclass(frozen=True, slots=True)
 class SangongTable:
-    """公开09 财政拨款“三公”经费支出决算表: SANGONG_ITEMS × (预算数, 决算数)."""
+    """公开09 财政拨款“三公”经费支出决算表: SANGONG_ITEMS × (预算数, 决算数).
+
+    ``actual`` holds the document's own amounts for its year: a 决算's 决算数, a budget's 本年预算数
+    (its "三公" table prints no 决算数); ``budget`` what they are compared with: a 决算's 预算数, a
+    budget's last-year budget when its table prints one (上年预算数).
+    """
 
     budget: Mapping[str, Amount] = field(default_factory=dict)
     actual: Mapping[str, Amount] = field(default_factory=dict)
@@ -293,6 +300,9 @@ class Tables:
     #: The 编制单位 each table's header prints, by table key: "" where its "单位名称：" (编制单位)
     #: is left blank; a table whose header has no such label is not in it.
     issuers: Mapping[str, str] = field(default_factory=dict)
+    #: The amount unit each table states in its header ("万元", "元"), by table key: "" where it
+    #: states none (its amounts were then taken as 万元); a table not read from a document is not in it.
+    units: Mapping[str, str] = field(default_factory=dict)
 
     def present(self) -> tuple[str, ...]:
         return tuple(k for k in TABLE_TITLES if getattr(self, k.lower()) is not None)

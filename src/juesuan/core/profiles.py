@@ -4,14 +4,22 @@ A profile is a YAML file (shipped in ``juesuan/profiles`` or given as a path). `
 profile whose values it overrides (deep merge; a list replaces the base's list). Its parts:
 
 ``match``      which documents it describes: ``regions`` (province-level names, empty = any),
-               ``years`` ([first, last], either may be null), ``kinds`` (决算 / 预算), ``forms``
-               (standard / university / hospital); used to pick a profile for a document
+               ``cities`` (prefecture-level short names such as 苏州, for a city's own layout;
+               empty = any), ``years`` ([first, last], either may be null), ``kinds`` (决算 /
+               预算), ``forms`` (standard / university / hospital); used to pick a profile for a
+               document
 ``layout``     the parts and tables such a document has: title variants, which are required
                (from which report year), so completeness is judged against the document's own
-               layout (:class:`Layout`)
+               layout (:class:`Layout`); for each table its standard columns (or, for the
+               收支总表, its income rows) with the names seen in print, and which column is the
+               row total of which others (:class:`TableSpec`). A profile whose ``layout.tables``
+               replaces its base's list keeps, for each table key, the base's ``columns``,
+               ``rows`` and ``sums`` unless it states its own
 ``narrative``  sentence and wording settings of the phrasebook (:class:`NarrativeSettings`)
 ``scoring``    绩效 scoring parameters (:mod:`.scoring_policy`, docs/scoring.md)
 ``checks``     per-code or per-check overrides: ``{CODE: off | error | warning | info}``
+``not_applicable`` checks that have no meaning for such documents (a budget has no 预决算差异率):
+               ``{check name: reason}``; they are listed as not run, with the reason
 ``glossary``   which 名词解释 set to print
 
 The file is validated once, at load, into one frozen :class:`Profile` that every layer receives:
@@ -30,13 +38,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import yaml
 
 from . import scoring_policy
 from .findings import InputError
-from .model import TABLE_TITLES
+from .model import T1_INCOME_ROWS, TABLE_TITLES
 
 DEFAULT_PROFILE = "xinjiang-2024"
 KINDS = ("决算", "预算")
@@ -47,18 +55,62 @@ CHECK_SETTINGS = ("off", "error", "warning", "info")
 # --------------------------------------------------------------------------- the typed profile
 
 @dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """A standard column of a table (or an income row of the 收支总表): the name the model keys
+    it by, the other names seen in print, and the figure of the 收支总表 that its 合计 equals.
+
+    An alias "本年支出/合计" matches a column whose header path holds "本年支出" and ends in
+    "合计"; a plain alias matches any level of the header path, the lowest first.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    #: the 收支总表 figure this column's 合计 equals (收入总表 columns): an income row's name, or
+    #: 收入总计 / 本年收入合计 / 年初结转和结余 / 财政拨款收入; "" = the income row of the same name
+    t1: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name,) + self.aliases
+
+
+@dataclass(frozen=True, slots=True)
+class SumSpec:
+    """In every row of a table, column ``total`` = the sum of columns ``parts``."""
+
+    total: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TableSpec:
-    """A table of the layout: its key (T1…), standard title, other titles seen in print."""
+    """A table of the layout: its key (T1…), standard title, other titles seen in print, and what
+    its cells are: standard columns (coded tables), income rows (the 收支总表), row totals."""
 
     key: str
     title: str
     variants: tuple[str, ...] = ()
     required: bool = True
     since: int | None = None  # required only for report years from this one on
+    columns: tuple[ColumnSpec, ...] = ()  # in printed order
+    rows: tuple[ColumnSpec, ...] = ()  # the 收支总表's income rows, in printed order
+    sums: tuple[SumSpec, ...] = ()  # the first one's total is the table's row total
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.title,) + self.variants
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def row_total(self) -> str:
+        """The column that holds each row's total (合计 / 本年收入合计 / 决算数 …); "" when the
+        layout states no columns."""
+        if self.sums:
+            return self.sums[0].total
+        return self.columns[0].name if self.columns else ""
 
     def required_in(self, year: int | None) -> bool:
         return self.required and (self.since is None or year is None or year >= self.since)
@@ -92,9 +144,32 @@ class Layout:
     #: Other standard headings of such a document (part titles, "部门决算情况说明" …): a heading one
     #: character away from one of these, or from a part or table title, is taken for a misprint.
     headings: tuple[str, ...] = ()
+    #: The fund rows of the 收支总表 and the fund columns of the 收入总表 include last year's
+    #: 结转 (重庆 budgets: "结转金额已纳入相应性质的资金收入中"), which the 财政拨款收支总表 shows
+    #: apart as 上年结转: a fund's row there is its 本年收入 + 上年结转 of the 财政拨款收支总表.
+    carryover_in_funds: bool = False
 
     def table(self, key: str) -> TableSpec | None:
         return next((t for t in self.tables if t.key == key), None)
+
+    def columns(self, key: str) -> tuple[str, ...]:
+        """The standard column names of table ``key`` (empty when the layout has no such table)."""
+        spec = self.table(key)
+        return spec.column_names if spec is not None else ()
+
+    def row_total(self, key: str) -> str:
+        """The row-total column of table ``key`` ("" when the layout states none)."""
+        spec = self.table(key)
+        return spec.row_total if spec is not None else ""
+
+    def sums(self, key: str) -> tuple[SumSpec, ...]:
+        spec = self.table(key)
+        return spec.sums if spec is not None else ()
+
+    def income_rows(self) -> tuple[str, ...]:
+        """The model names of the 收支总表's income rows (the 决算's eight when the layout gives none)."""
+        spec = self.table("T1")
+        return tuple(r.name for r in spec.rows) if spec is not None and spec.rows else T1_INCOME_ROWS
 
     def part(self, key: str) -> PartSpec | None:
         return next((p for p in self.parts if p.key == key), None)
@@ -105,20 +180,22 @@ class Match:
     """Which documents a profile describes (empty / None = any)."""
 
     regions: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
     years: tuple[int | None, int | None] = (None, None)
     kinds: tuple[str, ...] = ("决算",)
     forms: tuple[str, ...] = ("standard",)
 
-    def accepts(self, region: str, year: int | None, kind: str, form: str) -> bool:
+    def accepts(self, region: str, year: int | None, kind: str, form: str, city: str = "") -> bool:
         first, last = self.years
         return ((not self.regions or region in self.regions)
+                and (not self.cities or city in self.cities)
                 and (year is None or ((first is None or year >= first) and (last is None or year <= last)))
                 and (not kind or kind in self.kinds)
                 and (not form or form in self.forms))
 
     def specificity(self) -> int:
-        """More specific profiles win: a named region counts most, then a year range."""
-        return 4 * bool(self.regions) + (self.years != (None, None))
+        """More specific profiles win: a named city counts most, then a region, then a year range."""
+        return 8 * bool(self.cities) + 4 * bool(self.regions) + (self.years != (None, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +247,7 @@ class Profile:
     narrative: NarrativeSettings = field(default_factory=NarrativeSettings)
     scoring: scoring_policy.Policy = field(default_factory=scoring_policy.Policy)
     checks: Mapping[str, str] = field(default_factory=dict)
+    not_applicable: Mapping[str, str] = field(default_factory=dict)  # check name → why it does not apply
 
     def phrase(self, name: str, default: Any = None) -> Any:
         """A narrative setting by name (``default`` when it is unset)."""
@@ -254,10 +332,32 @@ def _raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
     base = data.pop("base", None)
     own_name = data.get("name")
     if base:
-        data = _merge(_raw(str(base), seen + (name_or_path,)), data)
+        data = _over_base(_raw(str(base), seen + (name_or_path,)), data)
     data["name"] = own_name or default_name  # a profile never inherits its base's name
     data["source"] = source
     return data
+
+
+#: What a table of a profile's layout keeps from the same table of its base unless it says otherwise.
+_TABLE_INHERITED = ("columns", "rows", "sums")
+
+
+def _over_base(base: dict, over: Mapping) -> dict:
+    """``over`` merged onto ``base`` (:func:`_merge`); a ``layout.tables`` list replaces the
+    base's, but each of its tables keeps the base's columns, rows and sums for the same key."""
+    merged = _merge(base, over)
+    ours = (over.get("layout") or {}).get("tables") if isinstance(over.get("layout"), Mapping) else None
+    theirs = (base.get("layout") or {}).get("tables") if isinstance(base.get("layout"), Mapping) else None
+    if isinstance(ours, list) and isinstance(theirs, list):
+        by_key = {t.get("key"): t for t in theirs if isinstance(t, Mapping)}
+        tables = []
+        for table in ours:
+            inherited = by_key.get(table.get("key")) if isinstance(table, Mapping) else None
+            if inherited is not None:
+                table = {**{k: inherited[k] for k in _TABLE_INHERITED if k in inherited}, **table}
+            tables.append(table)
+        merged["layout"] = {**merged["layout"], "tables": tables}
+    return merged
 
 
 @lru_cache(maxsize=64)
@@ -274,20 +374,20 @@ def profile_from_mapping(data: Mapping[str, Any], source: str = "") -> Profile:
     base = data.pop("base", None)
     own_name = data.get("name")
     if base:
-        data = _merge(_raw(str(base)), data)
+        data = _over_base(_raw(str(base)), data)
     data["name"] = own_name or "custom"
     source = source or str(data["name"])
     data["source"] = source
     return _Validator(source).profile(data)
 
 
-def select_profile(region: str, year: int | None, kind: str = "决算", form: str = "standard") -> str:
-    """The name of the shipped profile that best describes a document of that region, year, kind
-    and form: the most specific one whose ``match`` accepts it (national when none is specific)."""
+def select_profile(region: str, year: int | None, kind: str = "决算", form: str = "standard", city: str = "") -> str:
+    """The name of the shipped profile that best describes a document of that region, city, year,
+    kind and form: the most specific one whose ``match`` accepts it (national when none is specific)."""
     best: tuple[int, str] | None = None
     for name in shipped_profiles():
         m = load_profile(name).match
-        if m.accepts(region, year, kind, form):
+        if m.accepts(region, year, kind, form, city):
             rank = (m.specificity(), name)
             if best is None or rank[0] > best[0]:
                 best = rank
@@ -379,6 +479,8 @@ class _Validator:
             narrative=narrative,
             scoring=scoring,
             checks=self.checks(self.mapping(data.get("checks"), "checks")),
+            not_applicable={str(k): self.text(v, f"not_applicable.{k}") or "不适用"
+                            for k, v in self.mapping(data.get("not_applicable"), "not_applicable").items()},
         )
 
     def match(self, raw: Mapping) -> Match:
@@ -393,19 +495,18 @@ class _Validator:
         for f in forms:
             self.choice(f, "match.forms", FORMS)
         return Match(regions=self.words(raw.get("regions"), "match.regions"),
+                     cities=self.words(raw.get("cities"), "match.cities"),
                      years=(self.year(years[0], "match.years"), self.year(years[1], "match.years")),
                      kinds=kinds, forms=forms)
 
     def layout(self, raw: Mapping) -> Layout:
-        self.known(raw, "layout", ("parts", "tables", "headings"))
+        self.known(raw, "layout", ("parts", "tables", "headings", "carryover_in_funds"))
         parts = tuple(self.part(item, f"layout.parts[{i}]") for i, item in enumerate(raw.get("parts") or []))
         tables = tuple(self.table(item, f"layout.tables[{i}]") for i, item in enumerate(raw.get("tables") or []))
         for kind, items in (("parts", parts), ("tables", tables)):
-            keys = [x.key for x in items]
-            doubled = sorted({k for k in keys if keys.count(k) > 1})
-            if doubled:
-                raise self.fail(f"layout.{kind}", f"中 {'、'.join(doubled)} 重复")
-        return Layout(parts=parts, tables=tables, headings=self.words(raw.get("headings"), "layout.headings"))
+            self.unique([x.key for x in items], f"layout.{kind}")
+        return Layout(parts=parts, tables=tables, headings=self.words(raw.get("headings"), "layout.headings"),
+                      carryover_in_funds=self.flag(raw.get("carryover_in_funds", False), "layout.carryover_in_funds"))
 
     def part(self, raw: Any, key: str) -> PartSpec:
         raw = self.mapping(raw, key)
@@ -423,10 +524,60 @@ class _Validator:
         self.known(raw, key, {f.name for f in dataclasses.fields(TableSpec)})
         if not raw.get("key") or not raw.get("title"):
             raise self.fail(key, "应有 key 与 title")
+        columns = self.column_list(raw.get("columns"), key + ".columns")
+        rows = self.column_list(raw.get("rows"), key + ".rows")
+        sums = self.sum_list(raw.get("sums"), key + ".sums", {c.name for c in columns})
         return TableSpec(key=self.text(raw["key"], key + ".key"), title=self.text(raw["title"], key + ".title"),
                          variants=self.words(raw.get("variants"), key + ".variants"),
                          required=self.flag(raw.get("required", True), key + ".required"),
-                         since=self.year(raw.get("since"), key + ".since"))
+                         since=self.year(raw.get("since"), key + ".since"),
+                         columns=columns, rows=rows, sums=sums)
+
+    def items(self, raw: Any, key: str) -> Iterator[tuple[str, Any]]:
+        """(key of the item, item) of a list value (none when absent)."""
+        if raw is None:
+            return
+        if not isinstance(raw, list):
+            raise self.fail(key, "应为列表")
+        for i, item in enumerate(raw):
+            yield f"{key}[{i}]", item
+
+    def unique(self, names: list[str], key: str) -> None:
+        doubled = sorted({n for n in names if names.count(n) > 1})
+        if doubled:
+            raise self.fail(key, f"中 {'、'.join(doubled)} 重复")
+
+    def column_list(self, raw: Any, key: str) -> tuple[ColumnSpec, ...]:
+        """Columns (or rows) as names, or as {name, aliases, t1} mappings."""
+        out = []
+        for where, item in self.items(raw, key):
+            if isinstance(item, Mapping):
+                self.known(item, where, {f.name for f in dataclasses.fields(ColumnSpec)})
+                if not item.get("name"):
+                    raise self.fail(where, "应有 name")
+                out.append(ColumnSpec(name=self.text(item["name"], where + ".name"),
+                                      aliases=self.words(item.get("aliases"), where + ".aliases"),
+                                      t1=self.text(item.get("t1"), where + ".t1")))
+            else:
+                out.append(ColumnSpec(name=self.text(item, where)))
+        self.unique([c.name for c in out], key)
+        return tuple(out)
+
+    def sum_list(self, raw: Any, key: str, columns: set[str]) -> tuple[SumSpec, ...]:
+        """Row totals as {total: 合计, parts: [基本支出, 项目支出]}, naming columns of the table."""
+        out = []
+        for where, item in self.items(raw, key):
+            item = self.mapping(item, where)
+            self.known(item, where, ("total", "parts"))
+            total = self.text(item.get("total"), where + ".total")
+            parts = self.words(item.get("parts"), where + ".parts")
+            if not total or not parts:
+                raise self.fail(where, "应有 total 与 parts")
+            unknown = [n for n in (total, *parts) if n not in columns]
+            if unknown:
+                raise self.fail(where, f"中的 {'、'.join(unknown)} 不是该表 columns 中的列")
+            out.append(SumSpec(total=total, parts=parts))
+        return tuple(out)
 
     def narrative(self, raw: Mapping) -> NarrativeSettings:
         fields = {f.name: f for f in dataclasses.fields(NarrativeSettings)}

@@ -82,6 +82,14 @@ def places(text: str) -> list[Place]:
     return out
 
 
+def city_of(text: str) -> str:
+    """The short name of the one prefecture-level city ``text`` (a unit name) names ("苏州市审计局"
+    → "苏州", "深圳市财政局（本级）" → "深圳"); "" when it names none or several. A municipality
+    (上海, 重庆) is a province here, so its units name no city."""
+    named = {_PREFECTURE_SUFFIX.sub("", p.name) for p in places(text) if p.level == "city" and p.province}
+    return named.pop() if len(named) == 1 else ""
+
+
 def province_of(text: str) -> str:
     """The short name of the province ``text`` (a unit name, a title) belongs to; "" when it
     names none, or only places found in several provinces, or places of different provinces."""

@@ -331,7 +331,7 @@ def derive(d: Disclosure, profile: Profile | None = None) -> dict[str, Decimal]:
     falls back to 公开06 公用经费合计. (``rules.prepare`` does this once per document, together
     with the scores; use it rather than calling this twice.)
     """
-    return derive_completed(complete(d), profile)
+    return derive_completed(complete(d, profile.layout if profile is not None else None), profile)
 
 
 def derive_completed(d: Disclosure, profile: Profile | None = None, scores: Sequence[EvaluationScore] | None = None) -> dict[str, Decimal]:

@@ -40,7 +40,7 @@ class Prepared:
 def prepare(d: Disclosure, profile: Profile) -> Prepared:
     """Complete, score and derive ``d`` under ``profile``, each exactly once."""
     profile = profile.for_year(d.unit.year or None)
-    completed = complete(d)
+    completed = complete(d, profile.layout)
     scores = tuple(score_evaluation(ev, profile.scoring) for ev in completed.evaluations)
     figures = derive_completed(completed, profile, scores)
     return Prepared(disclosure=d, complete=completed, profile=profile, figures=figures, scores=scores)

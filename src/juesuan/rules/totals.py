@@ -7,9 +7,11 @@ the parts of each total; this module adds what follows from them by plain additi
 * 公开01: 本年收入合计 / 收入总计 / 本年支出合计 / 支出总计 (and the 类 rows from 公开03
   when the data gives none);
 * 公开02/03/05/07/08: missing 款 and 类 rows rolled up from the rows under them, the 合计
-  row, and the row-wise total column (本年收入合计 / 本年支出合计 / 合计);
+  row, and the row-wise total columns the layout names (``TableSpec.sums``: 本年收入合计 /
+  本年支出合计 / 合计; a budget's 基本支出 = 人员经费 + 公用经费);
 * 公开04: fund sums, the 类 rows from 公开05/07/08 when none are given, 总计 on both sides;
-* 公开06: 类 rows from 款 rows, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 (+307/309/399);
+* 公开06: 类 rows from 款 rows, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 (+307/309/399)
+  (of its row-total column: 决算数, or a budget's 合计);
 * 公开09: 公务用车购置及运行维护费 小计 and 合计, for 预算数 and 决算数.
 
 A value that IS stated is never overwritten: an inconsistent stated total stays as it is so
@@ -26,6 +28,8 @@ from typing import Callable, Iterable, Mapping
 from ..core.codes import economic_codes, function_codes
 from ..core.model import (
     FUNDS,
+    T1_FISCAL_INCOME,
+    T1_INCOME_ROWS,
     CodedTable,
     Disclosure,
     FiscalSummaryTable,
@@ -36,17 +40,10 @@ from ..core.model import (
     Tables,
 )
 from ..core.money import ZERO
+from ..core.profiles import Layout, SumSpec, load_profile
 
 Amount = Decimal | None
 
-#: Row-wise total column and the columns that add up to it, per coded table.
-ROW_TOTALS = {
-    "T2": ("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
-    "T3": ("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
-    "T5": ("合计", ("基本支出", "项目支出")),
-    "T7": ("本年支出合计", ("基本支出", "项目支出")),
-    "T8": ("本年支出合计", ("基本支出", "项目支出")),
-}
 #: 公开06 classes that make up 人员经费 and 公用经费.
 PERSONNEL_CLASSES = ("301", "303")
 PUBLIC_CLASSES = ("302", "310", "307", "309", "399")
@@ -139,28 +136,49 @@ def _sum_rows(rows: Iterable[Row], columns: Iterable[str]) -> tuple[dict[str, Am
     return sums, spans
 
 
-def _fill_row_total(key: str, row: Row) -> Row:
-    spec = ROW_TOTALS.get(key)
-    if not spec or row.values.get(spec[0]) is not None:
-        return row
-    total = add(row.values.get(c) for c in spec[1])
-    if total is None:
-        return row
-    span = summed_span(row.sources.get(c) for c in spec[1] if row.values.get(c) is not None)
-    return _with_sums(row, {spec[0]: total}, {spec[0]: span})
+def national_layout() -> Layout:
+    """The layout used when none is given (data files, the composer): the national 决算's."""
+    return load_profile("national").layout
 
 
-def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None]) -> CodedTable | None:
-    """Roll 项 up to 款 and 款 up to 类, fill row totals and the 合计 row (公开02/03/05/07/08)
-    or the 类 rows and 人员/公用经费合计 (公开06). Stated values are kept; a computed value's
-    source is the span of the values it was added up from (:func:`summed_span`)."""
+def row_parts(parts: tuple[str, ...], values: Mapping[str, Amount]) -> tuple[str, ...]:
+    """The parts of a row total that are added: where a row states 财政拨款收入 as one amount,
+    the three fund columns beside it are its breakdown, never added to it again."""
+    if T1_FISCAL_INCOME in parts and values.get(T1_FISCAL_INCOME) is not None:
+        return tuple(p for p in parts if p not in T1_INCOME_ROWS[:3])
+    return parts
+
+
+def _fill_row_total(sums: tuple[SumSpec, ...], row: Row) -> Row:
+    """``row`` with each unstated row total (the layout's ``sums``, innermost first) added up; a
+    computed total's source is the span of its parts (:func:`summed_span`)."""
+    for spec in reversed(sums):
+        if row.values.get(spec.total) is not None:
+            continue
+        parts = row_parts(spec.parts, row.values)
+        total = add(row.values.get(c) for c in parts)
+        if total is None:
+            continue
+        span = summed_span(row.sources.get(c) for c in parts if row.values.get(c) is not None)
+        row = _with_sums(row, {spec.total: total}, {spec.total: span})
+    return row
+
+
+def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None],
+                   layout: Layout | None = None) -> CodedTable | None:
+    """Roll 项 up to 款 and 款 up to 类, fill row totals (the ``layout``'s, national by default)
+    and the 合计 row (公开02/03/05/07/08), or the 类 rows and 人员/公用经费合计 (公开06). Stated
+    values are kept; a computed value's source is the span of the values it was added up from
+    (:func:`summed_span`)."""
     if table is None:
         return None
+    layout = layout or national_layout()
+    sums = layout.sums(table.key) or national_layout().sums(table.key)
     rows: dict[str, Row] = {}
     uncoded: list[Row] = []
     for r in table.rows:
         if r.code:
-            rows[r.code] = _fill_row_total(table.key, r)
+            rows[r.code] = _fill_row_total(sums, r)
         else:
             uncoded.append(r)
     columns = table.columns
@@ -170,26 +188,27 @@ def complete_coded(table: CodedTable | None, name_of: Callable[[str], str | None
             if len(code) == child_len:
                 groups.setdefault(code[:parent_len], []).append(r)
         for parent, kids in groups.items():
-            sums, spans = _sum_rows(kids, columns)
+            col_sums, spans = _sum_rows(kids, columns)
             row = rows.get(parent) or Row(code=parent, name=name_of(parent) or "", values={})
-            rows[parent] = _fill_row_total(table.key, _with_sums(row, sums, spans))
+            rows[parent] = _fill_row_total(sums, _with_sums(row, col_sums, spans))
     ordered = tuple(_in_column_order(rows[c], columns) for c in sorted(rows)) + tuple(uncoded)
     classes = [r for r in ordered if len(r.code) == 3]
     total = table.total
     subtotals = dict(table.subtotals)
     sources = dict(table.sources)
     if table.key == "T6":
+        column = layout.row_total("T6") or (columns[0] if columns else "决算数")
         for label, group in (("人员经费合计", PERSONNEL_CLASSES), ("公用经费合计", PUBLIC_CLASSES)):
             if subtotals.get(label) is None:
-                sums, spans = _sum_rows((rows[c] for c in group if c in rows), ("决算数",))
-                if sums:
-                    subtotals[label] = sums["决算数"]
-                    if spans["决算数"] is not None:
-                        sources.setdefault(label, spans["决算数"])  # type: ignore[arg-type]
+                col_sums, spans = _sum_rows((rows[c] for c in group if c in rows), (column,))
+                if col_sums:
+                    subtotals[label] = col_sums[column]
+                    if spans[column] is not None:
+                        sources.setdefault(label, spans[column])  # type: ignore[arg-type]
     else:
-        sums, spans = _sum_rows(classes, columns)
-        if total is not None or sums:
-            total = _fill_row_total(table.key, _with_sums(total or Row(code="", name="合计", values={}), sums, spans))
+        col_sums, spans = _sum_rows(classes, columns)
+        if total is not None or col_sums:
+            total = _fill_row_total(sums, _with_sums(total or Row(code="", name="合计", values={}), col_sums, spans))
     if total is not None:
         total = _in_column_order(total, columns)
     return replace(table, rows=ordered, total=total, subtotals=subtotals, sources=sources)
@@ -204,9 +223,10 @@ def _in_column_order(row: Row, columns: tuple[str, ...]) -> Row:
 
 # --------------------------------------------------------------------------- 公开01 / 公开04
 
-def complete_t1(t1: SummaryTable | None, t3: CodedTable | None) -> SummaryTable | None:
+def complete_t1(t1: SummaryTable | None, t3: CodedTable | None, layout: Layout | None = None) -> SummaryTable | None:
     if t1 is None:
         return None
+    rows = (layout or national_layout()).income_rows()
     expenditure = dict(t1.expenditure)
     sources = dict(t1.sources)
     if not expenditure and t3 is not None:
@@ -222,9 +242,9 @@ def complete_t1(t1: SummaryTable | None, t3: CodedTable | None) -> SummaryTable 
         if span is not None:
             sources.setdefault(label, span)
 
-    income_year = _first(t1.income_this_year, add(v for _, v in t1.income_rows()))
+    income_year = _first(t1.income_this_year, add(v for _, v in t1.income_rows(rows)))
     if t1.income_this_year is None:
-        computed("本年收入合计", dict(t1.income_rows()))
+        computed("本年收入合计", dict(t1.income_rows(rows)))
     spend_year = _first(t1.expenditure_this_year, add(expenditure.values()))
     if t1.expenditure_this_year is None:
         computed("本年支出合计", expenditure)
@@ -354,18 +374,19 @@ def complete_t9(t9: SangongTable | None) -> SangongTable | None:
 
 # --------------------------------------------------------------------------- the whole disclosure
 
-def complete(d: Disclosure) -> Disclosure:
-    """Return ``d`` with every total its tables imply filled in; stated values are never changed."""
+def complete(d: Disclosure, layout: Layout | None = None) -> Disclosure:
+    """Return ``d`` with every total its tables imply filled in (row totals as ``layout`` — the
+    document's profile's — says; the national 决算's when None); stated values are never changed."""
     t = d.tables
     functions = function_codes(d.unit.year or 2024)
     economic = economic_codes()
-    t2 = complete_coded(t.t2, functions.name_of)
-    t3 = complete_coded(t.t3, functions.name_of)
-    t5 = complete_coded(t.t5, functions.name_of)
-    t6 = complete_coded(t.t6, economic.name_of)
-    t7 = complete_coded(t.t7, functions.name_of)
-    t8 = complete_coded(t.t8, functions.name_of)
-    t1 = complete_t1(t.t1, t3)
+    t2 = complete_coded(t.t2, functions.name_of, layout)
+    t3 = complete_coded(t.t3, functions.name_of, layout)
+    t5 = complete_coded(t.t5, functions.name_of, layout)
+    t6 = complete_coded(t.t6, economic.name_of, layout)
+    t7 = complete_coded(t.t7, functions.name_of, layout)
+    t8 = complete_coded(t.t8, functions.name_of, layout)
+    t1 = complete_t1(t.t1, t3, layout)
     partial = replace(t, t1=t1, t2=t2, t3=t3, t5=t5, t6=t6, t7=t7, t8=t8)
     t4 = complete_t4(t.t4, partial)
     t9 = complete_t9(t.t9)

@@ -30,7 +30,7 @@ _RTF = b"{\\rtf"
 
 
 class NotADisclosure(InputError):
-    """The file holds no 部门决算公开 (a README, an unrelated page) or is of a type juesuan does not
+    """The file holds no 部门决算公开 or 部门预算公开 (a README, an unrelated page) or is of a type juesuan does not
     read at all. Named on the command line it is an input error like any other; met while walking
     a folder it is listed as skipped."""
 
@@ -115,8 +115,8 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
 
     The document is identified first (``Disclosure.identity``: kind, year, unit, region, layout,
     from its title, cover and 目录); ``profile`` (a name or YAML path) and ``kind`` (决算 / 预算 …)
-    override what was detected. A budget (预算) is refused with one line naming it as such: this
-    version audits final accounts (决算) only.
+    override what was detected. A budget (部门预算 / 单位预算) is read into the same model, against
+    its own layout (the budget profiles), and audited like a 决算.
     """
     from ...core.profiles import load_profile
     from .assemble import assemble
@@ -141,9 +141,6 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         raise InputError(f"{file}：文件中没有可读的文字内容")
     d = assemble(extracted, chosen, kind)
     who = d.identity
-    if who.kind == "预算":
-        year = f"{who.year}年度" if who.year else ""
-        raise InputError(f"{file}：是{who.unit}{year}{who.scope}预算（不是决算），本版本只审核部门（单位）决算，未审核")
     if not _looks_like_disclosure(d):
         raise NotADisclosure(f"{file}：未识别出部门决算公开的内容（没有决算说明的章节、决算表或绩效自评表），未审核")
     return d
@@ -155,7 +152,7 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
     A README or an unrelated page in a folder must not be reported as "checked, no findings"."""
     if d.tables.present() or d.tables.attached or d.evaluations:
         return True
-    if d.identity.basis.get("kind") == "标题" and d.identity.kind in ("决算", "三公说明", "绩效自评", "模板"):
+    if d.identity.basis.get("kind") == "标题" and d.identity.kind in ("决算", "预算", "三公说明", "绩效自评", "模板"):
         return True  # its title says what it is, however little of it there is
     sections = d.narrative.sections if d.narrative is not None else ()
     return any(s.key[:1] in "1234" and s.key != "0" for s in sections)

@@ -176,7 +176,7 @@ def _parse_narrative(lines, profile: Profile):
     return parse_narrative(lines, profile)
 
 
-def _recognize(grids: Sequence[RawGrid], profile: Profile, year: int | None) -> Tables:
+def _recognize(grids: Sequence[RawGrid], profile: Profile, year: int | None, budget: bool = False) -> Tables:
     try:
         from .recognize import recognize
     except ModuleNotFoundError as exc:
@@ -184,7 +184,7 @@ def _recognize(grids: Sequence[RawGrid], profile: Profile, year: int | None) -> 
         if exc.name and exc.name.startswith("juesuan.io.readers.recognize"):
             return Tables()
         raise
-    return recognize(tuple(grids), code_year=year or 2024, layout=profile.layout)
+    return recognize(tuple(grids), code_year=year or 2024, layout=profile.layout, budget=budget)
 
 
 # --------------------------------------------------------------------------- assemble
@@ -200,6 +200,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
     other_grids = [g for g in extracted.grids if not evaluation_kind(g)]
     evaluations = evaluations_from_grids(eval_grids)
     identity, contents = identify(lines, extracted.grids, kind=kind, evaluations=evaluations)
+    identity = _university_budget(identity, extracted.grids)
     profile, identity = _choose_profile(profile, identity, tables_only, evaluations)
     profile = profile.for_year(identity.year)
     name, year, title_span = identity.unit, identity.year, identity.span
@@ -220,7 +221,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
         name = name or (parsed.unit_name or "")
         year = year or parsed.year
 
-    tables = _recognize(other_grids, profile, identity.year)
+    tables = _recognize(other_grids, profile, identity.year, identity.kind == "预算")
     if tables_attached(lines) and not tables.attached:
         tables = replace(tables, attached=True)
     if not identity.partial and identity.kind in ("决算", "预算") and not tables_only:
@@ -271,6 +272,21 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
     )
 
 
+_UNIVERSITY_UNIT = re.compile(r"(大学|学院)$")
+
+
+def _university_budget(identity: Identity, grids: Sequence[RawGrid]) -> Identity:
+    """A university's budget printed in the Ministry of Education's form: its first table is
+    "<学校>收支预算总表" (the 决算's form is told by "高等学校…决算表" titles in ``identify``)."""
+    if identity.kind != "预算" or identity.form != "standard" or not _UNIVERSITY_UNIT.search(identity.unit):
+        return identity
+    titles = {re.sub(r"\s+", "", g.title) for g in grids}
+    if f"{identity.unit}收支预算总表" not in titles:
+        return identity
+    return replace(identity, form="university", basis={**identity.basis, "form": "高等学校部门预算表表名"},
+                   confidence={**identity.confidence, "form": SURE})
+
+
 def _choose_profile(profile: Profile | None, identity: Identity, tables_only: bool, evaluations) -> tuple[Profile, Identity]:
     """The given profile, or the shipped one that best matches the document's region, year, kind
     and form; for a tables-only workbook naming no place, the one profile that reproduces its
@@ -283,12 +299,14 @@ def _choose_profile(profile: Profile | None, identity: Identity, tables_only: bo
         if inferred:
             basis = f"文件中没有地区信息；绩效自评表的得分只在“{inferred}”配置下全部复核一致，故按该配置审核"
             return load_profile(inferred), with_profile(identity, inferred, basis, LIKELY)
-    name = select_profile(identity.region, identity.year, kind, identity.form)
+    name = select_profile(identity.region, identity.year, kind, identity.form, identity.city)
     chosen = load_profile(name)
-    if chosen.match.regions:
+    if chosen.match.cities:
+        basis, sure = f"城市“{identity.city}”", identity.confidence.get("region", LIKELY)
+    elif chosen.match.regions:
         basis, sure = f"地区“{identity.region}”", identity.confidence.get("region", LIKELY)
     elif identity.form != "standard":
-        basis, sure = "高等学校决算格式", SURE
+        basis, sure = f"高等学校{identity.kind}格式", SURE
     else:
         basis = f"{identity.region or '地区不明'}，无该地区的专门格式，按全国通用格式"
         sure = LIKELY if identity.region else GUESS

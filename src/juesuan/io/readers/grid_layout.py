@@ -184,15 +184,20 @@ def _fill_merged(header_rows: list[int], rows, width: int) -> dict[int, list[str
 _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 
 
-def unit_of(grid: RawGrid) -> str:
+def stated_unit(grid: RawGrid) -> str:
     """The amount unit the table states ("单位：万元" / "金额单位：元") in the lines just above it,
-    its title or its first rows; 万元 when it states none."""
+    its title or its first rows; "" when it states none."""
     texts = [grid.title, *grid.context, *(c for row in grid.rows[:4] for c in row)]
     for text in texts:
         m = _UNIT.search(norm(text))
         if m:
             return m.group(1)
-    return "万元"
+    return ""
+
+
+def unit_of(grid: RawGrid) -> str:
+    """The amount unit the table states; 万元 when it states none."""
+    return stated_unit(grid) or "万元"
 
 
 _ISSUER = re.compile(r"(?:单位名称|编制单位|填报单位|^单位(?=[:：](?:金额)?单位[:：]))[:：](.*?)(?=(?:金额)?单位[:：]|$)")

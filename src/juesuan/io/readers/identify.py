@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Span
-from ...core.regions import province_of
+from ...core.regions import city_of, province_of
 from .grid import RawGrid
 
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -280,11 +280,12 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         region = province_of(flat(cover))
         if region:
             basis["region"], conf["region"] = "标题或封面", LIKELY
+    city = city_of(unit) if region and unit else ""
     form = "university" if _UNIVERSITY.search(whole_head) else "standard"
     if form == "university":
         basis["form"], conf["form"] = "高等学校决算表表名", SURE
     partial = partial_reason(lines, contents, grids, unit)
-    identity = Identity(kind=found_kind, scope=scope, form=form, year=year, region=region, unit=unit,
+    identity = Identity(kind=found_kind, scope=scope, form=form, year=year, region=region, city=city, unit=unit,
                         basis=basis, confidence=conf, partial=partial, toc=contents.found,
                         toc_tables=contents.tables, toc_parts=contents.parts,
                         toc_lines=(contents.start, contents.end) if contents.found else (0, 0),

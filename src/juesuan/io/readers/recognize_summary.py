@@ -8,8 +8,11 @@ non-numeric cells are None.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ...core.codes import OUTDATED_NAMES, function_codes
 from ...core.model import FUNDS, SANGONG_ITEMS, T1_FISCAL_INCOME, T1_INCOME_ROWS, TABLE_TITLES, Amount, FiscalSummaryTable, SangongTable, SummaryTable, Span
+from ...core.profiles import ColumnSpec
 from .grid import RawGrid
 from .grid_layout import Layout, amount, is_index_row, label, layout, norm, note_of
 
@@ -73,17 +76,28 @@ _FIELD_LABELS = {
 _TOTALS = ("总计", "合计")
 
 
-def _income_field(t: str) -> tuple[str, str] | None:
+#: Labels of 年初结转和结余 and 年末结转和结余: a 决算's, and a budget's 上年结转 / 结转下年.
+_OPENING = ("年初结转和结余", "上年结转")
+_CLOSING = ("年末结转和结余", "结转下年", "年终结转", "年末结转")
+
+
+def _row_names(rows: Sequence[ColumnSpec]) -> dict[str, str]:
+    """Printed income-row name → the model's row name (the layout's rows; the 决算's when none)."""
+    names = {n: r.name for r in rows for n in r.names} if rows else {r: r for r in T1_INCOME_ROWS}
+    names.setdefault(T1_FISCAL_INCOME, T1_FISCAL_INCOME)
+    return names
+
+
+def _income_field(t: str, rows: dict[str, str]) -> tuple[str, str] | None:
     if t.startswith("其中"):
         return None  # a part of the row above ("其中：政府性基金预算财政拨款"), never a row to add
-    rows = T1_INCOME_ROWS + (T1_FISCAL_INCOME,)
     if t in rows or t + "收入" in rows:
-        return "income", t if t in rows else t + "收入"
+        return "income", rows.get(t) or rows[t + "收入"]
     if t.startswith("本年收入合计") or t == "本年收入":
         return "income_this_year", ""
     if t.startswith("使用非财政拨款结余"):
         return "non_fiscal_balance_used", ""
-    if t.startswith(("年初结转和结余", "上年结转和结余")):
+    if t.startswith(_OPENING) or t.startswith("上年结余"):
         return "opening_balance", ""
     if t in _TOTALS or t == "收入总计":
         return "income_total", ""
@@ -98,7 +112,7 @@ def _expenditure_field(t: str, classes: dict[str, str]) -> tuple[str, str] | Non
         return "expenditure_this_year", ""
     if t.startswith("结余分配"):
         return "balance_distribution", ""
-    if t.startswith("年末结转和结余"):
+    if t.startswith(_CLOSING):
         return "closing_balance", ""
     if t in _TOTALS or t == "支出总计":
         return "expenditure_total", ""
@@ -124,15 +138,17 @@ def _value_col(lay: Layout, cols: list[int], label_col: int | None) -> int | Non
     return None
 
 
-def read_t1(grid: RawGrid, code_year: int = 2024) -> SummaryTable:
+def read_t1(grid: RawGrid, code_year: int = 2024, rows: Sequence[ColumnSpec] = (), title: str = TABLE_TITLES["T1"]) -> SummaryTable:
+    """公开01 (or a budget's 收支总表): income rows by the layout's row names (``rows``; the 决算's
+    when empty), expenditure rows by 类 name, and the totals and balances by their labels."""
     classes = _class_codes(code_year)
-    known = set(T1_INCOME_ROWS) | {T1_FISCAL_INCOME} | set(classes)
+    income_rows = _row_names(rows)
+    known = set(income_rows) | set(classes) | set(_TOTALS)  # a budget may print its 合计 row first
     lay = layout(grid, start=_header_end(grid, known))
     inc_cols, exp_cols = _panels(lay, grid)
-    title = TABLE_TITLES["T1"]
     fields: dict[str, object] = {"income": {}, "expenditure": {}, "names": {}}
     sources: dict[str, Span] = {}
-    for cols, parse in ((inc_cols, _income_field), (exp_cols, lambda t: _expenditure_field(t, classes))):
+    for cols, parse in ((inc_cols, lambda t: _income_field(t, income_rows)), (exp_cols, lambda t: _expenditure_field(t, classes))):
         lc = _label_col(grid, cols, lambda t, parse=parse: parse(t) is not None)
         vc = _value_col(lay, cols, lc)
         if lc is None or vc is None:
@@ -165,12 +181,11 @@ def _fund_of(text: str) -> str | None:
     return None
 
 
-def read_t4(grid: RawGrid, code_year: int = 2024) -> FiscalSummaryTable:
+def read_t4(grid: RawGrid, code_year: int = 2024, title: str = TABLE_TITLES["T4"]) -> FiscalSummaryTable:
     classes = _class_codes(code_year)
-    known = set(classes)
+    known = set(classes) | {"本年收入", "本年支出"}  # a budget's first rows: "一、本年收入" ‖ "一、本年支出"
     lay = layout(grid, start=_header_end(grid, known))
     inc_cols, exp_cols = _panels(lay, grid)
-    title = TABLE_TITLES["T4"]
     out: dict[str, object] = {"income": {}, "opening": {}, "expenditure": {}, "expenditure_this_year": {}, "closing": {}}
     sources: dict[str, Span] = {}
 
@@ -188,26 +203,26 @@ def read_t4(grid: RawGrid, code_year: int = 2024) -> FiscalSummaryTable:
         for r in range(lay.data_start, len(grid.rows)):
             t = label(lay.cell(r, lc))
             fund = _fund_of(t)
-            if t.startswith("年初") and "结转和结余" in t:
+            if (t.startswith("年初") and "结转和结余" in t) or t.startswith(_OPENING[1:]) or t.startswith("上年结余"):
                 out["opening_total"] = put("opening_total", r, vc, t, "年初财政拨款结转和结余")
                 after_opening = True
             elif fund and after_opening:
                 out["opening"][fund] = put(f"opening.{fund}", r, vc, t)
             elif fund:
                 out["income"][fund] = put(f"income.{fund}", r, vc, t, fund)
-            elif t.startswith("本年收入合计"):
+            elif t.startswith("本年收入合计") or t == "本年收入":
                 out["income_this_year"] = put("income_this_year", r, vc, t, "本年收入合计")
             elif t in ("总计", "收入总计"):
                 out["income_total"] = put("income_total", r, vc, t, "收入总计")
     # expenditure side: columns 合计 and one per fund
-    lc = _label_col(grid, exp_cols, lambda t: t in classes or t.startswith("本年支出合计"))
+    lc = _label_col(grid, exp_cols, lambda t: t in classes or t.startswith("本年支出"))
     value_cols: dict[int, str] = {}
     for c in exp_cols:
         if c == lc:
             continue
         path = lay.paths[c]
         fund = next((f for f in FUNDS for p in path if p.startswith(f[:4])), None)
-        name = fund or ("合计" if any(p in ("合计", "决算数", "金额") for p in path[-1:]) else None)
+        name = fund or ("合计" if any(p in ("合计", "决算数", "预算数", "金额") for p in path[-1:]) else None)
         if name and name not in value_cols.values():
             value_cols[c] = name
     if lc is not None and value_cols:
@@ -218,9 +233,9 @@ def read_t4(grid: RawGrid, code_year: int = 2024) -> FiscalSummaryTable:
             fund = _fund_of(t)
             if t in classes:
                 key = f"expenditure.{classes[t]}"
-            elif t.startswith("本年支出合计"):
+            elif t.startswith("本年支出合计") or t == "本年支出":
                 key = "expenditure_this_year"
-            elif t.startswith("年末") and "结转和结余" in t:
+            elif (t.startswith("年末") and "结转和结余" in t) or t.startswith(_CLOSING[1:]):
                 key = "closing"
             elif fund and after_closing:
                 key = f"closing.{fund}"
@@ -257,9 +272,9 @@ def _sangong_item(path: tuple[str, ...]) -> str | None:
         t = text.replace("“", "").replace("”", "")
         if "公务用车" in t and ("及" in t or "和" in t) and "运行" in t:
             vehicle, found = True, "公务用车购置及运行维护费"
-        elif "公务用车" in t and "购置" in t:
-            found = "公务用车购置费"
-        elif "公务用车" in t and "运行" in t:
+        elif ("公务用车" in t or vehicle) and "购置" in t:
+            found = "公务用车购置费"  # "公务用车购置费", or "购置费" under the vehicle group
+        elif ("公务用车" in t or vehicle) and "运行" in t:
             found = "公务用车运行维护费"
         elif t == "小计" and vehicle:
             found = "公务用车购置及运行维护费"
@@ -267,18 +282,30 @@ def _sangong_item(path: tuple[str, ...]) -> str | None:
             found = "因公出国（境）费"
         elif "接待" in t:
             found = "公务接待费"
-        elif t == "合计" and found is None:
+        elif (t == "合计" or (t.endswith("合计") and "三公" in t)) and found is None:
             found = "合计"
     return found
 
 
-def read_t9(grid: RawGrid) -> SangongTable:
-    """公开09: each item's 预算数 and 决算数, found by the header paths (either orientation)."""
+def _side(path: tuple[str, ...], of_budget: bool) -> str | None:
+    """Which amounts a 三公 column holds: "预算数" or "决算数" as its header says (a 决算's table);
+    in a budget's table the budget's own amounts ("决算数", the model's side for the document's
+    own year) unless the header says they are last year's ("上年预算数": the "预算数" side)."""
+    if of_budget:
+        if not path or any(p in ("项目", "科目", "行次", "栏次") for p in path):
+            return None  # the label column
+        return "预算数" if any("上年" in p for p in path) else "决算数"
+    return next((k for k in ("预算数", "决算数") if k in path), None)
+
+
+def read_t9(grid: RawGrid, of_budget: bool = False, title: str = TABLE_TITLES["T9"]) -> SangongTable:
+    """公开09: each item's 预算数 and 决算数, found by the header paths (either orientation). A
+    budget's 三公 table (``of_budget``) gives its own amounts in ``actual`` and last year's budget,
+    when it prints it, in ``budget`` (see :class:`SangongTable`)."""
     note, note_rows = note_of(grid)
     kinds = ("预算数", "决算数")
     last_kind_row = max((r for r, row in enumerate(grid.rows) if any(norm(c) in kinds for c in row)), default=-1)
-    lay = layout(grid, start=last_kind_row + 1)
-    title = TABLE_TITLES["T9"]
+    lay = layout(grid) if of_budget else layout(grid, start=last_kind_row + 1)
     budget: dict[str, Amount] = {}
     actual: dict[str, Amount] = {}
     sources: dict[str, Span] = {}
@@ -286,7 +313,7 @@ def read_t9(grid: RawGrid) -> SangongTable:
                  if r not in note_rows and not is_index_row(grid.rows[r])]
     columns = []
     for c, path in enumerate(lay.paths):
-        kind = next((k for k in kinds if k in path), None)
+        kind = _side(path, of_budget)
         item = _sangong_item(tuple(p for p in path if p not in kinds))
         if kind:
             columns.append((c, kind, item))

@@ -37,11 +37,16 @@ __all__ = ["CheckFunc", "Context", "NotApplicable", "Related", "Report", "check"
 
 
 def validate_overrides(profile) -> None:
-    """Every key of the profile's ``checks:`` names a finding code or a check of the catalogue;
+    """Every key of the profile's ``checks:`` names a finding code or a check of the catalogue, and
+    every key of its ``not_applicable:`` a check;
     raises InputError naming the file and key otherwise (a typo would silently change nothing)."""
     from ...core.findings import InputError
 
-    known = {f.__name__ for f in default_registry()} | {c.id for f in default_registry() for c in spec_of(f).codes}
+    names = {f.__name__ for f in default_registry()}
+    known = names | {c.id for f in default_registry() for c in spec_of(f).codes}
     for key in profile.checks:
         if key not in known:
             raise InputError(f"{profile.source or profile.name}：checks.{key} 不是已知的检查代码或检查名（见 docs/checks.md）")
+    for key in profile.not_applicable:
+        if key not in names:
+            raise InputError(f"{profile.source or profile.name}：not_applicable.{key} 不是已知的检查名（见 docs/checks.md）")

@@ -10,6 +10,11 @@ How a document states last year's figure: as 上年 (data, or "上年…万元" 
 year's figure with its change ("比上年减少191.15万元"): then 上年 = 本年 − 增减. Both sides are
 printed to 0.01 万元, so a gap of 0.01 is rounding (info), a larger one a warning (a restated
 prior-year figure may be a change of 口径 that the text should explain).
+
+A budget keys its figures as a 决算 does (``core.keys``): its "三公.合计" is the amount budgeted,
+its "三公.合计.上年" last year's budget. So ``against_budget`` reads a 决算's "X.年初预算" against
+the budget's "X", and ``prior_year`` compares two consecutive budgets as it does two 决算. The
+other document's figure is located in its text, or else in the table cell it was read from.
 """
 
 from __future__ import annotations
@@ -59,11 +64,35 @@ def stated_prior(p: Prepared, subject: str) -> tuple[Decimal | None, Span | None
 
 
 def _current(p: Prepared, subject: str) -> tuple[Decimal | None, Span | None]:
-    """``subject`` as ``p`` gives it for its own year: stated in the text, else from its tables."""
+    """``subject`` as ``p`` gives it for its own year: stated in the text, else from its tables
+    (with the table cell it was read from, where the tables say)."""
     value, span = stated_value(p.disclosure, subject)
     if value is not None:
         return value, span
-    return p.figures.get(subject), None
+    return p.figures.get(subject), table_span(p, subject)
+
+
+#: 公开01 fields of the subjects compared across documents (``SummaryTable.sources`` keys).
+_T1_FIELDS = {"收支总计": "income_total", "本年收入合计": "income_this_year", "本年支出合计": "expenditure_this_year"}
+
+
+def table_span(p: Prepared, subject: str) -> Span | None:
+    """The table cell ``p``'s figure ``subject`` was read from (None for a figure it added up)."""
+    t = p.disclosure.tables
+    head, _, tail = subject.partition(".")
+    total = p.profile.layout.row_total("T5") or "合计"
+    if subject in _T1_FIELDS and t.t1 is not None:
+        return t.t1.sources.get(_T1_FIELDS[subject])
+    if head in ("类", "项") and t.t5 is not None:
+        row = t.t5.row(tail)
+        return row.sources.get(total) if row is not None else None
+    if subject in ("一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出") and t.t5 is not None and t.t5.total is not None:
+        return t.t5.total.sources.get("基本支出" if subject.endswith("基本支出") else total)
+    if subject in ("人员经费", "公用经费") and t.t6 is not None:
+        return t.t6.sources.get(f"{subject}合计")
+    if head == "三公" and t.t9 is not None:
+        return t.t9.sources.get(f"决算数.{tail}")
+    return None
 
 
 def _subjects(p: Prepared) -> list[str]:

@@ -4,8 +4,10 @@ Where it sits: rules. A check module defines functions decorated with :func:`che
 them in a module-level tuple ``CHECKS``; :func:`juesuan.rules.checks.default_registry` collects
 those tuples explicitly (no import side effects). :func:`run` runs a registry over one
 disclosure, never aborting: a check whose data is missing raises :class:`NotApplicable` and is
-listed as not run; a check that crashes becomes a ``CHECK-CRASHED`` finding about the tool (not
-the data) and is counted as not run either.
+listed as not run, and so is a check the profile names as not applicable to its documents
+(``Profile.not_applicable``: a budget has no 预决算差异率); a check that crashes becomes a
+``CHECK-CRASHED`` finding about the tool (not the data) and is counted as not run either. The
+findings about a budget are put in a budget's words (``naming``).
 """
 
 from __future__ import annotations
@@ -202,11 +204,27 @@ def run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
 
 
 def _run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
+    outcomes = _checked(checks, ctx)
+    who = ctx.disclosure.identity
+    if who.kind == "预算":
+        from .naming import budget_wording, in_budget_words
+
+        reword = budget_wording(ctx.profile.layout, who.scope)
+        outcomes = [dataclasses.replace(o, reason=reword(o.reason), findings=tuple(in_budget_words(f, reword) for f in o.findings))
+                    for o in outcomes]
+    return Report(tuple(outcomes))
+
+
+def _checked(checks: Iterable[CheckFunc], ctx: Context) -> list[Outcome]:
     outcomes = []
     overrides = {k: str(v).lower() for k, v in ctx.profile.checks.items()}
     for func in checks:
         spec = spec_of(func)
         if overrides.get(spec.id) == "off":
+            continue
+        reason = ctx.profile.not_applicable.get(spec.id)
+        if reason:
+            outcomes.append(Outcome(spec.id, "not_run", reason))
             continue
         try:
             found = tuple(_apply_profile(func(ctx), overrides))
@@ -223,4 +241,4 @@ def _run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
             continue
         failed = any(f.severity in (Severity.ERROR, Severity.WARNING) for f in found)
         outcomes.append(Outcome(spec.id, "failed" if failed else "passed", "", found))
-    return Report(tuple(outcomes))
+    return outcomes

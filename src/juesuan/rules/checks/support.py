@@ -20,6 +20,8 @@ from ...core.findings import Finding, Severity
 from ...core.labels import label as _label_of_key
 from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
 from ...core.money import HALF_CENT, ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
+from ...core.profiles import TableSpec
+from ..totals import national_layout
 from .base import INFO, Code, Context, NotApplicable
 
 Amount = Decimal | None
@@ -391,7 +393,7 @@ def need(ctx: Context, *keys: str):
 def absent(ctx: Context, *keys: str) -> str:
     """Why a check needing tables ``keys`` (all absent) does not run: they are missing, or the
     document's own layout has none of them."""
-    titles = "、".join(f"{TABLE_TITLES[k]}（{k}）" for k in keys)
+    titles = "、".join(f"{table_title(ctx, k)}（{k}）" for k in keys)
     layout = ctx.profile.layout
     if layout.tables and all(layout.table(k) is None for k in keys):
         return f"按{ctx.profile.title or ctx.profile.name}，没有{titles}，不适用"
@@ -407,9 +409,36 @@ def src(sources: Mapping[str, Span], *names: str) -> Span | None:
 
 def table_title(ctx: Context, key: str) -> str:
     """The table's title in the document's own layout (高等学校收支决算总表 for the university
-    form's 公开01), else its standard title."""
+    form's 公开01, 部门收支总表 for a budget's), else its standard title."""
     spec = ctx.profile.layout.table(key)
     return spec.title if spec is not None else TABLE_TITLES[key]
+
+
+def table_spec(ctx: Context, key: str) -> TableSpec:
+    """The layout's spec of table ``key`` (its columns and row totals); the national one when the
+    document's layout has no such table (a table found by its headers alone)."""
+    return ctx.profile.layout.table(key) or national_layout().table(key) or TableSpec(key=key, title=TABLE_TITLES[key])
+
+
+def row_total(ctx: Context, key: str) -> str:
+    """The column holding each row's total in table ``key`` (本年支出合计, a budget's 合计 …)."""
+    return table_spec(ctx, key).row_total
+
+
+def is_budget(ctx: Context) -> bool:
+    return ctx.disclosure.identity.kind == "预算"
+
+
+def reports_of(ctx: Context) -> str:
+    """What the tables are called together: 部门决算报表, 单位预算报表 …"""
+    who = ctx.disclosure.identity
+    kind = who.kind if who.kind in ("决算", "预算") else "决算"
+    return f"{who.scope or '部门'}{kind}报表"
+
+
+def table_section(ctx: Context, key: str) -> str:
+    """The section a table finding belongs to, in the document's own words ("部门预算报表 · 部门收支总表")."""
+    return f"{reports_of(ctx)} · {table_title(ctx, key)}"
 
 
 def section_of(key: str) -> str:
