@@ -18,6 +18,8 @@ from typing import Callable
 
 from ...core.findings import InputError
 from ...core.model import Disclosure
+from ..limits import check_file_size, check_text_lines
+from ..limits import current as current_limits
 from .grid import Extracted
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -134,7 +136,13 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         raise InputError(f"{file}：无法读取文件（{exc.strerror or exc.__class__.__name__}）") from exc
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"{file}：文件为空")
+    limits = current_limits()
+    check_file_size(path, file, limits=limits)
     kind_of_file = sniff(path, head)
+    if kind_of_file == "text":
+        check_text_lines(path, file, limits)
+    elif kind_of_file == "html":
+        check_file_size(path, file, "html_bytes", limits)
     chosen = load_profile(profile) if profile else None
     extracted = _extractor(kind_of_file, file)(path)
     if not extracted.lines and not extracted.grids:

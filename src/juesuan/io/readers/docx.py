@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ...core.findings import InputError
 from ...core.model import Span
+from ..limits import check_package
 from .grid import Extracted, RawGrid, column_letter
 from .normalize import caption_line, clean_line
 
@@ -50,6 +51,7 @@ def extract(path: str | Path) -> Extracted:
 def _load_body(path: Path, file: str):
     if not zipfile.is_zipfile(path):
         raise InputError(f"{file}：不是有效的 Word 文档（.docx 文件应为 zip 格式，文件可能已损坏或实为旧版 .doc）")
+    check_package(path, file)  # sizes, ratio, DTD, element count and depth, before python-docx parses
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
