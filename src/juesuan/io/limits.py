@@ -71,6 +71,10 @@ class Limits:
     sheet_rows: int = 20_000
     #: columns read from one worksheet
     sheet_columns: int = 500
+    #: cells in the used range (rows × columns) of one worksheet, and in its merged areas
+    sheet_cells: int = 300_000
+    #: cells in the used ranges of all worksheets read from one workbook
+    workbook_cells: int = 1_000_000
     #: a YAML data file or profile
     yaml_bytes: int = 10 * MB
     #: nesting depth of a YAML document
@@ -101,6 +105,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "sheets": ("工作表个数", "count"),
     "sheet_rows": ("工作表行数", "count"),
     "sheet_columns": ("工作表列数", "count"),
+    "sheet_cells": ("工作表单元格数", "count"),
+    "workbook_cells": ("工作簿单元格总数", "count"),
     "yaml_bytes": ("YAML 文件大小", "bytes"),
     "yaml_depth": ("YAML 嵌套层数", "count"),
     "yaml_nodes": ("YAML 节点个数", "count"),
