@@ -61,6 +61,8 @@ class Limits:
     xml_depth: int = 128
     #: pages of a PDF
     pdf_pages: int = 1_000
+    #: characters of text in a whole PDF
+    pdf_chars: int = 3_000_000
     #: characters of text on one PDF page
     pdf_page_chars: int = 100_000
     #: drawing objects on one PDF page (rules, text runs, images)
@@ -100,6 +102,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "xml_elements": ("XML 元素个数", "count"),
     "xml_depth": ("XML 嵌套层数", "count"),
     "pdf_pages": ("PDF 页数", "count"),
+    "pdf_chars": ("PDF 文字总数", "count"),
     "pdf_page_chars": ("单页文字数", "count"),
     "pdf_page_objects": ("单页图形对象个数", "count"),
     "sheets": ("工作表个数", "count"),
