@@ -18,7 +18,7 @@ from typing import Callable
 
 from ...core.findings import InputError
 from ...core.model import Disclosure
-from ..limits import check_file_size, check_text_lines
+from ..limits import LimitExceeded, check_file_size, check_text_lines
 from ..limits import current as current_limits
 from .grid import Extracted
 
@@ -86,7 +86,7 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError):  # damaged, or a newer zip version
         return ""
     if "word/document.xml" in names:
         return "docx"
@@ -145,6 +145,8 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         check_file_size(path, file, "html_bytes", limits)
     chosen = load_profile(profile) if profile else None
     extracted = _extractor(kind_of_file, file)(path)
+    if len(extracted.lines) > limits.narrative_lines:
+        raise LimitExceeded(file, "narrative_lines", limits)
     if not extracted.lines and not extracted.grids:
         raise InputError(f"{file}：文件中没有可读的文字内容")
     d = assemble(extracted, chosen, kind)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
+from lxml import etree
 
 from ...core.model import Span
 from ..limits import LimitExceeded, Limits
@@ -51,7 +52,6 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _TITLE = re.compile(r"(表|明细)$")
 
 
-_START_TAG = re.compile(r"<[A-Za-z]")
 _TEXT_TYPES = (NavigableString, CData)  # what get_text counts: not scripts, styles or comments
 _LONG_TEXT = 500  # a chrome element with more text than this is kept: it holds content
 
@@ -67,23 +67,52 @@ def extract(path: str | Path) -> Extracted:
 
 def extract_html(text: str, file: str = "", limits: Limits | None = None) -> Extracted:
     limits = limits or current_limits()
-    _check_elements(text, file, limits)
+    _check_shape(text, file, limits)
     soup = BeautifulSoup(text, "lxml")
     tree = _Tree(soup, file, limits)
     tree.strip_chrome()
-    walker = _Walker(file, tree.layout_tables())
+    walker = _Walker(file, tree.layout_tables(), limits)
     walker.walk(soup.body or soup)
     walker.flush()
     return Extracted(file=file, lines=tuple(resegment(walker.lines)), grids=tuple(walker.grids))
 
 
-def _check_elements(text: str, file: str, limits: Limits) -> None:
-    """Count start tags before building the tree (an upper bound: a "<p" in a script counts too)."""
-    count = 0
-    for _ in _START_TAG.finditer(text):
-        count += 1
-        if count > limits.html_elements:
-            raise LimitExceeded(file, "html_elements", limits)
+def _check_shape(text: str, file: str, limits: Limits) -> None:
+    """Count elements and nesting with libxml2's HTML parser (the one the tree is built with, so
+    the same implicit closing of <p>, <li>, <td>…), stopping at the first element over a bound —
+    before the far costlier tree is built."""
+    shape = _Shape(file, limits)
+    parser = etree.HTMLParser(target=shape, no_network=True)
+    try:
+        parser.feed(text)
+        parser.close()
+    except etree.LxmlError:  # what the parser itself rejects, BeautifulSoup's own pass tolerates
+        pass
+
+
+class _Shape:
+    """Parser target for :func:`_check_shape`: raises LimitExceeded from inside the parse."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file, self.limits = file, limits
+        self.count = self.depth = 0
+
+    def start(self, tag, attrib) -> None:  # noqa: ARG002
+        self.count += 1
+        self.depth += 1
+        if self.count > self.limits.html_elements:
+            raise LimitExceeded(self.file, "html_elements", self.limits)
+        if self.depth > self.limits.html_depth:
+            raise LimitExceeded(self.file, "html_depth", self.limits)
+
+    def end(self, tag) -> None:  # noqa: ARG002
+        self.depth -= 1
+
+    def data(self, data) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 class _Tree:
@@ -207,8 +236,9 @@ _END = object()
 
 
 class _Walker:
-    def __init__(self, file: str, layout_tables: set[int] = frozenset()) -> None:
+    def __init__(self, file: str, layout_tables: set[int] = frozenset(), limits: Limits | None = None) -> None:
         self.file = file
+        self.limits = limits or current_limits()
         self.layout_tables = layout_tables
         self.lines: list[tuple[str, Span]] = []
         self.grids: list[RawGrid] = []
@@ -220,6 +250,8 @@ class _Walker:
         if not text or (len(text) <= 60 and _CHROME_LINE.search(text)):
             return
         self.lines.append((text, Span(file=self.file, line=len(self.lines) + 1, excerpt=text[:80])))
+        if len(self.lines) > self.limits.narrative_lines:
+            raise LimitExceeded(self.file, "narrative_lines", self.limits)
 
     def walk(self, node) -> None:
         """Text in document order: a block ends a line, a data table becomes a grid, a layout table
