@@ -241,9 +241,16 @@ def test_data_workbook_sheet_over_the_column_bound(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- text
 
 def test_text_whose_line_breaks_were_lost(tmp_path):
-    text = hostile.lost_breaks_text(tmp_path)
+    text = hostile.lost_breaks_text(tmp_path, size=DEFAULTS.text_bytes - 1000)
     message = _refused(read_document, text, "text_line_bytes")
     assert "丢失了换行" in message
+
+
+def test_the_3_75_mb_text_without_line_breaks_is_answered_at_once(tmp_path):
+    text = hostile.lost_breaks_text(tmp_path)  # took 261 s before
+    with pytest.raises(LimitExceeded) as info:
+        read_document(text)
+    assert info.value.limit in ("text_bytes", "text_line_bytes")
 
 
 def test_text_file_over_the_size_bound(tmp_path, monkeypatch):
