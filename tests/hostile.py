@@ -218,3 +218,29 @@ def million_rows_workbook(folder: Path, rows: int = 1_000_000, with_unit_sheet: 
     sheet = Member.plain("xl/worksheets/sheet1.xml", head + body + b"</sheetData></worksheet>")
     staging.unlink()
     return write_zip(folder / "百万行.xlsx", members + [sheet])
+
+
+# --------------------------------------------------------------------------- just under the limits
+
+def big_table_html(folder: Path, rows: int = 33_000) -> Path:
+    """An HTML page holding one table of ``rows`` rows (three elements a row)."""
+    path = folder / "大表.html"
+    path.write_text("<html><body><p>收入支出决算总表</p><table>" + "<tr><td>收入</td><td>1.00</td></tr>" * rows
+                    + "</table></body></html>", encoding="utf-8")
+    return path
+
+
+def many_lines_text(folder: Path, size: int = 1_000_000) -> Path:
+    """A text file of ``size`` bytes of short narrative lines (a disclosure repeated)."""
+    line = "2024年度收入总计1,787.23万元，比上年增加100.00万元，增长5.93%。\n".encode()
+    path = folder / "多行.txt"
+    path.write_bytes(line * (size // len(line)))
+    return path
+
+
+def many_runs_docx(folder: Path, paragraphs: int = 300_000) -> Path:
+    """A .docx of ``paragraphs`` one-run paragraphs (three elements each), varied enough to pass
+    the compression-ratio check."""
+    body = b"".join(b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % (i * 7919 % 1000003) for i in range(paragraphs))
+    member = Member.plain("word/document.xml", _document_head() + body + b"</w:body></w:document>")
+    return _docx(folder / "多段落.docx", member)

@@ -41,8 +41,14 @@ def _refused(reader, path: Path, limit: str) -> str:
 
 
 _MEASURE = textwrap.dedent("""
-    import json, resource, sys, time
+    import json, sys, time
     from juesuan.core.findings import InputError
+
+    def peak_rss_mb():  # this process image's high-water mark (ru_maxrss would include the parent's)
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
     from juesuan.io.readers import read_document
     from juesuan.io.readers.data import load
     reader = load if sys.argv[2] == "data" else read_document
@@ -53,7 +59,7 @@ _MEASURE = textwrap.dedent("""
     except InputError as exc:
         message = str(exc)
     print(json.dumps({"message": message, "seconds": time.perf_counter() - start,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "rss_mb": peak_rss_mb()}))
 """)
 
 

@@ -147,6 +147,8 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     extracted = _extractor(kind_of_file, file)(path)
     if len(extracted.lines) > limits.narrative_lines:
         raise LimitExceeded(file, "narrative_lines", limits)
+    if sum(len(row) for grid in extracted.grids for row in grid.rows) > limits.table_cells:
+        raise LimitExceeded(file, "table_cells", limits)
     if not extracted.lines and not extracted.grids:
         raise InputError(f"{file}：文件中没有可读的文字内容")
     d = assemble(extracted, chosen, kind)
