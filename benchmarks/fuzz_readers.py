@@ -142,9 +142,43 @@ def _mutate_member(rng: random.Random, data: bytes) -> bytes:
     return buf.getvalue()
 
 
+_TEXT_PIECES = ("0", "9", "-", ".", "%", "万元", "增长", "减少", "，", "。", "：", "\t", "|", "<", ">", "</table>",
+                "<td>", "[", "{", ": ", "- ", "&", "合计", "一、", "（二）", "表", "\n", "\n\n", "１", "—")
+
+
+def _mutate_text(rng: random.Random, data: bytes) -> bytes:
+    """Edits at the level of characters and lines, so the text still decodes and reaches the
+    parsers and the checks (a flipped bit in UTF-8 mostly meets the decoder only)."""
+    text = data.decode("utf-8", "replace")
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 6)):
+        if not lines:
+            break
+        i = rng.randrange(len(lines))
+        roll = rng.random()
+        if roll < 0.2:
+            del lines[i]
+        elif roll < 0.35:
+            lines.insert(rng.randrange(len(lines)), lines[i])
+        elif roll < 0.45:
+            j = rng.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif lines[i]:
+            k = rng.randrange(len(lines[i]) + 1)
+            cut = rng.randint(0, 3) if roll < 0.8 else 0
+            lines[i] = lines[i][:k] + rng.choice(_TEXT_PIECES) + lines[i][k + cut:]
+    return "\n".join(lines).encode("utf-8")
+
+
 def mutate(rng: random.Random, fmt: str, data: bytes, others: list[bytes]) -> bytes:
     if fmt in ("docx", "xlsx", "data-xlsx") and rng.random() < 0.7:
         return _mutate_member(rng, data)
+    if fmt in ("text", "html", "yaml") and rng.random() < 0.7:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _mutate_bytes(rng, data, others)
+        return _mutate_text(rng, data)
     return _mutate_bytes(rng, data, others)
 
 
