@@ -11,12 +11,9 @@ alone. The answer printed is the one-line message (or "read" when the file was a
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,35 +49,6 @@ CASES = {
     "docx of 300,000 paragraphs (900,000 elements)": (hostile.many_runs_docx, {}, "document", {}),
 }
 
-_READ = textwrap.dedent("""
-    import json, sys, time
-    from juesuan.core.findings import InputError
-
-    def peak_rss_mb():  # this process image's high-water mark (ru_maxrss would include the parent's)
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
-    kind, path = sys.argv[1], sys.argv[2]
-    start = time.perf_counter()
-    try:
-        if kind == "data":
-            from juesuan.io.readers.data import load
-            load(path)
-        elif kind == "profile":
-            from juesuan.core.profiles import load_profile
-            load_profile(path)
-        else:
-            from juesuan.io.readers import read_document
-            read_document(path)
-        answer = "read"
-    except InputError as exc:
-        answer = str(exc)
-    print(json.dumps({"answer": answer, "seconds": time.perf_counter() - start,
-                      "rss_mb": peak_rss_mb()}))
-""")
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("names", nargs="*", help="cases to run (substring match); all by default")
@@ -95,15 +63,14 @@ def main() -> int:
         case = folder / f"{len(os.listdir(folder)):02d}"
         case.mkdir()
         path = maker(case, **kwargs)
-        proc = subprocess.run([sys.executable, "-c", _READ, kind, str(path)], capture_output=True, text=True,
-                              env={**os.environ, **env}, timeout=600)
-        if proc.returncode != 0:
-            print(f"{name:<52} CRASH: {proc.stderr.strip().splitlines()[-1:]}")
+        try:
+            r = hostile.read_in_fresh_process(path, kind, env)
+        except RuntimeError as exc:
+            print(f"{name:<52} CRASH: {str(exc).strip().splitlines()[-1:]}")
             continue
-        r = json.loads(proc.stdout)
         worst_s, worst_mb = max(worst_s, r["seconds"]), max(worst_mb, r["rss_mb"])
         size = path.stat().st_size / 2**20
-        answer = r["answer"].replace(str(path), path.name)
+        answer = r["answer"].replace(str(path), path.name) or "read"
         print(f"{name:<52} {size:7.2f}MB {r['seconds']:8.2f} {r['rss_mb']:7.0f}MB  {answer}", flush=True)
         if not args.keep:
             for f in case.iterdir():

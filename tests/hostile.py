@@ -244,3 +244,57 @@ def many_runs_docx(folder: Path, paragraphs: int = 300_000) -> Path:
     body = b"".join(b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % (i * 7919 % 1000003) for i in range(paragraphs))
     member = Member.plain("word/document.xml", _document_head() + body + b"</w:body></w:document>")
     return _docx(folder / "多段落.docx", member)
+
+
+# --------------------------------------------------------------------------- reading one in a fresh process
+
+_READ = """
+import json, sys, time
+from juesuan.core.findings import InputError
+
+def peak_rss_mb():  # this process image's high-water mark (ru_maxrss would include the parent's)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+kind, path = sys.argv[1], sys.argv[2]
+start = time.perf_counter()
+try:
+    if kind == "data":
+        from juesuan.io.readers.data import load
+        load(path)
+    elif kind == "profile":
+        from juesuan.core.profiles import load_profile
+        load_profile(path)
+    else:
+        from juesuan.io.readers import read_document
+        read_document(path)
+    answer = ""
+except InputError as exc:
+    answer = str(exc)
+print(json.dumps({"answer": answer, "seconds": time.perf_counter() - start, "rss_mb": peak_rss_mb()}))
+"""
+
+
+def read_in_fresh_process(path: Path, kind: str = "document", env: dict | None = None,
+                          address_space: int | None = None) -> dict:
+    """Read ``path`` as ``juesuan check`` (kind "document"), ``build`` ("data") or ``--profile``
+    ("profile") would, in a new interpreter, optionally under an address-space ceiling (a reader
+    that inflates a bomb then dies there instead of taking the machine). Returns the one-line
+    answer ("" when the file was accepted), the seconds it took and the peak RSS in MB."""
+    import json
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def ceiling():
+        if address_space:
+            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+
+    proc = subprocess.run([sys.executable, "-c", _READ, kind, str(path)], capture_output=True, text=True,
+                          timeout=600, env={**os.environ, **(env or {})}, preexec_fn=ceiling)
+    if proc.returncode != 0:
+        raise RuntimeError(f"reading {path} crashed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout)

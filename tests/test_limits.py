@@ -3,11 +3,6 @@ within the time and memory the project promises (10 s, 500 MB), before a parser 
 
 from __future__ import annotations
 
-import json
-import resource
-import subprocess
-import sys
-import textwrap
 import zipfile
 from pathlib import Path
 
@@ -40,39 +35,11 @@ def _refused(reader, path: Path, limit: str) -> str:
     return str(info.value)
 
 
-_MEASURE = textwrap.dedent("""
-    import json, sys, time
-    from juesuan.core.findings import InputError
-
-    def peak_rss_mb():  # this process image's high-water mark (ru_maxrss would include the parent's)
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
-    from juesuan.io.readers import read_document
-    from juesuan.io.readers.data import load
-    reader = load if sys.argv[2] == "data" else read_document
-    start = time.perf_counter()
-    try:
-        reader(sys.argv[1])
-        message = ""
-    except InputError as exc:
-        message = str(exc)
-    print(json.dumps({"message": message, "seconds": time.perf_counter() - start,
-                      "rss_mb": peak_rss_mb()}))
-""")
-
-
 def _in_fresh_process(path: Path, kind: str = "document") -> dict:
-    """Read ``path`` in a new interpreter under a 2 GiB address-space ceiling (a reader that
-    inflates a bomb dies there instead of taking the machine); its message, time and peak RSS."""
-    def ceiling():
-        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
-
-    proc = subprocess.run([sys.executable, "-c", _MEASURE, str(path), kind], capture_output=True, text=True,
-                          timeout=120, preexec_fn=ceiling)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(proc.stdout)
+    """Read ``path`` in a new interpreter under a 2 GiB address-space ceiling."""
+    result = hostile.read_in_fresh_process(path, kind, address_space=2 * 1024**3)
+    result["message"] = result.pop("answer")
+    return result
 
 
 def _within_bounds(result: dict) -> None:
@@ -288,3 +255,12 @@ def test_check_package_passes_a_real_docx(tmp_path):
     L.check_package(path, str(path))
     with zipfile.ZipFile(path) as archive:
         assert "word/document.xml" in archive.namelist()
+
+
+def test_docs_page_lists_every_limit_with_its_default():
+    page = (Path(__file__).resolve().parents[1] / "docs" / "limits.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in page.splitlines() if line.startswith("| `")}
+    assert set(rows) == set(Limits.__dataclass_fields__)
+    for name, row in rows.items():
+        assert f"| {L.shown(name, getattr(DEFAULTS, name))} |" in row, name
+        assert f"`JUESUAN_LIMIT_{name.upper()}`" in row, name

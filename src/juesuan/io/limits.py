@@ -68,9 +68,9 @@ class Limits:
     #: pages of a PDF
     pdf_pages: int = 1_000
     #: characters of text in a whole PDF
-    pdf_chars: int = 3_000_000
+    pdf_chars: int = 1_000_000
     #: characters of text on one PDF page
-    pdf_page_chars: int = 100_000
+    pdf_page_chars: int = 50_000
     #: drawing objects on one PDF page (rules, text runs, images)
     pdf_page_objects: int = 200_000
     #: worksheets in a workbook
@@ -80,9 +80,9 @@ class Limits:
     #: columns read from one worksheet
     sheet_columns: int = 500
     #: cells in the used range (rows × columns) of one worksheet, and in its merged areas
-    sheet_cells: int = 300_000
+    sheet_cells: int = 100_000
     #: cells in the used ranges of all worksheets read from one workbook
-    workbook_cells: int = 1_000_000
+    workbook_cells: int = 200_000
     #: a YAML data file or profile
     yaml_bytes: int = 10 * MB
     #: nesting depth of a YAML document
