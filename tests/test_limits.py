@@ -264,3 +264,17 @@ def test_docs_page_lists_every_limit_with_its_default():
     for name, row in rows.items():
         assert f"| {L.shown(name, getattr(DEFAULTS, name))} |" in row, name
         assert f"`JUESUAN_LIMIT_{name.upper()}`" in row, name
+
+
+def test_legacy_xls_over_its_size_bound(tmp_path, monkeypatch):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("收入支出决算总表")
+    for r in range(200):
+        sheet.write(r, 0, "收入")
+        sheet.write(r, 1, r)
+    path = tmp_path / "旧表.xls"
+    book.save(str(path))
+    monkeypatch.setenv("JUESUAN_LIMIT_XLS_BYTES", "1000")
+    _refused(read_document, path, "xls_bytes")

@@ -73,6 +73,8 @@ class Limits:
     pdf_page_chars: int = 50_000
     #: drawing objects on one PDF page (rules, text runs, images)
     pdf_page_objects: int = 200_000
+    #: a legacy .xls workbook (read whole into memory by its parser)
+    xls_bytes: int = 20 * MB
     #: worksheets in a workbook
     sheets: int = 255
     #: rows read from one worksheet
@@ -113,6 +115,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "pdf_chars": ("PDF 文字总数", "count"),
     "pdf_page_chars": ("单页文字数", "count"),
     "pdf_page_objects": ("单页图形对象个数", "count"),
+    "xls_bytes": (".xls 文件大小", "bytes"),
     "sheets": ("工作表个数", "count"),
     "sheet_rows": ("行数", "count"),
     "sheet_columns": ("列数", "count"),

@@ -29,7 +29,7 @@ from ...core.money import parse_amount, round2
 from .grid import Extracted, RawGrid, column_letter
 from .grid_layout import compact, is_number, norm
 from .normalize import is_table_meta
-from ..limits import LimitExceeded
+from ..limits import LimitExceeded, check_file_size
 from ..limits import current as current_limits
 from .xlsx_stream import Workbook
 
@@ -228,6 +228,7 @@ def extract(path: str | Path) -> Extracted:
     with p.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE:
+        check_file_size(p, p.name, "xls_bytes")
         data = p.read_bytes()
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise _fail(p.name, "文件已加密，无法读取")
