@@ -206,11 +206,14 @@ def check_text_lines(path: Path, file: str, limits: Limits | None = None) -> Non
 
 # --------------------------------------------------------------------------- zip packages
 
-def _broken(file: str, what: str) -> InputError:
-    return InputError(f"{file}：{what}压缩包已损坏，无法读取")
+BROKEN_PACKAGE = "压缩包已损坏，无法读取"
 
 
-def check_zip(path: Path, file: str, what: str = "", limits: Limits | None = None) -> None:
+def _broken(file: str, damaged: str) -> InputError:
+    return InputError(f"{file}：{damaged}")
+
+
+def check_zip(path: Path, file: str, damaged: str = BROKEN_PACKAGE, limits: Limits | None = None) -> None:
     """Refuse a .docx/.xlsx package whose members inflate beyond the limits, before any parsing.
 
     The central directory's declared sizes are checked first (a bomb is refused without
@@ -242,7 +245,7 @@ def check_zip(path: Path, file: str, what: str = "", limits: Limits | None = Non
                         if total > limits.zip_inflated_bytes:
                             raise LimitExceeded(file, "zip_inflated_bytes", limits)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise _broken(file, what) from exc
+        raise _broken(file, damaged) from exc
     except RuntimeError as exc:  # an encrypted member asks for a password
         raise InputError(f"{file}：文件已加密，无法读取") from exc
 
@@ -314,7 +317,8 @@ class _Rejoined:
         return self._rest.read(size)
 
 
-def check_package_xml(path: Path, file: str, skip_prefixes: tuple[str, ...] = (), limits: Limits | None = None) -> None:
+def check_package_xml(path: Path, file: str, skip_prefixes: tuple[str, ...] = (), limits: Limits | None = None,
+                      damaged: str = BROKEN_PACKAGE) -> None:
     """:func:`scan_xml` over every XML member of a package (``check_zip`` first). Members under
     ``skip_prefixes`` (an xlsx's worksheets, bounded row by row as they are read) get the DTD check only."""
     limits = limits or current()
@@ -327,13 +331,14 @@ def check_package_xml(path: Path, file: str, skip_prefixes: tuple[str, ...] = ()
                 with archive.open(info) as fh:
                     scan_xml(fh, file, name, limits, whole=not name.startswith(skip_prefixes))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise _broken(file, "") from exc
+        raise _broken(file, damaged) from exc
     except RuntimeError as exc:
         raise InputError(f"{file}：文件已加密，无法读取") from exc
 
 
-def check_package(path: Path, file: str, skip_prefixes: tuple[str, ...] = (), limits: Limits | None = None) -> None:
+def check_package(path: Path, file: str, skip_prefixes: tuple[str, ...] = (), limits: Limits | None = None,
+                  damaged: str = BROKEN_PACKAGE) -> None:
     """Everything a .docx/.xlsx must pass before a parser sees it: sizes, ratio, XML parts."""
     limits = limits or current()
-    check_zip(path, file, limits=limits)
-    check_package_xml(path, file, skip_prefixes, limits)
+    check_zip(path, file, damaged, limits)
+    check_package_xml(path, file, skip_prefixes, limits, damaged)

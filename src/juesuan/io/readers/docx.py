@@ -56,7 +56,8 @@ def extract(path: str | Path) -> Extracted:
 def _load_body(path: Path, file: str):
     if not zipfile.is_zipfile(path):
         raise InputError(f"{file}：不是有效的 Word 文档（.docx 文件应为 zip 格式，文件可能已损坏或实为旧版 .doc）")
-    check_package(path, file)  # sizes, ratio, DTD, element count and depth, before python-docx parses
+    # sizes, ratio, DTD, element count and depth, before python-docx parses
+    check_package(path, file, damaged="Word 文档已损坏（压缩包无法解开），无法读取")
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError

@@ -60,7 +60,7 @@ class Workbook:
         self.limits = limits or current_limits()
         self._damaged = damaged
         self._cells_read = 0
-        check_package(path, file, WORKSHEETS, self.limits)
+        check_package(path, file, WORKSHEETS, self.limits, damaged)
         self._fh = path.open("rb")  # a file object: openpyxl does not then insist on the .xlsx suffix
         try:
             with warnings.catch_warnings():
