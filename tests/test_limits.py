@@ -193,7 +193,7 @@ def test_million_row_workbook_missing_a_sheet_is_answered_without_reading_it(tmp
     book = hostile.million_rows_workbook(tmp_path)
     result = _in_fresh_process(book, "data")
     assert result["message"].startswith(str(book)) and "缺少工作表" in result["message"]
-    assert result["seconds"] < 3  # reading the big sheet takes minutes
+    assert result["seconds"] < TIME_BOUND_S  # reading the big sheet whole took 162 s
 
 
 def test_published_workbook_sheet_over_the_row_bound(tmp_path):
