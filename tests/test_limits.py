@@ -55,7 +55,7 @@ def test_every_limit_is_named_documented_and_positive():
     source = Path(L.__file__).read_text(encoding="utf-8")
     for name in names:
         assert getattr(DEFAULTS, name) > 0
-        assert f"#: " in source.split(f"    {name}:")[0].rsplit("\n", 2)[-2], name
+        assert "#: " in source.split(f"    {name}:")[0].rsplit("\n", 2)[-2], name
 
 
 def test_environment_overrides_a_limit_and_rejects_nonsense():
