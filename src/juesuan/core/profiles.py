@@ -294,7 +294,9 @@ def _text_of(name_or_path: str) -> tuple[str, str, str]:
     if name_or_path.endswith((".yaml", ".yml")) or path.is_file():
         if not path.is_file():
             raise InputError(f"{name_or_path}：配置文件不存在")
-        return _read_file(path), str(path), path.stem
+        from ..io.yamlfile import read_yaml_text  # size-bounded, any encoding (late: io imports core)
+
+        return read_yaml_text(path), str(path), path.stem
     if name_or_path not in shipped_profiles():
         known = "、".join(shipped_profiles())
         raise InputError(f"未知的配置 {name_or_path}（可选：{known}，或给出 YAML 文件路径）")
@@ -302,31 +304,13 @@ def _text_of(name_or_path: str) -> tuple[str, str, str]:
     return text, name_or_path, name_or_path
 
 
-def _read_file(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}：无法读取配置文件（{exc.strerror or exc.__class__.__name__}）") from exc
-    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
-        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{path}：配置文件不是可识别的文本编码（请保存为 UTF-8）")
-
-
 def _raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
     if name_or_path in seen:
         raise InputError(f"配置 {name_or_path}：base 循环引用")
+    from ..io.yamlfile import parse_yaml  # safe, depth- and alias-bounded, libyaml when present
+
     text, source, default_name = _text_of(name_or_path)
-    try:
-        data = yaml.load(text, Loader=_Loader) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(f"{source}：不是有效的 YAML（{exc.__class__.__name__}）") from exc
-    except RecursionError:
-        raise InputError(f"{source}：YAML 嵌套层次过深，无法读取") from None
+    data = parse_yaml(text, source, _Loader) or {}
     if not isinstance(data, dict):
         raise InputError(f"{source}：配置应为键值映射")
     base = data.pop("base", None)

@@ -18,6 +18,8 @@ from typing import Callable
 
 from ...core.findings import InputError
 from ...core.model import Disclosure
+from ..limits import LimitExceeded, check_file_size, check_text_lines
+from ..limits import current as current_limits
 from .grid import Extracted
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -84,7 +86,7 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError):  # damaged, or a newer zip version
         return ""
     if "word/document.xml" in names:
         return "docx"
@@ -134,9 +136,19 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         raise InputError(f"{file}：无法读取文件（{exc.strerror or exc.__class__.__name__}）") from exc
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"{file}：文件为空")
+    limits = current_limits()
+    check_file_size(path, file, limits=limits)
     kind_of_file = sniff(path, head)
+    if kind_of_file == "text":
+        check_text_lines(path, file, limits)
+    elif kind_of_file == "html":
+        check_file_size(path, file, "html_bytes", limits)
     chosen = load_profile(profile) if profile else None
     extracted = _extractor(kind_of_file, file)(path)
+    if len(extracted.lines) > limits.narrative_lines:
+        raise LimitExceeded(file, "narrative_lines", limits)
+    if sum(len(row) for grid in extracted.grids for row in grid.rows) > limits.table_cells:
+        raise LimitExceeded(file, "table_cells", limits)
     if not extracted.lines and not extracted.grids:
         raise InputError(f"{file}：文件中没有可读的文字内容")
     d = assemble(extracted, chosen, kind)

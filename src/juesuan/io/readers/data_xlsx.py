@@ -11,13 +11,9 @@ Bad input raises :class:`InputError` with one line naming file, sheet and cell.
 from __future__ import annotations
 
 import re
-import warnings
-import zipfile
 from pathlib import Path
 from typing import Mapping
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ...core.findings import InputError
 from ...core.model import (
@@ -37,6 +33,7 @@ from ...core.model import (
 from .. import template_layout as L
 from .data_xlsx_tables import read_tables
 from .xlsx_sheet import Sheet, label, norm
+from .xlsx_stream import Workbook
 
 _PREFIX = re.compile(r"^(?:公开|表|T)?\d{1,2}[-_.、．\s]*")
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -44,55 +41,21 @@ _OLE = b"\xd0\xcf\x11\xe0"
 
 # --------------------------------------------------------------------------- opening
 
-def _open(path: Path) -> openpyxl.Workbook:
+def _open(path: Path) -> Workbook:
     name = str(path)
     if not path.is_file():
         raise InputError(f"{name}：文件不存在")
-    head = path.read_bytes()[:8]
+    with path.open("rb") as fh:
+        head = fh.read(8)
     if not head:
         raise InputError(f"{name}：文件为空")
     if head.startswith(_OLE):
         raise InputError(f"{name}：文件已加密或是旧版 .xls 格式，请去掉打开密码并另存为 .xlsx 后再读")
     if not head.startswith(b"PK"):
         raise InputError(f"{name}：不是 .xlsx 工作簿（请用 Excel 另存为 .xlsx）")
-    try:
-        with warnings.catch_warnings():
-            # openpyxl says in English what it drops (data-validation extensions, conditional
-            # formats, a missing default style); none of it bears on the figures read here.
-            warnings.simplefilter("ignore", UserWarning)
-            return openpyxl.load_workbook(name, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError) as exc:
-        raise InputError(f"{name}：工作簿已损坏或不是 Excel 工作簿，无法打开") from exc
-    except OSError as exc:
-        raise InputError(f"{name}：无法读取文件（{exc.strerror or '读取出错'}）") from exc
-
-
-def _has_formula(sheet_xml: bytes) -> bool:
-    return b"<f>" in sheet_xml or b"<f " in sheet_xml
-
-
-def _mark_uncached(path: Path, sheets: Mapping[str, Sheet]) -> None:
-    """Note on each sheet the formula cells that have no saved result (see ``Sheet.uncached``).
-
-    A workbook saved by Excel or WPS keeps every formula's last result, which is what is read;
-    one written by a script may not. Only workbooks holding formulas are opened a second time.
-    """
-    with zipfile.ZipFile(path) as archive:
-        parts = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        if not any(_has_formula(archive.read(n)) for n in parts):
-            return
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        formulas = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
-    try:
-        for sheet in sheets.values():
-            ws = formulas[sheet.name]
-            for row in ws.iter_rows(max_row=sheet.max_row, max_col=sheet.max_col):
-                for cell in row:
-                    if getattr(cell, "data_type", "") == "f" and sheet.raw(cell.row, cell.column) is None:
-                        sheet.uncached.add((cell.row, cell.column))
-    finally:
-        formulas.close()
+    # streamed sheet by sheet within the limits; formula cells without a saved result are noted
+    # as they are read (``Sheet.uncached``)
+    return Workbook(path, name, damaged="工作簿已损坏或不是 Excel 工作簿，无法打开")
 
 
 def _canonical_names() -> dict[str, str]:
@@ -103,25 +66,28 @@ def _canonical_names() -> dict[str, str]:
     return out
 
 
-def _identify(wb: openpyxl.Workbook, path: str) -> dict[str, Sheet]:
+def _identify(book: Workbook, path: str) -> dict[str, Sheet]:
+    """The disclosure's sheets by canonical name. Only their names (and, for a sheet with an
+    unknown name, its first row) are looked at before every required sheet is known to be there;
+    then only those sheets are read."""
     names = _canonical_names()
-    found: dict[str, Sheet] = {}
-    for index, ws in enumerate(wb.worksheets):
-        title = norm(ws.title)
+    chosen: dict[str, int] = {}
+    for index, raw_title in enumerate(book.names):
+        title = norm(raw_title)
         canonical = names.get(title) or names.get(_PREFIX.sub("", title))
         if canonical is None:  # a sheet renamed by hand still carries its title in A1
-            canonical = names.get(norm(ws["A1"].value)) if ws.max_row else None
+            canonical = names.get(norm(book.first_cell(index)))
             if canonical is not None and canonical not in L.TABLE_SHEETS.values():
                 canonical = None
         if canonical is None:
             continue
-        if canonical in found:
-            raise InputError(f"{path}：工作簿中有两张“{canonical}”工作表（{found[canonical].name}、{ws.title}）")
-        found[canonical] = Sheet(path, ws, index)
+        if canonical in chosen:
+            raise InputError(f"{path}：工作簿中有两张“{canonical}”工作表（{book.names[chosen[canonical]]}、{raw_title}）")
+        chosen[canonical] = index
     for required in L.REQUIRED_SHEETS:
-        if required not in found:
+        if required not in chosen:
             raise InputError(f"{path}：缺少工作表“{required}”")
-    return found
+    return {canonical: Sheet(path, book.read(index), index) for canonical, index in chosen.items()}
 
 
 # --------------------------------------------------------------------------- key/value sheets
@@ -397,9 +363,8 @@ def read_workbook(path: str | Path) -> Disclosure:
     """Read a filled 决算数据 workbook into a :class:`Disclosure` (amounts in 万元)."""
     p = Path(path)
     name = str(path)
-    wb = _open(p)
-    sheets = _identify(wb, name)
-    _mark_uncached(p, sheets)
+    with _open(p) as book:
+        sheets = _identify(book, name)
     unit, profile = _unit(sheets[L.UNIT_SHEET])
     reasons, texts = _reasons(sheets.get(L.REASONS_SHEET))
     return Disclosure(

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ...core.codes import function_codes
 from ...core.findings import InputError
@@ -33,7 +32,8 @@ from ...core.model import (
     Staff,
     Unit,
 )
-from .yaml_fields import UNITS, DecimalLoader, Fields, flatten, join, norm_label, yaml_problem
+from ..yamlfile import load_yaml
+from .yaml_fields import UNITS, DecimalLoader, Fields, flatten, join, norm_label
 from .yaml_tables import read_tables
 
 TOP_KEYS = ("金额单位", "配置", "单位", "表", "上年", "年初预算", "全年预算", "三公情况", "其他事项", "绩效", "原因", "文字")
@@ -83,17 +83,7 @@ ASSET_FIELDS = {"截至日期": "as_of", "房屋面积": "building_area", "房�
 
 
 def _load(path: Path) -> dict:
-    if not path.is_file():
-        raise InputError(f"{path}：文件不存在")
-    text = path.read_text(encoding="utf-8-sig")
-    if not text.strip():
-        raise InputError(f"{path}：文件为空")
-    try:
-        data = yaml.load(text, Loader=DecimalLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"第{mark.line + 1}行：" if mark is not None else ""
-        raise InputError(f"{path}：{where}不是有效的 YAML（{yaml_problem(exc)}）") from None
+    data = load_yaml(path, DecimalLoader)
     if data is None:
         raise InputError(f"{path}：文件为空")
     if not isinstance(data, dict):

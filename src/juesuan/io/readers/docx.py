@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from ...core.findings import InputError
 from ...core.model import Span
+from ..limits import LimitExceeded, check_package
+from ..limits import current as current_limits
 from .grid import Extracted, RawGrid, column_letter
 from .normalize import caption_line, clean_line
 
@@ -31,6 +34,7 @@ def extract(path: str | Path) -> Extracted:
     path = Path(path)
     file = str(path)
     body = _load_body(path, file)
+    limits = current_limits()
     lines: list[tuple[str, Span]] = []
     grids: list[RawGrid] = []
     block = 0
@@ -40,6 +44,8 @@ def extract(path: str | Path) -> Extracted:
             text = clean_line(_paragraph_text(element))
             if text:
                 lines.append((text, Span(file=file, line=block, excerpt=text[:80])))
+                if len(lines) > limits.narrative_lines:
+                    raise LimitExceeded(file, "narrative_lines", limits)
         elif element.tag == f"{_W}tbl":
             grid = _grid(element, file, len(grids) + 1, tuple(t for t, _ in lines[-3:]))
             if grid.rows:
@@ -50,15 +56,23 @@ def extract(path: str | Path) -> Extracted:
 def _load_body(path: Path, file: str):
     if not zipfile.is_zipfile(path):
         raise InputError(f"{file}：不是有效的 Word 文档（.docx 文件应为 zip 格式，文件可能已损坏或实为旧版 .doc）")
+    # sizes, ratio, DTD, element count and depth, before python-docx parses
+    check_package(path, file, damaged="Word 文档已损坏（压缩包无法解开），无法读取")
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as exc:
+    # python-docx meets a damaged package part as whatever its code trips over: a relationships
+    # part of the wrong shape is an AttributeError, a bad number a ValueError, and so on
+    except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError, XMLSyntaxError,
+            zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(f"{file}：Word 文档已损坏或不是 .docx 格式，无法读取（{exc.__class__.__name__}）") from exc
-    return document.element.body
+    body = getattr(document.element, "body", None)
+    if body is None:  # the main part is not a document (another part's content in its place)
+        raise InputError(f"{file}：Word 文档已损坏，找不到正文")
+    return body
 
 
 def _blocks(parent):

@@ -22,6 +22,8 @@ import pypdfium2.raw as pdfium_c
 
 from ...core.findings import InputError
 from ...core.model import Span
+from ..limits import LimitExceeded, Limits
+from ..limits import current as current_limits
 from .grid import Extracted, RawGrid
 from .normalize import squeeze_spaces
 from .pdf_tables import (Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled, nest_columns,
@@ -112,15 +114,20 @@ def _path_bounds(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float, 
     return bounds, images
 
 
-def _read_page(doc: pdfium.PdfDocument, index: int) -> _Page:
+def _read_page(doc: pdfium.PdfDocument, index: int, name: str = "", limits: Limits | None = None) -> _Page:
+    limits = limits or current_limits()
     page = doc[index]
     try:
         width, height = page.get_size()
         info = _Page(index + 1, width, height)
+        if pdfium_c.FPDFPage_CountObjects(page.raw) > limits.pdf_page_objects:
+            raise LimitExceeded(name, "pdf_page_objects", limits, where=f"第{index + 1}页")
         bounds, info.images = _path_bounds(page)
         textpage = page.get_textpage()
         try:
             count = textpage.count_chars()
+            if count > limits.pdf_page_chars:
+                raise LimitExceeded(name, "pdf_page_chars", limits, where=f"第{index + 1}页")
             text = textpage.get_text_range(0, count) if count else ""
             # (char, box) in reading order; box None for spaces and line breaks
             stream: list[tuple[str, Char | None]] = []
@@ -182,9 +189,18 @@ def _page_lines(info: _Page, stream: list[tuple[str, Char | None]]) -> list[_Lin
 def extract(path: str | Path) -> Extracted:
     """Read a text PDF: narrative lines (soft breaks joined) and every ruled table as a RawGrid."""
     p = Path(path)
+    limits = current_limits()
     doc = _open(p)
     try:
-        pages = [_read_page(doc, i) for i in range(len(doc))]
+        if len(doc) > limits.pdf_pages:  # counted from the page tree, before any page is parsed
+            raise LimitExceeded(p.name, "pdf_pages", limits)
+        pages = []
+        total = 0
+        for i in range(len(doc)):
+            pages.append(_read_page(doc, i, p.name, limits))
+            total += pages[-1].chars
+            if total > limits.pdf_chars:
+                raise LimitExceeded(p.name, "pdf_chars", limits)
     except pdfium.PdfiumError:
         raise _fail(p.name, "PDF文件已损坏，无法读取") from None
     finally:

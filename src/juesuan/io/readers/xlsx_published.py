@@ -29,6 +29,9 @@ from ...core.money import parse_amount, round2
 from .grid import Extracted, RawGrid, column_letter
 from .grid_layout import compact, is_number, norm
 from .normalize import is_table_meta
+from ..limits import LimitExceeded, check_file_size
+from ..limits import current as current_limits
+from .xlsx_stream import Workbook
 
 _TITLE = re.compile(r"表\s*([（(]\s*续\s*[)）])?$")
 _FORM_CODE = re.compile(r"^(公开|部门)?\s*\d{1,2}\s*表$")
@@ -78,19 +81,14 @@ def _shown(value: object, number_format: str | None) -> str:
 
 
 def _sheets_xlsx(path: Path) -> list[tuple[str, list[list[str]]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = load_workbook(path, data_only=True, read_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError):
-        raise _fail(path.name, "Excel文件已损坏，无法读取") from None
     out = []
-    for ws in wb.worksheets:
-        cells = [[_shown(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
-        merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
-        out.append((ws.title, _expand(cells, merges)))
-    wb.close()
+    with Workbook(path, path.name) as book:
+        for index in range(len(book.names)):
+            sheet = book.read(index)
+            cells = [[_shown(sheet.values.get((r, c)), sheet.formats.get((r, c))) for c in range(1, sheet.max_col + 1)]
+                     for r in range(1, sheet.max_row + 1)]
+            merges = [(r0 - 1, c0 - 1, r1 - 1, c1 - 1) for r0, c0, r1, c1 in sheet.merges]
+            out.append((sheet.name, _expand(cells, merges)))
     return out
 
 
@@ -165,9 +163,17 @@ def _xls_cell(book, sheet, r: int, c: int) -> str:
 
 def _sheets_xls(path: Path) -> list[tuple[str, list[list[str]]]]:
     book = _open_xls(path, True) or _open_xls(path, False)
+    limits = current_limits()
     out = []
     try:
+        if book.nsheets > limits.sheets:
+            raise LimitExceeded(path.name, "sheets", limits)
         for sheet in book.sheets():
+            where = f"工作表“{sheet.name}”"
+            for name, size in (("sheet_rows", sheet.nrows), ("sheet_columns", sheet.ncols),
+                               ("sheet_cells", sheet.nrows * sheet.ncols)):
+                if size > getattr(limits, name):
+                    raise LimitExceeded(path.name, name, limits, where=where)
             cells = [[_xls_cell(book, sheet, r, c) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
             merges = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in getattr(sheet, "merged_cells", [])]
             out.append((sheet.name, _expand(cells, merges)))
@@ -222,6 +228,7 @@ def extract(path: str | Path) -> Extracted:
     with p.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE:
+        check_file_size(p, p.name, "xls_bytes")
         data = p.read_bytes()
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise _fail(p.name, "文件已加密，无法读取")

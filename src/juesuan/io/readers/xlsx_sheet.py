@@ -16,12 +16,12 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ...core import money
 from ...core.findings import InputError
 from ...core.model import Span
 from ..template_layout import NOTE_LABEL
+from .xlsx_stream import SheetCells
 
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
@@ -84,26 +84,20 @@ class Sheet:
     Reading such a cell as a number or text is an error naming it, never a silent blank.
     """
 
-    def __init__(self, path: str, ws: Worksheet, index: int = 0):
+    def __init__(self, path: str, cells: SheetCells, index: int = 0):
         self.file = path
-        self.name = ws.title
+        self.name = cells.name
         self.index = index  # position in the workbook
-        self.uncached: set[tuple[int, int]] = set()
-        self.max_row = ws.max_row or 0
-        self.max_col = ws.max_column or 0
-        self._values: dict[tuple[int, int], object] = {}
-        self._formats: dict[tuple[int, int], str] = {}
+        self.uncached: set[tuple[int, int]] = set(cells.uncached)
+        self.max_row = cells.max_row
+        self.max_col = cells.max_col
+        self._values: dict[tuple[int, int], object] = dict(cells.values)
+        self._formats: dict[tuple[int, int], str] = {k: v or "" for k, v in cells.formats.items()}
         self._origin: dict[tuple[int, int], tuple[int, int]] = {}
-        for row in ws.iter_rows():
-            for cell in row:
-                value = cell.value
-                if value is not None and not (isinstance(value, str) and not value.strip()):
-                    self._values[(cell.row, cell.column)] = value
-                    self._formats[(cell.row, cell.column)] = cell.number_format or ""
-        for merged in ws.merged_cells.ranges:
-            top = (merged.min_row, merged.min_col)
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
+        for min_row, min_col, max_row, max_col in cells.merges:
+            top = (min_row, min_col)
+            for r in range(min_row, max_row + 1):
+                for c in range(min_col, max_col + 1):
                     if (r, c) != top:
                         self._origin[(r, c)] = top
         self.yuan = self._find_unit() == "元"
