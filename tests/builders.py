@@ -25,9 +25,12 @@ from juesuan.core.model import (
     Unit,
 )
 from juesuan.audit import check_disclosure, check_prepared
+from juesuan.core.model import Span
 from juesuan.rules.checks import Related
 from juesuan.rules.prepare import prepare
 from juesuan.core.profiles import load_profile
+from juesuan.phrasebook.parse import parse_narrative
+from juesuan.phrasebook.parse_performance import read_evaluation_texts
 
 UNITS = {"占比": "%", "增减率": "%", "预决算差异率": "%", "完成率": "%"}
 
@@ -47,12 +50,31 @@ def said(*items: str) -> tuple[Statement, ...]:
     return tuple(out)
 
 
+def narrative_of(text: str, statements: tuple[Statement, ...] = (), projects: tuple[str, ...] = (),
+                 file: str = "", first_line: int = 1) -> Narrative:
+    """A narrative as a reader hands it to the checks: ``text`` read by the phrasebook for what it
+    says in words (claims: years, 项 heads, lists, comparisons with the budget), while its figures
+    are exactly ``statements`` (so a test states only the figures it is about). Its lines are
+    numbered from ``first_line`` of ``file``."""
+    lines = [(t, Span(file=file, line=first_line + i)) for i, t in enumerate(text.split("\n"))] if text else []
+    claims = parse_narrative(lines, projects=projects).narrative.claims if lines else ()
+    return Narrative(statements=tuple(statements), claims=claims, text=text)
+
+
+def read(text: str, **fields) -> Disclosure:
+    """A disclosure whose narrative is ``text`` as ``juesuan check`` reads it: figures and claims
+    both by the phrasebook."""
+    lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
+    return doc(*parse_narrative(lines).narrative.statements, text=text, **fields)
+
+
 def doc(*statements: Statement, text: str = "", tables: Tables | None = None, prior: Mapping[str, str] | None = None,
         **fields) -> Disclosure:
-    narrative = Narrative(statements=tuple(statements), text=text) if (statements or text) else None
+    narrative = narrative_of(text, statements) if (statements or text) else None
     comparatives = Comparatives(prior={k: Decimal(v) for k, v in (prior or {}).items()})
-    return Disclosure(unit=Unit(name="测试单位", year=2024), tables=tables or Tables(), comparatives=comparatives,
-                      narrative=narrative, **fields)
+    d = Disclosure(unit=Unit(name="测试单位", year=2024), tables=tables or Tables(), comparatives=comparatives,
+                   narrative=narrative, **fields)
+    return read_evaluation_texts(d)
 
 
 def amounts(values: Mapping[str, str | None]) -> dict[str, Decimal | None]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from builders import coded, doc, said, t1, t4, t9
-from juesuan.core.model import T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, FUND_TABLE_COLUMNS, Disclosure, Span, Statement, Tables, Unit
+from builders import coded, doc, read, said, t1, t4, t9
+from juesuan.core.model import T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, FUND_TABLE_COLUMNS, Disclosure, Tables, Unit
 
 Pair = tuple[Callable[[], Disclosure], Callable[[], Disclosure]]
 
@@ -148,19 +148,12 @@ def saying(*items: str, text: str = "", **kw) -> Callable[[], Disclosure]:
     return lambda: doc(*said(*items), text=text, **kw)
 
 
-def line(key: str, value: str, excerpt: str, unit: str = "%") -> Statement:
-    from decimal import Decimal
-
-    return Statement(key, Decimal(value), unit, Span(file="示例.txt", line=1, excerpt=excerpt))
-
-
-_COMPLETION = "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成{}预算的95.89%。"
+_COMPLETION = ("五、一般公共预算财政拨款支出决算情况说明\n"
+               "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成{}预算的95.89%。")
 
 
 def completion(which: str) -> Callable[[], Disclosure]:
-    excerpt = _COMPLETION.format(which)
-    return lambda: doc(line("一般公共预算财政拨款支出.年初预算", "0", excerpt, "万元"), line("一般公共预算财政拨款支出.全年预算", "321.02", excerpt, "万元"),
-                       line("一般公共预算财政拨款支出", "307.82", excerpt, "万元"), line("一般公共预算财政拨款支出.完成率", "95.89", excerpt))
+    return lambda: read(_COMPLETION.format(which))
 
 
 T3N = coded("T3", T3_COLUMNS, [], total=spend("100", "60", "40"))

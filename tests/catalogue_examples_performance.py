@@ -11,7 +11,9 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Callable
 
-from juesuan.core.model import Disclosure, Evaluation, FundLine, Indicator, Narrative, Span, Statement, Unit
+from builders import narrative_of
+from juesuan.core.model import Disclosure, Evaluation, FundLine, Indicator, Span, Statement, Unit
+from juesuan.phrasebook.parse_performance import read_evaluation_texts
 
 FILE = "示例.yaml"
 
@@ -82,10 +84,11 @@ def change_funds(ev: Evaluation, **changes) -> Evaluation:
 
 
 def disclosure(*evaluations: Evaluation, statements: tuple[Statement, ...] = (), text: str = "") -> Disclosure:
-    story = Narrative(statements=statements, text=text,
-                      lines=(Span(file=FILE, line=1),)) if statements or text else None
-    return Disclosure(unit=Unit(name="示例单位", year=2024), evaluations=evaluations or (base_evaluation(),),
-                      narrative=story, profile="xinjiang-2024", source=FILE)
+    evaluations = evaluations or (base_evaluation(),)
+    projects = tuple(ev.name for ev in evaluations if ev.kind == "项目")
+    story = replace(narrative_of(text, statements, projects, FILE), lines=(Span(file=FILE, line=1),)) if statements or text else None
+    return read_evaluation_texts(Disclosure(unit=Unit(name="示例单位", year=2024), evaluations=evaluations,
+                                            narrative=story, profile="xinjiang-2024", source=FILE))
 
 
 def _total(ev: Evaluation, total: str) -> Evaluation:

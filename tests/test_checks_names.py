@@ -7,11 +7,12 @@ then the three Shanghai disclosures of /work/shared/corpus, where each of these 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from builders import doc, found, said
+from builders import doc, found, read
 from juesuan.core.model import Unit
 
 TITLE = "上海市普陀区规划和自然资源局"
@@ -158,15 +159,26 @@ SME = ("在面向中小企业预留的政府采购项目中，由中小企业供
        "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{b}万元。")
 
 
+def _procurement(total: str, a: str, b: str):
+    return read(f"本年度政府采购支出总额{total}万元。" + SME.format(a=a, b=b))
+
+
+def test_sme_amounts_are_read_as_two_parts():
+    d = _procurement("21.07", "21.07", "4.79")
+    stated = {s.key: s.value for s in d.narrative.statements}
+    assert stated["政府采购.预留中小企业"] == Decimal("21.07") and stated["政府采购.其他中小企业"] == Decimal("4.79")
+
+
 def test_sme_amounts_beyond_the_total_are_an_error():
-    d = doc(*said("政府采购.总额 21.07"), text=SME.format(a="21.07", b="21.07"))
-    hit = found(d, "N-PROCUREMENT")[0]
+    hit = found(_procurement("21.07", "21.07", "21.07"), "N-PROCUREMENT")[0]
     assert hit.severity.value == "error" and hit.figures["授予中小企业合同金额（预留项目＋其他项目）"] == "42.14"
+    first = hit.spans[0]  # the other projects' amount, marked where it is printed
+    assert first.line == 1 and first.excerpt.startswith("在其他政府采购项目中") and first.excerpt[first.start:first.end] == "21.07"
 
 
 def test_sme_amounts_within_rounding_of_the_total_pass():
-    assert not found(doc(*said("政府采购.总额 251.25"), text=SME.format(a="246.47", b="4.79")), "N-PROCUREMENT")
-    assert not found(doc(*said("政府采购.总额 21.07"), text=SME.format(a="21.07", b="0")), "N-PROCUREMENT")
+    assert not found(_procurement("251.25", "246.47", "4.79"), "N-PROCUREMENT")
+    assert not found(_procurement("21.07", "21.07", "0"), "N-PROCUREMENT")
 
 
 # --------------------------------------------------------------------------- the Shanghai corpus

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from catalogue_examples_performance import EXAMPLES, base_evaluation, change_item, disclosure
-from fixtures.seed_evaluations import seed_disclosure, seed_evaluations, with_indicator
+from fixtures.seed_evaluations import SEED_NARRATIVE_TEXT, seed_disclosure, seed_evaluations, with_indicator
 from juesuan.core.findings import Severity
 from juesuan.core.model import Statement
 from juesuan.core.findings import InputError
@@ -121,8 +121,7 @@ def test_unreadable_names_table_and_row():
 
 def test_narrative_score_and_grade():
     evs = seed_evaluations()
-    d = seed_disclosure()
-    d = replace(d, narrative=replace(d.narrative, text=d.narrative.text.replace("为“优”", "为“良”")))
+    d = seed_disclosure(text=SEED_NARRATIVE_TEXT.replace("为“优”", "为“良”"))
     found = findings(d)
     assert [(f.severity, f.figures["应为"]) for f in found if f.code == "P-NARRATIVE-SCORE"] == [(Severity.ERROR, "优")]
     # the stated score against the 整体 table as the engine scores it
@@ -169,7 +168,5 @@ def test_bad_scoring_profile_is_refused_at_load_naming_the_key():
 
 
 def test_narrative_grade_only_after_the_overall_score():
-    d = seed_disclosure()
-    text = "某项目评价等级为“良”。" + d.narrative.text
-    d = replace(d, narrative=replace(d.narrative, text=text))
+    d = seed_disclosure(text="某项目评价等级为“良”。" + SEED_NARRATIVE_TEXT)
     assert "P-NARRATIVE-SCORE" not in {f.code for f in findings(d)}

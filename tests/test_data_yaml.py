@@ -244,11 +244,14 @@ def test_duplicate_key_is_refused(tmp_path):
 def test_xlsx_goes_to_the_workbook_reader(tmp_path, monkeypatch):
     import juesuan.io.readers.data_xlsx as data_xlsx
 
+    from juesuan.core.model import Disclosure, Unit
+
     seen = []
-    monkeypatch.setattr(data_xlsx, "read_workbook", lambda path: seen.append(path) or "workbook")
+    workbook = Disclosure(unit=Unit(name="工作簿", year=2024))
+    monkeypatch.setattr(data_xlsx, "read_workbook", lambda path: seen.append(path) or workbook)
     book = tmp_path / "决算数据.xlsx"
     book.write_bytes(b"PK fake")
-    assert load(book) == "workbook" and load(tmp_path) == "workbook"
+    assert load(book) is workbook and load(tmp_path) is workbook
     assert seen == [book, book]
 
 

@@ -58,7 +58,8 @@ def test_label(key, expected):
 
 def test_every_suffix_has_its_word():
     words = {keys.SHARE: "占比", keys.PRIOR: "上年数", keys.DELTA: "增减额", keys.DELTA_PCT: "增减率",
-             keys.INITIAL_BUDGET: "年初预算数", keys.FULL_BUDGET: "全年预算数", keys.BUDGET_GAP: "预决算差异率", "完成率": "完成率"}
+             keys.INITIAL_BUDGET: "年初预算数", keys.FULL_BUDGET: "全年预算数", keys.BUDGET_GAP: "预决算差异率", "完成率": "完成率",
+             keys.BUDGET_DIFF: "决算数与预算数之差"}
     assert set(keys.SUFFIXES) <= set(words), "a new suffix in core.keys needs its words in core.labels"
     for suffix, word in words.items():
         assert label(keys.key("本年支出合计", suffix)) == "本年支出合计" + word

@@ -90,7 +90,7 @@ def _self_made_lines() -> list[tuple[str, Span]]:
         "一、收入支出决算总体情况说明",
         "　　2024年度收入总计1,787.23万元，其中：本年收入合计1,741.71万元，年初结转和结余45.52万元。",
         "  收入支出总体与上年相比，减少191.15万元，下降9.66%，主要原因是：本年在职人员减少。",
-        "六、一般公共预算财政拨款支出决算结构情况说明",
+        "五、一般公共预算财政拨款支出决算情况说明",
         "    " + LONG_LINE,
         "七、一般公共预算财政拨款基本支出决算情况说明",
         "\t2024年度一般公共预算财政拨款基本支出１３２６．６８万元，其中：人员经费１ １５６．１７万元，包括：基本工资。",
@@ -105,6 +105,9 @@ def test_self_made_lines_mark_their_figure():
     # the parse found the figures this test is about, indented and past 120 characters alike
     for expected in ("1787.23", "1741.71", "191.15", "9.66", "71.73", "11.11", "15.16", "1326.68", "1156.17"):
         assert Decimal(expected) in values or -Decimal(expected) in values, expected
+    # each share of the long line belongs to the 类 named before it, not to the section's subject
+    shares = {st.key: st.value for st in statements if st.key.endswith(".占比")}
+    assert shares["类.201.占比"] == Decimal("71.73") and shares["类.221.占比"] == Decimal("15.16")
     assert _bad(statements) == []
     for st in statements:
         sp = st.span

@@ -10,6 +10,8 @@ Subjects (amounts in 万元 unless said otherwise)::
     支出总计 本年支出合计 结余分配 年末结转和结余
     收支总计                          (for its 同比: 收支总计.增减 / .增减率)
     收入.<item>    item ∈ INCOME_ITEMS   (第二部分 二)
+    收入.<fund>财政拨款收入  fund ∈ 一般公共预算 政府性基金预算 国有资本经营预算: the sub-lines
+                   of 收入.财政拨款收入 (FUND_INCOME_ITEMS), never the 财政拨款 total itself
     支出.<item>    item ∈ EXPENDITURE_ITEMS (第二部分 三)
     财政拨款收入总计 年初财政拨款结转和结余 本年财政拨款收入
     财政拨款支出总计 年末财政拨款结转和结余 本年财政拨款支出
@@ -20,7 +22,8 @@ Subjects (amounts in 万元 unless said otherwise)::
     三公.<item>    item ∈ model.SANGONG_ITEMS (九)
     三公.出国团组 三公.出国人次 三公.购置车辆 三公.保有车辆 三公.固定资产车辆 三公.接待批次 三公.接待人次 (counts)
     机关运行经费
-    政府采购.<part> part ∈ 总额 货物 工程 服务 中小企业 小微企业
+    政府采购.<part> part ∈ 总额 货物 工程 服务 中小企业 小微企业 预留中小企业 其他中小企业
+                   (the last two: Shanghai's 中小企业 amount in two parts, reserved projects and others)
     资产.房屋面积 (平方米) 资产.房屋价值 资产.车辆 (辆) 资产.车辆价值 资产.车辆.<category> (辆) 资产.大型设备 (台（套）)
     绩效.整体表数 绩效.整体.全年预算 绩效.整体.执行数 绩效.项目数 绩效.项目.全年预算 绩效.项目.执行数 绩效.综合得分 (分)
     人员.实有 人员.在职 人员.离休 人员.退休 人员.下属单位 人员.科室  (counts; .增减 for changes)
@@ -35,6 +38,7 @@ Suffixes::
     .全年预算    全年预算数
     .预决算差异率 (决算 − 预算) / 预算 × 100, signed
     .完成率      决算 / 年初预算 × 100 (Shanghai "完成年初预算的X%"); 全年预算 when 年初预算 is 0 or absent
+    .预决算差额  决算 − 预算 in 万元, signed ("决算数大于预算数55.93万元" → +55.93)
 
 Budgets (部门预算 / 单位预算) use the same keys: a budget's own figure for its year is the subject
 itself ("收支总计", "项.2010301", "三公.合计", "机关运行经费": the amount budgeted), and ``.上年``,
@@ -50,6 +54,8 @@ Reasons (``Disclosure.reasons``) are keyed by ``<subject>.增减`` for a change 
 from __future__ import annotations
 
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+#: The three fund lines of 财政拨款收入 (公开01 rows), as 收入.<item> subjects.
+FUND_INCOME_ITEMS = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
 EXPENDITURE_ITEMS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
 PROCUREMENT_PARTS = ("总额", "货物", "工程", "服务", "中小企业", "小微企业")
 
@@ -62,8 +68,9 @@ FULL_BUDGET = "全年预算"
 BUDGET_GAP = "预决算差异率"
 BUDGET_REASON = "预决算"
 COMPLETION = "完成率"
+BUDGET_DIFF = "预决算差额"
 
-SUFFIXES = (SHARE, PRIOR, DELTA, DELTA_PCT, INITIAL_BUDGET, FULL_BUDGET, BUDGET_GAP, COMPLETION)
+SUFFIXES = (SHARE, PRIOR, DELTA, DELTA_PCT, INITIAL_BUDGET, FULL_BUDGET, BUDGET_GAP, COMPLETION, BUDGET_DIFF)
 
 
 def key(subject: str, suffix: str = "") -> str:

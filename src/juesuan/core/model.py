@@ -449,6 +449,9 @@ class Evaluation:
     grade: str = ""  # 评价结果 as printed
     span: Span | None = None
     sources: Sources = field(default_factory=dict)
+    #: What ``achieved`` says of its indicators (kind 指标值), read by the phrasebook
+    #: (``phrasebook.parse_performance``): an indicator's name and the value written after it.
+    claims: tuple["Claim", ...] = ()
 
 
 # --------------------------------------------------------------------------- narrative as read
@@ -460,6 +463,37 @@ class Statement:
     key: str
     value: Decimal
     unit: str = "万元"  # 万元 / 元 / % / 人 / 辆 / 个 / 分 / 平方米 / 台（套） / 批次 / 人次
+    span: Span | None = None
+    #: For a rate, what the text measures it against, as it says: "年初预算", "全年预算", "预算";
+    #: "" when it does not say (a 完成率 written "完成年初预算的98.20%" has basis "年初预算").
+    basis: str = ""
+
+
+#: Kinds of :class:`Claim` (what the phrasebook reads besides figures).
+BUDGET_WORD = "预算比较"  # key: the subject; value: 大于 | 小于 | 持平 | 基本持平 (超过 → 大于 …); amounts: (决算 − 预算,) when given
+YEAR = "年份"  # key: the role (决算 截至 比较 上年); value: the year as printed, "" when it was lost
+ITEM = "项"  # value: the 项 name as printed; parts: (类, 款, 项) as printed; amounts: 万元 figures of its paragraph
+PURPOSE = "用途"  # value: the "主要用于：…" clause; parts: the (类, 款, 项) it follows
+LISTING = "构成"  # key: 人员经费 | 公用经费; parts: the names listed after "包括"
+GRADE = "等级"  # key: 绩效.等级; value: the grade word stated after a 综合得分
+PROJECT_AMOUNT = "项目金额"  # key: a project's name as the tables give it; amounts: the 万元 figure written after it
+INDICATOR_VALUE = "指标值"  # key: an indicator's name; value as written; parts: (unit,) or (DATE_PART,)
+DATE_PART = "日期"  # the first part of an INDICATOR_VALUE claim that holds a date
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Something the text states in words rather than as one keyed figure, read by the phrasebook
+    so that checks never read text: a comparison ("决算数大于预算数"), a year it names, a 项 it
+    describes, a list it gives, a grade, an amount beside a project's name. ``kind`` is one of
+    the kinds above; ``key`` what it is about (a figure key, a role or a name); ``value`` the
+    words as printed; ``parts`` the names it lists; ``amounts`` the figures it gives (万元)."""
+
+    kind: str
+    key: str = ""
+    value: str = ""
+    parts: tuple[str, ...] = ()
+    amounts: tuple[Decimal, ...] = ()
     span: Span | None = None
 
 
@@ -479,6 +513,7 @@ class Narrative:
 
     sections: tuple[Section, ...] = ()
     statements: tuple[Statement, ...] = ()
+    claims: tuple[Claim, ...] = ()  # what it states in words (comparisons, years, 项 names, lists)
     glossary: tuple[tuple[str, str], ...] = ()  # 名词解释 (term, definition)
     text: str = ""  # the whole text after normalisation, for wording checks
     lines: tuple[Span, ...] = ()  # one span per text line, for locating passages
@@ -490,6 +525,9 @@ class Narrative:
 
     def stated(self, key: str) -> tuple[Statement, ...]:
         return tuple(s for s in self.statements if s.key == key)
+
+    def claimed(self, kind: str) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.kind == kind)
 
 
 # --------------------------------------------------------------------------- the disclosure

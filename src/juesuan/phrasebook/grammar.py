@@ -16,6 +16,9 @@ Slot kinds: ``amt`` (…万元), ``pct`` (…%, sign as printed), ``yoy`` (增�
 Y% or 持平; gives ``.增减`` and ``.增减率``), ``n<unit>`` (a count: ``n人``), ``dn<unit>``
 (a signed count: 增加/减少 N人), ``num<unit>`` (a decimal with a unit: ``num平方米``), ``year``,
 ``klass`` (类名(类)), ``item`` (类名(类)款名(款)项名(项)), ``grade`` (a short word in quotes).
+Two figures written as one, on a key ``A&B``: ``pair`` ("收、支总计各是a,b万元": gives ``A`` and
+``B``) and ``yoy2`` (各增加/减少 a,b万元，各增长/下降 p%、q%: gives ``A.增减``, ``B.增减``, ``A.增减率``,
+``B.增减率``); both are read only, never written.
 Punctuation is matched loosely (，/, ：/: （/( and so on), so one template reads both widths.
 """
 
@@ -37,7 +40,8 @@ _PUNCT = {
     "“": "[“”\"‘’]?", "”": "[“”\"‘’]?", '"': "[“”\"‘’]?", "。": "[。.]",
 }
 _NAME = r"[^\d()（）。，,；;：:、.．“”\"%]"
-UP, DOWN = ("增加", "增长"), ("减少", "下降")
+UP, DOWN = ("增加", "增长", "上升"), ("减少", "下降", "降低")
+_WAY_PCT = "增长|下降|增加|减少|上升|降低"  # the word before a percentage change
 
 
 def literal(text: str) -> str:
@@ -53,7 +57,7 @@ class Slot:
 
     @property
     def unit(self) -> str:
-        if self.kind in ("amt", "yoy"):
+        if self.kind in ("amt", "yoy", "yoy2", "pair"):
             return "万元"
         if self.kind == "pct":
             return "%"
@@ -70,8 +74,13 @@ def _slot_regex(slot: Slot) -> str:
     if kind == "pct":
         return rf"(?<![\d.])(?P<{g}>-?{PLAIN})%"
     if kind == "yoy":
-        return (rf"(?:(?P<{g}d>增加|减少)(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>增长|下降)(?P<{g}p>{PLAIN})%)?"
+        return (rf"(?:(?P<{g}d>增加|减少)(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%)?"
                 rf"|(?P<{g}f>(?:基本)?持平))")
+    if kind == "pair":
+        return rf"(?<![\d.,])(?P<{g}a>{NUM})(?:万元)?[，,、和及与](?P<{g}b>{NUM})万元"
+    if kind == "yoy2":
+        return (rf"(?:各|分别)?(?P<{g}d>增加|减少)(?P<{g}a>{NUM})(?:万元)?[，,、和](?P<{g}b>{NUM})万元"
+                rf"(?:[，,、；;]?(?:各|分别)?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%[，,、和](?P<{g}q>{PLAIN})%)?")
     if kind == "year":
         return rf"(?<!\d)(?P<{g}>(?:19|20)\d\d)"
     if kind == "klass":
@@ -197,6 +206,21 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
             out.append(Reading(_join(slot.key, "增减率"), psign * _amount(m.group(g + "p")), "%",
                                *m.span(g + "p"), "yoy"))
         return out
+    if kind == "pair":
+        return [Reading(k, _amount(m.group(g + part)), "万元", *m.span(g + part), "amt")
+                for k, part in zip(slot.key.split("&"), "ab")]
+    if kind == "yoy2":
+        if m.group(g + "d") is None:
+            return []
+        first, second = slot.key.split("&")
+        sign = -1 if m.group(g + "d") in DOWN else 1
+        out = [Reading(_join(k, "增减"), sign * _amount(m.group(g + part)), "万元", *m.span(g + part), "yoy")
+               for k, part in ((first, "a"), (second, "b"))]
+        if m.group(g + "p") is not None:
+            psign = -1 if m.group(g + "e") in DOWN else 1
+            out += [Reading(_join(k, "增减率"), psign * _amount(m.group(g + part)), "%", *m.span(g + part), "yoy")
+                    for k, part in ((first, "p"), (second, "q"))]
+        return out
     if kind.startswith("dn"):
         if m.group(g + "d") is None:
             return []
@@ -234,6 +258,9 @@ class Pattern:
     ("" → the subject of its first absolute slot key; "@" → it names none).
     ``fixed``: statements the clause makes without a number (``无下属预算单位`` → 0 个).
     ``variant``: recorded from another region, used for parsing only.
+    ``not_after``: characters that must not come right before the clause ("算" keeps
+    "财政拨款收入…" from being read inside "一般公共预算财政拨款收入…").
+    ``after``: characters one of which must come right before it (an enumeration mark).
     """
 
     name: str
@@ -242,17 +269,23 @@ class Pattern:
     anchor: str = ""
     fixed: tuple[tuple[str, str, str], ...] = ()
     variant: bool = False
+    not_after: str = ""
+    after: str = ""
     _parts: tuple = field(default=(), repr=False, compare=False)
     _compiled: re.Pattern | None = field(default=None, repr=False, compare=False)
+    _slot_list: tuple = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         parts = _tokens(self.template, [0])
         object.__setattr__(self, "_parts", parts)
-        object.__setattr__(self, "_compiled", re.compile(_regex(parts)))
+        object.__setattr__(self, "_slot_list", tuple(_slots(parts)))
+        guard = f"(?<![{re.escape(self.not_after)}])" if self.not_after else ""
+        guard += f"(?<=[{re.escape(self.after)}])" if self.after else ""
+        object.__setattr__(self, "_compiled", re.compile(guard + _regex(parts)))
 
     @property
     def slots(self) -> list[Slot]:
-        return _slots(self._parts)
+        return list(self._slot_list)
 
     def regex(self) -> re.Pattern:
         return self._compiled  # type: ignore[return-value]

@@ -7,7 +7,12 @@ reads every clause of :mod:`phrasebook.patterns` sentence by sentence, and retur
 
 Rules kept here: numbers are never paired across sentences (a sentence ends at 。！？); an
 amount counts only with its unit; years are never amounts; a relative clause (占…, 增加…,
-预决算差异率…) takes the subject named last in its sentence, else the section's own subject.
+预决算差异率…) takes the subject named last in its sentence, else the section's own subject —
+but none when an amount nobody read stands between them ("事业(yè)收入170.81万元，占10.12%"
+is not a share of the 财政拨款收入 named before it); a figure whose line does not name its
+subject is not stated (``parse_support.names_subject``). Words that compare 决算 with 预算
+("决算数大于预算数") become claims of the subject in force; the text's other words that checks
+need (years, 项 heads, lists, grades) are read by :mod:`.parse_claims`.
 """
 
 from __future__ import annotations
@@ -17,13 +22,16 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Sequence
 
+from ..core import keys
 from ..core.codes import function_codes
-from ..core.model import Narrative, Section, Span, Statement
+from ..core.model import BUDGET_WORD, Claim, Narrative, Section, Span, Statement
+from ..core.money import parse_amount
 from ..core.profiles import Profile
 from . import patterns as pb
 from .grammar import Pattern, Reading
-from .parse_support import (CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_number, compact, flat_is_yoy,
-                            select, sentences)
+from .parse_claims import read_claims
+from .parse_support import (ADRIFT, CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_number, compact, flat, flat_is_yoy,
+                            names_subject, select, sentences)
 
 _PART = re.compile(rf"^第([{CN}]+)部分(.*)$")
 _LEVEL2 = re.compile(rf"^([{CN}]+)[、.．](.+)$")
@@ -36,6 +44,9 @@ _TEXT_MARKERS = tuple((re.compile(r), key, topics) for r, key, topics in pb.TEXT
 _EXCERPT_MAX = 120  # longest excerpt kept on a statement's span
 _EXCERPT_LEAD = 40  # characters kept before the figure when a long excerpt is windowed
 _CLAUSE_MARKS = "，；;。：:"  # where a window may be cut without splitting a number (not ",")
+_BUDGET_WORDS = re.compile(pb.BUDGET_WORDS)
+#: An amount no clause read: a relative clause after it has lost its subject.
+_UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +65,13 @@ class ParsedNarrative:
 # --------------------------------------------------------------------------- the reader
 
 class _Reader:
-    def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int):
+    def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int, projects: Sequence[str] = ()):
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
         self.names = Names(function_codes(code_year))
+        self.projects = tuple(projects)
         self.statements: list[Statement] = []
+        self.claims: list[Claim] = []
+        self.around: dict[int, str] = {}
         self.reasons: dict[str, str] = {}
         self.texts: dict[str, str] = {}
         self.warnings: list[str] = []
@@ -127,6 +141,7 @@ class _Reader:
         narrative = Narrative(
             sections=tuple(sections),
             statements=tuple(self.statements),
+            claims=tuple(self.claims) + read_claims(self.lines, self.projects),
             glossary=tuple(glossary),
             text="\n".join(t for t, _ in self.lines),
             lines=tuple(replace(s, excerpt=t.strip()) if not s.excerpt else s for t, s in self.lines),
@@ -155,10 +170,10 @@ class _Reader:
     def _title(self, head: list[str]) -> None:
         """Unit name and year from the lines before the first heading ("…2024年度部门决算")."""
         lines = []
-        for flat in head[:6]:
-            if flat == "目录":
+        for line in head[:6]:
+            if line == "目录":
                 break
-            lines.append(flat)
+            lines.append(line)
             m = _TITLE.match("".join(lines))
             if m:
                 self.unit_name, self.year = m.group(1), int(m.group(2))
@@ -215,15 +230,20 @@ class _Reader:
             cut = marker.start() if marker else end
             subject = carried
             history: list[tuple[int, str | None]] = [(start, subject)]
+            read_to = start
             for m_start, pattern, m in found:
                 if m_start >= cut:
                     break
+                if _relative(pattern) and _UNREAD.search(s, read_to, m_start):
+                    subject = ADRIFT  # an unread amount came between: whose share (change) is this?
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events)
                 history.append((m_start, subject))
+                read_to = max(read_to, m.end())
                 if subject and (subject.startswith("项.") or subject == UNRESOLVED):
                     carried = subject
             starts = [m_start for m_start, _, _ in found if m_start < cut]
             self._text_markers(s, start, cut, history, starts, topic, text)
+            self._budget_words(s, start, cut, end, history, topic, text)
             if marker:
                 key = self._reason_key(s, marker, subject, topic, events)
                 if key:
@@ -233,6 +253,28 @@ class _Reader:
         if topic == "绩效":
             self._performance_texts(s, text)
         return carried
+
+    def _budget_words(self, s: str, start: int, cut: int, end: int, history: list[tuple[int, str | None]],
+                      topic: str | None, text: Compact) -> None:
+        """"决算数小于预算数", "决算数与预算数持平", "决算数大于预算数55.93万元" before any reason:
+        a claim of the subject in force there, and the gap as ``.预决算差额`` when it is given."""
+        for w in _BUDGET_WORDS.finditer(s, start, cut):
+            subject = self._key("@", [subj for pos, subj in history if pos <= w.start()][-1], topic)
+            if subject is None:
+                continue
+            word = ("大于" if w.group("more") else "小于" if w.group("less") else
+                    "基本持平" if (w.group("same") or "").startswith("基本") else "持平")
+            amounts: tuple[Decimal, ...] = ()
+            if w.group("amount"):
+                gap = parse_amount(w.group("amount"))
+                if gap is not None:
+                    gap = -gap if word == "小于" else gap
+                    amounts = (gap,)
+                    a, b = w.span("amount")
+                    self._state(keys.key(subject, keys.BUDGET_DIFF), Reading("", gap, "万元", a, b - 2, "amt"),
+                                text, start, end)
+            span = self._span(text, w.start(), w.end(), start, end)
+            self.claims.append(Claim(BUDGET_WORD, subject, word, amounts=amounts, span=span))
 
     def _clause(self, pattern: Pattern, m: re.Match, subject: str | None, topic: str | None,
                 text: Compact, s_start: int, s_end: int, events: list) -> str | None:
@@ -256,7 +298,8 @@ class _Reader:
             if r.kind == "grade":
                 self.texts.setdefault(key, str(r.value))
                 continue
-            self._state(key, r, text, s_start, s_end)
+            basis = _basis(m.group(0)) if keys.split(key)[1] == keys.COMPLETION else ""
+            self._state(key, r, text, s_start, s_end, basis)
             if r.kind in ("yoy", "flat") or r.kind.startswith("dn"):
                 events.append((key.rsplit(".", 1)[0], "增减"))
             elif key.endswith(_BUDGET_SUFFIXES):
@@ -270,7 +313,7 @@ class _Reader:
     def _key(relative: str, subject: str | None, topic: str | None) -> str | None:
         if not relative.startswith("@"):
             return relative
-        if subject == UNRESOLVED:
+        if subject in (UNRESOLVED, ADRIFT):
             return None
         base = subject or pb.DEFAULT_SUBJECT.get(topic or "")
         return base + relative[1:] if base else None
@@ -295,9 +338,19 @@ class _Reader:
         no, _ = text.where[min(index, len(text.where) - 1)]
         return self.lines[no][1].describe() + " " if self.lines[no][1].describe() else ""
 
-    def _state(self, key: str, r: Reading, text: Compact, s_start: int, s_end: int) -> None:
+    def _around(self, no: int) -> str:
+        """Line ``no`` and the line before it (a heading printed on its own line names what follows),
+        flattened for :func:`names_subject`."""
+        if no not in self.around:
+            self.around[no] = flat((self.lines[no - 1][0] if no else "") + self.lines[no][0])
+        return self.around[no]
+
+    def _state(self, key: str, r: Reading, text: Compact, s_start: int, s_end: int, basis: str = "") -> None:
+        no = text.where[r.start][0]
+        if not names_subject(_subject(key), self._around(no), self.names.table):
+            return
         self.statements.append(Statement(key=key, value=r.value, unit=r.unit,  # type: ignore[arg-type]
-                                         span=self._span(text, r.start, r.end, s_start, s_end)))
+                                         span=self._span(text, r.start, r.end, s_start, s_end), basis=basis))
 
     def _span(self, text: Compact, start: int, end: int, s_start: int, s_end: int) -> Span:
         """The figure's span: ``excerpt`` is the statement's part of the figure's line (at most
@@ -333,6 +386,8 @@ class _Reader:
             return "三公.固定资产车辆.差异"
         if subject == UNRESOLVED:
             return None
+        if subject == ADRIFT:
+            return f"{events[-1][0]}.{events[-1][1]}" if events else None
         if "预算数" in before:
             base = subject or pb.DEFAULT_SUBJECT.get(topic or "")
             return f"{base}.预决算" if base else None
@@ -389,8 +444,28 @@ class _Reader:
                 self.texts.setdefault(key, words)
 
 
+def _relative(pattern: Pattern) -> bool:
+    """A clause that names no subject of its own (占…, 增加…, 完成预算的…)."""
+    slots = pattern.slots
+    return pattern.anchor == "@" and bool(slots) and all(slot.key.startswith("@") for slot in slots)
+
+
+def _subject(key: str) -> str:
+    """The subject of a figure key, also for the rates a reader adds ("…率")."""
+    head, _, tail = key.rpartition(".")
+    if head and (tail in keys.SUFFIXES or (tail.endswith("率") and not tail[0].isdigit())):
+        return head
+    return key
+
+
+def _basis(words: str) -> str:
+    """What "完成年初预算的X%" measures against, as the words say."""
+    return "年初预算" if "年初" in words else "全年预算" if "全年" in words else "预算"
+
+
 def parse_narrative(lines: Sequence[tuple[str, Span]], profile: Profile | None = None, *,
-                    code_year: int = 2024) -> ParsedNarrative:
-    """Read the 公开说明 given as (line text, span) pairs; see the module docstring."""
+                    code_year: int = 2024, projects: Sequence[str] = ()) -> ParsedNarrative:
+    """Read the 公开说明 given as (line text, span) pairs; see the module docstring. ``projects``
+    are the names of the 项目支出绩效自评表 read with it (an amount after a name is a claim)."""
     del profile  # every region's recorded variants are read; the profile does not narrow them
-    return _Reader(lines, code_year).run()
+    return _Reader(lines, code_year, projects).run()

@@ -19,6 +19,9 @@ SENTENCE_END = "。！？!?"
 LEAD_IN = re.compile(r"[。；;]?\s*(?:其中|具体情况如下|具体如下|具体说明如下)[：:]?\s*$")
 #: The subject of a 类/项 name that is not in the code table: clauses after it are not read.
 UNRESOLVED = "?"
+#: The subject lost in a sentence (an amount no clause read came after it): relative clauses
+#: are not read until a subject is named again; unlike UNRESOLVED, never carried on.
+ADRIFT = "??"
 
 
 def cn_number(text: str) -> int:
@@ -124,6 +127,70 @@ def select(applicable: list[Pattern], s: str, start: int, end: int) -> list[tupl
         chosen.append((m_start, pattern, m))
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+# --------------------------------------------------------------------------- whose figure is it
+
+_SPECIAL_HINTS = {
+    "收支总计": ("总计", "总体"),
+    "收入总计": ("收入总计", "收、支总计", "收支总计"),
+    "支出总计": ("支出总计", "收、支总计", "收支总计"),
+    "财政拨款收支总计": ("财政拨款收入支出总", "财政拨款收支总", "财政拨款收入支出"),
+    "本年收入合计": ("本年收入",),
+    "本年支出合计": ("本年支出",),
+    "使用非财政拨款结余": ("非财政拨款结余",),
+    "年初结转和结余": ("年初结转",),
+    "年末结转和结余": ("年末结转",),
+    "年初财政拨款结转和结余": ("年初财政拨款结转",),
+    "年末财政拨款结转和结余": ("年末财政拨款结转",),
+    "财政拨款收入总计": ("财政拨款收入总计", "财政拨款收入支出总计"),
+    "财政拨款支出总计": ("财政拨款支出总计", "财政拨款收入支出总计"),
+    "收入.财政拨款收入": ("财政拨款",),
+    "收入.一般公共预算财政拨款收入": ("一般公共预算财政拨款",),
+    "收入.政府性基金预算财政拨款收入": ("政府性基金预算财政拨款",),
+    "收入.国有资本经营预算财政拨款收入": ("国有资本经营预算财政拨款",),
+    "三公.合计": ("三公",),
+    "三公.出国团组": ("团组",), "三公.出国人次": ("人次",), "三公.购置车辆": ("购置",), "三公.保有车辆": ("保有",),
+    "三公.固定资产车辆": ("固定资产",), "三公.接待批次": ("批次",), "三公.接待人次": ("人次",),
+    "政府采购.总额": ("采购",),
+    "政府采购.预留中小企业": ("中小企业",), "政府采购.其他中小企业": ("中小企业",),
+    "人员.下属单位": ("下属", "单位"), "人员.科室": ("科室", "内设", "处室"),
+    "资产.房屋面积": ("房屋",), "资产.房屋价值": ("房屋",), "资产.车辆价值": ("车辆",), "资产.大型设备": ("设备",),
+}
+_FLAT = str.maketrans({"(": "（", ")": "）", " ": None, "\u3000": None, "“": None, "”": None, '"': None})
+
+
+def subject_hints(subject: str, table: CodeTable) -> tuple[str, ...]:
+    """Words one of which the line of a statement about ``subject`` must contain."""
+    if subject in _SPECIAL_HINTS:
+        return _SPECIAL_HINTS[subject]
+    head, _, tail = subject.partition(".")
+    if head in ("类", "项") and tail.isdigit():
+        name = table.name_of(tail)
+        return (name.translate(_FLAT),) if name else ()
+    if head == "三公" and tail:
+        return (tail.removesuffix("费").replace("（境）", ""),)
+    if head == "绩效":
+        return ("绩效", "自评", "评价", "得分")
+    if head in ("收入", "支出", "政府采购", "人员") and tail:
+        return (tail,)
+    if head == "资产" and tail.startswith("车辆."):
+        return ("用车",)
+    return (subject,) if "." not in subject else ()
+
+
+def flat(text: str) -> str:
+    """``text`` without spaces and quotes, brackets widened: how :func:`names_subject` compares."""
+    return text.translate(_FLAT)
+
+
+def names_subject(subject: str, flat_line: str, table: CodeTable) -> bool:
+    """True when ``flat_line`` (a statement's line and the line before it, passed through
+    :func:`flat`) names ``subject``: a figure whose subject was carried over from elsewhere (an
+    item heading printed on a line of its own that the reader did not pair, …) cannot be trusted
+    to belong to it and is not stated."""
+    hints = subject_hints(subject, table)
+    return not hints or any(h.translate(_FLAT) in flat_line for h in hints)
 
 
 def flat_is_yoy(before: str) -> bool:

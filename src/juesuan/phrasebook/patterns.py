@@ -13,8 +13,9 @@ Shanghai forms the composer writes under ``narrative.style: shanghai`` are ordin
 
 from __future__ import annotations
 
+from ..core.codes import function_codes
 from ..core.keys import COMPLETION as _COMPLETION
-from ..core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS
+from ..core.keys import EXPENDITURE_ITEMS, FUND_INCOME_ITEMS, INCOME_ITEMS
 from ..core.model import VEHICLE_CATEGORIES
 from .grammar import Pattern
 
@@ -121,9 +122,19 @@ OVERALL = (
     _p("年末结转和结余", "年末结转和结余{年末结转和结余:amt}", "收支总体"),
     _p("收支总计.名", "收入支出<总体|总计>", "收支总体", anchor="收支总计"),
     _p("收支总计", "[{年:year}年度]收入支出总计{收支总计:amt}", "收支总体"),
+    # "收、支总计424.71万元" (one figure for both) and "收、支总计各是4125.49,4143.91万元" (one each)
+    _p("收支总计.简", "[{年:year}年度]收、支总计{收支总计:amt}", "收支总体", variant=True),
+    _p("收支总计.简.名", "收、支总计", "收支总体", anchor="收支总计", variant=True),
+    _p("收支总计.各", "[{年:year}年度]收、支总计<各是|各为|分别是|分别为>{收入总计&支出总计:pair}", "收支总体",
+       anchor="@", variant=True),
+    _p("收支总计.各.同比", "收、支总计{收入总计&支出总计:yoy2}", "收支总体", anchor="@", variant=True),
 )
 
-INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入") for i in INCOME_ITEMS)
+INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入", not_after="算") for i in INCOME_ITEMS)
+#: The fund lines of 财政拨款收入 ("其中：一般公共预算财政拨款收入…", "政府性基金预算财政拨款收入0万元，占0%"):
+#: their own keys, longer than "财政拨款收入…" so never read as the 财政拨款 total.
+FUND_INCOME = tuple(_p(f"收入.{i}", f"{i.removesuffix('收入')}[收入]{{收入.{i}:amt}}", "收入", "财拨总体", variant=True)
+                    for i in FUND_INCOME_ITEMS)
 EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出") for i in EXPENDITURE_ITEMS)
 
 FISCAL = (
@@ -138,13 +149,17 @@ FISCAL = (
 )
 
 GENERAL = (
-    _p("一般公共预算财政拨款支出", "[{年:year}年度]一般公共预算财政拨款支出{一般公共预算财政拨款支出:amt}",
+    _p("一般公共预算财政拨款支出", "[{年:year}年度]一般公共预算财政拨款支出[~总计]{一般公共预算财政拨款支出:amt}",
        "一般公共"),
     _p("一般公共预算财政拨款支出.名", "一般公共预算财政拨款支出", "一般公共",
        anchor="一般公共预算财政拨款支出"),
     _p("类", "{@:klass}{@:amt}", "一般公共"),
     _p("类.名", "{@:klass}", "一般公共"),
     _p("项", "{@:item}", "一般公共", "政府性基金", "国有资本"),
+    # a 类 named without "（类）" at the head of a numbered line: "1. 教育支出1595.95万元"
+    *(_p(f"类.{code}.无标记", f"{name}{{类.{code}:amt}}", "一般公共", after="、.．:：;；)）", variant=True)
+      for code, name in ((c, function_codes(2024).name_of(c)) for c in function_codes(2024).codes() if len(c) == 3)
+      if name),
     _p("项.决算数", "支出决算数为{@:amt}", "一般公共", "政府性基金", "国有资本", anchor="@"),
 )
 
@@ -187,6 +202,10 @@ PROCUREMENT = (
     _p("政府采购.服务.沪", "服务采购金额{政府采购.服务:amt}", "其他重要事项.政府采购"),
     _p("政府采购.中小企业", "授予中小企业合同金额{政府采购.中小企业:amt}", "其他重要事项.政府采购"),
     _p("政府采购.小微企业", "授予小微企业合同金额{政府采购.小微企业:amt}", "其他重要事项.政府采购"),
+    # Shanghai: the 中小企业 amount in two parts (reserved projects, other projects); read anywhere
+    _p("政府采购.预留中小企业", "面向中小企业预留[的]政府采购项目中[，]由中小企业供应商中标或成交的[，]采购金额"
+       "{政府采购.预留中小企业:amt}"),
+    _p("政府采购.其他中小企业", "其他政府采购项目中[，]由中小企业供应商中标或成交的[，]采购金额{政府采购.其他中小企业:amt}"),
 )
 
 _VEHICLE_VARIANTS = {"部级领导干部用车": "副部（省）级及以上领导用车", "主要领导干部用车": "主要负责人用车",
@@ -229,18 +248,25 @@ RELATIVE = (
     _p("全年预算为", "全年预算为{@.全年预算:amt}", anchor="@"),
     _p("预决算差异率", "预决算差异率[~为]{@.预决算差异率:pct}", anchor="@"),
     # Shanghai "完成年初预算的X%"; the writer picks 年初预算 or 全年预算 (when 年初预算 is 0)
-    _p("完成率.沪", "完成<年初预算|年初预算数|全年预算数|全年预算|预算数|预算>的{@.完成率:pct}", anchor="@"),
+    _p("完成率.沪", "完成<年初预算|年初预算数|全年预算数|全年预算|预算数|预算>[的]{@.完成率:pct}", anchor="@"),
     _p("完成率.全年", "完成全年预算的{@.完成率:pct}", anchor="@"),
     _p("完成率.预算", "完成预算的{@.完成率:pct}", anchor="@"),
 )
 
-ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG
+ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + FUND_INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG
                             + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE + RELATIVE)
 BY_NAME: dict[str, Pattern] = {p.name: p for p in ALL}
 #: Suffix of the Shanghai "完成年初预算的X%" figure (决算 / 预算 × 100): ``core.keys.COMPLETION``.
 COMPLETION = _COMPLETION
 
 # --------------------------------------------------------------------------- words around figures
+
+#: 决算数 compared with 预算数 in words: "决算数小于预算数的主要原因", "决算数与全年预算数持平",
+#: "决算数大于预算数55.93万元". Group ``more``/``less``/``same`` holds the word, ``amount`` the gap.
+BUDGET_WORDS = (r"(?:决算数?|支出)(?:(?P<more>大于|超过|高于|超出|多于)|(?P<less>小于|低于|少于))(?:年初|全年|调整后的?)?预算数?"
+                r"(?P<amount>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?万元)?"
+                r"|决算数?(?:与|同|和|跟)?(?:年初|全年|调整后的?)?预算数?(?P<same>基本持平|持平|基本一致|一致|相等|相同)"
+                r"|决算数?(?P<equal>等于)(?:年初|全年|调整后的?)?预算数?")
 
 #: Markers of a stated reason; the reason runs to the end of the sentence and on through
 #: following sentences that state no figure.

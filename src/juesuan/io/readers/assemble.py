@@ -32,6 +32,7 @@ from typing import Mapping, Sequence
 from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
 from ...core.profiles import Profile, load_profile, select_profile
+from ...phrasebook.parse_performance import read_achieved
 from .identify import identify, sparse_reason, tables_attached, with_profile
 from .grid import Extracted, RawGrid
 from .lines import relocator
@@ -166,14 +167,14 @@ def _as_of(sections: Sequence[Section]) -> str:
 # --------------------------------------------------------------------------- lazy collaborators
 
 
-def _parse_narrative(lines, profile: Profile):
+def _parse_narrative(lines, profile: Profile, projects: Sequence[str] = ()):
     try:
         from ...phrasebook.parse import parse_narrative
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("juesuan.phrasebook"):
             return None
         raise
-    return parse_narrative(lines, profile)
+    return parse_narrative(lines, profile, projects=projects)
 
 
 def _recognize(grids: Sequence[RawGrid], profile: Profile, year: int | None, budget: bool = False) -> Tables:
@@ -198,7 +199,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
     tables_only = is_tables_only(extracted)
     eval_grids = [g for g in extracted.grids if evaluation_kind(g)]
     other_grids = [g for g in extracted.grids if not evaluation_kind(g)]
-    evaluations = evaluations_from_grids(eval_grids)
+    evaluations = tuple(read_achieved(ev) for ev in evaluations_from_grids(eval_grids))
     identity, contents = identify(lines, extracted.grids, kind=kind, evaluations=evaluations)
     identity = _university_budget(identity, extracted.grids)
     profile, identity = _choose_profile(profile, identity, tables_only, evaluations)
@@ -206,7 +207,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
     name, year, title_span = identity.unit, identity.year, identity.span
     sections, glossary = sections_of(lines[contents.end:] if contents.found else lines)
 
-    parsed = _parse_narrative(lines, profile)
+    parsed = _parse_narrative(lines, profile, [e.name for e in evaluations if e.kind == "项目"])
     narrative = Narrative(sections=sections, glossary=glossary, text=full_text, lines=tuple(s for _, s in lines),
                           body_start=contents.end if contents.found else 0)
     reasons: Mapping[str, str] = {}

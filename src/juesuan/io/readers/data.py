@@ -3,7 +3,8 @@
 Where it sits: io/readers, the one call the build command and the api make for preparer data.
 ``.yaml``/``.yml`` → :func:`juesuan.io.readers.data_yaml.read_yaml`; ``.xlsx`` →
 :func:`juesuan.io.readers.data_xlsx.read_workbook` (imported only when needed); a folder →
-the single data file in it (YAML preferred over Excel).
+the single data file in it (YAML preferred over Excel). The 绩效自评表 texts are then read by the
+phrasebook (``phrasebook.parse_performance``), as for a published document.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ...core.findings import InputError
 from ...core.model import Disclosure
+from ...phrasebook.parse_performance import read_evaluation_texts
 
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx",)
@@ -42,9 +44,9 @@ def load(path: str | Path) -> Disclosure:
     if suffix in YAML_SUFFIXES:
         from .data_yaml import read_yaml
 
-        return read_yaml(p)
+        return read_evaluation_texts(read_yaml(p))
     if suffix in XLSX_SUFFIXES:
         from .data_xlsx import read_workbook
 
-        return read_workbook(p)
+        return read_evaluation_texts(read_workbook(p))
     raise InputError(f"{p}：不支持的数据文件类型「{suffix or '无扩展名'}」（可用 .yaml、.yml、.xlsx）")

@@ -12,18 +12,17 @@ from the stated amounts with :func:`juesuan.core.money.pct_consistent`. 三公, 
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
-from ...core.model import TABLE_TITLES
+from ...core.model import ITEM, LISTING, TABLE_TITLES, Span
 from ...core.money import CENT, round2
 from . import narrative_items, narrative_matters, narrative_percent
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from ...core.codes import economic_codes
-from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, line_span, split_key, ROUNDING, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
+from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -133,16 +132,17 @@ def items_described(ctx: Context) -> Iterator[Finding]:
     described = {split_key(s.key)[0] for s in require_statements(ctx) if s.key.startswith("项.")}
     if not described:
         raise NotApplicable("说明中未识别出项级科目的段落")
+    heads = d.narrative.claimed(ITEM)
     for row in t5.rows:
-        if len(row.code) != 7 or keys.item(row.code) in described or _named_in_text(d.narrative.text, row.name):
+        if len(row.code) != 7 or keys.item(row.code) in described or _named(heads, row.name):
             continue
         now = row.values.get("合计")
         prior = d.comparatives.prior.get(keys.item(row.code))
-        other = _paragraph_with_amount(d.narrative.text, now) if now else None
+        other = next((c for c in heads if now in c.amounts), None) if now else None
         if other is not None:
-            yield N_ITEM_NAME(f"{row.code} {row.name}（{amt(now)}万元）在说明中写作“{other}”，与表中科目名称不一致",
-                          {"科目编码": row.code, "表中名称": row.name, "说明中名称": other, "金额": amt(now), "关系": "C10"},
-                          spans(row.sources.get("合计")), section_label("项."))
+            yield N_ITEM_NAME(f"{row.code} {row.name}（{amt(now)}万元）在说明中写作“{other.value}”，与表中科目名称不一致",
+                          {"科目编码": row.code, "表中名称": row.name, "说明中名称": other.value, "金额": amt(now), "关系": "C10"},
+                          spans(other.span, row.sources.get("合计")), section_label("项."))
         elif now:
             yield N_ITEM_MISSING(f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有该项的具体情况",
                           {"科目编码": row.code, "本年支出": amt(now), "关系": "C44"}, spans(row.sources.get("合计")),
@@ -152,25 +152,11 @@ def items_described(ctx: Context) -> Iterator[Finding]:
                           {"科目编码": row.code, "上年支出": amt(prior), "关系": "C44"}, (), section_label("项."))
 
 
-def _named_in_text(text: str, name: str) -> bool:
-    """True when the text has a paragraph headed by this 项 name ("住房公积金（项）"): described,
-    even if its figures could not be read."""
-    flat = text.replace(" ", "").replace("(", "（").replace(")", "）")
-    return bool(name) and f"{name.replace('(', '（').replace(')', '）')}（项）" in flat
-
-
-_ITEM_HEAD = re.compile(r"([^（）()。；;：:，,、\d]{2,40})[（(]项[）)]")
-
-
-def _paragraph_with_amount(text: str, amount) -> str | None:
-    """The 项 name of a narrative paragraph that states ``amount`` 万元, if any."""
-    shown = {f"{amount:.2f}万元", f"{amount:,.2f}万元"}
-    for line in text.splitlines():
-        compact = line.replace(" ", "")
-        head = _ITEM_HEAD.search(compact)
-        if head and any(s in compact for s in shown):
-            return head.group(1)
-    return None
+def _named(heads, name: str) -> bool:
+    """True when a paragraph is headed by this 项 name ("住房公积金（项）"): described, even if its
+    figures could not be read."""
+    name = name.replace("(", "（").replace(")", "）").replace(" ", "")
+    return bool(name) and any(c.value.endswith(name) for c in heads)
 
 
 # --------------------------------------------------------------------------- narrative against itself: sums
@@ -249,9 +235,6 @@ def basic_structure(ctx: Context) -> Iterator[Finding]:
         yield f
 
 
-#: "人员经费1,055.92万元，（主要）包括：…" — with its amount, so a glossary definition is not taken.
-_LISTED = re.compile(r"(人员经费|公用经费)(?:支出)?(?:为)?\s*\d[\d,]*(?:\.\d+)?\s*万元[^。；;\n]{0,20}?包括[：:]?([^。；;\n]*)")
-_SPLIT = re.compile(r"[、，,]")  # not 和/及: "其他商品和服务支出", "税金及附加费用" are single names
 #: Economic 类 whose 款 belong to each part of 基本支出; other 类 (310 资本性支出 …) may be in either.
 _PART_OF = {"301": "人员经费", "303": "人员经费", "302": "公用经费"}
 
@@ -260,13 +243,12 @@ def _norm_name(name: str) -> str:
     return "".join(name.split()).replace("(", "（").replace(")", "）").removesuffix("等").strip("“”\"")
 
 
-def _listed_items(text: str) -> dict[str, tuple[set[str], re.Match]]:
-    """"人员经费…包括：基本工资、津贴补贴…。" → {"人员经费": ({names}, match)} (first list of each)."""
-    out: dict[str, tuple[set[str], re.Match]] = {}
-    for m in _LISTED.finditer(text):
-        names = {_norm_name(n) for n in _SPLIT.split(m.group(2))} - {""}
-        if names and m.group(1) not in out:
-            out[m.group(1)] = (names, m)
+def _listed_items(d) -> dict[str, tuple[set[str], Span | None]]:
+    """What 说明六 lists after "人员经费…包括：" and "公用经费…包括：" (the phrasebook's 构成 claims):
+    {"人员经费": ({names}, span)}, the first list of each."""
+    out: dict[str, tuple[set[str], Span | None]] = {}
+    for c in d.narrative.claimed(LISTING) if d.narrative is not None else ():
+        out.setdefault(c.key, (set(c.parts), c.span))
     return out
 
 
@@ -278,19 +260,19 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
     if t6 is None:
         raise NotApplicable("缺少一般公共预算财政拨款基本支出决算表（公开06）")
     rows = [r for r in t6.rows if len(r.code) == 5]
-    listed = _listed_items(d.narrative.text) if d.narrative is not None else {}
+    listed = _listed_items(d)
     if not rows or not listed:
         raise NotApplicable("基本支出决算表没有款级科目，或说明六未列出人员经费、公用经费的构成")
     spent = {_norm_name(r.name): r for r in rows if any(v for v in r.values.values() if v is not None)}
     known = {_norm_name(r.name) for r in rows} | {_norm_name(economic_codes().name_of(c) or "")
                                                    for c in economic_codes().codes() if len(c) == 5}
     # "其他社会保障缴费支出" names the 款 "其他社会保障缴费"
-    listed = {part: ({n.removesuffix("支出") if n not in known and n.removesuffix("支出") in known else n for n in names}, m)
-              for part, (names, m) in listed.items()}
+    listed = {part: ({n.removesuffix("支出") if n not in known and n.removesuffix("支出") in known else n for n in names}, where)
+              for part, (names, where) in listed.items()}
     everywhere = set().union(*(names for names, _ in listed.values()))
     # a 款 of another 类 (310 资本性支出 …) may be listed in either part; if in none, it is missing from 公用经费
     flexible_part = "公用经费" if "公用经费" in listed else next(iter(listed))
-    for part, (names, m) in listed.items():
+    for part, (names, where) in listed.items():
         missing = [n for n, r in spent.items() if n not in names and (
             _PART_OF.get(r.code[:3]) == part or (r.code[:3] not in _PART_OF and part == flexible_part and n not in everywhere))]
         extra = sorted(n for n in names if n in known and (n not in spent or _PART_OF.get(spent[n].code[:3], part) != part))
@@ -300,7 +282,7 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
                                       f"多列{'、'.join(extra)}（表中为零、没有该科目或属于另一部分）" if extra else "") if x)
         yield N_BASIC_ITEMS.at(Severity.WARNING)(f"说明六{part}所列构成与基本支出决算表不一致：{said_}",
                       {"未列出": "、".join(missing) or "-", "多列": "、".join(extra) or "-", "关系": "C45"},
-                      spans(line_span(d, m.start(), m.end())), section_label("人员经费"))
+                      spans(where), section_label("人员经费"))
 
 
 CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, items_described,

@@ -1,9 +1,10 @@
 """The 类/款/项 paths written in 说明五（三） against the code table, and what each 项 is said to
 be used for (N-ITEM-UNKNOWN, N-ITEM-PURPOSE).
 
-Where it sits: rules/checks; ``narrative.CHECKS`` appends ``CHECKS`` from here. Reads
-``narrative.text`` (the paths "住房保障支出（类）住房改革支出（款）住房公积金（项）" and the
-"主要用于：…" or "反映…" clause after each) and :func:`juesuan.core.codes.function_codes`.
+Where it sits: rules/checks; ``narrative.CHECKS`` appends ``CHECKS`` from here. Reads the
+phrasebook's claims (``Narrative.claims``: the 项 heads with the path "住房保障支出（类）住房改革支出
+（款）住房公积金（项）" as written, and the "主要用于：…"/"反映…" clause after each) and
+:func:`juesuan.core.codes.function_codes`.
 
 The shipped code table is not complete, so a path is reported only when the table itself shows
 the mistake: the 项 stands, under its 类, beneath exactly one 款 other than the one written.
@@ -13,25 +14,19 @@ A purpose is reported only for 项 whose name carries an unmistakable subject (�
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from ...core.codes import OUTDATED_NAMES, CodeTable, function_codes
 from ...core.findings import Finding
+from ...core.model import ITEM, PURPOSE, Claim
 from .base import WARNING, Code, Context, NotApplicable, check
-from .support import line_span, section_label, spans, year_of
+from .support import section_label, spans, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
 N_ITEM_UNKNOWN = Code("N-ITEM-UNKNOWN", WARNING, "说明五（三）中的类/款/项写法不在当年支出功能分类科目中：该项属于同类下的另一款")
 N_ITEM_PURPOSE = Code("N-ITEM-PURPOSE", WARNING, "说明五（三）中某项的用途写成了另一项的内容（如住房公积金写作“医疗保险支出”）")
 
-
-_NAME = r"(?:(?![（(][类款项][）)])[^\n：:；;，,。])"
-_PATH = re.compile(rf"([^\n（）()：:；;，,。]{{2,30}})[（(]类[）)]({_NAME}{{2,40}}?)[（(]款[）)]({_NAME}{{1,40}}?)[（(]项[）)]")
-_PURPOSE = re.compile(r"(?:主要)?用于[：:]?|反映")
-_PURPOSE_REACH = 12
 
 #: Subjects a 项 name makes unmistakable: subject → (项 names, words that name it in a purpose).
 SUBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -47,24 +42,20 @@ def _norm(name: str) -> str:
     return name.replace("(", "（").replace(")", "）").replace(" ", "").strip()
 
 
-@dataclass(frozen=True, slots=True)
-class _Path:
-    klass: str  # as written
-    kuan: str
-    item: str
-    match: re.Match
-
-    @property
-    def text(self) -> str:
-        return f"{self.klass}（类）{self.kuan}（款）{self.item}（项）"
+def _path_text(parts: tuple[str, ...]) -> str:
+    klass, kuan, item = parts
+    return f"{klass}（类）{kuan}（款）{item}（项）"
 
 
-def _paths(text: str) -> list[_Path]:
-    out = []
-    for m in _PATH.finditer(text):
-        klass = re.sub(r"^[\d０-９一二三四五六七八九十]+[、.．]", "", m.group(1).strip())
-        out.append(_Path(klass, _norm(m.group(2)), _norm(m.group(3)), m))
-    return out
+def _paths(ctx: Context) -> list[Claim]:
+    """The 项 heads written with their 类 and 款; NotApplicable when there are none."""
+    d = ctx.disclosure
+    if d.narrative is None or not d.narrative.text.strip():
+        raise NotApplicable("缺少公开说明文字")
+    paths = [c for c in d.narrative.claimed(ITEM) if c.parts and c.parts[0]]
+    if not paths:
+        raise NotApplicable("说明中没有“类（类）款（款）项（项）”写法的科目")
+    return paths
 
 
 def _klass(table: CodeTable, name: str) -> str | None:
@@ -87,76 +78,51 @@ def _child(table: CodeTable, parent: str, name: str) -> str | None:
 @check(N_ITEM_UNKNOWN, relations=("C10",))
 def item_paths(ctx: Context) -> Iterator[Finding]:
     """说明五（三）逐项写出的“类（类）款（款）项（项）”应是当年支出功能分类中的科目；项写在了错误的款下时指出应属的款。"""
-    d = ctx.disclosure
-    if d.narrative is None or not d.narrative.text.strip():
-        raise NotApplicable("缺少公开说明文字")
-    paths = _paths(d.narrative.text)
-    if not paths:
-        raise NotApplicable("说明中没有“类（类）款（款）项（项）”写法的科目")
+    paths = _paths(ctx)
     year = year_of(ctx)
     table = function_codes(year)
     seen: set[str] = set()
     for p in paths:
-        klass = _klass(table, p.klass)
-        if klass is None or p.text in seen:
+        written_klass, written_kuan, item = p.parts
+        text = _path_text(p.parts)
+        klass = _klass(table, written_klass)
+        if klass is None or text in seen:
             continue
-        kuan = _child(table, klass, p.kuan)
-        if kuan is not None and _child(table, kuan, p.item) is not None:
+        kuan = _child(table, klass, written_kuan)
+        if kuan is not None and _child(table, kuan, item) is not None:
             continue
-        homes = [(k, c) for k in table.children(klass) if (c := _child(table, k, p.item)) is not None]
+        homes = [(k, c) for k in table.children(klass) if (c := _child(table, k, item)) is not None]
         if len(homes) != 1 or homes[0][0] == kuan:
             continue  # a 项 name found under several 款 (行政运行…) or nowhere: the table cannot tell
-        seen.add(p.text)
+        seen.add(text)
         right_kuan, code = homes[0]
         kname, right = table.name_of(klass), table.name_of(right_kuan)
         should = f"{kname}（类）{right}（款）{table.name_of(code)}（项）"
-        yield N_ITEM_UNKNOWN(f"说明中的“{p.text}”不在{year}年支出功能分类科目中：“{p.item}”（{code}）属于“{right}”款，应为 {right}（款）",
-                      {"说明中科目": p.text, "应为": should, "科目编码": code, "关系": "C10"},
-                      spans(line_span(d, p.match.start(), p.match.end())), section_label("项."))
+        yield N_ITEM_UNKNOWN(f"说明中的“{text}”不在{year}年支出功能分类科目中：“{item}”（{code}）属于“{right}”款，应为 {right}（款）",
+                      {"说明中科目": text, "应为": should, "科目编码": code, "关系": "C10"},
+                      spans(p.span), section_label("项."))
 
 
 def _subjects(text: str) -> set[str]:
     return {s for s, (_, words) in SUBJECTS.items() if any(w in text for w in words)}
 
 
-def _purpose(text: str, start: int, stop: int) -> tuple[str, int, int] | None:
-    """The clause "主要用于…"/"反映…" that follows the path at ``start`` (a mark or line break
-    may come between), up to its 。 and never past ``stop``; not a 用于 inside a later reason."""
-    m = _PURPOSE.search(text, start, min(stop, start + _PURPOSE_REACH))
-    if m is None or text[start:m.start()].strip("。.：:，, \n"):
-        return None
-    end = text.find("。", m.end(), stop)
-    end = stop if end < 0 else end
-    clause = text[m.end():end].strip()
-    return (clause, m.end(), end) if clause else None
-
-
 @check(N_ITEM_PURPOSE)
 def item_purposes(ctx: Context) -> Iterator[Finding]:
     """住房公积金、基本养老保险缴费、职业年金缴费、行政（事业）单位医疗、公务员医疗补助、离退休等项的“主要用于”应说本项的内容，不应写成另一项的内容。"""
-    d = ctx.disclosure
-    if d.narrative is None or not d.narrative.text.strip():
-        raise NotApplicable("缺少公开说明文字")
-    text = d.narrative.text
-    paths = _paths(text)
-    if not paths:
-        raise NotApplicable("说明中没有“类（类）款（款）项（项）”写法的科目")
-    for i, p in enumerate(paths):
-        own = next((s for s, (items, _) in SUBJECTS.items() if p.item in items), None)
+    _paths(ctx)
+    for claim in ctx.disclosure.narrative.claimed(PURPOSE):
+        item = claim.parts[2]
+        own = next((s for s, (items, _) in SUBJECTS.items() if item in items), None)
         if own is None:
             continue
-        stop = paths[i + 1].match.start() if i + 1 < len(paths) else min(len(text), p.match.end() + 300)
-        found = _purpose(text, p.match.end(), stop)
-        if found is None:
-            continue
-        clause, start, end = found
-        named = _subjects(clause)
+        named = _subjects(claim.value)
         if own in named or not named:
             continue
         other = "、".join(sorted(named))
-        yield N_ITEM_PURPOSE(f"“{p.item}（项）”的用途写作“{clause}”，说的是{other}，不是{own}，请核实是否抄错",
-                      {"科目": p.text, "用途": clause, "本项内容": own, "所写内容": other},
-                      spans(line_span(d, start, end)), section_label("项."))
+        yield N_ITEM_PURPOSE(f"“{item}（项）”的用途写作“{claim.value}”，说的是{other}，不是{own}，请核实是否抄错",
+                      {"科目": _path_text(claim.parts), "用途": claim.value, "本项内容": own, "所写内容": other},
+                      spans(claim.span), section_label("项."))
 
 
 CHECKS = (item_paths, item_purposes)

@@ -8,7 +8,6 @@ from the narrative's statements first and from the model (data-built disclosures
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -16,11 +15,11 @@ from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import FULL_BUDGET, INITIAL_BUDGET
 from ...core.model import VEHICLE_CATEGORIES, Statement
-from ...core.money import parse_amount, round2, tolerance
+from ...core.money import round2, tolerance
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
 from ...core.labels import SUFFIX_WORDS
-from .support import (ROUNDING, amt, equal_finding, fact, line_span, named, quoted, require_statements, section_label, spans,
+from .support import (ROUNDING, amt, equal_finding, fact, named, quoted, require_statements, section_label, spans,
                       stated_value, sum_finding, total_of, year_of)
 
 # --------------------------------------------------------------------------- finding codes
@@ -120,8 +119,7 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
     if held is not None and fixed is not None:
         ran = True
         reason = d.reasons.get("三公.固定资产车辆.差异", "")
-        text = d.narrative.text if d.narrative else ""
-        if held != fixed and not reason and "差异原因" not in text:
+        if held != fixed and not reason:
             yield N_VEHICLES(f"公务用车保有量{int(held)}辆与固定资产车辆{int(fixed)}辆不同，未说明差异原因",
                           {"公务用车保有量": str(int(held)), "固定资产车辆": str(int(fixed))}, spans(hspan, fspan), section_label("三公."))
     if not ran:
@@ -153,20 +151,12 @@ def operating_cost(ctx: Context) -> Iterator[Finding]:
         yield f
 
 
-_AWARDED = r"由中小企业供应商中标或成交的，?采购金额(\d[\d,]*(?:\.\d+)?)万元"
-_SME_RESERVED = re.compile(r"面向中小企业预留的?政府采购项目中，?" + _AWARDED)
-_SME_OTHER = re.compile(r"其他政府采购项目中，?" + _AWARDED)
-
-
 def _sme_in_parts(ctx: Context, total: Decimal) -> Finding | None:
     """The Shanghai wording gives the amount awarded to 中小企业 in two parts (in the projects
     reserved for them, and in the other projects); together they cannot exceed the total."""
     d = ctx.disclosure
-    text = d.narrative.text if d.narrative is not None else ""
-    reserved, other = _SME_RESERVED.search(text), _SME_OTHER.search(text)
-    if reserved is None or other is None:
-        return None
-    a, b = parse_amount(reserved.group(1)), parse_amount(other.group(1))
+    a, aspan = stated_value(d, "政府采购.预留中小企业")
+    b, bspan = stated_value(d, "政府采购.其他中小企业")
     if a is None or b is None or a + b - total <= tolerance(2):
         return None
     label = "授予中小企业合同金额（预留项目＋其他项目）"
@@ -174,8 +164,7 @@ def _sme_in_parts(ctx: Context, total: Decimal) -> Finding | None:
                    f"大于政府采购支出总额{amt(total)}万元",
                    {"预留项目中小企业": amt(a), "其他项目中小企业": amt(b), label: amt(a + b), "政府采购支出总额": amt(total),
                     "关系": "C48"},
-                   spans(line_span(d, other.start(), other.end()), line_span(d, reserved.start(), reserved.end())),
-                   section_label("政府采购."))
+                   spans(bspan, aspan), section_label("政府采购."))
 
 
 @check(N_PROCUREMENT, ROUNDING, relations=("C48",))

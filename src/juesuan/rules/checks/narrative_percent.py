@@ -264,17 +264,16 @@ def completion(ctx: Context) -> Iterator[Finding]:
     for s in found:
         subject = split_key(s.key)[0]
         name = quoted(subject, year)
-        line = s.span.excerpt if s.span else ""
         initial, _ = stated_value(d, keys.key(subject, INITIAL_BUDGET))
         full, _ = stated_value(d, keys.key(subject, FULL_BUDGET))
         actual, _ = _current(ctx, subject)
         where = section_label(subject)
-        says_initial = "完成年初预算" in line
+        says_initial = s.basis == "年初预算"
         if says_initial and initial is not None and initial == 0:
             yield N_COMPLETION_BASE(f"{name}年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",
                           {"年初预算": amt(initial), "全年预算": amt(full), "说明中完成率": pc(s.value)}, spans(s.span), where)
             continue
-        budgets = [b for b in ((initial,) if says_initial else (full,) if "完成全年预算" in line else (initial, full)) if b]
+        budgets = [b for b in ((initial,) if says_initial else (full,) if s.basis == "全年预算" else (initial, full)) if b]
         if actual is None or not budgets:
             continue
         verdicts = [pct_verdict(s.value, actual, b) for b in budgets]

@@ -18,13 +18,13 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...core.findings import Finding
-from ...core.model import Evaluation, FundLine, Span
-from ...core.money import ZERO, D, fmt_amount, round2
+from ...core.model import PROJECT_AMOUNT, Evaluation, FundLine, Span
+from ...core.money import ZERO, fmt_amount, round2
 from ..measure import NUMBER, convert, parse_measure
 from ..scoring import total_line
 from .base import INFO, WARNING, Code, Context, NotApplicable, check
 from .performance_support import evaluations, spans, table_label
-from .support import line_span, named, stated_value, year_of
+from .support import named, stated_value, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -120,46 +120,37 @@ def whole_vs_accounts(ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- a project quoted by name
 
-_YEAR_PREFIX = re.compile(r"^(?:\d{4}年度?)")
-_AMOUNT_AFTER = r"(?:项目)?(?:资金|经费)?(?:为|共|计|合计|总额|金额)?(\d[\d,]*(?:\.\d+)?)(万元|元)"
-
-
-def _core_name(name: str) -> str:
-    """"2024年机关运行补助经费" → "机关运行补助经费": how the narrative names a project."""
-    return _YEAR_PREFIX.sub("", "".join(name.split())).strip("“”\"《》")
-
-
 @check(P_PROJECT_AMOUNT, P_PROJECT_INITIAL, relations=("C50",))
 def project_amounts(ctx: Context) -> Iterator[Finding]:
     """说明中紧跟项目名称写出的金额（如“机关运行补助经费600万元”）是该项目自评表的全年预算数或全年执行数。"""
     story = ctx.disclosure.narrative
     if story is None or not story.text:
         raise NotApplicable("没有读入说明文字，无法核对说明中的项目金额")
-    projects = [ev for ev in evaluations(ctx) if ev.kind == "项目"]
-    text = story.text
-    for ev in projects:
-        core = _core_name(ev.name)
+    said: dict[str, list] = {}
+    for claim in story.claimed(PROJECT_AMOUNT):
+        said.setdefault(claim.key, []).append(claim)
+    for ev in (ev for ev in evaluations(ctx) if ev.kind == "项目"):
         line = total_line(ev)
-        if len(core) < 4 or line is None:
+        if line is None:
             continue
         figures = [v for v in (line.full_year_budget, line.executed) if v is not None]
-        for m in re.finditer(re.escape(core) + _AMOUNT_AFTER, text):
-            value = convert(D(m.group(1)), m.group(2), "万元")
-            if value is None or not figures or any(not _differs(value, v) for v in figures):
+        for claim in said.get(ev.name, ()):
+            value = claim.amounts[0]
+            if not figures or any(not _differs(value, v) for v in figures):
                 continue
-            where = line_span(ctx.disclosure, m.start(), m.end())
+            where = (claim.span,) if claim.span else ()
             table_spans = spans(ev, line, "initial_budget", "full_year_budget", "executed")
             shown = {"说明": fmt_amount(value), "年初预算数": fmt_amount(line.initial_budget),
                      "全年预算数": fmt_amount(line.full_year_budget), "全年执行数": fmt_amount(line.executed)}
             if line.initial_budget is not None and not _differs(value, line.initial_budget):
-                yield P_PROJECT_INITIAL(f"说明中写“{m.group(0)}”，为{table_label(ev)}的年初预算数；该项目全年预算数为"
+                yield P_PROJECT_INITIAL(f"说明中写“{claim.value}”，为{table_label(ev)}的年初预算数；该项目全年预算数为"
                     f"{fmt_amount(line.full_year_budget)}万元、全年执行数为{fmt_amount(line.executed)}万元，"
                     "宜写明是年初预算数或改用调整后的金额",
-                    shown, ((where,) if where else ()) + table_spans, _SECTION)
+                    shown, where + table_spans, _SECTION)
                 continue
-            yield P_PROJECT_AMOUNT(f"说明中写“{m.group(0)}”，{table_label(ev)}年初预算数{fmt_amount(line.initial_budget)}万元、"
+            yield P_PROJECT_AMOUNT(f"说明中写“{claim.value}”，{table_label(ev)}年初预算数{fmt_amount(line.initial_budget)}万元、"
                 f"全年预算数{fmt_amount(line.full_year_budget)}万元、全年执行数{fmt_amount(line.executed)}万元，均不相同",
-                shown, ((where,) if where else ()) + table_spans, _SECTION)
+                shown, where + table_spans, _SECTION)
 
 
 # --------------------------------------------------------------------------- one indicator, two tables

@@ -7,13 +7,12 @@ Where it sits: rules/checks; listed in ``performance.CHECKS`` (the catalogue imp
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
 from ...core.findings import Finding
-from ...core.model import Evaluation, Span
-from ...core.money import ZERO, D, fmt_amount, round2, tolerance
+from ...core.model import DATE_PART, GRADE, INDICATOR_VALUE, Evaluation
+from ...core.money import ZERO, fmt_amount, round2, tolerance
 from ..measure import DATE, NUMBER, QUALITY, Measure, convert, parse_measure
 from ..scoring import is_reverse, total_line
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
@@ -125,7 +124,6 @@ def inconsistent_rules(ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- narrative
 
-_GRADE = re.compile(r"(?:评价结果|评价等级|自评等级|自评结果|等级)(?:为|是|：|:)?\s*[“\"「]?(优秀|优|良好|良|中等|中|合格|不合格|差)")
 _GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中"}
 
 
@@ -133,26 +131,6 @@ def normal_grade(text: str) -> str:
     """"“优秀”" → "优": the grade word without quotes, in its short form."""
     word = text.strip().strip("“”\"「」")
     return _GRADE_WORDS.get(word, word)
-
-
-def _stated_grades(text: str) -> Iterator[re.Match]:
-    """The grade stated right after a 综合得分 (within the same sentence)."""
-    for m in re.finditer(r"综合得分", text):
-        sentence = re.split(r"[。；;\n]", text[m.end():], maxsplit=1)[0]
-        found = _GRADE.search(text, m.end(), m.end() + len(sentence))
-        if found:
-            yield found
-
-
-def _line_span(ctx: Context, start: int, excerpt: str) -> Span | None:
-    story = ctx.disclosure.narrative
-    if story is None or not story.lines:
-        return None
-    index = story.text.count("\n", 0, start)
-    if index < len(story.lines):
-        base = story.lines[index]
-        return Span(file=base.file, page=base.page, line=base.line, excerpt=excerpt)
-    return None
 
 
 def _stated_total(ctx: Context, key: str) -> Iterator[tuple]:
@@ -193,13 +171,12 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
              f"按“{policy.label}”配置由整体支出绩效自评表计算为{num(result.total)}分"),
             {"说明": num(st.value), "自评表": num(table_total)}, where + spans(ev, None, "total"), section)
     basis = stated_score if stated_score is not None else (whole[0][1].total if whole else None)
-    for m in _stated_grades(story.text) if basis is not None else ():
+    for claim in story.claimed(GRADE) if basis is not None else ():
         expected = policy.for_kind("整体").grade(basis)
-        if normal_grade(m.group(1)) != expected:
-            span = _line_span(ctx, m.start(), m.group(0))
+        if normal_grade(claim.value) != expected:
             yield P_NARRATIVE_SCORE.at(ERROR if stated_score is not None else WARNING)(
-                f"说明中评价结果为“{m.group(1)}”，综合得分{num(basis)}分应为“{expected}”",
-                {"说明等级": m.group(1), "综合得分": num(basis), "应为": expected}, (span,) if span else (), section)
+                f"说明中评价结果为“{claim.value}”，综合得分{num(basis)}分应为“{expected}”",
+                {"说明等级": claim.value, "综合得分": num(basis), "应为": expected}, (claim.span,) if claim.span else (), section)
     counts = (("绩效.项目数", len(projects), "项目支出绩效自评表"), ("绩效.整体表数", len(whole), "整体支出绩效自评表"))
     for key, count, title in counts:
         for st, where in _stated_total(ctx, key):
@@ -227,68 +204,6 @@ def narrative_scores(ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- 实际完成情况
 
-_LEAD = re.compile(r"^(?:达到|达|为|是|共|：|:)?\s*(\d[\d,]*(?:\.\d+)?)")
-_SEPARATORS = "、，,；;。）)\n"
-
-
-def _stated_in(text: str, name: str, unit: str) -> Decimal | None:
-    """The number the text writes right after ``name`` (in ``unit``); None when absent or ambiguous."""
-    base = re.sub(r"[（(][^（）()]*[）)]$", "", name).strip()
-    if len(base) < 4:
-        return None
-    found: set[Decimal] = set()
-    for m in re.finditer(re.escape(base), text):
-        after = text[m.end():]
-        lead = _LEAD.match(after)
-        if not lead:
-            continue
-        rest = after[lead.end():]
-        value = D(lead.group(1))
-        if unit and rest.startswith(unit):
-            tail = rest[len(unit):]
-        elif unit in _MONEY and rest.startswith(_MONEY):
-            written = next(u for u in sorted(_MONEY, key=len, reverse=True) if rest.startswith(u))
-            value, tail = convert(value, written, unit), rest[len(written):]
-        elif not unit:
-            tail = rest
-        else:
-            continue
-        if tail and tail[0] not in _SEPARATORS:
-            continue
-        found.add(value)
-    return found.pop() if len(found) == 1 else None
-
-
-_DATE_AFTER = re.compile(r"(?:为|是|在|于|：|:)?\s*((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:之前|以前|前)?|\d{4}年(?:底|末|前)?)")
-_TIME_WORDS = ("时间", "时限", "日期")
-
-
-def _name_variants(base: str) -> tuple[str, ...]:
-    """"项目完成时限" → also "项目完成时间", "项目完成日期": the text often swaps these words."""
-    for word in _TIME_WORDS:
-        if base.endswith(word):
-            return tuple(base[: -len(word)] + w for w in _TIME_WORDS)
-    return (base,)
-
-
-def _stated_date_in(text: str, name: str) -> str | None:
-    """The date the text writes right after ``name`` ("项目完成时间5月23日前"); None when absent or ambiguous."""
-    base = re.sub(r"[（(][^（）()]*[）)]$", "", name).strip()
-    if len(base) < 4:
-        return None
-    found: set[str] = set()
-    for variant in _name_variants(base):
-        for m in re.finditer(re.escape(variant), text):
-            date = _DATE_AFTER.match(text, m.end())
-            if date is None:
-                continue
-            tail = text[date.end():date.end() + 1]
-            if tail and tail not in _SEPARATORS:
-                continue
-            found.add(date.group(1))
-    return found.pop() if len(found) == 1 else None
-
-
 def _day(m: Measure, *years: int | None) -> tuple[int, int, int] | None:
     """A measure's exact day, its year taken from ``years`` when it writes none."""
     if m.kind != DATE or m.date is None or m.date[1] is None or m.date[2] is None:
@@ -315,23 +230,23 @@ def _date_conflict(stated: Measure, actual: Measure, target: Measure, year: int 
 def achieved_text(ctx: Context) -> Iterator[Finding]:
     """A value (or a completion date) the 实际完成情况 text gives for an indicator, by its name, equals that row's 业绩值."""
     for ev in evaluations(ctx):
-        if not ev.achieved:
+        said = {(c.key, c.parts[0]): c for c in ev.claims if c.kind == INDICATOR_VALUE and c.parts}
+        if not said:
             continue
-        for i, ind in enumerate(ev.indicators):
+        for ind in ev.indicators:
             a = parse_measure(ind.actual)
             if a.kind == DATE:
-                written = _stated_date_in(ev.achieved, ind.name)
-                stated = parse_measure(written) if written else None
+                claim = said.get((ind.name, DATE_PART))
+                stated = parse_measure(claim.value) if claim else None
                 if stated is None or not _date_conflict(stated, a, parse_measure(ind.target), ev.year):
                     continue
-                yield P_ACHIEVED_TEXT(f"{table_label(ev)}实际完成情况写“{ind.name}”为{written}，指标表业绩值为{ind.actual}"
+                yield P_ACHIEVED_TEXT(f"{table_label(ev)}实际完成情况写“{ind.name}”为{claim.value}，指标表业绩值为{ind.actual}"
                     f"（目标值{ind.target}），所写完成时间不一致",
-                    {"文字": written, "业绩值": ind.actual, "目标值": ind.target},
+                    {"文字": claim.value, "业绩值": ind.actual, "目标值": ind.target},
                     spans(ev, None, "achieved") + spans(ev, ind, "actual"), table_label(ev))
                 continue
-            if a.kind != NUMBER:
-                continue
-            stated = _stated_in(ev.achieved, ind.name, a.unit)
+            claim = said.get((ind.name, a.unit)) if a.kind == NUMBER else None
+            stated = claim.amounts[0] if claim and claim.amounts else None
             if stated is None or stated == a.value:
                 continue
             t = parse_measure(ind.target)

@@ -7,7 +7,6 @@ Where it sits: rules/checks, below ``tables``, ``narrative``, ``completeness`` a
 
 from __future__ import annotations
 
-import bisect
 
 import re
 from functools import lru_cache
@@ -15,7 +14,6 @@ from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
 from ...core import keys
-from ...core.codes import function_codes
 from ...core.findings import Finding, Severity
 from ...core.labels import label as _label_of_key
 from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
@@ -163,117 +161,13 @@ def split_key(figure_key: str) -> tuple[str, str]:
     return figure_key, ""
 
 
-_SPECIAL_HINTS = {
-    "收支总计": ("总计", "总体"),
-    "财政拨款收支总计": ("财政拨款收入支出总", "财政拨款收支总", "财政拨款收入支出"),
-    "本年收入合计": ("本年收入",),
-    "本年支出合计": ("本年支出",),
-    "使用非财政拨款结余": ("非财政拨款结余",),
-    "年初结转和结余": ("年初结转",),
-    "年末结转和结余": ("年末结转",),
-    "年初财政拨款结转和结余": ("年初财政拨款结转",),
-    "年末财政拨款结转和结余": ("年末财政拨款结转",),
-    "财政拨款收入总计": ("财政拨款收入总计", "财政拨款收入支出总计"),
-    "财政拨款支出总计": ("财政拨款支出总计", "财政拨款收入支出总计"),
-    "收入.财政拨款收入": ("财政拨款",),
-    "三公.合计": ("三公",),
-    "三公.出国团组": ("团组",), "三公.出国人次": ("人次",), "三公.购置车辆": ("购置",), "三公.保有车辆": ("保有",),
-    "三公.固定资产车辆": ("固定资产",), "三公.接待批次": ("批次",), "三公.接待人次": ("人次",),
-    "政府采购.总额": ("采购",),
-    "人员.下属单位": ("下属", "单位"), "人员.科室": ("科室", "内设", "处室"),
-    "资产.房屋面积": ("房屋",), "资产.房屋价值": ("房屋",), "资产.车辆价值": ("车辆",), "资产.大型设备": ("设备",),
-}
 ITEM_KEY = re.compile(r"^项\.\d{7}$")
 CLASS_KEY = re.compile(r"^类\.\d{3}$")
-_FLAT = str.maketrans({"(": "（", ")": "）", " ": None, "\u3000": None, "“": None, "”": None, '"': None})
-
-
-def subject_hints(subject: str) -> tuple[str, ...]:
-    """Words one of which the line of a statement about ``subject`` must contain."""
-    if subject in _SPECIAL_HINTS:
-        return _SPECIAL_HINTS[subject]
-    head, _, tail = subject.partition(".")
-    if head in ("类", "项") and tail.isdigit():
-        name = function_codes(2024).name_of(tail)
-        return (name.translate(_FLAT),) if name else ()
-    if head == "三公" and tail:
-        return (tail.removesuffix("费").replace("（境）", ""),)
-    if head == "绩效":
-        return ("绩效", "自评", "评价", "得分")
-    if head in ("收入", "支出", "政府采购", "人员") and tail:
-        return (tail,)
-    if head == "资产" and tail.startswith("车辆."):
-        return ("用车",)
-    return (subject,) if "." not in subject else ()
-
-
-_LINE_CACHE: dict[int, tuple[object, dict[tuple[int | None, int | None], str], list]] = {}
-
-
-def _line_text(d: Disclosure, span: Span) -> str:
-    """The text line a span lies on and the line before it (the reader's per-line spans), else
-    the span's excerpt. A span on a source line that a reader joined to the line above (a figure
-    on the second line of a wrapped sentence) lies on the joined line that starts before it."""
-    n = d.narrative
-    if n is None or not n.lines or span.line is None:
-        return span.excerpt
-    cached = _LINE_CACHE.get(id(n))
-    if cached is None or cached[0] is not n:
-        if len(_LINE_CACHE) > 8:
-            _LINE_CACHE.clear()
-        index = {(sp.page, sp.line): sp.excerpt for sp in n.lines}
-        starts = sorted(((sp.page or 0, sp.line), k) for k, sp in enumerate(n.lines) if sp.line is not None)
-        _LINE_CACHE[id(n)] = cached = (n, index, starts)
-    index, starts = cached[1], cached[2]
-    if (span.page, span.line) not in index:
-        at = bisect.bisect_right(starts, ((span.page or 0, span.line), len(n.lines))) - 1
-        if at >= 0:
-            k = starts[at][1]
-            previous = n.lines[k - 1].excerpt if k > 0 else ""
-            return previous + n.lines[k].excerpt
-    here = index.get((span.page, span.line), span.excerpt)
-    # a paragraph may be headed by a line of its own ("1、…（类）…（项）。"): the line before counts
-    before = index.get((span.page, span.line - 1)) or next(
-        (t for (page, line), t in index.items() if line == span.line - 1), "")
-    return before + here
-
-
-def credible(d: Disclosure, s: Statement) -> bool:
-    """False for a statement whose line does not name its subject: a parser carried the subject
-    over from another line (e.g. an item heading printed on a line of its own), so the figure
-    cannot be trusted to belong to that subject."""
-    if s.span is None or not s.span.excerpt:
-        return True
-    hints = subject_hints(split_key(s.key)[0])
-    if not hints:
-        return True
-    line = (_line_text(d, s.span) + s.span.excerpt).translate(_FLAT)
-    return any(h.translate(_FLAT) in line for h in hints)
-
-
-_STATED_CACHE: dict[int, tuple[object, tuple[Statement, ...], dict[str, tuple[Statement, ...]]]] = {}
-
-
-def credible_statements(d: Disclosure) -> tuple[tuple[Statement, ...], dict[str, tuple[Statement, ...]]]:
-    """The narrative's credible statements, in order and by key (computed once per narrative)."""
-    n = d.narrative
-    if n is None:
-        return (), {}
-    cached = _STATED_CACHE.get(id(n))
-    if cached is None or cached[0] is not n:
-        if len(_STATED_CACHE) > 8:
-            _STATED_CACHE.clear()
-        good = tuple(s for s in n.statements if credible(d, s))
-        by_key: dict[str, list[Statement]] = {}
-        for s in good:
-            by_key.setdefault(s.key, []).append(s)
-        cached = (n, good, {k: tuple(v) for k, v in by_key.items()})
-        _STATED_CACHE[id(n)] = cached
-    return cached[1], cached[2]
 
 
 def stated(d: Disclosure, key: str) -> tuple[Statement, ...]:
-    return credible_statements(d)[1].get(key, ())
+    n = d.narrative
+    return n.stated(key) if n is not None else ()
 
 
 def first_stated(d: Disclosure, key: str) -> Statement | None:
@@ -496,8 +390,9 @@ def section_label(subject: str) -> str:
 
 
 def require_statements(ctx: Context) -> tuple[Statement, ...]:
-    """The narrative's credible statements; NotApplicable when there are none."""
-    found = credible_statements(ctx.disclosure)[0]
+    """The narrative's statements; NotApplicable when there are none."""
+    n = ctx.disclosure.narrative
+    found = n.statements if n is not None else ()
     if not found:
         raise NotApplicable("缺少公开说明中的数字（无说明文字或未能识别）")
     return found

@@ -1,0 +1,224 @@
+"""What the 公开说明 states in words, read once for the checks: the years it names, the 项 it
+describes and what each is said to be used for, the lists after "包括", the grade after a 综合得分
+and the amount written beside a project's name.
+
+Where it sits: beside ``phrasebook.parse`` (which calls :func:`read_claims` over the same lines and
+keeps the result in ``Narrative.claims``). These are read from the text as printed, line by line
+(the text a reader extracted, spaces kept), so each claim's span is its line with the words marked.
+Figures with keys are ``parse``'s business; nothing here pairs a number with a figure key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Iterator, Sequence
+
+from ..core import model
+from ..core.model import Claim, Span
+from ..core.money import parse_amount
+
+# --------------------------------------------------------------------------- the text and its lines
+
+
+class Lines:
+    """The lines joined by "\\n" (as ``Narrative.text``), with a span for any stretch of it."""
+
+    def __init__(self, lines: Sequence[tuple[str, Span]]):
+        self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
+        self.text = "\n".join(t for t, _ in self.lines)
+        self.starts: list[int] = []
+        at = 0
+        for t, _ in self.lines:
+            self.starts.append(at)
+            at += len(t) + 1
+
+    def index(self, offset: int) -> int:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def span(self, start: int, end: int, excerpt: str | None = None) -> Span:
+        """The span of the line holding ``start``: excerpt the whole line (or ``excerpt``), offsets
+        marking [start, end) within it (cut at the line's end)."""
+        no = self.index(start)
+        line, base = self.lines[no]
+        lo = start - self.starts[no]
+        hi = min(end - self.starts[no], len(line))
+        if excerpt is not None:
+            return replace(base, start=None, end=None, excerpt=excerpt)
+        return replace(base, start=lo, end=hi, excerpt=line)
+
+
+# --------------------------------------------------------------------------- years
+
+_Y = r"((?:19|20)\d\d)"
+#: (role, regex with the year in group 1); a role's year must be the report year, or the one before.
+_YEARS = (
+    ("截至", re.compile(rf"截[至止]\s*{_Y}\s*年\s*12\s*月\s*31\s*日")),
+    ("比较", re.compile(rf"(?:与|同|比|较)\s*{_Y}\s*年度?(?:同期)?(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
+    ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
+    ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
+)
+#: Words before a year that make it a comparison, not the year of the accounts.
+_COMPARING = "与同比较上"
+#: Years that were lost: "第二部分度部门决算" (no year before 度), "与2019498.83万元相比" (年 lost, the
+#: year run into the amount after it).
+_NO_YEAR = re.compile(r"(?:^|(?<=[分、：:]))[ \t\u3000]*度\s*(?:部门|单位)\s*决算", re.M)
+_RUN_IN = re.compile(r"与\s*((?:19|20)\d\d)(\d{1,6}(?:\.\d+)?)\s*万元\s*相比")
+
+
+def _years(lines: Lines) -> Iterator[Claim]:
+    text = lines.text
+    for role, regex in _YEARS:
+        for m in regex.finditer(text):
+            before = text[max(m.start() - 8, 0):m.start()].rstrip()
+            if role == "决算" and before and before[-1] in _COMPARING:
+                continue
+            yield Claim(model.YEAR, role, m.group(1), span=lines.span(m.start(1), m.end(1)))
+    for m in _NO_YEAR.finditer(text):
+        yield Claim(model.YEAR, "决算", "", parts=(m.group(0).strip(),), span=lines.span(m.start(), m.end()))
+    for m in _RUN_IN.finditer(text):
+        yield Claim(model.YEAR, "比较", "", parts=(m.group(1), m.group(0)), span=lines.span(m.start(), m.end()))
+
+
+# --------------------------------------------------------------------------- 项 (说明五（三）)
+
+_NAME = r"(?:(?![（(][类款项][）)])[^\n：:；;，,。])"
+_PATH = re.compile(rf"([^\n（）()：:；;，,。]{{2,30}})[（(]类[）)]({_NAME}{{2,40}}?)[（(]款[）)]({_NAME}{{1,40}}?)[（(]项[）)]")
+#: A 项 name before "（项）": no mark or digit, but a bracketed word inside ("政府办公厅（室）…") is kept.
+_HEAD = re.compile(r"((?:[^（）()。；;：:，,、\d\n]|[（(](?![类款项][）)])[^（）()\n]{1,8}[）)]){2,40})[（(]项[）)]")
+_PURPOSE = re.compile(r"(?:主要)?用于[：:]?|反映")
+_PURPOSE_REACH = 12
+_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?万元")
+_NUMBERED = re.compile(r"^[\d０-９一二三四五六七八九十]+[、.．]")
+
+
+def norm(name: str) -> str:
+    """A name as the tables write it: ASCII brackets widened, spaces dropped."""
+    return name.replace("(", "（").replace(")", "）").replace(" ", "").replace("\u3000", "").strip()
+
+
+def _line_amounts(line: str) -> tuple[Decimal, ...]:
+    flat = line.replace(" ", "")
+    out = []
+    for m in _AMOUNT.finditer(flat):
+        value = parse_amount(m.group(0).removesuffix("万元"))
+        if value is not None:
+            out.append(value)
+    return tuple(out)
+
+
+def _items(lines: Lines) -> Iterator[Claim]:
+    """Every "名称（项）" head in text order: the path when 类 and 款 are written, the 万元 figures of
+    its line, and the "主要用于：…" clause right after a full path (up to its 。, never past the
+    next path)."""
+    text = lines.text
+    paths = list(_PATH.finditer(text))
+    inside = [(m.start(), m.end()) for m in paths]
+    found: list[tuple[int, Claim]] = []
+    for m in _HEAD.finditer(text):
+        if any(a <= m.start() < b for a, b in inside):
+            continue
+        name = norm(m.group(1))
+        found.append((m.start(), Claim(model.ITEM, value=name, parts=("", "", name), amounts=_amounts_at(lines, m.start()),
+                                       span=lines.span(m.start(1), m.end(1)))))
+    for i, m in enumerate(paths):
+        parts = (_NUMBERED.sub("", m.group(1).strip()), norm(m.group(2)), norm(m.group(3)))
+        found.append((m.start(), Claim(model.ITEM, value=parts[2], parts=parts, amounts=_amounts_at(lines, m.start()),
+                                       span=lines.span(m.start(), m.end()))))
+        stop = paths[i + 1].start() if i + 1 < len(paths) else min(len(text), m.end() + 300)
+        purpose = _purpose(text, m.end(), stop)
+        if purpose is not None:
+            clause, start, end = purpose
+            found.append((start, Claim(model.PURPOSE, value=clause, parts=parts, span=lines.span(start, end))))
+    for _, claim in sorted(found, key=lambda f: f[0]):
+        yield claim
+
+
+def _amounts_at(lines: Lines, offset: int) -> tuple[Decimal, ...]:
+    return _line_amounts(lines.lines[lines.index(offset)][0])
+
+
+def _purpose(text: str, start: int, stop: int) -> tuple[str, int, int] | None:
+    """The clause "主要用于…"/"反映…" that follows the path at ``start`` (a mark or line break
+    may come between), up to its 。 and never past ``stop``; not a 用于 inside a later reason."""
+    m = _PURPOSE.search(text, start, min(stop, start + _PURPOSE_REACH))
+    if m is None or text[start:m.start()].strip("。.：:，, \n"):
+        return None
+    end = text.find("。", m.end(), stop)
+    end = stop if end < 0 else end
+    clause = text[m.end():end].strip()
+    return (clause, m.end(), end) if clause else None
+
+
+# --------------------------------------------------------------------------- lists after 包括 (说明六)
+
+#: "人员经费1,055.92万元，（主要）包括：…" — with its amount, so a glossary definition is not taken.
+_LISTED = re.compile(r"(人员经费|公用经费)(?:支出)?(?:为)?\s*\d[\d,]*(?:\.\d+)?\s*万元[^。；;\n]{0,20}?包括[：:]?([^。；;\n]*)")
+_SPLIT = re.compile(r"[、，,]")  # not 和/及: "其他商品和服务支出", "税金及附加费用" are single names
+
+
+def _list_name(name: str) -> str:
+    return norm(name).removesuffix("等").strip("“”\"")
+
+
+def _listings(lines: Lines) -> Iterator[Claim]:
+    for m in _LISTED.finditer(lines.text):
+        names = tuple(dict.fromkeys(n for n in (_list_name(x) for x in _SPLIT.split(m.group(2))) if n))
+        if names:
+            yield Claim(model.LISTING, m.group(1), parts=names, span=lines.span(m.start(), m.end()))
+
+
+# --------------------------------------------------------------------------- 绩效 grade and projects
+
+_GRADE = re.compile(r"(?:评价结果|评价等级|自评等级|自评结果|等级)(?:为|是|：|:)?\s*[“\"「]?(优秀|优|良好|良|中等|中|合格|不合格|差)")
+_SCORE = re.compile(r"综合得分")
+_CLAUSE_END = re.compile(r"[。；;\n]")
+
+
+def _grades(lines: Lines) -> Iterator[Claim]:
+    """The grade stated right after a 综合得分, within the same sentence."""
+    text = lines.text
+    for m in _SCORE.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        found = _GRADE.search(text, m.end(), end.start() if end else len(text))
+        if found:
+            yield Claim(model.GRADE, "绩效.等级", found.group(1), span=lines.span(found.start(), found.end(), found.group(0)))
+
+
+_YEAR_PREFIX = re.compile(r"^(?:\d{4}年度?)")
+_AMOUNT_AFTER = r"(?:项目)?(?:资金|经费)?(?:为|共|计|合计|总额|金额)?(\d[\d,]*(?:\.\d+)?)(万元|元)"
+
+
+def project_core(name: str) -> str:
+    """"2024年机关运行补助经费" → "机关运行补助经费": how the narrative names a project."""
+    return _YEAR_PREFIX.sub("", "".join(name.split())).strip("“”\"《》")
+
+
+def _projects(lines: Lines, projects: Sequence[str]) -> Iterator[Claim]:
+    """An amount written right after a project's name ("机关运行补助经费600万元"), in 万元."""
+    for name in projects:
+        core = project_core(name)
+        if len(core) < 4:
+            continue
+        for m in re.finditer(re.escape(core) + _AMOUNT_AFTER, lines.text):
+            value = parse_amount(m.group(1))
+            if value is None:
+                continue
+            if m.group(2) == "元":
+                value = value / 10000
+            yield Claim(model.PROJECT_AMOUNT, name, m.group(0), amounts=(value,), span=lines.span(m.start(), m.end()))
+
+
+def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ()) -> tuple[Claim, ...]:
+    """Every claim of the kinds above, in kind order; ``projects`` are the names of the 项目支出绩效
+    自评表 the document holds (an amount is looked for after each)."""
+    text = Lines(lines)
+    return (*_years(text), *_items(text), *_listings(text), *_grades(text), *_projects(text, projects))

@@ -1,0 +1,159 @@
+"""What the phrasebook reads besides keyed figures, and the figures it must not take for others:
+the 财政拨款 fund sub-lines, "收、支总计各是A,B万元", a share after an amount nobody read, the words
+comparing 决算 with 预算, the base of a 完成率, and the claims the checks read (years, 项 heads and
+purposes, lists after 包括, the grade after 综合得分, a project's amount, an indicator's value in
+the 实际完成情况 text)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from juesuan.core import model
+from juesuan.core.model import Span
+from juesuan.phrasebook.parse import parse_narrative
+from juesuan.phrasebook.parse_performance import read_achieved
+
+from catalogue_examples_performance import base_evaluation
+
+
+def parsed(*lines: str, projects: tuple[str, ...] = ()):
+    return parse_narrative([(t, Span(file="说明.txt", line=i + 1)) for i, t in enumerate(lines)], projects=projects).narrative
+
+
+def stated(narrative) -> dict[str, list[Decimal]]:
+    out: dict[str, list[Decimal]] = {}
+    for s in narrative.statements:
+        out.setdefault(s.key, []).append(s.value)
+    return out
+
+
+INCOME = "二、收入决算情况说明"
+
+
+def test_fund_sub_lines_are_never_the_fiscal_total():
+    n = parsed(INCOME, "本年收入合计4125.49万元，其中：一般公共预算财政拨款收入3859.16万元，占93.54%；"
+               "政府性基金预算财政拨款收入0万元，占0%；国有资本经营预算财政拨款收入0万元，占0%；其他收入266.33万元，占6.46%。")
+    values = stated(n)
+    assert "收入.财政拨款收入" not in values and "收入.财政拨款收入.占比" not in values
+    assert values["收入.一般公共预算财政拨款收入"] == [Decimal("3859.16")]
+    assert values["收入.一般公共预算财政拨款收入.占比"] == [Decimal("93.54")]
+    assert values["收入.政府性基金预算财政拨款收入"] == [Decimal("0")]
+    assert values["收入.国有资本经营预算财政拨款收入.占比"] == [Decimal("0")]
+
+
+def test_fiscal_total_then_its_fund_lines():
+    n = parsed("（三）财政拨款收入决算情况",
+               "财政拨款收入1516.64万元。其中：一般公共预算财政拨款收入1486.64万元，政府性基金预算财政拨款收入30万元。")
+    values = stated(n)
+    assert values["收入.财政拨款收入"] == [Decimal("1516.64")]
+    assert values["收入.一般公共预算财政拨款收入"] == [Decimal("1486.64")]
+    assert values["收入.政府性基金预算财政拨款收入"] == [Decimal("30")]
+
+
+def test_a_fund_line_whose_name_was_garbled_is_not_the_total():
+    # a copy site's pinyin gloss inside the fund's name: not read, and not read as 财政拨款收入 either
+    n = parsed(INCOME, "其中：一般公共预(yù)算财政拨款收入1486.64万元，占88.10%；事业收入200.00万元，占11.90%。")
+    values = stated(n)
+    assert "收入.财政拨款收入" not in values and "收入.财政拨款收入.占比" not in values
+    assert values["收入.事业收入.占比"] == [Decimal("11.90")]
+
+
+def test_a_share_after_an_unread_amount_has_no_subject():
+    n = parsed(INCOME, "本年收入1687.45万元，其中：财政拨款收入1516.64万元，占89.88%；事业(yè)收入170.81万元，占10.12%。")
+    assert stated(n)["收入.财政拨款收入.占比"] == [Decimal("89.88")]
+
+
+def test_totals_written_as_a_pair():
+    n = parsed("一、收入支出决算总体情况说明",
+               "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。")
+    values = stated(n)
+    assert values["收入总计"] == [Decimal("4125.49")] and values["支出总计"] == [Decimal("4143.91")]
+    assert values["收入总计.增减"] == [Decimal("-1267.86")] and values["支出总计.增减"] == [Decimal("-2570.97")]
+    assert values["收入总计.增减率"] == [Decimal("-23.51")] and values["支出总计.增减率"] == [Decimal("-38.28")]
+    second = next(s for s in n.statements if s.key == "支出总计")
+    assert second.span.excerpt[second.span.start:second.span.end] == "4143.91"
+
+
+def test_one_figure_for_both_totals():
+    n = parsed("一、收入支出决算总体情况说明", "2020年度收、支总计424.71万元。与上年相比,收、支总计各减少74.12万元,减少14.86%。")
+    values = stated(n)
+    assert values["收支总计"] == [Decimal("424.71")]
+    assert values["收支总计.增减"] == [Decimal("-74.12")] and values["收支总计.增减率"] == [Decimal("-14.86")]
+
+
+GENERAL = "三、一般公共预算财政拨款支出决算情况"
+
+
+def test_budget_words_and_the_gap_they_state():
+    n = parsed(GENERAL, "2017年度，本单位一般公共预算财政拨款支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；"
+                        "完成年初预算100%，决算数大于预算数55.93万元，主要原因：工资调标。")
+    values = stated(n)
+    assert values["一般公共预算财政拨款支出"] == [Decimal("1741.75")]
+    assert values["一般公共预算财政拨款支出.增减率"] == [Decimal("-2.99")]
+    assert values["一般公共预算财政拨款支出.完成率"] == [Decimal("100")]
+    assert values["一般公共预算财政拨款支出.预决算差额"] == [Decimal("55.93")]
+    (claim,) = n.claimed(model.BUDGET_WORD)
+    assert (claim.key, claim.value, claim.amounts) == ("一般公共预算财政拨款支出", "大于", (Decimal("55.93"),))
+    assert next(s for s in n.statements if s.key.endswith(".完成率")).basis == "年初预算"
+
+
+def test_budget_words_belong_to_the_subject_in_force_and_not_to_a_reason():
+    n = parsed("（三）一般公共预算财政拨款支出决算具体情况",
+               "1、一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为52.00万元，支出决算为51.32万元，"
+               "完成年初预算的98.69%。决算数小于预算数的主要原因：人员经费支出小于预算。",
+               "2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。年初预算为10.00万元，支出决算为10.00万元。"
+               "决算数与预算数基本持平。")
+    claims = [(c.key, c.value) for c in n.claimed(model.BUDGET_WORD)]
+    assert claims == [("项.2010601", "小于"), ("项.2010602", "基本持平")]
+
+
+def test_a_class_named_without_its_mark_at_the_head_of_an_item():
+    n = parsed(GENERAL, "1. 教育支出1595.95万元，主要用于保教工作，完成年初预算100%，决算数大于预算数，主要原因：调标。")
+    assert stated(n)["类.205"] == [Decimal("1595.95")]
+    assert [(c.key, c.value, c.amounts) for c in n.claimed(model.BUDGET_WORD)] == [("类.205", "大于", ())]
+
+
+def test_years_the_text_names_with_their_roles():
+    n = parsed("秦安县财政局2022年度部门决算公开说明", "第二部分度部门决算情况说明",
+               "现将秦安县财政局2021年度部门决算信息公开如下：", "截至2022年12月31日，共有车辆3辆。",
+               "与2021年相比，支出增加5.00万元；比2022年度决算数增长0.39%。", "与2019498.83万元相比，收、支总计减少74.12万元。")
+    years = [(c.key, c.value, c.span.line) for c in n.claimed(model.YEAR)]
+    assert ("决算", "2022", 1) in years and ("决算", "2021", 3) in years
+    assert ("截至", "2022", 4) in years and ("比较", "2021", 5) in years and ("比较", "2022", 5) in years
+    assert ("决算", "", 2) in years  # the year lost before 度
+    lost = [c for c in n.claimed(model.YEAR) if c.key == "比较" and not c.value]
+    assert lost and lost[0].parts[0] == "2019" and lost[0].span.line == 6
+    assert not [y for y in years if y[0] == "决算" and y[2] == 5]  # "比2022年度决算数" is a comparison
+
+
+def test_item_heads_purposes_and_lists():
+    n = parsed("（三）一般公共预算财政拨款支出决算具体情况",
+               "5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。"
+               "主要用于：退休人员开展活动支出。年初预算为0.88万元，支出决算为0.88万元。",
+               "六、一般公共预算财政拨款基本支出决算情况说明",
+               "人员经费4896.98万元，主要包括：基本工资、津贴补贴、奖金等；公用经费480.66万元，主要包括：办公费、税金及附加费用。")
+    (item,) = n.claimed(model.ITEM)
+    assert item.value == "机关事业单位退休人员活动费支出" and item.parts[1] == "行政事业单位养老支出"
+    assert item.amounts == (Decimal("0.88"), Decimal("0.88")) and item.span.line == 2
+    (purpose,) = n.claimed(model.PURPOSE)
+    assert purpose.value == "退休人员开展活动支出" and purpose.parts == item.parts
+    lists = {c.key: c.parts for c in n.claimed(model.LISTING)}
+    assert lists == {"人员经费": ("基本工资", "津贴补贴", "奖金"), "公用经费": ("办公费", "税金及附加费用")}
+
+
+def test_grade_after_the_score_and_project_amounts():
+    n = parsed("十一、预算绩效情况说明", "单位整体支出绩效自评综合得分96.5分，评价结果为“优”。某项目评价等级为“良”。",
+               "2024年示例项目资金为99.50万元；示例项目1,000,000元已支付。", projects=("2024年示例项目",))
+    assert [(c.key, c.value) for c in n.claimed(model.GRADE)] == [("绩效.等级", "优")]
+    amounts = [(c.key, c.amounts[0]) for c in n.claimed(model.PROJECT_AMOUNT)]
+    assert amounts == [("2024年示例项目", Decimal("99.50")), ("2024年示例项目", Decimal("100"))]
+
+
+def test_indicator_values_in_the_achieved_text():
+    ev = replace(base_evaluation(), achieved="实际完成：保障会议室个数8个、项目完成时间11月30日前，服务对象满意度达95%。")
+    claims = {c.key: c for c in read_achieved(ev).claims}
+    assert claims["保障会议室个数"].amounts == (Decimal("8"),) and claims["保障会议室个数"].parts == ("个",)
+    assert claims["项目完成时间"].value == "11月30日前" and claims["项目完成时间"].parts == (model.DATE_PART,)
+    assert claims["服务对象满意度"].amounts == (Decimal("95"),)
+    assert read_achieved(replace(ev, achieved="")).claims == ()
