@@ -350,3 +350,19 @@ EXAMPLES.update({
     "W-PUNCT-SLIP": (text("公务接待费支出0.50万元，比上年减少0.10万元。其中。国内公务接待0.50万元。"),
                      text("公务接待费支出0.50万元，比上年减少0.10万元。其中：国内公务接待0.50万元。")),
 })
+
+
+# --------------------------------------------------------------------------- words against figures, years, 三公 cells
+
+GENERAL = "五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出年初预算为100.00万元，支出决算为95.00万元，完成年初预算的95.00%。"
+FISCAL = "四、财政拨款收入支出决算总体情况说明\n2024年度财政拨款收入总计1516.64万元，与上年相比减少58.49万元，{}3.71%。"
+BLANK_T9 = t9(SG, {**SG, "公务接待费": None})
+
+EXAMPLES.update({
+    "N-BUDGET-WORDS": (lambda: read(GENERAL + "决算数大于预算数的主要原因：人员增加。"),
+                       lambda: read(GENERAL + "决算数小于预算数的主要原因：人员减少。")),
+    "N-YOY-WORDS": (lambda: read(FISCAL.format("增长")), lambda: read(FISCAL.format("下降"))),
+    "N-YEAR": (text("现将本单位2023年度部门决算公开如下。"), text("现将本单位2024年度部门决算公开如下。")),
+    "N-YEAR-MISSING": (text("第二部分度部门决算情况说明"), text("第二部分2024年度部门决算情况说明")),
+    "N-SANGONG-BLANK": (with_tables("三公.公务接待费 1.00", t9=BLANK_T9), with_tables("三公.公务接待费 0.00", t9=BLANK_T9)),
+})

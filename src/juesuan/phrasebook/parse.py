@@ -273,8 +273,10 @@ class _Reader:
                     a, b = w.span("amount")
                     self._state(keys.key(subject, keys.BUDGET_DIFF), Reading("", gap, "万元", a, b - 2, "amt"),
                                 text, start, end)
+            named = next((w.group(g) for g in ("b1", "b2", "b3") if w.group(g)), "")
+            basis = ("年初预算",) if named == "年初" else ("全年预算",) if named else ()
             span = self._span(text, w.start(), w.end(), start, end)
-            self.claims.append(Claim(BUDGET_WORD, subject, word, amounts=amounts, span=span))
+            self.claims.append(Claim(BUDGET_WORD, subject, word, parts=basis, amounts=amounts, span=span))
 
     def _clause(self, pattern: Pattern, m: re.Match, subject: str | None, topic: str | None,
                 text: Compact, s_start: int, s_end: int, events: list) -> str | None:

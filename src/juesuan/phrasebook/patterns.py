@@ -262,11 +262,12 @@ COMPLETION = _COMPLETION
 # --------------------------------------------------------------------------- words around figures
 
 #: 决算数 compared with 预算数 in words: "决算数小于预算数的主要原因", "决算数与全年预算数持平",
-#: "决算数大于预算数55.93万元". Group ``more``/``less``/``same`` holds the word, ``amount`` the gap.
-BUDGET_WORDS = (r"(?:决算数?|支出)(?:(?P<more>大于|超过|高于|超出|多于)|(?P<less>小于|低于|少于))(?:年初|全年|调整后的?)?预算数?"
+#: "决算数大于预算数55.93万元". Group ``more``/``less``/``same``/``equal`` holds the word, ``amount``
+#: the gap, ``b1``…``b3`` which budget the words name (年初, 全年, 调整后) when they say.
+BUDGET_WORDS = (r"(?:决算数?|支出)(?:(?P<more>大于|超过|高于|超出|多于)|(?P<less>小于|低于|少于))(?P<b1>年初|全年|调整后的?)?预算数?"
                 r"(?P<amount>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?万元)?"
-                r"|决算数?(?:与|同|和|跟)?(?:年初|全年|调整后的?)?预算数?(?P<same>基本持平|持平|基本一致|一致|相等|相同)"
-                r"|决算数?(?P<equal>等于)(?:年初|全年|调整后的?)?预算数?")
+                r"|决算数?(?:与|同|和|跟)?(?P<b2>年初|全年|调整后的?)?预算数?(?P<same>基本持平|持平|基本一致|一致|相等|相同)"
+                r"|决算数?(?P<equal>等于)(?P<b3>年初|全年|调整后的?)?预算数?")
 
 #: Markers of a stated reason; the reason runs to the end of the sentence and on through
 #: following sentences that state no figure.

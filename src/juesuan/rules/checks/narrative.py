@@ -16,13 +16,13 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding, Severity
-from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
-from ...core.model import ITEM, LISTING, TABLE_TITLES, Span
+from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, FUND_INCOME_ITEMS, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
+from ...core.model import ITEM, LISTING, SANGONG_ITEMS, TABLE_TITLES, Span
 from ...core.money import CENT, round2
-from . import narrative_items, narrative_matters, narrative_percent
+from . import narrative_items, narrative_matters, narrative_percent, narrative_words
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from ...core.codes import economic_codes
-from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_NOTE, amt, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
+from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_NOTE, amt, equal_finding, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -48,8 +48,9 @@ def _table_backed(ctx: Context, subject: str, suffix: str, table: str) -> bool:
     if suffix in (PRIOR, DELTA):
         return subject in d.comparatives.prior
     if suffix in (INITIAL_BUDGET, FULL_BUDGET):
+        # 三公 budgets are held against the table's 预算数 by sangong_vs_table
         c = d.comparatives
-        return subject in c.initial_budget or subject in c.full_year_budget or subject.startswith("三公.")
+        return not subject.startswith("三公.") and (subject in c.initial_budget or subject in c.full_year_budget)
     return suffix == ""
 
 
@@ -109,6 +110,7 @@ N_CLASS = _mismatch("N-CLASS", "一般公共预算财政拨款支出结构情况
 N_ITEM = _mismatch("N-ITEM", "一般公共预算财政拨款支出具体情况")
 N_BASIC = _mismatch("N-BASIC", "一般公共预算财政拨款基本支出情况")
 N_SANGONG = _mismatch("N-SANGONG", "“三公”经费支出情况")
+N_SANGONG_BLANK = Code("N-SANGONG-BLANK", WARNING, "说明写有“三公”经费某项的决算数（预算数），而“三公”经费支出决算表中该项空白")
 
 vs_t1 = _table_check(N_OVERALL, "C38", "说明一的收入总计、本年收入合计、结转结余、支出总计等 = 收入支出决算总表。")
 vs_income = _table_check(N_INCOME, "C39", "说明二的各项收入 = 收入支出决算总表（收入决算表）对应数。")
@@ -118,7 +120,52 @@ vs_t5_total = _table_check(N_GENERAL, "C42", "说明五（一）一般公共预�
 vs_t5_class = _table_check(N_CLASS, "C43", "说明五（二）各类支出 = 一般公共预算财政拨款支出决算表同类行。")
 vs_t5_item = _table_check(N_ITEM, "C44", "说明五（三）各项支出 = 一般公共预算财政拨款支出决算表同项行。")
 vs_t6 = _table_check(N_BASIC, "C45", "说明六的基本支出、人员经费、公用经费 = 基本支出决算表。")
-vs_t9 = _table_check(N_SANGONG, "C46", "说明九的“三公”经费合计及各项（决算数、预算数）= “三公”经费支出决算表。")
+vs_t9 = _table_check(N_SANGONG, "C46", "说明九的“三公”经费合计及各项的决算数（及其增减）= “三公”经费支出决算表。")
+
+
+def _one_budget(ctx: Context, subject: str, suffix: str) -> bool:
+    """The text states only this kind of budget for ``subject`` (or both alike): which one the
+    table's 预算数 is can then not be mistaken."""
+    other = FULL_BUDGET if suffix == INITIAL_BUDGET else INITIAL_BUDGET
+    mine, _ = stated_value(ctx.disclosure, keys.key(subject, suffix))
+    theirs, _ = stated_value(ctx.disclosure, keys.key(subject, other))
+    return theirs is None or theirs == mine
+
+
+@check(N_SANGONG, N_SANGONG_BLANK, ROUNDING, relations=("C46",))
+def sangong_vs_table(ctx: Context) -> Iterator[Finding]:
+    """说明九所写“三公”经费合计及每一项的预算数 = “三公”经费支出决算表的预算数；说明写有非零的决算数或预算数时，表中该项不空白。"""
+    t9 = ctx.disclosure.tables.t9
+    printed = ctx.prepared.disclosure.tables.t9  # as read: a blank cell is None there
+    if t9 is None or printed is None:
+        raise NotApplicable("缺少“三公”经费支出决算表（公开09）")
+    year = year_of(ctx)
+    ran = False
+    for s in require_statements(ctx):
+        subject, suffix = split_key(s.key)
+        item = subject.removeprefix("三公.")
+        if not subject.startswith("三公.") or item not in SANGONG_ITEMS or suffix not in ("", INITIAL_BUDGET, FULL_BUDGET):
+            continue
+        column, cells, as_read = (("决算数", t9.actual, printed.actual) if not suffix else ("预算数", t9.budget, printed.budget))
+        if item not in as_read:
+            continue  # the table has no such row
+        ran = True
+        where = section_label(subject)
+        if as_read[item] is None and s.value:
+            yield N_SANGONG_BLANK(f"说明中{quoted(s.key, year)}为{amt(s.value)}万元，而{TABLE_TITLES['T9']}中“{item}”的{column}空白",
+                                  {"说明中": amt(s.value), "表中": "空白", "栏目": column, "关系": "C46"},
+                                  spans(s.span, printed.sources.get(f"{column}.{item}")), where)
+            continue
+        table = cells.get(item)
+        if not suffix or table is None or not _one_budget(ctx, subject, suffix):
+            continue  # 决算数 are compared by narrative_vs_table_c46
+        f = equal_finding(code=N_SANGONG, left=("说明中", s.value), right=("表中", table),
+                          message=f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{TABLE_TITLES['T9']}的预算数{amt(table)}不一致",
+                          spans=[s.span, printed.sources.get(f"预算数.{item}")], section=where, relation="C46")
+        if f:
+            yield f
+    if not ran:
+        raise NotApplicable("说明中没有与“三公”经费支出决算表对应的金额")
 
 
 @check(N_ITEM_MISSING, N_ITEM_NAME, N_ITEM_MISSING_PRIOR, relations=("C44",))
@@ -172,8 +219,9 @@ def _narrative_sum(ctx: Context, code: Code, total_key: str, part_keys: list[str
     parts = [(named(k, year), _sv(ctx, k)[0]) for k in part_keys]
     if total is None or all(v is None for _, v in parts):
         return None
-    if any(v is None for _, v in parts) and total - sum(v for _, v in parts if v is not None) > 0:
-        return None  # an unstated part may explain the shortfall
+    short = total - sum(v for _, v in parts if v is not None) > 0
+    if short and (any(v is None for _, v in parts) or ctx.disclosure.identity.partial):
+        return None  # an unstated part (or one in the text a partial copy lacks) may explain the shortfall
     pspans = [_sv(ctx, k)[1] for k in part_keys]
     return sum_finding(code=code, total=total, parts=parts, total_label=named(total_key, year), message=message,
                        spans=[tspan, *pspans], section=section_label(total_key), relation=relation)
@@ -183,20 +231,36 @@ def _narrative_sum(ctx: Context, code: Code, total_key: str, part_keys: list[str
 def narrative_totals(ctx: Context) -> Iterator[Finding]:
     """说明一至四自身：收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余，支出总计同理且两者相等；本年收入（支出）= 各项之和；财政拨款总计 = 年初结转结余 + 本年。"""
     require_statements(ctx)
+    both, fiscal = ("收支总计",), ("财政拨款收支总计",)  # one figure written for both totals ("收入支出总计")
     specs = [
-        (N_TOTALS_SUM, "收入总计", ["本年收入合计", "使用非财政拨款结余", "年初结转和结余"], "C38", "收入总计与本年收入、结余之和不一致", ()),
-        (N_TOTALS_SUM, "支出总计", ["本年支出合计", "结余分配", "年末结转和结余"], "C38", "支出总计与本年支出、结余之和不一致", ()),
+        (N_TOTALS_SUM, "收入总计", ["本年收入合计", "使用非财政拨款结余", "年初结转和结余"], "C38", "收入总计与本年收入、结余之和不一致", both),
+        (N_TOTALS_SUM, "支出总计", ["本年支出合计", "结余分配", "年末结转和结余"], "C38", "支出总计与本年支出、结余之和不一致", both),
         (N_TOTALS_SUM, "收入总计", ["支出总计"], "C38", "说明中收入总计与支出总计不相等", ()),
         (N_INCOME_SUM, "本年收入合计", [f"收入.{i}" for i in INCOME_ITEMS], "C39", "本年收入与各项收入之和不一致", ()),
+        (N_INCOME_SUM, "收入.财政拨款收入", [f"收入.{i}" for i in FUND_INCOME_ITEMS], "C39", "财政拨款收入与其中各项之和不一致", ()),
         (N_EXPENDITURE_SUM, "本年支出合计", [f"支出.{i}" for i in EXPENDITURE_ITEMS], "C40", "本年支出与各项支出之和不一致", ()),
-        (N_FISCAL_SUM, "财政拨款收入总计", ["年初财政拨款结转和结余", "本年财政拨款收入"], "C41", "财政拨款收入总计与其构成之和不一致", ()),
-        (N_FISCAL_SUM, "财政拨款支出总计", ["年末财政拨款结转和结余", "本年财政拨款支出"], "C41", "财政拨款支出总计与其构成之和不一致", ()),
+        (N_FISCAL_SUM, "财政拨款收入总计", ["年初财政拨款结转和结余", "本年财政拨款收入"], "C41", "财政拨款收入总计与其构成之和不一致", fiscal),
+        (N_FISCAL_SUM, "财政拨款支出总计", ["年末财政拨款结转和结余", "本年财政拨款支出"], "C41", "财政拨款支出总计与其构成之和不一致", fiscal),
         (N_FISCAL_SUM, "财政拨款收入总计", ["财政拨款支出总计"], "C41", "财政拨款收入总计与支出总计不相等", ()),
     ]
     for code, total, parts, rel, msg, aliases in specs:
         f = _narrative_sum(ctx, code, total, parts, rel, msg, aliases)
         if f:
             yield f
+    f = _income_by_funds(ctx)
+    if f:
+        yield f
+
+
+def _income_by_funds(ctx: Context) -> Finding | None:
+    """本年收入 = its items when 财政拨款收入 is given only by its fund lines ("其中：一般公共预算财政拨款收入…")."""
+    if _sv(ctx, "收入.财政拨款收入")[0] is not None:
+        return None
+    funds = [f"收入.{i}" for i in FUND_INCOME_ITEMS]
+    others = [f"收入.{i}" for i in INCOME_ITEMS[1:]]
+    if all(_sv(ctx, k)[0] is None for k in funds):
+        return None
+    return _narrative_sum(ctx, N_INCOME_SUM, "本年收入合计", funds + others, "C39", "本年收入与各项收入之和不一致")
 
 
 @check(N_CLASS_SUM, N_ITEM_UNLISTED, ROUNDING, relations=("C42", "C43", "C44"))
@@ -285,5 +349,5 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
                       spans(where), section_label("人员经费"))
 
 
-CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, items_described,
-          narrative_totals, class_structure, basic_structure, basic_items) + narrative_items.CHECKS + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS
+CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, sangong_vs_table, items_described,
+          narrative_totals, class_structure, basic_structure, basic_items) + narrative_items.CHECKS + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS + narrative_words.CHECKS

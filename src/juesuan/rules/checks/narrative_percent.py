@@ -15,10 +15,11 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding
-from ...core.keys import BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
-from ...core.model import Statement
-from ...core.money import HALF_CENT, pct
+from ...core.keys import BUDGET_DIFF, BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
+from ...core.model import BUDGET_WORD, Statement
+from ...core.money import HALF_CENT, HUNDRED, pct
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
+from .narrative_words import flipped, rate_flipped
 from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, quoted,
                       require_statements, section_label, spans, stated_value, sum_finding, year_of)
 
@@ -31,7 +32,8 @@ N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数
 N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和")
 N_BUDGET_GAP = Code("N-BUDGET-GAP", ERROR, "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）")
 N_ZERO_BUDGET = Code("N-ZERO-BUDGET", INFO, "预算数为零时写出的预决算差异率（数学上无定义），仅作提示")
-N_COMPLETION = Code("N-COMPLETION", ERROR, "“完成预算的X%”与所述决算数、预算数不符（按四舍五入重算，相差超过0.01个百分点）")
+N_COMPLETION = Code("N-COMPLETION", ERROR, "“完成预算的X%”与所述决算数、预算数（或决算数与所写差额）不符（按四舍五入重算，相差超过0.01个百分点）；"
+                    "写“完成预算100%”又写“决算数大于（小于）预算数”而无从重算时为警告", also=(WARNING,))
 N_COMPLETION_BASE = Code("N-COMPLETION-BASE", WARNING, "年初预算为零却写“完成年初预算的X%”，应以全年预算计算并如实表述")
 
 
@@ -167,8 +169,8 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
                               figures, spans(s.span), where)
             continue
         verdict = pct_verdict(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp)
-        if verdict == "ok":
-            continue
+        if verdict == "ok" or rate_flipped(s.value, delta, prior):
+            continue  # a rate the other way round is a word's fault (N-YOY-WORDS)
         figures["重算增减率"] = pc(pct(delta, prior))
         if verdict == "near":
             yield ROUNDING(f"{name}增减率写为{pc(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
@@ -194,6 +196,8 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         if current is None or prior is None:
             continue
         ran = True
+        if flipped(s.value, current - prior):
+            continue  # 增加 for a fall, 持平 for a change: N-YOY-WORDS says so
         f = equal_finding(code=N_YOY_DELTA, left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
                           message=f"{quoted(subject, year)}增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(subject))
         if f:
@@ -274,18 +278,42 @@ def completion(ctx: Context) -> Iterator[Finding]:
                           {"年初预算": amt(initial), "全年预算": amt(full), "说明中完成率": pc(s.value)}, spans(s.span), where)
             continue
         budgets = [b for b in ((initial,) if says_initial else (full,) if s.basis == "全年预算" else (initial, full)) if b]
+        gap, gspan = stated_value(d, keys.key(subject, BUDGET_DIFF))
+        if not budgets and actual is not None and gap is not None and actual != gap:
+            budgets = [actual - gap]  # "决算数大于预算数55.93万元": the budget is the 决算数 less the gap
         if actual is None or not budgets:
+            yield from _completion_words(ctx, s, subject, actual, where)
             continue
         verdicts = [pct_verdict(s.value, actual, b) for b in budgets]
         if "ok" in verdicts:
             continue
         b = budgets[0]
         figures = {"说明中完成率": pc(s.value), "决算数": amt(actual), "预算数": amt(b), "重算完成率": pc(pct(actual, b))}
+        how = f"按{amt(actual)}÷{amt(b)}"
+        if gap is not None and b == actual - gap:
+            figures["决算数与预算数之差"] = amt(gap)
+            how = f"按决算数{amt(actual)}万元与所写差额{amt(gap)}万元，预算数为{amt(b)}万元，"
         if "near" in verdicts:
             yield ROUNDING(f"{name}完成预算的{pc(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
-        yield N_COMPLETION(f"{name}写完成预算的{pc(s.value)}，按{amt(actual)}÷{amt(b)}应为{figures['重算完成率']}",
-                      figures, spans(s.span), where)
+        yield N_COMPLETION(f"{name}写完成预算的{pc(s.value)}，{how}应为{figures['重算完成率']}",
+                      figures, spans(s.span, gspan), where)
+
+
+def _completion_words(ctx: Context, s: Statement, subject: str, actual: Decimal | None, where: str) -> Iterator[Finding]:
+    """"完成预算100%" beside "决算数大于（小于）预算数" with no budget to recompute from: one says the
+    budget was met exactly, the other that it was not."""
+    if s.value != HUNDRED or ctx.disclosure.narrative is None:
+        return
+    for c in ctx.disclosure.narrative.claimed(BUDGET_WORD):
+        if c.key == subject and c.value in ("大于", "小于"):
+            figures = {"说明中完成率": pc(s.value), "用词": f"决算数{c.value}预算数"}
+            if actual is not None:
+                figures["决算数"] = amt(actual)
+            yield N_COMPLETION.at(WARNING)(f"{quoted(subject, year_of(ctx))}写完成预算的{pc(s.value)}，又写“决算数{c.value}预算数”，"
+                                           "二者不能同时成立（未写预算数或差额，无法重算），请核实",
+                                           figures, spans(s.span, c.span), where)
+            return
 
 
 PERCENT_CHECKS = (shares, shares_total, yoy_percent, yoy_delta, budget_gap, completion)

@@ -1,0 +1,266 @@
+"""Words against the figures they describe: 大于/小于/持平 预算数 against the 决算数, 预算数, 完成率 and
+差异率 stated for the same subject (N-BUDGET-WORDS); 增加/减少、增长/下降、持平 against the change the
+figures show (N-YOY-WORDS); the years the text names against the report year (N-YEAR,
+N-YEAR-MISSING).
+
+Where it sits: rules/checks; ``narrative.CHECKS`` appends ``CHECKS`` from here. Reads the
+phrasebook's statements and claims (``Narrative.claims``: the budget words, the years with their
+role) and the tables' figures; never the text. A direction is taken from printed figures only,
+within their rounding: a word is contradicted when every budget stated for its subject (or its
+completion rate, or its variance rate) says the other way beyond what rounding can explain.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ...core import keys
+from ...core.findings import Finding
+from ...core.keys import BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, FULL_BUDGET, INITIAL_BUDGET, PRIOR
+from ...core.model import BUDGET_WORD, YEAR, Claim, Span, Statement
+from ...core.money import HUNDRED, ZERO, tolerance
+from .base import ERROR, WARNING, Code, Context, NotApplicable, check
+from .support import amt, pc, pct_verdict, quoted, require_statements, section_label, spans, stated_value, year_of
+
+# --------------------------------------------------------------------------- finding codes
+
+N_BUDGET_WORDS = Code("N-BUDGET-WORDS", ERROR, "“决算数大于（小于、等于）预算数”“与预算数持平”等用词与同一科目所述的决算数、预算数、完成率或预决算差异率不符")
+N_YOY_WORDS = Code("N-YOY-WORDS", ERROR, "“增加（减少）”“增长（下降）”“持平”等同比用词与本年数、上年数的增减方向不符，或同一句中金额与百分比的方向相反"
+                   "（由组成部分的上年数推知总计不可能“持平”或如此增减时为警告）", also=(WARNING,))
+N_YEAR = Code("N-YEAR", ERROR, "标题、“××年度部门决算”、“截至××年12月31日”所写年度不是报告年度（“与××年相比”“上年（××年）”不是上一年度时为警告）",
+              also=(WARNING,))
+N_YEAR_MISSING = Code("N-YEAR-MISSING", WARNING, "年度缺失：标题中“年度”前没有年份（如“第二部分度部门决算”），或年份后漏“年”字与金额连写（如“与2019498.83万元相比”）")
+
+
+# --------------------------------------------------------------------------- 决算 against 预算
+
+def _unit(value: Decimal) -> Decimal:
+    """Half of the last printed place of ``value`` (100 → 0.5, 98.20 → 0.005): rounding's reach."""
+    exponent = value.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) and exponent < 0 else Decimal("0.5")
+
+
+def _sign(value: Decimal, slack: Decimal) -> int:
+    """+1 / −1 beyond ``slack`` of zero, 0 within it."""
+    return 1 if value > slack else -1 if value < -slack else 0
+
+
+_WANT = {"大于": 1, "小于": -1, "持平": 0}
+
+
+def _budget_evidence(ctx: Context, subject: str, basis: tuple[str, ...]) -> list[tuple[int, str, tuple[Span | None, ...]]]:
+    """What the stated figures say of 决算 against 预算 for ``subject``: (direction, the figures in
+    words, their spans) from the 决算数 against each budget the text states (only the one the
+    words name, when they name one), the 完成率 and the 预决算差异率."""
+    d = ctx.disclosure
+    out: list[tuple[int, str, tuple[Span | None, ...]]] = []
+    actual, aspan = stated_value(d, subject)
+    suffixes = {"年初预算": (INITIAL_BUDGET,), "全年预算": (FULL_BUDGET,)}.get(basis[0] if basis else "",
+                                                                              (INITIAL_BUDGET, FULL_BUDGET))
+    budgets = [(s, *stated_value(d, keys.key(subject, s))) for s in suffixes]
+    budgets = [(s, v, sp) for s, v, sp in budgets if v is not None]
+    if actual is not None and budgets:
+        signs = {_sign(actual - v, ZERO) for _, v, _ in budgets}
+        if len(signs) == 1:  # every stated budget tells the same way
+            words = "、".join(f"{'年初' if s == INITIAL_BUDGET else '全年'}预算数{amt(v)}万元" for s, v, _ in budgets)
+            out.append((signs.pop(), f"决算数{amt(actual)}万元，{words}", (aspan, *(sp for _, _, sp in budgets))))
+    rate, rspan = stated_value(d, keys.key(subject, COMPLETION))
+    if rate is not None:
+        out.append((_sign(rate - HUNDRED, _unit(rate)), f"完成预算的{pc(rate)}", (rspan,)))
+    gap, gspan = stated_value(d, keys.key(subject, BUDGET_GAP))
+    if gap is not None:
+        out.append((_sign(gap, _unit(gap)), f"预决算差异率{pc(gap)}", (gspan,)))
+    return out
+
+
+@check(N_BUDGET_WORDS, relations=("C41", "C42", "C44", "C46"))
+def budget_words(ctx: Context) -> Iterator[Finding]:
+    """“决算数大于（小于）预算数”“决算数与预算数持平”与同一科目所述的决算数和预算数、完成率、预决算差异率所示的大小关系一致（在四舍五入范围内）。"""
+    n = ctx.disclosure.narrative
+    claims = [c for c in n.claimed(BUDGET_WORD) if c.value in _WANT] if n is not None else []
+    if not claims:
+        raise NotApplicable("说明中没有“决算数大于（小于）预算数”或“与预算数持平”的表述")
+    year = year_of(ctx)
+    for c in claims:
+        want = _WANT[c.value]
+        for sign, said, where in _budget_evidence(ctx, c.key, c.parts):
+            if sign == want or (want != 0 and sign == 0):
+                continue  # a difference inside rounding neither confirms nor refutes 大于/小于
+            word = "等于（持平）" if want == 0 else c.value
+            yield N_BUDGET_WORDS(f"{quoted(c.key, year)}写“决算数{word}预算数”，而所述{said}",
+                                 {"用词": c.value, "所述数字": said, "关系": "决算数与预算数的大小"},
+                                 spans(c.span, *where), section_label(c.key))
+            break
+
+
+# --------------------------------------------------------------------------- 同比 words
+
+#: Subjects that can never be smaller than another (a total and a part of it): total → parts.
+_PARTS_OF = {
+    "收支总计": ("本年收入合计", "本年支出合计", "一般公共预算财政拨款支出"),
+    "收入总计": ("本年收入合计",),
+    "支出总计": ("本年支出合计",),
+    "财政拨款收支总计": ("本年财政拨款收入", "本年财政拨款支出", "一般公共预算财政拨款支出"),
+    "财政拨款收入总计": ("本年财政拨款收入",),
+    "财政拨款支出总计": ("本年财政拨款支出", "一般公共预算财政拨款支出"),
+    "本年财政拨款支出": ("一般公共预算财政拨款支出",),
+    "本年支出合计": ("一般公共预算财政拨款支出",),
+    "三公.合计": ("三公.因公出国（境）费", "三公.公务用车购置及运行维护费", "三公.公务接待费"),
+}
+
+
+def _now(ctx: Context, subject: str, tables_first: bool = False) -> Decimal | None:
+    """This year's amount as stated, else from the tables (``tables_first``: the other way round)."""
+    stated, _ = stated_value(ctx.disclosure, subject)
+    derived = ctx.figures.get(subject)
+    first, second = (derived, stated) if tables_first else (stated, derived)
+    return first if first is not None else second
+
+
+def _prior(ctx: Context, subject: str) -> Decimal | None:
+    prior, _ = stated_value(ctx.disclosure, keys.key(subject, PRIOR))
+    return prior if prior is not None else ctx.disclosure.comparatives.prior.get(subject)
+
+
+def _direction(value: Decimal) -> str:
+    return "增加" if value > 0 else "减少" if value < 0 else "持平（增减为零）"
+
+
+def flipped(stated: Decimal, change: Decimal) -> bool:
+    """True when a stated change (an 增减额, or 0 for 持平) says the other way than ``change``
+    (本年 − 上年) beyond rounding: 增加 for a fall, 减少 for a rise, 持平 for a change."""
+    slack = tolerance(2)
+    return (stated == 0 and abs(change) > slack) or (stated != 0 and _sign(change, slack) == -_sign(stated, ZERO))
+
+
+def rate_flipped(rate: Decimal, delta: Decimal, prior: Decimal | None) -> bool:
+    """A 增减率 whose sign is the other way than its 增减额 while its size fits (a direction word)."""
+    if not rate or not delta or (rate > 0) == (delta > 0):
+        return False
+    if prior is None or not prior:
+        return True
+    return pct_verdict(-rate, delta, prior, part_slack=True, whole_slack=True) != "wrong"
+
+
+@check(N_YOY_WORDS, relations=("C38", "C41", "C42", "C46"))
+def yoy_words(ctx: Context) -> Iterator[Finding]:
+    """同比用词与数字方向一致：增减率与增减额同向；“增加（减少）”与本年数−上年数同号，“持平”时两者相等；总计的上年数（本年数−增减额）不小于其组成部分的上年数。"""
+    statements = require_statements(ctx)
+    if not any(keys.split(s.key)[1] in (DELTA, DELTA_PCT) for s in statements):
+        raise NotApplicable("说明中没有同比增减")
+    year = year_of(ctx)
+    for i, s in enumerate(statements):
+        subject, suffix = keys.split(s.key)
+        if suffix == DELTA_PCT:
+            yield from _rate_words(ctx, statements, i, subject, year)
+        if suffix != DELTA or s.unit != "万元":
+            continue
+        now = _now(ctx, subject)
+        prior = _prior(ctx, subject)
+        if now is not None and prior is not None and flipped(s.value, now - prior):
+            change = now - prior
+            yield N_YOY_WORDS(f"{quoted(subject, year)}写{_direction(s.value)}，而本年{amt(now)}万元、上年{amt(prior)}万元，"
+                              f"实为{_direction(change)}{amt(abs(change)) + '万元' if change else ''}",
+                              {"说明中增减额": amt(s.value), "本年数": amt(now), "上年数": amt(prior), "本年数−上年数": amt(change)},
+                              spans(s.span), section_label(subject))
+            continue
+        yield from _against_parts(ctx, s, subject, year)
+
+
+def _rate_words(ctx: Context, statements: tuple[Statement, ...], i: int, subject: str, year: int) -> Iterator[Finding]:
+    """A 增减率 printed the other way than its 增减额 (stated in the same clause, or 本年 − 上年)."""
+    rate = statements[i]
+    delta = statements[i - 1] if i and statements[i - 1].key == keys.key(subject, DELTA) else None
+    now = _now(ctx, subject)
+    prior = _prior(ctx, subject)
+    value = delta.value if delta is not None else (now - prior if now is not None and prior is not None else None)
+    if prior is None and now is not None and value is not None:
+        prior = now - value
+    if value is None or not rate_flipped(rate.value, value, prior):
+        return
+    yield N_YOY_WORDS(f"{quoted(subject, year)}增减{amt(abs(value))}万元为{_direction(value)}，增减率却写作"
+                      f"{'增长' if rate.value > 0 else '下降'}{pc(abs(rate.value))}，方向相反",
+                      {"增减额": amt(value), "增减率": pc(rate.value)}, spans(rate.span), section_label(subject))
+
+
+def _against_parts(ctx: Context, s: Statement, subject: str, year: int) -> Iterator[Finding]:
+    """A total's 上年数 (本年 − 增减额) cannot be below a part's 上年数 (its 本年 − its 增减额); this
+    year's amounts come from the tables when they give them (a total misprinted in the text would
+    otherwise decide)."""
+    now = _now(ctx, subject, tables_first=True)
+    if now is None:
+        return
+    prior_total = now - s.value
+    for part in _PARTS_OF.get(subject, ()):
+        part_now = _now(ctx, part, tables_first=True)
+        part_delta, dspan = stated_value(ctx.disclosure, keys.key(part, DELTA))
+        if part_now is None or part_delta is None:
+            continue
+        prior_part = part_now - part_delta
+        if prior_part - prior_total > tolerance(3):
+            said = "持平" if s.value == 0 else f"{_direction(s.value)}{amt(abs(s.value))}万元"
+            yield N_YOY_WORDS.at(WARNING)(
+                f"{quoted(subject, year)}写与上年相比{said}，则其上年数为{amt(prior_total)}万元；而{quoted(part, year)}"
+                f"本年{amt(part_now)}万元、{_direction(part_delta)}{amt(abs(part_delta))}万元，上年已为{amt(prior_part)}万元，"
+                f"组成部分不能大于总计，所写增减不可能成立",
+                {"说明中增减额": amt(s.value), "总计本年数": amt(now), "推得总计上年数": amt(prior_total),
+                 "组成部分": quoted(part, year), "组成部分上年数": amt(prior_part)},
+                spans(s.span, dspan), section_label(subject))
+            return
+
+
+# --------------------------------------------------------------------------- years
+
+#: Role of a year the text names → (what it is, how far before the report year it must be).
+_ROLES = {"决算": ("年度", 0), "截至": ("资产数截至日期的年份", 0), "比较": ("比较的年度", 1), "上年": ("上年", 1)}
+
+
+
+
+def _years(ctx: Context) -> tuple[Claim, ...]:
+    n = ctx.disclosure.narrative
+    claims = n.claimed(YEAR) if n is not None else ()
+    if not claims:
+        raise NotApplicable("说明中没有写出年度")
+    return claims
+
+
+@check(N_YEAR)
+def years(ctx: Context) -> Iterator[Finding]:
+    """标题与正文中“××年度部门决算”、“截至××年12月31日”为报告年度，“与××年相比”“上年（××年）”为上一年度。"""
+    claims = _years(ctx)
+    year = ctx.disclosure.identity.year or ctx.disclosure.unit.year
+    if not year:
+        raise NotApplicable("未能确定报告年度")
+    by_line: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.value and int(c.value) != year - _ROLES[c.key][1]:
+            by_line.setdefault((c.span.page, c.span.line) if c.span else (None, None), []).append(c)
+    for found in by_line.values():
+        what, before = _ROLES[found[0].key]
+        shown = "、".join(dict.fromkeys(f"{c.value}年" for c in found))
+        severity = WARNING if all(c.key in ("比较", "上年") for c in found) else ERROR
+        yield N_YEAR.at(severity)(f"文中{what}写作{shown}，报告年度为{year}年，应为{year - before}年（可能沿用了其他年度的文本）",
+                                  {"所写年份": shown, "报告年度": str(year), "应为": str(year - before)},
+                                  spans(*(c.span for c in found[:3])), "文字")
+
+
+@check(N_YEAR_MISSING)
+def missing_years(ctx: Context) -> Iterator[Finding]:
+    """标题中“年度”前应有年份；年份后应有“年”字，不与其后的金额连写。"""
+    claims = _years(ctx)
+    year = ctx.disclosure.identity.year or ctx.disclosure.unit.year or None
+    for c in claims:
+        if c.value:
+            continue
+        if c.key == "决算":
+            should = f"（应为“{year}年度”）" if year else ""
+            yield N_YEAR_MISSING(f"“{c.parts[0] if c.parts else '度部门决算'}”前缺少年份{should}",
+                                 {"原文": c.parts[0] if c.parts else "", "报告年度": str(year or "不明")}, spans(c.span), "文字")
+        elif c.key == "比较" and year and len(c.parts) == 2 and c.parts[0] == str(year - 1):
+            yield N_YEAR_MISSING(f"“{c.parts[1]}”中年份{c.parts[0]}后漏写“年”字，与金额连在一起",
+                                 {"原文": c.parts[1], "年份": c.parts[0]}, spans(c.span), "文字")
+
+
+CHECKS = (budget_words, yoy_words, years, missing_years)

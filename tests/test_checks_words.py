@@ -1,0 +1,148 @@
+"""Words against figures (N-BUDGET-WORDS, N-YOY-WORDS, "完成100%" beside "大于预算数"), years against
+the report year (N-YEAR, N-YEAR-MISSING), 三公 text against the table's cells (N-SANGONG,
+N-SANGONG-BLANK), and the identities the narrative states alone (N-TOTALS-SUM, N-INCOME-SUM) —
+each on text as the phrasebook reads it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from builders import doc, found, read, said, t9
+from catalogue_examples import SG
+from juesuan.core.identity import Identity
+from juesuan.core.model import Tables
+
+GENERAL = "五、一般公共预算财政拨款支出决算情况说明\n"
+ITEMS = "（三）一般公共预算财政拨款支出决算具体情况\n"
+
+
+# --------------------------------------------------------------------------- 决算 against 预算
+
+def test_budget_words_against_the_completion_rate_and_the_amounts():
+    hit = found(read(GENERAL + "一般公共预算财政拨款支出年初预算为100.00万元，支出决算为95.00万元，完成年初预算的95.00%。"
+                     "决算数大于预算数的主要原因：人员增加。"), "N-BUDGET-WORDS")
+    assert len(hit) == 1 and hit[0].severity.value == "error" and hit[0].figures["用词"] == "大于"
+    assert "决算数95.00万元" in hit[0].figures["所述数字"] and hit[0].spans[0].line == 2
+
+
+def test_budget_words_flat_and_rounding():
+    same = ITEMS + "1、一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为0.88万元，支出决算为0.88万元，完成年初预算的100.00%。{}"
+    assert not found(read(same.format("决算数同预算数持平。")), "N-BUDGET-WORDS")
+    assert found(read(same.replace("支出决算为0.88", "支出决算为0.80").replace("100.00%", "90.91%").format("决算数同预算数持平。")),
+                 "N-BUDGET-WORDS")
+    # "基本持平" makes no exact claim; 100.00% printed beside 小于 may be rounding
+    assert not found(read(same.replace("支出决算为0.88", "支出决算为0.80").format("决算数与预算数基本持平。")), "N-BUDGET-WORDS")
+
+
+def test_budget_words_need_every_budget_to_disagree():
+    # 年初预算 0 (so 大于 it) but 全年预算 321.02 (so 小于 it): the words name neither; no finding
+    text = GENERAL + "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元。决算数大于预算数的主要原因：追加。"
+    assert not found(read(text), "N-BUDGET-WORDS")
+    named = text.replace("决算数大于预算数", "决算数大于全年预算数")
+    assert found(read(named), "N-BUDGET-WORDS")
+
+
+def test_complete_hundred_percent_beside_an_excess():
+    line = GENERAL + "2017年度一般公共预算财政拨款支出总计1741.75万元，完成年初预算100%，决算数大于预算数55.93万元，主要原因：调标。"
+    (hit,) = found(read(line), "N-COMPLETION")
+    assert hit.severity.value == "error" and hit.figures["重算完成率"] == "103.32%" and hit.figures["决算数与预算数之差"] == "55.93"
+    unstated = GENERAL + "1. 教育支出1595.95万元，主要用于保教，完成年初预算100%，决算数大于预算数，主要原因：调标。"
+    (hit,) = found(read(unstated), "N-COMPLETION")
+    assert hit.severity.value == "warning" and hit.figures["决算数"] == "1,595.95"
+    assert not found(read(unstated.replace("大于", "等于")), "N-COMPLETION")
+
+
+# --------------------------------------------------------------------------- 同比 words
+
+FISCAL = "四、财政拨款收入支出决算总体情况说明\n"
+
+
+def test_rate_the_other_way_round_is_a_word_not_a_figure():
+    d = read(FISCAL + "财政拨款收入总计1516.64万元，与上年相比减少58.49万元，增长3.71%。")
+    assert [f.severity.value for f in found(d, "N-YOY-WORDS")] == ["error"]
+    assert not found(d, "N-YOY-PCT")  # the size is right: one finding, about the word
+
+
+def test_change_word_against_this_and_last_year():
+    d = doc(*said("机关运行经费 100", "机关运行经费.上年 120", "机关运行经费.增减 20"))
+    (hit,) = found(d, "N-YOY-WORDS")
+    assert hit.figures["本年数−上年数"] == "-20.00" and not found(d, "N-YOY-DELTA")
+    flat = doc(*said("机关运行经费 100", "机关运行经费.上年 120", "机关运行经费.增减 0"))
+    assert found(flat, "N-YOY-WORDS") and not found(flat, "N-YOY-DELTA")
+    assert not found(doc(*said("机关运行经费 100", "机关运行经费.上年 120", "机关运行经费.增减 -20")), "N-YOY-WORDS")
+    # a wrong amount in the right direction is a figure's error, not a word's
+    wrong = doc(*said("机关运行经费 100", "机关运行经费.上年 120", "机关运行经费.增减 -25"))
+    assert found(wrong, "N-YOY-DELTA") and not found(wrong, "N-YOY-WORDS")
+
+
+def test_flat_total_whose_part_fell_further_than_it_can():
+    # the putuo case: 财政拨款收支总计 "持平" at 2961.68 while 一般公共预算财政拨款支出 fell 63.14 from 3003.19
+    text = (FISCAL + "本单位2024年度财政拨款收入支出总计2961.68万元。与2023年度相比，财政拨款收入支出总计持平。\n" + GENERAL
+            + "（一）一般公共预算财政拨款支出决算总体情况\n一般公共预算财政拨款支出2940.05万元。与2023年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%。")
+    (hit,) = found(read(text), "N-YOY-WORDS")
+    assert hit.severity.value == "warning" and hit.figures["组成部分上年数"] == "3,003.19"
+    assert "财政拨款收入支出总计持平" in hit.spans[0].excerpt
+    assert not found(read(text.replace("减少63.14万元，下降2.10%", "减少13.14万元，下降0.44%")), "N-YOY-WORDS")
+
+
+# --------------------------------------------------------------------------- years
+
+def test_years_against_the_report_year():
+    body = ("某局2024年度部门决算\n现将本局2023年度部门决算公开如下，另见《关于2023年度部门决算的通知》。\n"
+            "截至2024年12月31日，本局共有车辆3辆。\n与2023年相比，支出增加5.00万元。")
+    (hit,) = found(doc(text=body), "N-YEAR")  # one finding for the line, naming the year once
+    assert hit.severity.value == "error" and hit.figures["所写年份"] == "2023年" and hit.spans[0].line == 2
+    stale = body.replace("截至2024年", "截至2023年").replace("与2023年相比", "与2022年相比").replace("2023年度部门决算公开", "2024年度部门决算公开").replace("关于2023年度", "关于2024年度")
+    severities = sorted((f.spans[0].line, f.severity.value) for f in found(doc(text=stale), "N-YEAR"))
+    assert severities == [(3, "error"), (4, "warning")]
+    assert not found(doc(text=body.replace("2023年度", "2024年度")), "N-YEAR")
+
+
+def test_years_follow_the_identified_year():
+    d = replace(doc(text="第二部分 2022年度部门决算情况说明"), identity=Identity(year=2022))
+    assert not found(d, "N-YEAR")
+
+
+def test_lost_years():
+    (hit,) = found(doc(text="目录\n第二部分度部门决算情况说明"), "N-YEAR-MISSING")
+    assert hit.spans[0].line == 2 and "2024年度" in hit.message
+    run_in = doc(text="2024年度收、支总计424.71万元。与2023498.83万元相比，减少74.12万元。")
+    assert found(run_in, "N-YEAR-MISSING")[0].figures["年份"] == "2023"
+    assert not found(doc(text="与2023年498.83万元相比，减少74.12万元。本年度部门决算"), "N-YEAR-MISSING")
+
+
+# --------------------------------------------------------------------------- 三公 cells
+
+def test_sangong_text_against_blank_and_budget_cells():
+    blank = t9(SG, {**SG, "公务接待费": None})
+    (hit,) = found(doc(*said("三公.公务接待费 1.00"), tables=Tables(t9=blank)), "N-SANGONG-BLANK")
+    assert hit.figures["栏目"] == "决算数" and hit.severity.value == "warning"
+    budget = t9({**SG, "公务接待费": "3"}, SG)
+    (hit,) = found(doc(*said("三公.公务接待费.年初预算 2.00"), tables=Tables(t9=budget)), "N-SANGONG")
+    assert hit.figures["表中"] == "3.00"
+    assert not found(doc(*said("三公.公务接待费.全年预算 3.00"), tables=Tables(t9=budget)), "N-SANGONG")
+    # two different budgets stated for the item: which one the table prints cannot be told
+    both = doc(*said("三公.公务接待费.年初预算 2.00", "三公.公务接待费.全年预算 3.00"), tables=Tables(t9=budget))
+    assert not found(both, "N-SANGONG")
+
+
+# --------------------------------------------------------------------------- identities of the narrative alone
+
+def test_totals_written_as_one_pair_must_be_equal():
+    text = "一、收入支出决算总体情况说明\n2022年度收、支总计各是4125.49,4143.91万元。"
+    (hit,) = found(read(text), "N-TOTALS-SUM")
+    assert hit.severity.value == "error" and "4,143.91" in hit.figures.values()
+
+
+def test_combined_total_against_its_parts():
+    text = "一、收入支出决算总体情况说明\n2024年度收入支出总计100.00万元，其中：本年收入合计90.00万元，使用非财政拨款结余0.00万元，年初结转和结余5.00万元。"
+    assert found(read(text), "N-TOTALS-SUM")
+    assert not found(read(text.replace("5.00万元。", "10.00万元。")), "N-TOTALS-SUM")
+
+
+def test_income_by_fund_lines_adds_up():
+    text = ("二、收入决算情况说明\n本年收入合计422.69万元，其中：一般公共预算财政拨款收入413.34万元，占97.79%；"
+            "政府性基金预算财政拨款收入3.95万元，占0.93%；其他收入5.40万元，占1.28%。")
+    d = read(text)
+    assert not found(d, "N-INCOME-SUM") and not found(d, "N-SHARE") and not found(d, "N-REPEAT")
+    assert found(read(text.replace("5.40万元", "6.40万元").replace("1.28%", "1.51%")), "N-INCOME-SUM")
