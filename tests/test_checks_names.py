@@ -109,6 +109,15 @@ def test_unpaired_brackets_per_line():
     assert not found(doc(text="主要包括：1）基本工资；2）津贴补贴。"), "W-PAREN")  # enumeration marks
 
 
+def test_an_excerpt_cut_inside_a_bracket_is_not_unpaired():
+    from juesuan.core.identity import Identity
+
+    text = "平均得分99.33分（其中，优的项目39个。\n研究提出中国(\n\n"
+    excerpt = replace(doc(text=text), identity=Identity(partial="文件不完整：正文在句子中间结束"))
+    assert [h.spans[0].line for h in found(excerpt, "W-PAREN")] == [1]  # the earlier line is still reported
+    assert [h.spans[0].line for h in found(doc(text=text), "W-PAREN")] == [1, 2]  # a whole document: both
+
+
 # --------------------------------------------------------------------------- 项 paths and purposes
 
 def test_item_under_wrong_kuan_names_the_right_one():

@@ -197,10 +197,12 @@ def _unpaired(line: str) -> int | None:
 
 @check(W_PAREN)
 def brackets(ctx: Context) -> Iterator[Finding]:
-    """每段文字中的圆括号应成对出现；少写的一半常使括号内的说明与正文混在一起（括号被换行分在两行的不算）。"""
+    """每段文字中的圆括号应成对出现；少写的一半常使括号内的说明与正文混在一起（括号被换行分在两行的、节选本在括号中间截断的最后一行不算）。"""
     text = _text(ctx)
-    at = 0
     lines = text.split("\n")
+    # an excerpt (a copy known to be partial) may stop inside a bracket: its last line is cut, not unpaired
+    cut = max((no for no, line in enumerate(lines) if line.strip()), default=-1) if ctx.disclosure.identity.partial else -1
+    at = 0
     continued = False  # this line closes the bracket the line before left open (a wrapped line)
     for n, line in enumerate(lines):
         i = _unpaired(line)
@@ -208,7 +210,7 @@ def brackets(ctx: Context) -> Iterator[Finding]:
         following = _unpaired(lines[n + 1]) if n + 1 < len(lines) else None
         continued = (i is not None and line[i] in _OPEN and following is not None
                      and lines[n + 1][following] in _CLOSE)
-        if i is not None and not continued and not closes_before:
+        if i is not None and not continued and not closes_before and not (n == cut and line[i] in _OPEN):
             shown = line[max(i - 10, 0):i + 20]
             lack = "有“（”而无对应的“）”" if line[i] in _OPEN else "有“）”而无对应的“（”"
             yield W_PAREN(f"括号不配对：“{shown}”{lack}",
