@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ..core.model import DATE_PART, INDICATOR_VALUE, Claim, Disclosure, Evaluation
+from ..core.model import DATE_PART, INDICATOR_VALUE, Claim, Disclosure, Evaluation, Span
 from ..core.money import D
 from ..rules.measure import DATE, NUMBER, convert, parse_measure
 
@@ -32,12 +32,13 @@ def _base(name: str) -> str:
     return base if len(base) >= 4 else ""
 
 
-def stated_number(text: str, name: str, unit: str) -> Decimal | None:
-    """The number the text writes right after ``name`` (in ``unit``); None when absent or ambiguous."""
+def stated_number(text: str, name: str, unit: str) -> tuple[Decimal, int, int] | None:
+    """The number the text writes right after ``name`` (in ``unit``) and where the name and number
+    stand; None when absent or ambiguous."""
     base = _base(name)
     if not base:
         return None
-    found: set[Decimal] = set()
+    found: dict[Decimal, tuple[int, int]] = {}
     for m in re.finditer(re.escape(base), text):
         after = text[m.end():m.end() + 40]
         lead = _LEAD.match(after)
@@ -56,8 +57,16 @@ def stated_number(text: str, name: str, unit: str) -> Decimal | None:
             continue
         if tail and tail[0] not in _SEPARATORS:
             continue
-        found.add(value)
-    return found.pop() if len(found) == 1 else None
+        found.setdefault(value, (m.start(), m.end() + len(after) - len(tail)))
+    return _only(found)
+
+
+def _only(found: dict) -> tuple | None:
+    """(value, start, end) of the one value found; None when none or several."""
+    if len(found) != 1:
+        return None
+    value, (start, end) = found.popitem()
+    return value, start, end
 
 
 def _name_variants(base: str) -> tuple[str, ...]:
@@ -68,12 +77,13 @@ def _name_variants(base: str) -> tuple[str, ...]:
     return (base,)
 
 
-def stated_date(text: str, name: str) -> str | None:
-    """The date the text writes right after ``name`` ("项目完成时间5月23日前"); None when absent or ambiguous."""
+def stated_date(text: str, name: str) -> tuple[str, int, int] | None:
+    """The date the text writes right after ``name`` ("项目完成时间5月23日前") and where the name and
+    date stand; None when absent or ambiguous."""
     base = _base(name)
     if not base:
         return None
-    found: set[str] = set()
+    found: dict[str, tuple[int, int]] = {}
     for variant in _name_variants(base):
         for m in re.finditer(re.escape(variant), text):
             date = _DATE_AFTER.match(text, m.end())
@@ -82,8 +92,8 @@ def stated_date(text: str, name: str) -> str | None:
             tail = text[date.end():date.end() + 1]
             if tail and tail not in _SEPARATORS:
                 continue
-            found.add(date.group(1))
-    return found.pop() if len(found) == 1 else None
+            found.setdefault(date.group(1), (m.start(), date.end()))
+    return _only(found)
 
 
 def read_achieved(ev: Evaluation) -> Evaluation:
@@ -94,15 +104,23 @@ def read_achieved(ev: Evaluation) -> Evaluation:
     for ind in ev.indicators if ev.achieved else ():
         actual = parse_measure(ind.actual)
         if actual.kind == DATE:
-            written = stated_date(ev.achieved, ind.name)
-            if written:
-                claims.append(Claim(INDICATOR_VALUE, ind.name, written, parts=(DATE_PART,), span=where))
+            date = stated_date(ev.achieved, ind.name)
+            if date:
+                written, start, end = date
+                claims.append(Claim(INDICATOR_VALUE, ind.name, written, parts=(DATE_PART,),
+                                    span=_words(where, ev.achieved, start, end)))
         elif actual.kind == NUMBER:
-            value = stated_number(ev.achieved, ind.name, actual.unit)
-            if value is not None:
+            number = stated_number(ev.achieved, ind.name, actual.unit)
+            if number is not None:
+                value, start, end = number
                 claims.append(Claim(INDICATOR_VALUE, ind.name, f"{value.normalize():f}{actual.unit}", parts=(actual.unit,),
-                                    amounts=(value,), span=where))
+                                    amounts=(value,), span=_words(where, ev.achieved, start, end)))
     return replace(ev, claims=tuple(claims))
+
+
+def _words(where: Span | None, text: str, start: int, end: int) -> Span | None:
+    """The 实际完成情况 span narrowed to the words about one indicator (its name and value)."""
+    return None if where is None else replace(where, excerpt=text[start:end], start=0, end=end - start)
 
 
 def read_evaluation_texts(d: Disclosure) -> Disclosure:

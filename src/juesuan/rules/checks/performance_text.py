@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...core.findings import Finding
-from ...core.model import DATE_PART, GRADE, INDICATOR_VALUE, Evaluation
+from ...core.model import DATE_PART, GRADE, INDICATOR_VALUE, Claim, Evaluation, Span
 from ...core.money import ZERO, fmt_amount, round2, tolerance
 from ..measure import DATE, NUMBER, QUALITY, Measure, convert, parse_measure
 from ..scoring import is_reverse, total_line
@@ -243,7 +243,7 @@ def achieved_text(ctx: Context) -> Iterator[Finding]:
                 yield P_ACHIEVED_TEXT(f"{table_label(ev)}实际完成情况写“{ind.name}”为{claim.value}，指标表业绩值为{ind.actual}"
                     f"（目标值{ind.target}），所写完成时间不一致",
                     {"文字": claim.value, "业绩值": ind.actual, "目标值": ind.target},
-                    spans(ev, None, "achieved") + spans(ev, ind, "actual"), table_label(ev))
+                    _said(claim) + spans(ev, ind, "actual"), table_label(ev))
                 continue
             claim = said.get((ind.name, a.unit)) if a.kind == NUMBER else None
             stated = claim.amounts[0] if claim and claim.amounts else None
@@ -254,7 +254,12 @@ def achieved_text(ctx: Context) -> Iterator[Finding]:
             yield P_ACHIEVED_TEXT(f"{table_label(ev)}实际完成情况写“{ind.name}”为{stated.normalize():f}{a.unit}{note}，"
                 f"指标表业绩值为{ind.actual}",
                 {"文字": f"{stated.normalize():f}{a.unit}", "业绩值": ind.actual},
-                spans(ev, None, "achieved") + spans(ev, ind, "actual"), table_label(ev))
+                _said(claim) + spans(ev, ind, "actual"), table_label(ev))
+
+
+def _said(claim: Claim | None) -> tuple[Span, ...]:
+    """Where the 实际完成情况 text says it: the indicator's name and value, marked."""
+    return (claim.span,) if claim is not None and claim.span is not None else ()
 
 
 __all__ = ["cost_vs_execution", "inconsistent_rules", "narrative_scores", "achieved_text"]
