@@ -44,15 +44,18 @@ class Lines:
                 hi = mid - 1
         return lo
 
-    def span(self, start: int, end: int, excerpt: str | None = None) -> Span:
-        """The span of the line holding ``start``: excerpt the whole line (or ``excerpt``), offsets
-        marking [start, end) within it (cut at the line's end)."""
+    def span(self, start: int, end: int, excerpt: str | None = None, narrow: bool = False) -> Span:
+        """The span of the line holding ``start``: excerpt the whole line, offsets marking
+        [start, end) within it (cut at the line's end); ``narrow``: the excerpt is only the marked
+        words (a passage of its own, as a list after 包括); ``excerpt``: that text, unmarked."""
         no = self.index(start)
         line, base = self.lines[no]
         lo = start - self.starts[no]
         hi = min(end - self.starts[no], len(line))
         if excerpt is not None:
             return replace(base, start=None, end=None, excerpt=excerpt)
+        if narrow:
+            return replace(base, start=0, end=hi - lo, excerpt=line[lo:hi])
         return replace(base, start=lo, end=hi, excerpt=line)
 
 
@@ -173,7 +176,7 @@ def _listings(lines: Lines) -> Iterator[Claim]:
     for m in _LISTED.finditer(lines.text):
         names = tuple(dict.fromkeys(n for n in (_list_name(x) for x in _SPLIT.split(m.group(2))) if n))
         if names:
-            yield Claim(model.LISTING, m.group(1), parts=names, span=lines.span(m.start(), m.end()))
+            yield Claim(model.LISTING, m.group(1), parts=names, span=lines.span(m.start(), m.end(), narrow=True))
 
 
 # --------------------------------------------------------------------------- 绩效 grade and projects
