@@ -85,6 +85,16 @@ def test_flat_total_whose_part_fell_further_than_it_can():
     assert not found(read(text.replace("减少63.14万元，下降2.10%", "减少13.14万元，下降0.44%")), "N-YOY-WORDS")
 
 
+def test_changed_to_a_level_against_flat_and_against_the_figures():
+    sangong = "九、财政拨款“三公”经费支出决算情况说明\n"
+    both = read(sangong + "公务接待费支出决算减少为0.00万元，与2024年持平。")
+    (hit,) = found(both, "N-YOY-WORDS")
+    assert hit.severity.value == "warning" and hit.figures["用词"] == "减少为" and hit.figures["另一处"] == "持平"
+    assert not found(read(sangong + "公务接待费支出决算减少为0.00万元，比上年减少1.20万元。"), "N-YOY-WORDS")
+    rose = doc(*said("三公.公务接待费 5", "三公.公务接待费.上年 3"), text=sangong + "公务接待费支出决算减少为5.00万元。")
+    assert [f.severity.value for f in found(rose, "N-YOY-WORDS")] == ["error"]
+
+
 # --------------------------------------------------------------------------- years
 
 def test_years_against_the_report_year():
@@ -106,6 +116,8 @@ def test_years_follow_the_identified_year():
 def test_lost_years():
     (hit,) = found(doc(text="目录\n第二部分度部门决算情况说明"), "N-YEAR-MISSING")
     assert hit.spans[0].line == 2 and "2024年度" in hit.message
+    (short,) = found(doc(text="目录\n第三部分 某局 202 年度部门决算情况说明"), "N-YEAR-MISSING")
+    assert "年份不全" in short.message and short.spans[0].line == 2
     run_in = doc(text="2024年度收、支总计424.71万元。与2023498.83万元相比，减少74.12万元。")
     assert found(run_in, "N-YEAR-MISSING")[0].figures["年份"] == "2023"
     assert not found(doc(text="与2023年498.83万元相比，减少74.12万元。本年度部门决算"), "N-YEAR-MISSING")

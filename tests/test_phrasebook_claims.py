@@ -108,6 +108,13 @@ def test_budget_words_belong_to_the_subject_in_force_and_not_to_a_reason():
     assert claims == [("项.2010601", "小于"), ("项.2010602", "基本持平")]
 
 
+def test_a_change_told_by_the_level_it_reached():
+    n = parsed("九、财政拨款“三公”经费支出决算情况说明", "公务接待费支出决算减少为0.00万元，与2024年持平。")
+    values = stated(n)
+    assert values["三公.公务接待费"] == [Decimal("0.00")] and values["三公.公务接待费.增减"] == [Decimal("0.00")]
+    assert [(c.key, c.value) for c in n.claimed(model.YOY_WORD)] == [("三公.公务接待费", "减少")]
+
+
 def test_a_class_named_without_its_mark_at_the_head_of_an_item():
     n = parsed(GENERAL, "1. 教育支出1595.95万元，主要用于保教工作，完成年初预算100%，决算数大于预算数，主要原因：调标。")
     assert stated(n)["类.205"] == [Decimal("1595.95")]

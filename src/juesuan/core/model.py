@@ -473,6 +473,8 @@ class Statement:
 #: key: the subject; value: 大于 | 小于 | 持平 | 基本持平 (超过 → 大于 …); parts: (年初预算,) or (全年预算,)
 #: when the words name the budget; amounts: (决算 − 预算,) when given
 BUDGET_WORD = "预算比较"
+#: key: the subject; value: 增加 | 减少, a change said in words only ("减少为0.00万元": to that level)
+YOY_WORD = "同比方向"
 YEAR = "年份"  # key: the role (决算 截至 比较 上年); value: the year as printed, "" when it was lost
 ITEM = "项"  # value: the 项 name as printed; parts: (类, 款, 项) as printed; amounts: 万元 figures of its paragraph
 PURPOSE = "用途"  # value: the "主要用于：…" clause; parts: the (类, 款, 项) it follows

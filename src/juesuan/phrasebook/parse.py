@@ -24,7 +24,7 @@ from typing import Sequence
 
 from ..core import keys
 from ..core.codes import function_codes
-from ..core.model import BUDGET_WORD, Claim, Narrative, Section, Span, Statement
+from ..core.model import BUDGET_WORD, YOY_WORD, Claim, Narrative, Section, Span, Statement
 from ..core.money import parse_amount
 from ..core.profiles import Profile
 from . import patterns as pb
@@ -45,6 +45,7 @@ _EXCERPT_MAX = 120  # longest excerpt kept on a statement's span
 _EXCERPT_LEAD = 40  # characters kept before the figure when a long excerpt is windowed
 _CLAUSE_MARKS = "，；;。：:"  # where a window may be cut without splitting a number (not ",")
 _BUDGET_WORDS = re.compile(pb.BUDGET_WORDS)
+_CHANGED_TO = re.compile(pb.CHANGED_TO)
 #: An amount no clause read: a relative clause after it has lost its subject.
 _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
 
@@ -244,6 +245,7 @@ class _Reader:
             starts = [m_start for m_start, _, _ in found if m_start < cut]
             self._text_markers(s, start, cut, history, starts, topic, text)
             self._budget_words(s, start, cut, end, history, topic, text)
+            self._changed_to(s, start, cut, end, history, topic, text)
             if marker:
                 key = self._reason_key(s, marker, subject, topic, events)
                 if key:
@@ -277,6 +279,15 @@ class _Reader:
             basis = ("年初预算",) if named == "年初" else ("全年预算",) if named else ()
             span = self._span(text, w.start(), w.end(), start, end)
             self.claims.append(Claim(BUDGET_WORD, subject, word, parts=basis, amounts=amounts, span=span))
+
+    def _changed_to(self, s: str, start: int, cut: int, end: int, history: list[tuple[int, str | None]],
+                    topic: str | None, text: Compact) -> None:
+        """"支出决算减少为0.00万元": the word of a change whose amount is not given, as a claim."""
+        for w in _CHANGED_TO.finditer(s, start, cut):
+            subject = self._key("@", [subj for pos, subj in history if pos <= w.start()][-1], topic)
+            if subject is not None:
+                self.claims.append(Claim(YOY_WORD, subject, "增加" if w.group("up") else "减少",
+                                         span=self._span(text, w.start(), w.end(), start, end)))
 
     def _clause(self, pattern: Pattern, m: re.Match, subject: str | None, topic: str | None,
                 text: Compact, s_start: int, s_end: int, events: list) -> str | None:

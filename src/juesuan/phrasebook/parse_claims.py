@@ -75,6 +75,8 @@ _COMPARING = "与同比较上"
 #: year run into the amount after it).
 _NO_YEAR = re.compile(r"(?:^|(?<=[分、：:]))[ \t\u3000]*度\s*(?:部门|单位)\s*决算", re.M)
 _RUN_IN = re.compile(r"与\s*((?:19|20)\d\d)(\d{1,6}(?:\.\d+)?)\s*万元\s*相比")
+#: A year cut short: "202 年度部门决算" (three digits).
+_SHORT_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d)\s*年度\s*(?:部门|单位)?\s*决算")
 
 
 def _years(lines: Lines) -> Iterator[Claim]:
@@ -85,8 +87,9 @@ def _years(lines: Lines) -> Iterator[Claim]:
             if role == "决算" and before and before[-1] in _COMPARING:
                 continue
             yield Claim(model.YEAR, role, m.group(1), span=lines.span(m.start(1), m.end(1)))
-    for m in _NO_YEAR.finditer(text):
-        yield Claim(model.YEAR, "决算", "", parts=(m.group(0).strip(),), span=lines.span(m.start(), m.end()))
+    for regex in (_NO_YEAR, _SHORT_YEAR):
+        for m in regex.finditer(text):
+            yield Claim(model.YEAR, "决算", "", parts=(m.group(0).strip(),), span=lines.span(m.start(), m.end()))
     for m in _RUN_IN.finditer(text):
         yield Claim(model.YEAR, "比较", "", parts=(m.group(1), m.group(0)), span=lines.span(m.start(), m.end()))
 

@@ -244,6 +244,8 @@ RELATIVE = (
     _p("决算数", "决算[数][~为]{@:amt}", anchor="@"),
     _p("决算为", "决算为{@:amt}", anchor="@"),
     _p("支出决算为", "支出决算为{@:amt}", anchor="@"),
+    # "公务接待费支出决算减少为0.00万元": the amount it changed to (the change's word: CHANGED_TO)
+    _p("决算变为", "[支出]决算[数]<增加|增长|上升|减少|下降|降低>为{@:amt}", anchor="@", variant=True),
     _p("年初预算为", "年初预算为{@.年初预算:amt}", anchor="@"),
     _p("全年预算为", "全年预算为{@.全年预算:amt}", anchor="@"),
     _p("预决算差异率", "预决算差异率[~为]{@.预决算差异率:pct}", anchor="@"),
@@ -268,6 +270,9 @@ BUDGET_WORDS = (r"(?:决算数?|支出)(?:(?P<more>大于|超过|高于|超出|�
                 r"(?P<amount>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?万元)?"
                 r"|决算数?(?:与|同|和|跟)?(?P<b2>年初|全年|调整后的?)?预算数?(?P<same>基本持平|持平|基本一致|一致|相等|相同)"
                 r"|决算数?(?P<equal>等于)(?P<b3>年初|全年|调整后的?)?预算数?")
+
+#: A change told by its word and the level it reached, not by its amount: "减少为0.00万元".
+CHANGED_TO = r"决算数?(?:(?P<up>增加|增长|上升)|(?P<down>减少|下降|降低))为"
 
 #: Markers of a stated reason; the reason runs to the end of the sentence and on through
 #: following sentences that state no figure.

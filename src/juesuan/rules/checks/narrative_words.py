@@ -18,10 +18,10 @@ from typing import Iterator
 from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, FULL_BUDGET, INITIAL_BUDGET, PRIOR
-from ...core.model import BUDGET_WORD, YEAR, Claim, Span, Statement
+from ...core.model import BUDGET_WORD, YEAR, YOY_WORD, Claim, Span, Statement
 from ...core.money import HUNDRED, ZERO, tolerance
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
-from .support import amt, pc, pct_verdict, quoted, require_statements, section_label, spans, stated_value, year_of
+from .support import amt, pc, pct_verdict, quoted, require_statements, section_label, spans, stated, stated_value, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -30,7 +30,8 @@ N_YOY_WORDS = Code("N-YOY-WORDS", ERROR, "“增加（减少）”“增长（�
                    "（由组成部分的上年数推知总计不可能“持平”或如此增减时为警告）", also=(WARNING,))
 N_YEAR = Code("N-YEAR", ERROR, "标题、“××年度部门决算”、“截至××年12月31日”所写年度不是报告年度（“与××年相比”“上年（××年）”不是上一年度时为警告）",
               also=(WARNING,))
-N_YEAR_MISSING = Code("N-YEAR-MISSING", WARNING, "年度缺失：标题中“年度”前没有年份（如“第二部分度部门决算”），或年份后漏“年”字与金额连写（如“与2019498.83万元相比”）")
+N_YEAR_MISSING = Code("N-YEAR-MISSING", WARNING, "年度缺失或不全：标题中“年度”前没有年份或年份缺位（如“第二部分度部门决算”“202 年度部门决算”），"
+                      "或年份后漏“年”字与金额连写（如“与2019498.83万元相比”）")
 
 
 # --------------------------------------------------------------------------- 决算 against 预算
@@ -147,7 +148,7 @@ def rate_flipped(rate: Decimal, delta: Decimal, prior: Decimal | None) -> bool:
 def yoy_words(ctx: Context) -> Iterator[Finding]:
     """同比用词与数字方向一致：增减率与增减额同向；“增加（减少）”与本年数−上年数同号，“持平”时两者相等；总计的上年数（本年数−增减额）不小于其组成部分的上年数。"""
     statements = require_statements(ctx)
-    if not any(keys.split(s.key)[1] in (DELTA, DELTA_PCT) for s in statements):
+    if not any(keys.split(s.key)[1] in (DELTA, DELTA_PCT) for s in statements) and not ctx.disclosure.narrative.claimed(YOY_WORD):
         raise NotApplicable("说明中没有同比增减")
     year = year_of(ctx)
     for i, s in enumerate(statements):
@@ -166,6 +167,24 @@ def yoy_words(ctx: Context) -> Iterator[Finding]:
                               spans(s.span), section_label(subject))
             continue
         yield from _against_parts(ctx, s, subject, year)
+    yield from _changed_to(ctx, year)
+
+
+def _changed_to(ctx: Context, year: int) -> Iterator[Finding]:
+    """"减少为0.00万元" (a change told by its word only) against the 增减 stated for the same
+    subject (持平, or the other way: two words that disagree) and against 本年 − 上年."""
+    for c in ctx.disclosure.narrative.claimed(YOY_WORD):
+        want = 1 if c.value == "增加" else -1
+        said = next((s for s in stated(ctx.disclosure, keys.key(c.key, DELTA)) if _sign(s.value, ZERO) != want), None)
+        if said is not None:
+            other = "持平" if said.value == 0 else f"{_direction(said.value)}{amt(abs(said.value))}万元"
+            yield N_YOY_WORDS.at(WARNING)(f"{quoted(c.key, year)}写“{c.value}为”，又写与上年相比{other}，前后矛盾",
+                                          {"用词": f"{c.value}为", "另一处": other}, spans(c.span, said.span), section_label(c.key))
+            continue
+        now, prior = _now(ctx, c.key), _prior(ctx, c.key)
+        if now is not None and prior is not None and _sign(now - prior, tolerance(2)) != want:
+            yield N_YOY_WORDS(f"{quoted(c.key, year)}写“{c.value}为{amt(now)}万元”，而上年为{amt(prior)}万元，实为{_direction(now - prior)}",
+                              {"用词": f"{c.value}为", "本年数": amt(now), "上年数": amt(prior)}, spans(c.span), section_label(c.key))
 
 
 def _rate_words(ctx: Context, statements: tuple[Statement, ...], i: int, subject: str, year: int) -> Iterator[Finding]:
@@ -256,7 +275,9 @@ def missing_years(ctx: Context) -> Iterator[Finding]:
             continue
         if c.key == "决算":
             should = f"（应为“{year}年度”）" if year else ""
-            yield N_YEAR_MISSING(f"“{c.parts[0] if c.parts else '度部门决算'}”前缺少年份{should}",
+            written = c.parts[0] if c.parts else "度部门决算"
+            what = "年份不全" if written[:1].isdigit() else "前缺少年份"
+            yield N_YEAR_MISSING(f"“{written}”{what}{should}",
                                  {"原文": c.parts[0] if c.parts else "", "报告年度": str(year or "不明")}, spans(c.span), "文字")
         elif c.key == "比较" and year and len(c.parts) == 2 and c.parts[0] == str(year - 1):
             yield N_YEAR_MISSING(f"“{c.parts[1]}”中年份{c.parts[0]}后漏写“年”字，与金额连在一起",
