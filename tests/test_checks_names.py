@@ -161,6 +161,17 @@ def test_purposes_that_fit_are_not_reported(body):
     assert not found(doc(text=body), "N-ITEM-PURPOSE")
 
 
+def test_purpose_naming_the_kind_of_spending_the_table_lacks():
+    from catalogue_examples import ADMIN_ITEM, PROJECT_ONLY
+    from juesuan.core.model import Tables
+
+    (hit,) = found(doc(text=ADMIN_ITEM.format("局财政业务指导与宣传等基本支出"), tables=Tables(t5=PROJECT_ONLY)), "N-ITEM-KIND")
+    assert hit.figures["科目编码"] == "2010302" and hit.figures["项目支出"] == "5.00" and hit.spans[0].line == 1
+    # a purpose naming both kinds, or neither, says nothing the table can fault
+    for purpose in ("人员经费等基本支出及项目支出", "业务指导与宣传"):
+        assert not found(doc(text=ADMIN_ITEM.format(purpose), tables=Tables(t5=PROJECT_ONLY)), "N-ITEM-KIND")
+
+
 # --------------------------------------------------------------------------- 中小企业 (Shanghai wording)
 
 SME = ("在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{a}万元；"

@@ -476,8 +476,10 @@ BUDGET_WORD = "预算比较"
 #: key: the subject; value: 增加 | 减少, a change said in words only ("减少为0.00万元": to that level)
 YOY_WORD = "同比方向"
 YEAR = "年份"  # key: the role (决算 截至 比较 上年); value: the year as printed, "" when it was lost
-ITEM = "项"  # value: the 项 name as printed; parts: (类, 款, 项) as printed; amounts: 万元 figures of its paragraph
-PURPOSE = "用途"  # value: the "主要用于：…" clause; parts: the (类, 款, 项) it follows
+#: value: the 项 name as printed; parts: (类, 款, 项) as printed ("" when not written); amounts: the 万元
+#: figures of its line; key: 项.<code> when 类 and 款 are written and the code table knows the path
+ITEM = "项"
+PURPOSE = "用途"  # value: the "主要用于：…" clause; parts: the (类, 款, 项) it follows; key: as for ITEM
 LISTING = "构成"  # key: 人员经费 | 公用经费; parts: the names listed after "包括"
 GRADE = "等级"  # key: 绩效.等级; value: the grade word stated after a 综合得分
 PROJECT_AMOUNT = "项目金额"  # key: a project's name as the tables give it; amounts: the 万元 figure written after it

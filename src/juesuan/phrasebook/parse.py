@@ -24,7 +24,7 @@ from typing import Sequence
 
 from ..core import keys
 from ..core.codes import function_codes
-from ..core.model import BUDGET_WORD, YOY_WORD, Claim, Narrative, Section, Span, Statement
+from ..core.model import BUDGET_WORD, ITEM, PURPOSE, YOY_WORD, Claim, Narrative, Section, Span, Statement
 from ..core.money import parse_amount
 from ..core.profiles import Profile
 from . import patterns as pb
@@ -142,13 +142,21 @@ class _Reader:
         narrative = Narrative(
             sections=tuple(sections),
             statements=tuple(self.statements),
-            claims=tuple(self.claims) + read_claims(self.lines, self.projects),
+            claims=tuple(self.claims) + tuple(self._coded(c) for c in read_claims(self.lines, self.projects)),
             glossary=tuple(glossary),
             text="\n".join(t for t, _ in self.lines),
             lines=tuple(replace(s, excerpt=t.strip()) if not s.excerpt else s for t, s in self.lines),
         )
         return ParsedNarrative(narrative=narrative, reasons=self.reasons, texts=self.texts,
                                unit_name=self.unit_name, year=self.year, warnings=tuple(self.warnings))
+
+    def _coded(self, claim: Claim) -> Claim:
+        """A 项 head or purpose written with its 类 and 款, keyed by its code when the code table knows it."""
+        if claim.kind in (ITEM, PURPOSE) and claim.parts and claim.parts[0]:
+            code = self.names.item(*claim.parts)
+            if code is not None:
+                return replace(claim, key=f"项.{code}")
+        return claim
 
     def _heading(self, flat: str, part: str | None, topic: str | None):
         m = _PART.match(flat)

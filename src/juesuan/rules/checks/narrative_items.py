@@ -18,14 +18,15 @@ from typing import Iterator
 
 from ...core.codes import OUTDATED_NAMES, CodeTable, function_codes
 from ...core.findings import Finding
-from ...core.model import ITEM, PURPOSE, Claim
+from ...core.model import ITEM, PURPOSE, TABLE_TITLES, Claim
 from .base import WARNING, Code, Context, NotApplicable, check
-from .support import section_label, spans, year_of
+from .support import amt, section_label, spans, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
 N_ITEM_UNKNOWN = Code("N-ITEM-UNKNOWN", WARNING, "说明五（三）中的类/款/项写法不在当年支出功能分类科目中：该项属于同类下的另一款")
 N_ITEM_PURPOSE = Code("N-ITEM-PURPOSE", WARNING, "说明五（三）中某项的用途写成了另一项的内容（如住房公积金写作“医疗保险支出”）")
+N_ITEM_KIND = Code("N-ITEM-KIND", WARNING, "说明五（三）称某项用于基本支出（项目支出），而一般公共预算财政拨款支出决算表中该项全部是项目支出（基本支出）")
 
 
 #: Subjects a 项 name makes unmistakable: subject → (项 names, words that name it in a purpose).
@@ -125,4 +126,31 @@ def item_purposes(ctx: Context) -> Iterator[Finding]:
                       spans(claim.span), section_label("项."))
 
 
-CHECKS = (item_paths, item_purposes)
+#: Words of a purpose that name one kind of spending: kind → (its words, words of the other kind).
+_KINDS = {"基本支出": (("基本支出",), ("项目",)), "项目支出": (("项目支出",), ("基本", "人员", "公用"))}
+
+
+@check(N_ITEM_KIND, relations=("C44",))
+def item_kinds(ctx: Context) -> Iterator[Finding]:
+    """说明五（三）所写某项“主要用于…基本支出”（或“…项目支出”）时，一般公共预算财政拨款支出决算表中该项的基本支出（项目支出）不为零。"""
+    _paths(ctx)
+    t5 = ctx.disclosure.tables.t5
+    if t5 is None:
+        raise NotApplicable("缺少一般公共预算财政拨款支出决算表（公开05）")
+    for claim in ctx.disclosure.narrative.claimed(PURPOSE):
+        row = t5.row(claim.key.removeprefix("项.")) if claim.key else None
+        if row is None:
+            continue
+        for kind, (words, others) in _KINDS.items():
+            other = "项目支出" if kind == "基本支出" else "基本支出"
+            if not any(w in claim.value for w in words) or any(w in claim.value for w in others):
+                continue
+            if not row.values.get(kind) and row.values.get(other):
+                yield N_ITEM_KIND(f"“{claim.parts[2]}（项）”写“主要用于：{claim.value}”，而{TABLE_TITLES['T5']}中该项{kind}为空、"
+                                  f"{other}{amt(row.values[other])}万元",
+                                  {"科目编码": row.code, "用途": claim.value, kind: amt(row.values.get(kind)),
+                                   other: amt(row.values[other]), "关系": "C44"},
+                                  spans(claim.span, row.sources.get(other)), section_label("项."))
+
+
+CHECKS = (item_paths, item_purposes, item_kinds)
