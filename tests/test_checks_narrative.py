@@ -127,3 +127,12 @@ def test_data_built_disclosure_checks_model_fields():
     d = type(d)(unit=Unit(name="x", year=2024, staff=Staff(total=10, serving=5, retired_cadres=0, retirees=4)))
     hit = found(d, "N-STAFF-SUM")
     assert hit and hit[0].figures["实有人数"] == "10" and hit[0].figures["之和"] == "9"
+
+
+def test_item_unlisted_not_said_when_an_item_is_described_but_unread():
+    text = ("（二）一般公共预算财政拨款支出决算结构情况\n一般公共预算财政拨款支出100.00万元，主要用于：一般公共服务支出（类）100.00万元。\n"
+            "（三）一般公共预算财政拨款支出决算具体情况\n"
+            "1、一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。支出决算为90.00万元。\n")
+    assert found(read(text), "N-ITEM-UNLISTED")  # 10.00 万元 of the 类 in no 项: one may be missing
+    unread = text + "2、一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）街道专项业务（项）。支出决算为10.00万元。\n"
+    assert not found(read(unread), "N-ITEM-UNLISTED")  # the 项 is there; its name is not in the code table

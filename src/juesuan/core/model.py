@@ -477,7 +477,8 @@ BUDGET_WORD = "预算比较"
 YOY_WORD = "同比方向"
 YEAR = "年份"  # key: the role (决算 截至 比较 上年); value: the year as printed, "" when it was lost
 #: value: the 项 name as printed; parts: (类, 款, 项) as printed ("" when not written); amounts: the 万元
-#: figures of its line; key: 项.<code> when 类 and 款 are written and the code table knows the path
+#: figures of its line; key: 项.<code> when 类 and 款 are written and the code table knows the path,
+#: else 类.<code> when it knows the 类, else ""
 ITEM = "项"
 PURPOSE = "用途"  # value: the "主要用于：…" clause; parts: the (类, 款, 项) it follows; key: as for ITEM
 LISTING = "构成"  # key: 人员经费 | 公用经费; parts: the names listed after "包括"

@@ -151,11 +151,15 @@ class _Reader:
                                unit_name=self.unit_name, year=self.year, warnings=tuple(self.warnings))
 
     def _coded(self, claim: Claim) -> Claim:
-        """A 项 head or purpose written with its 类 and 款, keyed by its code when the code table knows it."""
+        """A 项 head or purpose written with its 类 and 款, keyed by its code when the code table knows
+        it (项.<code>), else by its 类 when that is known (类.<code>)."""
         if claim.kind in (ITEM, PURPOSE) and claim.parts and claim.parts[0]:
             code = self.names.item(*claim.parts)
             if code is not None:
                 return replace(claim, key=f"项.{code}")
+            klass = self.names.klass(claim.parts[0])
+            if klass is not None:
+                return replace(claim, key=f"类.{klass}")
         return claim
 
     def _heading(self, flat: str, part: str | None, topic: str | None):

@@ -282,10 +282,20 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
         if f and f.code == N_CLASS_SUM.id and _sv(ctx, cls)[0] > sum(_sv(ctx, k)[0] for k in mine):
             if ctx.disclosure.tables.t5 is not None:
                 continue  # items_described compares with the table itself
-            # fewer items than the class: an item may be missing from the text (or unreadable)
+            if _unread_items(ctx, cls):
+                continue  # a 项 of this 类 (or of none known) is described but its figures could not be read
+            # fewer items than the class: an item may be missing from the text
             f = N_ITEM_UNLISTED(f"{named(cls, year_of(ctx))}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
         if f:
             yield f
+
+
+def _unread_items(ctx: Context, cls: str) -> bool:
+    """True when the text heads a 项 of ``cls`` (or of a 类 it does not name) whose figures were not read."""
+    read = {split_key(s.key)[0] for s in require_statements(ctx)}
+    code = cls.removeprefix("类.")
+    return any(c.key in ("", cls) or (c.key.startswith(f"项.{code}") and c.key not in read)
+               for c in ctx.disclosure.narrative.claimed(ITEM))
 
 
 @check(N_BASIC_SUM, ROUNDING, relations=("C45",))
