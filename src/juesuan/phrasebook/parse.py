@@ -73,6 +73,7 @@ class _Reader:
         self.statements: list[Statement] = []
         self.claims: list[Claim] = []
         self.around: dict[int, str] = {}
+        self.applicable: dict[str | None, list[Pattern]] = {}  # topic → the clauses read in it
         self.reasons: dict[str, str] = {}
         self.texts: dict[str, str] = {}
         self.warnings: list[str] = []
@@ -229,7 +230,9 @@ class _Reader:
         for no in numbers:
             text.add(no, self.lines[no][0])
         s = text.text
-        applicable = [p for p in pb.ALL if pb.applies(p, topic)]
+        if topic not in self.applicable:
+            self.applicable[topic] = [p for p in pb.ALL if pb.applies(p, topic)]
+        applicable = self.applicable[topic]
         events: list[tuple[str, str]] = []  # (subject, 增减 | 预决算) in reading order
         reason: tuple[str, int] | None = None  # (key, start) of the reason being read
         for start, end in sentences(s):

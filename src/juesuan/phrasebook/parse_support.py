@@ -73,6 +73,7 @@ class Names:
         for old, new in OUTDATED_NAMES.items():
             if new in self.klasses:
                 self.klasses.setdefault(old, self.klasses[new])
+        self.children: dict[str, dict[str, str]] = {}  # parent code → {name: code}, filled as asked
 
     def klass(self, name: str) -> str | None:
         name = _norm_name(name)
@@ -83,9 +84,11 @@ class Names:
 
     def child(self, parent: str, name: str) -> str | None:
         name = _norm_name(name)
-        for code in self.table.children(parent):
-            if _norm_name(self.table.name_of(code) or "") == name:
-                return code
+        if parent not in self.children:
+            self.children[parent] = {_norm_name(self.table.name_of(c) or ""): c for c in reversed(self.table.children(parent))}
+        code = self.children[parent].get(name)
+        if code is not None:
+            return code
         alias = OUTDATED_NAMES.get(name)
         if alias:
             return self.child(parent, alias)
