@@ -119,6 +119,9 @@ def test_a_class_named_without_its_mark_at_the_head_of_an_item():
     n = parsed(GENERAL, "1. 教育支出1595.95万元，主要用于保教工作，完成年初预算100%，决算数大于预算数，主要原因：调标。")
     assert stated(n)["类.205"] == [Decimal("1595.95")]
     assert [(c.key, c.value, c.amounts) for c in n.claimed(model.BUDGET_WORD)] == [("类.205", "大于", ())]
+    # outside 说明五 such a line is the 类's spending from every source: not read as 一般公共预算 by 类
+    elsewhere = parsed("（三）支出预算情况说明", "我校2021年支出预算490,808.40万元，其中：教育支出398,593.09万元，占总支出的81.21%。")
+    assert "类.205" not in stated(elsewhere)
 
 
 def test_years_the_text_names_with_their_roles():

@@ -261,6 +261,7 @@ class Pattern:
     ``not_after``: characters that must not come right before the clause ("算" keeps
     "财政拨款收入…" from being read inside "一般公共预算财政拨款收入…").
     ``after``: characters one of which must come right before it (an enumeration mark).
+    ``strict``: read only under one of its ``topics``, never where the section is not known.
     """
 
     name: str
@@ -271,6 +272,7 @@ class Pattern:
     variant: bool = False
     not_after: str = ""
     after: str = ""
+    strict: bool = False
     _parts: tuple = field(default=(), repr=False, compare=False)
     _compiled: re.Pattern | None = field(default=None, repr=False, compare=False)
     _slot_list: tuple = field(default=(), repr=False, compare=False)

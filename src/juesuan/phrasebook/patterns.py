@@ -85,9 +85,11 @@ def topic_of(title: str, parent: str | None = None) -> str | None:
 
 
 def applies(pattern: Pattern, topic: str | None) -> bool:
-    """True when ``pattern`` may be read in ``topic`` (unknown topic: everything applies)."""
-    if topic is None or not pattern.topics:
+    """True when ``pattern`` may be read in ``topic`` (unknown topic: everything not ``strict``)."""
+    if not pattern.topics:
         return True
+    if topic is None:
+        return not pattern.strict
     return any(topic == t or topic.startswith(t + ".") or t.startswith(topic + ".") for t in pattern.topics)
 
 
@@ -156,8 +158,9 @@ GENERAL = (
     _p("类", "{@:klass}{@:amt}", "一般公共"),
     _p("类.名", "{@:klass}", "一般公共"),
     _p("项", "{@:item}", "一般公共", "政府性基金", "国有资本"),
-    # a 类 named without "（类）" at the head of a numbered line: "1. 教育支出1595.95万元"
-    *(_p(f"类.{code}.无标记", f"{name}{{类.{code}:amt}}", "一般公共", after="、.．:：;；)）", variant=True)
+    # a 类 named without "（类）" at the head of a numbered line, in 说明五 only: "1. 教育支出1595.95万元"
+    # (elsewhere such a line is the 类's spending from every source, not 一般公共预算财政拨款)
+    *(_p(f"类.{code}.无标记", f"{name}{{类.{code}:amt}}", "一般公共", after="、.．:：;；)）", variant=True, strict=True)
       for code, name in ((c, function_codes(2024).name_of(c)) for c in function_codes(2024).codes() if len(c) == 3)
       if name),
     _p("项.决算数", "支出决算数为{@:amt}", "一般公共", "政府性基金", "国有资本", anchor="@"),
