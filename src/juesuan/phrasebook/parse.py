@@ -46,8 +46,11 @@ _EXCERPT_LEAD = 40  # characters kept before the figure when a long excerpt is w
 _CLAUSE_MARKS = "，；;。：:"  # where a window may be cut without splitting a number (not ",")
 _BUDGET_WORDS = re.compile(pb.BUDGET_WORDS)
 _CHANGED_TO = re.compile(pb.CHANGED_TO)
-#: An amount no clause read: a relative clause after it has lost its subject.
+#: An amount no clause read, in a clause of its own (after a mark): a relative clause after it has
+#: lost its subject ("；事业(yè)收入170.81万元，占10.12%"). An amount right after its subject's name
+#: ("公务接待费预算支出10万元，比上年减少3万元") keeps the subject.
 _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
+_CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +253,7 @@ class _Reader:
             for m_start, pattern, m in found:
                 if m_start >= cut:
                     break
-                if _relative(pattern) and _UNREAD.search(s, read_to, m_start):
+                if _relative(pattern) and _adrift(s, read_to, m_start):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events)
                 history.append((m_start, subject))
@@ -470,6 +473,13 @@ class _Reader:
             words = self._original(text, end, stop).strip().rstrip("。 ")
             if words:
                 self.texts.setdefault(key, words)
+
+
+def _adrift(s: str, read_to: int, m_start: int) -> bool:
+    """True when an amount no clause read stands in a clause of its own between ``read_to`` (the end
+    of the last clause read) and ``m_start``."""
+    mark = _CLAUSE_MARK.search(s, read_to, m_start)
+    return mark is not None and _UNREAD.search(s, mark.end(), m_start) is not None
 
 
 def _relative(pattern: Pattern) -> bool:
