@@ -167,6 +167,8 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         table = getattr(d.tables, key.lower())
         if table is not None:
             empty = table.is_empty()
+        elif not (spec := ctx.profile.layout.table(key)) or not spec.required_in(d.identity.year or d.unit.year or None):
+            continue  # this layout does not require such a table: an absent one needs no statement
         elif t4 is not None:
             values = [t4.income.get(FUNDS[index]), t4.expenditure_this_year.get(FUNDS[index]), t4.opening.get(FUNDS[index]), t4.closing.get(FUNDS[index])]
             empty = all(not v for v in values)

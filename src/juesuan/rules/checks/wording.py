@@ -98,7 +98,8 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
             continue
         yield W_EDITOR_QUESTION(f"正文中有疑问句“{clause}”，像是编写时留下的提问，请删除或补写内容",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
-    for m in _ending_at(_ASCII_QUESTION, text, "?", 42):
+    damaged = "??" in text  # characters lost to "?" in the copy: a lone "?" is then damage too, not a question
+    for m in () if damaged else _ending_at(_ASCII_QUESTION, text, "?", 42):
         clause = m.group(0).strip("，, ")
         yield W_QUESTION_MARK(f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
