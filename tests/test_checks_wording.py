@@ -60,3 +60,43 @@ def test_a_bracket_wrapped_onto_the_next_line_is_paired():
     assert not found(wrapped, "W-PAREN")
     left_open = doc(text="推动公共资源交易（政府采购业务改革。\n下一段没有括号。")
     assert len(found(left_open, "W-PAREN")) == 1  # the next line closes nothing: still unpaired
+
+
+@pytest.mark.parametrize("slip", ["比上年预算增加增加27.45万元", "决算数大小于预算数的主要原因", "比2024年度减增加21.90万元",
+                                  "与2025年预算增加持平", "收入105.00万元，支出收入105.00万元"])
+def test_direction_words_that_cannot_stand_together(slip):
+    from builders import doc, found
+
+    assert found(doc(text=f"说明：{slip}。"), "W-PUNCT-SLIP")
+
+
+@pytest.mark.parametrize("fine", ["比上年增加27.45万元", "决算数大于预算数的主要原因", "与2025年预算持平", "收入105.00万元，支出105.00万元"])
+def test_plain_direction_words_are_fine(fine):
+    from builders import doc, found
+
+    assert not found(doc(text=f"说明：{fine}。"), "W-PUNCT-SLIP")
+
+
+def test_template_choice_of_department_or_unit_left_after_the_name():
+    from dataclasses import replace
+
+    from builders import doc, found
+    from juesuan.core.identity import Identity
+
+    d = doc(text="上海市普陀区某局部门（单位）共有车辆0辆。", identity=Identity(unit="上海市普陀区某局"))
+    assert [f.figures["原文"] for f in found(d, "W-TEMPLATE-REMNANT")] == ["上海市普陀区某局部门（单位）"]
+    assert not found(replace(d, narrative=replace(d.narrative, text="上海市普陀区某局共有车辆0辆。一、部门（单位）职责")),
+                     "W-TEMPLATE-REMNANT")
+
+
+def test_template_instruction_to_list_receptions():
+    from builders import doc, found
+
+    assert found(doc(text="开展调研学习及考察，列明公务接待2批次、26人次。"), "W-TEMPLATE-REMNANT")
+    assert not found(doc(text="开展调研学习及考察，公务接待2批次、26人次。"), "W-TEMPLATE-REMNANT")
+
+
+def test_percent_sign_missing_after_a_spaced_share():
+    from builders import doc, found
+
+    assert found(doc(text="城乡社区支出(类)15411.43 万元，占 76.23;"), "W-PERCENT-SIGN")

@@ -49,6 +49,7 @@ _REMNANT = re.compile(
     r"|[（(]注[:：]?请[^）)\n]{0,30}[）)]"
     r"|[（(]仅有一个单位的部门[^）)\n]{0,40}[）)]"
     r"|本部分内容为“[^”\n]{0,10}”"
+    r"|列明(?=公务接待|国内公务接待|因公出国)"  # the template's "列明公务接待批次、人次" kept as written
 )
 #: Words of direction the template offers in pairs ("增加（减少）"): one of them should have been kept.
 _UP = ("增加", "增长", "上升", "大于", "高于")
@@ -57,7 +58,7 @@ _WAY = "|".join(_UP + _DOWN)
 _CHOICE = re.compile(rf"({_WAY})[（(]({_WAY})[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
 _DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：]")
-_NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)(\d{1,3}\.\d{1,2})(?=[。，；,;])")
+_NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
                        r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}万)(?=[（(，,。；;、）)]|$)", re.M)
 #: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
@@ -106,6 +107,11 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
     for m in _REMNANT.finditer(text):
         yield W_TEMPLATE_REMNANT(f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    unit = ctx.disclosure.identity.unit or ctx.disclosure.unit.name
+    if unit:  # the template's "XX部门（单位）" with the name filled in and the choice left
+        for m in re.finditer(re.escape(unit) + r"(部门[（(]单位[）)])", text):
+            yield W_TEMPLATE_REMNANT(f"“{unit}{m.group(1)}”中留有模板的“{m.group(1)}”，应按实际写“部门”或“单位”",
+                                     {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
 
 
 @check(W_TEMPLATE_CHOICE)

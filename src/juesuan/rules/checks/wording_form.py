@@ -28,7 +28,7 @@ W_TOC_ITEM = Code("W-TOC-ITEM", WARNING, "目录所列决算表中混入了说�
 W_TOC_PAGES = Code("W-TOC-PAGES", WARNING, "目录页码前后颠倒（后一项的页码小于前一项）")
 W_HEADING_TYPO = Code("W-HEADING-TYPO", WARNING, "标题与标准标题只差一个字，疑为错字（如“部门概括”应为“部门概况”）")
 W_TERM_BROKEN = Code("W-TERM-BROKEN", WARNING, "标准用语缺首字（如“般公共预算”“入支出决算”），疑为漏字")
-W_PUNCT_SLIP = Code("W-PUNCT-SLIP", WARNING, "句中标点误用（如“其中。”“占，88.19%”）")
+W_PUNCT_SLIP = Code("W-PUNCT-SLIP", WARNING, "句中标点或用词误用：“其中。”“占，88.19%”，方向词重叠或相矛盾（“增加增加”“减增加”“增加持平”“大小于”），“支出收入”等")
 
 _CN = "一二三四五六七八九十"
 _NUMBERED = re.compile(rf"^(?:第[{_CN}]+部分|[{_CN}]+(?P<sep>[、.．])|[（(][{_CN}\d]+[）)]|表[{_CN}\d]+[：:、]?)\s*")
@@ -39,7 +39,9 @@ _YEAR_UNIT = re.compile(r"^(?:20\d{2}年度?)")
 #: Standard terms whose remainder after the first character never stands alone in this text.
 _TERMS = ("一般公共预算", "收入支出决算", "收入决算情况", "支出决算情况", "机关运行经费", "政府性基金预算",
           "国有资本经营预算", "财政拨款收入支出", "名词解释")
-_SLIPS = re.compile(r"其中。|占[，,、]\s*\d")
+_SLIPS = re.compile(r"其中。|占[，,、]\s*\d"
+                    r"|(增加|减少|增长|下降)\1|减增加|增减少|(?:增加|减少|增长|下降)持平|大小于|小大于"
+                    r"|，支出收入\s*\d")
 
 
 def _lines(ctx: Context) -> list[str]:
@@ -202,7 +204,7 @@ def broken_terms(ctx: Context) -> Iterator[Finding]:
 
 @check(W_PUNCT_SLIP)
 def punctuation_slips(ctx: Context) -> Iterator[Finding]:
-    """“其中”后接冒号而非句号，“占”与百分数之间不加标点。"""
+    """“其中”后接冒号而非句号，“占”与百分数之间不加标点；方向词不重叠、不与“持平”连用；收入、支出不误作“支出收入”。"""
     lines = _lines(ctx)
     for i, raw in enumerate(lines):
         for m in _SLIPS.finditer(raw):
