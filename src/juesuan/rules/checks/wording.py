@@ -23,7 +23,8 @@ from .wording_names import unit_name
 
 W_EDITOR_QUESTION = Code("W-EDITOR-QUESTION", ERROR, "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写")
 W_QUESTION_MARK = Code("W-QUESTION-MARK", WARNING, "正文中有半角问号或“是否…？”问句，可能是留下的提问、指标名称或乱码，请核实")
-W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）")
+W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）；"
+                                                    "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”）为警告", also=(WARNING,))
 W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍")
 W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
@@ -49,8 +50,9 @@ _REMNANT = re.compile(
     r"|[（(]注[:：]?请[^）)\n]{0,30}[）)]"
     r"|[（(]仅有一个单位的部门[^）)\n]{0,40}[）)]"
     r"|本部分内容为“[^”\n]{0,10}”"
-    r"|列明(?=公务接待|国内公务接待|因公出国)"  # the template's "列明公务接待批次、人次" kept as written
 )
+#: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
+_REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
 #: Words of direction the template offers in pairs ("增加（减少）"): one of them should have been kept.
 _UP = ("增加", "增长", "上升", "大于", "高于")
 _DOWN = ("减少", "下降", "小于", "低于")
@@ -107,10 +109,13 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
     for m in _REMNANT.finditer(text):
         yield W_TEMPLATE_REMNANT(f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _REMNANT_WORD.finditer(text):
+        yield W_TEMPLATE_REMNANT.at(WARNING)(f"正文中留有模板的“{m.group(0)}”二字（模板提示“{m.group(0)}……”），应删去",
+                                             {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     unit = ctx.disclosure.identity.unit or ctx.disclosure.unit.name
     if unit:  # the template's "XX部门（单位）" with the name filled in and the choice left
         for m in re.finditer(re.escape(unit) + r"(部门[（(]单位[）)])", text):
-            yield W_TEMPLATE_REMNANT(f"“{unit}{m.group(1)}”中留有模板的“{m.group(1)}”，应按实际写“部门”或“单位”",
+            yield W_TEMPLATE_REMNANT.at(WARNING)(f"“{unit}{m.group(1)}”中留有模板的“{m.group(1)}”，应按实际写“部门”或“单位”",
                                      {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
 
 
