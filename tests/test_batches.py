@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from shared import tool
+
 from juesuan.apps.cli import main
 from juesuan.io import office
 from test_check_cmd import CLEAN, WITH_QUESTION
 
-HAS_SOFFICE = office.soffice() is not None
 
 
 def run(capsys, *args):
@@ -43,8 +44,7 @@ def make_doc(target: Path, text: str, work: Path) -> Path:
 @pytest.fixture(scope="module")
 def old_word(tmp_path_factory) -> Path:
     """One real .doc with an error finding in it, made once for this module (LibreOffice is slow)."""
-    if not HAS_SOFFICE:
-        pytest.skip("LibreOffice (soffice) is not installed (scripts/test installs it)")
+    tool("soffice", "libreoffice")
     folder = tmp_path_factory.mktemp("doc")
     return make_doc(folder / "旧版说明.doc", WITH_QUESTION, folder / "work")
 

@@ -8,9 +8,11 @@ from decimal import Decimal
 from functools import lru_cache
 import pytest
 
+from shared import needs_shared
+
 from juesuan.audit import check_path
 from juesuan.io.readers import read_document
-from test_readers_pdf import _corpus  # the one place where a corpus test skips when ../shared is absent
+from test_readers_pdf import _corpus  # tests/shared.py: absent ../shared leaves these tests out
 
 D = Decimal
 
@@ -35,6 +37,7 @@ BUDGETS = {
 }
 
 
+@needs_shared
 @pytest.mark.parametrize("name", sorted(BUDGETS))
 def test_each_real_budget_is_identified_and_audited_with_only_its_real_errors(name):
     unit, year, label, profile, errors = BUDGETS[name]
@@ -47,6 +50,7 @@ def test_each_real_budget_is_identified_and_audited_with_only_its_real_errors(na
     assert not [w for w in words if "决算表" in w or "部门决算" in w]
 
 
+@needs_shared
 def test_chongqing_tables_fold_the_carryover_into_the_fund_rows():
     t = _read("chongqing-kejiju-2026-yusuan.pdf").tables
     assert t.order == ("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9")
@@ -57,18 +61,21 @@ def test_chongqing_tables_fold_the_carryover_into_the_fund_rows():
     assert t.t9.actual["合计"] == D("207.46") and t.t9.actual["公务用车运行维护费"] == D("32.50")
 
 
+@needs_shared
 def test_shanghai_tables_in_yuan_and_its_sangong_table_in_wan():
     t = _read("shanghai-caizhengju-2025-danwei-yusuan.pdf").tables
     assert t.t1.unit == "元" and t.t1.income_total == D("17191.5169")
     assert t.t6.subtotals["公用经费合计"] == D("2517.7779") and t.t9.unit == "万元" and t.t9.actual["合计"] == D("346.30")
 
 
+@needs_shared
 def test_suzhou_titles_printed_inside_the_grid_are_read():
     t = _read("suzhou-shenjiju-2026-yusuan.pdf").tables
     assert t.t2.total.values["合计"] == D("4651.67") and t.t9.actual["合计"] == D("10.00")
     assert t.t5.total.values["人员经费"] == D("3916.57")
 
 
+@needs_shared
 def test_the_university_budget_is_read_in_its_own_form():
     d = _read("chongqing-xinandaxue-2021-yusuan.pdf")
     assert d.identity.form == "university" and d.tables.present() == ("T1", "T2", "T3", "T5")

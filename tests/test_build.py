@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+
+from shared import tool
 
 from juesuan.apps.cli import main
 
@@ -140,8 +141,8 @@ def test_pdf_missing_libreoffice_is_named_and_the_rest_written(tmp_path, monkeyp
     assert f"{TITLE}.pdf" in missed.message
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_pdf_has_pages_with_title(tmp_path):
+    tool("soffice", "libreoffice")
     import pdfplumber
 
     from juesuan.compose import build

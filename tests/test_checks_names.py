@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+
+from shared import SHARED, needs_shared, shared
 
 from builders import doc, found, read
 from juesuan.core.model import Unit
@@ -203,15 +204,13 @@ def test_sme_amounts_within_rounding_of_the_total_pass():
 
 # --------------------------------------------------------------------------- the Shanghai corpus
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 NEW_CODES = {"W-DEPT-NAME", "W-TEMPLATE-CHOICE", "W-PERCENT-SIGN", "W-PAREN", "N-ITEM-UNKNOWN", "N-ITEM-PURPOSE"}
 
 
 def _findings(name: str):
     path = CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
+    shared(str(path.relative_to(SHARED)))
     from juesuan.audit import check_path
     return check_path(str(path), None).report.findings
 
@@ -221,6 +220,7 @@ def guihua():
     return _findings("shanghai-putuo-guihuaziyuanju-2024-juesuan.pdf")
 
 
+@needs_shared
 def test_guihua_defects(guihua):
     by = lambda code: [f for f in guihua if f.code == code]
     assert [f.figures["原文"] for f in by("W-TEMPLATE-CHOICE")] == ["下降（增长）"]
@@ -231,6 +231,7 @@ def test_guihua_defects(guihua):
     assert len(by("W-PAREN")) == 1
 
 
+@needs_shared
 def test_shehuigongzuobu_defects():
     found_ = _findings("shanghai-putuo-shehuigongzuobu-2024-juesuan.pdf")
     remnants = [f for f in found_ if f.code == "W-TEMPLATE-REMNANT"]
@@ -240,14 +241,15 @@ def test_shehuigongzuobu_defects():
     assert any(f.code == "N-PROCUREMENT" and f.severity.value == "error" for f in found_)
 
 
+@needs_shared
 def test_caizhengju_has_none_of_these():
     found_ = _findings("shanghai-putuo-caizhengju-2024-juesuan.pdf")
     assert not {f.code for f in found_} & (NEW_CODES | {"N-PROCUREMENT", "W-TEMPLATE-REMNANT"})
 
 
+@needs_shared
 def test_seed_has_none_of_these():
     seed = SHARED / "seed" / "000_e5361b4e9819f483.txt"
-    if not seed.is_file():
-        pytest.skip(f"{seed} is not available")
+    shared(str(seed.relative_to(SHARED)))
     from juesuan.audit import check_path
     assert not {f.code for f in check_path(str(seed), None).report.findings} & NEW_CODES

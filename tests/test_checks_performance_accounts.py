@@ -4,9 +4,10 @@ the whole catalogue finds on the seed for these codes."""
 
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+
+from shared import SEED, needs_shared, shared
 
 from catalogue_examples import T1
 from catalogue_examples_performance import (_accounts, _quoted, base_evaluation, change_funds, change_item, disclosure,
@@ -16,9 +17,7 @@ from juesuan.core.model import Tables
 from juesuan.core.profiles import load_profile
 from juesuan.rules.checks import performance
 from juesuan.rules.checks.base import Context, run
-from juesuan.rules.derive import derive
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_e5361b4e9819f483.txt"
 
 
 def findings(d, code=None):
@@ -137,8 +136,7 @@ def test_completion_date_with_years():
 
 @pytest.fixture(scope="module")
 def seed():
-    if not SEED.is_file():
-        pytest.skip("../shared not present")
+    shared("seed", SEED.name)
     from juesuan.audit import check_path
 
     result = check_path(SEED)
@@ -146,6 +144,7 @@ def seed():
     return result.report.findings
 
 
+@needs_shared
 def test_seed_whole_table_initial_budget(seed):
     found = [f for f in seed if f.code == "P-WHOLE-FISCAL"]
     assert [(f.severity, f.figures["自评表"], f.figures["财政拨款年初预算数"], f.spans[0].line) for f in found] == [
@@ -153,12 +152,14 @@ def test_seed_whole_table_initial_budget(seed):
     assert not [f for f in seed if f.code == "P-WHOLE-TOTALS"]  # 1,787.23 and 1,740.70 agree
 
 
+@needs_shared
 def test_seed_project_quoted_at_initial_budget(seed):
     found = [f for f in seed if f.code.startswith("P-PROJECT")]
     assert [(f.code, f.severity, f.figures["说明"], f.figures["全年预算数"], f.spans[0].line) for f in found] == [
         ("P-PROJECT-INITIAL", Severity.INFO, "600.00", "479.78", 84)]
 
 
+@needs_shared
 def test_seed_completion_date_and_same_indicators(seed):
     dates = [f for f in seed if f.code == "P-ACHIEVED-TEXT" and "日" in f.figures["文字"]]
     assert [(f.figures["文字"], f.figures["业绩值"], f.spans[-1].line) for f in dates] == [("5月23日前", "=4月15日", 1052)]

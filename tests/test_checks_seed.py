@@ -2,15 +2,15 @@
 mistakes are found; the 0.01 gaps are info only; no error is raised that a careful reader would
 call false. Skips when ../shared is absent."""
 
-from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from shared import SHARED, needs_shared, shared
+
 SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
 CORPUS = SHARED / "corpus"
 
-pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="../shared not present")
+pytestmark = needs_shared
 
 #: Codes of the performance checks (helper-owned elsewhere) are judged in their own tests.
 MINE = ("T", "X", "N", "C", "W", "R")
@@ -29,6 +29,7 @@ def mine(findings):
     return [f for f in findings if f.code.split("-")[0][0] in MINE and not f.code.startswith("P-")]
 
 
+@needs_shared
 def test_seed_editor_question_found(seed):
     hit = [f for f in seed if f.code == "W-EDITOR-QUESTION"]
     assert len(hit) == 1 and hit[0].severity.value == "error"
@@ -37,12 +38,14 @@ def test_seed_editor_question_found(seed):
     assert span.excerpt[span.start:span.end].endswith("情况？")
 
 
+@needs_shared
 def test_seed_doubled_full_stop_found(seed):
     hit = [f for f in seed if f.code == "W-DOUBLE-PUNCT"]
     assert [f.figures["标点"] for f in hit] == ["。。"]
     assert "档案缺失。。下一步" in hit[0].spans[0].excerpt
 
 
+@needs_shared
 def test_seed_cent_gaps_are_info_only(seed):
     rounding = [f for f in seed if f.code == "ROUNDING"]
     assert all(f.severity.value == "info" for f in rounding)
@@ -51,11 +54,13 @@ def test_seed_cent_gaps_are_info_only(seed):
     assert gaps == [("C44", "-0.01"), ("C44", "-0.01"), ("C44", "0.01"), ("C45", "0.01")]
 
 
+@needs_shared
 def test_seed_has_no_other_error(seed):
     errors = sorted({f.code for f in mine(seed) if f.severity.value == "error"})
     assert errors == ["W-EDITOR-QUESTION"]
 
 
+@needs_shared
 def test_seed_runs_narrative_self_checks(seed):
     from juesuan.audit import check_path
 
@@ -68,16 +73,15 @@ def test_seed_runs_narrative_self_checks(seed):
 
 def _pdf(name):
     path = CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"{name} not present")
+    shared("corpus", name)
     from juesuan.audit import check_path
 
     result = check_path(path)
-    if result.report is None:
-        pytest.skip(f"PDF reader could not read {name}: {result.error}")
+    assert result.report is not None, f"the PDF reader could not read {name}: {result.error}"
     return result.report.findings
 
 
+@needs_shared
 def test_caizhengju_fiscal_total_contradiction():
     findings = _pdf("shanghai-putuo-caizhengju-2024-juesuan.pdf")
     hit = [f for f in findings if f.code == "N-FISCAL"]
@@ -87,6 +91,7 @@ def test_caizhengju_fiscal_total_contradiction():
     assert {f.code for f in mine(findings) if f.severity.value == "error"} <= {"N-FISCAL", "N-SHARE"}
 
 
+@needs_shared
 def test_guihuaziyuanju_basic_spending_from_wrong_table():
     findings = _pdf("shanghai-putuo-guihuaziyuanju-2024-juesuan.pdf")
     basic = {f.figures["说明中"] for f in findings if f.code == "N-BASIC"}
@@ -97,6 +102,7 @@ def test_guihuaziyuanju_basic_spending_from_wrong_table():
     assert {f.code for f in mine(findings) if f.severity.value == "error"} <= {"N-BASIC", "W-TEMPLATE-CHOICE"}
 
 
+@needs_shared
 def test_shehuigongzuobu_completion_against_zero_budget():
     findings = _pdf("shanghai-putuo-shehuigongzuobu-2024-juesuan.pdf")
     hit = [f for f in findings if f.code == "N-COMPLETION-BASE"]

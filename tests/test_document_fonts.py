@@ -4,11 +4,12 @@ with their tables."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from shared import tool
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
@@ -74,8 +75,8 @@ def test_font_config_maps_word_fonts_to_free_ones(tmp_path):
     assert str(pdf.SHIPPED_FONTS) in config and pdf.SHIPPED_FAMILY in config
 
 
-@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig tools are not installed")
 def test_font_config_is_what_fontconfig_uses(tmp_path):
+    tool("fc-match")
     config = pdf.font_config(tmp_path)
     env = {"FONTCONFIG_FILE": str(config), "PATH": "/usr/bin:/bin"}
 
@@ -90,8 +91,8 @@ def test_font_config_is_what_fontconfig_uses(tmp_path):
                                                check=True).stdout
 
 
-@pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice (soffice) is not installed")
 def test_pdf_sets_body_in_a_serif_and_headings_in_a_sans(tmp_path):
+    tool("soffice", "libreoffice")
     from pypdf import PdfReader
 
     path = next(p for p in build(EXAMPLE, tmp_path, ["pdf"]).files if p.suffix == ".pdf")

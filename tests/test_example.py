@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from shared import SEED, needs_shared, shared
+
 from juesuan.core import keys
 from juesuan.core.money import fmt_amount, fmt_pct
 from juesuan.core.profiles import load_profile
@@ -17,7 +19,6 @@ from juesuan.io.readers.data import load
 from juesuan.rules.derive import complete, derive
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "changji-2024"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_e5361b4e9819f483.txt"
 
 # (figure key, as the seed prints it). Percent keys end in 占比/增减率/预决算差异率.
 PRINTED = [
@@ -136,9 +137,9 @@ def test_counts(figures, key, count):
     assert figures[key] == count
 
 
+@needs_shared
 def test_expected_strings_come_from_the_seed():
-    if not SEED.is_file():
-        pytest.skip("shared/ not present")
+    shared("seed", SEED.name)
     text = SEED.read_text(encoding="utf-8")
     missing = [(k, p) for k, p in PRINTED if p.lstrip("-") not in text]
     assert missing == []

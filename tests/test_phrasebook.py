@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+
+from shared import SHARED, needs_shared, shared
 
 from juesuan.core import money
 from juesuan.core.document import Chart, Heading, Paragraph, Slot
@@ -17,7 +18,6 @@ from juesuan.phrasebook.glossary import glossary_for
 from juesuan.phrasebook.parse import parse_narrative
 from juesuan.phrasebook.render import render_narrative
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
 D = Decimal
 
@@ -309,8 +309,7 @@ def test_missing_reasons_give_placeholders_and_warnings():
 
 @pytest.fixture(scope="module")
 def seed():
-    if not SEED.exists():
-        pytest.skip("shared/seed not available")
+    shared("seed", SEED.name)
     text = SEED.read_text(encoding="utf-8")
     lines = [(line, Span(file=SEED.name, line=i + 1)) for i, line in enumerate(text.split("\n"))]
     return lines, parse_narrative(lines, load_profile("xinjiang-2024"))
@@ -343,6 +342,7 @@ SEED_STATEMENTS = {
 }
 
 
+@needs_shared
 def test_seed_statements(seed):
     lines, parsed = seed
     values: dict[str, set] = {}
@@ -360,6 +360,7 @@ def test_seed_statements(seed):
                    for st in parsed.narrative.statements)
 
 
+@needs_shared
 def test_seed_spans_point_at_the_printed_number(seed):
     lines, parsed = seed
     for st in parsed.narrative.statements:
@@ -373,6 +374,7 @@ def test_seed_spans_point_at_the_printed_number(seed):
     assert first.span.file == SEED.name and first.span.line == 27
 
 
+@needs_shared
 def test_seed_reasons_and_texts(seed):
     _, parsed = seed
     r = parsed.reasons

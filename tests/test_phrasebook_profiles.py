@@ -18,7 +18,7 @@ from juesuan.core import money
 from juesuan.core.document import Heading, Paragraph
 from juesuan.core.findings import Severity
 from juesuan.core.keys import COMPLETION, SUFFIXES, split
-from juesuan.core.model import Comparatives, Disclosure, Span, Unit
+from juesuan.core.model import Disclosure, Span, Unit
 from juesuan.core.profiles import load_profile
 from juesuan.phrasebook.parse import parse_narrative
 from juesuan.phrasebook.render import render_narrative

@@ -7,13 +7,13 @@ Self-made fixtures first; the corpus tests at the end use ../shared and skip wit
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+
+from shared import SHARED, needs_shared
 
 from juesuan import api
 from juesuan.core.model import Span
@@ -22,7 +22,6 @@ from juesuan.io.readers.lines import furniture, is_collapsed, paginate, relocato
 from juesuan.io.readers.normalize import clean_line, has_traditional, join_lines, strip_glosses, to_simplified
 from juesuan.io.readers.text import extract_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 WEB = SHARED / "corpus" / "web"
 SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
 
@@ -233,9 +232,10 @@ def test_html_page_holding_a_whole_document_in_one_block():
 
 # --------------------------------------------------------------------------- real copies (../shared)
 
-needs_web = pytest.mark.skipif(not WEB.is_dir(), reason="shared/corpus/web not available")
+needs_web = needs_shared
 
 
+@needs_shared
 @needs_web
 def test_traditional_mirror_with_pinyin_glosses():
     d = api.read(WEB / "011.txt")
@@ -244,6 +244,7 @@ def test_traditional_mirror_with_pinyin_glosses():
     assert "一、收入支出决算总表" in d.narrative.text and "二、部门基本情况" in d.narrative.text
 
 
+@needs_shared
 @needs_web
 @pytest.mark.parametrize("name, unit, year", [("051.txt", "茂名市交通运输局(本级)", 2021), ("021.txt", None, 2020)])
 def test_pdf_copies_whose_line_breaks_were_lost(name, unit, year):
@@ -255,7 +256,7 @@ def test_pdf_copies_whose_line_breaks_were_lost(name, unit, year):
     assert max(len(line.excerpt) for line in d.narrative.lines) <= 120
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="shared seed not available")
+@needs_shared
 def test_seed_lines_are_not_rejoined_or_resegmented():
     from juesuan.io.readers.text import extract
 
@@ -267,7 +268,7 @@ def test_seed_lines_are_not_rejoined_or_resegmented():
 _PUTUO = sorted((SHARED / "corpus").glob("shanghai-putuo-*-2024-juesuan.pdf"))
 
 
-@pytest.mark.skipif(not _PUTUO or shutil.which("pdftotext") is None, reason="corpus PDFs or pdftotext not available")
+@needs_shared
 @pytest.mark.parametrize("layout", [False, True])
 def test_pdftotext_copy_reads_like_the_pdf(tmp_path, layout):
     """No bracket warnings the PDF does not have (a bracket wrapped onto the next line is not a

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from shared import needs_shared, shared
+
 from juesuan.core.findings import InputError
 from juesuan.io.readers.pdf import extract
 from juesuan.io.readers.recognize import recognize
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CZJ = "shanghai-putuo-caizhengju-2024-juesuan.pdf"
 GHZY = "shanghai-putuo-guihuaziyuanju-2024-juesuan.pdf"
 SGB = "shanghai-putuo-shehuigongzuobu-2024-juesuan.pdf"
@@ -32,11 +33,8 @@ def D(s: str) -> Decimal:
 
 
 def _corpus(name: str) -> Path:
-    """The corpus file; the one place where a test skips when ../shared is absent."""
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"corpus file {name} not available")
-    return path
+    """A corpus file (tests/shared.py: absent ../shared leaves these tests out, a missing file fails)."""
+    return shared("corpus", name)
 
 
 @lru_cache(maxsize=None)
@@ -47,12 +45,14 @@ def _read(name: str):
 
 # --------------------------------------------------------------------------- 上海市普陀区财政局
 
+@needs_shared
 def test_caizhengju_nine_tables_in_printed_order():
     _, t = _read(CZJ)
     assert t.present() == NINE
     assert t.order == SHANGHAI_ORDER
 
 
+@needs_shared
 def test_caizhengju_t1_two_panels():
     _, t = _read(CZJ)
     t1 = t.t1
@@ -71,6 +71,7 @@ def test_caizhengju_t1_two_panels():
     assert t1.sources["income_total"].page == 7
 
 
+@needs_shared
 def test_caizhengju_t2_t3_three_code_columns():
     _, t = _read(CZJ)
     t2, t3 = t.t2, t.t3
@@ -93,6 +94,7 @@ def test_caizhengju_t2_t3_three_code_columns():
     assert t3.value("2010602", "基本支出") is None
 
 
+@needs_shared
 def test_caizhengju_t4_t5():
     _, t = _read(CZJ)
     t4 = t.t4
@@ -110,6 +112,7 @@ def test_caizhengju_t4_t5():
     assert [r.code for r in t5.rows][:3] == ["201", "20106", "2010601"]
 
 
+@needs_shared
 def test_caizhengju_t6_panels_and_subtotals():
     _, t = _read(CZJ)
     t6 = t.t6
@@ -123,6 +126,7 @@ def test_caizhengju_t6_panels_and_subtotals():
     assert all(r.code.startswith("3") for r in t6.rows)
 
 
+@needs_shared
 def test_caizhengju_t9_and_empty_fund_tables():
     _, t = _read(CZJ)
     t9 = t.t9
@@ -134,6 +138,7 @@ def test_caizhengju_t9_and_empty_fund_tables():
         assert "故本表无数据" in table.note
 
 
+@needs_shared
 def test_caizhengju_narrative_lines():
     ex, _ = _read(CZJ)
     texts = [text for text, _ in ex.lines]
@@ -149,6 +154,7 @@ def test_caizhengju_narrative_lines():
 
 # --------------------------------------------------------------------------- 规划和自然资源局
 
+@needs_shared
 def test_guihuaziyuanju_tables():
     _, t = _read(GHZY)
     assert t.present() == NINE and t.order == SHANGHAI_ORDER
@@ -174,6 +180,7 @@ def test_guihuaziyuanju_tables():
 
 # --------------------------------------------------------------------------- 区委社会工作部
 
+@needs_shared
 def test_shehuigongzuobu_tables():
     _, t = _read(SGB)
     assert t.present() == NINE and t.order == SHANGHAI_ORDER
@@ -207,6 +214,7 @@ def _document(name: str):
     return read_document(_corpus(name))
 
 
+@needs_shared
 def test_university_four_tables_read_across_page_breaks():
     d = _document(XNDX)
     t = d.tables
@@ -241,6 +249,7 @@ def test_university_four_tables_read_across_page_breaks():
     assert t.issuers == {"T1": "", "T2": "", "T3": "", "T5": ""}
 
 
+@needs_shared
 def test_university_relations_checked_and_its_true_warnings():
     from juesuan.audit import check_path
 
@@ -256,6 +265,7 @@ def test_university_relations_checked_and_its_true_warnings():
 
 # --------------------------------------------------------------------------- blank template
 
+@needs_shared
 def test_template_reads_without_crashing():
     _, t = _read(TEMPLATE)
     assert t.present() == NINE

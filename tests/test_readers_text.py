@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+
+from shared import SHARED, needs_shared
 
 from juesuan.core.findings import InputError
 from juesuan.core.model import Span, Statement
@@ -17,9 +18,8 @@ from juesuan.io.readers.normalize import decode, join_soft_breaks, normalize_tex
 from juesuan.io.readers.performance import evaluations_from_grids
 from juesuan.io.readers.text import extract, extract_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
-needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="shared seed not available")
+needs_seed = needs_shared
 
 
 # --------------------------------------------------------------------------- the seed
@@ -35,6 +35,7 @@ def seed_extracted():
     return extract(SEED)
 
 
+@needs_shared
 @needs_seed
 def test_seed_lines_and_grids(seed_extracted):
     ex = seed_extracted
@@ -51,6 +52,7 @@ def test_seed_lines_and_grids(seed_extracted):
     assert texts[texts.index("十二、其他需说明的事项") - 1].startswith("根据预算绩效管理要求")
 
 
+@needs_shared
 @needs_seed
 def test_seed_unit_profile_and_sections(seed):
     assert seed.unit.name == "昌吉回族自治州人民政府办公室"
@@ -72,11 +74,13 @@ def test_seed_unit_profile_and_sections(seed):
     assert seed.unit.internal_sections[0] == "综合一科" and len(seed.unit.internal_sections) == 10
 
 
+@needs_shared
 @needs_seed
 def test_seed_tables_attached(seed):
     assert seed.tables.attached is True
 
 
+@needs_shared
 @needs_seed
 def test_seed_six_evaluations(seed):
     evs = seed.evaluations
@@ -91,6 +95,7 @@ def test_seed_six_evaluations(seed):
     assert names[4].startswith("昌吉州赴乌兹别克斯坦")
 
 
+@needs_shared
 @needs_seed
 def test_seed_whole_evaluation_values(seed):
     whole = seed.evaluations[0]
@@ -110,6 +115,7 @@ def test_seed_whole_evaluation_values(seed):
     assert whole.goal.startswith("目标1：") and whole.achieved.startswith("2024年我单位全年预算数")
 
 
+@needs_shared
 @needs_seed
 def test_seed_project_evaluation_values(seed):
     yuanjiang = seed.evaluations[2]
@@ -148,6 +154,7 @@ def test_seed_project_evaluation_values(seed):
     assert expo.indicators[-1].level1 == "满意度指标"
 
 
+@needs_shared
 @needs_seed
 def test_seed_profile_override(tmp_path):
     d = read_document(SEED, profile="national")
@@ -348,6 +355,7 @@ def test_performance_grid_with_repeated_merged_cells():
     assert evaluations_from_grids([RawGrid(rows=(("收入支出决算总表",), ("项目", "决算数")))]) == ()
 
 
+@needs_shared
 @needs_seed
 def test_seed_statements_fill_model_parts(seed):
     staff = seed.unit.staff
@@ -364,6 +372,7 @@ def test_seed_statements_fill_model_parts(seed):
     assert seed.matters.operating_cost == Decimal("161.94")
 
 
+@needs_shared
 @needs_seed
 def test_seed_evaluations_survive_grid_padding(seed_extracted):
     """A reader that lays tables on a full column grid (docx/html) pads short rows with blanks;

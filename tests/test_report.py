@@ -4,9 +4,10 @@ and the JSON shape left as it was."""
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+
+from shared import SHARED, needs_shared, shared
 
 from juesuan.audit import DocumentResult
 from juesuan.core.findings import Finding, Severity
@@ -14,7 +15,6 @@ from juesuan.core.model import Span
 from juesuan.io.writers import report
 from juesuan.rules.checks.base import Outcome, Report
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS_PDF = SHARED / "corpus" / "shanghai-putuo-caizhengju-2024-juesuan.pdf"
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -121,9 +121,9 @@ def test_json_shape_unchanged_by_ordering():
     json.dumps(doc, ensure_ascii=False)
 
 
+@needs_shared
 def test_corpus_pdf_report_names_figures_and_pages():
-    if not CORPUS_PDF.is_file():
-        pytest.skip("shared corpus missing")
+    shared("corpus", CORPUS_PDF.name)
     from juesuan.audit import check_path
 
     result = check_path(str(CORPUS_PDF))

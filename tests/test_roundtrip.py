@@ -8,12 +8,13 @@ the narrative parses back to the derived figures (parse(render(d)) gives back d)
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from shared import tool
 
 from juesuan import api
 from juesuan.core.findings import Severity
@@ -166,9 +167,8 @@ def test_profile_from_scores_without_region_clue(built, source):
 # --------------------------------------------------------------------------- PDF (needs LibreOffice)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-                    reason="LibreOffice (soffice) is not installed")
 def test_pdf_round_trip(tmp_path, source):
+    tool("soffice", "libreoffice")
     full, profile, _ = source
     result = api.build(EXAMPLE, tmp_path, formats=("pdf",))
     pdf = next((p for p in result.files if p.suffix == ".pdf"), None)

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from shared import SHARED, needs_shared, shared
+
 from fixtures.seed_evaluations import SEED_TOTALS, seed_disclosure, seed_evaluations, with_indicator
 from juesuan.apps import cli, score_cmd
 from juesuan.rules.scoring import score_evaluation
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
 EXAMPLE = ROOT / "examples" / "changji-2024"
 NATIONAL_TOTALS = [99.74, 100.0, 94.38, 100.0, 100.0, 100.0]
@@ -106,9 +107,9 @@ def test_cli_on_example_data(capsys):
     assert [e["total"] for e in data["evaluations"]] == [float(t) for t in SEED_TOTALS]
 
 
+@needs_shared
 def test_cli_rescores_the_published_seed(capsys):
-    if not SEED.is_file():
-        pytest.skip("shared/seed is absent")
+    shared("seed", SEED.name)
     from juesuan.io.readers import read_document
 
     assert len(read_document(SEED).evaluations) == 6

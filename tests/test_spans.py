@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-import pytest
+
+from shared import SHARED, needs_shared
 
 from juesuan import api
 from juesuan.core.model import Span, Statement
 from juesuan.phrasebook.parse import parse_narrative
 from juesuan.phrasebook.parse_support import compact
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_e5361b4e9819f483.txt"
 PUTUO = SHARED / "corpus" / "shanghai-putuo-caizhengju-2024-juesuan.pdf"
 
@@ -57,7 +56,7 @@ def _excerpts_are_printed_text(narrative) -> None:
         assert compact(st.span.excerpt) in compact(narrative.text), st.key
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared/ seed not available")
+@needs_shared
 def test_seed_statements_mark_their_figure():
     d = api.read(SEED)
     statements = d.narrative.statements
@@ -66,7 +65,7 @@ def test_seed_statements_mark_their_figure():
     _excerpts_are_printed_text(d.narrative)
 
 
-@pytest.mark.skipif(not PUTUO.exists(), reason="shared/ corpus not available")
+@needs_shared
 def test_corpus_pdf_statements_mark_their_figure():
     d = api.read(PUTUO)
     statements = d.narrative.statements

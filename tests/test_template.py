@@ -506,7 +506,6 @@ def zero_filled(d: Disclosure) -> Disclosure:
     return dataclasses.replace(d, tables=tables)
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="examples/changji-2024/决算数据.yaml not there yet")
 def test_round_trip_through_the_yaml_example(tmp_path):
     from juesuan.io.readers.data import load
 

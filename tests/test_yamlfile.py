@@ -107,8 +107,9 @@ def test_value_the_constructor_rejects_is_one_line(tmp_path):
 def test_libyaml_twin_keeps_the_data_readers_constructors():
     from juesuan.io.readers.yaml_fields import DecimalLoader
 
-    if not getattr(yaml, "__with_libyaml__", False):
-        pytest.skip("libyaml not installed: the pure-Python loader is used as is")
+    if not getattr(yaml, "__with_libyaml__", False):  # without libyaml the pure-Python loader is used as is
+        assert yamlfile._libyaml(DecimalLoader) is DecimalLoader
+        return
     fast = yamlfile._libyaml(DecimalLoader)
     assert issubclass(fast, DecimalLoader) and fast is not DecimalLoader
     from decimal import Decimal
