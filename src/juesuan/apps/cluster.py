@@ -64,7 +64,7 @@ def _dask():
 
 def _connect(address: str):
     """A Dask client (and the local cluster it owns, or None)."""
-    _, Client, LocalCluster, _ = _dask()
+    config, Client, LocalCluster, _ = _dask()
     kind, count = parse_address(address)
     for name in ("distributed", "tornado"):
         logging.getLogger(name).setLevel(logging.CRITICAL)  # Dask's own chatter is not for a finance officer
@@ -73,7 +73,7 @@ def _connect(address: str):
                                silence_logs=logging.CRITICAL)
         return Client(cluster), cluster
     try:
-        return Client(address, timeout="20s"), None
+        return Client(address, timeout=config.get("distributed.comm.timeouts.connect")), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise InputError(f"--cluster {address}：无法连接 Dask 调度器（{exc.__class__.__name__}），请确认调度器已启动、地址和端口正确") from exc
 
