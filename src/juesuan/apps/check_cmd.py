@@ -420,7 +420,8 @@ def _take(path: str, done: Done, args: argparse.Namespace, walked: set[str], see
             sys.stderr.write(trace)
     else:
         result = _unfinished(path, done, args.profile, args)
-    base = dict(path=path, sha256=fp.sha256, size=fp.size, mtime=fp.mtime, attempt=done.attempt)
+    base = dict(path=path, sha256=fp.sha256, size=fp.size, mtime=fp.mtime, attempt=done.attempt,
+                seconds=round(done.seconds, 3), peak_mb=round(done.peak_mb, 1))
     if path in walked and result.not_disclosure:
         write(seen.skip(path, result.error))
         outputs.record(runstate.Record(status="skipped", reason=result.error, **base), None)

@@ -5,7 +5,7 @@ Lines files, each appended one whole line per document as results finish and flu
 (synced to disk at most once a second and at the end):
 
 - ``OUT.state``, small: ``{"path", "sha256", "size", "mtime", "status", "attempt", "error_kind",
-  "counts"}`` per document. ``status`` is "done" (a result was written; ``error_kind`` is "" or,
+  "counts", "seconds", "peak_mb"}`` per document. ``status`` is "done" (a result was written; ``error_kind`` is "" or,
   for a result about an unreadable file or a fault of the program, "unreadable" / "fault"),
   "skipped" (met in a folder or a manifest and not a disclosure; ``reason`` says why) or "failed"
   (``error_kind`` is one of :data:`juesuan.apps.workers.TRANSIENT`: timeout, memory, lost).
@@ -51,6 +51,8 @@ class Record:
     error_kind: str = ""
     counts: dict = field(default_factory=dict)
     reason: str = ""  # why a file was skipped
+    seconds: float = 0.0  # how long the document took in its worker
+    peak_mb: float = 0.0  # the worker's peak resident memory when it finished (0 when run in-process)
 
     def line(self) -> str:
         data = {k: v for k, v in asdict(self).items() if v not in ("", None) or k in ("path", "status")}
