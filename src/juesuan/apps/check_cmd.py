@@ -337,8 +337,10 @@ def _entries(args: argparse.Namespace) -> list[Entry]:
     if args.manifest:
         for entry in expand(read_manifest(args.manifest)):
             entries.append(Entry(entry.path, walked=True, skip=entry.skip))
-    seen: set[str] = set()
-    return [e for e in entries if not (e.path in seen or seen.add(e.path))]
+    unique: dict[str, Entry] = {}
+    for entry in entries:
+        unique.setdefault(entry.path, entry)
+    return list(unique.values())
 
 
 def _usage_error(args: argparse.Namespace) -> str:

@@ -62,6 +62,7 @@ class Worker:
         command = [sys.executable, "-m", "juesuan.apps.workers", str(theirs.fileno()), *warm]
         try:
             self.process = subprocess.Popen(command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.DEVNULL,  # a library that prints would spoil JSON Lines on stdout
                                             env=env, start_new_session=True)
         finally:
             theirs.close()
