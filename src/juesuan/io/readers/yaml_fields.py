@@ -25,9 +25,10 @@ _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _FOLDED_SPACE = re.compile(f"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
 
-class DecimalLoader(yaml.SafeLoader):
+class DecimalLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that reads YAML floats as exact Decimals (never binary floats) and refuses a
-    key given twice in one mapping (plain YAML would silently keep the last one)."""
+    key given twice in one mapping (plain YAML would silently keep the last one). Parsed by
+    libyaml when PyYAML has it (the pure-Python parser is the slow part of a build's start)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set = set()
