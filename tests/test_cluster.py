@@ -32,7 +32,10 @@ def cluster(monkeypatch):
     local.close()
 
 
-def test_local_cluster_gives_the_results_of_the_local_pool(tmp_path, capsys):
+def test_local_cluster_gives_the_results_of_the_local_pool(tmp_path, capsys, monkeypatch):
+    from juesuan.apps import cluster as dask_batches
+
+    monkeypatch.setattr(dask_batches, "WINDOW", 3)  # a few at a time: the next goes out as each comes back
     folder = folder_of(tmp_path, 12)
     pool, dask = tmp_path / "pool.jsonl", tmp_path / "dask.jsonl"
     assert run(capsys, "--format", "jsonl", "-o", pool, folder)[0] == 1

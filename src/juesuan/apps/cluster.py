@@ -12,7 +12,8 @@ of one), so the time and memory limits hold there too and a hung document never 
 for good. What comes back is the small result record (findings, counts, identity; no page text,
 no images).
 
-Results come back in the order they finish (``as_completed``). A worker that dies takes nothing
+Results come back in the order they finish (``as_completed``); at most :data:`WINDOW` documents
+are with the scheduler at a time, the next one sent as each comes back. A worker that dies takes nothing
 with it: the scheduler gives its documents to the other workers (up to Dask's
 ``distributed.scheduler.allowed-failures`` times); a document that still gets no result is
 reported as lost (a transient failure that ``--resume`` tries again).
@@ -22,12 +23,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from itertools import islice
 from typing import Any, Callable, Iterator, Sequence
 
 from ..core.findings import InputError
 from .workers import Done, Pool
 
 _local = threading.local()  # one child process per Dask worker thread
+#: Documents handed to the scheduler at a time: enough to keep a thousand worker threads busy, few
+#: enough that the scheduler's memory stays small for a run of any length.
+WINDOW = 2000
 
 
 def _remote(item: Any, fn: Callable, args: tuple, timeout: float | None, max_memory_mb: float | None,
@@ -86,17 +91,26 @@ def run_on_cluster(address: str, fn: Callable, items: Sequence, args: tuple, *, 
         return
     client, cluster = _connect(address)
     as_completed = _dask()[3]
+    waiting = iter(items)
+    item_of: dict[str, Any] = {}
+
+    def submit(item: Any):
+        future = client.submit(_remote, item, fn=fn, args=args, timeout=timeout, max_memory_mb=max_memory_mb,
+                               warm=tuple(warm), pure=False)
+        item_of[future.key] = item
+        return future
+
     try:
-        futures = client.map(_remote, list(items), fn=fn, args=args, timeout=timeout, max_memory_mb=max_memory_mb,
-                             warm=tuple(warm), pure=False)
-        item_of = {f.key: item for f, item in zip(futures, items)}
-        for future in as_completed(futures):
-            item = item_of[future.key]
+        running = as_completed([submit(item) for item in islice(waiting, WINDOW)])
+        for future in running:
+            item = item_of.pop(future.key)
             try:
                 done = future.result()
             except Exception as exc:  # KilledWorker (workers died under it too often), a lost scheduler
                 done = Done("lost", repr(exc), attempt=_allowed_failures() + 1)
             future.release()
+            for following in islice(waiting, 1):
+                running.add(submit(following))
             yield item, done
     finally:
         client.close()
