@@ -31,7 +31,6 @@ import dataclasses
 import json
 import random
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,7 +42,7 @@ from pathlib import Path
 import yaml
 
 from juesuan.compose import WRITERS, compose, load, resolve_profile
-from juesuan.core.document import Cell, Grid, Paragraph
+from juesuan.core.document import Grid, Paragraph
 from juesuan.io import office
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,6 @@
 killed midway loses no document and duplicates none, and without Dask or with a bad address the
 user gets one line."""
 
-import json
 import os
 import signal
 import subprocess
@@ -12,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from juesuan.apps.cli import main
 from test_resume import ROOT, TESTS, count_lines, folder_of, results, run
 
 distributed = pytest.importorskip("distributed", reason="Dask is the optional extra juesuan[cluster] (scripts/test installs it)")

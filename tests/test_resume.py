@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from juesuan.apps import check_cmd, runstate
 from juesuan.apps.cli import main

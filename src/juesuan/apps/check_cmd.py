@@ -26,12 +26,11 @@ this process.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 import traceback
-from contextlib import closing, nullcontext
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TextIO
@@ -39,7 +38,6 @@ from typing import Iterator, TextIO
 from ..audit import DocumentResult, check_path
 from ..core.identity import KINDS
 from ..core.profiles import load_profile
-from ..io.atomic import open_replacing
 from ..io.writers import report
 from ..rules.checks import validate_overrides
 from . import batch, guard, runstate
@@ -230,60 +228,6 @@ class _Tally:
         return 1 if self.any_error else 0
 
 
-class _Outputs:
-    """Where results go: the terminal; or ``-o FILE`` and, for a batch, its state and results
-    journal beside it (:mod:`.runstate`), taken over on ``--resume``."""
-
-    def __init__(self, fmt: str, output: str | None, keep_state: bool, resume: bool, paths: list[str]):
-        self.fmt, self.output = fmt, output
-        self.kept: dict[str, runstate.Record] = {}
-        self.kept_pieces: dict[str, str] = {}
-        self.state = self.results = None
-        self.stream: TextIO | None = None
-        if output is None or not keep_state:
-            return
-        state_file = Path(output + runstate.STATE_SUFFIX)
-        results_file = Path(output) if fmt == "jsonl" else Path(output + runstate.PARTS_SUFFIX)
-        if resume:
-            taken = runstate.resume(state_file, results_file, paths)
-            self.kept = taken.kept
-            self.kept_pieces = {p: _piece_of(fmt, line) for p, line in taken.results.items()}
-        self.results = runstate.Appender(results_file, fresh=not resume)
-        self.state = runstate.Appender(state_file, fresh=not resume)
-
-    @property
-    def appends(self) -> bool:
-        """Whether the output itself is the results journal (``-o FILE.jsonl`` of a batch)."""
-        return self.fmt == "jsonl" and self.results is not None
-
-    def target(self):
-        """The stream the run writes to, as a context manager."""
-        if self.output is None:
-            return nullcontext(sys.stdout)
-        if self.appends:
-            return nullcontext(None)  # the results journal is the output
-        return open_replacing(self.output)
-
-    def record(self, record: runstate.Record, piece: str | None) -> None:
-        """Keep a finished document: its piece in the results journal, then its state line."""
-        if self.results is None:
-            return
-        with batch.held_signals():
-            if piece is not None:
-                line = piece if self.fmt == "jsonl" else json.dumps({"path": record.path, "piece": piece}, ensure_ascii=False)
-                self.results.add(line)
-            self.state.add(record.line())
-
-    def close(self) -> None:
-        for journal in (self.results, self.state):
-            if journal is not None:
-                journal.close()
-
-
-def _piece_of(fmt: str, line: str) -> str:
-    return line if fmt == "jsonl" else json.loads(line)["piece"]
-
-
 def _unfinished(path: str, done: Done, profile: str | None, args: argparse.Namespace) -> DocumentResult:
     """The result of a document whose worker did not bring one back: over a limit, or died."""
     if done.status == "timeout":
@@ -375,7 +319,7 @@ def run(args: argparse.Namespace) -> int:
     debug = bool(getattr(args, "debug", False))
     batch_run = len(to_read) > 1 or bool(args.manifest) or args.resume
     seen = _Tally(args.format)
-    outputs = _Outputs(args.format, args.output, batch_run, args.resume, to_read)
+    outputs = runstate.Outputs(args.format, args.output, batch_run, args.resume, to_read)
     todo = [p for p in to_read if p not in outputs.kept]
     jobs = args.jobs or min(os.cpu_count() or 1, max(1, len(todo)))
     progress = _Progress(len(todo), sys.stderr, len(todo) > 1 and not args.no_progress and sys.stderr.isatty())
@@ -413,7 +357,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _take(path: str, done: Done, args: argparse.Namespace, walked: set[str], seen: _Tally,
-          outputs: _Outputs, write) -> None:
+          outputs: runstate.Outputs, write) -> None:
     """Write one finished document and keep it in the state."""
     fp = runstate.Fingerprint()
     if done.status == "ok":

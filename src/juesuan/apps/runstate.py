@@ -18,7 +18,8 @@ same content (the recorded size and modification time, or else the SHA-256 of th
 result is still there; everything else runs again (failed for a transient reason, changed,
 missing from the output, new). Before appending, the results file is rewritten without the lines
 of the documents that run again and without a torn last line, so each document ends with exactly
-one result. The last record of a path wins. A store (``--db``) can take the same records.
+one result. The last record of a path wins. :class:`Outputs` puts this together with the output
+of the ``check`` command; a store (``--db``) can take the same records as a further destination.
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ import hashlib
 import json
 import os
 import time
+import sys
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Iterable
 
 from ..io.atomic import open_replacing, output_error
+from .batch import held_signals
 
 STATE_SUFFIX = ".state"
 PARTS_SUFFIX = ".parts"
@@ -199,3 +203,56 @@ def resume(state_file: Path, results_file: Path, paths: Iterable[str]) -> Resume
         rewrite(results_file, keep_results.values())
     rewrite(state_file, (rec.line() for rec in kept.values()))
     return Resumed(kept, keep_results)
+
+
+class Outputs:
+    """Where a ``check`` run's results go: the terminal; or ``-o FILE`` and, for a batch, its state
+    and results journal beside it, taken over on ``--resume``."""
+
+    def __init__(self, fmt: str, output: str | None, keep_state: bool, resuming: bool, paths: list[str]):
+        self.fmt, self.output = fmt, output
+        self.kept: dict[str, Record] = {}
+        self.kept_pieces: dict[str, str] = {}
+        self.state = self.results = None
+        if output is None or not keep_state:
+            return
+        state_file = Path(output + STATE_SUFFIX)
+        results_file = Path(output) if fmt == "jsonl" else Path(output + PARTS_SUFFIX)
+        if resuming:
+            taken = resume(state_file, results_file, paths)
+            self.kept = taken.kept
+            self.kept_pieces = {p: piece_of(fmt, line) for p, line in taken.results.items()}
+        self.results = Appender(results_file, fresh=not resuming)
+        self.state = Appender(state_file, fresh=not resuming)
+
+    @property
+    def appends(self) -> bool:
+        """Whether the output itself is the results journal (``-o FILE.jsonl`` of a batch)."""
+        return self.fmt == "jsonl" and self.results is not None
+
+    def target(self):
+        """The stream the run writes to, as a context manager."""
+        if self.output is None:
+            return nullcontext(sys.stdout)
+        if self.appends:
+            return nullcontext(None)  # the results journal is the output
+        return open_replacing(self.output)
+
+    def record(self, record: Record, piece: str | None) -> None:
+        """Keep a finished document: its piece in the results journal, then its state line."""
+        if self.results is None:
+            return
+        with held_signals():
+            if piece is not None:
+                line = piece if self.fmt == "jsonl" else json.dumps({"path": record.path, "piece": piece}, ensure_ascii=False)
+                self.results.add(line)
+            self.state.add(record.line())
+
+    def close(self) -> None:
+        for journal in (self.results, self.state):
+            if journal is not None:
+                journal.close()
+
+
+def piece_of(fmt: str, line: str) -> str:
+    return line if fmt == "jsonl" else json.loads(line)["piece"]
