@@ -261,12 +261,18 @@ def build_one(index: int, seed: int, out: str, formats: tuple[str, ...], defects
     return {"index": index, "stem": stem, "files": files, **chosen, "defect": truth}
 
 
-def convert_many(docx_files: list[Path], out: Path, jobs: int) -> list[str]:
+def convert_many(docx_files: list[Path], out: Path, jobs: int, tries: int = 2) -> list[str]:
     """PDFs from the .docx files, in ``jobs`` LibreOffice processes each converting its share in
-    one run; the names of the files that could not be converted."""
+    one run (a second pass for what a run left out); the names of the files not converted."""
     exe = office.soffice()
     if exe is None:
         raise SystemExit("LibreOffice (soffice) is not installed: use --formats docx,html")
+    for _ in range(tries):
+        _convert_pass(exe, [f for f in docx_files if not (out / f"{f.stem}.pdf").is_file()], out, jobs)
+    return [f.name for f in docx_files if not (out / f"{f.stem}.pdf").is_file()]
+
+
+def _convert_pass(exe: str, docx_files: list[Path], out: Path, jobs: int) -> None:
     shares = [docx_files[i::jobs] for i in range(jobs)]
     with tempfile.TemporaryDirectory(prefix="juesuan-corpus-lo-") as tmp:
         running = []
@@ -277,7 +283,6 @@ def convert_many(docx_files: list[Path], out: Path, jobs: int) -> list[str]:
             running.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         for proc in running:
             proc.wait()
-    return [f.name for f in docx_files if not (out / f"{f.stem}.pdf").is_file()]
 
 
 def main() -> int:
