@@ -136,17 +136,8 @@ class Pool:
         busy: dict[Connection, tuple[Worker, _Job]] = {}
         try:
             while waiting or busy:
-                while waiting and len(busy) < self.size:
-                    job = waiting.popleft()
-                    worker = self.idle.pop() if self.idle else Worker(self.warm)
-                    job.started = time.monotonic()
-                    try:
-                        worker.conn.send((fn, (job.item, *args)))
-                    except OSError:  # the idle child died meanwhile: the job goes to a fresh one
-                        worker.kill()
-                        waiting.appendleft(job)
-                        continue
-                    busy[worker.conn] = (worker, job)
+                self._hand_out(fn, args, waiting, busy)
+                finished = []
                 for conn in wait(list(busy), timeout=self._tick(busy)):
                     worker, job = busy.pop(conn)
                     try:
@@ -155,16 +146,32 @@ class Pool:
                         worker.kill()
                         if job.attempt <= self.retries:
                             waiting.appendleft(_Job(job.index, job.item, job.attempt + 1))
-                            continue
-                        yield job.item, self._done("lost", None, job, worker.peak_mb)
+                        else:
+                            finished.append((job.item, self._done("lost", None, job, worker.peak_mb)))
                         continue
                     worker.peak_mb = max(worker.peak_mb, peak)
                     self.idle.append(worker)
-                    yield job.item, self._done(status, value, job, peak)
-                yield from self._enforce(busy)
+                    finished.append((job.item, self._done(status, value, job, peak)))
+                finished.extend(self._enforce(busy))
+                self._hand_out(fn, args, waiting, busy)  # the children work on while the caller takes the results
+                yield from finished
         finally:
             for worker, _ in busy.values():
                 worker.kill()
+
+    def _hand_out(self, fn: Callable, args: tuple, waiting: deque, busy: dict) -> None:
+        """Give waiting jobs to idle (or new) children until ``size`` are at work."""
+        while waiting and len(busy) < self.size:
+            job = waiting.popleft()
+            worker = self.idle.pop() if self.idle else Worker(self.warm)
+            job.started = time.monotonic()
+            try:
+                worker.conn.send((fn, (job.item, *args)))
+            except OSError:  # the idle child died meanwhile: the job goes to a fresh one
+                worker.kill()
+                waiting.appendleft(job)
+                continue
+            busy[worker.conn] = (worker, job)
 
     def _tick(self, busy: dict) -> float | None:
         """How long to wait for a result before looking at deadlines and memory again."""
@@ -175,8 +182,10 @@ class Pool:
             return max(0.0, first + self.timeout - time.monotonic()) + 0.01
         return None
 
-    def _enforce(self, busy: dict[Connection, tuple[Worker, _Job]]) -> Iterator[tuple[Any, Done]]:
+    def _enforce(self, busy: dict[Connection, tuple[Worker, _Job]]) -> list[tuple[Any, Done]]:
+        """Kill the children past their deadline or over the memory limit; their jobs' outcomes."""
         now = time.monotonic()
+        over = []
         for conn, (worker, job) in list(busy.items()):
             status = ""
             if self.timeout and now - job.started > self.timeout:
@@ -189,7 +198,8 @@ class Pool:
             if status:
                 del busy[conn]
                 worker.kill()
-                yield job.item, self._done(status, None, job, worker.peak_mb)
+                over.append((job.item, self._done(status, None, job, worker.peak_mb)))
+        return over
 
     @staticmethod
     def _done(status: str, value: Any, job: _Job, peak: float) -> Done:
