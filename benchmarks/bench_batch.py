@@ -98,7 +98,8 @@ def main() -> int:
             peak = max((r.get("peak_mb", 0) for r in records), default=0)
             found, planted, false_alarms, unreadable = recall(out, truth)
             size = (out.stat().st_size + Path(f"{out}.state").stat().st_size) / len(truth) / 1024
-            print(f"{spec:<10} {load:5.1f} {wall:8.1f} {len(truth) / wall:8.2f} {cpu / len(truth):9.3f} "
+            cpu_text = "n/a" if spec.startswith("local") else f"{cpu / len(truth):.3f}"  # Dask's processes escape rusage
+            print(f"{spec:<10} {load:5.1f} {wall:8.1f} {len(truth) / wall:8.2f} {cpu_text:>9} "
                   f"{statistics.median(seconds):9.3f} {peak:9.0f} {size:10.1f} {sum(found.values()):>4}/{sum(planted.values()):<5} "
                   f"{unreadable:7d}")
         print("recall by kind (last run): " + ", ".join(f"{k} {found[k]}/{planted[k]}" for k in sorted(planted)))

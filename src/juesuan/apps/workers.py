@@ -215,6 +215,15 @@ class Pool:
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory, MiB: VmHWM where /proc has it (``ru_maxrss`` would
+    count the parent's memory at the fork before this program was started), else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
