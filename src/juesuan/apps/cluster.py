@@ -69,8 +69,8 @@ def _dask():
 
 def _connect(address: str):
     """A Dask client (and the local cluster it owns, or None)."""
+    kind, count = parse_address(address)  # a mistyped address is said before a missing Dask
     config, Client, LocalCluster, _ = _dask()
-    kind, count = parse_address(address)
     for name in ("distributed", "tornado"):
         logging.getLogger(name).setLevel(logging.CRITICAL)  # Dask's own chatter is not for a finance officer
     if kind == "local":
