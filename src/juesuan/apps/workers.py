@@ -227,6 +227,20 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when its parent dies: a child stuck in a C library would never
+    see the socket close. Elsewhere the closed socket ends it after its current task."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent was gone before the request took effect
+        os._exit(0)
+
+
 def _serve(fd: int, warm: Sequence[str]) -> None:
     """The child's loop: receive ``(fn, args)``, send back ``(status, value, peak MiB)``, until
     the parent closes the socket."""
@@ -234,6 +248,7 @@ def _serve(fd: int, warm: Sequence[str]) -> None:
     import traceback
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _die_with_parent()
     conn = Connection(fd)
     for name in warm:
         try:
