@@ -216,3 +216,16 @@ def test_interrupted_and_resumed_ends_like_an_uninterrupted_run(tmp_path, capsys
 
     code, _, _ = run(capsys, "--format", "jsonl", "--resume", "-o", out, folder)
     assert code == 1 and results(out) == results(whole)
+
+
+def test_progress_shows_documents_per_second_and_the_time_left(monkeypatch):
+    import io
+
+    clock = iter([100.0, 102.0, 104.0])  # started, then two documents two seconds apart
+    monkeypatch.setattr(check_cmd.time, "monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    progress = check_cmd._Progress(10, stream, enabled=True)
+    progress.step("a.pdf")
+    progress.step("b.pdf")
+    last = stream.getvalue().split("\r")[-1]
+    assert "审核 2/10" in last and "0.5 个/秒" in last and "剩余 16秒" in last
