@@ -262,7 +262,7 @@ class Profile:
 
 # --------------------------------------------------------------------------- loading
 
-class _Loader(yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):  # parse_yaml runs it on libyaml when PyYAML has it (io/yamlfile._libyaml)
     """YAML 1.2 booleans: only true/false, so "off"/"no"/"on" stay words."""
 
 

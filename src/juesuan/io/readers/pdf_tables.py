@@ -1,8 +1,8 @@
 """Ruled tables of one PDF page, found fast: the PDF reader's table half.
 
 Where it sits: ``io/readers/pdf.py`` reads each page once with pypdfium2 (characters with their
-boxes, and the page's path objects) and hands both here. The table lattice is found with
-pdfplumber's own lattice functions (edges → intersections → cells → tables), but fed from
+boxes, and the page's path objects) and hands both here. The table lattice is found the way
+pdfplumber finds it (edges → intersections → cells → tables), but fed from
 pypdfium2, so a page costs milliseconds instead of a full pdfminer layout pass.
 
 Coordinates are top-down (``top`` grows downwards) in PDF points, as pdfplumber uses them.
@@ -17,8 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from pdfplumber.table import merge_edges
-
+from .edges import merge_edges
 from .normalize import is_heading
 
 #: Thickness (points) below which a path object counts as a ruling line.

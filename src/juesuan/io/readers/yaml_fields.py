@@ -28,7 +28,8 @@ _FOLDED_SPACE = re.compile(f"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
 class DecimalLoader(yaml.SafeLoader):
     """SafeLoader that reads YAML floats as exact Decimals (never binary floats) and refuses a
-    key given twice in one mapping (plain YAML would silently keep the last one)."""
+    key given twice in one mapping (plain YAML would silently keep the last one). ``io.yamlfile``
+    runs it on libyaml when PyYAML has it (the pure-Python parser is the slow part of a build's start)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set = set()
