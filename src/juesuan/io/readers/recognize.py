@@ -96,8 +96,8 @@ def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout
     order: list[str] = []
     issuers: dict[str, str] = {}
     for grid in grids:
-        if not grid.rows:
-            continue
+        if not grid.rows or grid.omitted:
+            continue  # a reader left rows out: half a table would make the checks report, not skip
         key, how = _identified(grid, layout)
         if key is None or (key in found and not _empty(found[key]) and how <= sure[key]):
             continue

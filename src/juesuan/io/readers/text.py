@@ -29,6 +29,7 @@ from ...core.model import Span
 from .flat_tables import take_tables
 from .grid import Extracted, RawGrid
 from .lines import FORM_FEED, furniture, page_lines, paginate, resegment
+from .row_tables import take_row_tables
 from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines
 
 # A one-cell row that names a form: "…自评表", "…决算表", "…总表", "附表3 …".
@@ -82,8 +83,9 @@ def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extrac
         narrative.append((cleaned, Span(file=file, page=pages[i], line=numbers[i], excerpt=cleaned[:80])))
         i += 1
     narrative, flat = take_tables(resegment(narrative, len(text)), file)
+    narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
-    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat), joins=joins)
+    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat) + tuple(spaced), joins=joins)
 
 
 def _spacing(raw: list[str], skipped: set[int]) -> set[int]:
