@@ -29,6 +29,9 @@ _FUND_HEADER = ("年初结转和结余", "本年收入", "本年支出", "合计
 _LABEL_WORDS = ("类", "款", "项")
 _TOTALS = {"合计", "总计"}
 _T6_TOTALS = _TOTALS | {"人员经费合计", "公用经费合计", "基本支出合计"}
+_BLANKS = "空白栏未印出，无法确定各金额所在栏"
+#: More lines of text in a row than a wrapped name ever takes: the table has ended.
+_MOST_WRAPPED_LINES = 4
 
 
 @dataclass(slots=True)
@@ -60,8 +63,8 @@ class Coded:
     width: int  # amount columns per panel
     panels: int
     rows: list[Row] = field(default_factory=list)
-    tail: list[str] = field(default_factory=list)  # text lines after the last row
-    tail_start: int | None = None  # where those lines begin (None: not whole lines)
+    tail: list[str] = field(default_factory=list)  # text after the last row
+    tail_lines: list[int] = field(default_factory=list)  # the lines of text only at its end
     notes: list[Line] = field(default_factory=list)
     orphans: list[Span] = field(default_factory=list)  # amounts printed with no row to take them
     end: int = 0
@@ -71,8 +74,9 @@ class Coded:
 
     def grid(self, names: Names, file: str) -> tuple[RawGrid, int]:
         """The grid, and the index after the table (a tail that is not the table's stays text)."""
-        settled, tail_used = resolve([r.named for r in self.rows], self.tail, names)
-        end = self.end if tail_used or self.tail_start is None else self.tail_start
+        fixed = len(self.tail) - len(self.tail_lines)  # text on a row's line is the table's
+        settled, used = resolve([r.named for r in self.rows], self.tail, names, least=fixed)
+        end = self.end if used == len(self.tail) else self.tail_lines[used - fixed]
         omitted = list(self.orphans)
         single: list[list[Line]] = []
         by_line: dict[int, list[Line]] = {}
@@ -138,7 +142,7 @@ def read(lines: Sequence[Line], start: int, key: str, title: str, context: list[
         return None
     for row in table.rows:
         if row.amounts is not None and len(row.amounts) != table.width and not row.bad:
-            row.bad = f"印有{len(row.amounts)}个金额，表头有{table.width}栏，空白栏未印出，无法确定各金额所在栏"
+            row.bad = f"印有{len(row.amounts)}个金额，表头有{table.width}栏，{_BLANKS}"
     return table
 
 
@@ -171,9 +175,11 @@ def _amounts(tokens: Sequence[str], k: int, span: Span) -> tuple[list[Line], int
 
 
 def _body(lines: Sequence[Line], i: int, table: Coded) -> int:
-    """Read rows from ``i`` until a note, the next title, prose or a heading; the index there."""
+    """Read rows from ``i`` until a note, the next title, prose, a heading or more lines of text
+    than a wrapped name takes; the index there."""
     pending: list[Row] = []  # rows whose code line printed no amount yet
     fragments: list[str] = []
+    text_lines: list[int] = []  # lines of text only since the last row
     last_class = ["", ""]
     while i < len(lines):
         text, span = lines[i]
@@ -192,18 +198,20 @@ def _body(lines: Sequence[Line], i: int, table: Coded) -> int:
             pending = []  # a new code line: rows still waiting printed their amounts as blanks
         found, words, fragments = _segments(tokens, k, span, i, table.key, fragments)
         if words:
-            if not fragments and not found:
-                table.tail_start = i
-            elif found:
-                table.tail_start = None
             fragments.append(words)
+        text_lines = [] if found or lead else text_lines + [i]
+        if len(text_lines) > _MOST_WRAPPED_LINES:
+            i = text_lines[0]  # text, not wrapped names: the table ended before it
+            del fragments[-len(text_lines):]
+            text_lines = []
+            break
         _place(found, table.panels, last_class)
         pending += [r for r in found if r.amounts is None and r.code]
         table.rows += found
         i += 1
+    # text lines after the last row may finish its name, or be the narrative after the table
     table.tail = fragments
-    if not fragments:
-        table.tail_start = None
+    table.tail_lines = text_lines
     return i
 
 
@@ -252,9 +260,11 @@ def _attach(table: Coded, pending: list[Row], lead: list[Line], span: Span) -> N
         return
     width = table.width
     if len(lead) != width * len(pending):
+        problem = (f"其后一行印有{len(lead)}个金额，表头有{width}栏，{_BLANKS}" if len(pending) == 1 else
+                   f"其后一行印有{len(lead)}个金额，无法分给{len(pending)}个科目的{width}栏")
         for row in pending:
             row.amounts = []
-            row.bad = f"其后一行印有{len(lead)}个金额，无法分给{len(pending)}个科目的{width}栏"
+            row.bad = problem
         return
     for n, row in enumerate(pending):
         row.amounts = lead[n * width:(n + 1) * width]

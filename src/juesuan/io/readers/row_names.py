@@ -101,11 +101,22 @@ def _letters(texts: Sequence[str]) -> Counter:
     return out
 
 
-def _choices(row: Named, names: Names) -> list[str]:
+def _choices(row: Named, names: Names) -> list[tuple[str, str]]:
+    """(name, the letters it takes from the run) for each name the row may have: its printed
+    name when its code may have it; else each name of its code, the code table's name for the
+    printed letters alone when the printed name is its beginning (the rest lost in the copy), and
+    the printed name as it stands when it is no part of any of them (a name the unit misprinted,
+    for the name checks to see)."""
     printed = norm(row.printed)
     if printed and (not row.code or printed in names.of(row.code)):
-        return [printed]
-    return names.of(row.code)
+        return [(printed, printed)]
+    out = [(n, n) for n in names.of(row.code)]
+    completed = names.completed(row.code, printed)
+    if printed and completed != printed:
+        out.append((completed, printed))
+    elif printed and not _partial(row, names):
+        out.append((printed, printed))
+    return out
 
 
 def _rebuild(rows: Sequence[Named], fragments: Sequence[str], names: Names) -> list[str] | None:
@@ -118,36 +129,35 @@ def _rebuild(rows: Sequence[Named], fragments: Sequence[str], names: Names) -> l
     if total == 0 or total > _MOST_CHOICES:
         return None
     for pick in product(*options):
-        if _letters(pick) == want:
-            return list(pick)
+        if _letters([letters for _, letters in pick]) == want:
+            return [name for name, _ in pick]
     return None
 
 
-def resolve(rows: Sequence[Named], tail: Sequence[str], names: Names) -> tuple[list[str | None], bool]:
-    """The name of each row (None where it cannot be rebuilt), and whether the ``tail`` (text
-    lines after the last row) belongs to the table; it does not when it only spoils the last
-    run, and then it is left to the narrative."""
+def resolve(rows: Sequence[Named], tail: Sequence[str], names: Names,
+            least: int = 0) -> tuple[list[str | None], int]:
+    """The name of each row (None where it cannot be rebuilt), and how many of the ``tail`` texts
+    (after the last row; the first ``least`` of them are the table's whatever happens) belong to
+    the table: the most with which the last run settles; the rest is left to the narrative."""
     out: list[str | None] = [None] * len(rows)
     partial = [_partial(r, names) for r in rows]
     start = 0
-    tail_used = not tail
+    used = 0
     for k in range(len(rows)):
         last = k + 1 == len(rows)
         if not last and (rows[k + 1].before or partial[k] or partial[k + 1]):
             continue  # the run goes on
         run = rows[start:k + 1]
         fragments = [f for r in run for f in r.before]
-        if last and tail:
-            got = _settle(run, fragments + list(tail), names)
-            tail_used = got is not None or _settle(run, fragments, names) is None
-            if not tail_used:
-                got = _settle(run, fragments, names)
-        else:
-            got = _settle(run, fragments, names)
+        got = None
+        for used in range(len(tail), least - 1, -1) if last else (0,):
+            got = _settle(run, fragments + list(tail[:used]), names)
+            if got is not None:
+                break
         if got is not None:
             out[start:k + 1] = got
         start = k + 1
-    return out, tail_used
+    return out, used if rows else least
 
 
 def _settle(run: Sequence[Named], fragments: Sequence[str], names: Names) -> list[str] | None:

@@ -202,7 +202,9 @@ def _panel_body(lines: Sequence[Line], i: int, table: Panels) -> int:
             break  # text after the table (a misprinted 支出 label, "抗役…支出", is still a row)
         if lead:
             table.omitted.append(Span(file=span.file, page=span.page, line=span.line, excerpt=f"{text}（金额前没有行名）"))
-        if cells:
+        if cells and open_cell is not None and table.lines and table.lines[-1] == [open_cell] and len(cells) == 1:
+            table.lines[-1].append(cells[0])  # "三、" / "国有资本…收入 三、国防支出": one row as printed
+        elif cells:
             table.lines.append(cells)
         last = cells[-1] if cells else open_cell
         open_cell = last if last is not None and not _known(last.label) and _could_start(last.label) else None
