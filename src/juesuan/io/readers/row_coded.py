@@ -18,9 +18,9 @@ from typing import Sequence
 from ...core.model import FUND_TABLE_COLUMNS, T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, Span
 from .flat_tables import grid_of, is_value
 from .grid import RawGrid
-from .grid_layout import NOTE, norm
+from .grid_layout import norm
 from .normalize import is_heading
-from .row_lines import Line, count_token, ends_table, has_in_order, header, joined, notes
+from .row_lines import Line, Read, count_token, ends_body, filled, has_in_order, header, joined, left_out, notes
 from .row_names import Named, Names, resolve
 
 #: The amount columns of each coded table, as the header must show them.
@@ -52,7 +52,7 @@ class Row:
 
 
 @dataclass(slots=True)
-class Coded:
+class Coded(Read):
     """A coded table read as far as its rows; the names are settled once the whole document has
     been read (:meth:`grid`), since a name wrapped in one table is printed whole in another."""
 
@@ -65,9 +65,6 @@ class Coded:
     rows: list[Row] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)  # text after the last row
     tail_lines: list[int] = field(default_factory=list)  # the lines of text only at its end
-    notes: list[Line] = field(default_factory=list)
-    orphans: list[Span] = field(default_factory=list)  # amounts printed with no row to take them
-    end: int = 0
 
     def learn(self, names: Names) -> None:
         names.learn([r.named for r in self.rows], self.tail)
@@ -77,13 +74,13 @@ class Coded:
         fixed = len(self.tail) - len(self.tail_lines)  # text on a row's line is the table's
         settled, used = resolve([r.named for r in self.rows], self.tail, names, least=fixed)
         end = self.end if used == len(self.tail) else self.tail_lines[used - fixed]
-        omitted = list(self.orphans)
+        omitted = list(self.omitted)  # amounts printed with no row to take them
         single: list[list[Line]] = []
         by_line: dict[int, list[Line]] = {}
         for row, name in zip(self.rows, settled):
             problem = row.bad or ("" if name is not None else "科目名称折行，无法与科目对应")
             if problem:
-                omitted.append(_left_out(row.span, problem))
+                omitted.append(left_out(row.span, row.span.excerpt, problem))
                 continue
             cells = [(row.code or name, row.span), (name if row.code else "", row.span)]
             cells += row.amounts if row.amounts is not None else [("", row.span)] * self.width
@@ -106,10 +103,6 @@ class Coded:
             return [lead + [(t, span) for t in group], lead + [(t, span) for t in ("年初结转和结余", "本年收入", "合计",
                                                                                     "基本支出", "项目支出", "年末结转和结余")]]
         return [lead + [(t, span) for t in COLUMNS[self.key]]]
-
-
-def _left_out(span: Span, problem: str) -> Span:
-    return Span(file=span.file, page=span.page, line=span.line, excerpt=f"{span.excerpt}（{problem}）")
 
 
 def _shape(head: Sequence[Line], key: str) -> tuple[int, int] | None:
@@ -181,14 +174,10 @@ def _body(lines: Sequence[Line], i: int, table: Coded) -> int:
     fragments: list[str] = []
     text_lines: list[int] = []  # lines of text only since the last row
     last_class = ["", ""]
-    while i < len(lines):
-        text, span = lines[i]
-        tokens = text.split()
-        if not tokens:
-            i += 1
-            continue
-        if NOTE.match(norm(tokens[0])) or ends_table(text) or (
-                is_heading(text) and not _is_amount(tokens[0]) and not _code_at(tokens, 0)[0]):
+    end = len(lines)
+    for i, text, span, tokens in filled(lines, i):
+        if ends_body(text, tokens) or (is_heading(text) and not _is_amount(tokens[0]) and not _code_at(tokens, 0)[0]):
+            end = i
             break
         lead, k = _amounts(tokens, 0, span)
         if lead:
@@ -201,18 +190,17 @@ def _body(lines: Sequence[Line], i: int, table: Coded) -> int:
             fragments.append(words)
         text_lines = [] if found or lead else text_lines + [i]
         if len(text_lines) > _MOST_WRAPPED_LINES:
-            i = text_lines[0]  # text, not wrapped names: the table ended before it
+            end = text_lines[0]  # text, not wrapped names: the table ended before it
             del fragments[-len(text_lines):]
             text_lines = []
             break
         _place(found, table.panels, last_class)
         pending += [r for r in found if r.amounts is None and r.code]
         table.rows += found
-        i += 1
     # text lines after the last row may finish its name, or be the narrative after the table
     table.tail = fragments
     table.tail_lines = text_lines
-    return i
+    return end
 
 
 def _segments(tokens: Sequence[str], k: int, span: Span, line: int, key: str, fragments: list[str]):
@@ -256,7 +244,7 @@ def _segments(tokens: Sequence[str], k: int, span: Span, line: int, key: str, fr
 def _attach(table: Coded, pending: list[Row], lead: list[Line], span: Span) -> None:
     """Amounts printed at the start of a line belong to the rows whose code line printed none."""
     if not pending:
-        table.orphans.append(_left_out(span, "金额前没有科目编码"))
+        table.omitted.append(left_out(span, span.excerpt, "金额前没有科目编码"))
         return
     width = table.width
     if len(lead) != width * len(pending):

@@ -13,7 +13,8 @@ a header is checked against the standard columns by letters in order, never by p
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
 
 from ...core.model import FUND_TABLE_COLUMNS, FUNDS, SANGONG_ITEMS, T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, Span
 from .flat_tables import PART, is_table_title
@@ -93,6 +94,38 @@ def ends_table(text: str) -> bool:
     """A line that cannot belong to a table: the next title, a part heading, prose."""
     t = text.strip()
     return bool(PART.match(t)) or is_table_title(t) or t.endswith(("。", "；")) or len(t) > LONGEST_ROW
+
+
+@dataclass(slots=True, kw_only=True)
+class Read:
+    """What every table read from rows ends with: the rows left out (their spans, excerpt saying
+    why), the notes under it, and the index of the line after it."""
+
+    omitted: list[Span] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    end: int = 0
+
+    def learn(self, names) -> None:
+        """Teach ``names`` the coded rows printed whole (only coded tables have any)."""
+
+
+def filled(lines: Sequence[Line], i: int) -> Iterator[tuple[int, str, Span, list[str]]]:
+    """(index, text, span, tokens) of each line from ``i`` on that is not blank."""
+    for k in range(i, len(lines)):
+        text, span = lines[k]
+        tokens = text.split()
+        if tokens:
+            yield k, text, span, tokens
+
+
+def left_out(span: Span, text: str, problem: str) -> Span:
+    """The span of a row left out of a grid: where it was printed, its text and why."""
+    return Span(file=span.file, page=span.page, line=span.line, excerpt=f"{text}（{problem}）")
+
+
+def ends_body(text: str, tokens: Sequence[str]) -> bool:
+    """A note under the table, the next title, a part heading or prose: the rows have ended."""
+    return bool(NOTE.match(norm(tokens[0]))) or ends_table(text)
 
 
 def notes(lines: Sequence[Line], i: int) -> tuple[list[Line], int]:

@@ -20,8 +20,8 @@ from ...core.codes import OUTDATED_NAMES, function_codes
 from ...core.model import FUNDS, SANGONG_ITEMS, T1_FISCAL_INCOME, T1_INCOME_ROWS, Span
 from .flat_tables import SANGONG_MIDDLE, SANGONG_TOP, grid_of, income_side, is_value
 from .grid import RawGrid
-from .grid_layout import NOTE, label, norm
-from .row_lines import Line, count_token, ends_table, has_in_order, header, joined, notes
+from .grid_layout import label
+from .row_lines import Line, Read, count_token, ends_body, filled, has_in_order, header, joined, left_out, notes
 
 _INCOME = set(T1_INCOME_ROWS) | set(FUNDS) | {T1_FISCAL_INCOME, "本年收入合计", "本年收入", "使用非财政拨款结余",
                                              "使用非财政拨款结余（含专用结余）", "年初结转和结余", "上年结转和结余",
@@ -70,7 +70,7 @@ class _Cell:
 
 
 @dataclass(slots=True)
-class Panels:
+class Panels(Read):
     """A 公开01/04 table: the labelled cells of each line, paired into (收入, 支出) rows once every
     wrapped label is whole again (:meth:`grid`)."""
 
@@ -80,12 +80,6 @@ class Panels:
     header: list[Line]
     widths: tuple[int, int]
     lines: list[list[_Cell]] = field(default_factory=list)
-    omitted: list[Span] = field(default_factory=list)
-    notes: list[Line] = field(default_factory=list)
-    end: int = 0
-
-    def learn(self, names) -> None:
-        """Panels hold no coded rows: nothing to teach the names of a document."""
 
     def grid(self, names, file: str) -> tuple[RawGrid, int]:
         span = self.header[0][1]
@@ -124,9 +118,9 @@ class Panels:
         pair: list[_Cell | None] = [None, None]
         for cell, side in zip(cells, sides):
             if side is None:
-                omitted.append(_left_out(cell, "无法确定属于收入还是支出"))
+                omitted.append(left_out(cell.span, cell.label, "无法确定属于收入还是支出"))
             elif len(cell.amounts) not in (0, self.widths[side]):
-                omitted.append(_left_out(cell, f"印有{len(cell.amounts)}个金额，该栏组有{self.widths[side]}栏，"
+                omitted.append(left_out(cell.span, cell.label, f"印有{len(cell.amounts)}个金额，该栏组有{self.widths[side]}栏，"
                                                "空白栏未印出，无法确定各金额所在栏"))
             else:
                 pair[side] = cell
@@ -180,13 +174,10 @@ def _panel_body(lines: Sequence[Line], i: int, table: Panels) -> int:
     table; a label cut short at a line's end takes the amounts and the text of the next lines
     while together they still begin, or make, a label of the table."""
     open_cell: _Cell | None = None
-    while i < len(lines):
-        text, span = lines[i]
-        tokens = text.split()
-        if not tokens:
-            i += 1
-            continue
-        if NOTE.match(norm(tokens[0])) or ends_table(text):
+    end = len(lines)
+    for i, text, span, tokens in filled(lines, i):
+        if ends_body(text, tokens):
+            end = i
             break
         lead, cells = _cells(tokens, span)
         if open_cell is not None:
@@ -199,40 +190,29 @@ def _panel_body(lines: Sequence[Line], i: int, table: Panels) -> int:
                 open_cell.amounts += first.amounts
         elif cells and not cells[0].amounts and not _known(cells[0].label) and not _could_start(cells[0].label) \
                 and _side(cells[0].label) is None:
+            end = i
             break  # text after the table (a misprinted 支出 label, "抗役…支出", is still a row)
         if lead:
-            table.omitted.append(Span(file=span.file, page=span.page, line=span.line, excerpt=f"{text}（金额前没有行名）"))
+            table.omitted.append(left_out(span, text, "金额前没有行名"))
         if cells and open_cell is not None and table.lines and table.lines[-1] == [open_cell] and len(cells) == 1:
             table.lines[-1].append(cells[0])  # "三、" / "国有资本…收入 三、国防支出": one row as printed
         elif cells:
             table.lines.append(cells)
         last = cells[-1] if cells else open_cell
         open_cell = last if last is not None and not _known(last.label) and _could_start(last.label) else None
-        i += 1
-    return i
-
-
-def _left_out(cell: _Cell, problem: str) -> Span:
-    s = cell.span
-    return Span(file=s.file, page=s.page, line=s.line, excerpt=f"{cell.label}（{problem}）")
+    return end
 
 
 # --------------------------------------------------------------------------- 公开09
 
 @dataclass(slots=True)
-class Sangong:
+class Sangong(Read):
     """公开09 with the items across: the standard three-level header and one row of amounts."""
 
     title: str
     context: list[str]
     header: list[Line]
     values: list[Line] = field(default_factory=list)
-    omitted: list[Span] = field(default_factory=list)
-    notes: list[Line] = field(default_factory=list)
-    end: int = 0
-
-    def learn(self, names) -> None:
-        """公开09 has no coded rows."""
 
     def grid(self, names, file: str) -> tuple[RawGrid, int]:
         span = self.header[0][1]
@@ -261,8 +241,7 @@ def read_sangong(lines: Sequence[Line], start: int, title: str, context: list[st
     if len(amounts) == 12:
         table.values = amounts
     elif amounts:
-        s = amounts[0][1]
-        table.omitted.append(Span(file=s.file, page=s.page, line=s.line,
-                                  excerpt=f"{' '.join(t for t, _ in amounts)}（印有{len(amounts)}个金额，表头有12栏）"))
+        table.omitted.append(left_out(amounts[0][1], " ".join(t for t, _ in amounts),
+                                      f"印有{len(amounts)}个金额，表头有12栏，空白栏未印出，无法确定各金额所在栏"))
     table.notes, table.end = notes(lines, i)
     return table

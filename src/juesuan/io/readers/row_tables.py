@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ...core.model import Span
 from .flat_tables import is_table_title
 from .grid import RawGrid
 from .recognize import identify
