@@ -1,7 +1,8 @@
 """Time and memory of the text reader on text as people paste it, at sizes far past a real
 disclosure: one line holding everything (line breaks lost), lines wrapped with no sentence end
 (the worst case for joining), and a ``pdftotext``-style copy (hard wraps, page numbers, form
-feeds). Each case runs in a fresh process; peak RSS is that process's. Wall and CPU seconds are
+feeds), and tables copied one row per line (``pdftotext -raw``: codes, wrapped and scrambled
+names, blank cells printed as nothing). Each case runs in a fresh process; peak RSS is that process's. Wall and CPU seconds are
 both printed: on a loaded machine the CPU time is the one to compare.
 
 Usage: python benchmarks/bench_text.py [--sizes 3.75 75] [--full-max 4]
@@ -83,7 +84,58 @@ def pdftotext_like(lines: list[str], size: int) -> str:
     return _repeat("".join(out) + "\f", size)
 
 
-CASES = {"collapsed": collapsed, "wrapped": wrapped, "pdftotext": pdftotext_like}
+TABLES = """收入支出决算总表
+单位：万元
+收入 支出
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 4,733.14 一、一般公共服务支出 0.00
+二、政府性基金预算财政拨款收入 二、外交支出
+八、其他收入 0.00 八、社会保障和就业支出 471.44
+二十二、灾害防治及应急管理支
+4,261.70
+出
+本年收入合计 4,733.14 本年支出合计 4,733.14
+总计 4,733.14 总计 4,733.14
+注：本表反映部门本年度的总收支和年末结转结余情况。
+一般公共预算财政拨款支出决算表
+单位：万元
+项目
+合计 基本支出 项目支出
+功能分类
+科目编码 科目名称
+208 社会保障和就业支出 471.44 460.67 10.77
+2080505 机关事业单位基本养老保 229.67 229.67 0.00
+2080506
+险机缴关费事支业出单位职业年金缴
+116.59 116.59 0.00
+2080599
+费其支他出行政事业单位养老支
+1.27 1.27 0.00
+20808
+出抚恤
+10.77 0.00 10.77
+行政事业单位医
+21011 109.34 109.34 0.00
+疗
+2101101 行政单位医疗 46.34 46.34
+合计 4,733.14 3,365.38 1,367.75
+注：本表反映部门本年度一般公共预算财政拨款支出情况。
+一般公共预算财政拨款基本支出决算表
+单位：万元
+经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 决算数
+301 01 基本工资 405.36 302 01 办公费 92.11
+机关事业单位基本
+301 08 229.67 302 07 邮电费 3.48
+养老保险缴费
+人员经费合计 2,949.02 公用经费合计 416.36
+"""
+
+
+def row_tables(lines: list[str], size: int) -> str:
+    return _repeat(TABLES + "\f", size)
+
+
+CASES = {"collapsed": collapsed, "wrapped": wrapped, "pdftotext": pdftotext_like, "rowtables": row_tables}
 
 
 def main() -> int:

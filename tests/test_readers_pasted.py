@@ -144,6 +144,20 @@ def test_figure_after_a_page_break_points_at_its_page_and_line(tmp_path):
     assert by_key["收入总计"].span.line == 4
 
 
+def test_page_texts_joined_by_form_feeds_without_a_line_break(tmp_path):
+    # page texts joined as "…last line\fFirst line…": the first line of a page is a line of its
+    # own, on its page, with the file's line number
+    pages = ["某区财政局2024年度部门决算\n第一部分 概况\n一、主要职能\n（一）负责受理投诉。",
+             "二、机构设置\n本单位内设科室3个。", "三、人员情况\n在职人员12人。"]
+    ex = extract_text("\f".join(pages), "p.txt")
+    where = {t: (s.page, s.line) for t, s in ex.lines}
+    assert where["（一）负责受理投诉。"] == (1, 4)
+    assert where["二、机构设置"] == (2, 4)
+    assert where["本单位内设科室3个。"] == (2, 5)
+    assert where["三、人员情况"] == (3, 5)
+    assert not any("投诉。二、" in t or "个。三、" in t for t in where)
+
+
 def test_bare_numbers_are_page_numbers_only_in_sequence_a_page_apart():
     raw = ["1", "某单位", "2024年度单位决算", "目录", "第一部分 概况", "2", "一、职责", "（一）负责受理投诉。",
            "（二）负责督查。", "（三）负责协调。", "3", "序号", "1", "2", "3", "二、机构设置"]

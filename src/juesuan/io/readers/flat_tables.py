@@ -35,7 +35,7 @@ _GROUP_HEADERS = {"收入", "支出"}
 _VALUE_HEADERS = (set(T2_COLUMNS) | set(T3_COLUMNS) | set(T5_COLUMNS) | set(FUND_TABLE_COLUMNS) | set(FUNDS)
                   | {"决算数", "预算数", "全年预算数", "年初预算数", "金额", "小计", "行次", "栏次", "本年支出"})
 _HEADER_WORDS = _LABEL_HEADERS | _GROUP_HEADERS | _VALUE_HEADERS
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _DASH = {"-", "—", "－", "/", "——", "--"}
 _LONGEST_CELL = 40
 _ROW_TOTALS = {"合计", "小计", "总计"}
@@ -53,7 +53,7 @@ def take_tables(lines: Sequence[tuple[str, Span]], file: str = "") -> tuple[list
     i = 0
     while i < len(lines):
         text = lines[i][0]
-        found = _read(lines, i, file) if _is_title(text) else None
+        found = _read(lines, i, file) if is_table_title(text) else None
         if found is None:
             out.append(lines[i])
             i += 1
@@ -65,12 +65,14 @@ def take_tables(lines: Sequence[tuple[str, Span]], file: str = "") -> tuple[list
     return out, grids
 
 
-def _is_title(text: str) -> bool:
+def is_table_title(text: str) -> bool:
+    """A line that names one of the standard tables (by the national layout's titles)."""
     return 4 <= len(text) <= 60 and "表" in text and not text.endswith("。") and \
         identify(RawGrid(rows=(), title=text)) is not None
 
 
-def _is_value(text: str) -> bool:
+def is_value(text: str) -> bool:
+    """An amount cell: a number, or a dash printed for nothing."""
     return norm(text) in _DASH or is_number(text)
 
 
@@ -104,7 +106,7 @@ def _read(lines: Sequence[tuple[str, Span]], start: int, file: str):
     header: list[tuple[str, Span]] = []
     while i < len(lines) and (not lines[i][0] or norm(lines[i][0]) in _HEADER_WORDS):
         nxt = next((t for t, _ in lines[i + 1:i + 3] if t), "")
-        if norm(lines[i][0]) in _ROW_TOTALS and _is_value(nxt):
+        if norm(lines[i][0]) in _ROW_TOTALS and is_value(nxt):
             break  # the 合计 row under a header that ends in 合计
         if lines[i][0]:
             header.append(lines[i])
@@ -115,7 +117,7 @@ def _read(lines: Sequence[tuple[str, Span]], start: int, file: str):
     coded = any(n in ("类", "款", "项") or "编码" in n for n in names)
     rows, notes, end = _rows(lines, i, coded=coded, header=(set(names) - _ROW_TOTALS) | _NEVER_LABELS)
     if not rows and notes:  # an empty table and the note saying so
-        return _grid([header] + [[note] for note in notes], title, context, file), context_end, end
+        return grid_of([header] + [[note] for note in notes], title, context, file), context_end, end
     if not rows or not _amounts_fit(rows, names, "".join(context)):
         return None
     if _GROUP_HEADERS <= set(names) and names.count("项目") == 2:
@@ -125,22 +127,25 @@ def _read(lines: Sequence[tuple[str, Span]], start: int, file: str):
     if table is None:
         return None
     header_rows, body = table
-    return _grid(header_rows + body + [[note] for note in notes], title, context, file), context_end, end
+    return grid_of(header_rows + body + [[note] for note in notes], title, context, file), context_end, end
 
 
-def _grid(rows: list[list[tuple[str, Span]]], title: str, context: list[str], file: str) -> RawGrid:
+def grid_of(rows: list[list[tuple[str, Span]]], title: str, context: list[str], file: str,
+            omitted: Sequence[Span] = ()) -> RawGrid:
+    """A raw grid from rows of (cell text, span of the line it was printed on)."""
     cells = tuple(tuple(text for text, _ in row) for row in rows)
     spans = tuple(tuple(replace(span, excerpt=text[:80]) for text, span in row) for row in rows)
     page = next((s.page for row in rows for _, s in row if s.page is not None), None)
-    return RawGrid(rows=cells, spans=spans, title=title, page=page, file=file, context=tuple(context))
+    return RawGrid(rows=cells, spans=spans, title=title, page=page, file=file, context=tuple(context),
+                   omitted=tuple(omitted))
 
 
 #: The header of the standard 公开09 form with the items across, row by row: the items, the
 #: vehicle sub-items, then 预算数/决算数 under each of the six columns.
 _SANGONG_ACROSS = ("合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费", "小计", "公务用车购置费",
                    "公务用车运行维护费") + ("预算数", "决算数") * 6
-_SANGONG_TOP = ("合计", "因公出国（境）费") + ("公务用车购置及运行维护费",) * 3 + ("公务接待费",)
-_SANGONG_MIDDLE = ("", "", "小计", "公务用车购置费", "公务用车运行维护费", "")
+SANGONG_TOP = ("合计", "因公出国（境）费") + ("公务用车购置及运行维护费",) * 3 + ("公务接待费",)
+SANGONG_MIDDLE = ("", "", "小计", "公务用车购置费", "公务用车运行维护费", "")
 
 
 def _sangong_across(lines, i: int, header, title: str, context: list[str], context_end: int, file: str):
@@ -152,18 +157,18 @@ def _sangong_across(lines, i: int, header, title: str, context: list[str], conte
     while i < len(lines) and len(values) < width:
         text, span = lines[i]
         if text:
-            if not _is_value(text):
+            if not is_value(text):
                 return None
             values.append((text, span))
         i += 1
-    if len(values) < width or (i < len(lines) and _is_value(lines[i][0])):
+    if len(values) < width or (i < len(lines) and is_value(lines[i][0])):
         return None
     spans = [s for _, s in header]
-    top = [(item, spans[_SANGONG_ACROSS.index(item)]) for item in _SANGONG_TOP for _ in (0, 1)]
+    top = [(item, spans[_SANGONG_ACROSS.index(item)]) for item in SANGONG_TOP for _ in (0, 1)]
     middle = [(item, spans[_SANGONG_ACROSS.index(item)] if item else spans[0])
-              for item in _SANGONG_MIDDLE for _ in (0, 1)]
+              for item in SANGONG_MIDDLE for _ in (0, 1)]
     leaf = header[7:7 + width]
-    return _grid([top, middle, leaf, values], title, context, file), context_end, i
+    return grid_of([top, middle, leaf, values], title, context, file), context_end, i
 
 
 def _rows(lines: Sequence[tuple[str, Span]], i: int, *, coded: bool, header: set[str]):
@@ -184,17 +189,17 @@ def _rows(lines: Sequence[tuple[str, Span]], i: int, *, coded: bool, header: set
             notes.append((text, span))
             i += 1
             continue
-        if notes or t.endswith(("。", "；")) or len(t) > _LONGEST_CELL or _PART.match(t) or _is_title(text):
+        if notes or t.endswith(("。", "；")) or len(t) > _LONGEST_CELL or PART.match(t) or is_table_title(text):
             break
         if t in header:
             return None, notes, i
         if coded and _is_code(t, not codes):
             codes.append(t)
-        elif _is_value(text) and not codes:
+        elif is_value(text) and not codes:
             if current is None:
                 return None, notes, i
             current.values.append((text, span))
-        elif codes and _is_value(text):
+        elif codes and is_value(text):
             return None, notes, i  # a code not followed by its name
         else:
             current = _Row(code="".join(codes), label=(text, span))
@@ -237,7 +242,8 @@ def _single_rows(rows: list[_Row], header: list[tuple[str, Span]]):
     return [lead + values], body
 
 
-def _income_side(text: str) -> bool:
+def income_side(text: str) -> bool:
+    """A 收入 ‖ 支出 row label that belongs to the income side."""
     t = label(text)
     return ("收入" in t and "支出" not in t) or t.startswith(("使用非财政拨款结余", "年初结转和结余"))
 
@@ -257,7 +263,7 @@ def _panel_rows(rows: list[_Row], header: list[tuple[str, Span]]):
         if label(text) == "总计":
             left = not (out and out[-1][0] and not out[-1][1])
         else:
-            left = _income_side(text)
+            left = income_side(text)
         width = lw if left else rw
         if r.code or len(r.values) not in (0, width):
             return None

@@ -20,6 +20,9 @@ class RawGrid:
     page: int | None = None
     file: str = ""
     context: tuple[str, ...] = field(default=())  # lines just above (unit line "单位：万元", form code)
+    #: Rows a reader saw but could not place cell by cell (the span of each, excerpt as printed):
+    #: the grid is incomplete, and recognition does not take it for the table.
+    omitted: tuple[Span, ...] = ()
 
 
 def column_letter(index: int) -> str:

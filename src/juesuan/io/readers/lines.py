@@ -5,7 +5,8 @@ The text reader uses all of it; the HTML reader re-segments collapsed lines. The
 has the page geometry and does its own (``pdf._drop_running_lines``).
 
 * :func:`paginate` — the page of each line of a text copied from a PDF (``pdftotext`` ends each
-  page with a form feed).
+  page with a form feed); :func:`page_lines` first puts what follows a form feed inside a line
+  (page texts joined with form feeds and no line break) on a line of its own.
 * :func:`furniture` — lines that are page numbers ("- 3 -", "第3页", a bare number in its place
   in the page sequence) or running headers/footers repeated at the edge of many pages.
 * :func:`segment` — a line that holds a whole document (a web copy, ``pdftotext`` without
@@ -28,6 +29,24 @@ from .normalize import ends_like_heading, squeeze_spaces
 # --------------------------------------------------------------------------- pages
 
 FORM_FEED = "\f"
+
+
+def page_lines(raw: Sequence[str]) -> tuple[list[str], list[int]]:
+    """``raw`` with each line cut before every form feed that does not begin it, and the 1-based
+    number of the source line each piece comes from (spans keep the file's own line numbers).
+    Pages joined as "…last line\fFirst line…" otherwise glue two pages' lines into one."""
+    if not any(FORM_FEED in line.lstrip(FORM_FEED) for line in raw):
+        return list(raw), list(range(1, len(raw) + 1))
+    lines: list[str] = []
+    numbers: list[int] = []
+    for number, line in enumerate(raw, 1):
+        lead = len(line) - len(line.lstrip(FORM_FEED))
+        pieces = line[lead:].split(FORM_FEED)
+        pieces[0] = line[:lead] + pieces[0]
+        for k, piece in enumerate(pieces):
+            lines.append(piece if k == 0 else FORM_FEED + piece)
+            numbers.append(number)
+    return lines, numbers
 
 
 def paginate(raw: Sequence[str]) -> list[int | None]:

@@ -82,8 +82,8 @@ def recognize(grids: Sequence[RawGrid], *, code_year: int = 2024, layout: Layout
     units: dict[str, str] = {}
     for grid in grids:
         grid = with_banner_title(grid)
-        if not grid.rows:
-            continue
+        if not grid.rows or grid.omitted:
+            continue  # a reader left rows out: half a table would make the checks report, not skip
         key, how = _identified(grid, layout)
         if key is None or (key in found and not _empty(found[key]) and how <= sure[key]):
             continue

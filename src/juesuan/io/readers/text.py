@@ -28,7 +28,8 @@ from pathlib import Path
 from ...core.model import Span
 from .flat_tables import take_tables
 from .grid import Extracted, RawGrid
-from .lines import FORM_FEED, furniture, paginate, resegment
+from .lines import FORM_FEED, furniture, page_lines, paginate, resegment
+from .row_tables import take_row_tables
 from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines
 
 # A one-cell row that names a form: "…自评表", "…决算表", "…总表", "附表3 …".
@@ -49,7 +50,7 @@ def extract(path: str | Path) -> Extracted:
 
 def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extracted:
     """The same as :func:`extract`, for text already in memory."""
-    raw = text.split("\n")
+    raw, numbers = page_lines(text.split("\n"))
     pages = paginate(raw)
     if pages and pages[0] is not None:
         raw = [line.replace(FORM_FEED, "") for line in raw]
@@ -66,24 +67,25 @@ def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extrac
         if line.startswith("\t"):
             end = _table_block_end(raw, i)
             if _looks_like_table(_runs(raw, i, end)):
-                grids.extend(_flattened_grids(raw, i, end, file, narrative, pages))
+                grids.extend(_flattened_grids(raw, i, end, file, narrative, pages, numbers))
                 i = end
                 continue
         if line.lstrip().startswith("|") and _is_pipe_table(raw, i):
             end = i
             while end < len(raw) and raw[end].lstrip().startswith("|"):
                 end += 1
-            grids.append(_pipe_grid(raw, i, end, file, narrative))
+            grids.append(_pipe_grid(raw, i, end, file, narrative, numbers))
             i = end
             continue
         cleaned = clean_line(line)
         if markdown:
             cleaned = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", cleaned)).strip()
-        narrative.append((cleaned, Span(file=file, page=pages[i], line=i + 1, excerpt=cleaned[:80])))
+        narrative.append((cleaned, Span(file=file, page=pages[i], line=numbers[i], excerpt=cleaned[:80])))
         i += 1
     narrative, flat = take_tables(resegment(narrative, len(text)), file)
+    narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
-    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat), joins=joins)
+    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat) + tuple(spaced), joins=joins)
 
 
 def _spacing(raw: list[str], skipped: set[int]) -> set[int]:
@@ -145,7 +147,8 @@ def _preceding(narrative: list[tuple[str, Span]], n: int = 3) -> tuple[str, ...]
 
 
 def _flattened_grids(
-    raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]], pages: list[int | None]
+    raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]], pages: list[int | None],
+    numbers: list[int],
 ) -> list[RawGrid]:
     grids: list[RawGrid] = []
     context = _preceding(narrative)
@@ -169,7 +172,7 @@ def _flattened_grids(
             context = context + (cells[0],)
             continue
         rows.append(tuple(cells))
-        spans.append(tuple(Span(file=file, page=pages[idx], line=idx + 1, excerpt=text[:80]) for idx, text in run))
+        spans.append(tuple(Span(file=file, page=pages[idx], line=numbers[idx], excerpt=text[:80]) for idx, text in run))
     flush()
     return grids
 
@@ -198,7 +201,8 @@ def _is_pipe_table(raw: list[str], i: int) -> bool:
     return i + 1 < len(raw) and raw[i + 1].lstrip().startswith("|") and raw[i].count("|") >= 2
 
 
-def _pipe_grid(raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]]) -> RawGrid:
+def _pipe_grid(raw: list[str], start: int, end: int, file: str, narrative: list[tuple[str, Span]],
+               numbers: list[int]) -> RawGrid:
     rows: list[tuple[str, ...]] = []
     spans: list[tuple[Span, ...]] = []
     for idx in range(start, end):
@@ -206,7 +210,7 @@ def _pipe_grid(raw: list[str], start: int, end: int, file: str, narrative: list[
             continue
         cells = _split_pipe(raw[idx])
         rows.append(tuple(cells))
-        spans.append(tuple(Span(file=file, line=idx + 1, excerpt=c[:80]) for c in cells))
+        spans.append(tuple(Span(file=file, line=numbers[idx], excerpt=c[:80]) for c in cells))
     context = _preceding(narrative)
     title = _caption(context)
     has_rule = end - start >= 2 and bool(_MD_RULE.match(raw[start + 1].strip()))

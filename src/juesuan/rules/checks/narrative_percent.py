@@ -95,6 +95,9 @@ def shares(ctx: Context) -> Iterator[Finding]:
         bases = [(b, w) for b, w in bases if w]
         if part is None or not bases:
             continue
+        stated = {x.value for x in ctx.disclosure.narrative.stated(subject)} if ctx.disclosure.narrative else set()
+        if len(stated) > 1:
+            continue  # the text gives the amount twice, differently (N-REPEAT): which one the share is of is unknown
         verdicts = [pct_verdict(s.value, part, w) for _, w in bases]
         if "ok" in verdicts:
             continue
