@@ -96,7 +96,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
 
 # --------------------------------------------------------------------------- 项 (说明五（三）)
 
-_NAME = r"(?:(?![（(][类款项][）)])[^\n：:；;，,。])"
+#: A 款 or 项 name of a full path; a line break inside it is a wrap of the copy ("环境保\n护法规、规划及标准").
+_NAME = r"(?:(?![（(][类款项][）)])(?!\n\s*[\d一二三四五六七八九十]+[、.．])[^：:；;，,。])"
 _PATH = re.compile(rf"([^\n（）()：:；;，,。]{{2,30}})[（(]类[）)]({_NAME}{{2,40}}?)[（(]款[）)]({_NAME}{{1,40}}?)[（(]项[）)]")
 #: A 项 name before "（项）": no mark or digit, but a bracketed word inside ("政府办公厅（室）…") is kept.
 _HEAD = re.compile(r"((?:[^（）()。；;：:，,、\d\n]|[（(](?![类款项][）)])[^（）()\n]{1,8}[）)]){2,40})[（(]项[）)]")
@@ -108,7 +109,7 @@ _NUMBERED = re.compile(r"^[\d０-９一二三四五六七八九十]+[、.．]")
 
 def norm(name: str) -> str:
     """A name as the tables write it: ASCII brackets widened, spaces dropped."""
-    return name.replace("(", "（").replace(")", "）").replace(" ", "").replace("\u3000", "").strip()
+    return name.replace("(", "（").replace(")", "）").replace(" ", "").replace("\u3000", "").replace("\n", "").strip()
 
 
 def _line_amounts(line: str) -> tuple[Decimal, ...]:
@@ -137,7 +138,7 @@ def _items(lines: Lines) -> Iterator[Claim]:
                                        span=lines.span(m.start(1), m.end(1)))))
     for i, m in enumerate(paths):
         parts = (_NUMBERED.sub("", m.group(1).strip()), norm(m.group(2)), norm(m.group(3)))
-        found.append((m.start(), Claim(model.ITEM, value=parts[2], parts=parts, amounts=_amounts_at(lines, m.start()),
+        found.append((m.start(), Claim(model.ITEM, value=parts[2], parts=parts, amounts=_amounts_at(lines, m.end() - 1),
                                        span=lines.span(m.start(), m.end()))))
         stop = paths[i + 1].start() if i + 1 < len(paths) else min(len(text), m.end() + 300)
         purpose = _purpose(text, m.end(), stop)
@@ -149,6 +150,7 @@ def _items(lines: Lines) -> Iterator[Claim]:
 
 
 def _amounts_at(lines: Lines, offset: int) -> tuple[Decimal, ...]:
+    """The 万元 figures of the line holding ``offset`` (the end of a 项 head: its amount follows it)."""
     return _line_amounts(lines.lines[lines.index(offset)][0])
 
 

@@ -292,7 +292,7 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
 
 def _unread_items(ctx: Context, cls: str) -> bool:
     """True when the text heads a 项 of ``cls`` (or of a 类 it does not name) whose figures were not read."""
-    read = {split_key(s.key)[0] for s in require_statements(ctx)}
+    read = {s.key for s in require_statements(ctx) if ITEM_KEY.match(s.key)}  # the 项's own amount, not its 年初预算
     code = cls.removeprefix("类.")
     return any(c.key in ("", cls) or (c.key.startswith(f"项.{code}") and c.key not in read)
                for c in ctx.disclosure.narrative.claimed(ITEM))
