@@ -152,9 +152,8 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     if not extracted.lines and not extracted.grids:
         raise InputError(f"{file}：文件中没有可读的文字内容")
     d = assemble(extracted, chosen, kind)
-    who = d.identity
     if not _looks_like_disclosure(d):
-        raise NotADisclosure(f"{file}：未识别出部门决算公开的内容（没有决算说明的章节、决算表或绩效自评表），未审核")
+        raise NotADisclosure(f"{file}：未识别出部门决算或预算公开的内容（没有说明的章节、公开表或绩效表），未审核")
     return d
 
 
