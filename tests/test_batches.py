@@ -128,7 +128,7 @@ def test_walked_files_that_are_not_disclosures_go_to_stderr_in_jsonl(mixed_folde
 
 def test_a_named_file_that_is_not_a_disclosure_still_exits_2(mixed_folder, capsys):
     code, out, _ = run(capsys, mixed_folder / "README.md")
-    assert code == 2 and "无法读取" in out and "未识别出部门决算公开的内容" in out
+    assert code == 2 and "无法读取" in out and "未识别出部门决算或预算公开的内容" in out
     code, _, _ = run(capsys, mixed_folder / "单位.txt", mixed_folder / "通知.txt")
     assert code == 2
 

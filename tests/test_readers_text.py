@@ -412,5 +412,5 @@ def test_a_file_that_is_not_a_disclosure_is_not_reported_as_checked(tmp_path):
 
     readme = tmp_path / "README.md"
     readme.write_text("# 资料说明\n\n本文件夹存放各单位公开文件，供审核使用。\n", encoding="utf-8")
-    with pytest.raises(InputError, match="README.md：未识别出部门决算公开的内容"):
+    with pytest.raises(InputError, match="README.md：未识别出部门决算或预算公开的内容"):
         read_document(readme)
