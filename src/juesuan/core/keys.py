@@ -43,6 +43,14 @@ with), not last year's 决算. So a 决算's "X.年初预算" and the same year'
 figure seen from both documents (``rules.checks.across.against_budget``). The 决算-only suffixes
 (``.年初预算``, ``.全年预算``, ``.预决算差异率``, ``.完成率``) do not occur in a budget.
 
+What only a budget states has subjects of its own, or takes the 决算's nearest one::
+
+    绩效.项目数 绩效.项目.全年预算    the projects that report 绩效目标 and their budget (a 决算's
+                                   项目 self-evaluations and their 全年预算; Model ``Goals``)
+    绩效.整体表数                    整体 绩效目标表 (a 决算's 整体 self-evaluations)
+    资产.拟购车辆 (辆) 资产.拟购车辆.<category> (辆) 资产.拟购设备 (台（套）)
+                                   the purchases the budget plans (``Assets.planned_*``)
+
 Reasons (``Disclosure.reasons``) are keyed by ``<subject>.增减`` for a change and
 ``<subject>.预决算`` for a budget gap, plus ``三公.固定资产车辆.差异`` for the vehicle gap.
 """

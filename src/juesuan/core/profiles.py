@@ -65,6 +65,8 @@ class ColumnSpec:
 
     name: str
     aliases: tuple[str, ...] = ()
+    #: the header (or row label) the composer prints for it; "" prints ``name``
+    label: str = ""
     #: the 收支总表 figure this column's 合计 equals (收入总表 columns): an income row's name, or
     #: 收入总计 / 本年收入合计 / 年初结转和结余 / 财政拨款收入; "" = the income row of the same name
     t1: str = ""
@@ -72,6 +74,10 @@ class ColumnSpec:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name,) + self.aliases
+
+    @property
+    def printed(self) -> str:
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +210,8 @@ class NarrativeSettings:
 
     table_order: tuple[str, ...] = tuple(TABLE_TITLES)
     table_titles: Mapping[str, str] = field(default_factory=dict)
-    skeleton: str = "xinjiang"  # section order and titles: xinjiang | shanghai
-    style: str = "national"  # sentence forms: xinjiang | shanghai | national
+    skeleton: str = "xinjiang"  # section order and titles: xinjiang | shanghai (| their budget forms, *-yusuan)
+    style: str = "national"  # sentence forms: xinjiang | shanghai | national (| national-yusuan, shanghai-yusuan)
     budget_wording: str = "gap"  # gap | completion
     unchanged: str = "flat"  # flat (持平) | zero (增加0.00万元，增长0.00%)
     zero_base: str = "hundred"  # hundred (增长100.00%) | none (no percentage from a zero base)
@@ -221,8 +227,8 @@ class NarrativeSettings:
 
 #: The choices of each narrative setting (settings not listed take any value of their type).
 _CHOICES = {
-    "skeleton": ("xinjiang", "shanghai"),
-    "style": ("xinjiang", "shanghai", "national"),
+    "skeleton": ("xinjiang", "shanghai", "national-yusuan", "shanghai-yusuan"),
+    "style": ("xinjiang", "shanghai", "national", "national-yusuan", "shanghai-yusuan"),
     "budget_wording": ("gap", "completion"),
     "unchanged": ("flat", "zero"),
     "zero_base": ("hundred", "none"),
@@ -557,6 +563,7 @@ class _Validator:
                     raise self.fail(where, "应有 name")
                 out.append(ColumnSpec(name=self.text(item["name"], where + ".name"),
                                       aliases=self.words(item.get("aliases"), where + ".aliases"),
+                                      label=self.text(item.get("label"), where + ".label"),
                                       t1=self.text(item.get("t1"), where + ".t1")))
             else:
                 out.append(ColumnSpec(name=self.text(item, where)))
