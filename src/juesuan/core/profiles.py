@@ -101,6 +101,7 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...] = ()  # in printed order
     rows: tuple[ColumnSpec, ...] = ()  # the 收支总表's income rows, in printed order
     sums: tuple[SumSpec, ...] = ()  # the first one's total is the table's row total
+    unit: str = ""  # the amount unit the form prints ("元" for the 上海 单位预算); "" = 万元
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -537,7 +538,8 @@ class _Validator:
                          variants=self.words(raw.get("variants"), key + ".variants"),
                          required=self.flag(raw.get("required", True), key + ".required"),
                          since=self.year(raw.get("since"), key + ".since"),
-                         columns=columns, rows=rows, sums=sums)
+                         columns=columns, rows=rows, sums=sums,
+                         unit=self.choice(raw.get("unit", ""), key + ".unit", ("", "元", "万元")))
 
     def items(self, raw: Any, key: str) -> Iterator[tuple[str, Any]]:
         """(key of the item, item) of a list value (none when absent)."""

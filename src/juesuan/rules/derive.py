@@ -219,6 +219,13 @@ def _matters_figures(d: Disclosure, f: _Figures) -> None:
     for category in VEHICLE_CATEGORIES:
         f.put(f"资产.车辆.{category}", a.vehicles.get(category))
     f.put("资产.大型设备", a.large_equipment)
+    planned = a.planned_vehicles_total
+    if planned is None and a.planned_vehicles:
+        planned = sum(a.planned_vehicles.values())
+    f.put("资产.拟购车辆", planned)
+    for category in VEHICLE_CATEGORIES:
+        f.put(f"资产.拟购车辆.{category}", a.planned_vehicles.get(category))
+    f.put("资产.拟购设备", a.planned_equipment)
 
 
 def _staff_figures(d: Disclosure, f: _Figures) -> None:
@@ -256,6 +263,18 @@ def _line_sum(evals: list[Evaluation], attr: str) -> Decimal | None:
         line = _total_line(e)
         values.append(getattr(line, attr) if line is not None else None)
     return add(values)
+
+
+def _goal_figures(d: Disclosure, f: _Figures) -> None:
+    """A budget's 绩效目标: the projects that report goals and their budget (from the goal tables,
+    else as the data states them), and the 整体 goal tables (core.keys: 绩效.项目数 …)."""
+    goals = d.goals
+    projects = [g for g in goals.tables if g.kind == "项目"]
+    whole = [g for g in goals.tables if g.kind == "整体"]
+    f.put("绩效.项目数", len(projects) if projects else goals.projects)
+    f.put("绩效.项目.全年预算", add(g.amount for g in projects) if projects else goals.amount)
+    if whole:
+        f.put("绩效.整体表数", len(whole))
 
 
 def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None,
@@ -349,4 +368,5 @@ def derive_completed(d: Disclosure, profile: Profile | None = None, scores: Sequ
     _comparative_figures(d, f, budgets, profile)
     _staff_figures(d, f)
     _performance_figures(d, f, profile, scores)
+    _goal_figures(d, f)
     return f.data
