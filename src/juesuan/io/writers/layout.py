@@ -32,6 +32,7 @@ from ...core.model import (
 from ...core.profiles import Profile
 from ...phrasebook.sections import cn
 from ...rules.totals import add
+from .budget_tables import budget_grids
 from .cells import head as _head
 from .cells import label, num
 from .performance import performance_grids
@@ -259,7 +260,10 @@ def _grid_for(key: str, d: Disclosure) -> tuple[tuple, tuple, bool]:
 
 
 def table_grids(d: Disclosure, profile: Profile) -> tuple[Grid, ...]:
-    """The nine tables in the profile's ``table_order`` (default T1…T9), each laid out even when empty."""
+    """The nine tables in the profile's ``table_order`` (default T1…T9), each laid out even when
+    empty; a budget's in its own form (:mod:`.budget_tables`)."""
+    if d.identity.kind == "预算":
+        return budget_grids(d, profile)
     order = [k for k in (profile.phrase("table_order") or TABLE_TITLES) if k in TABLE_TITLES]
     order += [k for k in TABLE_TITLES if k not in order]
     grids = []
