@@ -15,6 +15,7 @@ Subjects (amounts in 万元 unless said otherwise)::
     财政拨款支出总计 年末财政拨款结转和结余 本年财政拨款支出
     财政拨款收支总计                  (同比 and 预决算 of 第二部分 四)
     一般公共预算财政拨款支出          (第二部分 五(一))
+    政府性基金预算财政拨款支出 国有资本经营预算财政拨款支出   (七, 八: the fund's 本年支出)
     类.<code>      (五(二))           项.<code>  (五(三))
     一般公共预算财政拨款基本支出 人员经费 公用经费   (六)
     三公.<item>    item ∈ model.SANGONG_ITEMS (九)

@@ -15,7 +15,8 @@ Template syntax (whitespace is not significant when parsing: text is compacted f
 Slot kinds: ``amt`` (…万元), ``pct`` (…%, sign as printed), ``yoy`` (增加/减少 X万元，增长/下降
 Y% or 持平; gives ``.增减`` and ``.增减率``), ``n<unit>`` (a count: ``n人``), ``dn<unit>``
 (a signed count: 增加/减少 N人), ``num<unit>`` (a decimal with a unit: ``num平方米``), ``year``,
-``klass`` (类名(类)), ``item`` (类名(类)款名(款)项名(项)), ``grade`` (a short word in quotes).
+``klass`` (类名(类)), ``kname`` (a 类 name printed bare, “一般公共服务支出”科目: read as a klass),
+``item`` (类名(类)款名(款)项名(项)), ``grade`` (a short word in quotes).
 Punctuation is matched loosely (，/, ：/: （/( and so on), so one template reads both widths.
 """
 
@@ -76,6 +77,8 @@ def _slot_regex(slot: Slot) -> str:
         return rf"(?<!\d)(?P<{g}>(?:19|20)\d\d)"
     if kind == "klass":
         return rf"(?P<{g}>{_NAME}{{2,30}}?)[（(]类[）)]"
+    if kind == "kname":
+        return rf"(?P<{g}>{_NAME}{{2,30}}?)"
     if kind == "item":
         return (rf"(?P<{g}l>{_NAME}{{2,30}}?)[（(]类[）)](?P<{g}k>[^。，,；;：:]{{2,40}}?)[（(]款[）)]"
                 rf"(?P<{g}x>[^。，,；;：:]{{2,60}}?)[（(]项[）)]")
@@ -212,6 +215,8 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
         return []
     if kind in ("klass", "grade"):
         return [Reading(slot.key, text, "", *m.span(g), kind)]
+    if kind == "kname":
+        return [Reading(slot.key, text, "", *m.span(g), "klass")]
     if kind == "year":
         return [Reading(slot.key, text, "", *m.span(g), kind)]
     return [Reading(slot.key, _amount(text), slot.unit, *m.span(g), kind)]
@@ -234,6 +239,8 @@ class Pattern:
     ("" → the subject of its first absolute slot key; "@" → it names none).
     ``fixed``: statements the clause makes without a number (``无下属预算单位`` → 0 个).
     ``variant``: recorded from another region, used for parsing only.
+    ``strict``: read only under one of its ``topics`` (never where no topic is in force): a
+    budget's clauses, whose topics the parser does not tell from a budget's headings yet.
     """
 
     name: str
@@ -242,6 +249,7 @@ class Pattern:
     anchor: str = ""
     fixed: tuple[tuple[str, str, str], ...] = ()
     variant: bool = False
+    strict: bool = False
     _parts: tuple = field(default=(), repr=False, compare=False)
     _compiled: re.Pattern | None = field(default=None, repr=False, compare=False)
 

@@ -139,6 +139,11 @@ def _fiscal_figures(d: Disclosure, f: _Figures) -> None:
         general = t4.expenditure_this_year.get(FUNDS[0])
     f.put("一般公共预算财政拨款支出", general)
     f.share("一般公共预算财政拨款支出", f.get("本年支出合计"))
+    for fund, table in ((FUNDS[1], d.tables.t7), (FUNDS[2], d.tables.t8)):
+        spent = t4.expenditure_this_year.get(fund) if t4 is not None else None
+        if spent is None and table is not None and table.total is not None:
+            spent = table.total.values.get("本年支出合计")
+        f.put(f"{fund[:-4]}财政拨款支出", spent)
 
 
 def _function_figures(d: Disclosure, f: _Figures) -> None:
