@@ -84,9 +84,11 @@ def overview(pen: Pen) -> None:
 # --------------------------------------------------------------------------- “三公”
 
 def _amount(pen: Pen, item: str) -> Said | None:
-    """The item's amount in a budget's words where it has its own ("公务用车购置及运行费")."""
+    """The item's amount, in a budget form's words where the style says so and the phrasebook has
+    them ("公务用车购置及运行费"), else in the 决算's ("公务用车购置及运行维护费")."""
     name = f"三公.{item}.预算"
-    return pen.say(name if name in BY_NAME else f"三公.{item}", f"三公.{item}")
+    own = pen.flag("sangong.plan.own_words") and name in BY_NAME
+    return pen.say(name if own else f"三公.{item}", f"三公.{item}")
 
 
 def sangong(pen: Pen) -> None:
