@@ -393,11 +393,25 @@ def _indicators(s: Sheet | None, heads: dict) -> None:
 
 # --------------------------------------------------------------------------- entry point
 
+def is_budget_workbook(wb: openpyxl.Workbook, path: str) -> bool:
+    """True for a budget's workbook: its 单位概况 has a 类型 row (部门预算 / 单位预算), which the
+    决算数据 workbook has not."""
+    if L.UNIT_SHEET not in wb.sheetnames:
+        return False
+    s = Sheet(path, wb[L.UNIT_SHEET])
+    return any(label(s.text(r, 1)) == L.KIND_LABEL for r in range(1, s.max_row + 1))
+
+
 def read_workbook(path: str | Path) -> Disclosure:
-    """Read a filled 决算数据 workbook into a :class:`Disclosure` (amounts in 万元)."""
+    """Read a filled 决算数据 workbook (or a budget's, :mod:`.data_xlsx_budget`) into a
+    :class:`Disclosure` (amounts in 万元)."""
     p = Path(path)
     name = str(path)
     wb = _open(p)
+    if is_budget_workbook(wb, name):  # a budget's workbook (juesuan template --kind 预算)
+        from .data_xlsx_budget import read_budget_workbook
+
+        return read_budget_workbook(name, wb)
     sheets = _identify(wb, name)
     _mark_uncached(p, sheets)
     unit, profile = _unit(sheets[L.UNIT_SHEET])
