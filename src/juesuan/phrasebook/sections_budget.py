@@ -18,6 +18,7 @@ from .patterns import BY_NAME
 from .sections import _codes, _numbered, _text, change_pieces, cn
 from .sections import organisation as _standard_organisation
 from .sections_more import _counts
+from .sections_more import assets as _decision_assets
 from .writer import Pen, Said
 
 _SANGONG = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
@@ -110,12 +111,8 @@ def sangong(pen: Pen) -> None:
 # --------------------------------------------------------------------------- 资产, 绩效目标
 
 def assets(pen: Pen) -> None:
-    """国有资产占有使用 at the date stated, then the purchases the budget plans."""
-    a = pen.d.matters.assets
-    said = pen.phrase("assets", as_of=a.as_of or None,
-                      vehicle_note=lambda: _text(pen.text("资产.其他用车说明", a.other_vehicles_note)))
-    if said is not None and said.keys:
-        pen.paragraph(said)
+    """国有资产占有使用 at the date stated (as a 决算 states it), then the purchases the budget plans."""
+    _decision_assets(pen)
     pen.write("assets.planned")
 
 

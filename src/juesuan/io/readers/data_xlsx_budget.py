@@ -17,11 +17,12 @@ import openpyxl
 from ...core.findings import InputError
 from ...core.identity import Identity
 from ...core.model import (SANGONG_ITEMS, Assets, Comparatives, Disclosure, FiscalSummaryTable, Goal, GoalIndicator,
-                           Goals, OtherMatters, Procurement, SangongTable, Staff, SummaryTable, Tables, Unit)
+                           Goals, OtherMatters, Procurement, SangongTable, SummaryTable, Tables, Unit)
 from ...core.profiles import Layout, Profile, TableSpec, load_profile
 from ...core.regions import city_of, province_of
 from .. import template_layout as L
-from .data_xlsx import _kv, _mark_uncached, _part, _plain, _reasons, _row_of
+from .data_xlsx import _kv, _mark_uncached, _part, _plain, _reasons, _row_of, named_rows
+from .data_xlsx import _unit as _decision_unit
 from .data_xlsx_tables import read_coded
 from .xlsx_sheet import Sheet, label, norm
 
@@ -185,15 +186,7 @@ def _goals(sheets: dict[str, Sheet], counted: Goals) -> Goals:
         return counted
     cols = s.require({attr: (text,) for attr, text in L.GOAL_COLUMNS}, ["name"])
     heads: dict[str, dict] = {}
-    for r in range(cols.header_row + 1, s.max_row + 1):
-        name = s.text(r, cols["name"])
-        if not name:
-            continue
-        if name in heads:
-            raise s.fail(r, cols["name"], f"的目标名称“{name}”重复，每个绩效目标表只填一行")
-        kind = s.text(r, cols.get("kind")) or "项目"
-        if kind not in L.GOAL_KINDS:
-            raise s.fail(r, cols["kind"], f"的类型应为“项目”或“整体”，实际为“{kind}”")
+    for r, name, kind in named_rows(s, cols, "目标名称", "绩效目标表", default_kind="项目"):
         amount = s.amount(r, cols.get("amount"), blank_zero=False)
         heads[name] = {"kind": kind, "name": name, "amount": amount, "indicators": [], "row": r,
                        "span": s.span(r, cols["name"]),
@@ -240,28 +233,11 @@ def _indicators(s: Sheet | None, heads: dict[str, dict]) -> None:
 
 def _unit(s: Sheet) -> tuple[Unit, str, str]:
     """单位概况 → the Unit, the 类型 (部门预算 / 单位预算) and the profile name."""
-    values, spans = _kv(s, L.BUDGET_UNIT_ROWS)
-    cols = s.require({"label": (L.KV_LABEL,), "value": (L.KV_VALUE,)})
-    if not values.get("name"):
-        raise s.fail(_row_of(s, cols, "单位名称"), cols["value"], "应填单位名称，不能为空")
-    year = values.get("year")
-    if not isinstance(year, int) or not 1990 <= year <= 2100:
-        raise s.fail(_row_of(s, cols, "年度"), cols["value"], "应填四位的预算年度（如2025）")
-    kind = str(values.pop("kind", ""))
+    unit, profile, kind = _decision_unit(s, L.BUDGET_UNIT_ROWS, L.DEFAULT_BUDGET_PROFILE, "预算年度（如2025）")
     if kind not in L.BUDGET_KINDS:
+        cols = s.require({"label": (L.KV_LABEL,), "value": (L.KV_VALUE,)})
         raise s.fail(_row_of(s, cols, L.KIND_LABEL), cols["value"], f"的类型应为{'或'.join(L.BUDGET_KINDS)}，实际为“{kind}”")
-    unit_kind = values.get("unit_kind", L.UNIT_KINDS[0])
-    if unit_kind not in L.UNIT_KINDS:
-        raise s.fail(_row_of(s, cols, "单位性质"), cols["value"], f"的单位性质应为{'、'.join(L.UNIT_KINDS)}之一，实际为“{unit_kind}”")
-    profile = str(values.pop("profile", "")) or L.DEFAULT_BUDGET_PROFILE
-    if values.get("subordinate_units") is None and values.get("subordinate_names"):
-        values["subordinate_units"] = len(values["subordinate_names"])  # type: ignore[arg-type]
-    for name in ("functions", "subordinate_names", "internal_sections"):
-        if name in values:
-            values[name] = tuple(values[name])  # type: ignore[arg-type]
-    staff = Staff(**_part(values, "staff"), sources=_part(spans, "staff"))
-    sources = {k: v for k, v in spans.items() if not k.startswith("staff.") and k not in ("profile", "kind")}
-    return Unit(staff=staff, sources=sources, **_plain(values)), kind, profile  # type: ignore[arg-type]
+    return unit, kind, profile
 
 
 def _profile(s: Sheet, name: str) -> Profile:

@@ -15,7 +15,7 @@ blank, zero prints 0.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping
 
 from ...core.codes import economic_codes, function_codes
 from ...core.document import Cell, Grid
@@ -25,6 +25,7 @@ from ...core.profiles import ColumnSpec, Profile, TableSpec
 from ...phrasebook.sections import cn
 from ...rules.totals import add
 from .cells import head, label
+from .layout import _class_name, _panels, table_note
 
 __all__ = ["budget_grids"]
 
@@ -65,19 +66,6 @@ def _columns(profile: Profile, key: str, table: CodedTable | None) -> tuple[Colu
         return spec.columns
     names = table.columns if table is not None else ("合计",)
     return tuple(ColumnSpec(name=n) for n in names)
-
-
-def _class_name(code: str, year: int) -> str:
-    return function_codes(year).name_of(code) or code
-
-
-def _panels(left: Sequence[tuple[Cell, ...]], right: Sequence[tuple[Cell, ...]], lw: int, rw: int) -> list[tuple[Cell, ...]]:
-    rows = []
-    for i in range(max(len(left), len(right))):
-        a = left[i] if i < len(left) else tuple(Cell() for _ in range(lw))
-        b = right[i] if i < len(right) else tuple(Cell() for _ in range(rw))
-        rows.append(a + b)
-    return rows
 
 
 def _with_balances(opening: Decimal | None, closing: Decimal | None) -> bool:
@@ -239,27 +227,6 @@ def _t9_with_last_year(d: Disclosure) -> tuple[tuple, tuple]:
 
 # --------------------------------------------------------------------------- the grids
 
-def _is_empty(d: Disclosure, key: str) -> bool:
-    table = getattr(d.tables, key.lower())
-    if table is None:
-        return True
-    if isinstance(table, CodedTable):
-        return table.is_empty()
-    if key == "T9":
-        return not any(table.actual.values())
-    return False
-
-
-def _note(d: Disclosure, key: str) -> str:
-    table = getattr(d.tables, key.lower())
-    own = getattr(table, "note", "") if table is not None else ""
-    if own:
-        return own
-    if key in _EMPTY_NOTES and _is_empty(d, key):
-        return _EMPTY_NOTES[key].format(year=d.unit.year)
-    return ""
-
-
 def budget_grids(d: Disclosure, profile: Profile) -> tuple[Grid, ...]:
     """The budget's nine tables in the profile's ``table_order``, each with its form's title,
     columns and unit, laid out even when empty."""
@@ -281,6 +248,6 @@ def budget_grids(d: Disclosure, profile: Profile) -> tuple[Grid, ...]:
             header, body = _t9(d, profile, money)
         else:
             header, body = _coded(d, profile, key, money)
-        grids.append(Grid(key=key, title=spec.title, header=header, body=body, unit=unit, note=_note(d, key),
-                          landscape=key in ("T1", "T4", "T9") or len(header[-1]) > 6))
+        grids.append(Grid(key=key, title=spec.title, header=header, body=body, unit=unit,
+                          note=table_note(key, d, _EMPTY_NOTES), landscape=key in ("T1", "T4", "T9") or len(header[-1]) > 6))
     return tuple(grids)

@@ -19,7 +19,7 @@ from ...core.model import SANGONG_ITEMS, CodedTable, Disclosure, Row
 from ...core.profiles import Profile, TableSpec, load_profile
 from .. import template_layout as L
 from ..atomic import replacing
-from .template import _Sheet, _get
+from .template import _get, _reasons, _Sheet
 
 CODED = ("T2", "T3", "T5", "T6", "T7", "T8")
 
@@ -124,26 +124,6 @@ def _goals(wb: Workbook, d: Disclosure | None) -> None:
     s.widths((30, 12, 16, 30, 8, 14, 10, 8))
 
 
-def _reasons(wb: Workbook, d: Disclosure | None) -> None:
-    name = L.REASONS_SHEET
-    s = _Sheet(wb, name, name, L.BUDGET_HINTS[name], amounts=False)
-    s.header((L.REASON_KIND, L.REASON_KEY, L.REASON_LABEL, L.REASON_TEXT))
-    reasons, texts = dict(L.BUDGET_REASON_KEYS), dict(L.BUDGET_TEXT_KEYS)
-    if d is not None:
-        for row in d.tables.t5.rows if d.tables.t5 is not None else ():
-            if row.level == 3:
-                reasons.setdefault(f"项.{row.code}.增减", f"{row.code} {row.name}比上年预算增减的主要原因")
-        for key in d.reasons:
-            reasons.setdefault(key, "")
-        for key in d.texts:
-            texts.setdefault(key, "")
-    for kind, keys, source in ((L.REASON, reasons, d.reasons if d else {}), (L.TEXT, texts, d.texts if d else {})):
-        for key, label in keys.items():
-            r = s.line(((kind, "text"), (key, "text"), (label, "text"), (source.get(key), "text")))
-            s.choices((L.REASON, L.TEXT), f"A{r}")
-    s.widths((8, 34, 40, 80))
-
-
 def write_budget_workbook(path: str | Path, d: Disclosure | None = None, year: int = 2025,
                           profile: str | Profile = L.DEFAULT_BUDGET_PROFILE) -> None:
     """Write a budget's data workbook to ``path``: blank when ``d`` is None, else filled from ``d``
@@ -171,7 +151,7 @@ def write_budget_workbook(path: str | Path, d: Disclosure | None = None, year: i
     _kv(wb, L.BUDGET_MATTERS_SHEET, L.BUDGET_HINTS[L.BUDGET_MATTERS_SHEET], L.BUDGET_MATTERS_ROWS, d, amounts=True,
         extra=_matters_values(d))
     _goals(wb, d)
-    _reasons(wb, d)
+    _reasons(wb, d, L.BUDGET_REASON_KEYS, L.BUDGET_TEXT_KEYS, L.BUDGET_HINTS[L.REASONS_SHEET], "上年预算")
     with replacing(path) as temp:
         wb.save(str(temp))
 
