@@ -11,8 +11,9 @@ profile whose values it overrides (deep merge; a list replaces the base's list).
 ``layout``     the parts and tables such a document has: title variants, which are required
                (from which report year), so completeness is judged against the document's own
                layout (:class:`Layout`); for each table its standard columns (or, for the
-               收支总表, its income rows) with the names seen in print, and which column is the
-               row total of which others (:class:`TableSpec`). A profile whose ``layout.tables``
+               收支总表, its income rows) with the names seen in print (and ``label``, the one the
+               composer prints), which column is the row total of which others, and the amount
+               unit the form prints (``unit``: 元 or 万元) (:class:`TableSpec`). A profile whose ``layout.tables``
                replaces its base's list keeps, for each table key, the base's ``columns``,
                ``rows`` and ``sums`` unless it states its own
 ``narrative``  sentence and wording settings of the phrasebook (:class:`NarrativeSettings`)
