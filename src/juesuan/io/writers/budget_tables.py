@@ -20,7 +20,7 @@ from typing import Iterable, Mapping
 from ...core.codes import economic_codes, function_codes
 from ...core.document import Cell, Grid
 from ...core.model import FUNDS, SANGONG_ITEMS, T1_FISCAL_INCOME, T1_INCOME_ROWS, TABLE_TITLES, CodedTable, Disclosure
-from ...core.money import fmt_amount
+from ...core.money import TEN_THOUSAND, fmt_amount
 from ...core.profiles import ColumnSpec, Profile, TableSpec
 from ...phrasebook.sections import cn
 from ...rules.totals import add
@@ -29,7 +29,6 @@ from .layout import _class_name, _panels, table_note
 
 __all__ = ["budget_grids"]
 
-_WAN_PER_YUAN = Decimal(10000)
 #: The 三公 items the form prints across, with the vehicle group over its two parts.
 _CARS = SANGONG_ITEMS[2]
 _EMPTY_NOTES = {
@@ -51,7 +50,7 @@ class _Money:
         if value is None:
             return Cell(align="right", bold=bold)
         if self.unit == "元":
-            yuan = value * _WAN_PER_YUAN
+            yuan = value * TEN_THOUSAND  # the exact 元 of a 万元 amount
             return Cell(text=fmt_amount(yuan, places=0), value=yuan, align="right", bold=bold)
         return Cell(text=fmt_amount(value), value=value, align="right", bold=bold)
 
