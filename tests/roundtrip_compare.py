@@ -43,20 +43,22 @@ def _flat(table) -> dict[str, Decimal | None]:
     return out
 
 
-def table_mismatches(expected, got) -> list[str]:
-    """Amounts that do not come back: a printed amount must equal the data rounded to 2 dp; a
-    blank read back (None) only where the data has none (the writer prints blank there and
-    "0.00" for a zero, so a zero never reads back blank)."""
+def table_mismatches(expected, got, places: dict[str, int] | None = None) -> list[str]:
+    """Amounts that do not come back: a printed amount must equal the data rounded to 2 dp of 万元
+    (``places``: other decimals by table key, 4 for a table printed in whole 元); a blank read back
+    (None) only where the data has none (the writer prints blank there and "0.00" for a zero, so a
+    zero never reads back blank)."""
     bad = []
     for key in TABLE_KEYS:
         want, have = _flat(getattr(expected.tables, key)), _flat(getattr(got.tables, key))
+        n = (places or {}).get(key.upper(), 2)
         for k in sorted(set(want) | set(have)):
             w, h = want.get(k), have.get(k)
             if h is None:
                 if w is not None:
-                    bad.append(f"{key} {k}: 应为 {round2(w)}，读回空白")
-            elif w is None or round2(w) != h:
-                bad.append(f"{key} {k}: 应为 {w if w is None else round2(w)}，读回 {h}")
+                    bad.append(f"{key} {k}: 应为 {round2(w, n)}，读回空白")
+            elif w is None or round2(w, n) != h:
+                bad.append(f"{key} {k}: 应为 {w if w is None else round2(w, n)}，读回 {h}")
     return bad
 
 

@@ -17,7 +17,7 @@ from juesuan.core.model import Span
 from juesuan.core.profiles import load_profile, profile_from_mapping
 from juesuan.phrasebook import patterns
 from juesuan.phrasebook.parse import parse_narrative
-from juesuan.phrasebook.render import BUILDERS, render_narrative
+from juesuan.phrasebook.render import BUDGET_BUILDERS, BUILDERS, render_narrative
 from juesuan.phrasebook.sections import cn
 from juesuan.phrasebook.wording import Ref, Said, TemplateError, parse_template, render, wording_for
 from juesuan.rules import derive
@@ -128,7 +128,19 @@ def test_every_style_has_every_entry_and_each_skeleton_names_known_builders(styl
 
     names = list(builders(wording.skeleton))
     assert names and set(names) <= set(BUILDERS)
-    assert set(BUILDERS) - set(names) <= {"other"}  # the Shanghai template has no 其他需说明的事项
+    # the Shanghai template has no 其他需说明的事项; a budget's own sections are a budget's
+    assert set(BUILDERS) - set(names) <= {"other"} | BUDGET_BUILDERS
+    assert not set(names) & BUDGET_BUILDERS
+
+
+@pytest.mark.parametrize("style, skeleton", [("national-yusuan", "national-yusuan"), ("shanghai-yusuan", "shanghai-yusuan"),
+                                             ("shanghai-yusuan", "national-yusuan")])
+def test_a_budget_style_has_every_budget_entry_and_its_skeleton_known_builders(style, skeleton):
+    wording = wording_for(_profile(style, skeleton))
+    assert set(wording_for(_profile("national-yusuan", skeleton)).entries) <= set(wording.entries)
+    names = [n for section in wording.skeleton for n in section.builders + tuple(
+        b for child in section.children for b in child.builders + tuple(x for c in child.children for x in c.builders))]
+    assert set(names) <= set(BUILDERS) and set(names) & BUDGET_BUILDERS
 
 
 #: The section a builder writes, as the auditor recognises it from the heading.

@@ -1,10 +1,15 @@
-"""Compose the complete 部门决算公开 and write it in every format: ``compose`` and ``build``.
+"""Compose the complete 部门决算公开 (or 部门/单位预算公开) and write it in every format: ``compose``
+and ``build``.
 
 Where it sits: the top of the build flow, just under ``apps/build_cmd``::
 
     data file ──load──> Disclosure ──complete/derive──> figures ──render_narrative──> blocks
                                  └──table_grids / performance_grids──> Grid blocks (slots filled)
     Document ──WRITERS[fmt].write──> .docx .html .md .xlsx .pdf
+
+A budget (``d.identity.kind == "预算"``) is composed the same way: its totals completed by its
+profile's layout, its tables in its form (``io.writers.budget_tables``), its 绩效目标表 where a
+决算 has its 绩效自评表 (``io.writers.goals``), its workbook named 预算公开表.xlsx.
 
 ``WRITERS`` maps a format name to its writer module's ``write(doc, path) -> Path``; the CLI,
 the tests and the benchmark use the same mapping.
@@ -23,7 +28,8 @@ from .core.model import Disclosure
 from .core.profiles import DEFAULT_PROFILE, Profile, load_profile
 from .io.readers.data import load
 from .io.atomic import OutputError, reason
-from .io.writers import docx, html, md, pdf
+from .io.writers import docx, html, md, pdf, xlsx
+from .io.writers.goals import goal_grids
 from .io.writers.layout import performance_grids, table_grids
 from .phrasebook.render import render_narrative
 from .rules import derive
@@ -47,6 +53,7 @@ WRITERS: Mapping[str, Writer] = {
 }
 DEFAULT_FORMATS = ("docx", "html", "md", "xlsx", "pdf")
 WORKBOOK_NAME = "决算公开表.xlsx"
+BUDGET_WORKBOOK_NAME = "预算公开表.xlsx"
 NARRATIVE_STEM = "公开说明"
 PERFORMANCE_SLOT = "绩效表"
 TABLES_SLOT = "附表"
@@ -101,32 +108,48 @@ def _fill_slots(blocks: Iterable[Block], fills: Mapping[str, Sequence[Block]]) -
 
 # --------------------------------------------------------------------------- compose
 
+def is_budget(d: Disclosure) -> bool:
+    return d.identity.kind == "预算"
+
+
 def title_of(d: Disclosure) -> str:
-    return f"{d.unit.name}{d.unit.year}年度部门决算"
+    """"<unit><year>年度部门决算", or a budget's "…年度单位预算" (as its 类型 says)."""
+    kind = "预算" if is_budget(d) else "决算"
+    return f"{d.unit.name}{d.unit.year}年度{d.identity.scope or '部门'}{kind}"
 
 
 def compose(d: Disclosure, profile: Profile) -> Document:
     """The whole disclosure as format-neutral blocks: narrative, 绩效 tables, the nine tables."""
-    d2 = derive.complete(d)
+    budget = is_budget(d)
+    d2 = derive.complete(d, profile.layout) if budget else derive.complete(d)
     figures = derive.derive(d2, profile)
     blocks, warnings = _narrative(d2, figures, profile)
     tables = table_grids(d2, profile)
-    blocks = _fill_slots(blocks, {PERFORMANCE_SLOT: performance_grids(d2, profile), TABLES_SLOT: tables})
+    performance = goal_grids(d2) if budget else performance_grids(d2, profile)
+    blocks = _fill_slots(blocks, {PERFORMANCE_SLOT: performance, TABLES_SLOT: tables})
     return Document(title=title_of(d2), subtitle="公开说明", blocks=tuple(blocks),
-                    warnings=tuple(warnings), tables=tables)
+                    warnings=tuple(warnings), tables=tables, kind="预算" if budget else "决算")
 
 
 # --------------------------------------------------------------------------- build
 
 def output_name(fmt: str, doc: Document) -> str:
-    """"决算公开表.xlsx" for the workbook, "公开说明.<fmt>" for the narrative formats."""
-    return WORKBOOK_NAME if fmt == "xlsx" else f"{NARRATIVE_STEM}.{fmt}"
+    """"决算公开表.xlsx" (a budget's "预算公开表.xlsx") for the workbook, "公开说明.<fmt>" for the
+    narrative formats."""
+    if fmt == "xlsx":
+        return BUDGET_WORKBOOK_NAME if doc.kind == "预算" else WORKBOOK_NAME
+    return f"{NARRATIVE_STEM}.{fmt}"
 
 
 def resolve_profile(profile: str | Profile | None, d: Disclosure) -> Profile:
-    if isinstance(profile, Profile):
-        return profile
-    return load_profile(profile or d.profile or DEFAULT_PROFILE)
+    """The profile to compose ``d`` with; one made for the other kind of disclosure (a budget
+    profile for 决算 data, or the reverse) is refused with one line."""
+    chosen = profile if isinstance(profile, Profile) else load_profile(profile or d.profile or DEFAULT_PROFILE)
+    kind = "预算" if is_budget(d) else "决算"
+    if kind not in chosen.match.kinds:
+        other = "、".join(chosen.match.kinds)
+        raise InputError(f"{d.source or '数据'}：数据是{kind}，配置“{chosen.name}”用于{other}，请换用{kind}的配置")
+    return chosen
 
 
 def parse_formats(formats: Sequence[str] | str) -> tuple[str, ...]:

@@ -17,8 +17,8 @@ from contextlib import nullcontext
 from . import guard
 
 COMMANDS = {
-    "template": "写出空白的决算数据填报工作簿",
-    "build": "由数据（工作簿、YAML 或示例文件夹）生成公开说明与九张表",
+    "template": "写出空白的决算数据填报工作簿（--kind 预算：预算数据工作簿）",
+    "build": "由数据（工作簿、YAML 或示例文件夹）生成公开说明与九张表（决算或预算）",
     "check": "审核已公开的决算文件（PDF、Word、HTML、文本、Excel）",
     "score": "计算绩效自评得分",
 }

@@ -1,8 +1,9 @@
-"""`juesuan template`: write the blank 决算数据 workbook a finance officer fills.
+"""`juesuan template`: write the blank data workbook a finance officer fills (决算, or 预算 with --kind).
 
-Where it sits: apps; one call to ``io.writers.template.write_workbook``, which writes the workbook
-whole or not at all (an unwritable path is one line, exit 2). The filled workbook is
-read back by ``juesuan build`` (``io.readers.data_xlsx.read_workbook``).
+Where it sits: apps; one call to ``io.writers.template.write_workbook`` (决算数据) or
+``io.writers.template_budget.write_budget_workbook`` (a budget's, laid out by its profile), which
+write the workbook whole or not at all (an unwritable path is one line, exit 2). The filled workbook
+is read back by ``juesuan build`` (``io.readers.data_xlsx.read_workbook``).
 """
 
 from __future__ import annotations
@@ -13,18 +14,22 @@ from pathlib import Path
 
 from . import guard
 
+KINDS = ("决算", "预算")
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", default="决算数据.xlsx", help="写出的工作簿（默认：决算数据.xlsx）")
-    parser.add_argument("--year", type=int, default=2024, help="决算年度（默认：2024），决定功能分类科目表")
+    parser.add_argument("-o", "--output", default=None, help="写出的工作簿（默认：决算数据.xlsx，预算为 预算数据.xlsx）")
+    parser.add_argument("--kind", choices=KINDS, default="决算", help="决算（默认）或 预算（部门预算、单位预算）")
+    parser.add_argument("--year", type=int, default=None, help="年度（默认：决算 2024，预算 2025），决定功能分类科目表")
+    parser.add_argument("--profile", "-p", default=None,
+                        help="预算的格式配置（默认 national-yusuan；如 shanghai-yusuan），决定各表的表名和栏目")
     parser.add_argument("--force", action="store_true", help="文件已存在时覆盖")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..io.template_layout import SHEET_ORDER
-    from ..io.writers.template import write_workbook
-
-    path = Path(args.output)
+    budget = args.kind == "预算"
+    path = Path(args.output or ("预算数据.xlsx" if budget else "决算数据.xlsx"))
+    year = args.year or (2025 if budget else 2024)
     if path.suffix.lower() != ".xlsx":
         print(f"错误：{path} 不是 .xlsx 文件名，请以 .xlsx 结尾", file=sys.stderr)
         return 2
@@ -34,9 +39,35 @@ def run(args: argparse.Namespace) -> int:
     if path.parent and not path.parent.exists():
         print(f"错误：目录 {path.parent} 不存在", file=sys.stderr)
         return 2
+    if args.profile and not budget:
+        print("错误：--profile 只用于预算工作簿（--kind 预算）；决算工作簿的格式在“单位概况”的“配置”行填写", file=sys.stderr)
+        return 2
     try:
-        write_workbook(path, None, year=args.year)
+        if budget:
+            count = _budget(path, year, args.profile)
+        else:
+            from ..io.template_layout import SHEET_ORDER
+            from ..io.writers.template import write_workbook
+
+            write_workbook(path, None, year=year)
+            count = len(SHEET_ORDER)
     except KeyboardInterrupt:
         raise KeyboardInterrupt(guard.not_written(path)) from None
-    print(f"已写出 {args.year} 年度决算数据填报工作簿：{path}（{len(SHEET_ORDER)} 张工作表）")
+    print(f"已写出 {year} 年度{args.kind}数据填报工作簿：{path}（{count} 张工作表）")
     return 0
+
+
+def _budget(path: Path, year: int, profile_name: str | None) -> int:
+    """Write the budget workbook; a profile that is not a budget's is one line (InputError)."""
+    from ..core.findings import InputError
+    from ..core.profiles import load_profile
+    from ..io import template_layout as L
+    from ..io.writers.template_budget import write_budget_workbook
+
+    profile = load_profile(profile_name or L.DEFAULT_BUDGET_PROFILE)
+    if "预算" not in profile.match.kinds:
+        raise InputError(f"配置“{profile.name}”是决算的格式，预算工作簿请用预算的配置（如 national-yusuan、shanghai-yusuan）")
+    write_budget_workbook(path, None, year=year, profile=profile)
+    import openpyxl
+
+    return len(openpyxl.load_workbook(path, read_only=True).sheetnames)

@@ -87,3 +87,4 @@ class Document:
     #: Build warnings in Chinese (missing reasons, data that does not add up, …).
     warnings: tuple[str, ...] = ()
     tables: tuple[Grid, ...] = field(default=())  # the nine tables, also for the xlsx workbook
+    kind: str = "决算"  # 决算 | 预算: what the document is (it names the workbook)

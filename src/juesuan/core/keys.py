@@ -17,6 +17,7 @@ Subjects (amounts in 万元 unless said otherwise)::
     财政拨款支出总计 年末财政拨款结转和结余 本年财政拨款支出
     财政拨款收支总计                  (同比 and 预决算 of 第二部分 四)
     一般公共预算财政拨款支出          (第二部分 五(一))
+    政府性基金预算财政拨款支出 国有资本经营预算财政拨款支出   (七, 八: the fund's 本年支出)
     类.<code>      (五(二))           项.<code>  (五(三))
     一般公共预算财政拨款基本支出 人员经费 公用经费   (六)
     三公.<item>    item ∈ model.SANGONG_ITEMS (九)
@@ -46,6 +47,14 @@ itself ("收支总计", "项.2010301", "三公.合计", "机关运行经费": th
 with), not last year's 决算. So a 决算's "X.年初预算" and the same year's budget's "X" are one
 figure seen from both documents (``rules.checks.across.against_budget``). The 决算-only suffixes
 (``.年初预算``, ``.全年预算``, ``.预决算差异率``, ``.完成率``) do not occur in a budget.
+
+What only a budget states has subjects of its own, or takes the 决算's nearest one::
+
+    绩效.项目数 绩效.项目.全年预算    the projects that report 绩效目标 and their budget (a 决算's
+                                   项目 self-evaluations and their 全年预算; Model ``Goals``)
+    绩效.整体表数                    整体 绩效目标表 (a 决算's 整体 self-evaluations)
+    资产.拟购车辆 (辆) 资产.拟购车辆.<category> (辆) 资产.拟购设备 (台（套）)
+                                   the purchases the budget plans (``Assets.planned_*``)
 
 Reasons (``Disclosure.reasons``) are keyed by ``<subject>.增减`` for a change and
 ``<subject>.预决算`` for a budget gap, plus ``三公.固定资产车辆.差异`` for the vehicle gap.

@@ -383,6 +383,11 @@ class Assets:
     vehicles: Mapping[str, int] = field(default_factory=dict)  # VEHICLE_CATEGORIES → count
     other_vehicles_note: str = ""
     large_equipment: int | None = None  # 单价100万元（含）以上设备 台（套）
+    #: A budget's planned purchases (“本年预算安排购置车辆…辆，其中…”): category → count, their
+    #: total as stated, and the 单价100万元以上设备 it plans to buy.
+    planned_vehicles: Mapping[str, int] = field(default_factory=dict)
+    planned_vehicles_total: int | None = None
+    planned_equipment: int | None = None
     sources: Sources = field(default_factory=dict)
 
 
@@ -452,6 +457,61 @@ class Evaluation:
     #: What ``achieved`` says of its indicators (kind 指标值), read by the phrasebook
     #: (``phrasebook.parse_performance``): an indicator's name and the value written after it.
     claims: tuple["Claim", ...] = ()
+
+
+# --------------------------------------------------------------------------- 绩效目标 (budgets)
+
+#: The 一级指标 of a 绩效目标表, in printed order (the national form; newer forms put 成本指标 first).
+GOAL_DIMENSIONS = ("产出指标", "效益指标", "满意度指标")
+
+
+@dataclass(frozen=True, slots=True)
+class GoalIndicator:
+    """One 三级指标 of a 绩效目标表: what is aimed at, how it is compared, in which unit, how heavy.
+
+    ``comparator`` is the 指标性质 as printed (≥ ≤ = > < or "" for a qualitative target), ``value``
+    the 指标值 as written ("100", "按时完成"), ``unit`` the 度量单位 ("个", "%", "万元").
+    """
+
+    level1: str  # 一级指标: 产出指标 / 效益指标 / 满意度指标 (成本指标 where the form has it)
+    level2: str  # 二级指标: 数量指标 / 质量指标 / 时效指标 / 成本指标 / 社会效益指标 …
+    name: str  # 三级指标
+    comparator: str = ""
+    value: str = ""
+    unit: str = ""
+    weight: Decimal | None = None  # 权重 (分值)
+    sources: Sources = field(default_factory=dict)
+
+    @property
+    def target(self) -> str:
+        """The target as one string: "≥100个", "按时完成"."""
+        return f"{self.comparator}{self.value}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A 项目支出绩效目标表 (kind "项目") or a 部门（单位）整体支出绩效目标表 (kind "整体")."""
+
+    kind: str  # "项目" | "整体"
+    name: str  # 项目名称, or the unit's name for 整体
+    amount: Amount = None  # 项目预算资金 (整体: the budget it covers), 万元
+    department: str = ""  # 主管部门
+    implementer: str = ""  # 实施单位
+    goal: str = ""  # 年度绩效目标
+    indicators: tuple[GoalIndicator, ...] = ()
+    span: Span | None = None
+    sources: Sources = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Goals:
+    """A budget's 绩效目标: the goal tables, and what its 说明 says of them when the tables are not
+    published (“编报绩效目标的项目共12个，涉及项目预算资金4,222.51万元”)."""
+
+    tables: tuple[Goal, ...] = ()
+    projects: int | None = None  # 编报绩效目标的项目个数, as stated
+    amount: Amount = None  # 涉及的项目预算资金, as stated
+    sources: Sources = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- narrative as read
@@ -541,7 +601,8 @@ class Narrative:
 
 @dataclass(frozen=True, slots=True)
 class Disclosure:
-    """A whole 部门决算公开: data-built (composer) or document-read (auditor)."""
+    """A whole 部门决算公开 or 预算公开 (``identity.kind``): data-built (composer) or document-read
+    (auditor)."""
 
     unit: Unit
     tables: Tables = field(default_factory=Tables)
@@ -549,6 +610,8 @@ class Disclosure:
     sangong: SangongDetails = field(default_factory=SangongDetails)
     matters: OtherMatters = field(default_factory=OtherMatters)
     evaluations: tuple[Evaluation, ...] = ()
+    #: A budget's 绩效目标 (a 决算 has none: its 绩效 are the ``evaluations``).
+    goals: Goals = field(default_factory=Goals)
     #: 主要原因 and other explanations, keyed like figures ("项.2010301.增减", "三公.合计.预决算")
     reasons: Mapping[str, str] = field(default_factory=dict)
     #: Other free text: "绩效.成效", "绩效.问题", "绩效.措施", "其他事项".

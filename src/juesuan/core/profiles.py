@@ -11,8 +11,9 @@ profile whose values it overrides (deep merge; a list replaces the base's list).
 ``layout``     the parts and tables such a document has: title variants, which are required
                (from which report year), so completeness is judged against the document's own
                layout (:class:`Layout`); for each table its standard columns (or, for the
-               收支总表, its income rows) with the names seen in print, and which column is the
-               row total of which others (:class:`TableSpec`). A profile whose ``layout.tables``
+               收支总表, its income rows) with the names seen in print (and ``label``, the one the
+               composer prints), which column is the row total of which others, and the amount
+               unit the form prints (``unit``: 元 or 万元) (:class:`TableSpec`). A profile whose ``layout.tables``
                replaces its base's list keeps, for each table key, the base's ``columns``,
                ``rows`` and ``sums`` unless it states its own
 ``narrative``  sentence and wording settings of the phrasebook (:class:`NarrativeSettings`)
@@ -65,6 +66,8 @@ class ColumnSpec:
 
     name: str
     aliases: tuple[str, ...] = ()
+    #: the header (or row label) the composer prints for it; "" prints ``name``
+    label: str = ""
     #: the 收支总表 figure this column's 合计 equals (收入总表 columns): an income row's name, or
     #: 收入总计 / 本年收入合计 / 年初结转和结余 / 财政拨款收入; "" = the income row of the same name
     t1: str = ""
@@ -72,6 +75,10 @@ class ColumnSpec:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name,) + self.aliases
+
+    @property
+    def printed(self) -> str:
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +102,7 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...] = ()  # in printed order
     rows: tuple[ColumnSpec, ...] = ()  # the 收支总表's income rows, in printed order
     sums: tuple[SumSpec, ...] = ()  # the first one's total is the table's row total
+    unit: str = ""  # the amount unit the form prints ("元" for the 上海 单位预算); "" = 万元
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -204,8 +212,8 @@ class NarrativeSettings:
 
     table_order: tuple[str, ...] = tuple(TABLE_TITLES)
     table_titles: Mapping[str, str] = field(default_factory=dict)
-    skeleton: str = "xinjiang"  # section order and titles: xinjiang | shanghai
-    style: str = "national"  # sentence forms: xinjiang | shanghai | national
+    skeleton: str = "xinjiang"  # section order and titles: xinjiang | shanghai (| their budget forms, *-yusuan)
+    style: str = "national"  # sentence forms: xinjiang | shanghai | national (| national-yusuan, shanghai-yusuan)
     budget_wording: str = "gap"  # gap | completion
     unchanged: str = "flat"  # flat (持平) | zero (增加0.00万元，增长0.00%)
     zero_base: str = "hundred"  # hundred (增长100.00%) | none (no percentage from a zero base)
@@ -221,8 +229,8 @@ class NarrativeSettings:
 
 #: The choices of each narrative setting (settings not listed take any value of their type).
 _CHOICES = {
-    "skeleton": ("xinjiang", "shanghai"),
-    "style": ("xinjiang", "shanghai", "national"),
+    "skeleton": ("xinjiang", "shanghai", "national-yusuan", "shanghai-yusuan"),
+    "style": ("xinjiang", "shanghai", "national", "national-yusuan", "shanghai-yusuan"),
     "budget_wording": ("gap", "completion"),
     "unchanged": ("flat", "zero"),
     "zero_base": ("hundred", "none"),
@@ -515,7 +523,8 @@ class _Validator:
                          variants=self.words(raw.get("variants"), key + ".variants"),
                          required=self.flag(raw.get("required", True), key + ".required"),
                          since=self.year(raw.get("since"), key + ".since"),
-                         columns=columns, rows=rows, sums=sums)
+                         columns=columns, rows=rows, sums=sums,
+                         unit=self.choice(raw.get("unit", ""), key + ".unit", ("", "元", "万元")))
 
     def items(self, raw: Any, key: str) -> Iterator[tuple[str, Any]]:
         """(key of the item, item) of a list value (none when absent)."""
@@ -541,6 +550,7 @@ class _Validator:
                     raise self.fail(where, "应有 name")
                 out.append(ColumnSpec(name=self.text(item["name"], where + ".name"),
                                       aliases=self.words(item.get("aliases"), where + ".aliases"),
+                                      label=self.text(item.get("label"), where + ".label"),
                                       t1=self.text(item.get("t1"), where + ".t1")))
             else:
                 out.append(ColumnSpec(name=self.text(item, where)))

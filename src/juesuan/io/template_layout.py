@@ -268,3 +268,97 @@ def split_target(target: str) -> tuple[str, str]:
             return comparator, target[len(comparator):]
     return "", target
 
+
+
+# =========================================================================== the budget workbook
+#
+# `juesuan template --kind 预算` writes a budget's data workbook (部门预算 / 单位预算). Its table sheets
+# are the budget profile's tables (titles and columns from ``Profile.layout``, so a region's form is
+# data); the sheets below are a budget's own. ``io/writers/template_budget.py`` writes it and
+# ``io/readers/data_xlsx_budget.py`` reads it; ``data_xlsx.read_workbook`` tells it by its 类型 row.
+
+KIND_LABEL = "类型"
+BUDGET_KINDS = ("部门预算", "单位预算")
+DEFAULT_BUDGET_PROFILE = "national-yusuan"
+BUDGET_UNIT_ROWS = (
+    ("单位名称", "name", "text", "单位全称"),
+    ("年度", "year", "year", "预算年度，如2025"),
+    ("类型", "kind", "text", "部门预算 / 单位预算"),
+    *(row for row in UNIT_ROWS if row[1] not in ("name", "year", "profile")),
+    ("配置", "profile", "text", "公开格式：national-yusuan / shanghai-yusuan 等预算配置，留空为 national-yusuan"),
+)
+
+#: 收支总表: the income rows come from the layout; then the balances (a budget's own words).
+BUDGET_T1_BALANCES = (("上年结转", "opening_balance"), ("结转下年", "closing_balance"))
+#: 财政拨款收支总表: each fund's 本年收入, then the balances (spending by 类 comes from the
+#: 一般公共预算 / 政府性基金 / 国有资本经营 tables).
+BUDGET_T4_ROWS = (("一般公共预算拨款收入", "income", FUNDS[0]), ("政府性基金预算拨款收入", "income", FUNDS[1]),
+                  ("国有资本经营预算拨款收入", "income", FUNDS[2]), ("上年结转", "opening_total", ""),
+                  ("结转下年", "closing_total", ""))
+BUDGET_AMOUNT = "预算数"
+BUDGET_LAST_YEAR = "上年预算数"
+
+PRIOR_BUDGET_SHEET = "上年预算"
+BUDGET_MATTERS_SHEET = "其他事项"
+GOALS_SHEET = "绩效目标"
+GOAL_INDICATORS_SHEET = "绩效指标"
+
+BUDGET_HINTS = {
+    UNIT_SHEET: "填写说明：每行一项，在“内容”列填写；类型填部门预算或单位预算；主要职能、内设科室每行写一条，可插入同名行。",
+    "T1": "填写说明：按行填写各项收入的预算数和上年结转、结转下年；按功能分类的支出由支出总表汇总。",
+    "T4": "填写说明：填写三项财政拨款的本年收入和上年结转、结转下年；按功能分类的支出由各拨款支出表汇总。",
+    "T9": "填写说明：填写各项“三公”经费的本年预算数和上年预算数；小计、合计可留空由系统计算。",
+    "coded": f"填写说明：每行一个科目编码，填到最细一级即可，上级科目和合计行由系统汇总。{ADD_ROWS}",
+    PRIOR_BUDGET_SHEET: "填写说明：按“键”填写上年预算数（与本年比较用）；某项功能分类填“项.7位编码”，可加行。",
+    BUDGET_MATTERS_SHEET: "填写说明：填写机关运行经费、政府采购预算、国有资产占有和拟购置情况，以及绩效目标的项目数和金额。",
+    GOALS_SHEET: "填写说明：每个绩效目标表一行（项目或整体），名称须唯一，指标在“绩效指标”表中按名称对应。",
+    GOAL_INDICATORS_SHEET: "填写说明：每行一个三级指标；指标性质填 ≥、≤、= 等（定性指标不填），指标值、度量单位分列填写。",
+    REASONS_SHEET: "填写说明：按“键”填写与上年预算相比增减的主要原因（类型“原因”）及其他文字（类型“文字”）。",
+}
+
+BUDGET_MATTERS_ROWS = (
+    ("机关运行经费", "operating_cost", "amount", "行政单位和参公事业单位的机关运行经费预算"),
+    ("政府采购预算货物", "procurement.goods", "amount", ""),
+    ("政府采购预算工程", "procurement.works", "amount", ""),
+    ("政府采购预算服务", "procurement.services", "amount", ""),
+    ("资产统计截止日期", "assets.as_of", "text", "如2024年12月31日"),
+    ("车辆总数（辆）", "assets.vehicles_total", "int", "辆；可留空，由各类相加"),
+    *((f"车辆：{cat}（辆）", f"assets.vehicles.{cat}", "int", "辆") for cat in VEHICLE_CATEGORIES),
+    ("单价100万元（含）以上设备（台（套））", "assets.large_equipment", "int", "不含车辆"),
+    ("拟购置车辆总数（辆）", "assets.planned_vehicles_total", "int", "辆；可留空，由各类相加"),
+    *((f"拟购置车辆：{cat}（辆）", f"assets.planned_vehicles.{cat}", "int", "辆") for cat in VEHICLE_CATEGORIES),
+    ("拟购置单价100万元（含）以上设备（台（套））", "assets.planned_equipment", "int", "不含车辆"),
+    ("编报绩效目标的项目数", "goals.projects", "int", "个；填了绩效目标表时可留空"),
+    ("涉及项目预算资金", "goals.amount", "amount", "填了绩效目标表时可留空"),
+)
+
+GOAL_NAME = "目标名称"
+GOAL_COLUMNS = (("name", GOAL_NAME), ("kind", "类型"), ("amount", "资金"), ("department", "主管部门"),
+                ("implementer", "实施单位"), ("goal", "年度绩效目标"))
+GOAL_KINDS = ("项目", "整体")
+GOAL_INDICATOR_COLUMNS = (("goal", GOAL_NAME), ("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"),
+                          ("comparator", "指标性质"), ("value", "指标值"), ("unit", "度量单位"), ("weight", "权重"))
+GOAL_LEVELS = ("产出指标", "效益指标", "满意度指标", "成本指标")
+GOAL_COMPARATORS = ("≥", "≤", "=", ">", "<")
+
+BUDGET_REASON_KEYS = (
+    ("收支总计.增减", "收支总预算比上年预算增减的主要原因"),
+    ("财政拨款收支总计.增减", "财政拨款收支比上年预算增减的主要原因"),
+    ("一般公共预算财政拨款支出.增减", "一般公共预算当年拨款比上年预算增减的主要原因"),
+    *((f"三公.{item}.增减", f"“三公”经费{item}比上年预算增减的主要原因")
+      for item in ("合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")),
+    ("机关运行经费.增减", "机关运行经费比上年预算增减的主要原因"),
+)
+BUDGET_TEXT_KEYS = (
+    ("职能概述", "主要职能之前的概述（如“本单位是……”）"),
+    ("机构设置", "机构设置的说明（留空则按内设科室列出）"),
+    ("其他事项", "其他需说明的事项"),
+)
+BUDGET_COMPARATIVE_KEYS = (
+    ("收支总计", "收支总预算"),
+    ("财政拨款收支总计", "财政拨款收支总预算"),
+    ("本年财政拨款支出", "财政拨款支出预算"),
+    ("一般公共预算财政拨款支出", "一般公共预算当年拨款"),
+    *((f"三公.{item}", f"“三公”经费：{item}") for item in SANGONG_ITEMS),
+    ("机关运行经费", "机关运行经费"),
+)

@@ -15,7 +15,8 @@ Template syntax (whitespace is not significant when parsing: text is compacted f
 Slot kinds: ``amt`` (…万元), ``pct`` (…%, sign as printed), ``yoy`` (增加/减少 X万元，增长/下降
 Y% or 持平; gives ``.增减`` and ``.增减率``), ``n<unit>`` (a count: ``n人``), ``dn<unit>``
 (a signed count: 增加/减少 N人), ``num<unit>`` (a decimal with a unit: ``num平方米``), ``year``,
-``klass`` (类名(类)), ``item`` (类名(类)款名(款)项名(项)), ``grade`` (a short word in quotes).
+``klass`` (类名(类)), ``kname`` (a 类 name printed bare, “一般公共服务支出”科目: read as a klass),
+``item`` (类名(类)款名(款)项名(项)), ``grade`` (a short word in quotes).
 Two figures written as one, on a key ``A&B``: ``pair`` ("收、支总计各是a,b万元": gives ``A`` and
 ``B``) and ``yoy2`` (各增加/减少 a,b万元，各增长/下降 p%、q%: gives ``A.增减``, ``B.增减``, ``A.增减率``,
 ``B.增减率``); both are read only, never written.
@@ -85,6 +86,8 @@ def _slot_regex(slot: Slot) -> str:
         return rf"(?<!\d)(?P<{g}>(?:19|20)\d\d)"
     if kind == "klass":
         return rf"(?P<{g}>{_NAME}{{2,30}}?)[（(]类[）)]"
+    if kind == "kname":
+        return rf"(?P<{g}>{_NAME}{{2,30}}?)"
     if kind == "item":
         return (rf"(?P<{g}l>{_NAME}{{2,30}}?)[（(]类[）)](?P<{g}k>[^。，,；;：:]{{2,40}}?)[（(]款[）)]"
                 rf"(?P<{g}x>[^。，,；;：:]{{2,60}}?)[（(]项[）)]")
@@ -236,6 +239,8 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
         return []
     if kind in ("klass", "grade"):
         return [Reading(slot.key, text, "", *m.span(g), kind)]
+    if kind == "kname":
+        return [Reading(slot.key, text, "", *m.span(g), "klass")]
     if kind == "year":
         return [Reading(slot.key, text, "", *m.span(g), kind)]
     return [Reading(slot.key, _amount(text), slot.unit, *m.span(g), kind)]
@@ -261,7 +266,8 @@ class Pattern:
     ``not_after``: characters that must not come right before the clause ("算" keeps
     "财政拨款收入…" from being read inside "一般公共预算财政拨款收入…").
     ``after``: characters one of which must come right before it (an enumeration mark).
-    ``strict``: read only under one of its ``topics``, never where the section is not known.
+    ``strict``: read only under one of its ``topics``, never where the section is not known (a
+    budget's clauses, whose topics the parser does not tell from a budget's headings yet).
     """
 
     name: str

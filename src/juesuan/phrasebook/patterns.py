@@ -236,6 +236,53 @@ PERFORMANCE = (
     _p("绩效.等级.沪", "绩效评级为{绩效.等级:grade}", "绩效"),
 )
 
+def _b(name: str, template: str, *topics: str, **kw) -> Pattern:
+    """A budget's clause: read only under one of its budget topics ("预算.…")."""
+    return Pattern(name=name, template=template, topics=topics, strict=True, **kw)
+
+
+# A budget's own wording (部门预算 / 单位预算 说明): the figures are the 决算's keys (core.keys), the
+# words the budget's ("收支总预算", "一般公共预算当年拨款", "机关运行经费预算为"). The composer writes
+# them under the *-yusuan styles. Their topics ("预算.…") are a budget's sections, which the parser
+# does not tell from a budget's headings yet: until it does, they are written, not read.
+_PLANNED_CARS = {"副部（省）级及以上领导用车": "部级领导干部用车", "主要负责人用车": "主要领导干部用车",
+                 "离退休干部服务用车": "离退休干部用车"}
+BUDGET = (
+    _b("收支总计.预算", "[{年:year}年]收支总预算{收支总计:amt}", "预算.收支"),
+    _b("收入总计.预算", "收入预算{收入总计:amt}", "预算.收支"),
+    _b("支出总计.预算", "支出预算{支出总计:amt}", "预算.收支"),
+    _b("上年结转", "上年结转{年初结转和结余:amt}", "预算.收支"),
+    _b("结转下年", "结转下年{年末结转和结余:amt}", "预算.收支"),
+    _b("收入.经营收入.事业单位", "事业单位经营收入{收入.经营收入:amt}", "预算.收支"),
+    _b("财政拨款收支总计.预算", "[{年:year}年]财政拨款收支总预算{财政拨款收支总计:amt}", "预算.收支"),
+    _b("本年财政拨款支出.预算", "财政拨款支出预算{本年财政拨款支出:amt}", "预算.收支"),
+    _b("一般公共预算财政拨款支出.预算", "一般公共预算拨款支出预算{一般公共预算财政拨款支出:amt}", "预算.收支"),
+    _b("政府性基金预算财政拨款支出.预算", "政府性基金拨款支出预算{政府性基金预算财政拨款支出:amt}", "预算.收支"),
+    _b("国有资本经营预算财政拨款支出.预算", "国有资本经营预算拨款支出预算{国有资本经营预算财政拨款支出:amt}", "预算.收支"),
+    _b("一般公共预算财政拨款支出.当年拨款", "[{年:year}年]一般公共预算当年拨款{一般公共预算财政拨款支出:amt}",
+       "预算.一般公共"),
+    _b("类.科目", "“{@:kname}”科目{@:amt}", "预算.收支", "预算.一般公共"),
+    _b("项.预算数", "预算数为{@:amt}", "预算.一般公共", anchor="@"),
+    _b("三公.合计.预算", "[{年:year}年]“三公”经费预算[数][为]{三公.合计:amt}", "预算.三公"),
+    _b("三公.因公出国（境）费.预算", "因公出国（境）费{三公.因公出国（境）费:amt}", "预算.三公"),
+    _b("三公.公务用车购置费.预算", "公务用车购置费{三公.公务用车购置费:amt}", "预算.三公"),
+    _b("三公.公务接待费.预算", "公务接待费{三公.公务接待费:amt}", "预算.三公"),
+    _b("三公.公务用车购置及运行维护费.预算", "公务用车购置及运行费{三公.公务用车购置及运行维护费:amt}", "预算.三公"),
+    _b("三公.公务用车运行维护费.预算", "公务用车运行费{三公.公务用车运行维护费:amt}", "预算.三公"),
+    _b("机关运行经费.预算", "机关运行经费预算[为]{机关运行经费:amt}", "预算.机关运行经费"),
+    _b("政府采购.总额.预算", "政府采购预算{政府采购.总额:amt}", "预算.政府采购"),
+    _b("政府采购.货物.预算", "政府采购货物预算{政府采购.货物:amt}", "预算.政府采购"),
+    _b("政府采购.工程.预算", "政府采购工程预算{政府采购.工程:amt}", "预算.政府采购"),
+    _b("政府采购.服务.预算", "政府采购服务预算{政府采购.服务:amt}", "预算.政府采购"),
+    _b("资产.拟购车辆", "安排购置车辆{资产.拟购车辆:n辆}", "预算.资产"),
+    # the same words as the holdings' categories: the subject in force ("安排购置车辆…") tells them apart
+    *(_b(f"资产.拟购车辆.{c}", f"{_PLANNED_CARS.get(c, c)}{{资产.拟购车辆.{c}:n辆}}", "预算.资产")
+      for c in VEHICLE_CATEGORIES),
+    _b("资产.拟购设备", "安排购置单价100万元（含）以上设备（不含车辆）{资产.拟购设备:n台（套）}", "预算.资产"),
+    _b("绩效目标.项目数", "编报绩效目标的项目[共]{绩效.项目数:n个}", "预算.绩效目标"),
+    _b("绩效目标.金额", "涉及项目预算资金{绩效.项目.全年预算:amt}", "预算.绩效目标"),
+)
+
 # Clauses that take the subject in force: shares, changes, budgets. Allowed anywhere.
 RELATIVE = (
     _p("占比", "占{@.占比:pct}", anchor="@"),
@@ -259,7 +306,7 @@ RELATIVE = (
 )
 
 ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + FUND_INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG
-                            + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE + RELATIVE)
+                            + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE + RELATIVE + BUDGET)
 BY_NAME: dict[str, Pattern] = {p.name: p for p in ALL}
 #: Suffix of the Shanghai "完成年初预算的X%" figure (决算 / 预算 × 100): ``core.keys.COMPLETION``.
 COMPLETION = _COMPLETION

@@ -7,7 +7,8 @@ writers.
 
 The parts, sections, their order and titles are the profile's skeleton (``narrative.skeleton``,
 data in ``phrasebook/wording.yaml``); each section names the builders that write it
-(``phrasebook.sections`` / ``sections_more``, listed in :data:`BUILDERS`), and every sentence is
+(``phrasebook.sections`` / ``sections_more``, and a budget's ``sections_budget``, listed in
+:data:`BUILDERS`), and every sentence is
 worded by the profile's style (``narrative.style`` and ``narrative.phrases``).
 """
 
@@ -20,6 +21,7 @@ from ..core.document import Block, Paragraph, Slot
 from ..core.model import TABLE_TITLES, Disclosure
 from ..core.profiles import Profile
 from . import sections as s
+from . import sections_budget as b
 from . import sections_more as m
 from .glossary import glossary_for
 from .wording import Section, render
@@ -35,6 +37,8 @@ def _glossary(pen: Pen) -> None:
 
 def _tables(pen: Pen) -> None:
     titles = {**TABLE_TITLES, **dict(pen.profile.phrase("table_titles", {}) or {})}
+    if pen.d.identity.kind == "预算":  # a budget's tables carry its form's titles (the layout's)
+        titles.update({spec.key: spec.title for spec in pen.profile.layout.tables})
     order = pen.profile.phrase("table_order", list(TABLE_TITLES)) or list(TABLE_TITLES)
     for n, key in enumerate(order, start=1):
         pen.blocks.append(Paragraph(f"{s.cn(n)}、《{titles.get(key, key)}》"))
@@ -51,7 +55,13 @@ BUILDERS: Mapping[str, Builder] = {
     "operating": m.operating, "procurement": m.procurement, "assets": m.assets,
     "performance": m.performance, "other": m.other,
     "glossary": _glossary, "tables": _tables,
+    # a budget's own sections (phrasebook.sections_budget)
+    "functions.lead": b.functions_lead, "organisation.text": b.organisation_text, "overview": b.overview,
+    "sangong.plan": b.sangong, "assets.budget": b.assets, "goals": b.goals, "tables.slot": b.table_slot,
 }
+#: The builders only a budget's skeletons name.
+BUDGET_BUILDERS = frozenset(("functions.lead", "organisation.text", "overview", "sangong.plan", "assets.budget", "goals",
+                             "tables.slot"))
 
 
 def layout_name(profile: Profile) -> str:

@@ -28,7 +28,7 @@ __all__ = ["Pen", "Said"]
 Piece = Any
 Pieces = Mapping[str, Piece]
 #: Names every template may use (see wording.yaml).
-BUILT_IN = ("unit", "year", "last", "flat")
+BUILT_IN = ("unit", "year", "last", "flat", "kind")
 
 
 @dataclass(slots=True)
@@ -39,6 +39,10 @@ class Pen:
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     section: str = ""  # heading in force, for warnings
+    #: Decimal places of the amounts written (a budget's 编制说明 may state whole 万元) and whether
+    #: a change is followed by its percentage; builders set them around the paragraphs concerned.
+    places: int = 2
+    rates: bool = True
     wording: Wording = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,7 +83,7 @@ class Pen:
 
     # ----------------------------------------------------------------- amounts
     def amount(self, value: Decimal) -> str:
-        return f"{money.fmt_amount(value, sep=self.sep)}万元"
+        return f"{money.fmt_amount(value, sep=self.sep, places=self.places)}万元"
 
     def change(self, subject: str) -> tuple[str, tuple[str, ...]] | None:
         """"减少3.81万元，下降0.43%" / "持平" / "增加0.00万元，增长0.00%" for ``subject``."""
@@ -89,7 +93,9 @@ class Pen:
             if current is None or prior is None:
                 return None
             delta, rate = money.change(current, prior)
-        shown = money.round2(delta)
+        shown = money.round2(delta, self.places)
+        if not self.rates:
+            rate = None if shown else Decimal(0)
         if rate is None:
             if shown == 0:
                 rate = Decimal(0)
@@ -101,8 +107,8 @@ class Pen:
                 return pb.UNCHANGED_FLAT, keys
             return "增加0.00万元，增长0.00%", keys
         up = delta > 0 or (delta == 0 and rate is not None and rate > 0)
-        text = f"{'增加' if up else '减少'}{money.fmt_amount(abs(delta), sep=self.sep)}万元"
-        if rate is None:
+        text = f"{'增加' if up else '减少'}{money.fmt_amount(abs(delta), sep=self.sep, places=self.places)}万元"
+        if rate is None or not self.rates:
             return text, keys[:1]
         return f"{text}，{'增长' if up else '下降'}{money.fmt_pct(abs(rate))}", keys
 
@@ -148,10 +154,12 @@ class Pen:
                 return None
             keys.extend(result[1])
             return result[0]
-        if kind == "klass":
+        if kind in ("klass", "kname"):
             code = key.rpartition(".")[2]
             name = function_codes(self.year or 2024).name_of(code)
-            return f"{name}{self.bracket('类')}" if name else None
+            if not name:
+                return None
+            return f"{name}{self.bracket('类')}" if kind == "klass" else name
         if kind == "item":
             code = key.rpartition(".")[2]
             table = function_codes(self.year or 2024)
@@ -166,7 +174,7 @@ class Pen:
             return None
         keys.append(key)
         if kind == "amt":
-            return self.amount(value)
+            return self.amount(value)  # at ``places`` (2, or 0 where a budget states whole 万元)
         if kind == "pct":
             return money.fmt_pct(value)
         if kind.startswith("dn"):
@@ -298,5 +306,8 @@ class _Scope:
             return str(pen.year)
         if name == "last":
             return str(pen.year - 1)
+        if name == "kind":  # 部门决算, 单位预算 … as the data's 类型 says
+            identity = pen.d.identity
+            return f"{identity.scope or '部门'}{'预算' if identity.kind == '预算' else '决算'}"
         change = pen.say("同比", self.subject, missing_ok=True)  # flat
         return change if change is not None and change.text == pb.UNCHANGED_FLAT else None

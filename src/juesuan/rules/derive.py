@@ -16,6 +16,7 @@ Share bases (domain rules §7.4): 收入.* / 本年收入合计; 支出.* / 本�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -139,6 +140,11 @@ def _fiscal_figures(d: Disclosure, f: _Figures) -> None:
         general = t4.expenditure_this_year.get(FUNDS[0])
     f.put("一般公共预算财政拨款支出", general)
     f.share("一般公共预算财政拨款支出", f.get("本年支出合计"))
+    for fund, table in ((FUNDS[1], d.tables.t7), (FUNDS[2], d.tables.t8)):
+        spent = t4.expenditure_this_year.get(fund) if t4 is not None else None
+        if spent is None and table is not None and table.total is not None:
+            spent = table.total.values.get("本年支出合计")
+        f.put(f"{fund[:-4]}财政拨款支出", spent)
 
 
 def _function_figures(d: Disclosure, f: _Figures) -> None:
@@ -219,6 +225,13 @@ def _matters_figures(d: Disclosure, f: _Figures) -> None:
     for category in VEHICLE_CATEGORIES:
         f.put(f"资产.车辆.{category}", a.vehicles.get(category))
     f.put("资产.大型设备", a.large_equipment)
+    planned = a.planned_vehicles_total
+    if planned is None and a.planned_vehicles:
+        planned = sum(a.planned_vehicles.values())
+    f.put("资产.拟购车辆", planned)
+    for category in VEHICLE_CATEGORIES:
+        f.put(f"资产.拟购车辆.{category}", a.planned_vehicles.get(category))
+    f.put("资产.拟购设备", a.planned_equipment)
 
 
 def _staff_figures(d: Disclosure, f: _Figures) -> None:
@@ -258,6 +271,18 @@ def _line_sum(evals: list[Evaluation], attr: str) -> Decimal | None:
     return add(values)
 
 
+def _goal_figures(d: Disclosure, f: _Figures) -> None:
+    """A budget's 绩效目标: the projects that report goals and their budget (from the goal tables,
+    else as the data states them), and the 整体 goal tables (core.keys: 绩效.项目数 …)."""
+    goals = d.goals
+    projects = [g for g in goals.tables if g.kind == "项目"]
+    whole = [g for g in goals.tables if g.kind == "整体"]
+    f.put("绩效.项目数", len(projects) if projects else goals.projects)
+    f.put("绩效.项目.全年预算", add(g.amount for g in projects) if projects else goals.amount)
+    if whole:
+        f.put("绩效.整体表数", len(whole))
+
+
 def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None,
                          scores: Sequence[EvaluationScore] | None) -> None:
     whole = [e for e in d.evaluations if e.kind == "整体"]
@@ -287,6 +312,11 @@ def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None,
 def _comparative_figures(d: Disclosure, f: _Figures, sangong_budgets: Mapping[str, Decimal], profile: Profile | None) -> None:
     """上年 / 增减 / 增减率 for every subject with a prior value; budgets and 预决算差异率."""
     c = d.comparatives
+    if d.identity.kind == "预算":
+        # a budget's 三公 table prints last year's budget where a 决算's prints its budget: it is
+        # the ``.上年`` of a budget's figures (core.keys), and a budget has no 预决算差异率
+        c = replace(c, prior={**sangong_budgets, **c.prior})
+        sangong_budgets = {}
     basis = _setting(profile, "budget_basis")
     sangong_basis = _setting(profile, "sangong_budget_basis")
     subjects = [k for k in f.data if keys.split(k)[1] == ""]
@@ -349,4 +379,5 @@ def derive_completed(d: Disclosure, profile: Profile | None = None, scores: Sequ
     _comparative_figures(d, f, budgets, profile)
     _staff_figures(d, f)
     _performance_figures(d, f, profile, scores)
+    _goal_figures(d, f)
     return f.data

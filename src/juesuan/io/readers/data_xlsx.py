@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 
 from ...core.findings import InputError
@@ -145,20 +145,24 @@ def _plain(mapping: Mapping[str, object]) -> dict:
     return {k: v for k, v in mapping.items() if "." not in k}
 
 
-def _unit(s: Sheet) -> tuple[Unit, str]:
-    """单位概况 → the Unit and the profile name (the 配置 row)."""
-    values, spans = _kv(s, L.UNIT_ROWS)
+def _unit(s: Sheet, rows=L.UNIT_ROWS, default_profile: str = L.DEFAULT_PROFILE,
+          year_hint: str = "决算年度（如2024）") -> tuple[Unit, str, str]:
+    """单位概况 → the Unit, the profile name (the 配置 row) and the 类型 row (a budget's workbook
+    has one: 部门预算 / 单位预算; "" otherwise)."""
+    values, spans = _kv(s, rows)
     cols = s.require({"label": (L.KV_LABEL,), "value": (L.KV_VALUE,)})
     if not values.get("name"):
         raise s.fail(_row_of(s, cols, "单位名称"), cols["value"], "应填单位名称，不能为空")
     year = values.get("year")
     if not isinstance(year, int) or not 1990 <= year <= 2100:
-        raise s.fail(_row_of(s, cols, "年度"), cols["value"], "应填四位的决算年度（如2024）")
+        raise s.fail(_row_of(s, cols, "年度"), cols["value"], f"应填四位的{year_hint}")
     kind = values.get("unit_kind", L.UNIT_KINDS[0])
     if kind not in L.UNIT_KINDS:
         raise s.fail(_row_of(s, cols, "单位性质"), cols["value"], f"的单位性质应为{'、'.join(L.UNIT_KINDS)}之一，实际为“{kind}”")
-    profile = str(values.pop("profile", "")) or L.DEFAULT_PROFILE
+    profile = str(values.pop("profile", "")) or default_profile
+    disclosure_kind = str(values.pop("kind", ""))
     spans.pop("profile", None)
+    spans.pop("kind", None)
     if values.get("subordinate_units") is None and values.get("subordinate_names"):
         values["subordinate_units"] = len(values["subordinate_names"])  # type: ignore[arg-type]
     staff = Staff(**_part(values, "staff"), sources=_part(spans, "staff"))
@@ -167,7 +171,7 @@ def _unit(s: Sheet) -> tuple[Unit, str]:
         if name in values:
             kw[name] = tuple(values[name])  # type: ignore[arg-type]
     sources = {k: v for k, v in spans.items() if not k.startswith("staff.")}
-    return Unit(staff=staff, sources=sources, **kw), profile
+    return Unit(staff=staff, sources=sources, **kw), profile, disclosure_kind
 
 
 def _row_of(s: Sheet, cols, wanted: str) -> int:
@@ -260,6 +264,23 @@ def _columns(spec, aliases=None) -> dict[str, tuple[str, ...]]:
     return {attr: (text, *aliases.get(attr, ())) for attr, text in spec}
 
 
+def named_rows(s: Sheet, cols, noun: str, table: str, default_kind: str = "") -> Iterator[tuple[int, str, str]]:
+    """(row, name, kind) of each row of a 绩效 sheet that names a table (its ``name`` column): a
+    name given twice, or a kind other than 整体 / 项目, is an error naming the cell."""
+    seen: set[str] = set()
+    for r in range(cols.header_row + 1, s.max_row + 1):
+        name = s.text(r, cols["name"])
+        if not name:
+            continue
+        if name in seen:
+            raise s.fail(r, cols["name"], f"的{noun}“{name}”重复，每个{table}只填一行")
+        seen.add(name)
+        kind = label(s.text(r, cols.get("kind"))) or default_kind
+        if kind not in L.EVAL_KINDS:
+            raise s.fail(r, cols["kind"], f"的类型应为“整体”或“项目”，实际为“{kind}”")
+        yield r, name, kind
+
+
 def _evaluations(sheets: Mapping[str, Sheet]) -> tuple[Evaluation, ...]:
     s = sheets.get(L.EVAL_SHEET)
     if s is None:
@@ -269,15 +290,7 @@ def _evaluations(sheets: Mapping[str, Sheet]) -> tuple[Evaluation, ...]:
         return ()
     cols = s.require(_columns(L.EVAL_COLUMNS), ["name", "kind"])
     heads: dict[str, dict] = {}
-    for r in range(cols.header_row + 1, s.max_row + 1):
-        name = s.text(r, cols["name"])
-        if not name:
-            continue
-        if name in heads:
-            raise s.fail(r, cols["name"], f"的评价名称“{name}”重复，每个绩效自评表只填一行")
-        kind = label(s.text(r, cols["kind"]))
-        if kind not in L.EVAL_KINDS:
-            raise s.fail(r, cols["kind"], f"的类型应为“整体”或“项目”，实际为“{kind}”")
+    for r, name, kind in named_rows(s, cols, "评价名称", "绩效自评表"):
         kw: dict = {"kind": kind, "name": name, "span": s.span(r, cols["name"]), "funds": [], "indicators": []}
         sources = {}
         for attr in ("department", "implementer", "goal", "achieved", "grade"):
@@ -359,13 +372,28 @@ def _indicators(s: Sheet | None, heads: dict) -> None:
 
 # --------------------------------------------------------------------------- entry point
 
+def is_budget_workbook(book: Workbook, path: str) -> bool:
+    """True for a budget's workbook: its 单位概况 has a 类型 row (部门预算 / 单位预算), which the
+    决算数据 workbook has not."""
+    if L.UNIT_SHEET not in book.names:
+        return False
+    index = book.names.index(L.UNIT_SHEET)
+    s = Sheet(path, book.read(index), index)
+    return any(label(s.text(r, 1)) == L.KIND_LABEL for r in range(1, s.max_row + 1))
+
+
 def read_workbook(path: str | Path) -> Disclosure:
-    """Read a filled 决算数据 workbook into a :class:`Disclosure` (amounts in 万元)."""
+    """Read a filled 决算数据 workbook (or a budget's, :mod:`.data_xlsx_budget`) into a
+    :class:`Disclosure` (amounts in 万元)."""
     p = Path(path)
     name = str(path)
     with _open(p) as book:
+        if is_budget_workbook(book, name):  # a budget's workbook (juesuan template --kind 预算)
+            from .data_xlsx_budget import read_budget_workbook
+
+            return read_budget_workbook(name, book)
         sheets = _identify(book, name)
-    unit, profile = _unit(sheets[L.UNIT_SHEET])
+    unit, profile, _ = _unit(sheets[L.UNIT_SHEET])
     reasons, texts = _reasons(sheets.get(L.REASONS_SHEET))
     return Disclosure(
         unit=unit,

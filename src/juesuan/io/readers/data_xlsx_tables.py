@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from ...core import codes
 from ...core.model import (
@@ -27,6 +27,7 @@ from ...core.model import (
     SummaryTable,
     Tables,
 )
+from ...core.profiles import ColumnSpec
 from .. import template_layout as L
 from .xlsx_sheet import Sheet, label, norm
 
@@ -250,16 +251,23 @@ def _joined_code(s: Sheet, r: int, cols) -> str:
     return parts[0] + "".join(p.zfill(2) for p in parts[1:] if p)
 
 
-def _check_code(s: Sheet, r: int, c: int, code: str, table: codes.CodeTable, what: str) -> None:
-    if not (_DIGITS.match(code) and len(code) in (3, 5, 7)) or code not in table:
+def _check_code(s: Sheet, r: int, c: int, code: str, table: codes.CodeTable, what: str,
+                lengths: tuple[int, ...] = (3, 5, 7)) -> None:
+    if not (_DIGITS.match(code) and len(code) in lengths) or code not in table:
         raise s.fail(r, c, f"的科目编码“{code}”不在{what}中")
 
 
-def read_coded(s: Sheet, key: str, year: int) -> CodedTable:
-    specs = _column_specs(key)
+def read_coded(s: Sheet, key: str, year: int, columns: Sequence[ColumnSpec] = (), title: str = "") -> CodedTable:
+    """A table by classification code. ``columns`` (a budget form's, from its layout) replace the
+    决算's standard columns of ``key``; a 基本支出表 (T6) so given is read by economic code, and a
+    blank cell of such a table is not stated (a budget's forms print blanks), not zero."""
+    specs = {c.name: (c.printed, c.name, *c.aliases) for c in columns} if columns else _column_specs(key)
     cols = _code_columns(s, specs)
     code_col = cols.get("code") or cols.get("类")
-    table = codes.function_codes(year)
+    economic = key == "T6"
+    table = codes.economic_codes() if economic else codes.function_codes(year)
+    what = "部门预算支出经济分类科目表" if economic else f"{year}年支出功能分类科目表"
+    totals = {c.name for c in columns[:1]} | set(L.TOTAL_COLUMNS) if columns else set(L.TOTAL_COLUMNS)
     note = s.note_row()
     lines = [r for r in range(cols.header_row + 1, s.max_row + 1) if not (note and r == note[0])]
     parents = _parents(_joined_code(s, r, cols) for r in lines)
@@ -278,18 +286,19 @@ def read_coded(s: Sheet, key: str, year: int) -> CodedTable:
             if stated:
                 raise s.fail(r, code_col, f"缺少科目编码（科目名称“{name}”）")
             continue
-        _check_code(s, r, code_col, code, table, f"{year}年支出功能分类科目表")
+        _check_code(s, r, code_col, code, table, what, (3, 5) if economic else (3, 5, 7))
         if code in parents:  # a 类/款 row: its blank cells are summed from the rows under it
             values = _stated({c: s.amount(r, cols[c], blank_zero=False) for c in specs})
             if values:
                 rows.append(Row(code=code, name=name or table.name_of(code) or "", values=values,
                                 sources={c: s.span(r, cols[c]) for c in values}))
             continue
-        values = _stated({c: s.amount(r, cols[c], blank_zero=c not in L.TOTAL_COLUMNS) for c in specs})
+        values = _stated({c: s.amount(r, cols[c], blank_zero=not columns and c not in totals) for c in specs})
         rows.append(Row(code=code, name=name or table.name_of(code) or "", values=values,
                         sources={c: s.span(r, cols[c]) for c in specs}))
     rows.sort(key=lambda row: row.code)  # code order, as the YAML reader gives it
-    return CodedTable(key=key, columns=L.CODED_COLUMNS[key], rows=tuple(rows), total=total, title=TABLE_TITLES[key],
+    names = tuple(c.name for c in columns) or L.CODED_COLUMNS[key]
+    return CodedTable(key=key, columns=names, rows=tuple(rows), total=total, title=title or TABLE_TITLES[key],
                       note=note[1] if note else "", span=Span(file=s.file, cell=f"{s.name}!A1"))
 
 

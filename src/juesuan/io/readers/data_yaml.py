@@ -1,4 +1,4 @@
-"""Read a unit's 决算 data from a YAML file (schema: docs/data-format.md) into a Disclosure.
+"""Read a unit's 决算 or 预算 data from a YAML file (schema: docs/data-format.md) into a Disclosure.
 
 Where it sits: io/readers, the preparer's entry point (``io.readers.data.load`` dispatches
 here for .yaml/.yml). The result is a data-built :class:`Disclosure` (no narrative); totals
@@ -6,6 +6,10 @@ the file leaves out are filled later by ``rules.totals.complete`` / ``rules.deri
 Amounts are given in the file's ``金额单位`` (元 or 万元) and kept in 万元 at full precision.
 Every figure carries a :class:`Span` whose ``cell`` is its YAML key path. Bad input raises
 :class:`InputError` with one Chinese line naming the file, the key path and the problem.
+
+A budget (``类型: 部门预算`` or ``单位预算``) is read with its profile's layout (the table columns
+and income rows of its form, ``yaml_tables``); its comparatives are last year's budget
+(``上年预算``, the model's ``Comparatives.prior``) and it may give its 绩效目标 (``yaml_budget``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ from typing import Any
 
 from ...core.codes import function_codes
 from ...core.findings import InputError
+from ...core.identity import Identity
+from ...core.profiles import load_profile
+from ...core.regions import city_of, province_of
 from ...core.keys import EXPENDITURE_ITEMS, INCOME_ITEMS, PROCUREMENT_PARTS
 from ...core.model import (
     SANGONG_ITEMS,
@@ -34,9 +41,16 @@ from ...core.model import (
 )
 from ..yamlfile import load_yaml
 from .yaml_fields import UNITS, DecimalLoader, Fields, flatten, join, norm_label
+from .yaml_budget import read_goals, read_kind
 from .yaml_tables import read_tables
 
-TOP_KEYS = ("金额单位", "配置", "单位", "表", "上年", "年初预算", "全年预算", "三公情况", "其他事项", "绩效", "原因", "文字")
+TOP_KEYS = ("金额单位", "类型", "配置", "单位", "表", "上年", "上年预算", "年初预算", "全年预算", "三公情况", "其他事项",
+            "绩效", "绩效目标", "原因", "文字")
+#: Top-level keys that only one kind of data has: a 决算's budgets and self-evaluations, a budget's
+#: last-year budget and goals.
+DECISION_ONLY = ("上年", "年初预算", "全年预算", "绩效")
+BUDGET_ONLY = ("上年预算", "绩效目标")
+DEFAULT_BUDGET_PROFILE = "national-yusuan"
 UNIT_KINDS = ("行政单位", "参照公务员法管理事业单位", "事业单位")
 
 #: Figure subjects a comparative or a reason may name (besides the prefixed ones below).
@@ -79,7 +93,7 @@ STAFF_FIELDS = {"实有": "total", "在职": "serving", "在职增减": "serving
                 "离休增减": "retired_cadres_change", "退休": "retirees", "退休增减": "retirees_change"}
 ASSET_FIELDS = {"截至日期": "as_of", "房屋面积": "building_area", "房屋价值": "building_value",
                 "车辆数": "vehicles_total", "车辆价值": "vehicles_value", "其他用车说明": "other_vehicles_note",
-                "大型设备": "large_equipment"}
+                "大型设备": "large_equipment", "拟购车辆数": "planned_vehicles_total", "拟购设备": "planned_equipment"}
 
 
 def _load(path: Path) -> dict:
@@ -117,10 +131,13 @@ def canonical_subject(subject: str) -> str:
     return subject
 
 
-def read_comparatives(fields: Fields, data: dict, year: int) -> Comparatives:
-    out: dict[str, dict] = {}
+def read_comparatives(fields: Fields, data: dict, year: int, budget: bool = False) -> Comparatives:
+    """上年 / 年初预算 / 全年预算 of a 决算; a budget's 上年预算 (last year's budget) is its ``prior``."""
+    out: dict[str, dict] = {"prior": {}, "initial_budget": {}, "full_year_budget": {}}
     sources = {}
-    for top, attr in (("上年", "prior"), ("年初预算", "initial_budget"), ("全年预算", "full_year_budget")):
+    tops = (("上年预算", "prior"),) if budget else (("上年", "prior"), ("年初预算", "initial_budget"),
+                                                     ("全年预算", "full_year_budget"))
+    for top, attr in tops:
         values = {}
         for subject, path, leaf in flatten(fields, data.get(top), top):
             check_subject(fields, subject, path, year)
@@ -189,7 +206,8 @@ def read_matters(fields: Fields, value: Any) -> OtherMatters:
         sources={PROCUREMENT_FIELDS[k]: fields.span(f"其他事项.政府采购.{k}") for k in p},
         **{attr: fields.amount(p.get(k), f"其他事项.政府采购.{k}") for k, attr in PROCUREMENT_FIELDS.items()},
     )
-    a_keys = ("截至日期", "房屋面积", "房屋价值", "车辆数", "车辆价值", "车辆", "其他用车说明", "大型设备")
+    a_keys = ("截至日期", "房屋面积", "房屋价值", "车辆数", "车辆价值", "车辆", "其他用车说明", "大型设备",
+              "拟购车辆数", "拟购车辆", "拟购设备")
     a = fields.mapping(m.get("国有资产"), "其他事项.国有资产", allowed=a_keys)
     base = "其他事项.国有资产"
     vehicles, vehicle_sources = {}, {}
@@ -198,6 +216,12 @@ def read_matters(fields: Fields, value: Any) -> OtherMatters:
         if count is not None:
             vehicles[k] = count
             vehicle_sources[f"vehicles.{k}"] = fields.span(f"{base}.车辆.{k}")
+    planned = {}
+    for k, v in fields.mapping(a.get("拟购车辆"), f"{base}.拟购车辆", allowed=VEHICLE_CATEGORIES).items():
+        count = fields.count(v, f"{base}.拟购车辆.{k}")
+        if count is not None:
+            planned[k] = count
+            vehicle_sources[f"planned_vehicles.{k}"] = fields.span(f"{base}.拟购车辆.{k}")
     assets = Assets(
         as_of=fields.text(a.get("截至日期"), f"{base}.截至日期"),
         building_area=fields.number(a.get("房屋面积"), f"{base}.房屋面积"),
@@ -207,6 +231,9 @@ def read_matters(fields: Fields, value: Any) -> OtherMatters:
         vehicles=vehicles,
         other_vehicles_note=fields.text(a.get("其他用车说明"), f"{base}.其他用车说明"),
         large_equipment=fields.count(a.get("大型设备"), f"{base}.大型设备"),
+        planned_vehicles=planned,
+        planned_vehicles_total=fields.count(a.get("拟购车辆数"), f"{base}.拟购车辆数"),
+        planned_equipment=fields.count(a.get("拟购设备"), f"{base}.拟购设备"),
         sources={**{ASSET_FIELDS[k]: fields.span(f"{base}.{k}") for k in a if k in ASSET_FIELDS}, **vehicle_sources},
     )
     operating = fields.amount(m.get("机关运行经费"), "其他事项.机关运行经费")
@@ -298,18 +325,46 @@ def read_yaml(path: str | Path) -> Disclosure:
     if data.get("单位") is None:
         raise fields.error("", "缺少必填的键「单位」（名称、年度等）")
     unit = read_unit(fields, data["单位"])
+    kind, scope = read_kind(fields, data.get("类型"))
+    budget = kind == "预算"
+    for k in BUDGET_ONLY if not budget else DECISION_ONLY:
+        if k in data:
+            what = "预算（类型: 部门预算 或 单位预算）" if not budget else "决算"
+            hint = "；预算的上年数写在「上年预算」下" if k == "上年" else ""
+            raise fields.error(k, f"只用于{what}的数据{hint}")
+    profile = fields.text(data.get("配置"), "配置") or (DEFAULT_BUDGET_PROFILE if budget else "xinjiang-2024")
+    layout = _budget_layout(fields, profile) if budget else None
     evaluations = tuple(
         read_evaluation(fields, e, f"绩效[{i}]") for i, e in enumerate(fields.sequence(data.get("绩效"), "绩效"))
     )
+    identity = Identity()
+    if budget or scope:
+        region = province_of(unit.name)
+        identity = Identity(kind=kind, scope=scope, year=unit.year, unit=unit.name, region=region,
+                            city=city_of(unit.name) if region else "", profile=profile)
     return Disclosure(
         unit=unit,
-        tables=read_tables(fields, data.get("表"), "表", unit.year),
-        comparatives=read_comparatives(fields, data, unit.year),
+        tables=read_tables(fields, data.get("表"), "表", unit.year, layout),
+        comparatives=read_comparatives(fields, data, unit.year, budget),
         sangong=read_sangong(fields, data.get("三公情况")),
         matters=read_matters(fields, data.get("其他事项")),
         evaluations=evaluations,
+        goals=read_goals(fields, data.get("绩效目标")),
         reasons=read_texts(fields, data.get("原因"), "原因", unit.year, reasons=True),
         texts=read_texts(fields, data.get("文字"), "文字", unit.year, reasons=False),
-        profile=fields.text(data.get("配置"), "配置") or "xinjiang-2024",
+        profile=profile,
         source=file,
+        identity=identity,
     )
+
+
+def _budget_layout(fields: Fields, profile: str):
+    """The layout of a budget profile (its tables' columns and rows); a profile that does not
+    describe budgets is refused here, naming the key."""
+    try:
+        loaded = load_profile(profile)
+    except InputError as exc:
+        raise fields.error("配置", str(exc)) from None
+    if "预算" not in loaded.match.kinds:
+        raise fields.error("配置", f"「{profile}」是决算的格式，预算数据请用预算的配置（如 national-yusuan、shanghai-yusuan）")
+    return loaded.layout

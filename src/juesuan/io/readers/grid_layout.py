@@ -187,7 +187,8 @@ _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 def stated_unit(grid: RawGrid) -> str:
     """The amount unit the table states ("单位：万元" / "金额单位：元") in the lines just above it,
     its title or its first rows; "" when it states none."""
-    texts = [grid.title, *grid.context, *(c for row in grid.rows[:4] for c in row)]
+    # the nearest line above first: the context also holds the foot of the table before it
+    texts = [grid.title, *reversed(grid.context), *(c for row in grid.rows[:4] for c in row)]
     for text in texts:
         m = _UNIT.search(norm(text))
         if m:

@@ -90,7 +90,10 @@ def _titled_kind(grid: RawGrid) -> str:
 
 
 def evaluation_kind(grid: RawGrid) -> str:
-    """"整体", "项目" or "" for a grid that is not a 绩效自评表."""
+    """"整体", "项目" or "" for a grid that is not a 绩效自评表 (a budget's 绩效目标表 is not one:
+    it has 三级指标 and 项目名称 too, but targets only)."""
+    if "绩效目标表" in grid.title:
+        return ""
     titled = _titled_kind(grid)
     if titled:
         return titled

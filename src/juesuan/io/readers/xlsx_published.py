@@ -94,16 +94,16 @@ def _sheets_xlsx(path: Path) -> list[tuple[str, list[list[str]]]]:
 
 def _document_title(path: Path) -> str:
     """The workbook's own title (File ▸ Properties, ``docProps/core.xml`` ``dc:title``) when it
-    names a disclosure ("某单位2024年度部门决算"); "" otherwise. A tables-only workbook has no
+    names a disclosure ("某单位2024年度部门决算", "…年度单位预算"); "" otherwise. A tables-only workbook has no
     narrative, so this is where its unit and year can be read from."""
     try:
         with zipfile.ZipFile(path) as archive:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile, OSError):
         return ""
-    m = re.search(r"<dc:title>([^<]*)</dc:title>", core)
+    m = re.search(r"<dc:title[^>]*>([^<]*)</dc:title>", core)  # openpyxl writes the tag with its namespace
     title = compact(m.group(1)) if m else ""
-    return title if "决算" in title and len(title) <= 80 else ""
+    return title if ("决算" in title or "预算" in title) and len(title) <= 80 else ""
 
 
 _XLS_BROKEN = (OSError, EOFError, ValueError, KeyError, IndexError, AssertionError, struct.error)

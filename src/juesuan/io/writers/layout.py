@@ -227,13 +227,14 @@ def _is_empty(key: str, d: Disclosure) -> bool:
     return False
 
 
-def _note(key: str, d: Disclosure) -> str:
+def table_note(key: str, d: Disclosure, notes: Mapping[str, str] = _EMPTY_NOTES) -> str:
+    """The note under a table: its own, else the form's words for an empty table (``notes``)."""
     table = getattr(d.tables, key.lower())
     own = getattr(table, "note", "") if table is not None else ""
     if own:
         return own
-    if key in _EMPTY_NOTES and _is_empty(key, d):
-        return _EMPTY_NOTES[key].format(year=d.unit.year)
+    if key in notes and _is_empty(key, d):
+        return notes[key].format(year=d.unit.year)
     return ""
 
 
@@ -259,13 +260,18 @@ def _grid_for(key: str, d: Disclosure) -> tuple[tuple, tuple, bool]:
 
 
 def table_grids(d: Disclosure, profile: Profile) -> tuple[Grid, ...]:
-    """The nine tables in the profile's ``table_order`` (default T1…T9), each laid out even when empty."""
+    """The nine tables in the profile's ``table_order`` (default T1…T9), each laid out even when
+    empty; a budget's in its own form (:mod:`.budget_tables`)."""
+    if d.identity.kind == "预算":
+        from .budget_tables import budget_grids  # it uses this module's helpers
+
+        return budget_grids(d, profile)
     order = [k for k in (profile.phrase("table_order") or TABLE_TITLES) if k in TABLE_TITLES]
     order += [k for k in TABLE_TITLES if k not in order]
     grids = []
     for key in order:
         header, body, landscape = _grid_for(key, d)
         grids.append(Grid(key=key, title=table_title(key, profile), header=header, body=body,
-                          unit="万元", note=_note(key, d), code=NUMBER_FORMS[key], landscape=landscape))
+                          unit="万元", note=table_note(key, d), code=NUMBER_FORMS[key], landscape=landscape))
     return tuple(grids)
 

@@ -316,15 +316,18 @@ def _comparatives(wb: Workbook, d: Disclosure | None) -> None:
     s.widths((30, 40, 16, 16, 16))
 
 
-def _reasons(wb: Workbook, d: Disclosure | None) -> None:
-    s = _Sheet(wb, L.REASONS_SHEET, L.REASONS_SHEET, L.HINTS[L.REASONS_SHEET], amounts=False)
+def _reasons(wb: Workbook, d: Disclosure | None, reason_keys=L.REASON_KEYS, text_keys=L.TEXT_KEYS,
+             hint: str = L.HINTS[L.REASONS_SHEET], against: str = "上年") -> None:
+    """说明与原因: the reasons (a 决算's, or ``reason_keys`` of a budget, changes ``against`` last
+    year's budget) and the other texts, one row each, with the data's own keys added."""
+    s = _Sheet(wb, L.REASONS_SHEET, L.REASONS_SHEET, hint, amounts=False)
     s.header((L.REASON_KIND, L.REASON_KEY, L.REASON_LABEL, L.REASON_TEXT))
-    reasons, texts = dict(L.REASON_KEYS), dict(L.TEXT_KEYS)
+    reasons, texts = dict(reason_keys), dict(text_keys)
     if d is not None:
         if d.tables.t5 is not None:
             for row in d.tables.t5.rows:
                 if row.level == 3:
-                    reasons.setdefault(f"项.{row.code}.增减", f"{row.code} {row.name}比上年增减的主要原因")
+                    reasons.setdefault(f"项.{row.code}.增减", f"{row.code} {row.name}比{against}增减的主要原因")
         for key in d.reasons:
             reasons.setdefault(key, "")
         for key in d.texts:

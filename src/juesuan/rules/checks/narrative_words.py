@@ -252,8 +252,11 @@ def years(ctx: Context) -> Iterator[Finding]:
     year = ctx.disclosure.identity.year or ctx.disclosure.unit.year
     if not year:
         raise NotApplicable("未能确定报告年度")
+    budget = ctx.disclosure.identity.kind == "预算"
     by_line: dict[tuple, list[Claim]] = {}
     for c in claims:
+        if budget and c.key == "截至" and c.value and int(c.value) in (year - 1, year):
+            continue  # a budget states its assets at the end of the year before (or during its year)
         if c.value and int(c.value) != year - _ROLES[c.key][1]:
             by_line.setdefault((c.span.page, c.span.line) if c.span else (None, None), []).append(c)
     for found in by_line.values():
