@@ -369,6 +369,8 @@ VEHICLE_CATEGORIES = (
     "离退休干部服务用车",
     "其他用车",
 )
+#: Categories a budget's 说明 counts its cars in beside (or instead of) the national eight (重庆: 业务用车).
+BUDGET_VEHICLE_CATEGORIES = ("业务用车", "一般公务用车")
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,7 +527,8 @@ class Statement:
     unit: str = "万元"  # 万元 / 元 / % / 人 / 辆 / 个 / 分 / 平方米 / 台（套） / 批次 / 人次
     span: Span | None = None
     #: For a rate, what the text measures it against, as it says: "年初预算", "全年预算", "预算";
-    #: "" when it does not say (a 完成率 written "完成年初预算的98.20%" has basis "年初预算").
+    #: "" when it does not say (a 完成率 written "完成年初预算的98.20%" has basis "年初预算"). For a
+    #: share (.占比), the key of the base its words name ("占总收入的44.12%" → "收入总计").
     basis: str = ""
 
 

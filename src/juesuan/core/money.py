@@ -203,9 +203,16 @@ def pct_range(part: Decimal, whole: Decimal, places: int = 2) -> tuple[Decimal, 
 
 
 def pct_consistent(printed: Decimal, part: Decimal, whole: Decimal, places: int = 2) -> bool:
-    """True when ``printed`` % can come from the printed ``part`` and ``whole`` by honest rounding."""
+    """True when ``printed`` % can come from the printed ``part`` and ``whole`` by honest rounding
+    (``printed`` rounded to the decimals it shows, at most ``places``: "下降26.0%" to one)."""
     interval = pct_range(part, whole, places)
     if interval is None:
         return True
-    half = Decimal(5).scaleb(-(places + 1))
+    half = Decimal(5).scaleb(-(min(places, printed_places(printed)) + 1))
     return interval[0] - half <= printed <= interval[1] + half
+
+
+def printed_places(value: Decimal) -> int:
+    """Decimals ``value`` was printed with (as parsed, trailing zeros kept): "26.0" → 1, "17,192" → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 2

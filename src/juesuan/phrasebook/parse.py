@@ -35,6 +35,11 @@ from .parse_support import (ADRIFT, CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_
 
 _PART = re.compile(rf"^第([{CN}]+)部分(.*)$")
 _LEVEL2 = re.compile(rf"^([{CN}]+)[、.．](.+)$")
+_TOC_LEADER = re.compile(r"(?:[.…·．]{4,}|…{2,})\d*$")  # "（四）财政拨款支出预算情况说明........ 12"
+#: A sentence that opens with its comparison ("比2025年增加…", "与上年相比，减少…") goes on about the
+#: subject the sentence before it ended on.
+_LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?)?(?:相比)?[，,]?")
+_BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed on a line of its own
 _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
 _TITLE = re.compile(r"^(.*?)((?:19|20)\d\d)年度?部门决算")
 _TERMINATORS = "。！？!?：:；;"
@@ -82,6 +87,8 @@ class _Reader:
         self.warnings: list[str] = []
         self.year: int | None = None
         self.unit_name = ""
+        #: True while the heading above names no topic: a （一） heading then names its own topic
+        self.free_level3 = True
 
     # ----------------------------------------------------------------- structure
     def run(self) -> ParsedNarrative:
@@ -107,6 +114,8 @@ class _Reader:
                 current.append(no)
                 continue
             heading = self._heading(flat, part, topic)
+            if heading is None and no and _BARE_NUMBER.match(compact(self.lines[no - 1][0])):
+                heading = self._heading(compact(self.lines[no - 1][0]) + flat, part, topic)  # "四、" / "“三公”经费…"
             if heading is not None:
                 level, number, title, new_part, new_topic = heading
                 close()
@@ -116,8 +125,10 @@ class _Reader:
                 if level == 1:
                     part, topic, part_no = new_part, None, number
                     sec_key = str(part_no)
+                    self.free_level3 = True
                 elif level == 2:
                     topic = new_topic
+                    self.free_level3 = new_topic is None
                     l2_key = sec_key = f"{part_no}.{number}"
                 else:
                     topic = new_topic
@@ -167,6 +178,8 @@ class _Reader:
         return claim
 
     def _heading(self, flat: str, part: str | None, topic: str | None):
+        if _TOC_LEADER.search(flat):
+            return None  # a line of the 目录, not the heading itself
         m = _PART.match(flat)
         if m and len(flat) <= 60:
             return 1, cn_number(m.group(1)), m.group(2), pb.part_of(m.group(2)) or "", None
@@ -175,11 +188,15 @@ class _Reader:
         m = _LEVEL2.match(flat)
         if m:
             new = pb.topic_of(m.group(2))
-            if new is not None:
+            if new is not None or pb.part_of(m.group(2)) == "说明":  # "三、部门预算情况说明": its （一） name topics
                 return 2, cn_number(m.group(1)), m.group(2), part, new
         m = _LEVEL3.match(flat)
-        if m and topic is not None:
+        if m and topic is not None and not self.free_level3:
             new = pb.topic_of(m.group(2), parent=topic)
+            if new is not None:
+                return 3, cn_number(m.group(1)), m.group(2), part, new
+        elif m and not re.search("[：:]|。.", m.group(2)):  # under a heading of no known topic ("三、部门预算情况说明")
+            new = pb.topic_of(m.group(2))
             if new is not None:
                 return 3, cn_number(m.group(1)), m.group(2), part, new
         return None
@@ -238,6 +255,8 @@ class _Reader:
         applicable = self.applicable[topic]
         events: list[tuple[str, str]] = []  # (subject, 增减 | 预决算) in reading order
         reason: tuple[str, int] | None = None  # (key, start) of the reason being read
+        previous: str | None = None  # the subject the last sentence ended on
+        after_reason = False  # the last sentence ended in a reason (unread words)
         for start, end in sentences(s):
             found = select(applicable, s, start, end)
             marker = _REASON.search(s, start, end)
@@ -253,6 +272,11 @@ class _Reader:
             for m_start, pattern, m in found:
                 if m_start >= cut:
                     break
+                if (read_to == start and subject is None and _relative(pattern)
+                        and _LEAD_COMPARISON.fullmatch(s, start, m_start)):
+                    # "项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": the last subject
+                    # read, and none when the sentence before ended unread (after a reason)
+                    subject = previous or (ADRIFT if after_reason else None)
                 if _relative(pattern) and _adrift(s, read_to, m_start):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events)
@@ -260,6 +284,9 @@ class _Reader:
                 read_to = max(read_to, m.end())
                 if subject and (subject.startswith("项.") or subject == UNRESOLVED):
                     carried = subject
+            # after a reason nothing was read: a subject named there would be unknown
+            previous = subject if subject not in (UNRESOLVED, ADRIFT) and not marker else None
+            after_reason = marker is not None
             starts = [m_start for m_start, _, _ in found if m_start < cut]
             self._text_markers(s, start, cut, history, starts, topic, text)
             self._budget_words(s, start, cut, end, history, topic, text)
@@ -329,7 +356,9 @@ class _Reader:
             if r.kind == "grade":
                 self.texts.setdefault(key, str(r.value))
                 continue
-            basis = _basis(m.group(0)) if keys.split(key)[1] == keys.COMPLETION else ""
+            suffix = keys.split(key)[1]
+            basis = (_basis(m.group(0)) if suffix == keys.COMPLETION else
+                     _share_base(m.group(0)) if suffix == keys.SHARE else "")
             self._state(key, r, text, s_start, s_end, basis)
             if r.kind in ("yoy", "flat") or r.kind.startswith("dn"):
                 events.append((key.rsplit(".", 1)[0], "增减"))
@@ -499,6 +528,16 @@ def _subject(key: str) -> str:
 def _basis(words: str) -> str:
     """What "完成年初预算的X%" measures against, as the words say."""
     return "年初预算" if "年初" in words else "全年预算" if "全年" in words else "预算"
+
+
+#: A share's base named in its words ("占总收入的44.12%"): the key it is measured against.
+_SHARE_BASES = (("总收入", "收入总计"), ("收入总计", "收入总计"), ("总支出", "支出总计"), ("支出总计", "支出总计"),
+                ("本年收入合计", "本年收入合计"), ("本年支出合计", "本年支出合计"))
+
+
+def _share_base(words: str) -> str:
+    """The key a share's words measure it against ("" when they name none)."""
+    return next((base for word, base in _SHARE_BASES if word in words), "")
 
 
 def parse_narrative(lines: Sequence[tuple[str, Span]], profile: Profile | None = None, *,

@@ -17,12 +17,14 @@ from ..core.codes import function_codes
 from ..core.keys import COMPLETION as _COMPLETION
 from ..core.keys import EXPENDITURE_ITEMS, FUND_INCOME_ITEMS, INCOME_ITEMS
 from ..core.model import VEHICLE_CATEGORIES
+from . import patterns_budget
 from .grammar import Pattern
 
 # --------------------------------------------------------------------------- topics
 
-# (topic, words a heading must contain, words it must not contain); most specific first.
-_TOPIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+# (topic, words a heading must contain, words it must not contain); most specific first. A budget's
+# headings ("部门收支总体情况", "政府采购预算情况") are read by the rules after them.
+_TOPIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = patterns_budget.FIRST_TOPIC_RULES + (
     ("概况.职能", ("主要职能",), ()),
     ("概况.机构", ("机构设置",), ()),
     ("概况.机构", ("单位构成",), ()),
@@ -39,7 +41,7 @@ _TOPIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("其他重要事项", ("其他重要事项",), ()),
     ("绩效", ("绩效",), ()),
     ("其他事项", ("其他需说明",), ()),
-)
+) + patterns_budget.TOPIC_RULES
 # Sub-headings （一）（二）（三） under a topic.
 _SUBTOPIC_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "一般公共": (("总体", "一般公共.总体"), ("结构", "一般公共.结构"), ("具体", "一般公共.具体")),
@@ -306,7 +308,7 @@ RELATIVE = (
 )
 
 ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + FUND_INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG
-                            + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE + RELATIVE + BUDGET)
+                            + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE + RELATIVE + BUDGET + patterns_budget.ALL)
 BY_NAME: dict[str, Pattern] = {p.name: p for p in ALL}
 #: Suffix of the Shanghai "完成年初预算的X%" figure (决算 / 预算 × 100): ``core.keys.COMPLETION``.
 COMPLETION = _COMPLETION

@@ -18,7 +18,7 @@ from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, FUND_INCOME_ITEMS, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import ITEM, LISTING, SANGONG_ITEMS, TABLE_TITLES, Span
-from ...core.money import CENT, round2
+from ...core.money import CENT, printed_places, round2
 from . import narrative_items, narrative_matters, narrative_percent, narrative_words
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from ...core.codes import economic_codes
@@ -71,7 +71,8 @@ def _against_tables(ctx: Context, wanted: Code) -> Iterator[Finding]:
             continue
         ran = True
         table, section, rel, _ = place
-        shown = round2(derived)
+        # an amount printed to fewer decimals ("17,192万元") is compared at its own precision
+        shown = round2(derived, min(2, printed_places(s.value)) if s.value else 2)
         if shown == s.value:
             continue
         gap = s.value - derived

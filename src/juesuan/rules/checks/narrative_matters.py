@@ -14,7 +14,7 @@ from typing import Iterator
 from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import FULL_BUDGET, INITIAL_BUDGET
-from ...core.model import VEHICLE_CATEGORIES, Statement
+from ...core.model import BUDGET_VEHICLE_CATEGORIES, VEHICLE_CATEGORIES, Statement
 from ...core.money import round2, tolerance
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
@@ -193,10 +193,10 @@ def procurement(ctx: Context) -> Iterator[Finding]:
 
 @check(N_ASSETS, relations=("C49",))
 def assets(ctx: Context) -> Iterator[Finding]:
-    """车辆总数 = 各类车辆（领导用车、主要负责人用车、机要通信、应急保障、执法执勤、特种专业技术、离退休干部服务、其他用车）之和。"""
+    """车辆总数 = 各类车辆（领导用车、主要负责人用车、机要通信、应急保障、执法执勤、特种专业技术、离退休干部服务、其他用车；预算还有业务用车、一般公务用车）之和。"""
     d = ctx.disclosure
     total, tspan = fact(d, "资产.车辆")
-    parts = [(c, fact(d, f"资产.车辆.{c}")[0]) for c in VEHICLE_CATEGORIES]
+    parts = [(c, fact(d, f"资产.车辆.{c}")[0]) for c in VEHICLE_CATEGORIES + BUDGET_VEHICLE_CATEGORIES]
     if total is None or all(v is None for _, v in parts):
         raise NotApplicable("缺少车辆总数或分类车辆数")
     s = total_of(v for _, v in parts)

@@ -84,14 +84,14 @@ def _prior(ctx: Context, subject: str) -> Decimal | None:
 
 @check(N_SHARE, ROUNDING, relations=("C39", "C40", "C42", "C43", "C46", "C48"))
 def shares(ctx: Context) -> Iterator[Finding]:
-    """每个“占X%”= 金额 / 基数 × 100（收入看本年收入、支出看本年支出、类看一般公共预算财政拨款支出、三公各项看三公合计、采购看采购总额）。"""
+    """每个“占X%”= 金额 / 基数 × 100（收入看本年收入、支出看本年支出、类看一般公共预算财政拨款支出、三公各项看三公合计、采购看采购总额；文字写明基数的，如“占总收入的”，按所写基数）。"""
     found = _with_suffix(ctx, SHARE, "说明中没有占比")
     year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
         name = quoted(subject, year)
         part, _ = _current(ctx, subject)
-        bases = [(b, _current(ctx, b)[0]) for b in _bases(subject)]
+        bases = [(b, _current(ctx, b)[0]) for b in ((s.basis,) if s.basis else _bases(subject))]
         bases = [(b, w) for b, w in bases if w]
         if part is None or not bases:
             continue
