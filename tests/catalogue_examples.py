@@ -372,3 +372,28 @@ EXAMPLES.update({
     "N-YEAR-MISSING": (text("第二部分度部门决算情况说明"), text("第二部分2024年度部门决算情况说明")),
     "N-SANGONG-BLANK": (with_tables("三公.公务接待费 1.00", t9=BLANK_T9), with_tables("三公.公务接待费 0.00", t9=BLANK_T9)),
 })
+
+# --------------------------------------------------------------------------- budgets (部门预算)
+
+
+def budget(*items: str, text: str = "") -> Callable[[], Disclosure]:
+    """A 2024 budget whose 说明 states ``items`` (and says ``text``)."""
+    from juesuan.core.identity import Identity
+    return lambda: doc(*said(*items), text=text, identity=Identity(kind="预算", year=2024))
+
+
+def budget_text(body: str) -> Callable[[], Disclosure]:
+    """A 2024 budget whose 说明 is ``body`` as the phrasebook reads it."""
+    from juesuan.core.identity import Identity
+    return lambda: read(body, identity=Identity(kind="预算", year=2024))
+
+
+EXAMPLES.update({
+    "N-VEHICLE-COST": (budget("资产.车辆 0 辆", "三公.公务用车运行维护费 32.20"), budget("资产.车辆 2 辆", "三公.公务用车运行维护费 32.20")),
+    "N-PLAN-YEAR": (budget_text("公务用车购置费0万元，主要原因是2023年无公车购置计划。"),
+                    budget_text("公务用车购置费0万元，主要原因是2024年无公车购置计划。")),
+    "N-DELTA-SUM": (budget("本年财政拨款支出.增减 115649", "一般公共预算财政拨款支出.增减 -5965", "政府性基金预算财政拨款支出.增减 119614"),
+                    budget("本年财政拨款支出.增减 113649", "一般公共预算财政拨款支出.增减 -5965", "政府性基金预算财政拨款支出.增减 119614")),
+    "W-CHART-PLACEHOLDER": (text("预算收入构成情况\n财政拨款 44.12%\n使用非财政拨款结余 [值]"),
+                            text("预算收入构成情况\n财政拨款 44.12%\n使用非财政拨款结余 3.86%")),
+})

@@ -68,6 +68,10 @@ _YEARS = (
     ("比较", re.compile(rf"(?:与|同|比|较)\s*{_Y}\s*年度?(?:同期)?(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
+    # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's
+    # own year, checked by N-PLAN-YEAR); never after words that compare or date a balance, nor what was
+    # done ("2025年安排了…注资", "2025年安排的专项经费")
+    ("计划", re.compile(rf"(?<![\d与同比较至止上])\s*{_Y}\s*年度?\s*(?:无|没有|不)?[^。；;，,、\d\n]{{0,6}}?(?:计划|安排)(?![了的过])")),
 )
 #: Words before a year that make it a comparison, not the year of the accounts.
 _COMPARING = "与同比较上"
@@ -86,7 +90,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
             before = text[max(m.start() - 8, 0):m.start()].rstrip()
             if role == "决算" and before and before[-1] in _COMPARING:
                 continue
-            yield Claim(model.YEAR, role, m.group(1), span=lines.span(m.start(1), m.end(1)))
+            words = (m.group(0).strip(),) if role == "计划" else ()
+            yield Claim(model.YEAR, role, m.group(1), parts=words, span=lines.span(m.start(1), m.end(1)))
     for regex in (_NO_YEAR, _SHORT_YEAR):
         for m in regex.finditer(text):
             yield Claim(model.YEAR, "决算", "", parts=(m.group(0).strip(),), span=lines.span(m.start(), m.end()))

@@ -19,7 +19,7 @@ from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, FUND_INCOME_ITEMS, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import ITEM, LISTING, SANGONG_ITEMS, TABLE_TITLES, Span
 from ...core.money import CENT, printed_places, round2
-from . import narrative_items, narrative_matters, narrative_percent, narrative_words
+from . import narrative_budget, narrative_items, narrative_matters, narrative_percent, narrative_words
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from ...core.codes import economic_codes
 from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_NOTE, amt, equal_finding, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
@@ -361,4 +361,4 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, sangong_vs_table, items_described,
-          narrative_totals, class_structure, basic_structure, basic_items) + narrative_items.CHECKS + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS + narrative_words.CHECKS
+          narrative_totals, class_structure, basic_structure, basic_items) + narrative_items.CHECKS + narrative_percent.PERCENT_CHECKS + narrative_matters.CHECKS + narrative_words.CHECKS + narrative_budget.CHECKS

@@ -257,7 +257,7 @@ def years(ctx: Context) -> Iterator[Finding]:
     for c in claims:
         if budget and c.key == "截至" and c.value and int(c.value) in (year - 1, year):
             continue  # a budget states its assets at the end of the year before (or during its year)
-        if c.value and int(c.value) != year - _ROLES[c.key][1]:
+        if c.key in _ROLES and c.value and int(c.value) != year - _ROLES[c.key][1]:  # 计划: N-PLAN-YEAR
             by_line.setdefault((c.span.page, c.span.line) if c.span else (None, None), []).append(c)
     for found in by_line.values():
         what, before = _ROLES[found[0].key]

@@ -27,6 +27,7 @@ W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中
                                                     "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”）为警告", also=(WARNING,))
 W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍")
 W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符")
+W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
 W_OUTDATED_NAME = Code("W-OUTDATED-NAME", WARNING, "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）")
 W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示；或只写“万”漏写“元”")
@@ -59,6 +60,8 @@ _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
 _CHOICE = re.compile(rf"({_WAY})[（(]({_WAY})[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
+#: The labels Word puts on a chart until its data are linked: "[值]" "[类别名称]" "[系列名称]" "[百分比]".
+_CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|单元格区域)[\]］]")
 _DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：]")
 _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
@@ -150,6 +153,15 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
 
 
+@check(W_CHART_PLACEHOLDER)
+def chart_placeholders(ctx: Context) -> Iterator[Finding]:
+    """图表数据标签不应留有“[值]”等占位符（图表未链接数据时 Word 显示的默认标签）。"""
+    text = _text(ctx)
+    for m in _CHART_LABEL.finditer(text):
+        yield W_CHART_PLACEHOLDER(f"图表中留有数据标签占位符“{m.group(0)}”，应显示实际数值", {"占位符": m.group(0)},
+                                  spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
 @check(W_DOUBLE_PUNCT)
 def double_punctuation(ctx: Context) -> Iterator[Finding]:
     """同一位置不应出现两个句读标点（“。。”“，，”“，。”等；省略号、破折号除外）。"""
@@ -239,4 +251,4 @@ def percent_signs(ctx: Context) -> Iterator[Finding]:
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
-CHECKS = (editor_notes, template_choices, placeholders, double_punctuation, outdated_names, unit_slips, percent_signs, brackets, unit_name)
+CHECKS = (editor_notes, template_choices, placeholders, chart_placeholders, double_punctuation, outdated_names, unit_slips, percent_signs, brackets, unit_name)
