@@ -397,3 +397,40 @@ EXAMPLES.update({
     "W-CHART-PLACEHOLDER": (text("预算收入构成情况\n财政拨款 44.12%\n使用非财政拨款结余 [值]"),
                             text("预算收入构成情况\n财政拨款 44.12%\n使用非财政拨款结余 3.86%")),
 })
+
+
+# --------------------------------------------------------------------------- 绩效目标表
+
+
+def ind(level1: str, level2: str, name: str, target: str, unit: str = "", weight: str = "10"):
+    from decimal import Decimal
+    from juesuan.core.model import GoalIndicator
+    comparator = target[0] if target[:1] in "≥≤=" else ""
+    return GoalIndicator(level1=level1, level2=level2, name=name, comparator=comparator, value=target[len(comparator):],
+                         unit=unit, weight=Decimal(weight))
+
+
+OUTPUT = ind("产出指标", "数量指标", "培训人次", "≥350", "人次")
+OUTCOME = ind("效益指标", "社会效益指标", "受训人员业务能力", "有效提升")
+SATISFIED = ind("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90", "%")
+
+
+def goals(*indicators, amount: str = "100", count: int = 1, stated: tuple[str, ...] = ()) -> Callable[[], Disclosure]:
+    """A budget with ``count`` project 绩效目标表 of ``indicators`` (``amount`` 万元 each)."""
+    from decimal import Decimal
+    from juesuan.core.identity import Identity
+    from juesuan.core.model import Goal, Goals
+    tables = tuple(Goal(kind="项目", name=f"培训项目{i + 1}", indicators=tuple(indicators), amount=Decimal(amount))
+                   for i in range(count))
+    return lambda: doc(*said(*stated), goals=Goals(tables=tables), identity=Identity(kind="预算", year=2024))
+
+
+EXAMPLES.update({
+    "G-DIMENSIONS": (goals(OUTPUT, OUTCOME), goals(OUTPUT, OUTCOME, SATISFIED)),
+    "G-COST-BOUND": (goals(OUTPUT, OUTCOME, SATISFIED, ind("成本指标", "经济成本指标", "人均培训成本", "=600", "元")),
+                     goals(OUTPUT, OUTCOME, SATISFIED, ind("成本指标", "经济成本指标", "人均培训成本", "≤600", "元"))),
+    "G-UNIT": (goals(ind("产出指标", "数量指标", "培训人次", "≥350"), OUTCOME, SATISFIED), goals(OUTPUT, OUTCOME, SATISFIED)),
+    "G-MEASURABLE": (goals(ind("产出指标", "数量指标", "培训覆盖面", "提高"), OUTCOME, SATISFIED), goals(OUTPUT, OUTCOME, SATISFIED)),
+    "G-COUNT": (goals(OUTPUT, OUTCOME, SATISFIED, count=2, stated=("绩效.项目数 3 个",)),
+                goals(OUTPUT, OUTCOME, SATISFIED, count=2, stated=("绩效.项目数 2 个",))),
+})

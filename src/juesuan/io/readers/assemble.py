@@ -36,7 +36,7 @@ from ...phrasebook.parse_performance import read_achieved
 from .identify import identify, sparse_reason, tables_attached, with_profile
 from .grid import Extracted, RawGrid
 from .lines import relocator
-from .performance import evaluation_kind, evaluations_from_grids
+from .performance import evaluation_kind, evaluations_from_grids, goals_from_grids
 from .stated import model_parts
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -264,6 +264,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
         sangong=parts["sangong"],
         matters=parts["matters"],
         evaluations=evaluations,
+        goals=goals_from_grids(extracted.grids),
         reasons=reasons,
         texts=texts,
         narrative=None if tables_only else narrative,

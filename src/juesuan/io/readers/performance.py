@@ -1,11 +1,12 @@
-"""绩效自评表 reader: raw grids → :class:`~juesuan.core.model.Evaluation` records.
+"""绩效自评表 and 绩效目标表 reader: raw grids → :class:`~juesuan.core.model.Evaluation` records.
 
 Where it sits: called by assembly on the grids any format reader found (text, docx, html, pdf,
 xlsx). It recognises the 单位整体支出绩效自评表 and the 项目支出绩效自评表 by their titles or,
 failing that, by their header words, and reads them by header names (rules.md §5.3), never by
 fixed positions. Values are kept as printed: targets and actuals as text, weights, rates and
 scores as Decimal, blanks as None. First- and second-level indicator names left blank under a
-merged cell are carried down from the row above.
+merged cell are carried down from the row above. A budget's 绩效目标表 (targets, units and weights,
+no results) is read by :func:`goals_from_grids` into the same records.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
-from ...core.model import Evaluation, FundLine, Indicator, Span
+from ...core.model import Evaluation, FundLine, Goal, GoalIndicator, Goals, Span
 from ...core.money import MoneyError, parse_amount
 from .grid import RawGrid
 
@@ -90,9 +91,8 @@ def _titled_kind(grid: RawGrid) -> str:
 
 
 def evaluation_kind(grid: RawGrid) -> str:
-    """"整体", "项目" or "" for a grid that is not a 绩效自评表 (a budget's 绩效目标表 is not one:
-    it has 三级指标 and 项目名称 too, but targets only)."""
-    if "绩效目标表" in grid.title:
+    """"整体", "项目" or "" for a grid that is not a 绩效自评表 (a budget's 绩效目标表 is not one)."""
+    if goal_table(grid):
         return ""
     titled = _titled_kind(grid)
     if titled:
@@ -325,3 +325,176 @@ def _header_map(row: Sequence[str], columns: Sequence[tuple[str, str]]) -> dict[
                 taken.add(name)
                 break
     return out
+
+
+# --------------------------------------------------------------------------- 绩效目标表 (budgets)
+
+#: Words of a budget's 绩效目标表 caption (重庆 "部门整体绩效目标表", 上海 "项目支出绩效目标申报表").
+_GOAL_TITLES = ("绩效目标表", "绩效目标申报表")
+#: Goal-table header words → Indicator field ("指标性质" ≥ ≤ = is kept before the value in ``target``).
+_GOAL_COLUMNS = (
+    ("一级指标", "level1"),
+    ("二级指标", "level2"),
+    ("三级指标", "name"),
+    ("指标名称", "name"),
+    ("指标性质", "direction"),
+    ("年度指标值", "target"),
+    ("指标值", "target"),
+    ("目标值", "target"),
+    ("计量单位", "unit"),
+    ("度量单位", "unit"),
+    ("指标权重", "weight"),
+    ("权重", "weight"),
+    ("分值", "weight"),
+)
+#: The columns of a list of projects, one row each ("序号 项目名称 当年财政拨款预算金额 当年绩效目标 …").
+_PROJECT_COLUMNS = (("项目名称", "name"), ("预算金额", "amount"), ("当年预算", "amount"), ("项目金额", "amount"),
+                    ("绩效目标", "goal"))
+_COMPARATOR = re.compile(r"^\s*(?:≥|≤|>=|<=|＞|＜|>|<|=)")
+_WHOLE_GOAL = ("当年整体绩效目标", "整体绩效目标", "部门整体绩效目标")
+_PROJECT_GOAL = ("当年绩效目标", "年度绩效目标", "年度目标", "绩效目标")
+_AMOUNT_LABELS = ("当年预算", "项目金额", "预算金额", "资金总额", "年度资金总额")
+_RESULT_WORDS = ("实际完成", "业绩值", "完成值", "得分")
+
+
+def goal_table(grid: RawGrid) -> bool:
+    """True for a budget's 绩效目标表: its caption says so, or its header names targets and no results."""
+    above = tuple(t for t in reversed(grid.context) if len(t.strip()) <= CAPTION_LIMIT)
+    if any(w in text for text in (grid.title, *above) for w in _GOAL_TITLES):
+        return True
+    words = {re.sub(r"\s+", "", c) for row in grid.rows for c in row}
+    named = "指标名称" in words or "三级指标" in words
+    return named and any("指标值" in w for w in words) and not any(r in w for w in words for r in _RESULT_WORDS)
+
+
+def goals_from_grids(grids: Sequence[RawGrid]) -> Goals:
+    """Every 绩效目标表 among ``grids``: one :class:`Goal` for the 整体 goals and one for each project (a
+    grid may hold several tables one after another, as a PDF's continued pages do)."""
+    out: list[Goal] = []
+    for grid in grids:
+        if goal_table(grid):
+            out.extend(_GoalReader(grid).read())
+    return Goals(tables=tuple(out))
+
+
+@dataclass
+class _GoalReader:
+    grid: RawGrid
+    records: list = field(default_factory=list)
+    current: dict | None = None
+
+    def span(self, r: int, c: int) -> Span:
+        return _Reader(self.grid, "").span(r, c)
+
+    def start(self, kind: str, r: int, **values) -> None:
+        self.close()
+        self.current = {"kind": kind, "indicators": [], "span": self.span(r, 0), "sources": {}, **values}
+
+    def close(self) -> None:
+        if self.current is not None and (self.current["indicators"] or self.current.get("name")):
+            c = self.current
+            self.records.append(Goal(kind=c["kind"], name=c.get("name") or self._caption(), amount=c.get("amount"),
+                                     department=c.get("department", ""), goal=c.get("goal", ""),
+                                     indicators=tuple(c["indicators"]), span=c["span"], sources=c["sources"]))
+        self.current = None
+
+    def _caption(self) -> str:
+        for text in (*reversed(self.grid.context), self.grid.title):
+            m = re.search(r"单位名称[:：]\s*(\S+)", text)
+            if m:
+                return m.group(1)
+        return self.grid.title
+
+    def _year(self) -> int | None:
+        m = _YEAR.search(self.grid.title) or re.search(r"(20\d{2})\s*年", self.grid.title)
+        return int(m.group(1)) if m else None
+
+    def read(self) -> list[Goal]:
+        rows = self.grid.rows
+        header: dict[int, str] | None = None
+        projects: dict[int, str] | None = None  # a list of projects, one a row
+        carried = ("", "")
+        for r, row in enumerate(rows):
+            cells = _nonblank(row)
+            if not cells:
+                continue
+            texts = [re.sub(r"\s+", "", t) for _, t in cells]
+            first = texts[0]
+            if "项目名称" in texts and ("序号" in texts or _has_any(texts, ("预算金额",))):
+                projects = _header_map(row, _PROJECT_COLUMNS)
+                header = _header_map(row, _GOAL_COLUMNS)
+                continue
+            if _has_any(texts, ("指标名称", "三级指标")) and _has_any(texts, ("指标值", "目标值")):
+                header = _header_map(row, _GOAL_COLUMNS)
+                continue
+            if _starts_with_any(first, _WHOLE_GOAL):
+                self.start("整体", r)
+                header = None
+                continue
+            if first == "项目名称" and len(cells) >= 2:
+                self.start("项目", r, name=cells[1][1].strip())
+                self.current["sources"]["name"] = self.span(r, cells[1][0])
+                self._pairs(r, cells[2:])
+                header = None
+                continue
+            if self.current is not None and header is None:
+                self._about(r, cells, texts)
+                continue
+            if header is None:
+                continue
+            if projects is not None:
+                self._project_row(r, row, projects)
+            if self.current is None:
+                self.start("整体", r)
+            indicator = self._indicator(r, row, header, carried)
+            if indicator is not None:
+                self.current["indicators"].append(indicator)
+                carried = (indicator.level1, indicator.level2)
+        self.close()
+        return self.records
+
+    def _pairs(self, r: int, cells: list[tuple[int, str]]) -> None:
+        for k, (c, text) in enumerate(cells[:-1]):
+            if text.strip().rstrip("：:") in ("主管部门", "实施单位", "资金主管部门"):
+                self.current.setdefault("department", cells[k + 1][1].strip())
+
+    def _about(self, r: int, cells: list[tuple[int, str]], texts: list[str]) -> None:
+        """Rows between a block's start and its indicators: the amount, the goal (整体: the text row)."""
+        first = texts[0]
+        if _starts_with_any(first, _AMOUNT_LABELS) and len(cells) >= 2 and self.current.get("amount") is None:
+            self.current["amount"] = _amount(cells[1][1])
+            self.current["sources"]["amount"] = self.span(r, cells[1][0])
+        elif _starts_with_any(first, _PROJECT_GOAL) and len(cells) >= 2:
+            self.current["goal"] = cells[1][1].strip()
+        elif self.current["kind"] == "整体" and not self.current.get("goal"):
+            self.current["goal"] = cells[0][1].strip()
+
+    def _project_row(self, r: int, row: tuple[str, ...], columns: dict[int, str]) -> None:
+        values = {name: row[c].strip() for c, name in columns.items() if c < len(row) and row[c].strip()}
+        if values.get("name"):
+            self.start("项目", r, name=values["name"], goal=values.get("goal", ""),
+                       amount=_amount(values.get("amount", "")))
+
+    def _indicator(self, r: int, row: tuple[str, ...], header: dict[int, str], carried: tuple[str, str]) -> GoalIndicator | None:
+        fields: dict = {}
+        sources: dict = {}
+        for c, name in header.items():
+            if c >= len(row) or name in fields:
+                continue
+            fields[name] = row[c].strip()
+            if fields[name]:
+                sources[name] = self.span(r, c)
+        name = fields.get("name", "")
+        if not name or name in ("指标名称", "三级指标"):
+            return None
+        comparator, value = fields.get("direction", ""), fields.get("target", "")
+        printed = _COMPARATOR.match(value)  # "≥85%" in one cell
+        if printed and not comparator:
+            comparator, value = printed.group(0), value[printed.end():]
+        level1, level2 = fields.get("level1", "") or carried[0], fields.get("level2", "")
+        if not fields.get("level1") and not level2:
+            level2 = carried[1]
+        if "target" in sources:
+            sources["value"] = sources.pop("target")
+        return GoalIndicator(level1=level1, level2=level2, name=name, comparator=comparator, value=value.strip(),
+                             unit=fields.get("unit", ""), weight=_number(fields.get("weight", "")), sources=sources)

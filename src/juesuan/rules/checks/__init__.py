@@ -12,6 +12,7 @@ CATALOGUE_MODULES = (
     "tables",  # within and between the nine tables (C01–C37)
     "narrative",  # narrative against tables and itself (C38–C52)
     "performance",  # 绩效自评表 (uses rules.scoring)
+    "goals",  # a budget's 绩效目标表
     "completeness",  # sections, tables, statements, glossary
     "wording",  # placeholders, punctuation, outdated names, units
     "wording_form",  # headings, the 目录, table names, standard terms

@@ -1,0 +1,94 @@
+"""A budget's 说明 read into the 决算's keys (phrasebook.patterns_budget, the budget headings), with
+the real sentences of the corpus budgets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from juesuan.core.model import YEAR, Span
+from juesuan.phrasebook.parse import parse_narrative
+
+D = Decimal
+
+
+def parsed(*lines: str):
+    return parse_narrative([(t, Span(file="说明.txt", line=i + 1)) for i, t in enumerate(lines)], code_year=2026).narrative
+
+
+def stated(*lines: str) -> dict[str, list[Decimal]]:
+    out: dict[str, list[Decimal]] = {}
+    for s in parsed(*lines).statements:
+        out.setdefault(s.key, []).append(s.value)
+    return out
+
+
+def test_shanghai_totals_and_fund_lines():
+    v = stated("2026年部门预算编制说明",
+               "2026年，上海市普陀区建设和管理委员会收入预算328,661万元，其中：财政拨款收入328,661万元，比2025年预算增加115,649万元；"
+               "事业收入0万元；事业单位经营收入0万元；其他收入0万元。",
+               "支出预算328,661万元，其中：财政拨款支出预算328,661万元，比2025年预算增加115,649万元。财政拨款支出预算中，"
+               "一般公共预算拨款支出预算49,376万元，比2025年预算减少5,965万元；政府性基金拨款支出预算279,285.70万元，"
+               "比2025年预算增加119,614万元；国有资本经营预算拨款支出预算0万元，与2025年预算持平。")
+    assert v["收入总计"] == [D("328661")] and v["支出总计"] == [D("328661")]
+    assert v["收入.财政拨款收入.增减"] == [D("115649")]
+    assert v["本年财政拨款支出"] == [D("328661")] and v["本年财政拨款支出.增减"] == [D("115649")]
+    assert v["一般公共预算财政拨款支出"] == [D("49376")] and v["一般公共预算财政拨款支出.增减"] == [D("-5965")]
+    assert v["政府性基金预算财政拨款支出.增减"] == [D("119614")]
+    assert v["国有资本经营预算财政拨款支出"] == [D("0")]
+
+
+def test_item_lines_with_quotes_and_shanghai_sangong_names():
+    v = stated("财政拨款支出主要内容如下：",
+               "2.“文化旅游体育与传媒支出(类)文化和旅游(款)图书馆(项)”3,095.31万元，主要用于区图书馆日常运转。",
+               "一、2026年“三公”经费预算情况说明",
+               "2026年“三公”经费预算数为114.22万元，比2025年预算增加27万元。其中：",
+               "（二）公务用车购置及运行费113.76万元，比2025年预算增加27万元。其中：公务用车购置费75万元；公务用车运行费38.76万元。")
+    assert v["项.2070104"] == [D("3095.31")]
+    assert v["三公.合计"] == [D("114.22")] and v["三公.合计.增减"] == [D("27")]
+    assert v["三公.公务用车购置及运行维护费"] == [D("113.76")]
+    assert v["三公.公务用车购置费"] == [D("75")] and v["三公.公务用车运行维护费"] == [D("38.76")]
+
+
+def test_cars_to_buy_are_not_the_cars_held():
+    v = stated("五、国有资产占有使用情况",
+               "截至2025年8月31日，普陀区城市管理行政执法局共有车辆63辆，其中：部级领导干部用车0辆、执法执勤用车63辆；"
+               "单价100万元（含）以上设备（不含车辆）2台（套）。",
+               "2026年部门预算安排购置车辆5辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、执法执勤用车5辆；"
+               "部门预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。")
+    assert v["资产.车辆"] == [D("63")] and v["资产.车辆.执法执勤用车"] == [D("63")]
+    assert v["资产.购置车辆"] == [D("5")] and v["资产.购置车辆.执法执勤用车"] == [D("5")]
+    assert v["资产.大型设备"] == [D("2")] and v["资产.购置大型设备"] == [D("0")]
+
+
+def test_budget_headings_name_topics_under_an_untopical_heading():
+    n = parsed("三、部门预算情况说明", "（一）收支预算情况说明",
+               "我校2021年收支总预算490,808.40万元，其中本年收入预算390,140.45万元，使用非财政拨款结余18,953.73万元，"
+               "上年结转81,714.17万元；本年支出预算415,808.40万元，结转下年75,000.00万元。",
+               "（二）收入预算情况说明",
+               "我校2021年收入预算490,808.40万元，其中：一般公共预算拨款收入216,552.53万元，占总收入的44.12%。")
+    v = {s.key: s for s in n.statements}
+    assert v["收支总计"].value == D("490808.40") and v["本年收入合计"].value == D("390140.45")
+    assert v["年初结转和结余"].value == D("81714.17") and v["年末结转和结余"].value == D("75000.00")
+    share = v["收入.一般公共预算财政拨款收入.占比"]
+    assert share.value == D("44.12") and share.basis == "收入总计"  # the base its words name
+
+
+def test_a_sentence_opening_with_its_comparison_goes_on_about_the_last_subject():
+    v = stated("三、财政拨款情况说明",
+               "其中：基本支出5,362.42万元，比2025年减少5,371.59万元；项目支出148,941.8万元，主要用于创新平台等。"
+               "比2025年增加8,385.34万元。")
+    assert v["一般公共预算财政拨款项目支出.增减"] == [D("8385.34")]
+    assert v["一般公共预算财政拨款基本支出.增减"] == [D("-5371.59")]
+
+
+def test_performance_goal_counts():
+    v = stated("四、绩效目标设置情况", "2025年度，本单位编报绩效目标的项目共12个，涉及项目预算资金4,222.51万元。")
+    assert v["绩效.项目数"] == [D("12")] and v["绩效.项目.全年预算"] == [D("4222.51")]
+
+
+def test_plan_years_are_claims_and_past_plans_are_not():
+    n = parsed("（二）公务用车购置及运行费9.38万元，与2025年预算持平。其中：公务用车购置费0万元，主要原因是2025年无公车购置计划。",
+               "一是2025年依据有关文件安排了基金注资，2026年未安排本项目资金。")
+    plans = [(c.value, c.parts) for c in n.claimed(YEAR) if c.key == "计划"]
+    assert ("2025", ("2025年无公车购置计划",)) in plans
+    assert all(not words[0].startswith("2025年依据") for _, words in plans)
