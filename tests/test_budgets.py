@@ -223,11 +223,16 @@ def test_a_budgets_findings_never_name_a_decision_table():
     assert texts and not [t for t in texts if "决算表" in t or "部门决算" in t or "决算情况" in t or "决算总体" in t]
 
 
-def test_a_table_the_budget_layout_lacks_keeps_its_own_name():
-    from juesuan.rules.checks.naming import budget_wording
+def test_findings_name_a_budget_s_tables_and_sections_as_its_layout_does():
+    from juesuan.rules.checks.base import Context
+    from juesuan.rules.checks.support import section_label, table_title
 
-    reword = budget_wording(load_profile("university-yusuan").layout, "部门")
-    assert reword("没有财政拨款收入支出决算总表，收入支出决算总表") == "没有财政拨款收支总表，收支预算总表"
+    ctx = Context.of(budget(Tables()), load_profile("university-yusuan"))
+    # the university layout's own title, and one it lacks named as the national budget layout does
+    assert (table_title(ctx, "T1"), table_title(ctx, "T4")) == ("收支预算总表", "财政拨款收支总表")
+    assert section_label(ctx, "三公.合计") == "部门预算情况说明 · 财政拨款“三公”经费支出预算情况"
+    unit = Context.of(budget(Tables(), scope="单位"), load_profile("national-yusuan"))
+    assert section_label(unit, "收入.事业收入") == "单位预算情况说明 · 收入预算情况"
 
 
 # --------------------------------------------------------------------------- across kinds

@@ -28,7 +28,7 @@ from ...core.model import Span
 from ...core.money import CENT, round2
 from ..prepare import Prepared
 from .base import INFO, WARNING, Code, Context, NotApplicable, check
-from .support import amt, named, stated_value, year_of
+from .support import amt, kind_word, named, stated_value, year_of
 
 X_PRIOR_YEAR = Code("X-PRIOR-YEAR", WARNING, "本年文件所述上年数与上年已公开文件的本年数不一致（口径调整应说明）", also=(INFO,))
 X_PRIOR_SUMMARY = Code("X-PRIOR-SUMMARY", INFO, "与上年已公开文件核对的数字个数与一致个数")
@@ -192,7 +192,7 @@ def members(ctx: Context) -> Iterator[Finding]:
     """部门决算（汇总）各表的合计数 = 所属各单位决算（本级及下属单位）同一数字之和。"""
     units = ctx.related.members
     if not units:
-        raise NotApplicable("没有所属各单位的决算可供汇总核对")
+        raise NotApplicable(f"没有所属各单位的{kind_word(ctx)}可供汇总核对")
     here = ctx.prepared
     year = year_of(ctx)
     subjects = list(_MEMBER_SUBJECTS) + sorted(k for k in here.figures if k.startswith("类.") and keys.split(k)[1] == "")
@@ -206,12 +206,13 @@ def members(ctx: Context) -> Iterator[Finding]:
         if gap == 0:
             continue
         names = "、".join(u.disclosure.unit.name for u in units)
-        figures = {"部门决算": amt(whole), "各单位之和": amt(total), "差额": amt(gap), "单位": names}
+        kind = kind_word(ctx)
+        figures = {f"部门{kind}": amt(whole), "各单位之和": amt(total), "差额": amt(gap), "单位": names}
         if abs(gap) <= CENT * len(units):
-            yield X_MEMBERS.at(INFO)(f"{named(subject, year)}：部门决算{amt(whole)}万元，所属单位之和{amt(total)}万元（四舍五入范围内）",
+            yield X_MEMBERS.at(INFO)(f"{named(subject, year)}：部门{kind}{amt(whole)}万元，所属单位之和{amt(total)}万元（四舍五入范围内）",
                                      figures, (), "部门汇总核对")
         else:
-            yield X_MEMBERS(f"{named(subject, year)}：部门决算{amt(whole)}万元，所属{len(units)}个单位之和{amt(total)}万元",
+            yield X_MEMBERS(f"{named(subject, year)}：部门{kind}{amt(whole)}万元，所属{len(units)}个单位之和{amt(total)}万元",
                             figures, (), "部门汇总核对")
 
 

@@ -6,8 +6,9 @@ those tuples explicitly (no import side effects). :func:`run` runs a registry ov
 disclosure, never aborting: a check whose data is missing raises :class:`NotApplicable` and is
 listed as not run, and so is a check the profile names as not applicable to its documents
 (``Profile.not_applicable``: a budget has no 预决算差异率); a check that crashes becomes a
-``CHECK-CRASHED`` finding about the tool (not the data) and is counted as not run either. The
-findings about a budget are put in a budget's words (``naming``).
+``CHECK-CRASHED`` finding about the tool (not the data) and is counted as not run either. A check
+names tables and sections in the document's own words (``support.table_title``, ``section_label``:
+a budget's 部门收支总表, 部门预算情况说明).
 """
 
 from __future__ import annotations
@@ -204,15 +205,7 @@ def run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
 
 
 def _run(checks: Iterable[CheckFunc], ctx: Context) -> Report:
-    outcomes = _checked(checks, ctx)
-    who = ctx.disclosure.identity
-    if who.kind == "预算":
-        from .naming import budget_wording, in_budget_words
-
-        reword = budget_wording(ctx.profile.layout, who.scope)
-        outcomes = [dataclasses.replace(o, reason=reword(o.reason), findings=tuple(in_budget_words(f, reword) for f in o.findings))
-                    for o in outcomes]
-    return Report(tuple(outcomes))
+    return Report(tuple(_checked(checks, ctx)))
 
 
 def _checked(checks: Iterable[CheckFunc], ctx: Context) -> list[Outcome]:

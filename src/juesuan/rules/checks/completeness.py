@@ -23,7 +23,7 @@ from ...core.findings import Finding
 from ...core.model import FUNDS, TABLE_TITLES, CodedTable
 from ...core.profiles import PartSpec, TableSpec
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
-from .support import amt, fact
+from .support import amt, fact, kind_word, section_label, table_title
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -129,7 +129,7 @@ def tables_present(ctx: Context) -> Iterator[Finding]:
     present = set(d.tables.present())
     specs = ctx.profile.layout.tables
     if not specs:
-        raise NotApplicable("本格式未列出决算表")
+        raise NotApplicable(f"本格式未列出{kind_word(ctx)}表")
     listed = {s.key for s in specs if _in_toc(ctx, s)}
     for spec in specs:
         if spec.key in present:
@@ -178,8 +178,8 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
             continue
         ran = True
         if empty and not _empty_statement(text, fund, table) and not d.identity.partial:
-            yield C_EMPTY_TABLE_STATEMENT(f"{TABLE_TITLES[key]}无数据，但未说明本年度无{fund}预算财政拨款收支（空表说明）",
-                                          {"表": TABLE_TITLES[key]}, (), "完整性")
+            yield C_EMPTY_TABLE_STATEMENT(f"{table_title(ctx, key)}无数据，但未说明本年度无{fund}预算财政拨款收支（空表说明）",
+                                          {"表": table_title(ctx, key)}, (), "完整性")
     if not ran:
         raise NotApplicable("无法判断政府性基金、国有资本经营表是否为空表（缺少表格，说明中也未提及）")
 
@@ -203,8 +203,9 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
     whole = total if total is not None else table_total
     none_stated = re.search(r"(?:无|没有|未发生)[^。\n]{0,10}三公", text) is not None
     if whole == 0 and total is None and not none_stated:
-        yield C_SANGONG_ZERO("“三公”经费决算为零，说明中未写明本年度无“三公”经费支出",
-                             {"三公经费决算数": amt(whole)}, (), "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
+        kind = kind_word(ctx)
+        yield C_SANGONG_ZERO(f"“三公”经费{kind}为零，说明中未写明本年度无“三公”经费支出",
+                             {f"三公经费{kind}数": amt(whole)}, (), section_label(ctx, "三公.合计"))
     if none_stated and (whole is None or whole == 0):
         return
     for label, fact_keys, words in _SANGONG_TEXT:
@@ -212,8 +213,7 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
             continue
         if any(w in text for w in words):
             continue
-        yield C_SANGONG_DETAILS(f"三公经费说明中没有{label}", {"缺少": label}, (),
-                                "部门决算情况说明 · 财政拨款“三公”经费支出决算情况")
+        yield C_SANGONG_DETAILS(f"三公经费说明中没有{label}", {"缺少": label}, (), section_label(ctx, "三公.合计"))
 
 
 CHECKS = (partial, sections, tables_present, empty_tables, sangong_details)

@@ -17,12 +17,12 @@ from typing import Iterator
 from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, FUND_INCOME_ITEMS, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
-from ...core.model import ITEM, LISTING, SANGONG_ITEMS, TABLE_TITLES, Span
+from ...core.model import ITEM, LISTING, SANGONG_ITEMS, Span
 from ...core.money import CENT, printed_places, round2
 from . import narrative_budget, narrative_items, narrative_matters, narrative_percent, narrative_words
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from ...core.codes import economic_codes
-from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_NOTE, amt, equal_finding, named, place_of, quoted, require_statements, section_label, spans, stated_value, sum_finding, year_of
+from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_NOTE, amt, equal_finding, named, place_of, quoted, require_statements, section_label, spans, table_title, stated_value, sum_finding, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -77,14 +77,14 @@ def _against_tables(ctx: Context, wanted: Code) -> Iterator[Finding]:
             continue
         gap = s.value - derived
         figures = {"说明中": amt(s.value), "表中": amt(derived), "差额": amt(gap), "关系": rel}
-        where = f"部门决算情况说明 · {section}"
+        where = section_label(ctx, subject)
         if abs(s.value - shown) <= CENT:
-            yield ROUNDING(f"说明中{quoted(s.key, year)}与{TABLE_TITLES[table]}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            yield ROUNDING(f"说明中{quoted(s.key, year)}与{table_title(ctx, table)}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
-        yield wanted(f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{TABLE_TITLES[table]}的{amt(derived)}不一致", figures, spans(s.span), where)
+        yield wanted(f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{table_title(ctx, table)}的{amt(derived)}不一致", figures, spans(s.span), where)
     if not ran and not any(getattr(d.tables, t.lower()) is not None for _, t, _, _, c in TABLE_OF if c == wanted.id):
         table = next(t for _, t, _, _, c in TABLE_OF if c == wanted.id)
-        raise NotApplicable(f"缺少{TABLE_TITLES[table]}（表格为附件或未能读取），无法核对说明与表格")
+        raise NotApplicable(f"缺少{table_title(ctx, table)}（表格为附件或未能读取），无法核对说明与表格")
 
 
 def _table_check(code: Code, relation: str, doc: str):
@@ -139,7 +139,7 @@ def sangong_vs_table(ctx: Context) -> Iterator[Finding]:
     t9 = ctx.disclosure.tables.t9
     printed = ctx.prepared.disclosure.tables.t9  # as read: a blank cell is None there
     if t9 is None or printed is None:
-        raise NotApplicable("缺少“三公”经费支出决算表（公开09）")
+        raise NotApplicable(f"缺少{table_title(ctx, 'T9')}")
     year = year_of(ctx)
     ran = False
     for s in require_statements(ctx):
@@ -151,9 +151,9 @@ def sangong_vs_table(ctx: Context) -> Iterator[Finding]:
         if item not in as_read:
             continue  # the table has no such row
         ran = True
-        where = section_label(subject)
+        where = section_label(ctx, subject)
         if as_read[item] is None and s.value:
-            yield N_SANGONG_BLANK(f"说明中{quoted(s.key, year)}为{amt(s.value)}万元，而{TABLE_TITLES['T9']}中“{item}”的{column}空白",
+            yield N_SANGONG_BLANK(f"说明中{quoted(s.key, year)}为{amt(s.value)}万元，而{table_title(ctx, 'T9')}中“{item}”的{column}空白",
                                   {"说明中": amt(s.value), "表中": "空白", "栏目": column, "关系": "C46"},
                                   spans(s.span, printed.sources.get(f"{column}.{item}")), where)
             continue
@@ -161,12 +161,12 @@ def sangong_vs_table(ctx: Context) -> Iterator[Finding]:
         if not suffix or table is None or not _one_budget(ctx, subject, suffix):
             continue  # 决算数 are compared by narrative_vs_table_c46
         f = equal_finding(code=N_SANGONG, left=("说明中", s.value), right=("表中", table),
-                          message=f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{TABLE_TITLES['T9']}的预算数{amt(table)}不一致",
+                          message=f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{table_title(ctx, 'T9')}的预算数{amt(table)}不一致",
                           spans=[s.span, printed.sources.get(f"预算数.{item}")], section=where, relation="C46")
         if f:
             yield f
     if not ran:
-        raise NotApplicable("说明中没有与“三公”经费支出决算表对应的金额")
+        raise NotApplicable(f"说明中没有与{table_title(ctx, 'T9')}对应的金额")
 
 
 @check(N_ITEM_MISSING, N_ITEM_NAME, N_ITEM_MISSING_PRIOR, relations=("C44",))
@@ -175,7 +175,7 @@ def items_described(ctx: Context) -> Iterator[Finding]:
     d = ctx.disclosure
     t5 = d.tables.t5
     if t5 is None:
-        raise NotApplicable("缺少一般公共预算财政拨款支出决算表（公开05）")
+        raise NotApplicable(f"缺少{table_title(ctx, 'T5')}")
     require_statements(ctx)
     described = {split_key(s.key)[0] for s in require_statements(ctx) if s.key.startswith("项.")}
     if not described:
@@ -190,14 +190,14 @@ def items_described(ctx: Context) -> Iterator[Finding]:
         if other is not None:
             yield N_ITEM_NAME(f"{row.code} {row.name}（{amt(now)}万元）在说明中写作“{other.value}”，与表中科目名称不一致",
                           {"科目编码": row.code, "表中名称": row.name, "说明中名称": other.value, "金额": amt(now), "关系": "C10"},
-                          spans(other.span, row.sources.get("合计")), section_label("项."))
+                          spans(other.span, row.sources.get("合计")), section_label(ctx, "项."))
         elif now:
             yield N_ITEM_MISSING(f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有该项的具体情况",
                           {"科目编码": row.code, "本年支出": amt(now), "关系": "C44"}, spans(row.sources.get("合计")),
-                          section_label("项."))
+                          section_label(ctx, "项."))
         elif prior:
             yield N_ITEM_MISSING_PRIOR(f"{row.code} {row.name}上年支出{amt(prior)}万元、本年为零，说明中没有该项",
-                          {"科目编码": row.code, "上年支出": amt(prior), "关系": "C44"}, (), section_label("项."))
+                          {"科目编码": row.code, "上年支出": amt(prior), "关系": "C44"}, (), section_label(ctx, "项."))
 
 
 def _named(heads, name: str) -> bool:
@@ -225,7 +225,7 @@ def _narrative_sum(ctx: Context, code: Code, total_key: str, part_keys: list[str
         return None  # an unstated part (or one in the text a partial copy lacks) may explain the shortfall
     pspans = [_sv(ctx, k)[1] for k in part_keys]
     return sum_finding(code=code, total=total, parts=parts, total_label=named(total_key, year), message=message,
-                       spans=[tspan, *pspans], section=section_label(total_key), relation=relation)
+                       spans=[tspan, *pspans], section=section_label(ctx, total_key), relation=relation)
 
 
 @check(N_TOTALS_SUM, N_INCOME_SUM, N_EXPENDITURE_SUM, N_FISCAL_SUM, ROUNDING, relations=("C38", "C39", "C40", "C41"))
@@ -333,11 +333,11 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
     d = ctx.disclosure
     t6 = d.tables.t6
     if t6 is None:
-        raise NotApplicable("缺少一般公共预算财政拨款基本支出决算表（公开06）")
+        raise NotApplicable(f"缺少{table_title(ctx, 'T6')}")
     rows = [r for r in t6.rows if len(r.code) == 5]
     listed = _listed_items(d)
     if not rows or not listed:
-        raise NotApplicable("基本支出决算表没有款级科目，或说明六未列出人员经费、公用经费的构成")
+        raise NotApplicable(f"{table_title(ctx, 'T6')}没有款级科目，或说明未列出人员经费、公用经费的构成")
     spent = {_norm_name(r.name): r for r in rows if any(v for v in r.values.values() if v is not None)}
     known = {_norm_name(r.name) for r in rows} | {_norm_name(economic_codes().name_of(c) or "")
                                                    for c in economic_codes().codes() if len(c) == 5}
@@ -355,9 +355,9 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
             continue
         said_ = "；".join(x for x in (f"未列出{'、'.join(missing)}（表中不为零）" if missing else "",
                                       f"多列{'、'.join(extra)}（表中为零、没有该科目或属于另一部分）" if extra else "") if x)
-        yield N_BASIC_ITEMS.at(Severity.WARNING)(f"说明六{part}所列构成与基本支出决算表不一致：{said_}",
+        yield N_BASIC_ITEMS.at(Severity.WARNING)(f"说明六{part}所列构成与{table_title(ctx, 'T6')}不一致：{said_}",
                       {"未列出": "、".join(missing) or "-", "多列": "、".join(extra) or "-", "关系": "C45"},
-                      spans(where), section_label("人员经费"))
+                      spans(where), section_label(ctx, "人员经费"))
 
 
 CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, sangong_vs_table, items_described,

@@ -18,9 +18,9 @@ from typing import Iterator
 
 from ...core.codes import OUTDATED_NAMES, CodeTable, function_codes
 from ...core.findings import Finding
-from ...core.model import ITEM, PURPOSE, TABLE_TITLES, Claim
+from ...core.model import ITEM, PURPOSE, Claim
 from .base import WARNING, Code, Context, NotApplicable, check
-from .support import amt, section_label, spans, year_of
+from .support import amt, section_label, spans, table_title, year_of
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -101,7 +101,7 @@ def item_paths(ctx: Context) -> Iterator[Finding]:
         should = f"{kname}（类）{right}（款）{table.name_of(code)}（项）"
         yield N_ITEM_UNKNOWN(f"说明中的“{text}”不在{year}年支出功能分类科目中：“{item}”（{code}）属于“{right}”款，应为 {right}（款）",
                       {"说明中科目": text, "应为": should, "科目编码": code, "关系": "C10"},
-                      spans(p.span), section_label("项."))
+                      spans(p.span), section_label(ctx, "项."))
 
 
 def _subjects(text: str) -> set[str]:
@@ -123,7 +123,7 @@ def item_purposes(ctx: Context) -> Iterator[Finding]:
         other = "、".join(sorted(named))
         yield N_ITEM_PURPOSE(f"“{item}（项）”的用途写作“{claim.value}”，说的是{other}，不是{own}，请核实是否抄错",
                       {"科目": _path_text(claim.parts), "用途": claim.value, "本项内容": own, "所写内容": other},
-                      spans(claim.span), section_label("项."))
+                      spans(claim.span), section_label(ctx, "项."))
 
 
 #: Words of a purpose that name one kind of spending: kind → (its words, words of the other kind).
@@ -136,7 +136,7 @@ def item_kinds(ctx: Context) -> Iterator[Finding]:
     _paths(ctx)
     t5 = ctx.disclosure.tables.t5
     if t5 is None:
-        raise NotApplicable("缺少一般公共预算财政拨款支出决算表（公开05）")
+        raise NotApplicable(f"缺少{table_title(ctx, 'T5')}")
     for claim in ctx.disclosure.narrative.claimed(PURPOSE):
         row = t5.row(claim.key.removeprefix("项.")) if claim.key else None
         if row is None:
@@ -146,11 +146,11 @@ def item_kinds(ctx: Context) -> Iterator[Finding]:
             if not any(w in claim.value for w in words) or any(w in claim.value for w in others):
                 continue
             if not row.values.get(kind) and row.values.get(other):
-                yield N_ITEM_KIND(f"“{claim.parts[2]}（项）”写“主要用于：{claim.value}”，而{TABLE_TITLES['T5']}中该项{kind}为空、"
+                yield N_ITEM_KIND(f"“{claim.parts[2]}（项）”写“主要用于：{claim.value}”，而{table_title(ctx, 'T5')}中该项{kind}为空、"
                                   f"{other}{amt(row.values[other])}万元",
                                   {"科目编码": row.code, "用途": claim.value, kind: amt(row.values.get(kind)),
                                    other: amt(row.values[other]), "关系": "C44"},
-                                  spans(claim.span, row.sources.get(other)), section_label("项."))
+                                  spans(claim.span, row.sources.get(other)), section_label(ctx, "项."))
 
 
 CHECKS = (item_paths, item_purposes, item_kinds)

@@ -46,7 +46,7 @@ def _fact_sum(ctx: Context, code: Code, total_key: str, part_keys, relation: str
     if total is None or all(v is None for _, v in parts):
         return None
     return sum_finding(code=code, total=total, parts=parts, total_label=named(total_key, year), message=message,
-                       spans=[tspan, *(fact(d, k)[1] for k in part_keys)], section=section_label(total_key), relation=relation)
+                       spans=[tspan, *(fact(d, k)[1] for k in part_keys)], section=section_label(ctx, total_key), relation=relation)
 
 
 def _vehicle_total(ctx: Context, suffix: str) -> Decimal | None:
@@ -80,7 +80,7 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
                 continue  # an unstated part may explain the shortfall
             f = sum_finding(code=N_SANGONG_SUM, total=total_v, parts=[(named(k, year), v) for k, v in values], total_label=named(tk, year),
                             message=label + (f"（{SUFFIX_WORDS[suffix]}）" if suffix else ""),
-                            spans=[tspan], section=section_label(total), relation="C46")
+                            spans=[tspan], section=section_label(ctx, total), relation="C46")
             if f:
                 yield f
 
@@ -110,10 +110,10 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
         figures = {"金额": amt(amount), **{named(k, year): str(int(v)) for k, v, _ in counts}}
         if amount == 0 and any(v > 0 for _, v, _ in counts):
             yield N_SANGONG_COUNT(f"{label}支出为零，但说明列有{label}次数，请核实", figures,
-                          spans(aspan, *(sp for _, _, sp in counts)), section_label("三公."))
+                          spans(aspan, *(sp for _, _, sp in counts)), section_label(ctx, "三公."))
         elif amount > 0 and all(v == 0 for _, v, _ in counts):
             yield N_SANGONG_COUNT(f"{label}支出{amt(amount)}万元，但所列次数（数量）为零，请说明", figures,
-                          spans(aspan, *(sp for _, _, sp in counts)), section_label("三公."))
+                          spans(aspan, *(sp for _, _, sp in counts)), section_label(ctx, "三公."))
     held, hspan = fact(d, "三公.保有车辆")
     fixed, fspan = fact(d, "三公.固定资产车辆")
     if held is not None and fixed is not None:
@@ -121,7 +121,7 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
         reason = d.reasons.get("三公.固定资产车辆.差异", "")
         if held != fixed and not reason:
             yield N_VEHICLES(f"公务用车保有量{int(held)}辆与固定资产车辆{int(fixed)}辆不同，未说明差异原因",
-                          {"公务用车保有量": str(int(held)), "固定资产车辆": str(int(fixed))}, spans(hspan, fspan), section_label("三公."))
+                          {"公务用车保有量": str(int(held)), "固定资产车辆": str(int(fixed))}, spans(hspan, fspan), section_label(ctx, "三公."))
     if not ran:
         raise NotApplicable("缺少三公经费的次数、车辆数")
 
@@ -146,7 +146,7 @@ def operating_cost(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("缺少机关运行经费或公用经费")
     f = equal_finding(code=N_OPERATING_COST, left=("机关运行经费", cost), right=("公用经费", public),
                       message="机关运行经费与财政拨款基本支出中的公用经费不一致，请核实口径", spans=[cspan, pspan],
-                      section=section_label("机关运行经费"), relation="C47")
+                      section=section_label(ctx, "机关运行经费"), relation="C47")
     if f:
         yield f
 
@@ -164,7 +164,7 @@ def _sme_in_parts(ctx: Context, total: Decimal) -> Finding | None:
                    f"大于政府采购支出总额{amt(total)}万元",
                    {"预留项目中小企业": amt(a), "其他项目中小企业": amt(b), label: amt(a + b), "政府采购支出总额": amt(total),
                     "关系": "C48"},
-                   spans(bspan, aspan), section_label("政府采购."))
+                   spans(bspan, aspan), section_label(ctx, "政府采购."))
 
 
 @check(N_PROCUREMENT, ROUNDING, relations=("C48",))
@@ -188,7 +188,7 @@ def procurement(ctx: Context) -> Iterator[Finding]:
                                            (small, sme, "授予小微企业合同金额", "授予中小企业合同金额", mspan)):
         if part is not None and whole is not None and part > whole:
             yield N_PROCUREMENT(f"{plabel}{amt(part)}万元大于{wlabel}{amt(whole)}万元",
-                          {plabel: amt(part), wlabel: amt(whole), "关系": "C48"}, spans(sp), section_label("政府采购."))
+                          {plabel: amt(part), wlabel: amt(whole), "关系": "C48"}, spans(sp), section_label(ctx, "政府采购."))
 
 
 @check(N_ASSETS, relations=("C49",))
@@ -204,7 +204,7 @@ def assets(ctx: Context) -> Iterator[Finding]:
         figures = {"车辆总数": str(int(total)), "分类之和": str(int(s))}
         figures.update({c: str(int(v)) for c, v in parts if v})
         yield N_ASSETS(f"车辆总数{int(total)}辆与各类车辆之和{int(s)}辆不一致", figures, spans(tspan),
-                      section_label("资产."))
+                      section_label(ctx, "资产."))
 
 
 @check(N_STAFF_SUM, relations=("C51",))
@@ -219,7 +219,7 @@ def staff(ctx: Context) -> Iterator[Finding]:
     if s != total:
         yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
                       {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
-                      spans(tspan), section_label("人员."))
+                      spans(tspan), section_label(ctx, "人员."))
 
 
 # --------------------------------------------------------------------------- 绩效 (C50)
@@ -247,7 +247,7 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
             continue
         ran = True
         f = equal_finding(code=N_PERFORMANCE, left=(named(key, year), v), right=(named(other, year), o), message=message, spans=[sp, osp],
-                          section=section_label(key), relation="C50")
+                          section=section_label(ctx, key), relation="C50")
         if f:
             yield f
     if d.evaluations:
@@ -259,7 +259,7 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
             ran = True
             if round2(table_v) != v:
                 yield N_PERFORMANCE(f"说明中{quoted(key, year)}为{v.normalize():f}，所附自评表为{table_v.normalize():f}",
-                              {"说明中": f"{v.normalize():f}", "自评表": f"{table_v.normalize():f}", "关系": "C50"}, spans(sp), section_label(key))
+                              {"说明中": f"{v.normalize():f}", "自评表": f"{table_v.normalize():f}", "关系": "C50"}, spans(sp), section_label(ctx, key))
     if not ran:
         raise NotApplicable("说明中没有绩效自评的总额、项目数或得分")
 
@@ -289,7 +289,7 @@ def repeated(ctx: Context) -> Iterator[Finding]:
         unit = first.unit if first.unit != "%" else ""
         yield N_REPEAT(f"{quoted(key, year_of(ctx))}在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
                       {"第一处": f"{first.value:f}{first.unit}", "另一处": f"{other.value:f}{other.unit}", "关系": "C52"},
-                      spans(first.span, other.span), section_label(key.split("｜")[0]))
+                      spans(first.span, other.span), section_label(ctx, key.split("｜")[0]))
 
 
 CHECKS = (sangong_structure, sangong_counts, operating_cost, procurement, assets, staff, performance_summary, repeated)

@@ -105,11 +105,11 @@ def shares(ctx: Context) -> Iterator[Finding]:
         if "near" in verdicts:
             yield ROUNDING(f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
-                          spans(s.span), section_label(subject))
+                          spans(s.span), section_label(ctx, subject))
             continue
         yield N_SHARE(f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
                       {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
-                      spans(s.span), section_label(subject))
+                      spans(s.span), section_label(ctx, subject))
 
 
 _SHARE_GROUPS = (("收入", tuple(f"收入.{i}" for i in INCOME_ITEMS)), ("支出", tuple(f"支出.{i}" for i in EXPENDITURE_ITEMS)),
@@ -129,7 +129,7 @@ def shares_total(ctx: Context) -> Iterator[Finding]:
         if abs(total - 100) > Decimal("0.005") * len(members) + Decimal("0.01"):
             yield N_SHARES_TOTAL(f"{label}各组成部分的占比合计为{pc(total)}，不等于100%",
                           {"占比合计": pc(total), "项数": str(len(members))}, spans(*(found[m].span for m in members[:3])),
-                          section_label(members[0]))
+                          section_label(ctx, members[0]))
 
 
 def _delta_prior(ctx: Context, subject: str) -> tuple[Decimal | None, Decimal | None, bool, bool]:
@@ -162,7 +162,7 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
         if delta is None or prior is None:
             continue
         figures = {"说明中增减率": pc(s.value), "增减额": amt(delta), "上年数": amt(prior)}
-        where = section_label(subject)
+        where = section_label(ctx, subject)
         if abs(prior) < HALF_CENT:
             if delta == 0:
                 if s.value != 0:
@@ -202,7 +202,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         if flipped(s.value, current - prior):
             continue  # 增加 for a fall, 持平 for a change: N-YOY-WORDS says so
         f = equal_finding(code=N_YOY_DELTA, left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
-                          message=f"{quoted(subject, year)}增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(subject))
+                          message=f"{quoted(subject, year)}增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(ctx, subject))
         if f:
             yield f
     items = sorted({s.key for s in statements if ITEM_KEY.match(split_key(s.key)[0]) and split_key(s.key)[1] == DELTA})
@@ -219,7 +219,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
             continue
         ran = True
         f = sum_finding(code=N_YOY_DELTA, total=total, parts=values, total_label=named(keys.key(subject, DELTA), year),
-                        message=f"{quoted(subject, year)}的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(subject),
+                        message=f"{quoted(subject, year)}的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(ctx, subject),
                         relation="C46" if subject.startswith("三公") else "C44")
         if f:
             yield f
@@ -245,7 +245,7 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         if budget is None or actual is None:
             continue
         figures = {"说明中差异率": pc(s.value), "决算数": amt(actual), "预算数": amt(budget)}
-        where = section_label(subject)
+        where = section_label(ctx, subject)
         if abs(budget) < HALF_CENT:
             if actual != 0 or s.value != 0:
                 yield N_ZERO_BUDGET(f"{name}预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
@@ -274,7 +274,7 @@ def completion(ctx: Context) -> Iterator[Finding]:
         initial, _ = stated_value(d, keys.key(subject, INITIAL_BUDGET))
         full, _ = stated_value(d, keys.key(subject, FULL_BUDGET))
         actual, _ = _current(ctx, subject)
-        where = section_label(subject)
+        where = section_label(ctx, subject)
         says_initial = s.basis == "年初预算"
         if says_initial and initial is not None and initial == 0:
             yield N_COMPLETION_BASE(f"{name}年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",

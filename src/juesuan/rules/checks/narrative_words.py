@@ -91,7 +91,7 @@ def budget_words(ctx: Context) -> Iterator[Finding]:
             word = "等于（持平）" if want == 0 else c.value
             yield N_BUDGET_WORDS(f"{quoted(c.key, year)}写“决算数{word}预算数”，而所述{said}",
                                  {"用词": c.value, "所述数字": said, "关系": "决算数与预算数的大小"},
-                                 spans(c.span, *where), section_label(c.key))
+                                 spans(c.span, *where), section_label(ctx, c.key))
             break
 
 
@@ -164,7 +164,7 @@ def yoy_words(ctx: Context) -> Iterator[Finding]:
             yield N_YOY_WORDS(f"{quoted(subject, year)}写{_direction(s.value)}，而本年{amt(now)}万元、上年{amt(prior)}万元，"
                               f"实为{_direction(change)}{amt(abs(change)) + '万元' if change else ''}",
                               {"说明中增减额": amt(s.value), "本年数": amt(now), "上年数": amt(prior), "本年数−上年数": amt(change)},
-                              spans(s.span), section_label(subject))
+                              spans(s.span), section_label(ctx, subject))
             continue
         yield from _against_parts(ctx, s, subject, year)
     yield from _changed_to(ctx, year)
@@ -179,12 +179,12 @@ def _changed_to(ctx: Context, year: int) -> Iterator[Finding]:
         if said is not None:
             other = "持平" if said.value == 0 else f"{_direction(said.value)}{amt(abs(said.value))}万元"
             yield N_YOY_WORDS.at(WARNING)(f"{quoted(c.key, year)}写“{c.value}为”，又写与上年相比{other}，前后矛盾",
-                                          {"用词": f"{c.value}为", "另一处": other}, spans(c.span, said.span), section_label(c.key))
+                                          {"用词": f"{c.value}为", "另一处": other}, spans(c.span, said.span), section_label(ctx, c.key))
             continue
         now, prior = _now(ctx, c.key), _prior(ctx, c.key)
         if now is not None and prior is not None and _sign(now - prior, tolerance(2)) != want:
             yield N_YOY_WORDS(f"{quoted(c.key, year)}写“{c.value}为{amt(now)}万元”，而上年为{amt(prior)}万元，实为{_direction(now - prior)}",
-                              {"用词": f"{c.value}为", "本年数": amt(now), "上年数": amt(prior)}, spans(c.span), section_label(c.key))
+                              {"用词": f"{c.value}为", "本年数": amt(now), "上年数": amt(prior)}, spans(c.span), section_label(ctx, c.key))
 
 
 def _rate_words(ctx: Context, statements: tuple[Statement, ...], i: int, subject: str, year: int) -> Iterator[Finding]:
@@ -200,7 +200,7 @@ def _rate_words(ctx: Context, statements: tuple[Statement, ...], i: int, subject
         return
     yield N_YOY_WORDS(f"{quoted(subject, year)}增减{amt(abs(value))}万元为{_direction(value)}，增减率却写作"
                       f"{'增长' if rate.value > 0 else '下降'}{pc(abs(rate.value))}，方向相反",
-                      {"增减额": amt(value), "增减率": pc(rate.value)}, spans(rate.span), section_label(subject))
+                      {"增减额": amt(value), "增减率": pc(rate.value)}, spans(rate.span), section_label(ctx, subject))
 
 
 def _against_parts(ctx: Context, s: Statement, subject: str, year: int) -> Iterator[Finding]:
@@ -225,7 +225,7 @@ def _against_parts(ctx: Context, s: Statement, subject: str, year: int) -> Itera
                 f"组成部分不能大于总计，所写增减不可能成立",
                 {"说明中增减额": amt(s.value), "总计本年数": amt(now), "推得总计上年数": amt(prior_total),
                  "组成部分": quoted(part, year), "组成部分上年数": amt(prior_part)},
-                spans(s.span, dspan), section_label(subject))
+                spans(s.span, dspan), section_label(ctx, subject))
             return
 
 

@@ -18,7 +18,7 @@ from ...core.findings import Finding, Severity
 from ...core.labels import label as _label_of_key
 from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
 from ...core.money import HALF_CENT, ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
-from ...core.profiles import TableSpec
+from ...core.profiles import TableSpec, load_profile
 from ..totals import national_layout
 from .base import INFO, Code, Context, NotApplicable
 
@@ -303,8 +303,11 @@ def src(sources: Mapping[str, Span], *names: str) -> Span | None:
 
 def table_title(ctx: Context, key: str) -> str:
     """The table's title in the document's own layout (高等学校收支决算总表 for the university
-    form's 公开01, 部门收支总表 for a budget's), else its standard title."""
+    form's 公开01, 部门收支总表 for a budget's); a table the layout lacks is named as the national
+    layout of the document's kind names it (a budget's as the national budget's)."""
     spec = ctx.profile.layout.table(key)
+    if spec is None and is_budget(ctx):
+        spec = load_profile("national-yusuan").layout.table(key)
     return spec.title if spec is not None else TABLE_TITLES[key]
 
 
@@ -335,8 +338,6 @@ def table_section(ctx: Context, key: str) -> str:
     return f"{reports_of(ctx)} · {table_title(ctx, key)}"
 
 
-def section_of(key: str) -> str:
-    return f"部门决算报表 · {TABLE_TITLES[key]}"
 
 
 def rows_with_total(t: CodedTable) -> tuple[Row, ...]:
@@ -379,14 +380,27 @@ def place_of(subject: str) -> tuple[str, str, str, str] | None:
     return None
 
 
-def section_label(subject: str) -> str:
+def kind_word(ctx: Context) -> str:
+    """决算 or 预算: the word a finding names the document's figures with."""
+    return "预算" if is_budget(ctx) else "决算"
+
+
+def narrative_part(ctx: Context) -> str:
+    """The document's 说明 as a finance officer names it: 部门决算情况说明, 单位预算情况说明 …"""
+    return f"{ctx.disclosure.identity.scope or '部门'}{kind_word(ctx)}情况说明"
+
+
+def section_label(ctx: Context, subject: str) -> str:
+    """Where a narrative finding about ``subject`` sits, in the document's words ("部门预算情况说明 ·
+    财政拨款“三公”经费支出预算情况" for a budget)."""
+    part, kind = narrative_part(ctx), kind_word(ctx)
     place = place_of(subject)
     if place:
-        return f"部门决算情况说明 · {place[1]}"
+        return f"{part} · {place[1].replace('决算', kind)}"
     for prefix, label in _OTHER_SECTIONS:
         if subject.startswith(prefix):
-            return ("单位概况 · " if prefix == "人员." else "部门决算情况说明 · ") + label
-    return "部门决算情况说明"
+            return "单位概况 · " + label if prefix == "人员." else f"{part} · {label}"
+    return part
 
 
 def require_statements(ctx: Context) -> tuple[Statement, ...]:

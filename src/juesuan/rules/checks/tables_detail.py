@@ -13,7 +13,7 @@ from ...core.findings import Finding
 from ...core.model import CodedTable
 from ..totals import PERSONNEL_CLASSES, PUBLIC_CLASSES, row_parts
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
-from .support import ROUNDING, absent, amt, equal_finding, is_budget, row_total, sum_finding, table_spec, table_title, total_of
+from .support import ROUNDING, absent, amt, equal_finding, is_budget, kind_word, row_total, sum_finding, table_spec, table_title, total_of
 from .support import label_of as _label, need as _need, rows_with_total as _rows_with_total, src as _src
 from .support import table_section as _sec
 
@@ -52,7 +52,7 @@ def t3_t5(ctx: Context) -> Iterator[Finding]:
             v3 = v3 if v3 is not None else Decimal(0)
             if v5 > v3:
                 yield X_T3_T5(f"“{_label(r5)}”一般公共预算财政拨款{c5}{amt(v5)}万元大于{t3_title}同科目{c3}{amt(v3)}万元",
-                              {"一般公共预算财政拨款支出决算表": amt(v5), "支出决算表": amt(v3), "栏目": c5, "关系": "C24"},
+                              {f"一般公共预算财政拨款支出{kind_word(ctx)}表": amt(v5), f"支出{kind_word(ctx)}表": amt(v3), "栏目": c5, "关系": "C24"},
                               tuple(s for s in (_src(r5.sources, c5),) if s), _sec(ctx, "T5"))
 
 
@@ -67,7 +67,7 @@ def t3_t4_nonfiscal(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable(f"缺少{t3_title}或{t4_title}的本年支出合计")
     if v4 > v3:
         yield X_T3_T4_NONFISCAL(f"财政拨款本年支出大于全部资金本年支出，请核对{t3_title}与{t4_title}",
-                      {"支出决算表本年支出合计": amt(v3), "财政拨款本年支出合计": amt(v4), "差额": amt(v3 - v4), "关系": "C25"},
+                      {f"支出{kind_word(ctx)}表本年支出合计": amt(v3), "财政拨款本年支出合计": amt(v4), "差额": amt(v3 - v4), "关系": "C25"},
                       (), _sec(ctx, "T4"))
 
 
@@ -202,7 +202,7 @@ def t6_t9(ctx: Context) -> Iterator[Finding]:
             continue
         if basic > whole:
             yield X_T6_T9(f"{t6_title} {econ} 为{amt(basic)}万元，大于{t9_title}“{item}”{own}{amt(whole)}万元",
-                          {"经济科目": econ, "基本支出决算表": amt(basic), "三公经费表": amt(whole), "关系": "C33"},
+                          {"经济科目": econ, f"基本支出{kind_word(ctx)}表": amt(basic), "三公经费表": amt(whole), "关系": "C33"},
                           tuple(s for s in (_src(t9.sources, f"决算数.{item}"),) if s), _sec(ctx, "T9"))
 
 

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ...core.findings import Finding
 from .base import WARNING, Code, Context, NotApplicable, check
-from .support import line_span, spans
+from .support import kind_word, line_span, spans
 
 W_HEADING_FORM = Code("W-HEADING-FORM", WARNING, "标题或目录项的序号缺失、序号后的分隔符与同级不一致，或“目录”二字缺字")
 W_TABLE_NAME = Code("W-TABLE-NAME", WARNING, "目录或标题中的表名缺“表”字（如“…“三公”经费支出决算”）")
@@ -133,7 +133,7 @@ def table_names(ctx: Context) -> Iterator[Finding]:
             yield W_TABLE_NAME(f"目录项“{text[:40]}”的表名缺“表”字，应为“{full}”", {"原文": text[:40], "应为": full},
                                _span(ctx, lines, i), "文字")
         elif in_tables and bare.endswith("说明") and bare:
-            yield W_TOC_ITEM(f"目录的决算表一栏列有“{text[:40]}”，这是说明的标题，不是表", {"原文": text[:40]},
+            yield W_TOC_ITEM(f"目录的{kind_word(ctx)}表一栏列有“{text[:40]}”，这是说明的标题，不是表", {"原文": text[:40]},
                              _span(ctx, lines, i), "文字")
 
 
