@@ -92,3 +92,28 @@ def test_plan_years_are_claims_and_past_plans_are_not():
     plans = [(c.value, c.parts) for c in n.claimed(YEAR) if c.key == "计划"]
     assert ("2025", ("2025年无公车购置计划",)) in plans
     assert all(not words[0].startswith("2025年依据") for _, words in plans)
+
+
+def _budget_stated(*lines: str) -> dict[str, list[Decimal]]:
+    from juesuan.core.profiles import load_profile
+    n = parse_narrative([(t, Span(line=i + 1)) for i, t in enumerate(lines)], load_profile("national-yusuan"),
+                        code_year=2026).narrative
+    out: dict[str, list[Decimal]] = {}
+    for s in n.statements:
+        out.setdefault(s.key, []).append(s.value)
+    return out
+
+
+def test_items_under_a_class_heading_and_a_numbered_first_line():
+    v = _budget_stated("五、财政拨款支出预算情况说明", "（一）一般公共服务支出（类）",
+                       "1.审计事务（款）行政运行（项）支出2,342万元，与上年相比增加27.86万元，增长1.2%。",
+                       "2.审计事务（款）一般行政管理事务（项）支出339.5万元，与上年相比减少55.03万元，减少13.95%。")
+    assert v["项.2010801"] == [D("2342")] and v["项.2010801.增减率"] == [D("1.2")]
+    assert v["项.2010802"] == [D("339.5")] and v["项.2010802.增减"] == [D("-55.03")]
+
+
+def test_a_budget_s_own_amount_after_its_year_only_in_a_budget():
+    lines = ("三、财政拨款“三公”经费支出情况", "1.因公出国（境）费用。2026年预算数41.60万元，较2025年年初预算增加0.00万元。")
+    v = _budget_stated(*lines)
+    assert v["三公.因公出国（境）费"] == [D("41.60")] and v["三公.因公出国（境）费.增减"] == [D("0.00")]
+    assert "三公.因公出国（境）费" not in stated(*lines)  # read without a budget's profile: a 决算's 预算数 is no 决算数

@@ -16,7 +16,8 @@ Slot kinds: ``amt`` (…万元), ``pct`` (…%, sign as printed), ``yoy`` (增�
 Y% or 持平; gives ``.增减`` and ``.增减率``), ``n<unit>`` (a count: ``n人``), ``dn<unit>``
 (a signed count: 增加/减少 N人), ``num<unit>`` (a decimal with a unit: ``num平方米``), ``year``,
 ``klass`` (类名(类)), ``kname`` (a 类 name printed bare, “一般公共服务支出”科目: read as a klass),
-``item`` (类名(类)款名(款)项名(项)), ``grade`` (a short word in quotes).
+``item`` (类名(类)款名(款)项名(项)), ``subitem`` (款名(款)项名(项), under a 类 named before it), ``grade``
+(a short word in quotes).
 Two figures written as one, on a key ``A&B``: ``pair`` ("收、支总计各是a,b万元": gives ``A`` and
 ``B``) and ``yoy2`` (各增加/减少 a,b万元，各增长/下降 p%、q%: gives ``A.增减``, ``B.增减``, ``A.增减率``,
 ``B.增减率``); both are read only, never written.
@@ -91,6 +92,8 @@ def _slot_regex(slot: Slot) -> str:
     if kind == "item":
         return (rf"(?P<{g}l>{_NAME}{{2,30}}?)[（(]类[）)](?P<{g}k>[^。，,；;：:]{{2,40}}?)[（(]款[）)]"
                 rf"(?P<{g}x>[^。，,；;：:]{{2,60}}?)[（(]项[）)]")
+    if kind == "subitem":
+        return rf"(?P<{g}k>{_NAME}{{2,40}}?)[（(]款[）)](?P<{g}x>[^。，,；;：:]{{2,60}}?)[（(]项[）)]"
     if kind == "grade":
         return rf"[“\"]?(?P<{g}>[^”\"，,。；;]{{1,4}}?)[”\"]"
     if kind.startswith("dn"):
@@ -234,6 +237,10 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
             return []
         names = (m.group(g + "l"), m.group(g + "k"), m.group(g + "x"))
         return [Reading(slot.key, names, "", *m.span(g + "l"), kind)]
+    if kind == "subitem":
+        if m.group(g + "k") is None:
+            return []
+        return [Reading(slot.key, (m.group(g + "k"), m.group(g + "x")), "", *m.span(g + "k"), kind)]
     text = m.group(g)
     if text is None:
         return []

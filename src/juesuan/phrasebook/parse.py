@@ -29,6 +29,7 @@ from ..core.money import parse_amount
 from ..core.profiles import Profile
 from . import patterns as pb
 from .grammar import Pattern, Reading
+from .patterns_budget import BUDGET_ONLY
 from .parse_claims import read_claims
 from .parse_support import (ADRIFT, CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_number, compact, flat, flat_is_yoy,
                             names_subject, select, sentences)
@@ -36,9 +37,10 @@ from .parse_support import (ADRIFT, CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_
 _PART = re.compile(rf"^第([{CN}]+)部分(.*)$")
 _LEVEL2 = re.compile(rf"^([{CN}]+)[、.．](.+)$")
 _TOC_LEADER = re.compile(r"(?:[.…·．]{4,}|…{2,})\d*$")  # "（四）财政拨款支出预算情况说明........ 12"
-#: A sentence that opens with its comparison ("比2025年增加…", "与上年相比，减少…") goes on about the
-#: subject the sentence before it ended on.
-_LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?)?(?:相比)?[，,]?")
+#: A sentence that opens with its comparison ("比2025年增加…", "与上年相比，减少…") or with the year of
+#: an amount ("2026年预算数…") goes on about the subject the sentence before it ended on.
+_LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?)?(?:相比)?[，,]?"
+                              r"|(?:19|20)\d\d年度?")  # "1.因公出国（境）费用。2026年预算数41.60万元"
 _BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed on a line of its own
 _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
 _TITLE = re.compile(r"^(.*?)((?:19|20)\d\d)年度?部门决算")
@@ -74,8 +76,12 @@ class ParsedNarrative:
 # --------------------------------------------------------------------------- the reader
 
 class _Reader:
-    def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int, projects: Sequence[str] = ()):
+    def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int, projects: Sequence[str] = (),
+                 budget: bool = False):
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
+        #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
+        self.clauses = pb.ALL + (BUDGET_ONLY if budget else ())
+        self.klass: str | None = None  # the last 类 read: a "款（款）项（项）" line under a 类 heading belongs to it
         self.names = Names(function_codes(code_year))
         self.projects = tuple(projects)
         self.statements: list[Statement] = []
@@ -251,7 +257,7 @@ class _Reader:
             text.add(no, self.lines[no][0])
         s = text.text
         if topic not in self.applicable:
-            self.applicable[topic] = [p for p in pb.ALL if pb.applies(p, topic)]
+            self.applicable[topic] = [p for p in self.clauses if pb.applies(p, topic)]
         applicable = self.applicable[topic]
         events: list[tuple[str, str]] = []  # (subject, 增减 | 预决算) in reading order
         reason: tuple[str, int] | None = None  # (key, start) of the reason being read
@@ -337,13 +343,13 @@ class _Reader:
     def _clause(self, pattern: Pattern, m: re.Match, subject: str | None, topic: str | None,
                 text: Compact, s_start: int, s_end: int, events: list) -> str | None:
         readings = pattern.read(m)
-        names = [r for r in readings if r.kind in ("item", "klass")]
+        names = [r for r in readings if r.kind in ("item", "klass", "subitem")]
         if names:
             subject = self._resolve(names[0], text)
         elif pattern.subject():
             subject = pattern.subject()
         for r in readings:
-            if r.kind in ("item", "klass"):
+            if r.kind in ("item", "klass", "subitem"):
                 continue
             if r.kind == "year":
                 self.year = self.year or int(str(r.value))
@@ -384,9 +390,20 @@ class _Reader:
             if code is None:
                 self.warnings.append(f"{self._where(text, r.start)}未能识别的类级科目名称：{r.value}")
                 return UNRESOLVED
+            self.klass = code
             return f"类.{code}"
+        if r.kind == "subitem":  # "1.审计事务（款）行政运行（项）" under "（一）一般公共服务支出（类）"
+            kuan_name, item_name = r.value  # type: ignore[misc]
+            kuan = self.names.child(self.klass, kuan_name) if self.klass else None
+            item = self.names.child(kuan, item_name) if kuan else None
+            if item is None:
+                self.warnings.append(f"{self._where(text, r.start)}未能在所属类下找到：{kuan_name}(款){item_name}(项)，其后数字未读取")
+                return UNRESOLVED
+            return f"项.{item}"
         klass_name, kuan_name, item_name = r.value  # type: ignore[misc]
         item = self.names.item(klass_name, kuan_name, item_name)
+        if item is not None:
+            self.klass = item[:3]
         if item is None:
             where = self._where(text, r.start)
             self.warnings.append(f"{where}未能在{self.names.table.name}科目表中找到：{klass_name}(类){kuan_name}(款)"
@@ -544,5 +561,6 @@ def parse_narrative(lines: Sequence[tuple[str, Span]], profile: Profile | None =
                     code_year: int = 2024, projects: Sequence[str] = ()) -> ParsedNarrative:
     """Read the 公开说明 given as (line text, span) pairs; see the module docstring. ``projects``
     are the names of the 项目支出绩效自评表 read with it (an amount after a name is a claim)."""
-    del profile  # every region's recorded variants are read; the profile does not narrow them
-    return _Reader(lines, code_year, projects).run()
+    # every region's recorded variants are read; a budget's profile adds the clauses only a budget has
+    budget = profile is not None and tuple(profile.match.kinds) == ("预算",)
+    return _Reader(lines, code_year, projects, budget).run()

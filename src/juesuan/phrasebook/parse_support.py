@@ -60,6 +60,9 @@ def compact(raw: str) -> str:
     return "".join(c.translate(_DIGITS) for c in raw if c not in _SPACE)
 
 
+_ENUMERATION = re.compile(r"^(?:[\d一二三四五六七八九十]{1,3}[.、．]|[（(][\d一二三四五六七八九十]{1,3}[）)])")
+
+
 def _norm_name(name: str) -> str:
     return name.replace("(", "（").replace(")", "）").strip()
 
@@ -83,7 +86,7 @@ class Names:
         return None
 
     def child(self, parent: str, name: str) -> str | None:
-        name = _norm_name(name)
+        name = _ENUMERATION.sub("", _norm_name(name))  # "1.审计事务": a numbered line's 款
         if parent not in self.children:
             self.children[parent] = {_norm_name(self.table.name_of(c) or ""): c for c in reversed(self.table.children(parent))}
         code = self.children[parent].get(name)
@@ -227,6 +230,7 @@ def names_subject(subject: str, flat_line: str, table: CodeTable) -> bool:
 def flat_is_yoy(before: str) -> bool:
     """持平 states an unchanged year-on-year figure only after a comparison with last year
     (not in "决算数与预算数基本持平", nor in a template's "如持平作持平表述")."""
-    if "预算数" in before or before.endswith("作") or "如" in before[-3:]:
-        return False
+    clause = re.split(r"[，,。；;]", before)[-1]
+    if "预算数" in clause or ("预算数" in before and "决算" in before) or before.endswith("作") or "如" in before[-3:]:
+        return False  # "决算数与预算数持平"; a budget's own "预算数为X万元，与上年持平" is a change
     return any(w in before for w in ("上年", "相比", "比20", "与20", "年度"))

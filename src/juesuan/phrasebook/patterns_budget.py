@@ -89,11 +89,10 @@ FISCAL = (
     _v("财政拨款支出.名", "财政拨款支出<增加|减少>", "一般公共", "财拨总体", anchor="本年财政拨款支出"),
 )
 
+_CLASSES = tuple((c, n) for c in function_codes(2024).codes() if len(c) == 3 and (n := function_codes(2024).name_of(c)))
 GENERAL = (
     # 上海市级: "1.“一般公共服务支出”科目12,789万元"
-    *(_v(f"类.{code}.科目", f"“{name}”科目{{类.{code}:amt}}")
-      for code, name in ((c, function_codes(2024).name_of(c)) for c in function_codes(2024).codes() if len(c) == 3)
-      if name),
+    *(_v(f"类.{code}.科目", f"“{name}”科目{{类.{code}:amt}}") for code, name in _CLASSES),
     # 上海: "“文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”465.46万元"; 苏州: "…（项）支出2,342万元"
     _v("项.预算", "{@:item}[”][~支出][~预算数][~为]{@:amt}"),
     # 重庆: "其中：基本支出5,362.42万元 …；项目支出148,941.8万元" under 财政拨款
@@ -149,7 +148,9 @@ _PURCHASE_LIST = "".join(f"[<：|、>{_NAMES.get(c, c)}{{资产.购置车辆.{c}
 ASSETS = (
     *(_v(f"资产.车辆.{c}", f"{c}{{资产.车辆.{c}:n辆}}", _ASSETS) for c in BUDGET_VEHICLE_CATEGORIES),
     _v("资产.购置车辆", "<安排购置车辆|计划购置车辆|购置车辆>{资产.购置车辆:n辆}[，其中]" + _PURCHASE_LIST, _ASSETS),
-    _v("资产.购置大型设备", "购置单价100万元（含）以上设备（不含车辆）{资产.购置大型设备:n台（套）}", _ASSETS),
+    *(_v(f"资产.大型设备.{unit}", f"单价100万元（含）以上设备（不含车辆）{{资产.大型设备:n{unit}}}", _ASSETS) for unit in "台套"),
+    *(_v(f"资产.购置大型设备.{unit}", f"购置单价100万元（含）以上设备（不含车辆）{{资产.购置大型设备:n{unit}}}", _ASSETS)
+      for unit in ("台（套）", "台", "套")),
 )
 
 PERFORMANCE = (
@@ -164,6 +165,19 @@ PERFORMANCE = (
 
 ALL: tuple[Pattern, ...] = OVERALL + FISCAL + GENERAL + SANGONG + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE
 
+#: Clauses read in a budget only (``parse_narrative`` with a budget's profile): in a 决算 "预算数" is the
+#: 年初预算, never the document's own amount.
+BUDGET_ONLY: tuple[Pattern, ...] = (
+    # 深圳: "1.因公出国（境）费用。2026年预算数41.60万元，较2025年年初预算增加0.00万元"
+    _v("预算数", "预算数[~为]{@:amt}", anchor="@", after="年"),  # after a year only, never after a name not read
+    # 深圳: "2026年深圳市财政局（本级）部门预算收入37,385.88万元"
+    _v("部门预算收入", "<部门预算收入|单位预算收入>{收入总计:amt}"),
+    _v("部门预算支出", "<部门预算支出|单位预算支出>{支出总计:amt}"),
+    # 西南大学: "其中教育支出预算数为207,796.18万元，占本年财政拨款的95.96%"
+    *(_v(f"类.{code}.预算数", f"{name}预算数[~为]{{类.{code}:amt}}", "一般公共") for code, name in _CLASSES),
+    # 苏州: "（一）一般公共服务支出（类）" then "1.审计事务（款）行政运行（项）支出2,342万元"
+    _v("项.款项", "{@:subitem}[~支出][~预算数][~为]{@:amt}"),
+)
 #: Headings read before the 决算's own rules (``patterns._TOPIC_RULES``): "财政拨款收支预算总体情况" is
 #: the 财政拨款's, not the 收支总体 of all funds.
 FIRST_TOPIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (

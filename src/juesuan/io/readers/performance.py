@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
-from ...core.model import Evaluation, FundLine, Goal, GoalIndicator, Goals, Span
+from ...core.model import Evaluation, FundLine, Goal, GoalIndicator, Goals, Indicator, Span
 from ...core.money import MoneyError, parse_amount
 from .grid import RawGrid
 
