@@ -117,3 +117,12 @@ def test_a_budget_s_own_amount_after_its_year_only_in_a_budget():
     v = _budget_stated(*lines)
     assert v["三公.因公出国（境）费"] == [D("41.60")] and v["三公.因公出国（境）费.增减"] == [D("0.00")]
     assert "三公.因公出国（境）费" not in stated(*lines)  # read without a budget's profile: a 决算's 预算数 is no 决算数
+
+
+def test_a_reason_ends_where_the_next_clause_names_its_own_figure():
+    n = parse_narrative([("其中：公务用车购置费0万元，与2025年预算持平，主要原因是2025年无公车购置计划；公务用车运行费9.38万元，"
+                          "与2025年预算持平，主要原因是厉行节约。", Span(line=1))], code_year=2026)
+    v = {s.key: s.value for s in n.narrative.statements}
+    assert v["三公.公务用车运行维护费"] == D("9.38") and v["三公.公务用车运行维护费.增减"] == D("0.00")
+    assert n.reasons["三公.公务用车购置费.增减"] == "2025年无公车购置计划"
+    assert n.reasons["三公.公务用车运行维护费.增减"] == "厉行节约"

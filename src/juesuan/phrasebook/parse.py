@@ -57,6 +57,7 @@ _CHANGED_TO = re.compile(pb.CHANGED_TO)
 #: lost its subject ("；事业(yè)收入170.81万元，占10.12%"). An amount right after its subject's name
 #: ("公务接待费预算支出10万元，比上年减少3万元") keeps the subject.
 _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
+_SEMICOLON = re.compile(r"[；;]")
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
 
 
@@ -263,7 +264,7 @@ class _Reader:
         reason: tuple[str, int] | None = None  # (key, start) of the reason being read
         previous: str | None = None  # the subject the last sentence ended on
         after_reason = False  # the last sentence ended in a reason (unread words)
-        for start, end in sentences(s):
+        for start, end in _after_reasons(sentences(s), s, applicable):
             found = select(applicable, s, start, end)
             marker = _REASON.search(s, start, end)
             if reason is not None:
@@ -519,6 +520,29 @@ class _Reader:
             words = self._original(text, end, stop).strip().rstrip("。 ")
             if words:
                 self.texts.setdefault(key, words)
+
+
+def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Pattern]) -> list[tuple[int, int]]:
+    """Sentences, with a reason ended at a "；" after which a clause names its own subject and figure
+    ("主要原因是2025年无公车购置计划；公务用车运行费9.38万元"): the words after it are read again."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        marker = _REASON.search(s, start, end)
+        while marker is not None:
+            split = None
+            for semi in _SEMICOLON.finditer(s, marker.end(), end):
+                found = select(applicable, s, semi.end(), end)
+                if found and found[0][0] - semi.end() <= 4 and not _relative(found[0][1]) and found[0][2].end() > found[0][0]:
+                    if any(r.kind not in ("item", "klass", "subitem", "year") for r in found[0][1].read(found[0][2])):
+                        split = semi.end()
+                        break
+            if split is None:
+                break
+            out.append((start, split))
+            start = split
+            marker = _REASON.search(s, start, end)
+        out.append((start, end))
+    return out
 
 
 def _adrift(s: str, read_to: int, m_start: int) -> bool:
