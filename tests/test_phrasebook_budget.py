@@ -126,3 +126,12 @@ def test_a_reason_ends_where_the_next_clause_names_its_own_figure():
     assert v["三公.公务用车运行维护费"] == D("9.38") and v["三公.公务用车运行维护费.增减"] == D("0.00")
     assert n.reasons["三公.公务用车购置费.增减"] == "2025年无公车购置计划"
     assert n.reasons["三公.公务用车运行维护费.增减"] == "厉行节约"
+
+
+def test_every_source_s_spending_by_class_and_the_share_base_named_once():
+    n = parsed("（三）支出预算情况说明",
+               "我校2021年支出预算490,808.40万元，其中：教育支出398,593.09万元，占总支出的81.21%；科学技术支出1,512.90万元，占0.31%。")
+    v = {s.key: s for s in n.statements}
+    assert v["全部资金.类.205"].value == D("398593.09") and v["全部资金.类.206"].value == D("1512.90")
+    assert v["全部资金.类.206.占比"].basis == "支出总计"  # "占0.31%" after "占总支出的81.21%"
+    assert "类.205" not in v  # not the 一般公共预算财政拨款 of 类 205

@@ -13,6 +13,8 @@ Subjects (amounts in 万元 unless said otherwise)::
     收入.<fund>财政拨款收入  fund ∈ 一般公共预算 政府性基金预算 国有资本经营预算: the sub-lines
                    of 收入.财政拨款收入 (FUND_INCOME_ITEMS), never the 财政拨款 total itself
     支出.<item>    item ∈ EXPENDITURE_ITEMS (第二部分 三)
+    全部资金.类.<code>  spending of every source by 类 (支出决算表 / a budget's 支出总表 rows; a budget's
+                   说明 lists it: "按支出功能分类，包括一般公共服务支出5,183万元")
     财政拨款收入总计 年初财政拨款结转和结余 本年财政拨款收入
     财政拨款支出总计 年末财政拨款结转和结余 本年财政拨款支出
     财政拨款收支总计                  (同比 and 预决算 of 第二部分 四)
@@ -26,6 +28,9 @@ Subjects (amounts in 万元 unless said otherwise)::
     政府采购.<part> part ∈ 总额 货物 工程 服务 中小企业 小微企业 预留中小企业 其他中小企业
                    (the last two: Shanghai's 中小企业 amount in two parts, reserved projects and others)
     资产.房屋面积 (平方米) 资产.房屋价值 资产.车辆 (辆) 资产.车辆价值 资产.车辆.<category> (辆) 资产.大型设备 (台（套）)
+    资产.购置车辆 资产.购置车辆.<category> 资产.购置大型设备   (a budget's cars and equipment to buy)
+    政府采购.一般公共预算.<part>     (a budget's procurement paid from 一般公共预算拨款)
+    一般公共预算财政拨款项目支出     (a budget's 说明: the 项目支出 beside 一般公共预算财政拨款基本支出)
     绩效.整体表数 绩效.整体.全年预算 绩效.整体.执行数 绩效.项目数 绩效.项目.全年预算 绩效.项目.执行数 绩效.综合得分 (分)
     人员.实有 人员.在职 人员.离休 人员.退休 人员.下属单位 人员.科室  (counts; .增减 for changes)
 
@@ -103,3 +108,8 @@ def item(code: str) -> str:
 def klass(code: str) -> str:
     """Subject of a 类-level function code (五(二))."""
     return f"类.{code}"
+
+
+def all_funds_klass(code: str) -> str:
+    """Subject of a 类's spending from every source (支出决算表, a budget's 支出总表)."""
+    return f"全部资金.类.{code}"

@@ -83,6 +83,7 @@ class _Reader:
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
         self.clauses = pb.ALL + (BUDGET_ONLY if budget else ())
         self.klass: str | None = None  # the last 类 read: a "款（款）项（项）" line under a 类 heading belongs to it
+        self.share_base = ""  # the base the paragraph's last share named ("占总支出的")
         self.names = Names(function_codes(code_year))
         self.projects = tuple(projects)
         self.statements: list[Statement] = []
@@ -254,6 +255,7 @@ class _Reader:
     def _paragraph(self, numbers: list[int], topic: str | None, carried: str | None) -> str | None:
         """Read one paragraph; returns the 项 subject to carry into the next paragraph."""
         text = Compact()
+        self.share_base = ""
         for no in numbers:
             text.add(no, self.lines[no][0])
         s = text.text
@@ -366,6 +368,8 @@ class _Reader:
             suffix = keys.split(key)[1]
             basis = (_basis(m.group(0)) if suffix == keys.COMPLETION else
                      _share_base(m.group(0)) if suffix == keys.SHARE else "")
+            if suffix == keys.SHARE:  # "占总支出的81.21%；科学技术支出…，占0.31%": the base named goes on
+                basis = self.share_base = basis or self.share_base
             self._state(key, r, text, s_start, s_end, basis)
             if r.kind in ("yoy", "flat") or r.kind.startswith("dn"):
                 events.append((key.rsplit(".", 1)[0], "增减"))

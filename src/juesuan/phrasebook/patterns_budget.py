@@ -90,7 +90,13 @@ FISCAL = (
 )
 
 _CLASSES = tuple((c, n) for c in function_codes(2024).codes() if len(c) == 3 and (n := function_codes(2024).name_of(c)))
+_SPENDING = ("收支总体", "支出")
 GENERAL = (
+    # every source's spending by 类, under 支出: "按支出功能分类，包括一般公共服务支出5,183万元，教育支出7.09万元"
+    # (重庆), "其中：教育支出398,593.09万元，占总支出的81.21%" (西南大学), "（1）一般公共服务支出（类）支出2,906.63万元" (苏州)
+    *(_v(f"全部资金.类.{code}", f"{name}[~（类）][~支出]{{全部资金.类.{code}:amt}}", *_SPENDING, strict=True,
+         after="，,、；;：:）)括")
+      for code, name in _CLASSES),
     # 上海市级: "1.“一般公共服务支出”科目12,789万元"
     *(_v(f"类.{code}.科目", f"“{name}”科目{{类.{code}:amt}}") for code, name in _CLASSES),
     # 上海: "“文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”465.46万元"; 苏州: "…（项）支出2,342万元"

@@ -118,6 +118,11 @@ def _expenditure_figures(d: Disclosure, f: _Figures) -> None:
             f.put("本年支出合计", t3.total.values.get("本年支出合计"))
     for item in EXPENDITURE_ITEMS:
         f.share(f"支出.{item}", f.get("本年支出合计"))
+    for row in t3.rows if t3 is not None else ():
+        if len(row.code) == 3:  # 全部资金.类: the 支出决算表's 本年支出合计, a budget's 支出总表's 合计
+            value = row.values.get("本年支出合计", row.values.get("合计"))
+            f.put(keys.all_funds_klass(row.code), value)
+            f.share(keys.all_funds_klass(row.code), f.get("本年支出合计"))
 
 
 def _fiscal_figures(d: Disclosure, f: _Figures) -> None:

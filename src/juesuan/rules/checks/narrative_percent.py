@@ -53,7 +53,7 @@ def _current(ctx: Context, subject: str) -> tuple[Decimal | None, bool]:
 def _bases(subject: str) -> tuple[str, ...]:
     if subject.startswith("收入."):
         return ("本年收入合计",)
-    if subject.startswith("支出.") or subject == "一般公共预算财政拨款支出":
+    if subject.startswith(("支出.", "全部资金.类.")) or subject == "一般公共预算财政拨款支出":
         return ("本年支出合计",)
     if subject.startswith("类."):
         return ("一般公共预算财政拨款支出",)
