@@ -431,6 +431,8 @@ EXAMPLES.update({
                      goals(OUTPUT, OUTCOME, SATISFIED, ind("成本指标", "经济成本指标", "人均培训成本", "≤600", "元"))),
     "G-UNIT": (goals(ind("产出指标", "数量指标", "培训人次", "≥350"), OUTCOME, SATISFIED), goals(OUTPUT, OUTCOME, SATISFIED)),
     "G-MEASURABLE": (goals(ind("产出指标", "数量指标", "培训覆盖面", "提高"), OUTCOME, SATISFIED), goals(OUTPUT, OUTCOME, SATISFIED)),
+    "G-TABLE-MISSING": (budget_text("七、绩效目标\n详见单位的项目绩效目标表"),
+                        budget_text("七、绩效目标\n详见单位的项目绩效目标表\n财政项目支出绩效目标申报表")),
     "G-COUNT": (goals(OUTPUT, OUTCOME, SATISFIED, count=2, stated=("绩效.项目数 3 个",)),
                 goals(OUTPUT, OUTCOME, SATISFIED, count=2, stated=("绩效.项目数 2 个",))),
 })

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from builders import doc, found
@@ -84,3 +85,23 @@ def test_the_real_budget_with_goal_tables():
     hits = [f for f in result.findings if f.code == "G-DIMENSIONS"]
     assert [(f.figures["绩效目标表"], f.spans[0].page) for f in hits] == [
         ("2026年部门整体绩效目标表", 26), ("科技发展专项", 27), ("科学事务管理", 28)]
+
+
+def test_a_goal_table_referred_to_must_be_there():
+    from builders import read
+
+    said_only = read("七、绩效目标\n详见单位的项目绩效目标表", identity=Identity(kind="预算", year=2026))
+    (hit,) = found(said_only, "G-TABLE-MISSING")
+    assert hit.figures["原文"] == "详见单位的项目绩效目标表"
+    titled = read("七、绩效目标\n详见单位的项目绩效目标表财政项目支出绩效目标申报表", identity=Identity(kind="预算", year=2026))
+    assert not found(titled, "G-TABLE-MISSING")
+    attached = replace(said_only, goals=goals_from_grids([SHANGHAI]))  # a table read: nothing missing
+    assert not found(attached, "G-TABLE-MISSING")
+
+
+def test_a_budget_template_s_note_is_a_remnant():
+    from builders import read
+
+    d = read("按照本区预算绩效管理工作的总体要求，编报绩效目标的项目247个。（绩效目标管理工作情况，以及编报绩效目标的项目数量、"
+             "单位数量、预算金额等）", identity=Identity(kind="预算", year=2026))
+    assert [f.code for f in found(d, "W-TEMPLATE-REMNANT")] == ["W-TEMPLATE-REMNANT"]

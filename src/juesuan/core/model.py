@@ -549,6 +549,9 @@ GRADE = "等级"  # key: 绩效.等级; value: the grade word stated after a 综
 PROJECT_AMOUNT = "项目金额"  # key: a project's name as the tables give it; amounts: the 万元 figure written after it
 INDICATOR_VALUE = "指标值"  # key: an indicator's name; value as written; parts: (unit,) or (DATE_PART,)
 DATE_PART = "日期"  # the first part of an INDICATOR_VALUE claim that holds a date
+#: key: the kind of table the text sends the reader to ("绩效目标表"); value: the words ("详见单位的项目绩效
+#: 目标表"); parts: ("有标题",) when a title of such a table follows in the text
+TABLE_REFERENCE = "附表"
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,8 +230,26 @@ def _projects(lines: Lines, projects: Sequence[str]) -> Iterator[Claim]:
             yield Claim(model.PROJECT_AMOUNT, name, m.group(0), amounts=(value,), span=lines.span(m.start(), m.end()))
 
 
+# --------------------------------------------------------------------------- tables the text refers to
+
+#: "七、绩效目标 详见单位的项目绩效目标表": a table the text sends the reader to.
+_SEE_GOALS = re.compile(r"详见[^。；;\n]{0,12}?绩效目标(?:申报)?表")
+#: A 绩效目标表's own title line after the reference ("财政项目支出绩效目标申报表", "2026年部门整体绩效目标表").
+_GOAL_TITLE = re.compile(r"(?m)^[^。；;，,\n]{0,30}绩效目标(?:申报)?表\s*$|绩效目标申报表")
+
+
+def _references(lines: Lines) -> Iterator[Claim]:
+    text = lines.text
+    for m in _SEE_GOALS.finditer(text):
+        after = text[m.end():]
+        titled = _GOAL_TITLE.search(after) is not None
+        yield Claim(model.TABLE_REFERENCE, "绩效目标表", m.group(0), parts=("有标题",) if titled else (),
+                    span=lines.span(m.start(), m.end()))
+
+
 def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ()) -> tuple[Claim, ...]:
     """Every claim of the kinds above, in kind order; ``projects`` are the names of the 项目支出绩效
     自评表 the document holds (an amount is looked for after each)."""
     text = Lines(lines)
-    return (*_years(text), *_items(text), *_listings(text), *_grades(text), *_projects(text, projects))
+    return (*_years(text), *_items(text), *_listings(text), *_grades(text), *_projects(text, projects),
+            *_references(text))

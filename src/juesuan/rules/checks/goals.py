@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...core.findings import Finding
-from ...core.model import Goal, GoalIndicator
+from ...core.model import TABLE_REFERENCE, Goal, GoalIndicator
 from .base import WARNING, Code, Context, NotApplicable, check
 from .support import amt, fact, spans
 
@@ -27,6 +27,7 @@ G_DIMENSIONS = Code("G-DIMENSIONS", WARNING, "绩效目标表缺少产出、效�
 G_COST_BOUND = Code("G-COST-BOUND", WARNING, "成本指标的指标值没有上限（应写“≤”“不高于”等，财预〔2021〕101号）")
 G_UNIT = Code("G-UNIT", WARNING, "定量指标的指标值没有计量单位")
 G_MEASURABLE = Code("G-MEASURABLE", WARNING, "数量指标的指标值只写“提高”“有效”等字样，没有可衡量的数值")
+G_TABLE_MISSING = Code("G-TABLE-MISSING", WARNING, "说明写“详见…绩效目标表”，文件中却没有绩效目标表")
 G_COUNT = Code("G-COUNT", WARNING, "说明中编报绩效目标的项目个数（金额）与所附项目绩效目标表不一致")
 
 _DIMENSIONS = ("产出", "效益", "满意度")
@@ -142,4 +143,19 @@ def goal_count(ctx: Context) -> Iterator[Finding]:
                       {"说明中金额": amt(money), "目标表合计": amt(total)}, spans(mspan), "绩效目标")
 
 
-CHECKS = (goal_dimensions, cost_ceilings, units, measurable, goal_count)
+@check(G_TABLE_MISSING)
+def goal_tables_referred_to(ctx: Context) -> Iterator[Finding]:
+    """说明写“详见…绩效目标表”时，文件中附有绩效目标表（读到表格，或其后有这样的表题）。"""
+    n = ctx.disclosure.narrative
+    refs = [c for c in (n.claimed(TABLE_REFERENCE) if n is not None else ()) if c.key == "绩效目标表"]
+    if not refs:
+        raise NotApplicable("说明中没有提到所附的绩效目标表")
+    if ctx.disclosure.goals.tables or any(c.parts for c in refs):
+        return
+    if ctx.disclosure.identity.partial:
+        raise NotApplicable(ctx.disclosure.identity.partial)
+    ref = refs[0]
+    yield G_TABLE_MISSING(f"说明写“{ref.value}”，文件中却没有绩效目标表", {"原文": ref.value}, spans(ref.span), "绩效目标")
+
+
+CHECKS = (goal_dimensions, cost_ceilings, units, measurable, goal_count, goal_tables_referred_to)

@@ -51,6 +51,9 @@ _REMNANT = re.compile(
     r"|[（(]注[:：]?请[^）)\n]{0,30}[）)]"
     r"|[（(]仅有一个单位的部门[^）)\n]{0,40}[）)]"
     r"|本部分内容为“[^”\n]{0,10}”"
+    # a budget template's note of what to write, left after the text: "（绩效目标管理工作情况，以及编报绩效目标的
+    # 项目数量、单位数量、预算金额等）"
+    r"|[（(][^（）()\n]{2,30}情况[，,]以及[^（）()\n]{2,40}等[）)]"
 )
 #: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
