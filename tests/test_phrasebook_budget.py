@@ -56,8 +56,8 @@ def test_cars_to_buy_are_not_the_cars_held():
                "2026年部门预算安排购置车辆5辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、执法执勤用车5辆；"
                "部门预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。")
     assert v["资产.车辆"] == [D("63")] and v["资产.车辆.执法执勤用车"] == [D("63")]
-    assert v["资产.购置车辆"] == [D("5")] and v["资产.购置车辆.执法执勤用车"] == [D("5")]
-    assert v["资产.大型设备"] == [D("2")] and v["资产.购置大型设备"] == [D("0")]
+    assert v["资产.拟购车辆"] == [D("5")] and v["资产.拟购车辆.执法执勤用车"] == [D("5")]
+    assert v["资产.大型设备"] == [D("2")] and v["资产.拟购设备"] == [D("0")]
 
 
 def test_budget_headings_name_topics_under_an_untopical_heading():

@@ -28,7 +28,6 @@ Subjects (amounts in 万元 unless said otherwise)::
     政府采购.<part> part ∈ 总额 货物 工程 服务 中小企业 小微企业 预留中小企业 其他中小企业
                    (the last two: Shanghai's 中小企业 amount in two parts, reserved projects and others)
     资产.房屋面积 (平方米) 资产.房屋价值 资产.车辆 (辆) 资产.车辆价值 资产.车辆.<category> (辆) 资产.大型设备 (台（套）)
-    资产.购置车辆 资产.购置车辆.<category> 资产.购置大型设备   (a budget's cars and equipment to buy)
     政府采购.一般公共预算.<part>     (a budget's procurement paid from 一般公共预算拨款)
     一般公共预算财政拨款项目支出     (a budget's 说明: the 项目支出 beside 一般公共预算财政拨款基本支出)
     绩效.整体表数 绩效.整体.全年预算 绩效.整体.执行数 绩效.项目数 绩效.项目.全年预算 绩效.项目.执行数 绩效.综合得分 (分)

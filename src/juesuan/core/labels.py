@@ -54,8 +54,8 @@ _SUBJECTS = {
     "资产.车辆": "车辆数",
     "资产.车辆价值": "车辆价值",
     "资产.大型设备": "单位价值100万元以上大型设备数",
-    "资产.购置车辆": "拟购置车辆数",
-    "资产.购置大型设备": "拟购置单位价值100万元以上大型设备数",
+    "资产.拟购车辆": "拟购置车辆数",
+    "资产.拟购设备": "拟购置单位价值100万元以上大型设备数",
     "政府采购.一般公共预算.总额": "一般公共预算拨款政府采购预算",
     "政府采购.一般公共预算.货物": "一般公共预算拨款政府采购货物预算",
     "政府采购.一般公共预算.工程": "一般公共预算拨款政府采购工程预算",
@@ -76,7 +76,7 @@ _SUBJECTS = {
 }
 
 #: Subjects that are counts: their change is an 增减数, not an 增减额 (an amount).
-_COUNTS = frozenset({"资产.车辆", "资产.大型设备", "资产.购置车辆", "资产.购置大型设备", "资产.房屋面积", "绩效.整体表数", "绩效.项目数", "三公.出国团组",
+_COUNTS = frozenset({"资产.车辆", "资产.大型设备", "资产.拟购车辆", "资产.拟购设备", "资产.房屋面积", "绩效.整体表数", "绩效.项目数", "三公.出国团组",
                      "三公.出国人次", "三公.购置车辆", "三公.保有车辆", "三公.固定资产车辆", "三公.接待批次", "三公.接待人次"})
 
 # a suffix added to core.keys without a word here is named by itself (and fails tests/test_labels.py)
@@ -109,13 +109,13 @@ def subject_label(subject: str, year: int = 2024) -> str:
         return _coded(head, tail, year)
     if head == "全部资金" and tail.startswith("类.") and tail[2:].isdigit():  # every source's spending by 类
         return f"{_coded('类', tail[2:], year)}（全部资金）"
-    if head == "资产" and tail.startswith("购置车辆."):
-        return f"拟购置{tail.removeprefix('购置车辆.')}数"
     if head == "经济" and tail.isdigit():
         name = economic_codes().name_of(tail)
         return f"{name}（{tail}）" if name else f"经济分类科目{tail}"
     if head in ("收入", "支出", "三公"):
         return tail
+    if head == "资产" and tail.startswith("拟购车辆."):
+        return f"拟购置{tail.removeprefix('拟购车辆.')}数"
     if head == "资产" and tail.startswith("车辆."):
         return f"{tail.removeprefix('车辆.')}数"
     if head == "人员" and tail:
@@ -124,7 +124,7 @@ def subject_label(subject: str, year: int = 2024) -> str:
 
 
 def _is_count(subject: str) -> bool:
-    return subject in _COUNTS or subject.startswith(("人员.", "资产.车辆.", "资产.购置车辆."))
+    return subject in _COUNTS or subject.startswith(("人员.", "资产.车辆.", "资产.拟购车辆."))
 
 
 @lru_cache(maxsize=4096)

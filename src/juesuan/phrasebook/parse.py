@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from decimal import Decimal
 from typing import Sequence
 
@@ -29,7 +30,7 @@ from ..core.money import parse_amount
 from ..core.profiles import Profile
 from . import patterns as pb
 from .grammar import Pattern, Reading
-from .patterns_budget import BUDGET_ONLY
+from .patterns_budget import BUDGET_ONLY, COMPOSER_TOPICS
 from .parse_claims import read_claims
 from .parse_support import (ADRIFT, CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_number, compact, flat, flat_is_yoy,
                             names_subject, select, sentences)
@@ -81,7 +82,7 @@ class _Reader:
                  budget: bool = False):
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
-        self.clauses = pb.ALL + (BUDGET_ONLY if budget else ())
+        self.clauses = pb.ALL + (BUDGET_ONLY + _composed_budget() if budget else ())
         self.klass: str | None = None  # the last 类 read: a "款（款）项（项）" line under a 类 heading belongs to it
         self.share_base = ""  # the base the paragraph's last share named ("占总支出的")
         self.names = Names(function_codes(code_year))
@@ -524,6 +525,17 @@ class _Reader:
             words = self._original(text, end, stop).strip().rstrip("。 ")
             if words:
                 self.texts.setdefault(key, words)
+
+
+@lru_cache(maxsize=1)
+def _composed_budget() -> tuple[Pattern, ...]:
+    """The composer's budget clauses (``patterns.BUDGET``), read under the topics a budget's headings name.
+    One that names no subject ("预算数为300.00万元") is read right after the name it follows ("…（项）"),
+    never after a name the parser does not know ("住房改革支出预算数为…": a 款, not the 类 before it)."""
+    def read_as(p: Pattern) -> Pattern:
+        topics = tuple(t for topic in p.topics for t in COMPOSER_TOPICS.get(topic, (topic,)))
+        return replace(p, topics=topics, after=p.after or ("）)”\"" if _relative(p) else ""))
+    return tuple(read_as(p) for p in pb.BUDGET)
 
 
 def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Pattern]) -> list[tuple[int, int]]:

@@ -150,12 +150,12 @@ PROCUREMENT = (
 _NAMES = {"副部（省）级及以上领导用车": "<部级领导干部用车|副部（省）级及以上领导用车>",
           "主要负责人用车": "<主要领导干部用车|主要负责人用车>",
           "离退休干部服务用车": "<离退休干部用车|离退休干部服务用车>"}
-_PURCHASE_LIST = "".join(f"[<：|、>{_NAMES.get(c, c)}{{资产.购置车辆.{c}:n辆}}]" for c in VEHICLE_CATEGORIES)
+_PURCHASE_LIST = "".join(f"[<：|、>{_NAMES.get(c, c)}{{资产.拟购车辆.{c}:n辆}}]" for c in VEHICLE_CATEGORIES)
 ASSETS = (
     *(_v(f"资产.车辆.{c}", f"{c}{{资产.车辆.{c}:n辆}}", _ASSETS) for c in BUDGET_VEHICLE_CATEGORIES),
-    _v("资产.购置车辆", "<安排购置车辆|计划购置车辆|购置车辆>{资产.购置车辆:n辆}[，其中]" + _PURCHASE_LIST, _ASSETS),
+    _v("资产.拟购车辆", "<安排购置车辆|计划购置车辆|购置车辆>{资产.拟购车辆:n辆}[，其中]" + _PURCHASE_LIST, _ASSETS),
     *(_v(f"资产.大型设备.{unit}", f"单价100万元（含）以上设备（不含车辆）{{资产.大型设备:n{unit}}}", _ASSETS) for unit in "台套"),
-    *(_v(f"资产.购置大型设备.{unit}", f"购置单价100万元（含）以上设备（不含车辆）{{资产.购置大型设备:n{unit}}}", _ASSETS)
+    *(_v(f"资产.拟购设备.{unit}", f"购置单价100万元（含）以上设备（不含车辆）{{资产.拟购设备:n{unit}}}", _ASSETS)
       for unit in ("台（套）", "台", "套")),
 )
 
@@ -184,6 +184,17 @@ BUDGET_ONLY: tuple[Pattern, ...] = (
     # 苏州: "（一）一般公共服务支出（类）" then "1.审计事务（款）行政运行（项）支出2,342万元"
     _v("项.款项", "{@:subitem}[~支出][~预算数][~为]{@:amt}"),
 )
+#: The composer's budget sections (``patterns.BUDGET``'s topics "预算.…") as the headings of a budget
+#: read name them: its clauses are read under these topics, in a budget only.
+COMPOSER_TOPICS = {
+    "预算.收支": ("收支总体", "收入", "支出", "财拨总体"),
+    "预算.一般公共": ("一般公共",),
+    "预算.三公": ("三公",),
+    "预算.机关运行经费": (_OPERATING,),
+    "预算.政府采购": (_PROCUREMENT,),
+    "预算.资产": (_ASSETS,),
+    "预算.绩效目标": ("绩效",),
+}
 #: Headings read before the 决算's own rules (``patterns._TOPIC_RULES``): "财政拨款收支预算总体情况" is
 #: the 财政拨款's, not the 收支总体 of all funds.
 FIRST_TOPIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (

@@ -431,6 +431,11 @@ class _GoalReader:
                 self.start("整体", r)
                 header = None
                 continue
+            if first == "单位名称" and len(cells) >= 2:  # the 整体 table of a unit
+                self.start("整体", r, name=cells[1][1].strip())
+                self.current["sources"]["name"] = self.span(r, cells[1][0])
+                header = None
+                continue
             if first == "项目名称" and len(cells) >= 2:
                 self.start("项目", r, name=cells[1][1].strip())
                 self.current["sources"]["name"] = self.span(r, cells[1][0])
@@ -461,9 +466,11 @@ class _GoalReader:
     def _about(self, r: int, cells: list[tuple[int, str]], texts: list[str]) -> None:
         """Rows between a block's start and its indicators: the amount, the goal (整体: the text row)."""
         first = texts[0]
-        if _starts_with_any(first, _AMOUNT_LABELS) and len(cells) >= 2 and self.current.get("amount") is None:
-            self.current["amount"] = _amount(cells[1][1])
-            self.current["sources"]["amount"] = self.span(r, cells[1][0])
+        label = next((k for k, t in enumerate(texts) if _starts_with_any(t, _AMOUNT_LABELS)), None)
+        money = [(c, v) for c, t in cells[label + 1:] if (v := _amount(t)) is not None] if label is not None else []
+        if money and self.current.get("amount") is None:  # "当年预算 109,703.00"; "资金（万元） 年度资金总额 500.00"
+            self.current["amount"] = money[0][1]
+            self.current["sources"]["amount"] = self.span(r, money[0][0])
         elif _starts_with_any(first, _PROJECT_GOAL) and len(cells) >= 2:
             self.current["goal"] = cells[1][1].strip()
         elif self.current["kind"] == "整体" and not self.current.get("goal"):
