@@ -81,38 +81,47 @@ def goal_dimensions(ctx: Context) -> Iterator[Finding]:
                                spans(goal.span), "绩效目标表")
 
 
+def _each_indicator(ctx: Context, code: Code, faulty, says: str) -> Iterator[Finding]:
+    """A finding of ``code`` for every indicator ``faulty`` holds true of; ``says`` words the fault."""
+    for goal in _goals(ctx):
+        for ind in goal.indicators:
+            if faulty(ind):
+                yield code(f"{_label(goal)}的指标“{ind.name}”指标值为“{ind.target}”，{says}",
+                           {"指标": ind.name, "指标值": ind.target}, spans(ind.sources.get("value")), "绩效目标表")
+
+
+def _no_ceiling(ind: GoalIndicator) -> bool:
+    return dimension(ind) == "成本" and bool(ind.target) and not _CEILING.search(ind.comparator + ind.value)
+
+
+def _no_unit(ind: GoalIndicator) -> bool:
+    value = ind.value.strip()
+    return (bool(_NUMBER.search(value)) and not ind.unit.strip() and not _UNIT_AFTER.search(value)
+            and not value.endswith(("%", "％")))
+
+
+def _vague(ind: GoalIndicator) -> bool:
+    quantity = "数量" in ind.level2 or bool(ind.unit.strip())
+    target = re.sub(r"\s+", "", ind.comparator + ind.value)
+    return quantity and bool(target) and not _NUMBER.search(target) and bool(_VAGUE.match(target))
+
+
 @check(G_COST_BOUND)
 def cost_ceilings(ctx: Context) -> Iterator[Finding]:
     """成本指标的指标值是上限（≤、不高于、控制在…以内）。"""
-    for goal in _goals(ctx):
-        for ind in goal.indicators:
-            if dimension(ind) == "成本" and ind.target and not _CEILING.search(ind.comparator + ind.value):
-                yield G_COST_BOUND(f"{_label(goal)}的成本指标“{ind.name}”指标值为“{ind.target}”，没有写成上限（≤）",
-                                   {"指标": ind.name, "指标值": ind.target}, spans(ind.sources.get("value")), "绩效目标表")
+    yield from _each_indicator(ctx, G_COST_BOUND, _no_ceiling, "是成本指标，却没有写成上限（≤）")
 
 
 @check(G_UNIT)
 def units(ctx: Context) -> Iterator[Finding]:
     """写有数值的指标都有计量单位（单位列或数值后的单位）。"""
-    for goal in _goals(ctx):
-        for ind in goal.indicators:
-            value = ind.value.strip()
-            if (_NUMBER.search(value) and not ind.unit.strip() and not _UNIT_AFTER.search(value)
-                    and not value.endswith(("%", "％"))):
-                yield G_UNIT(f"{_label(goal)}的指标“{ind.name}”指标值为“{ind.target}”，没有计量单位",
-                             {"指标": ind.name, "指标值": ind.target}, spans(ind.sources.get("value")), "绩效目标表")
+    yield from _each_indicator(ctx, G_UNIT, _no_unit, "没有计量单位")
 
 
 @check(G_MEASURABLE)
 def measurable(ctx: Context) -> Iterator[Finding]:
     """数量指标（二级指标为数量指标，或写有计量单位的指标）的指标值是可衡量的数值，不只是“提高”“有效”。"""
-    for goal in _goals(ctx):
-        for ind in goal.indicators:
-            quantity = "数量" in ind.level2 or bool(ind.unit.strip())
-            target = re.sub(r"\s+", "", ind.comparator + ind.value)
-            if quantity and target and not _NUMBER.search(target) and _VAGUE.match(target):
-                yield G_MEASURABLE(f"{_label(goal)}的数量指标“{ind.name}”指标值只写“{ind.target}”，无法衡量是否完成",
-                                   {"指标": ind.name, "指标值": ind.target}, spans(ind.sources.get("value")), "绩效目标表")
+    yield from _each_indicator(ctx, G_MEASURABLE, _vague, "是数量指标，却只有文字，无法衡量是否完成")
 
 
 @check(G_COUNT)
