@@ -20,6 +20,8 @@ from shared import needs_shared, shared, tool
 from juesuan.audit import check_path
 from juesuan.io.readers.pdf import extract as extract_pdf
 from juesuan.io.readers.recognize import identify, recognize
+from juesuan.io.readers.grid import UNREAD_CELL
+from juesuan.io.readers.row_panels import place_sangong
 from juesuan.io.readers.text import extract, extract_text
 
 GOLDEN_DOCS = Path(__file__).resolve().parent / "golden" / "docs"
@@ -290,9 +292,27 @@ def test_sangong_row_of_twelve_amounts_and_one_with_blanks_printed_as_nothing():
     assert t9.budget == {"合计": D("11.49"), "因公出国（境）费": D("0"), "公务用车购置及运行维护费": D("9.38"),
                          "公务用车购置费": D("0"), "公务用车运行维护费": D("9.38"), "公务接待费": D("2.11")}
     assert t9.actual["公务接待费"] == D("0.40") and t9.actual["公务用车运行维护费"] == D("2.64")
+
+
+def test_sangong_row_with_blanks_left_out_is_placed_only_where_the_sums_leave_no_doubt():
+    # 出国 blank on both sides: 合计 = 小计 + 接待 places it; 购置 or 运行 holding the 30.67 both add up
     ex = extract_text(_doc(T9.format(values="31.47 19.86 30.67 19.56 30.67 19.56 0.80 0.30")), "t.txt")
+    assert not _grid(ex, "T9").omitted
+    t9 = recognize(ex.grids).t9
+    assert t9.budget["合计"] == D("31.47") and t9.actual["公务用车购置及运行维护费"] == D("19.56")
+    assert t9.budget["因公出国（境）费"] == D("0") and t9.actual["公务接待费"] == D("0.30")
+    assert "公务用车购置费" not in t9.budget and "公务用车运行维护费" not in t9.actual  # unknown, not blank
+    # amounts no placement adds up: the row is left out and the grid says why
+    ex = extract_text(_doc(T9.format(values="31.47 19.86 30.00 19.56 30.67 19.56 0.80 0.30")), "t.txt")
     assert "印有8个金额，表头有12栏" in _grid(ex, "T9").omitted[0].excerpt
     assert recognize(ex.grids).t9 is None
+
+
+def test_place_sangong_fills_blanks_as_zero_and_leaves_a_doubtful_cell_unknown():
+    # 合计 printed twice over: 出国 or 接待 may hold it; 公务用车 is blank (zero) either way
+    placed = place_sangong(["10.00", "8.00", "10.00", "8.00"])
+    assert placed[:2] == ["10.00", "8.00"] and placed[4:10] == ["0.00"] * 6
+    assert placed[2:4] == [UNREAD_CELL] * 2 and placed[10:] == [UNREAD_CELL] * 2
 
 
 # --------------------------------------------------------------------------- a real document

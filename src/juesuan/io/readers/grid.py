@@ -25,6 +25,11 @@ class RawGrid:
     omitted: tuple[Span, ...] = ()
 
 
+#: The text of a cell a reader knows is there but could not read (a 公开09 amount whose column the
+#: copy leaves in doubt): recognition leaves such a figure out, never taking it for blank or zero.
+UNREAD_CELL = "（未能确定）"
+
+
 def column_letter(index: int) -> str:
     """Spreadsheet-style name of the 0-based column ``index`` (0 → "A", 25 → "Z", 26 → "AA"),
     for the cell addresses in spans."""

@@ -13,7 +13,7 @@ from typing import Sequence
 from ...core.codes import OUTDATED_NAMES, function_codes
 from ...core.model import FUNDS, SANGONG_ITEMS, T1_FISCAL_INCOME, T1_INCOME_ROWS, TABLE_TITLES, Amount, FiscalSummaryTable, SangongTable, SummaryTable, Span
 from ...core.profiles import ColumnSpec
-from .grid import RawGrid
+from .grid import UNREAD_CELL, RawGrid
 from .grid_layout import Layout, amount, is_index_row, label, layout, norm, note_of
 
 
@@ -309,6 +309,7 @@ def read_t9(grid: RawGrid, of_budget: bool = False, title: str = TABLE_TITLES["T
     budget: dict[str, Amount] = {}
     actual: dict[str, Amount] = {}
     sources: dict[str, Span] = {}
+    unread: set[str] = set()  # "决算数.公务接待费" of a cell the reader could not place
     data_rows = [r for r in range(lay.data_start, len(grid.rows))
                  if r not in note_rows and not is_index_row(grid.rows[r])]
     columns = []
@@ -326,6 +327,8 @@ def read_t9(grid: RawGrid, of_budget: bool = False, title: str = TABLE_TITLES["T
             if item not in target:
                 target[item] = amount(lay.cell(row, c))
                 sources[f"{kind}.{item}"] = lay.span(row, c, f"{title}!{item}/{kind}")
+                if lay.cell(row, c) == UNREAD_CELL:
+                    unread.add(f"{kind}.{item}")
     else:  # items down the rows
         for r in data_rows:
             item = _sangong_item(tuple(norm(x) for x in grid.rows[r]))
@@ -334,7 +337,13 @@ def read_t9(grid: RawGrid, of_budget: bool = False, title: str = TABLE_TITLES["T
                 if item and item not in target:
                     target[item] = amount(lay.cell(r, c))
                     sources[f"{kind}.{item}"] = lay.span(r, c, f"{title}!{item}/{kind}")
-    for item in SANGONG_ITEMS:
+                    if lay.cell(r, c) == UNREAD_CELL:
+                        unread.add(f"{kind}.{item}")
+    for item in SANGONG_ITEMS:  # a row the grid lacks is blank; an unread cell stays out (unknown)
         budget.setdefault(item, None)
         actual.setdefault(item, None)
+    for key in unread:
+        kind, item = key.split(".", 1)
+        (budget if kind == "预算数" else actual).pop(item, None)
+        sources.pop(key, None)
     return SangongTable(budget=budget, actual=actual, note=note, sources=sources)

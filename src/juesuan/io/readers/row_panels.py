@@ -13,13 +13,16 @@ label of the table. Anything else is left out, and the grid says so (``RawGrid.o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
+from itertools import combinations
 from typing import Sequence
 
 from ...core.codes import OUTDATED_NAMES, function_codes
+from ...core.money import parse_amount
 from ...core.model import FUNDS, SANGONG_ITEMS, T1_FISCAL_INCOME, T1_INCOME_ROWS, Span
 from .flat_tables import SANGONG_MIDDLE, SANGONG_TOP, grid_of, income_side, is_value
-from .grid import RawGrid
+from .grid import UNREAD_CELL, RawGrid
 from .grid_layout import label
 from .row_lines import Line, Read, count_token, ends_body, filled, has_in_order, header, joined, left_out, notes
 
@@ -224,6 +227,38 @@ class Sangong(Read):
         return grid_of(rows, self.title, self.context, file, self.omitted), self.end
 
 
+def place_sangong(printed: Sequence[str]) -> list[str] | None:
+    """The twelve cells of a 公开09 row whose blank cells were not printed: every way of placing the
+    printed amounts in order is tried, blanks taken as zero, and kept when both sides add up (合计 =
+    出国 + 小计 + 接待, 小计 = 购置 + 运行). A cell on which all such placements agree is filled (a blank
+    one as "0.00"); a cell they disagree on is :data:`UNREAD_CELL` (unknown, never guessed). None when
+    no placement adds up (the row is then left out)."""
+    values = [parse_amount(t) for t in printed]
+    if any(v is None for v in values) or len(values) > 12:
+        return None
+    fits = []
+    for slots in combinations(range(12), len(values)):
+        cells = [Decimal(0)] * 12
+        for slot, value in zip(slots, values):
+            cells[slot] = value
+        if all(cells[0 + side] == cells[2 + side] + cells[4 + side] + cells[10 + side]
+               and cells[4 + side] == cells[6 + side] + cells[8 + side] for side in (0, 1)):
+            fits.append((slots, cells))
+    if not fits:
+        return None
+    out = []
+    for i in range(12):
+        seen = {cells[i] for _, cells in fits}
+        printed_here = {i in slots for slots, _ in fits}
+        if len(seen) > 1:
+            out.append(UNREAD_CELL)
+        elif printed_here == {True}:
+            out.append(printed[fits[0][0].index(i)])
+        else:
+            out.append(f"{seen.pop():.2f}")
+    return out
+
+
 def read_sangong(lines: Sequence[Line], start: int, title: str, context: list[str]) -> Sangong | None:
     head, i = header(lines, start)
     text = joined(head)
@@ -241,7 +276,11 @@ def read_sangong(lines: Sequence[Line], start: int, title: str, context: list[st
     if len(amounts) == 12:
         table.values = amounts
     elif amounts:
-        table.omitted.append(left_out(amounts[0][1], " ".join(t for t, _ in amounts),
-                                      f"印有{len(amounts)}个金额，表头有12栏，空白栏未印出，无法确定各金额所在栏"))
+        placed = place_sangong([t for t, _ in amounts])
+        if placed is not None:
+            table.values = [(t, amounts[0][1]) for t in placed]
+        else:
+            table.omitted.append(left_out(amounts[0][1], " ".join(t for t, _ in amounts),
+                                          f"印有{len(amounts)}个金额，表头有12栏，空白栏未印出，无法确定各金额所在栏"))
     table.notes, table.end = notes(lines, i)
     return table

@@ -196,14 +196,16 @@ def t6_t9(ctx: Context) -> Iterator[Finding]:
     t6_title, t9_title = table_title(ctx, "T6"), table_title(ctx, "T9")
     own = _sides(ctx, t9)[1][0]
     for econ, item in _T6_T9:
-        basic = t6.value(econ, row_total(ctx, "T6"))
+        row, column = t6.row(econ), row_total(ctx, "T6")
+        basic = None if row is None else row.values.get(column)
         whole = t9.actual.get(item)
         if basic is None or whole is None:
             continue
         if basic > whole:
+            cells = (_src(row.sources, column), _src(t9.sources, f"决算数.{item}"))
             yield X_T6_T9(f"{t6_title} {econ} 为{amt(basic)}万元，大于{t9_title}“{item}”{own}{amt(whole)}万元",
                           {"经济科目": econ, f"基本支出{kind_word(ctx)}表": amt(basic), "三公经费表": amt(whole), "关系": "C33"},
-                          tuple(s for s in (_src(t9.sources, f"决算数.{item}"),) if s), _sec(ctx, "T9"))
+                          tuple(s for s in cells if s), _sec(ctx, "T9"))
 
 
 # --------------------------------------------------------------------------- 公开07 / 公开08
