@@ -5,7 +5,6 @@ checks that have no meaning for a budget listed as not run, and a 决算 checked
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 
@@ -13,7 +12,7 @@ from builders import D, coded, doc, said, t1, t4, t9
 from juesuan.audit import check_prepared
 from juesuan.core.findings import InputError
 from juesuan.core.identity import Identity
-from juesuan.core.model import (FUND_TABLE_COLUMNS, T1_INCOME_ROWS, T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, T6_COLUMNS, Span,
+from juesuan.core.model import (FUND_TABLE_COLUMNS, Disclosure, T1_INCOME_ROWS, T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, T6_COLUMNS, Span,
                                 Tables)
 from juesuan.core.profiles import load_profile, profile_from_mapping, select_profile
 from juesuan.core.regions import city_of
@@ -237,7 +236,7 @@ def test_findings_name_a_budget_s_tables_and_sections_as_its_layout_does():
 
 # --------------------------------------------------------------------------- across kinds
 
-def _budget_with_sangong(total: str) -> "Disclosure":
+def _budget_with_sangong(total: str) -> Disclosure:
     side = {"合计": total, "因公出国（境）费": "0", "公务用车购置及运行维护费": "0", "公务用车购置费": "0",
             "公务用车运行维护费": "0", "公务接待费": total}
     sangong = replace(t9({}, side), sources={"决算数.合计": Span(file="预算.pdf", page=18, excerpt=total)})

@@ -28,7 +28,7 @@ from .core.model import Disclosure
 from .core.profiles import DEFAULT_PROFILE, Profile, load_profile
 from .io.readers.data import load
 from .io.atomic import OutputError, reason
-from .io.writers import docx, html, md, pdf, xlsx
+from .io.writers import docx, html, md, pdf
 from .io.writers.goals import goal_grids
 from .io.writers.layout import performance_grids, table_grids
 from .phrasebook.render import render_narrative
