@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import check, coded, doc, found
+from builders import check, coded, doc, found, t9
 from catalogue_examples import EXAMPLES, SG, T1, T6, T9, gen, spend, tables
 from juesuan.core.model import FUND_TABLE_COLUMNS, T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, Tables
 
@@ -52,6 +52,16 @@ def test_basic_equal_to_sangong_is_fine_but_more_is_error():
     assert not found(same, "X-T6-T9")
     hit = found(more, "X-T6-T9")
     assert hit and hit[0].figures["经济科目"] == "30231" and hit[0].figures["三公经费表"] == "8.00"
+
+
+def test_vehicle_part_unread_is_bounded_by_the_subtotal():
+    # a copy that left 购置/运行 in doubt: 30231 is compared with the 小计 (8), never with a blank
+    unread = {k: v for k, v in SG.items() if k not in ("公务用车购置费", "公务用车运行维护费")}
+    over = doc(tables=Tables(t6=T6(extra=[("30231", "公务用车运行维护费", {"决算数": "8.01"})]), t9=t9(SG, unread)))
+    hit = found(over, "X-T6-T9")
+    assert hit and "公务用车购置及运行维护费" in hit[0].message and hit[0].figures["三公经费表"] == "8.00"
+    within = doc(tables=Tables(t6=T6(extra=[("30231", "公务用车运行维护费", {"决算数": "8"})]), t9=t9(SG, unread)))
+    assert not found(within, "X-T6-T9")
 
 
 def test_missing_tables_are_not_run_with_reason():

@@ -186,6 +186,7 @@ def _sides(ctx: Context, t9) -> tuple[tuple[str, dict], ...]:
 _SOURCE_SIDE = {"预算数": "预算数", "决算数": "决算数", "上年预算数": "预算数"}
 
 
+_VEHICLE_PARTS = ("公务用车运行维护费", "公务用车购置费")
 _T6_T9 = (("30212", "因公出国（境）费"), ("30217", "公务接待费"), ("30231", "公务用车运行维护费"), ("31013", "公务用车购置费"))
 
 
@@ -198,6 +199,8 @@ def t6_t9(ctx: Context) -> Iterator[Finding]:
     for econ, item in _T6_T9:
         row, column = t6.row(econ), row_total(ctx, "T6")
         basic = None if row is None else row.values.get(column)
+        if item not in t9.actual and item in _VEHICLE_PARTS:
+            item = "公务用车购置及运行维护费"  # the part's cell unread: it is at most the 小计
         whole = t9.actual.get(item)
         if basic is None or whole is None:
             continue
