@@ -52,6 +52,15 @@ def test_complete_hundred_percent_beside_an_excess():
     assert not found(read(unstated.replace("大于", "等于")), "N-COMPLETION")
 
 
+def test_completion_against_the_budget_the_sangong_table_prints():
+    # the 说明 names no budget: the 公开09 预算数 (8.00 for 公务用车) is the base; 6.00/8.00 = 75%
+    text = "七、财政拨款“三公”经费支出决算情况说明\n公务用车购置及运行维护费支出决算为6.00万元，完成预算的{}%。"
+    table = Tables(t9=t9(SG, {**SG, "公务用车购置及运行维护费": "6", "公务用车运行维护费": "6", "合计": "8"}))
+    (hit,) = found(read(text.format("80.00"), tables=table), "N-COMPLETION")
+    assert hit.figures["预算数"] == "8.00" and hit.figures["重算完成率"] == "75.00%"
+    assert not found(read(text.format("75.00"), tables=table), "N-COMPLETION")
+
+
 # --------------------------------------------------------------------------- 同比 words
 
 FISCAL = "四、财政拨款收入支出决算总体情况说明\n"

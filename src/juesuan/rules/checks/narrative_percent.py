@@ -284,6 +284,9 @@ def completion(ctx: Context) -> Iterator[Finding]:
         gap, gspan = stated_value(d, keys.key(subject, BUDGET_DIFF))
         if not budgets and actual is not None and gap is not None and actual != gap:
             budgets = [actual - gap]  # "决算数大于预算数55.93万元": the budget is the 决算数 less the gap
+        if not budgets:  # no budget in the words: the tables' own (公开09 预算数), on the basis the words name
+            wanted = (INITIAL_BUDGET,) if says_initial else (FULL_BUDGET,) if s.basis == "全年预算" else (INITIAL_BUDGET, FULL_BUDGET)
+            budgets = [b for b in (ctx.figures.get(keys.key(subject, w)) for w in wanted) if b]
         if actual is None or not budgets:
             yield from _completion_words(ctx, s, subject, actual, where)
             continue
