@@ -216,6 +216,8 @@ def test_a_table_under_its_own_title_wins_over_one_under_a_variant():
     (("单位：单位：万元",), ""),
     (("编制单位:新绛县万安镇人民政府", "金额单位:元"), "新绛县万安镇人民政府"),
     (("单位：万元",), None),
+    (("编制部门：上海市普陀区文化和旅游局 单位：元",), "上海市普陀区文化和旅游局"),
+    (("编制部门： 单位：元",), ""),
 ])
 def test_the_unit_a_table_head_names(context, issuer):
     assert issuer_of(grid("收入决算表", [["科目编码"]], context=context)) == issuer

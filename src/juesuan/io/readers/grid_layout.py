@@ -201,11 +201,11 @@ def unit_of(grid: RawGrid) -> str:
     return stated_unit(grid) or "万元"
 
 
-_ISSUER = re.compile(r"(?:单位名称|编制单位|填报单位|^单位(?=[:：](?:金额)?单位[:：]))[:：](.*?)(?=(?:金额)?单位[:：]|$)")
+_ISSUER = re.compile(r"(?:单位名称|编制单位|编制部门|填报单位|^单位(?=[:：](?:金额)?单位[:：]))[:：](.*?)(?=(?:金额)?单位[:：]|$)")
 
 
 def issuer_of(grid: RawGrid) -> str | None:
-    """The unit a table's header names ("单位名称：", "编制单位：", or a bare "单位：" just before
+    """The unit a table's header names ("单位名称：", "编制单位：", "编制部门：", or a bare "单位：" just before
     the amount unit); "" when the label is printed with nothing after it; None without a label."""
     for text in (*grid.context, *(c for row in grid.rows[:2] for c in row)):
         m = _ISSUER.search(norm(text))
