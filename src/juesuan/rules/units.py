@@ -39,3 +39,9 @@ def own_unit(name: str) -> bool:
 def renamed(here: str, there: str) -> bool:
     """Two documents of one unit that print its name differently."""
     return bool(here and there) and "".join(here.split()) != "".join(there.split())
+
+
+def without_own(name: str) -> str:
+    """"某某局（本级）" → "某某局": the unit's own name, as its department prints it."""
+    stripped = "".join((name or "").split())
+    return _OWN.sub("", unicodedata.normalize("NFKC", stripped)).replace("(", "（").replace(")", "）") if own_unit(name) else name

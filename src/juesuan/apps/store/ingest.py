@@ -35,7 +35,7 @@ from ...core.identity import Identity
 from ...core.model import Disclosure, Span
 from ...core.profiles import DEFAULT_PROFILE, load_profile
 from ...rules.prepare import Prepared, prepare
-from ...rules.units import name_key, own_unit
+from ...rules.units import name_key, own_unit, without_own
 from . import db, query
 from .schema import Document, Figure, FindingRow, Run, Unit, UnitAlias, location_hash, now
 
@@ -242,7 +242,7 @@ def unit_for(s, name: str, region: str = "", level: str = "") -> Unit:
     unit = s.execute(select(Unit).join(UnitAlias).where(UnitAlias.key == key)).scalar_one_or_none()
     if unit is not None:
         return unit
-    unit = Unit(name=name, region=region, level=level, created_at=now())
+    unit = Unit(name=without_own(name), region=region, level=level, created_at=now())
     s.add(unit)
     s.flush()
     s.add(UnitAlias(unit_id=unit.id, name=name, key=key))
