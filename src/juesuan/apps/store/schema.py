@@ -9,8 +9,8 @@ Where it sits: apps/store, under ``db`` (engine, sessions, migrations), ``ingest
                documents ─< decisions            reviewers' decisions on findings, by finding identity
 
 Amounts are exact decimals: ``NUMERIC(20, 6)`` in PostgreSQL; in SQLite, where a NUMERIC column
-would hand back a float, an integer count of millionths (:class:`Exact`), so every value comes
-back as the same ``Decimal``. The schema is created and changed only by the Alembic migrations in
+would hand back a float, the decimal written out to six places as text (:class:`Exact`), so every
+value comes back as the same ``Decimal``. The schema is created and changed only by the Alembic migrations in
 ``migrations/`` (``juesuan store upgrade``); the models here describe the newest revision.
 """
 
@@ -26,8 +26,8 @@ from sqlalchemy.types import TypeDecorator
 
 #: Decimal places kept for every stored value (1 分 is 0.000001 万元).
 PLACES = 6
+DIGITS = 20
 _QUANTUM = Decimal(1).scaleb(-PLACES)
-_SCALE = 10 ** PLACES
 
 
 def now() -> datetime:
@@ -35,31 +35,30 @@ def now() -> datetime:
 
 
 class Exact(TypeDecorator):
-    """A decimal kept exactly to :data:`PLACES` places: NUMERIC(20, 6) where the database has an
-    exact numeric type, an integer count of millionths in SQLite. A value with more places (a
-    percentage computed at full precision) is rounded half-up to six places once, on the way in."""
+    """A decimal kept exactly to :data:`PLACES` places, at most :data:`DIGITS` digits: NUMERIC(20, 6)
+    where the database has an exact numeric type, the decimal as text in SQLite. A value with more
+    places (a percentage computed at full precision) is rounded half-up to six places once, on
+    the way in; one too large for NUMERIC(20, 6) is refused on every database alike."""
 
-    impl = Numeric(20, PLACES)
+    impl = Numeric(DIGITS, PLACES)
     cache_ok = True
 
     def load_dialect_impl(self, dialect):
         if dialect.name == "sqlite":
-            return dialect.type_descriptor(BigInteger())
-        return dialect.type_descriptor(Numeric(20, PLACES, asdecimal=True))
+            return dialect.type_descriptor(String(DIGITS + 2))
+        return dialect.type_descriptor(Numeric(DIGITS, PLACES, asdecimal=True))
 
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
         exact = Decimal(value).quantize(_QUANTUM, rounding=ROUND_HALF_UP)
-        if dialect.name == "sqlite":
-            return int(exact.scaleb(PLACES))
-        return exact
+        if len(exact.as_tuple().digits) > DIGITS:
+            raise ValueError(f"{value} has more than {DIGITS - PLACES} digits before the point")
+        return str(exact) if dialect.name == "sqlite" else exact
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        if dialect.name == "sqlite":
-            return (Decimal(int(value)) / _SCALE).quantize(_QUANTUM)
         return Decimal(value).quantize(_QUANTUM)
 
 
