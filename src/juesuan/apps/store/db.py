@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -75,9 +74,27 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
 
-@lru_cache(maxsize=8)
+_ENGINES: dict[str, Engine] = {}
+
+
+def _forget_engines() -> None:
+    """In a forked worker: leave the parent's pooled connections to the parent."""
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+    _ENGINES.clear()
+
+
+os.register_at_fork(after_in_child=_forget_engines)
+
+
 def engine_for(url: str) -> Engine:
     """One engine per URL and process (the file's folder is created for SQLite)."""
+    if url not in _ENGINES:
+        _ENGINES[url] = _engine(url)
+    return _ENGINES[url]
+
+
+def _engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:

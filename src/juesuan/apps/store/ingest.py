@@ -124,12 +124,12 @@ def read(path: Path, profile: str | None = None, kind: str | None = None) -> tup
 
 
 def identity_of(d: Disclosure, source: str) -> Identity:
-    """The document's identity; a data file states its unit and year, and is a 部门 when it lists
-    subordinate units (a department's 汇总), otherwise a 单位."""
+    """The document's identity; a data file states its unit and year, and is the 部门决算 of its
+    unit unless it is a department's own unit ("…（本级）"), whose 单位决算 it is."""
     who = d.identity
     if source == "published":
         return who
-    scope = "部门" if (d.unit.subordinate_names or d.unit.subordinate_units) else "单位"
+    scope = "单位" if own_unit(d.unit.name) else "部门"
     from ...core.regions import province_of
 
     return Identity(kind="决算", scope=scope, year=d.unit.year, unit=d.unit.name, profile=d.profile,

@@ -52,9 +52,12 @@ def unit_or_fail(s, name: str) -> Unit:
     return unit
 
 
-def _best(docs: Sequence[Document], scope: str = "") -> Document | None:
-    """The document to compare with: the same scope if there is one, a published document before
-    a data file, the latest version."""
+def _best(docs: Sequence[Document], scope: str = "", *, any_scope: bool = False) -> Document | None:
+    """The document to compare with: of the same scope (a 部门决算 with a 部门决算, a 单位决算 with
+    a 单位决算; a document that does not say is taken for either), a published document before a
+    data file, the latest version."""
+    if not any_scope:
+        docs = [d for d in docs if not scope or not d.scope or d.scope == scope]
     if not docs:
         return None
     return max(docs, key=lambda d: (d.scope == scope, d.source == "published", d.version, d.id))
@@ -163,7 +166,7 @@ def _members(s, unit: Unit, kind: str, year: int, who: Identity, listed: Iterabl
         return [], []
     found, missing = [], []
     for child in sorted(children.values(), key=lambda u: u.id):
-        doc = _best([d for d in documents_of(s, child.id, kind, year) if d.sha256 != exclude], "单位")
+        doc = _best([d for d in documents_of(s, child.id, kind, year) if d.sha256 != exclude], "单位", any_scope=True)
         if doc is None:
             missing.append(child.name)
         else:
