@@ -273,3 +273,17 @@ def add_alias(engine: Engine, name: str, other: str) -> str:
             return f"已把库中的“{other}”并入“{unit.name}”（同一单位的另一名称），其文件一并归入"
         s.add(UnitAlias(unit_id=unit.id, name=other, key=key))
         return f"已登记“{other}”为“{unit.name}”的另一名称"
+
+
+def decide(engine: Engine, document_id: int, code: str, location_hash: str, status: str, who: str, comment: str = "") -> None:
+    """Record a reviewer's decision on a finding of a document (the latest decision counts); it
+    holds for the same finding in later runs of the document."""
+    from .schema import DECISION_STATUSES, Decision, now
+
+    if status not in DECISION_STATUSES:
+        raise InputError(f"决定“{status}”无法识别（可选：{'、'.join(DECISION_STATUSES)}）")
+    with db.session(engine, write=True) as s:
+        if s.get(Document, document_id) is None:
+            raise InputError(f"库中没有编号为 {document_id} 的文件")
+        s.add(Decision(document_id=document_id, code=code, location_hash=location_hash, status=status, who=who,
+                       at=now(), comment=comment))
