@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from ...core import keys
 from ...core.findings import InputError
 from ...core.identity import Identity
-from ...core.model import Disclosure, Narrative, Span, Statement, Unit as UnitFacts
+from ...core.model import SANGONG_ITEMS, Disclosure, Narrative, Span, Statement, Unit as UnitFacts
 from ...core.profiles import DEFAULT_PROFILE, load_profile
 from ...rules.checks import Related
 from ...rules.prepare import Prepared
@@ -287,3 +287,57 @@ def decide(engine: Engine, document_id: int, code: str, location_hash: str, stat
             raise InputError(f"库中没有编号为 {document_id} 的文件")
         s.add(Decision(document_id=document_id, code=code, location_hash=location_hash, status=status, who=who,
                        at=now(), comment=comment))
+
+
+# --------------------------------------------------------------------------- prefill
+
+def prefill(engine: Engine, name: str, year: int) -> tuple[Disclosure, list[str]]:
+    """A year's data to start from, out of the store: the unit's facts and profile from last
+    year's stored data file (when there is one), last year's figures as 上年, and the year's
+    budget figures as 年初预算 when its 预算 is stored. Also one line per source, for the user."""
+    import dataclasses
+    import tempfile
+    from pathlib import Path
+
+    from ...core.model import Comparatives
+    from ...rules.checks.across import current
+
+    with db.session(engine) as s:
+        unit = unit_or_fail(s, name)
+        last = _best(documents_of(s, unit.id, "决算", year - 1), "部门")
+        budget = _best(documents_of(s, unit.id, "预算", year), "部门")
+        if last is None and budget is None:
+            raise InputError(f"库中没有“{unit.name}”{year - 1}年度的决算或{year}年度的预算，无法预填")
+        notes, prior, initial = [], {}, {}
+        facts = UnitFacts(name=unit.name, year=year)
+        profile = DEFAULT_PROFILE
+        if last is not None:
+            p = prepared_of(s, last)
+            subjects = {k for k in p.figures if k.startswith("项.") and keys.split(k)[1] == ""}
+            subjects |= {f"三公.{item}" for item in SANGONG_ITEMS}
+            subjects |= {"收支总计", "财政拨款收支总计", "一般公共预算财政拨款支出", "机关运行经费"}
+            for subject in sorted(subjects):
+                value, _ = current(p, subject)
+                if value is not None:
+                    prior[subject] = value
+            notes.append(f"上年决算数取自 {last.year}年度{'数据文件' if last.source == 'data' else last.scope + last.kind} {last.path}（第{last.version}版）")
+            profile = last.profile or profile
+            content = s.execute(select(Document.content).where(Document.id == last.id)).scalar()
+            if last.source == "data" and content:
+                with tempfile.TemporaryDirectory() as tmp:
+                    copy = Path(tmp) / Path(last.path).name
+                    copy.write_bytes(content)
+                    from ...io.readers.data import load
+
+                    was = load(copy).unit
+                facts = dataclasses.replace(was, name=unit.name, year=year, staff=type(was.staff)(), sources={})
+                notes.append("单位概况（职能、内设科室、下属单位）取自上年数据文件，请核对更新")
+        if budget is not None:
+            p = prepared_of(s, budget)
+            for subject in sorted(prior) or sorted(k for k in p.figures if keys.split(k)[1] == ""):
+                value, _ = current(p, subject)
+                if value is not None:
+                    initial[subject] = value
+            notes.append(f"年初预算数取自 {budget.year}年度预算 {budget.path}")
+    d = Disclosure(unit=facts, comparatives=Comparatives(prior=prior, initial_budget=initial), profile=profile)
+    return d, notes
