@@ -250,6 +250,13 @@ def unit_for(s, name: str, region: str = "", level: str = "") -> Unit:
     return unit
 
 
+def _insert_rows(s, model, rows: list[dict]) -> None:
+    """Many rows in one executemany (psycopg pipelines it; measured faster here than multi-row
+    VALUES statements, which are compiled anew for each length)."""
+    if rows:
+        s.execute(insert(model), rows)
+
+
 def _store(s, item: Item, content: bytes | None) -> Stored:
     existing = s.execute(select(Document.id, Document.version, Document.unit_id).where(Document.sha256 == item.sha256)).first()
     if existing is not None:
@@ -276,12 +283,10 @@ def _store(s, item: Item, content: bytes | None) -> Stored:
                    sha256=item.sha256, size=item.size, version=version, ingested_at=now(), content=content)
     s.add(doc)
     s.flush()
-    if item.figures:
-        s.execute(insert(Figure), [{"document_id": doc.id, **row} for row in item.figures])
+    _insert_rows(s, Figure, [{"document_id": doc.id, **row} for row in item.figures])
     run = Run(document_id=doc.id, juesuan_version=__version__, profile=item.profile, at=now(), errors=item.counts[0],
               warnings=item.counts[1], infos=item.counts[2], checks=item.checks, related=item.related)
     s.add(run)
     s.flush()
-    if item.findings:
-        s.execute(insert(FindingRow), [{"run_id": run.id, **row} for row in item.findings])
+    _insert_rows(s, FindingRow, [{"run_id": run.id, **row} for row in item.findings])
     return Stored(doc.id, version, False, unit.id, matched)
