@@ -12,7 +12,6 @@ read or computed again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Iterable, Sequence
 
 from sqlalchemy import select
@@ -27,7 +26,7 @@ from ...rules.checks import Related
 from ...rules.prepare import Prepared
 from ...rules.units import name_key
 from . import db
-from .schema import Document, Figure, Unit, UnitAlias
+from .schema import Document, Figure, Run, Unit, UnitAlias
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,22 +176,12 @@ def _members(s, unit: Unit, kind: str, year: int, who: Identity, listed: Iterabl
     return ([], missing) if missing else (found, [])
 
 
-def figure_value(p: Prepared, subject: str) -> Decimal | None:
-    """``subject`` as a stored document gives it: stated in its text, else derived."""
-    n = p.disclosure.narrative
-    for st in n.statements if n is not None else ():
-        if st.key == subject:
-            return st.value
-    return p.figures.get(subject)
-
 
 # --------------------------------------------------------------------------- listing
 
-def latest_runs(s, document_ids: Iterable[int]) -> dict[int, "Run"]:
+def latest_runs(s, document_ids: Iterable[int]) -> dict[int, Run]:
     """The newest run of each document."""
     from sqlalchemy import func
-
-    from .schema import Run
 
     ids = list(document_ids)
     if not ids:
