@@ -151,6 +151,10 @@ def test_a_renamed_unit_is_matched_and_the_match_reported(store_url, tmp_path):
     (match,) = [f for f in doc["findings"] if f["rule"] == "X-UNIT-MATCH"]
     assert "昌吉回族自治州规划与自然资源局" in match["message"] and match["severity"] == "info"
     assert doc["comparisons"][0]["agreed"] == doc["comparisons"][0]["compared"]
+    added = cli("store", "add", str(this_file), "--db", store_url)
+    assert "与库中单位“昌吉回族自治州规划与自然资源局”视为同一单位" in added.stdout
+    history = cli("store", "history", "昌吉回族自治州规划与自然资源局", "--db", store_url).stdout
+    assert history.startswith("昌吉回族自治州规划和自然资源局") and "2024年度" in history and "2025年度" in history
 
 
 def test_a_name_no_rule_can_match_needs_an_alias(store_url, tmp_path):
@@ -163,3 +167,17 @@ def test_a_name_no_rule_can_match_needs_an_alias(store_url, tmp_path):
     assert told.returncode == 0 and "另一名称" in told.stdout
     doc = _json(cli("check", str(this_file), "--db", store_url, "--format", "json"))
     assert doc["comparisons"] and any(f["rule"] == "X-UNIT-MATCH" for f in doc["findings"])
+    assert f"其他名称：{DEPARTMENT}" in cli("store", "history", DEPARTMENT, "--db", store_url).stdout
+
+
+def test_until_budgets_are_readable_the_years_data_file_gives_the_budget(years, store_url, tmp_path):
+    _store(store_url, years["2024-data"])
+    doc = _json(cli("check", str(years["2024"]), "--db", store_url, "--format", "json"))
+    (summary,) = [c for c in doc["comparisons"] if c["rule"] == "X-BUDGET-SUMMARY"]
+    assert summary["compared"] >= 2 and summary["agreed"] == summary["compared"]
+    changed = Y.example()
+    changed["年初预算"]["财政拨款收支总计"] = "17633800.00"  # 10 万元 more than the document states
+    _store(store_url, Y.write(changed, tmp_path / "v2" / "决算数据.yaml"))
+    doc = _json(cli("check", str(years["2024"]), "--db", store_url, "--format", "json"))
+    (gap,) = [f for f in doc["findings"] if f["rule"] == "X-BUDGET" and f["severity"] == "warning"]
+    assert gap["figures"]["决算所述年初预算数"] == "1,753.38" and gap["figures"]["预算文件"] == "1,763.38"

@@ -227,7 +227,7 @@ def history(engine: Engine, name: str) -> list[str]:
         names = [a.name for a in s.execute(select(UnitAlias).where(UnitAlias.unit_id == unit.id)).scalars()]
         lines = [f"{unit.name}（{unit.region or '地区不明'}{('，' + unit.level) if unit.level else ''}）"]
         if len(names) > 1:
-            lines.append("  曾用名称：" + "、".join(n for n in names if n != unit.name))
+            lines.append("  其他名称：" + "、".join(n for n in names if n != unit.name))
         if unit.parent_id is not None:
             lines.append(f"  所属部门：{s.get(Unit, unit.parent_id).name}")
         children = [u.name for u in s.execute(select(Unit).where(Unit.parent_id == unit.id).order_by(Unit.id)).scalars()]
