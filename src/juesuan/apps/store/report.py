@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from . import db
-from .query import latest_runs
-from .schema import Decision, Document, FindingRow, Unit
+from .schema import Decision, Document, FindingRow, Run, Unit
 
 #: Years shown in the trend: the report's year and the four before it.
 TREND_YEARS = 5
@@ -81,8 +80,49 @@ def _pick(docs: list[Document]) -> dict[tuple[int, str, int], Document]:
     return best
 
 
+def _runs(s, doc_ids: list[int]) -> dict[int, tuple[int, int, int, int]]:
+    """Per document, its latest run: (run id, errors, warnings, infos)."""
+    out = {}
+    for part in _chunks(doc_ids):
+        newest = (select(Run.document_id, func.max(Run.id).label("run_id")).where(Run.document_id.in_(part))
+                  .group_by(Run.document_id).subquery())
+        for doc_id, run_id, e, w, i in s.execute(select(Run.document_id, Run.id, Run.errors, Run.warnings, Run.infos)
+                                                 .join(newest, Run.id == newest.c.run_id)):
+            out[doc_id] = (run_id, e, w, i)
+    return out
+
+
+def _by_rule(s, run_ids: list[int]) -> list[tuple[int, str, str, int]]:
+    """Error and warning findings of the runs, counted by run, code and severity (in the database)."""
+    out = []
+    for part in _chunks(run_ids):
+        out.extend(s.execute(select(FindingRow.run_id, FindingRow.code, FindingRow.severity, func.count())
+                             .where(FindingRow.run_id.in_(part), FindingRow.severity != "info")
+                             .group_by(FindingRow.run_id, FindingRow.code, FindingRow.severity)).all())
+    return out
+
+
+def _dismissed(s, runs: dict[int, tuple], doc_ids: list[int]) -> list[tuple[int, str, str]]:
+    """The error and warning findings of the latest runs that a reviewer marked as false alarms,
+    as (document, code, severity)."""
+    keys = _false_alarms(s, doc_ids)
+    if not keys:
+        return []
+    docs = sorted({doc for doc, _, _ in keys})
+    run_doc = {runs[d][0]: d for d in docs if d in runs}
+    out = []
+    for part in _chunks(list(run_doc)):
+        for run_id, code, severity, place in s.execute(
+                select(FindingRow.run_id, FindingRow.code, FindingRow.severity, FindingRow.location_hash)
+                .where(FindingRow.run_id.in_(part), FindingRow.severity != "info")):
+            if (run_doc[run_id], code, place) in keys:
+                out.append((run_doc[run_id], code, severity))
+    return out
+
+
 def review(engine: Engine, year: int, region: str | None = None) -> Review:
-    """What the stored runs found for the region's 决算 of ``year`` and the years before."""
+    """What the stored runs found for the region's 决算 of ``year`` and the years before: counts
+    by rule for the year and the one before it, totals from the runs for the earlier years."""
     from ...rules.checks.catalogue import all_codes
 
     codes = all_codes()
@@ -94,59 +134,48 @@ def review(engine: Engine, year: int, region: str | None = None) -> Review:
              .where(Document.kind == "决算", Document.year >= first, Document.year <= year))
         if region:
             q = q.where(Unit.region == region)
-        docs = s.execute(q).all()
-        chosen = _pick(docs)
-        runs = {}
-        for part in _chunks([d.id for d in chosen.values()]):
-            runs.update(latest_runs(s, part))
-        run_doc = {r.id: doc_id for doc_id, r in runs.items()}
-        found: list[tuple[int, str, str, str]] = []
-        for part in _chunks(list(run_doc)):
-            found.extend(s.execute(select(FindingRow.run_id, FindingRow.code, FindingRow.severity, FindingRow.location_hash)
-                                   .where(FindingRow.run_id.in_(part), FindingRow.severity != "info")).all())
-        dismissed = _false_alarms(s, list(runs))
+        chosen = _pick(s.execute(q).all())
+        runs = _runs(s, [d.id for d in chosen.values()])
+        recent = {runs[d.id][0]: d.id for key, d in chosen.items() if key[2] >= year - 1 and d.id in runs}
+        counted = _by_rule(s, list(recent))
+        dismissed = _dismissed(s, runs, list(runs))
+    tally: dict[int, dict[str, int]] = {}  # document → code → error and warning findings
+    for run_id, code, _, n in counted:
+        doc_tally = tally.setdefault(recent[run_id], {})
+        doc_tally[code] = doc_tally.get(code, 0) + n
+    less: dict[int, list[int]] = {}  # document → [errors, warnings] marked false alarms
+    for doc_id, code, severity in dismissed:
+        less.setdefault(doc_id, [0, 0])[0 if severity == "error" else 1] += 1
+        if doc_id in tally and tally[doc_id].get(code):
+            tally[doc_id][code] -= 1
     rows: dict[tuple[int, str], UnitRow] = {}
     totals: dict[int, list[int]] = {}
-    for (unit_id, scope, doc_year), d in sorted(chosen.items(), key=lambda kv: kv[0][2]):
-        run = runs.get(d.id)
-        row = rows.setdefault((unit_id, scope), UnitRow(unit=d.name, scope=scope, region=d.region))
-        if run is None:
-            continue
-        counts = totals.setdefault(doc_year, [0, 0, 0])
-        counts[0] += 1
-        if doc_year == year:
-            row.path, row.infos = d.path, run.infos
-    per_doc: dict[int, dict[str, list[int]]] = {}
-    for run_id, code, severity, place in found:
-        doc_id = run_doc[run_id]
-        if (doc_id, code, place) in dismissed:
-            per_doc.setdefault(doc_id, {}).setdefault("__false__", [0])[0] += 1
-            continue
-        per_doc.setdefault(doc_id, {}).setdefault(code, [0, 0])[0 if severity == "error" else 1] += 1
     last_year_rules: dict[str, int] = {}
     rule_units: dict[str, set] = {}
     rule_count: dict[str, int] = {}
     for (unit_id, scope, doc_year), d in chosen.items():
+        row = rows.setdefault((unit_id, scope), UnitRow(unit=d.name, scope=scope, region=d.region))
         if d.id not in runs:
             continue
-        row = rows[(unit_id, scope)]
-        tally = per_doc.get(d.id, {})
-        errors = sum(v[0] for k, v in tally.items() if k != "__false__")
-        warnings = sum(v[1] for k, v in tally.items() if k != "__false__")
+        _, e, w, i = runs[d.id]
+        e_less, w_less = less.get(d.id, (0, 0))
+        errors, warnings = e - e_less, w - w_less
         row.trend[doc_year] = errors + warnings
-        totals[doc_year][1] += errors
-        totals[doc_year][2] += warnings
+        counts = totals.setdefault(doc_year, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += errors
+        counts[2] += warnings
         if doc_year == year:
-            row.errors, row.warnings = errors, warnings
-            row.false_alarms = tally.get("__false__", [0])[0]
-            for code, (e, w) in ((k, v) for k, v in tally.items() if k != "__false__"):
-                row.by_rule[code] = e + w
-                rule_units.setdefault(code, set()).add((unit_id, scope))
-                rule_count[code] = rule_count.get(code, 0) + e + w
+            row.path, row.infos, row.errors, row.warnings = d.path, i, errors, warnings
+            row.false_alarms = e_less + w_less
+            for code, n in tally.get(d.id, {}).items():
+                if n:
+                    row.by_rule[code] = n
+                    rule_units.setdefault(code, set()).add((unit_id, scope))
+                    rule_count[code] = rule_count.get(code, 0) + n
         elif doc_year == year - 1:
-            for code, v in tally.items():
-                if code != "__false__":
-                    last_year_rules[code] = last_year_rules.get(code, 0) + v[0] + v[1]
+            for code, n in tally.get(d.id, {}).items():
+                last_year_rules[code] = last_year_rules.get(code, 0) + n
     current = [r for r in rows.values() if year in r.trend]
     current.sort(key=lambda r: (-r.errors, -r.warnings, -r.infos, r.unit))
     rules = [(code, codes[code].description if code in codes else "", codes[code].severity.value if code in codes else "",
