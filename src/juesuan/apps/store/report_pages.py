@@ -97,7 +97,7 @@ _CSS = """
 body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;color:#111;margin:0 auto;max-width:1180px;line-height:1.55}
 h1{font-size:22pt;text-align:center;margin:.4em 0 .1em;letter-spacing:.08em}
 .sub{text-align:center;color:#444;font-size:10.5pt;margin-bottom:1.2em}
-h2{font-size:14pt;margin:1.2em 0 .4em;border-left:5px solid #8b0000;padding-left:.4em}
+h2{font-size:14pt;margin:1.2em 0 .4em;border-left:5px solid #8b0000;padding-left:.4em;break-after:avoid}
 p.lead{text-indent:2em;font-size:11.5pt;margin:.3em 0}
 .charts{display:flex;flex-wrap:wrap;gap:8px;justify-content:space-between;break-inside:avoid}
 .charts img{width:32.5%;border:1px solid #ccc}
