@@ -88,6 +88,11 @@ def test_a_data_file_is_compared_with_last_years_stored_data(years, store_url):
     doc = _json(cli("check", str(years["2025-planted-data"]), "--db", store_url, "--format", "json"))
     warnings = [f for f in doc["findings"] if f["rule"] == "X-PRIOR-YEAR" and f["severity"] == "warning"]
     assert [f["figures"]["差额"] for f in warnings] == ["1.00"] and PLANTED in warnings[0]["message"]
+    places = [warnings[0]["location"], *warnings[0]["location"].get("also", [])]
+    # this year's 上年 where the data file gives it; last year's figure where the stored data file does
+    assert [{"file": p["file"], "cell": p.get("cell")} for p in places] == [
+        {"file": str(years["2025-planted-data"]), "cell": f"上年.项.{PLANTED}"},
+        {"file": str(years["2024-data"]), "cell": f"表.T5.行.{PLANTED}.合计"}]
     (summary,) = doc["comparisons"]
     assert summary["compared"] - summary["agreed"] == 1  # data agrees to the cent everywhere else
 

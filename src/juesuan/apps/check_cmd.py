@@ -261,12 +261,12 @@ def _error_kind(result: DocumentResult) -> str:
 def _in_process(paths: list[str], args: argparse.Namespace, debug: bool) -> Iterator[tuple[str, Done]]:
     for path in paths:
         started = time.monotonic()
-        yield path, Done("ok", _task(path, args.profile, args.kind, debug, args.db_url), time.monotonic() - started)
+        yield path, Done("ok", _task(path, args.profile, args.kind, debug, getattr(args, "db_url", None)), time.monotonic() - started)
 
 
 def _local_pool(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int) -> Iterator[tuple[str, Done]]:
     with Pool(jobs, timeout=args.timeout, max_memory_mb=args.max_memory, warm=WARM) as pool:
-        yield from pool.run(_task, paths, args.profile, args.kind, debug, args.db_url)
+        yield from pool.run(_task, paths, args.profile, args.kind, debug, getattr(args, "db_url", None))
 
 
 def _results(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int) -> Iterator[tuple[str, Done]]:
@@ -275,7 +275,7 @@ def _results(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int)
     if args.cluster:
         from .cluster import run_on_cluster
 
-        return run_on_cluster(args.cluster, _task, paths, (args.profile, args.kind, debug, args.db_url),
+        return run_on_cluster(args.cluster, _task, paths, (args.profile, args.kind, debug, getattr(args, "db_url", None)),
                               timeout=args.timeout, max_memory_mb=args.max_memory, warm=WARM)
     if not args.limits_given and (jobs <= 1 or len(paths) <= 1):
         return _in_process(paths, args, debug)

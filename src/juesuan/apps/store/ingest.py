@@ -34,6 +34,7 @@ from ...core.findings import InputError, Severity, finding_to_dict
 from ...core.identity import Identity
 from ...core.model import Disclosure, Span
 from ...core.profiles import DEFAULT_PROFILE, load_profile
+from ...rules.checks.across import table_span
 from ...rules.prepare import Prepared, prepare
 from ...rules.units import name_key, own_unit, without_own
 from . import db, query
@@ -191,7 +192,8 @@ def _span_columns(span: Span | None) -> dict[str, Any]:
 
 
 def figure_rows(prepared: Prepared) -> list[dict]:
-    """Every stated figure of the text (with where it was printed) and every derived figure."""
+    """Every stated figure of the text (with where it was printed) and every derived figure (with
+    the table cell it was read from, when it was read from one)."""
     rows = []
     narrative = prepared.disclosure.narrative
     for s in narrative.statements if narrative is not None else ():
@@ -199,7 +201,8 @@ def figure_rows(prepared: Prepared) -> list[dict]:
             rows.append({"key": s.key, "value": s.value, "unit": s.unit or "万元", "origin": "stated", **_span_columns(s.span)})
     for key, value in prepared.figures.items():
         if isinstance(value, Decimal) and value.is_finite():
-            rows.append({"key": key, "value": value, "unit": _unit_of(key), "origin": "derived", **_span_columns(None)})
+            where = table_span(prepared, key) if keys.split(key)[1] == "" else None
+            rows.append({"key": key, "value": value, "unit": _unit_of(key), "origin": "derived", **_span_columns(where)})
     return rows
 
 

@@ -80,13 +80,17 @@ def prepared_of(s, doc: Document, *, budget_from_data: bool = False) -> Prepared
     年初预算 figures become the budget's own."""
     rows = s.execute(select(Figure).where(Figure.document_id == doc.id).order_by(Figure.id)).scalars().all()
     statements, figures = [], {}
+    cells = []  # derived figures read from a table cell: stated there, so a check can point at it
     for r in rows:
+        span = Span(file=doc.path, page=r.page, line=r.line, start=r.mark_start, end=r.mark_end,
+                    excerpt=r.excerpt or "", cell=r.cell or "")
         if r.origin == "stated":
-            span = Span(file=doc.path, page=r.page, line=r.line, start=r.mark_start, end=r.mark_end,
-                        excerpt=r.excerpt or "", cell=r.cell or "")
             statements.append(Statement(key=r.key, value=r.value, unit=r.unit, span=span))
         else:
             figures[r.key] = r.value
+            if r.cell or r.page is not None or r.line is not None:
+                cells.append(Statement(key=r.key, value=r.value, unit=r.unit, span=span))
+    statements.extend(cells)  # after the text's own statements, which come first
     if budget_from_data:
         figures = {keys.split(k)[0]: v for k, v in figures.items() if keys.split(k)[1] == keys.INITIAL_BUDGET}
         statements = []

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding
-from ...core.model import Span
+from ...core.model import Comparatives, Span
 from ...core.money import CENT, round2
 from ..prepare import Prepared
 from ..units import renamed
@@ -52,11 +52,16 @@ def _compared(subject: str) -> bool:
     return subject in _SUBJECTS or subject.startswith(_SUBJECT_PREFIXES) and not subject.startswith(("三公.出国", "三公.接待", "三公.购置车辆", "三公.保有车辆", "三公.固定资产"))
 
 
+def comparative_source(c: Comparatives, section: str, subject: str) -> Span | None:
+    """Where a comparative was given: data files key it by section ("上年.项.2010301")."""
+    return c.sources.get(f"{section}.{subject}") or c.sources.get(subject)
+
+
 def stated_prior(p: Prepared, subject: str) -> tuple[Decimal | None, Span | None]:
     """Last year's ``subject`` as ``p`` states it: its 上年, else its value minus its 增减."""
     d = p.disclosure
     if subject in d.comparatives.prior:
-        return d.comparatives.prior[subject], d.comparatives.sources.get(subject)
+        return d.comparatives.prior[subject], comparative_source(d.comparatives, "上年", subject)
     value, span = stated_value(d, keys.key(subject, keys.PRIOR))
     if value is not None:
         return value, span
@@ -163,7 +168,7 @@ def against_budget(ctx: Context) -> Iterator[Finding]:
             continue
         said, span = stated_value(here.disclosure, keys.key(subject, keys.INITIAL_BUDGET))
         if said is None:
-            said, span = c.initial_budget.get(subject), c.sources.get(subject)
+            said, span = c.initial_budget.get(subject), comparative_source(c, "年初预算", subject)
         theirs, their_span = current(budget, subject)
         if said is None or theirs is None:
             continue
