@@ -61,6 +61,8 @@ def test_last_years_figures_are_compared_in_every_output_format(years, store_url
     assert f'<p class="comparison">跨文件核对：{line}</p>' in page.stdout
     lines = cli("check", str(years["2025"]), "--db", store_url, "--format", "jsonl")
     assert json.loads(lines.stdout.splitlines()[0])["comparisons"] == doc["comparisons"]
+    batch = cli("check", str(years["2025"]), str(years["2025-planted"]), "--db", store_url, "--format", "jsonl", "--jobs", "2")
+    assert [json.loads(line)["comparisons"][0]["rule"] for line in batch.stdout.splitlines()] == ["X-PRIOR-SUMMARY"] * 2
 
 
 def test_without_the_store_last_years_check_does_not_run(years):

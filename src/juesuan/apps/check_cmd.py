@@ -258,15 +258,21 @@ def _error_kind(result: DocumentResult) -> str:
     return "unreadable" if result.unreadable else ""
 
 
+def _task_args(args: argparse.Namespace, debug: bool) -> tuple:
+    """The task's arguments after the path; the database only when ``--db`` is given."""
+    db_url = getattr(args, "db_url", None)
+    return (args.profile, args.kind, debug) + ((db_url,) if db_url else ())
+
+
 def _in_process(paths: list[str], args: argparse.Namespace, debug: bool) -> Iterator[tuple[str, Done]]:
     for path in paths:
         started = time.monotonic()
-        yield path, Done("ok", _task(path, args.profile, args.kind, debug, getattr(args, "db_url", None)), time.monotonic() - started)
+        yield path, Done("ok", _task(path, *_task_args(args, debug)), time.monotonic() - started)
 
 
 def _local_pool(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int) -> Iterator[tuple[str, Done]]:
     with Pool(jobs, timeout=args.timeout, max_memory_mb=args.max_memory, warm=WARM) as pool:
-        yield from pool.run(_task, paths, args.profile, args.kind, debug, getattr(args, "db_url", None))
+        yield from pool.run(_task, paths, *_task_args(args, debug))
 
 
 def _results(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int) -> Iterator[tuple[str, Done]]:
@@ -275,7 +281,7 @@ def _results(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int)
     if args.cluster:
         from .cluster import run_on_cluster
 
-        return run_on_cluster(args.cluster, _task, paths, (args.profile, args.kind, debug, getattr(args, "db_url", None)),
+        return run_on_cluster(args.cluster, _task, paths, _task_args(args, debug),
                               timeout=args.timeout, max_memory_mb=args.max_memory, warm=WARM)
     if not args.limits_given and (jobs <= 1 or len(paths) <= 1):
         return _in_process(paths, args, debug)
