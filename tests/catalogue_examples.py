@@ -325,6 +325,9 @@ EXAMPLES.update({
                          saying("本年收入合计 110", "本年收入合计.年初预算 110")),
     "X-MEMBERS": (across(with_tables(t1=T1()), members=(UNIT_A, UNIT_B("50"))),
                   across(with_tables(t1=T1()), members=(UNIT_A, UNIT_B("53")))),
+    "X-MEMBERS-SUMMARY": (across(with_tables(t1=T1()), members=(UNIT_A, UNIT_B("53"))), with_tables(t1=T1())),
+    "X-UNIT-MATCH": (across(THIS_YEAR_SAYS(98), prior=lambda: replace(LAST_YEAR(), unit=Unit(name="测试与评估单位", year=2023))),
+                     across(THIS_YEAR_SAYS(98), prior=LAST_YEAR)),
 })
 
 

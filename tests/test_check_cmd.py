@@ -62,7 +62,8 @@ def test_json_shape(files, capsys):
     data = json.loads(out)
     assert code == 1 and data["tool"] == "juesuan" and data["schema"] == 1
     doc = data["documents"][0]
-    assert set(doc) == {"path", "profile", "identity", "error", "findings", "checks", "counts"}
+    assert set(doc) == {"path", "profile", "identity", "error", "findings", "checks", "counts", "comparisons"}
+    assert doc["comparisons"] == []  # nothing to compare with without --db
     assert doc["counts"]["fault"] is False and data["skipped"] == []
     f = next(f for f in doc["findings"] if f["rule"] == "W-EDITOR-QUESTION")
     assert set(f) == {"rule", "severity", "message", "location", "figures"}

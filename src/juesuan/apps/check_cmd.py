@@ -68,6 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"每个审核进程的内存上限，MB（批量默认 {DEFAULT_MAX_MEMORY}；0 为不限）")
     parser.add_argument("--cluster", metavar="ADDRESS",
                         help="在 Dask 集群上审核：tcp://主机:8786，或 local:N 在本机启动 N 个 Dask 工作进程")
+    parser.add_argument("--db", metavar="URL", help="同时与数据库中已存的文件核对（上年文件、同年预算、所属单位）：文件路径或地址")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,24 +100,31 @@ def expand(paths: list[str]) -> list[Entry]:
     return out
 
 
-def _check_one(path: str, profile: str | None, kind: str | None = None, debug: bool = False) -> tuple[DocumentResult, str]:
+def _check_one(path: str, profile: str | None, kind: str | None = None, debug: bool = False,
+               db: str | None = None) -> tuple[DocumentResult, str]:
     """Worker: a missing file or a crash while reading becomes an unreadable result (and, with
     ``debug``, the traceback), never an exception that would stop the batch; a crash is labelled
-    as a fault of the program."""
+    as a fault of the program. With ``db`` (a database URL) the checks across documents also run
+    against what the store holds."""
     if not Path(path).is_file():
         return DocumentResult(path=path, profile=profile or "", error=f"{path}：文件不存在"), ""
     try:
         with guard.processing(path):
+            if db:
+                from .store.ingest import examine
+
+                return examine(path, db, profile, kind)[0], ""
             return check_path(path, profile, kind), ""
     except Exception as exc:  # batch boundary: report the program fault, keep the other documents going
         result = DocumentResult(path=path, profile=profile or "", error=guard.fault_line(exc), fault=True)
         return result, traceback.format_exc() if debug else ""
 
 
-def _task(path: str, profile: str | None, kind: str | None, debug: bool) -> tuple[DocumentResult, str, runstate.Fingerprint]:
+def _task(path: str, profile: str | None, kind: str | None, debug: bool,
+          db: str | None = None) -> tuple[DocumentResult, str, runstate.Fingerprint]:
     """What a worker process (local or on a cluster) does for one document: the result, the
     traceback when asked for, and the fingerprint of the file it read."""
-    result, trace = _check_one(path, profile, kind, debug)
+    result, trace = _check_one(path, profile, kind, debug, db)
     return result, trace, runstate.fingerprint(path)
 
 
@@ -250,15 +258,21 @@ def _error_kind(result: DocumentResult) -> str:
     return "unreadable" if result.unreadable else ""
 
 
+def _task_args(args: argparse.Namespace, debug: bool) -> tuple:
+    """The task's arguments after the path; the database only when ``--db`` is given."""
+    db_url = getattr(args, "db_url", None)
+    return (args.profile, args.kind, debug) + ((db_url,) if db_url else ())
+
+
 def _in_process(paths: list[str], args: argparse.Namespace, debug: bool) -> Iterator[tuple[str, Done]]:
     for path in paths:
         started = time.monotonic()
-        yield path, Done("ok", _task(path, args.profile, args.kind, debug), time.monotonic() - started)
+        yield path, Done("ok", _task(path, *_task_args(args, debug)), time.monotonic() - started)
 
 
 def _local_pool(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int) -> Iterator[tuple[str, Done]]:
     with Pool(jobs, timeout=args.timeout, max_memory_mb=args.max_memory, warm=WARM) as pool:
-        yield from pool.run(_task, paths, args.profile, args.kind, debug)
+        yield from pool.run(_task, paths, *_task_args(args, debug))
 
 
 def _results(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int) -> Iterator[tuple[str, Done]]:
@@ -267,11 +281,20 @@ def _results(paths: list[str], args: argparse.Namespace, debug: bool, jobs: int)
     if args.cluster:
         from .cluster import run_on_cluster
 
-        return run_on_cluster(args.cluster, _task, paths, (args.profile, args.kind, debug),
+        return run_on_cluster(args.cluster, _task, paths, _task_args(args, debug),
                               timeout=args.timeout, max_memory_mb=args.max_memory, warm=WARM)
     if not args.limits_given and (jobs <= 1 or len(paths) <= 1):
         return _in_process(paths, args, debug)
     return _local_pool(paths, args, debug, jobs)
+
+
+def _store_url(db: str) -> str:
+    """The database's URL, after making sure it is there and at the current schema."""
+    from .store import db as store_db
+
+    url = store_db.resolve_url(db)
+    store_db.open_store(url)
+    return url
 
 
 def _entries(args: argparse.Namespace) -> list[Entry]:
@@ -317,6 +340,7 @@ def run(args: argparse.Namespace) -> int:
         print("错误：没有找到可审核的文件（支持 " + " ".join(SUPPORTED) + "）", file=sys.stderr)
         return 2
     debug = bool(getattr(args, "debug", False))
+    args.db_url = _store_url(args.db) if args.db else None
     batch_run = len(to_read) > 1 or bool(args.manifest) or args.resume
     seen = _Tally(args.format)
     outputs = runstate.Outputs(args.format, args.output, batch_run, args.resume, to_read)

@@ -1,8 +1,10 @@
-"""`juesuan template`: write the blank data workbook a finance officer fills (决算, or 预算 with --kind).
+"""`juesuan template`: write the blank data workbook a finance officer fills (决算, or 预算 with --kind);
+a 决算 workbook with ``--from-db UNIT`` comes prefilled from the store (last year's figures as 上年).
 
 Where it sits: apps; one call to ``io.writers.template.write_workbook`` (决算数据) or
 ``io.writers.template_budget.write_budget_workbook`` (a budget's, laid out by its profile), which
-write the workbook whole or not at all (an unwritable path is one line, exit 2). The filled workbook
+write the workbook whole or not at all (an unwritable path is one line, exit 2), after
+``apps.store.query.prefill`` when the store is asked. The filled workbook
 is read back by ``juesuan build`` (``io.readers.data_xlsx.read_workbook``).
 """
 
@@ -24,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", "-p", default=None,
                         help="预算的格式配置（默认 national-yusuan；如 shanghai-yusuan），决定各表的表名和栏目")
     parser.add_argument("--force", action="store_true", help="文件已存在时覆盖")
+    parser.add_argument("--from-db", metavar="UNIT", help="从数据库预填决算工作簿：该单位上年的决算数、本年的预算数（取 --year 年度）")
+    parser.add_argument("--db", metavar="URL", help="数据库（默认取环境变量 JUESUAN_DB，再默认 ~/.local/share/juesuan/juesuan.db）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,6 +46,14 @@ def run(args: argparse.Namespace) -> int:
     if args.profile and not budget:
         print("错误：--profile 只用于预算工作簿（--kind 预算）；决算工作簿的格式在“单位概况”的“配置”行填写", file=sys.stderr)
         return 2
+    if args.from_db and budget:
+        print("错误：--from-db 目前只用于决算工作簿", file=sys.stderr)
+        return 2
+    d, notes = None, []
+    if args.from_db:
+        from .store import db, query
+
+        d, notes = query.prefill(db.open_store(args.db), args.from_db, year)
     try:
         if budget:
             count = _budget(path, year, args.profile)
@@ -49,11 +61,14 @@ def run(args: argparse.Namespace) -> int:
             from ..io.template_layout import SHEET_ORDER
             from ..io.writers.template import write_workbook
 
-            write_workbook(path, None, year=year)
+            write_workbook(path, d, year=year)
             count = len(SHEET_ORDER)
     except KeyboardInterrupt:
         raise KeyboardInterrupt(guard.not_written(path)) from None
-    print(f"已写出 {year} 年度{args.kind}数据填报工作簿：{path}（{count} 张工作表）")
+    what = f"{d.unit.name} " if d is not None else ""
+    print(f"已写出 {what}{year} 年度{args.kind}数据填报工作簿：{path}（{count} 张工作表）")
+    for note in notes:
+        print(f"  {note}")
     return 0
 
 

@@ -47,7 +47,21 @@ def document_dict(result: DocumentResult) -> dict:
         "findings": findings,
         "checks": checks,
         "counts": counts(result),
+        "comparisons": comparisons(result),
     }
+
+
+def comparisons(result: DocumentResult) -> list[dict]:
+    """What the checks across documents compared (docs/json.md): with which document, how many
+    figures, how many agree — from their summary findings."""
+    from ...rules.checks.across import SUMMARY_CODES
+
+    out = []
+    for f in result.findings:
+        if f.code in SUMMARY_CODES:
+            out.append({"rule": f.code, "message": f.message, "compared": int(f.figures.get("核对", 0)),
+                        "agreed": int(f.figures.get("一致", 0))})
+    return out
 
 
 def identity_dict(identity: Identity | None) -> dict | None:
@@ -180,6 +194,8 @@ def text_document(result: DocumentResult) -> str:
         lines.append(f"  {identity_line(result.identity)}")
     c = counts(result)
     lines.append(f"  错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项")
+    for item in comparisons(result):
+        lines.append(f"  跨文件核对：{item['message']}")
     points = key_points(result.report.findings)
     lines.append("  要点：" + ("" if points else "无错误、警告"))
     for n, f in enumerate(points, 1):
@@ -299,6 +315,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:2px solid #ccc;padding-botto
 .passage mark{background:#ffe082}.where{color:#777;font-size:.85em}
 table{border-collapse:collapse;margin:.3em 0}td,th{border:1px solid #ddd;padding:.15em .5em;font-size:.9em;text-align:left}
 td.num{text-align:right;font-family:monospace}.unreadable{color:#c62828;font-weight:bold}.skipped{color:#777}.checks{color:#555;font-size:.9em}
+.comparison{background:#eef5ec;border:1px solid #c8dcc2;border-radius:4px;padding:.3em .8em}
 .keypoints{background:#fff8f0;border:1px solid #f0d8c0;border-radius:4px;padding:.2em 1em .6em}.keypoints ol{margin:.3em 0;padding-left:1.6em}
 .keypoints li{margin:.25em 0}.keypoints a{color:#222;text-decoration:none}.keypoints a:hover{text-decoration:underline}
 details.info-findings{margin:1em 0;border:1px solid #dde6f0;border-radius:4px;padding:.3em .8em}
@@ -364,6 +381,8 @@ def html_document(result: DocumentResult) -> str:
     if result.identity is not None:
         out.append(f"<p class=\"identity\">{_e(identity_line(result.identity))}</p>")
     out.append(f"<p>配置：{_e(result.profile)}；错误 {c['error']} 项，警告 {c['warning']} 项，提示 {c['info']} 项。</p>")
+    for item in comparisons(result):
+        out.append(f"<p class=\"comparison\">跨文件核对：{_e(item['message'])}</p>")
     groups = ordered_groups(result.report.findings)
     anchors = _anchors(result, [f for _, items in groups for f in items])
     points = key_points(result.report.findings)

@@ -309,7 +309,8 @@ def _comparatives(wb: Workbook, d: Disclosure | None) -> None:
                     keys.setdefault(f"项.{row.code}", f"{row.code} {row.name}")
         c = d.comparatives
         for key in sorted({*c.prior, *c.initial_budget, *c.full_year_budget} - set(keys)):
-            keys[key] = ""
+            code = key.removeprefix("项.")
+            keys[key] = f"{code} {_class_name(code, d.unit.year)}" if key.startswith("项.") else ""
     for key, label in keys.items():
         values = [getattr(d.comparatives, attr).get(key) if d else None for attr, _ in L.COMP_COLUMNS]
         s.line(((key, "text"), (label, "text"), *((v, "amount") for v in values)))

@@ -24,9 +24,10 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding
-from ...core.model import Span
+from ...core.model import Comparatives, Span
 from ...core.money import CENT, round2
 from ..prepare import Prepared
+from ..units import renamed
 from .base import INFO, WARNING, Code, Context, NotApplicable, check
 from .support import amt, kind_word, named, stated_value, year_of
 
@@ -35,6 +36,11 @@ X_PRIOR_SUMMARY = Code("X-PRIOR-SUMMARY", INFO, "与上年已公开文件核对�
 X_BUDGET = Code("X-BUDGET", WARNING, "决算所述年初预算数与同年已公开的预算数不一致", also=(INFO,))
 X_BUDGET_SUMMARY = Code("X-BUDGET-SUMMARY", INFO, "与同年已公开预算核对的数字个数与一致个数")
 X_MEMBERS = Code("X-MEMBERS", WARNING, "部门决算（汇总）与所属各单位决算之和不一致", also=(INFO,))
+X_MEMBERS_SUMMARY = Code("X-MEMBERS-SUMMARY", INFO, "与所属各单位决算之和核对的数字个数与一致个数")
+X_UNIT_MATCH = Code("X-UNIT-MATCH", INFO, "核对所用的其他文件中单位名称或地区与本文件不同（更名、简称或区划调整），按同一单位核对")
+#: The codes that say how many figures were compared with another document and how many agree
+#: (figures "核对" and "一致"): reports show them beside the counts.
+SUMMARY_CODES = ("X-PRIOR-SUMMARY", "X-BUDGET-SUMMARY", "X-MEMBERS-SUMMARY")
 
 #: Subjects compared across documents: totals, each 类/项, 三公 and its parts, 机关运行经费.
 _SUBJECT_PREFIXES = ("类.", "项.", "三公.")
@@ -46,11 +52,16 @@ def _compared(subject: str) -> bool:
     return subject in _SUBJECTS or subject.startswith(_SUBJECT_PREFIXES) and not subject.startswith(("三公.出国", "三公.接待", "三公.购置车辆", "三公.保有车辆", "三公.固定资产"))
 
 
+def comparative_source(c: Comparatives, section: str, subject: str) -> Span | None:
+    """Where a comparative was given: data files key it by section ("上年.项.2010301")."""
+    return c.sources.get(f"{section}.{subject}") or c.sources.get(subject)
+
+
 def stated_prior(p: Prepared, subject: str) -> tuple[Decimal | None, Span | None]:
     """Last year's ``subject`` as ``p`` states it: its 上年, else its value minus its 增减."""
     d = p.disclosure
     if subject in d.comparatives.prior:
-        return d.comparatives.prior[subject], d.comparatives.sources.get(subject)
+        return d.comparatives.prior[subject], comparative_source(d.comparatives, "上年", subject)
     value, span = stated_value(d, keys.key(subject, keys.PRIOR))
     if value is not None:
         return value, span
@@ -63,9 +74,9 @@ def stated_prior(p: Prepared, subject: str) -> tuple[Decimal | None, Span | None
     return (None, None) if now is None else (now - delta, dspan)
 
 
-def _current(p: Prepared, subject: str) -> tuple[Decimal | None, Span | None]:
+def current(p: Prepared, subject: str) -> tuple[Decimal | None, Span | None]:
     """``subject`` as ``p`` gives it for its own year: stated in the text, else from its tables
-    (with the table cell it was read from, where the tables say)."""
+    (with the table cell it was read from, where the tables say) or its data."""
     value, span = stated_value(p.disclosure, subject)
     if value is not None:
         return value, span
@@ -124,7 +135,7 @@ def prior_year(ctx: Context) -> Iterator[Finding]:
     compared = agreed = 0
     for subject in _subjects(here):
         said, span = stated_prior(here, subject)
-        theirs, their_span = _current(last, subject)
+        theirs, their_span = current(last, subject)
         if said is None or theirs is None:
             continue
         compared += 1
@@ -157,8 +168,8 @@ def against_budget(ctx: Context) -> Iterator[Finding]:
             continue
         said, span = stated_value(here.disclosure, keys.key(subject, keys.INITIAL_BUDGET))
         if said is None:
-            said, span = c.initial_budget.get(subject), c.sources.get(subject)
-        theirs, their_span = _current(budget, subject)
+            said, span = c.initial_budget.get(subject), comparative_source(c, "年初预算", subject)
+        theirs, their_span = current(budget, subject)
         if said is None or theirs is None:
             continue
         compared += 1
@@ -187,7 +198,7 @@ _MEMBER_SUBJECTS = ("收入总计", "本年收入合计", "本年支出合计", 
                     "一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出", "人员经费", "公用经费", "三公.合计")
 
 
-@check(X_MEMBERS)
+@check(X_MEMBERS, X_MEMBERS_SUMMARY)
 def members(ctx: Context) -> Iterator[Finding]:
     """部门决算（汇总）各表的合计数 = 所属各单位决算（本级及下属单位）同一数字之和。"""
     units = ctx.related.members
@@ -196,17 +207,20 @@ def members(ctx: Context) -> Iterator[Finding]:
     here = ctx.prepared
     year = year_of(ctx)
     subjects = list(_MEMBER_SUBJECTS) + sorted(k for k in here.figures if k.startswith("类.") and keys.split(k)[1] == "")
+    names = "、".join(u.disclosure.unit.name for u in units)
+    kind = kind_word(ctx)
+    compared = agreed = 0
     for subject in subjects:
         whole = here.figures.get(subject)
         parts = [u.figures.get(subject) for u in units]
         if whole is None or any(v is None for v in parts):
             continue
+        compared += 1
         total = sum(parts, Decimal(0))
         gap = round2(whole) - round2(total)
         if gap == 0:
+            agreed += 1
             continue
-        names = "、".join(u.disclosure.unit.name for u in units)
-        kind = kind_word(ctx)
         figures = {f"部门{kind}": amt(whole), "各单位之和": amt(total), "差额": amt(gap), "单位": names}
         if abs(gap) <= CENT * len(units):
             yield X_MEMBERS.at(INFO)(f"{named(subject, year)}：部门{kind}{amt(whole)}万元，所属单位之和{amt(total)}万元（四舍五入范围内）",
@@ -214,6 +228,36 @@ def members(ctx: Context) -> Iterator[Finding]:
         else:
             yield X_MEMBERS(f"{named(subject, year)}：部门{kind}{amt(whole)}万元，所属{len(units)}个单位之和{amt(total)}万元",
                             figures, (), "部门汇总核对")
+    if compared == 0:
+        raise NotApplicable(f"部门{kind}与所属单位{kind}没有可对应的数字")
+    yield X_MEMBERS_SUMMARY(f"与所属{len(units)}个单位（{names}）{kind}之和核对{compared}个数字，{agreed}个一致",
+                            {"核对": str(compared), "一致": str(agreed), "单位": names}, (), "部门汇总核对")
 
 
-CHECKS = (prior_year, against_budget, members)
+def _name_and_region(p: Prepared) -> tuple[str, str]:
+    who = p.disclosure.identity
+    return (who.unit or p.disclosure.unit.name), who.region
+
+
+@check(X_UNIT_MATCH)
+def matched_units(ctx: Context) -> Iterator[Finding]:
+    """核对所用的上年文件、同年预算与本文件是同一单位：名称或地区不同（更名、“与/和”、“（本级）”、区划调整）时列出，供核实。"""
+    others = [("上年文件", ctx.related.prior), ("同年预算", ctx.related.budget)]
+    others = [(what, p) for what, p in others if p is not None]
+    if not others:
+        raise NotApplicable("没有其他文件可供核对")
+    name, region = _name_and_region(ctx.prepared)
+    for what, other in others:
+        their_name, their_region = _name_and_region(other)
+        year = other.disclosure.unit.year
+        changes = []
+        if renamed(name, their_name):
+            changes.append(f"单位名称为“{their_name}”（本文件为“{name}”）")
+        if region and their_region and region != their_region:
+            changes.append(f"地区为{their_region}（本文件为{region}）")
+        if changes:
+            yield X_UNIT_MATCH(f"{what}（{year}年度）中{'，'.join(changes)}，已按同一单位核对，请确认",
+                               {"本文件": name, what: their_name}, (), "与其他文件核对")
+
+
+CHECKS = (matched_units, prior_year, against_budget, members)
