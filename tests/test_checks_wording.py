@@ -100,3 +100,12 @@ def test_percent_sign_missing_after_a_spaced_share():
     from builders import doc, found
 
     assert found(doc(text="城乡社区支出(类)15411.43 万元，占 76.23;"), "W-PERCENT-SIGN")
+
+
+def test_a_note_on_empty_tables_listed_with_the_tables_is_tianjins_layout():
+    from catalogue_examples import with_toc
+
+    toc = ("第一部分 部门概况", "第二部分 部门预算表", "一、收入支出决算总表", "二、收入决算表", "三、关于空表的说明",
+           "第三部分 部门决算情况说明")
+    assert not found(with_toc(*toc)(), "W-TOC-ITEM")
+    assert found(with_toc(*toc[:4], "三、收入决算情况说明", toc[5])(), "W-TOC-ITEM")

@@ -61,6 +61,15 @@ def test_completion_against_the_budget_the_sangong_table_prints():
     assert not found(read(text.format("75.00"), tables=table), "N-COMPLETION")
 
 
+def test_gap_rate_against_the_budget_the_gap_implies():
+    # no budget printed: 5.21 − (−0.1) = 5.31 is the budget; 下降0.006% should be 1.88%, shown as printed
+    text = ("七、财政拨款“三公”经费支出决算情况说明\n"
+            "公务接待费支出5.21万元，与2021年度预算相比，减少0.1万元，下降{}%。")
+    (hit,) = found(read(text.format("0.006")), "N-BUDGET-GAP")
+    assert "-0.006%" in hit.message and hit.figures["预算数"] == "5.31" and hit.figures["重算差异率"] == "-1.88%"
+    assert not found(read(text.format("1.88")), "N-BUDGET-GAP")
+
+
 # --------------------------------------------------------------------------- 同比 words
 
 FISCAL = "四、财政拨款收入支出决算总体情况说明\n"

@@ -6,18 +6,23 @@ from __future__ import annotations
 from decimal import Decimal
 
 from juesuan.core.model import YEAR, Span
+from juesuan.core.profiles import load_profile
 from juesuan.phrasebook.parse import parse_narrative
 
 D = Decimal
 
 
-def parsed(*lines: str):
-    return parse_narrative([(t, Span(file="说明.txt", line=i + 1)) for i, t in enumerate(lines)], code_year=2026).narrative
+def parsed(*lines: str, budget: bool = True):
+    """Read as a budget is read (a budget's profile: its own clauses; "比2025年预算" is its change), or,
+    ``budget=False``, as a 决算 is."""
+    profile = load_profile("national-yusuan") if budget else None
+    return parse_narrative([(t, Span(file="说明.txt", line=i + 1)) for i, t in enumerate(lines)], profile,
+                           code_year=2026).narrative
 
 
-def stated(*lines: str) -> dict[str, list[Decimal]]:
+def stated(*lines: str, budget: bool = True) -> dict[str, list[Decimal]]:
     out: dict[str, list[Decimal]] = {}
-    for s in parsed(*lines).statements:
+    for s in parsed(*lines, budget=budget).statements:
         out.setdefault(s.key, []).append(s.value)
     return out
 
@@ -116,12 +121,12 @@ def test_a_budget_s_own_amount_after_its_year_only_in_a_budget():
     lines = ("三、财政拨款“三公”经费支出情况", "1.因公出国（境）费用。2026年预算数41.60万元，较2025年年初预算增加0.00万元。")
     v = _budget_stated(*lines)
     assert v["三公.因公出国（境）费"] == [D("41.60")] and v["三公.因公出国（境）费.增减"] == [D("0.00")]
-    assert "三公.因公出国（境）费" not in stated(*lines)  # read without a budget's profile: a 决算's 预算数 is no 决算数
+    assert "三公.因公出国（境）费" not in stated(*lines, budget=False)  # read as a 决算: its 预算数 is no 决算数
 
 
 def test_a_reason_ends_where_the_next_clause_names_its_own_figure():
     n = parse_narrative([("其中：公务用车购置费0万元，与2025年预算持平，主要原因是2025年无公车购置计划；公务用车运行费9.38万元，"
-                          "与2025年预算持平，主要原因是厉行节约。", Span(line=1))], code_year=2026)
+                          "与2025年预算持平，主要原因是厉行节约。", Span(line=1))], load_profile("national-yusuan"), code_year=2026)
     v = {s.key: s.value for s in n.narrative.statements}
     assert v["三公.公务用车运行维护费"] == D("9.38") and v["三公.公务用车运行维护费.增减"] == D("0.00")
     assert n.reasons["三公.公务用车购置费.增减"] == "2025年无公车购置计划"

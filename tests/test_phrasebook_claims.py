@@ -137,6 +137,21 @@ def test_years_the_text_names_with_their_roles():
     assert not [y for y in years if y[0] == "决算" and y[2] == 5]  # "比2022年度决算数" is a comparison
 
 
+def test_a_change_against_the_budget_is_not_a_change_against_last_year():
+    # 安徽 (杜集区 2021): each 三公 item "与2021年度预算相比"; the budget's amount is not the 决算's
+    n = parsed("七、财政拨款“三公”经费支出决算情况说明",
+               "2021年度“三公”经费支出预算为49.9万元,支出决算为7.69万元,完成预算的15.41%。",
+               "2.公务接待费支出5.21万元, 与2021年度预算相比,减少0.1万元,下降0.006%,下降的原因是厉行节约。",
+               "3.公务用车购置及运行维护费支出2.48万元,与上年相比,减少0.5万元。")
+    values = stated(n)
+    assert values["三公.合计"] == [Decimal("7.69")]
+    assert values["三公.公务接待费.预决算差额"] == [Decimal("-0.1")]
+    assert values["三公.公务接待费.预决算差异率"] == [Decimal("-0.006")]
+    assert "三公.公务接待费.增减" not in values and "三公.公务接待费.增减率" not in values
+    assert values["三公.公务用车购置及运行维护费.增减"] == [Decimal("-0.5")]
+    assert not [c for c in n.claimed(model.YEAR) if c.key == "比较"]  # the year's own budget, not a comparison year
+
+
 def test_item_heads_purposes_and_lists():
     n = parsed("（三）一般公共预算财政拨款支出决算具体情况",
                "5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。"

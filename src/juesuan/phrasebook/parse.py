@@ -42,6 +42,8 @@ _TOC_LEADER = re.compile(r"(?:[.…·．]{4,}|…{2,})\d*$")  # "（四）财政
 #: an amount ("2026年预算数…") goes on about the subject the sentence before it ended on.
 _LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?)?(?:相比)?[，,]?"
                               r"|(?:19|20)\d\d年度?")  # "1.因公出国（境）费用。2026年预算数41.60万元"
+#: A 决算's change told against its budget ("与2021年度预算相比，", "比年初预算"), right before its words.
+_VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初|全年|调整后?)?\s*预算数?\s*(?:相比|相较|比较)?[，,、]?\s*$")
 _BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed on a line of its own
 _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
 _TITLE = re.compile(r"^(.*?)((?:19|20)\d\d)年度?部门决算")
@@ -83,6 +85,7 @@ class _Reader:
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
         self.clauses = pb.ALL + (BUDGET_ONLY + _composed_budget() if budget else ())
+        self.budget = budget  # in a budget "比2025年预算增加…" is its change against last year's budget
         self.klass: str | None = None  # the last 类 read: a "款（款）项（项）" line under a 类 heading belongs to it
         self.share_base = ""  # the base the paragraph's last share named ("占总支出的")
         self.names = Names(function_codes(code_year))
@@ -362,6 +365,15 @@ class _Reader:
             if key is None:
                 continue
             if r.kind == "flat" and not flat_is_yoy(text.text[s_start:m.start()]):
+                continue
+            if not self.budget and r.kind in ("yoy", "flat") and _VS_BUDGET.search(text.text, max(s_start, m.start() - 30), m.start()):
+                # "与2021年度预算相比，减少0.1万元，下降0.006%": against the budget, not last year
+                if r.kind == "flat":
+                    continue
+                head, suffix = keys.split(key)
+                key = keys.key(head, keys.BUDGET_DIFF if suffix == keys.DELTA else keys.BUDGET_GAP)
+                self._state(key, r, text, s_start, s_end)
+                events.append((head, "预决算"))
                 continue
             if r.kind == "grade":
                 self.texts.setdefault(key, str(r.value))

@@ -65,7 +65,9 @@ _Y = r"((?:19|20)\d\d)"
 #: (role, regex with the year in group 1); a role's year must be the report year, or the one before.
 _YEARS = (
     ("截至", re.compile(rf"截[至止]\s*{_Y}\s*年\s*12\s*月\s*31\s*日")),
-    ("比较", re.compile(rf"(?:与|同|比|较)\s*{_Y}\s*年度?(?:同期)?(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
+    # (never a budget: "与2021年度预算相比" compares with the year's own budget)
+    ("比较", re.compile(rf"(?:与|同|比|较)\s*{_Y}\s*年度?(?:同期)?(?!度?\s*(?:年初|全年|调整后?)?\s*预算)"
+                      rf"(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
     # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's

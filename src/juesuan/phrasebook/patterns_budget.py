@@ -110,7 +110,11 @@ GENERAL = (
 
 _SANGONG_NAMES = ("<“三公”经费预算数|“三公”经费预算|三公经费预算数|三公经费预算|“三公”经费支出预算|"
                   "“三公”经费财政拨款预算>")
-SANGONG = (
+#: The items' names as budgets print them; in a 决算 too (without the budget's words, below).
+_SANGONG_ITEM_NAMES = (("因公出国（境）费", "<因公出国（境）费用|因公出国（境）费>"),
+                       ("公务用车购置及运行维护费", "<公务用车购置及运行费|公务用车购置和运行维护费|公务用车购置及运行维护费>"),
+                       ("公务用车运行维护费", "<公务用车运行费|公务用车运行维护费>"))
+SANGONG = (  # read in a budget only (BUDGET_ONLY): "…预算数为…" is a budget's own amount, never a 决算's
     _v("三公.合计", _SANGONG_NAMES + "[~为]{三公.合计:amt}"),
     _v("三公.合计.名", _SANGONG_NAMES, anchor="三公.合计"),
     _v("三公.出国", "<因公出国（境）费用|因公出国（境）费>[~预算支出][~支出][。][{年:year}年][~预算数][~为]"
@@ -118,13 +122,17 @@ SANGONG = (
     _v("三公.接待", "公务接待费[~预算支出][~支出][。][{年:year}年][~预算数][~为]{三公.公务接待费:amt}", "三公"),
     _v("三公.车", "<公务用车购置及运行费|公务用车购置和运行维护费|公务用车购置及运行维护费>[~预算支出][~支出][。]"
        "[{年:year}年][~预算数][~为]{三公.公务用车购置及运行维护费:amt}", "三公"),
-    _v("三公.车.名", "<公务用车购置及运行费|公务用车购置和运行维护费>", "三公",
-       anchor="三公.公务用车购置及运行维护费"),
     _v("三公.运行", "<公务用车运行费|公务用车运行维护费>[~预算支出][~支出][{年:year}年][~预算数][~为]"
        "{三公.公务用车运行维护费:amt}", "三公"),
-    _v("三公.运行.名", "公务用车运行费", "三公", anchor="三公.公务用车运行维护费"),
     _v("三公.购置", "<公务用车购置费|公务用车购置预算支出|公务用车购置>[{年:year}年][~预算数][~为]"
        "{三公.公务用车购置费:amt}", "三公"),
+)
+#: The same names read in every document: the amount right after the name (and 支出/为), no budget word.
+SANGONG_NAMES = (
+    *(_v(f"三公.{item}.别名", f"{names}[~支出][~为]{{三公.{item}:amt}}", "三公") for item, names in _SANGONG_ITEM_NAMES),
+    _v("三公.车.名", "<公务用车购置及运行费|公务用车购置和运行维护费>", "三公",
+       anchor="三公.公务用车购置及运行维护费"),
+    _v("三公.运行.名", "公务用车运行费", "三公", anchor="三公.公务用车运行维护费"),
 )
 
 OPERATING = (
@@ -169,11 +177,11 @@ PERFORMANCE = (
        "{绩效.项目.全年预算:amt}", "绩效"),
 )
 
-ALL: tuple[Pattern, ...] = OVERALL + FISCAL + GENERAL + SANGONG + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE
+ALL: tuple[Pattern, ...] = OVERALL + FISCAL + GENERAL + SANGONG_NAMES + OPERATING + PROCUREMENT + ASSETS + PERFORMANCE
 
 #: Clauses read in a budget only (``parse_narrative`` with a budget's profile): in a 决算 "预算数" is the
-#: 年初预算, never the document's own amount.
-BUDGET_ONLY: tuple[Pattern, ...] = (
+#: 年初预算, never the document's own amount ("“三公”经费支出预算为49.9万元，支出决算为7.69万元").
+BUDGET_ONLY: tuple[Pattern, ...] = SANGONG + (
     # 深圳: "1.因公出国（境）费用。2026年预算数41.60万元，较2025年年初预算增加0.00万元"
     _v("预算数", "预算数[~为]{@:amt}", anchor="@", after="年"),  # after a year only, never after a name not read
     # 深圳: "2026年深圳市财政局（本级）部门预算收入37,385.88万元"

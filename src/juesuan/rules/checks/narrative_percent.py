@@ -20,7 +20,7 @@ from ...core.model import BUDGET_WORD, Statement
 from ...core.money import HALF_CENT, HUNDRED, pct
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .narrative_words import flipped, rate_flipped
-from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, quoted,
+from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, pc_printed, quoted,
                       require_statements, section_label, spans, stated_value, sum_finding, year_of)
 
 # --------------------------------------------------------------------------- finding codes
@@ -103,12 +103,12 @@ def shares(ctx: Context) -> Iterator[Finding]:
             continue
         b, w = bases[0]
         if "near" in verdicts:
-            yield ROUNDING(f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
-                          {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
+            yield ROUNDING(f"{name}占比写为{pc_printed(s.value)}，按{amt(part)}÷{amt(w)}为{pc(pct(part, w))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+                          {"说明中占比": pc_printed(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
                           spans(s.span), section_label(ctx, subject))
             continue
-        yield N_SHARE(f"{name}占比写为{pc(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
-                      {"说明中占比": pc(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
+        yield N_SHARE(f"{name}占比写为{pc_printed(s.value)}，按{amt(part)}÷{amt(w)}应为{pc(pct(part, w))}",
+                      {"说明中占比": pc_printed(s.value), "金额": amt(part), "基数": f"{named(b, year)} {amt(w)}", "重算占比": pc(pct(part, w))},
                       spans(s.span), section_label(ctx, subject))
 
 
@@ -161,14 +161,14 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
         delta, prior, dc, pcmp = _delta_prior(ctx, subject)
         if delta is None or prior is None:
             continue
-        figures = {"说明中增减率": pc(s.value), "增减额": amt(delta), "上年数": amt(prior)}
+        figures = {"说明中增减率": pc_printed(s.value), "增减额": amt(delta), "上年数": amt(prior)}
         where = section_label(ctx, subject)
         if abs(prior) < HALF_CENT:
             if delta == 0:
                 if s.value != 0:
-                    yield N_YOY_PCT(f"{name}上年与本年均为零，增减率却写为{pc(s.value)}", figures, spans(s.span), where)
+                    yield N_YOY_PCT(f"{name}上年与本年均为零，增减率却写为{pc_printed(s.value)}", figures, spans(s.span), where)
             elif not _zero_base_ok(ctx, s.value, delta):
-                yield N_ZERO_BASE(f"{name}上年为零，增减率{pc(s.value)}在数学上无定义，请按本地惯例表述",
+                yield N_ZERO_BASE(f"{name}上年为零，增减率{pc_printed(s.value)}在数学上无定义，请按本地惯例表述",
                               figures, spans(s.span), where)
             continue
         verdict = pct_verdict(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp)
@@ -176,10 +176,10 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
             continue  # a rate the other way round is a word's fault (N-YOY-WORDS)
         figures["重算增减率"] = pc(pct(delta, prior))
         if verdict == "near":
-            yield ROUNDING(f"{name}增减率写为{pc(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+            yield ROUNDING(f"{name}增减率写为{pc_printed(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           figures, spans(s.span), where)
             continue
-        yield N_YOY_PCT(f"{name}增减率写为{pc(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
+        yield N_YOY_PCT(f"{name}增减率写为{pc_printed(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
                       figures, spans(s.span), where)
 
 
@@ -242,23 +242,27 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         if budget is None:
             budget = next((ctx.figures.get(keys.key(subject, o)) for o in order if ctx.figures.get(keys.key(subject, o)) is not None), None)
         actual, _ = _current(ctx, subject)
+        gap, _ = stated_value(d, keys.key(subject, BUDGET_DIFF))
+        derived = budget is None and actual is not None and gap is not None
+        if derived:  # "与预算相比，减少0.1万元，下降0.006%": the budget is the 决算数 less the gap
+            budget = actual - gap
         if budget is None or actual is None:
             continue
-        figures = {"说明中差异率": pc(s.value), "决算数": amt(actual), "预算数": amt(budget)}
+        figures = {"说明中差异率": pc_printed(s.value), "决算数": amt(actual), "预算数": amt(budget)}
         where = section_label(ctx, subject)
         if abs(budget) < HALF_CENT:
             if actual != 0 or s.value != 0:
-                yield N_ZERO_BUDGET(f"{name}预算数为零，差异率{pc(s.value)}无定义", figures, spans(s.span), where)
+                yield N_ZERO_BUDGET(f"{name}预算数为零，差异率{pc_printed(s.value)}无定义", figures, spans(s.span), where)
             continue
-        verdict = pct_verdict(s.value, actual - budget, budget, part_slack=True)
+        verdict = pct_verdict(s.value, actual - budget, budget, part_slack=True, whole_slack=derived)
         if verdict == "ok":
             continue
         figures["重算差异率"] = pc(pct(actual - budget, budget))
         if verdict == "near":
-            yield ROUNDING(f"{name}预决算差异率写为{pc(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
+            yield ROUNDING(f"{name}预决算差异率写为{pc_printed(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           figures, spans(s.span), where)
             continue
-        yield N_BUDGET_GAP(f"{name}预决算差异率写为{pc(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
+        yield N_BUDGET_GAP(f"{name}预决算差异率写为{pc_printed(s.value)}，按({amt(actual)}−{amt(budget)})÷{amt(budget)}应为{pc(pct(actual - budget, budget))}",
                       figures, spans(s.span), where)
 
 
@@ -277,8 +281,8 @@ def completion(ctx: Context) -> Iterator[Finding]:
         where = section_label(ctx, subject)
         says_initial = s.basis == "年初预算"
         if says_initial and initial is not None and initial == 0:
-            yield N_COMPLETION_BASE(f"{name}年初预算为0，却写“完成年初预算的{pc(s.value)}”，应写完成全年预算的比例",
-                          {"年初预算": amt(initial), "全年预算": amt(full), "说明中完成率": pc(s.value)}, spans(s.span), where)
+            yield N_COMPLETION_BASE(f"{name}年初预算为0，却写“完成年初预算的{pc_printed(s.value)}”，应写完成全年预算的比例",
+                          {"年初预算": amt(initial), "全年预算": amt(full), "说明中完成率": pc_printed(s.value)}, spans(s.span), where)
             continue
         budgets = [b for b in ((initial,) if says_initial else (full,) if s.basis == "全年预算" else (initial, full)) if b]
         gap, gspan = stated_value(d, keys.key(subject, BUDGET_DIFF))
@@ -294,15 +298,15 @@ def completion(ctx: Context) -> Iterator[Finding]:
         if "ok" in verdicts:
             continue
         b = budgets[0]
-        figures = {"说明中完成率": pc(s.value), "决算数": amt(actual), "预算数": amt(b), "重算完成率": pc(pct(actual, b))}
+        figures = {"说明中完成率": pc_printed(s.value), "决算数": amt(actual), "预算数": amt(b), "重算完成率": pc(pct(actual, b))}
         how = f"按{amt(actual)}÷{amt(b)}"
         if gap is not None and b == actual - gap:
             figures["决算数与预算数之差"] = amt(gap)
             how = f"按决算数{amt(actual)}万元与所写差额{amt(gap)}万元，预算数为{amt(b)}万元，"
         if "near" in verdicts:
-            yield ROUNDING(f"{name}完成预算的{pc(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
+            yield ROUNDING(f"{name}完成预算的{pc_printed(s.value)}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
-        yield N_COMPLETION(f"{name}写完成预算的{pc(s.value)}，{how}应为{figures['重算完成率']}",
+        yield N_COMPLETION(f"{name}写完成预算的{pc_printed(s.value)}，{how}应为{figures['重算完成率']}",
                       figures, spans(s.span, gspan), where)
 
 
@@ -313,10 +317,10 @@ def _completion_words(ctx: Context, s: Statement, subject: str, actual: Decimal 
         return
     for c in ctx.disclosure.narrative.claimed(BUDGET_WORD):
         if c.key == subject and c.value in ("大于", "小于"):
-            figures = {"说明中完成率": pc(s.value), "用词": f"决算数{c.value}预算数"}
+            figures = {"说明中完成率": pc_printed(s.value), "用词": f"决算数{c.value}预算数"}
             if actual is not None:
                 figures["决算数"] = amt(actual)
-            yield N_COMPLETION.at(WARNING)(f"{quoted(subject, year_of(ctx))}写完成预算的{pc(s.value)}，又写“决算数{c.value}预算数”，"
+            yield N_COMPLETION.at(WARNING)(f"{quoted(subject, year_of(ctx))}写完成预算的{pc_printed(s.value)}，又写“决算数{c.value}预算数”，"
                                            "二者不能同时成立（未写预算数或差额，无法重算），请核实",
                                            figures, spans(s.span, c.span), where)
             return

@@ -17,7 +17,7 @@ from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.labels import label as _label_of_key
 from ...core.model import TABLE_TITLES, CodedTable, Disclosure, Row, Span, Statement
-from ...core.money import HALF_CENT, ZERO, fmt_amount, fmt_pct, pct, pct_consistent, pct_tolerance, tolerance
+from ...core.money import HALF_CENT, ZERO, fmt_amount, fmt_pct, pct, printed_places, pct_consistent, pct_tolerance, tolerance
 from ...core.profiles import TableSpec, load_profile
 from ..totals import national_layout
 from .base import INFO, Code, Context, NotApplicable
@@ -35,6 +35,12 @@ def amt(value: Amount) -> str:
 
 def pc(value: Amount) -> str:
     return fmt_pct(value)
+
+
+def pc_printed(value: Amount) -> str:
+    """A percentage the document printed, with the decimals it printed when more than two ("下降0.006%"
+    stays 0.006%, never shown as the 0.01% it was not)."""
+    return fmt_pct(value, max(2, printed_places(value))) if value is not None else fmt_pct(value)
 
 
 def named(figure_key: str, year: int = 2024) -> str:
