@@ -4,7 +4,7 @@ from the body), the 目录, an evidently incomplete copy, and the profile chosen
 from juesuan.core.model import Span
 from juesuan.core.profiles import select_profile
 from juesuan.core.regions import province_of
-from juesuan.io.readers.identify import find_contents, find_title, identify
+from juesuan.io.readers.identify import clean_unit, find_contents, find_title, identify
 from juesuan.io.readers.text import extract_text
 from juesuan.io.readers.assemble import assemble
 
@@ -37,6 +37,14 @@ def test_title_broken_over_lines_and_contents_prefix():
 def test_an_organisation_title_wins_over_a_running_header():
     t = find_title(lines("黑龙江省2021年度部门决算公开说明", "友谊县成富朝鲜族满族乡人民政府2021年度部门决算公开说明"))
     assert t.unit == "友谊县成富朝鲜族满族乡人民政府"
+
+
+def test_a_web_copy_s_furniture_and_a_file_name_are_not_the_unit():
+    assert find_title(lines("相关解读:", "相关文件:", "永修县江上乡人民政府2022年部门预算")).unit == "永修县江上乡人民政府"
+    assert find_title(lines("当前位置: 首页 > 通知公告 > 徐州市第三十二中学2023年度单位决算公开")).unit == "徐州市第三十二中学"
+    assert find_title(lines("纳入天津市武清区河西务镇人民政府2023年部门预算编制范围的预算单位包括:")).unit == "天津市武清区河西务镇人民政府"
+    assert find_title(lines("一、2021年度一般公共预算财政拨款“三公”经费支出决算表")).unit == ""
+    assert clean_unit("沧州市第五中学2021年度决算公开.pdf") == "沧州市第五中学"
 
 
 def test_region_from_the_unit_name():

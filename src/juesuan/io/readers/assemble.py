@@ -33,7 +33,7 @@ from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
 from ...core.profiles import Profile, load_profile, select_profile
 from ...phrasebook.parse_performance import read_achieved
-from .identify import identify, sparse_reason, tables_attached, with_profile
+from .identify import clean_unit, identify, sparse_reason, tables_attached, with_profile
 from .grid import Extracted, RawGrid
 from .lines import relocator
 from .performance import evaluation_kind, evaluations_from_grids, goals_from_grids
@@ -219,7 +219,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
             narrative = replace(narrative, statements=tuple(
                 replace(st, span=relocate(st.span)) if st.span is not None else st for st in narrative.statements))
         reasons, texts = dict(parsed.reasons), dict(parsed.texts)
-        name = name or (parsed.unit_name or "")
+        name = name or clean_unit(parsed.unit_name or "")
         year = year or parsed.year
 
     tables = _recognize(other_grids, profile, identity.year, identity.kind == "预算")

@@ -52,6 +52,20 @@ class Title:
     line: int
 
 
+#: What a web copy puts before a title ("当前位置:首页>通知公告>", "相关解读:相关文件:"), a saved
+#: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
+_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下为|根据)|^(?:\d+|[一二三四五六七八九十]+)[.、．]")
+_FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
+
+
+def clean_unit(unit: str) -> str:
+    """The organisation's name a title gives, without what a copy or a sentence put before it."""
+    m = _FILE_NAME.match(unit)
+    if m:
+        unit = m.group("unit")
+    return _UNIT_PREFIX.sub("", unit)
+
+
 def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | None:
     """The document's title among its first lines (joining a title broken over up to three
     short lines). A title naming an organisation wins over a running header naming only a
@@ -73,8 +87,7 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
             m = _TITLE.match(body)
             if not m:
                 continue
-            unit = (m.group("unit") or m.group("unit2") or "").strip("：:，,（(")
-            unit = re.sub(r"^(?:\d+[.、])", "", unit)
+            unit = clean_unit((m.group("unit") or m.group("unit2") or "").strip("：:，,（("))
             if len(unit) > 50:
                 continue
             scope = {"本级": "单位"}.get(m.group("scope") or "", m.group("scope") or "")
