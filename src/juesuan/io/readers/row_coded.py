@@ -17,9 +17,11 @@ from typing import Sequence
 
 from ...core.model import FUND_TABLE_COLUMNS, T2_COLUMNS, T3_COLUMNS, T5_COLUMNS, Span
 from .flat_tables import grid_of, is_value
-from .grid import RawGrid
+from .grid import UNREAD_CELL, RawGrid
 from .grid_layout import norm
 from .normalize import is_heading
+from .recognize import default_layout, table_spec
+from .row_blanks import BLANK, place
 from .row_lines import Line, Read, count_token, ends_body, filled, has_in_order, header, joined, left_out, notes
 from .row_names import Named, Names, resolve
 
@@ -37,7 +39,8 @@ _MOST_WRAPPED_LINES = 4
 @dataclass(slots=True)
 class Row:
     """One row as printed: code ("" for a 合计 row) and name, its amounts (None while none were
-    printed for it), the index of the line it starts on, its panel (公开06), why it is left out."""
+    printed for it; once placed, one cell a column), the index of the line it starts on, its
+    panel (公开06), why it is left out."""
 
     named: Named
     span: Span
@@ -45,6 +48,7 @@ class Row:
     panel: int = 0
     amounts: list[Line] | None = None
     bad: str = ""
+    doubt: str = ""  # why some of its cells are unread (the row is in the grid, and left out)
 
     @property
     def code(self) -> str:
@@ -82,6 +86,8 @@ class Coded(Read):
             if problem:
                 omitted.append(left_out(row.span, row.span.excerpt, problem))
                 continue
+            if row.doubt:
+                omitted.append(left_out(row.span, row.span.excerpt, row.doubt))
             cells = [(row.code or name, row.span), (name if row.code else "", row.span)]
             cells += row.amounts if row.amounts is not None else [("", row.span)] * self.width
             if self.panels == 1:
@@ -133,10 +139,40 @@ def read(lines: Sequence[Line], start: int, key: str, title: str, context: list[
     table.notes, table.end = notes(lines, i)
     if not table.rows and not table.notes:
         return None
+    if table.panels == 1:
+        _place_blanks(table)
     for row in table.rows:
         if row.amounts is not None and len(row.amounts) != table.width and not row.bad:
             row.bad = f"印有{len(row.amounts)}个金额，表头有{table.width}栏，{_BLANKS}"
     return table
+
+
+def _place_blanks(table: Coded) -> None:
+    """Rows that print fewer amounts than the header has columns: each amount placed where the
+    table's sums leave one placement (:mod:`.row_blanks`), a blank cell as blank; a row with a
+    cell still in doubt keeps it as :data:`UNREAD_CELL` and is left out, and so is a row no
+    placement of which meets its own sums."""
+    if all(row.bad or len(row.amounts or ()) in (0, table.width) for row in table.rows):
+        return  # every row printed all its cells or none: nothing to place
+    columns = COLUMNS[table.key]
+    printed = [(row.code, None if row.bad else [t for t, _ in row.amounts or []]) for row in table.rows]
+    placed = place(printed, columns, table_spec(default_layout(), table.key).sums)
+    for row, cells in zip(table.rows, placed):
+        amounts = row.amounts or []
+        if row.bad or len(amounts) == table.width:
+            continue
+        if len(amounts) > table.width:
+            row.bad = f"印有{len(amounts)}个金额，多于表头的{table.width}栏"
+            continue
+        where = amounts[0][1] if amounts else row.span
+        if cells is None:
+            row.bad = f"印有{len(amounts)}个金额，表头有{table.width}栏，空白栏未印出，无论怎样摆放，本行合计都不等于各栏之和"
+            continue
+        row.amounts = [(UNREAD_CELL, where) if c is None else ("", where) if c == BLANK else amounts[c] for c in cells]
+        doubt = [name for name, c in zip(columns, cells) if c is None]
+        if doubt:
+            row.doubt = (f"印有{len(amounts)}个金额，表头有{table.width}栏，空白栏未印出，按本行及上下级科目的合计仍不能确定"
+                       f"{'、'.join(doubt)}的金额")
 
 
 def _is_amount(token: str) -> bool:
@@ -247,6 +283,9 @@ def _attach(table: Coded, pending: list[Row], lead: list[Line], span: Span) -> N
         table.omitted.append(left_out(span, span.excerpt, "金额前没有科目编码"))
         return
     width = table.width
+    if len(pending) == 1 and len(lead) <= width:
+        pending[0].amounts = lead  # blank cells printed as nothing: placed by the table's sums
+        return
     if len(lead) != width * len(pending):
         problem = (f"其后一行印有{len(lead)}个金额，表头有{width}栏，{_BLANKS}" if len(pending) == 1 else
                    f"其后一行印有{len(lead)}个金额，无法分给{len(pending)}个科目的{width}栏")
