@@ -238,6 +238,20 @@ def many_lines_text(folder: Path, size: int = 1_000_000) -> Path:
     return path
 
 
+def blank_cells_text(folder: Path, rows: int = 3_900) -> Path:
+    """A 公开05 copied as text of ``rows`` coded rows each printing fewer amounts than the header
+    has columns (blank cells printed as nothing), one 款 of many 项: every cell's column to be
+    decided by the sums (a bounded search)."""
+    head = ("第二部分 某局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n项目\n合计 基本支出 项目支出\n"
+            "科目编码 科目名称\n")
+    items = [f"20101{k:02d} 某项 {k % 7 + 1}.00 {k % 7 + 1}.00" for k in range(1, 100)]
+    body = [f"201 某类 {rows}.00 {rows}.00", f"20101 某款 {rows}.00 {rows // 2}.00 {rows - rows // 2}.00"]
+    body += (items * (rows // len(items) + 1))[:rows]
+    path = folder / "空白栏.txt"
+    path.write_text(head + "\n".join(body) + "\n注：本表反映。\n第三部分 某局2024年度部门决算情况说明\n", encoding="utf-8")
+    return path
+
+
 def many_runs_docx(folder: Path, paragraphs: int = 300_000) -> Path:
     """A .docx of ``paragraphs`` one-run paragraphs (three elements each), varied enough to pass
     the compression-ratio check."""

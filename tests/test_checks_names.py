@@ -140,6 +140,19 @@ def test_paths_the_table_cannot_fault_are_not_reported(body):
     assert not found(doc(text=body), "N-ITEM-UNKNOWN")
 
 
+def test_an_item_without_its_paragraph_is_a_warning_when_a_paragraph_names_no_item_of_the_table():
+    from catalogue_examples import T5I
+    from juesuan.core.model import Tables
+    from builders import said
+    stray = "2.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）统计事务（项）:支出决算数为5.01万元。"
+    (hit,) = found(doc(*said("项.2010301 100"), text=stray, tables=Tables(t5=T5I)), "N-ITEM-MISSING")
+    assert hit.severity.value == "warning" and hit.figures["科目编码"] == "2010302"
+    assert hit.figures["说明中名称"] == "统计事务" and "“统计事务（项）”5.01万元" in hit.message
+    # no such paragraph: the 项 is simply not described, an error
+    (hit,) = found(doc(*said("项.2010301 100"), tables=Tables(t5=T5I)), "N-ITEM-MISSING")
+    assert hit.severity.value == "error"
+
+
 def test_item_purpose_naming_another_subject():
     body = "8、住房保障支出（类）住房改革支出（款）住房公积金（项）。\n主要用于：事业单位医疗保险支出。全年预算为18.12万元。"
     hit = found(doc(text=body), "N-ITEM-PURPOSE")[0]

@@ -204,20 +204,80 @@ T2_SHIFTED = """收入决算表
 注：本表反映部门本年度取得的各项收入情况。"""
 
 
-def test_blank_cells_printed_as_nothing_leave_the_row_out_and_its_checks_do_not_run(tmp_path):
-    ex = extract_text(_doc(T2_SHIFTED), "t.txt")
-    grid = _grid(ex, "T2")
-    assert len(grid.omitted) == 1 and grid.omitted[0].line == 9
-    assert grid.omitted[0].excerpt == ("20101 人大事务 80.00 80.00（印有2个金额，表头有7栏，空白栏未印出，"
-                                       "无法确定各金额所在栏）")
-    assert recognize(ex.grids).t2 is None
-    # taken as read, 201 would differ from its 款 (120.00 against 40.00): the checks do not run
+def _checked(tmp_path, text: str):
     path = tmp_path / "某区某局2024年度部门决算.txt"
-    path.write_text("某区某局2024年度部门决算\n" + _doc(T2_SHIFTED), encoding="utf-8")
-    result = check_path(path)
+    path.write_text("某区某局2024年度部门决算\n" + _doc(text), encoding="utf-8")
+    return check_path(path)
+
+
+def test_blank_cells_printed_as_nothing_are_placed_where_the_hierarchy_leaves_one_placement(tmp_path):
+    # 20101 prints 80.00 twice: 合计, and one of six sources; only 财政拨款收入 lets 201 (120.00 there)
+    # be the sum of its 款
+    ex = extract_text(_doc(T2_SHIFTED), "t.txt")
+    assert _grid(ex, "T2").omitted == ()
+    rows = {r.code: r.values for r in recognize(ex.grids).t2.rows}
+    assert rows["20101"]["财政拨款收入"] == D("80.00") and rows["20101"]["本年收入合计"] == D("80.00")
+    assert rows["20101"].get("上级补助收入") is None and rows["20101"].get("其他收入") is None
+    result = _checked(tmp_path, T2_SHIFTED)
+    assert not [f for f in result.findings if f.code in ("T-HIERARCHY", "T2-ROW-SUM")]
+    assert "t2_row_sum" not in {x["check"] for x in result.report.summary()["not_run"]}
+
+
+T2_EVERY_ROW_TWO = """收入决算表
+单位：万元
+项目
+本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入
+科目编码 科目名称
+合计 120.00 120.00
+201 一般公共服务支出 120.00 120.00
+20101 人大事务 80.00 80.00
+2010101 行政运行 80.00 80.00
+20103 政府办公厅（室）及相关机构事务 40.00 40.00
+2010301 行政运行 40.00 40.00
+注：本表反映部门本年度取得的各项收入情况。"""
+
+
+def test_blank_cells_no_sum_can_place_stay_unread_and_the_checks_needing_them_do_not_run(tmp_path):
+    # every row prints 合计 and one source: any of the six sources meets every sum, so none is chosen
+    ex = extract_text(_doc(T2_EVERY_ROW_TWO), "t.txt")
+    grid = _grid(ex, "T2")
+    assert len(grid.omitted) == 6 and grid.omitted[0].line == 7
+    assert grid.omitted[0].excerpt == ("合计 120.00 120.00（印有2个金额，表头有7栏，空白栏未印出，按本行及上下级科目的合计"
+                                       "仍不能确定财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入的金额）")
+    row = next(r for r in grid.rows if r[0] == "20101")
+    assert row[2] == "80.00" and row[3:] == (UNREAD_CELL,) * 6  # 合计 placed; the source unknown, never blank
+    assert recognize(ex.grids).t2 is None
+    result = _checked(tmp_path, T2_EVERY_ROW_TWO)
     assert not [f for f in result.findings if f.code in ("T-HIERARCHY", "T2-ROW-SUM")]
     not_run = {x["check"]: x["reason"] for x in result.report.summary()["not_run"]}
     assert "收入决算表" in not_run["t2_row_sum"]
+
+
+T5_CLASS_MISPRINTED = """一般公共预算财政拨款支出决算表
+单位：万元
+项目
+合计 基本支出 项目支出
+科目编码 科目名称
+合计 300.00 200.00 100.00
+212 城乡社区支出 300.00 20.00 100.00
+21201 城乡社区管理事务 300.00 200.00 100.00
+2120101 行政运行 150.00 150.00
+2120102 一般行政管理事务 100.00 100.00
+2120104 城管执法 50.00 50.00
+注：本表反映部门本年度一般公共预算财政拨款支出情况。"""
+
+
+def test_a_total_printed_wrong_is_not_repaired_by_the_placement_and_is_still_found(tmp_path):
+    # 212's 基本支出 is printed 20.00 for 200.00: the 类 cannot be the sum of its 款 in that column,
+    # so only the 款's own rows decide (2120102 is the 项目 of 21201; the others 基本)
+    ex = extract_text(_doc(T5_CLASS_MISPRINTED), "t.txt")
+    assert _grid(ex, "T5").omitted == ()
+    rows = {r.code: r.values for r in recognize(ex.grids).t5.rows}
+    assert rows["212"]["基本支出"] == D("20.00")  # as printed
+    assert rows["2120102"]["项目支出"] == D("100.00") and rows["2120102"].get("基本支出") is None
+    assert rows["2120101"]["基本支出"] == D("150.00") and rows["2120104"]["基本支出"] == D("50.00")
+    found = {(f.code, f.severity.value) for f in _checked(tmp_path, T5_CLASS_MISPRINTED).findings if "“212 " in f.message}
+    assert found == {("T5-ROW-SUM", "error"), ("T-HIERARCHY", "error")}
 
 
 T6 = """一般公共预算财政拨款基本支出决算表
@@ -366,7 +426,7 @@ def _pages(table) -> list:
 @needs_shared
 @pytest.mark.parametrize("name, read, left_out", [
     ("shanghai-putuo-guihuaziyuanju-2024-juesuan.pdf", ("T1", "T5", "T6", "T7", "T8", "T9"), ("T2", "T3", "T4")),
-    ("shanghai-putuo-shehuigongzuobu-2024-juesuan.pdf", ("T1", "T6", "T7", "T8", "T9"), ("T2", "T3", "T4", "T5")),
+    ("shanghai-putuo-shehuigongzuobu-2024-juesuan.pdf", ("T1", "T5", "T6", "T7", "T8", "T9"), ("T2", "T3", "T4")),
 ])
 def test_pdftotext_copy_agrees_cell_for_cell_with_the_pdf_reader(name, read, left_out):
     ex = extract_text(_pdftotext(name), name.replace(".pdf", ".txt"))

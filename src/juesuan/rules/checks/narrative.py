@@ -26,7 +26,8 @@ from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUND
 
 # --------------------------------------------------------------------------- finding codes
 
-N_ITEM_MISSING = Code("N-ITEM-MISSING", ERROR, "决算表中本年有支出的项级科目在说明五（三）中没有逐项说明")
+N_ITEM_MISSING = Code("N-ITEM-MISSING", ERROR, "决算表中本年有支出的项级科目在说明五（三）中没有逐项说明"
+                      "（说明中另有名称不对应任何项的段落时为警告：可能是写错名称的该项）", also=(WARNING,))
 N_ITEM_NAME = Code("N-ITEM-NAME", WARNING, "说明五（三）中某项的名称与决算表科目名称不一致（金额相同）")
 N_ITEM_MISSING_PRIOR = Code("N-ITEM-MISSING-PRIOR", WARNING, "上年有支出、本年为零的项级科目在说明五（三）中没有说明")
 N_TOTALS_SUM = Code("N-TOTALS-SUM", ERROR, "说明一：收入（支出）总计与其构成不符，或收入总计≠支出总计")
@@ -181,6 +182,8 @@ def items_described(ctx: Context) -> Iterator[Finding]:
     if not described:
         raise NotApplicable("说明中未识别出项级科目的段落")
     heads = d.narrative.claimed(ITEM)
+    items = [row for row in t5.rows if len(row.code) == 7]
+    strays = [c for c in heads if c.amounts and not any(_named([c], row.name) for row in items)]
     for row in t5.rows:
         if len(row.code) != 7 or keys.item(row.code) in described or _named(heads, row.name):
             continue
@@ -191,6 +194,13 @@ def items_described(ctx: Context) -> Iterator[Finding]:
             yield N_ITEM_NAME(f"{row.code} {row.name}（{amt(now)}万元）在说明中写作“{other.value}”，与表中科目名称不一致",
                           {"科目编码": row.code, "表中名称": row.name, "说明中名称": other.value, "金额": amt(now), "关系": "C10"},
                           spans(other.span, row.sources.get("合计")), section_label(ctx, "项."))
+        elif now and strays:  # a paragraph naming no 项 of the table may be this one, misnamed
+            stray = min(strays, key=lambda c: min(abs(a - now) for a in c.amounts))
+            yield N_ITEM_MISSING.at(WARNING)(
+                f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有以该项名称说明的段落；"
+                f"说明中“{stray.value}（项）”{amt(stray.amounts[0])}万元不对应表中任何项级科目，可能是写错名称的该项",
+                {"科目编码": row.code, "本年支出": amt(now), "说明中名称": stray.value, "关系": "C44"},
+                spans(stray.span, row.sources.get("合计")), section_label(ctx, "项."))
         elif now:
             yield N_ITEM_MISSING(f"{row.code} {row.name}本年支出{amt(now)}万元，说明中没有该项的具体情况",
                           {"科目编码": row.code, "本年支出": amt(now), "关系": "C44"}, spans(row.sources.get("合计")),
