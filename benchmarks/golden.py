@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from juesuan.audit import check_path  # noqa: E402
 from juesuan.core.findings import Finding, Severity  # noqa: E402
+from juesuan.io.readers.normalize import to_simplified  # noqa: E402
 
 COUNTED = (Severity.ERROR, Severity.WARNING)
 
@@ -69,7 +70,7 @@ def matches(f: Finding, entry: dict) -> bool:
     codes = entry.get("codes") or []
     if codes and f.code not in codes:
         return False
-    needle = str(entry.get("match") or entry.get("stated") or "")
+    needle = to_simplified(str(entry.get("match") or entry.get("stated") or ""))  # labels quote a mirror's script
     text = _text_of(f)
     if needle and needle not in text and needle not in text.replace(",", ""):
         return False

@@ -61,3 +61,14 @@ def test_not_run_without_t6():
     text = SECTION.format(p="人员经费50万元，包括：基本工资。", q="公用经费20万元，包括：办公费。")
     report = check(doc(text=text))
     assert "basic_items" in {n["check"] for n in report.summary()["not_run"]}
+
+
+def test_short_and_longer_names_stand_for_the_items_they_name():
+    t6 = T6(extra=[("30113", "住房公积金", {"决算数": "5"}), ("30109", "职业年金缴费", {"决算数": "3"}),
+                   ("30231", "公务用车运行维护费", {"决算数": "1"})])
+    text = SECTION.format(p="人员经费50万元，包括：基本工资、职业年金、公积金。",
+                          q="公用经费20万元，包括：办公费、公务用车运行维护费及购置费。")
+    assert items(text, t6) == []
+    text = SECTION.format(p="人员经费50万元，包括：基本工资、职业年金。", q="公用经费20万元，包括：办公费、公务用车购置费。")
+    found = {f.message.split("说明六")[1][:4]: f.figures["未列出"] for f in items(text, t6)}
+    assert found == {"人员经费": "住房公积金", "公用经费": "公务用车运行维护费"}

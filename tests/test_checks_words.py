@@ -126,6 +126,16 @@ def test_years_against_the_report_year():
     assert not found(doc(text=body.replace("2023年度", "2024年度")), "N-YEAR")
 
 
+def test_a_performance_heading_keeping_another_year():
+    body = "目录\n十二、其他重要事项的情况说明\n十三、关于2022年度预算绩效情况的说明\n"
+    (hit,) = found(doc(text=body), "N-YEAR")  # the document is the 2024 决算
+    assert hit.severity.value == "error" and hit.figures["所写年份"] == "2022年" and hit.spans[0].line == 3
+    assert not found(doc(text=body.replace("2022年度", "2024年度")), "N-YEAR")
+    # a budget may head the year before's performance
+    budget = replace(doc(text=body.replace("2022年度", "2023年度")), identity=Identity(year=2024, kind="预算"))
+    assert not found(budget, "N-YEAR")
+
+
 def test_years_follow_the_identified_year():
     d = replace(doc(text="第二部分 2022年度部门决算情况说明"), identity=Identity(year=2022))
     assert not found(d, "N-YEAR")
@@ -176,3 +186,26 @@ def test_income_by_fund_lines_adds_up():
     d = read(text)
     assert not found(d, "N-INCOME-SUM") and not found(d, "N-SHARE") and not found(d, "N-REPEAT")
     assert found(read(text.replace("5.40万元", "6.40万元").replace("1.28%", "1.51%")), "N-INCOME-SUM")
+
+
+# --------------------------------------------------------------------------- N-CLASS-SUM: the fund section's 项
+
+_CLASS_AND_FUND = """五、一般公共预算财政拨款支出决算情况说明
+一般公共预算财政拨款支出100.00万元，主要用于：文化旅游体育与传媒支出（类）100.00万元，占100%。
+1、文化旅游体育与传媒支出（类）文化和旅游（款）行政运行（项）100.00万元，主要用于机关运行。{extra}
+八、政府性基金预算财政拨款收入支出决算情况说明
+1、文化旅游体育与传媒支出（类）旅游发展基金支出（款）地方旅游开发项目补助（项）2.80万元，主要用于旅游厕所。"""
+
+
+def _sectioned(text: str):
+    from juesuan.core.model import Span
+    from juesuan.phrasebook.parse import parse_narrative
+    narrative = parse_narrative([(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]).narrative
+    return replace(doc(text=text), narrative=narrative)
+
+
+def test_a_fund_item_of_the_same_class_is_not_added_to_the_general_budget_class():
+    assert not found(_sectioned(_CLASS_AND_FUND.format(extra="")), "N-CLASS-SUM")
+    more = "\n2、文化旅游体育与传媒支出（类）文化和旅游（款）其他文化和旅游支出（项）5.00万元，主要用于其他。"
+    (hit,) = found(_sectioned(_CLASS_AND_FUND.format(extra=more)), "N-CLASS-SUM")
+    assert hit.figures["各项之和"] == "105.00"

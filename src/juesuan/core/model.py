@@ -538,7 +538,7 @@ class Statement:
 BUDGET_WORD = "预算比较"
 #: key: the subject; value: 增加 | 减少, a change said in words only ("减少为0.00万元": to that level)
 YOY_WORD = "同比方向"
-YEAR = "年份"  # key: the role (决算 截至 比较 上年 计划); value: the year as printed, "" when it was lost; parts: (the words,) for 计划
+YEAR = "年份"  # key: the role (决算 截至 比较 上年 计划 绩效); value: the year as printed, "" when it was lost; parts: (the words,) for 计划
 #: value: the 项 name as printed; parts: (类, 款, 项) as printed ("" when not written); amounts: the 万元
 #: figures of its line; key: 项.<code> when 类 and 款 are written and the code table knows the path,
 #: else 类.<code> when it knows the 类, else ""

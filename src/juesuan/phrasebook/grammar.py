@@ -77,7 +77,7 @@ def _slot_regex(slot: Slot) -> str:
         return rf"(?<![\d.])(?P<{g}>-?{PLAIN})%"
     if kind == "yoy":
         return (rf"(?:(?P<{g}d>增加|减少)(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%)?"
-                rf"|(?P<{g}f>(?:基本)?持平))")
+                rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化))")
     if kind == "pair":
         return rf"(?<![\d.,])(?P<{g}a>{NUM})(?:万元)?[，,、和及与](?P<{g}b>{NUM})万元"
     if kind == "yoy2":

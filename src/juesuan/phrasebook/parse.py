@@ -368,9 +368,9 @@ class _Reader:
                 continue
             if not self.budget and r.kind in ("yoy", "flat") and _VS_BUDGET.search(text.text, max(s_start, m.start() - 30), m.start()):
                 # "与2021年度预算相比，减少0.1万元，下降0.006%": against the budget, not last year
-                if r.kind == "flat":
-                    continue
                 head, suffix = keys.split(key)
+                if r.kind == "flat" and (suffix != keys.DELTA or "基本" in text.text[max(r.start - 2, 0):r.start]):
+                    continue  # "无增减" says the difference (0), 基本持平 says none exactly
                 key = keys.key(head, keys.BUDGET_DIFF if suffix == keys.DELTA else keys.BUDGET_GAP)
                 self._state(key, r, text, s_start, s_end)
                 events.append((head, "预决算"))

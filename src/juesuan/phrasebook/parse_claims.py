@@ -70,6 +70,8 @@ _YEARS = (
                       rf"(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
+    # a numbered heading of a 决算's own 预算绩效 section: "十三、关于2022年度预算绩效情况的说明"
+    ("绩效", re.compile(rf"(?:^|\n)\s*[一二三四五六七八九十]+[、.．]\s*(?:关于?)?\s*{_Y}\s*年度?\s*(?:部门)?预算绩效(?:管理)?(?:工作)?情况")),
     # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's
     # own year, checked by N-PLAN-YEAR); never after words that compare or date a balance, nor what was
     # done ("2025年安排了…注资", "2025年安排的专项经费")

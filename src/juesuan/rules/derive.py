@@ -325,10 +325,11 @@ def _comparative_figures(d: Disclosure, f: _Figures, sangong_budgets: Mapping[st
     basis = _setting(profile, "budget_basis")
     sangong_basis = _setting(profile, "sangong_budget_basis")
     subjects = [k for k in f.data if keys.split(k)[1] == ""]
+    subjects += [k for k in sangong_budgets if k not in f.data]  # a 三公 item budgeted, its 决算 cell blank
     for subject in subjects:
-        value = f.data[subject]
+        value = f.data.get(subject)
         prior = c.prior.get(subject)
-        if prior is not None:
+        if prior is not None and value is not None:
             delta, rate = change(value, prior)
             f.put(keys.key(subject, PRIOR), prior)
             f.put(keys.key(subject, DELTA), delta)
@@ -347,6 +348,8 @@ def _comparative_figures(d: Disclosure, f: _Figures, sangong_budgets: Mapping[st
         budget = (full if full is not None else initial) if chosen_basis == "full_year" else (
             initial if initial is not None else full
         )
+        if value is None:
+            continue
         if budget is not None:
             f.put(keys.key(subject, BUDGET_GAP), pct(value - budget, budget))
         f.put(keys.key(subject, COMPLETION), _completion(value, initial, full))

@@ -189,8 +189,8 @@ def _rows(lines: Sequence[tuple[str, Span]], i: int, *, coded: bool, header: set
             notes.append((text, span))
             i += 1
             continue
-        if notes or t.endswith(("。", "；")) or len(t) > _LONGEST_CELL or PART.match(t) or is_table_title(text):
-            break
+        if notes or t.endswith(("。", "；", "说明")) or len(t) > _LONGEST_CELL or PART.match(t) or is_table_title(text):
+            break  # (no row label ends with 说明: the next section's heading)
         if t in header:
             return None, notes, i
         if coded and _is_code(t, not codes):
@@ -213,11 +213,12 @@ def _rows(lines: Sequence[tuple[str, Span]], i: int, *, coded: bool, header: set
 
 def _amounts_fit(rows: list[_Row], names: list[str], context: str) -> bool:
     """Amounts of a 万元 table carry decimals ("0.00"); a bare integer there is a code or a line
-    number read out of place. Only 行次/栏次 columns, or a table in 元, hold integers."""
+    number read out of place. Only 行次/栏次 and 预算数 columns, or a table in 元, hold integers."""
     if "万元" not in context and "元" in context:
         return True
     values = [n for n in names if n in _VALUE_HEADERS]
-    counters = {k for k, n in enumerate(values) if n in ("行次", "栏次")}
+    # budgets are often set in whole 万元 ("20"): a 预算数 column may hold integers too
+    counters = {k for k, n in enumerate(values) if n in ("行次", "栏次", "预算数", "全年预算数", "年初预算数")}
     return not any(_PLAIN_INTEGER.match(norm(text)) and k not in counters
                    for r in rows for k, (text, _) in enumerate(r.values))
 

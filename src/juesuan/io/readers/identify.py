@@ -209,9 +209,17 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
             missing = [listed[i] for i in range(reached + 1, len(listed)) if not present[i]]
             if len(missing) >= 2 and not grids:
                 return f"文件不完整：正文止于“{_shorten(listed[reached])}”，目录所列其后的{len(missing)}个部分未见"
-    if not grids and _cut_mid_sentence(last):
+    if _cut_mid_sentence(last) and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文在句子中间结束（“…{last[-12:]}”）"
     return ""
+
+
+def _text_ends_it(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> bool:
+    """The document's last line is text, after every table (of a text copy, numbered by line)."""
+    last = next((span for t, span in reversed(lines) if t.strip()), None)
+    ends = [s.line for g in grids for row in g.spans for s in row if s.line is not None]
+    return bool(last and last.line is not None and ends and last.page is None
+                and all(g.page is None for g in grids) and last.line > max(ends))
 
 
 _DATE_OR_PAGE = re.compile(r"(20\d{2}|二〇[一二三四五六七八九〇]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?$|^[-—\s\d第页/]+$")

@@ -51,6 +51,7 @@ def extract(path: str | Path) -> Extracted:
 def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extracted:
     """The same as :func:`extract`, for text already in memory."""
     raw, numbers = page_lines(text.split("\n"))
+    raw = _cell_bars(raw)
     pages = paginate(raw)
     if pages and pages[0] is not None:
         raw = [line.replace(FORM_FEED, "") for line in raw]
@@ -86,6 +87,30 @@ def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extrac
     narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
     return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat) + tuple(spaced), joins=joins)
+
+
+#: A cell a copy ended with a bar, one cell a line ("49.9 |"; a blank cell is the bar alone).
+_CELL_BAR = re.compile(r"^(?![ \t]*[|｜])(?P<cell>[^|｜]{0,40}?)[ \t]*[|｜][ \t]*$|^[ \t]*[|｜][ \t]*$")
+#: Fewest such lines in a row that make a table (a stray bar ends no narrative line).
+_FEWEST_BARS = 6
+
+
+def _cell_bars(raw: list[str]) -> list[str]:
+    """Lines of a table a copy flattened one cell a line, each cell ended by a bar: the cells as
+    the flat-table reader takes them, a blank cell as "-" (printed blank, so that every row
+    keeps all its cells). Fewer than ``_FEWEST_BARS`` such lines in a row are left as they are."""
+    out = list(raw)
+    i = 0
+    while i < len(raw):
+        j = i
+        while j < len(raw) and _CELL_BAR.match(raw[j]):
+            j += 1
+        if j - i >= _FEWEST_BARS:
+            for k in range(i, j):
+                m = _CELL_BAR.match(raw[k])
+                out[k] = (m.group("cell") or "").strip() or "-"
+        i = max(j, i + 1)
+    return out
 
 
 def _spacing(raw: list[str], skipped: set[int]) -> set[int]:

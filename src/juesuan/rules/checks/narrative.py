@@ -21,7 +21,7 @@ from ...core.model import ITEM, LISTING, SANGONG_ITEMS, Span
 from ...core.money import CENT, printed_places, round2
 from . import narrative_budget, narrative_items, narrative_matters, narrative_percent, narrative_words
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
-from ...core.codes import economic_codes
+from ...core.codes import ECONOMIC_SHORT_NAMES, economic_codes
 from .support import TABLE_OF, COUNT_KEYS, ITEM_KEY, CLASS_KEY, split_key, ROUNDING, ROUNDING_NOTE, amt, equal_finding, named, place_of, quoted, require_statements, section_label, spans, table_title, stated_value, sum_finding, year_of
 
 # --------------------------------------------------------------------------- finding codes
@@ -279,7 +279,8 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
     """说明五自身：一般公共预算财政拨款支出 = Σ各类（五（二））；每类 = Σ所属各项（五（三），按编码前三位）。"""
     statements = require_statements(ctx)
     classes = sorted({s.key for s in statements if CLASS_KEY.match(s.key)})
-    items = sorted({s.key for s in statements if ITEM_KEY.match(s.key)})
+    fund = _in_fund_sections(ctx)
+    items = sorted({s.key for s in statements if ITEM_KEY.match(s.key) and not fund(s)})
     if not classes:
         raise NotApplicable("说明中未识别出按类列示的支出")
     f = _narrative_sum(ctx, N_CLASS_SUM, "一般公共预算财政拨款支出", classes, "C43", "一般公共预算财政拨款支出与各类支出之和不一致")
@@ -299,6 +300,23 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
             f = N_ITEM_UNLISTED(f"{named(cls, year_of(ctx))}大于说明中所列该类各项之和，可能有项级科目未说明", f.figures, f.spans, f.section)
         if f:
             yield f
+
+
+def _in_fund_sections(ctx: Context):
+    """Whether a statement stands in the 政府性基金 or 国有资本经营 section (whose 项, such as
+    2070904 地方旅游开发项目补助, are no part of the 一般公共预算 类 they share a code with)."""
+    def where(span) -> tuple[int, int]:
+        return (span.page or 0, span.line or 0)
+    starts = sorted((where(sec.span), "政府性基金" in sec.title or "国有资本" in sec.title)
+                    for sec in ctx.disclosure.narrative.sections if sec.span is not None)
+
+    def fund(statement) -> bool:
+        if statement.span is None:
+            return False
+        at = where(statement.span)
+        inside = [is_fund for start, is_fund in starts if start <= at]
+        return bool(inside) and inside[-1]
+    return fund
 
 
 def _unread_items(ctx: Context, cls: str) -> bool:
@@ -358,7 +376,10 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
     # a 款 of another 类 (310 资本性支出 …) may be listed in either part; if in none, it is missing from 公用经费
     flexible_part = "公用经费" if "公用经费" in listed else next(iter(listed))
     for part, (names, where) in listed.items():
-        missing = [n for n, r in spent.items() if n not in names and (
+        # a short name ("公积金") or a longer one ("公务用车运行维护费及购置费") stands for the 款 too
+        covered = names | {k for n in names for k in ECONOMIC_SHORT_NAMES.get(n, ())}
+        covered |= {n for n in spent if any(n in m for m in names if m != n)}
+        missing = [n for n, r in spent.items() if n not in covered and (
             _PART_OF.get(r.code[:3]) == part or (r.code[:3] not in _PART_OF and part == flexible_part and n not in everywhere))]
         extra = sorted(n for n in names if n in known and (n not in spent or _PART_OF.get(spent[n].code[:3], part) != part))
         if not missing and not extra:

@@ -31,6 +31,7 @@ N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及
 N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示")
 N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和")
 N_BUDGET_GAP = Code("N-BUDGET-GAP", ERROR, "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）")
+N_BUDGET_DIFF = Code("N-BUDGET-DIFF", ERROR, "说明中与预算相比的增减额（含“与预算相比无增减”）与决算数−预算数不符")
 N_ZERO_BUDGET = Code("N-ZERO-BUDGET", INFO, "预算数为零时写出的预决算差异率（数学上无定义），仅作提示")
 N_COMPLETION = Code("N-COMPLETION", ERROR, "“完成预算的X%”与所述决算数、预算数（或决算数与所写差额）不符（按四舍五入重算，相差超过0.01个百分点）；"
                     "写“完成预算100%”又写“决算数大于（小于）预算数”而无从重算时为警告", also=(WARNING,))
@@ -266,6 +267,34 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
                       figures, spans(s.span), where)
 
 
+def _budgets(ctx: Context, subject: str) -> list[Decimal]:
+    """The budgets of ``subject`` the words state (年初 or 全年), else the tables' own."""
+    wanted = [keys.key(subject, o) for o in (INITIAL_BUDGET, FULL_BUDGET)]
+    stated = [v for v in (stated_value(ctx.disclosure, k)[0] for k in wanted) if v is not None]
+    return stated or [v for v in (ctx.figures.get(k) for k in wanted) if v is not None]
+
+
+@check(N_BUDGET_DIFF, ROUNDING, relations=("C41", "C42", "C46"))
+def budget_diff(ctx: Context) -> Iterator[Finding]:
+    """与预算相比的增减额 = 决算数 − 预算数（“与预算相比无增减”“无变化”即为零），预算数取说明所写或表中的年初、全年预算数。"""
+    found = _with_suffix(ctx, BUDGET_DIFF, "说明中没有与预算相比的增减额")
+    year = year_of(ctx)
+    for s in found:
+        subject = split_key(s.key)[0]
+        actual, _ = _current(ctx, subject)
+        budgets = _budgets(ctx, subject)
+        if actual is None or not budgets:
+            continue
+        budget = min(budgets, key=lambda b: abs(s.value - (actual - b)))
+        said = "无增减" if s.value == 0 else f"{'增加' if s.value > 0 else '减少'}{amt(abs(s.value))}万元"
+        f = equal_finding(code=N_BUDGET_DIFF, left=("说明中与预算相比的增减额", s.value), right=("决算数−预算数", actual - budget),
+                          message=f"{quoted(subject, year)}写与预算相比{said}，而决算数{amt(actual)}万元、预算数{amt(budget)}万元，"
+                                  f"相差{amt(actual - budget)}万元",
+                          spans=[s.span], section=section_label(ctx, subject), slack_parts=2)
+        if f:
+            yield f
+
+
 @check(N_COMPLETION, N_COMPLETION_BASE, ROUNDING, relations=("C41", "C42", "C46"))
 def completion(ctx: Context) -> Iterator[Finding]:
     """完成预算的X% = 决算数 / 预算数 × 100（写“完成年初预算”用年初预算数，写“完成全年预算”用全年预算数）；年初预算为零时不能写“完成年初预算的X%”。"""
@@ -326,4 +355,4 @@ def _completion_words(ctx: Context, s: Statement, subject: str, actual: Decimal 
             return
 
 
-PERCENT_CHECKS = (shares, shares_total, yoy_percent, yoy_delta, budget_gap, completion)
+PERCENT_CHECKS = (shares, shares_total, yoy_percent, yoy_delta, budget_gap, budget_diff, completion)

@@ -232,7 +232,8 @@ def _against_parts(ctx: Context, s: Statement, subject: str, year: int) -> Itera
 # --------------------------------------------------------------------------- years
 
 #: Role of a year the text names → (what it is, how far before the report year it must be).
-_ROLES = {"决算": ("年度", 0), "截至": ("资产数截至日期的年份", 0), "比较": ("比较的年度", 1), "上年": ("上年", 1)}
+_ROLES = {"决算": ("年度", 0), "截至": ("资产数截至日期的年份", 0), "比较": ("比较的年度", 1), "上年": ("上年", 1),
+          "绩效": ("预算绩效情况说明的年度", 0)}
 
 
 
@@ -257,6 +258,8 @@ def years(ctx: Context) -> Iterator[Finding]:
     for c in claims:
         if budget and c.key == "截至" and c.value and int(c.value) in (year - 1, year):
             continue  # a budget states its assets at the end of the year before (or during its year)
+        if budget and c.key == "绩效":
+            continue  # a budget may head the year before's performance
         if c.key in _ROLES and c.value and int(c.value) != year - _ROLES[c.key][1]:  # 计划: N-PLAN-YEAR
             by_line.setdefault((c.span.page, c.span.line) if c.span else (None, None), []).append(c)
     for found in by_line.values():
