@@ -401,6 +401,21 @@ def test_page_texts_of_a_real_disclosure_read_all_nine_tables():
     assert t.t7.rows == () and "没有政府性基金" in t.t7.note
 
 
+def test_page_texts_whose_blank_cells_and_wrapped_names_the_copy_lost():
+    """上海市普陀区宜川路街道 2025: 公开05 prints zero cells as nothing and wraps names around
+    their codes (城乡社区环境卫生 above and below 21205 and 2120501); each amount is placed by the
+    sums (values read by eye from the text file)."""
+    ex = extract(GOLDEN_DOCS / "shanghai-putuo-yichuanlujiedao-2025-juesuan.txt")
+    (t5_grid,) = [g for g in ex.grids if identify(g) == "T5"]
+    assert t5_grid.omitted == ()
+    t5 = {r.code: r for r in recognize(ex.grids).t5.rows}
+    assert t5["212"].values == {"合计": D("15411.43"), "基本支出": D("11053.82"), "项目支出": D("4357.61")}
+    assert t5["2120102"].name == "一般行政管理事务" and t5["2120102"].values["项目支出"] == D("1037.82")
+    assert t5["2120102"].values.get("基本支出") is None
+    assert t5["2120101"].values["基本支出"] == D("1942.73") and t5["2120101"].values.get("项目支出") is None
+    assert t5["2120501"].name == "城乡社区环境卫生" and t5["2120501"].values["合计"] == D("734.06")
+
+
 # --------------------------------------------------------------------------- the corpus, against the PDF reader
 
 def _pdftotext(name: str) -> str:
