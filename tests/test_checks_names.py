@@ -85,10 +85,18 @@ def test_empty_table_instruction_under_a_table_is_a_remnant():
     assert hit.spans[0].line == 3
 
 
+def test_a_template_field_label_left_before_its_paragraph():
+    body = "一、部门主要职责\n负责全乡行政工作，并\n机构设置要求:本部门共有预算单位1个。\n人员情况要求：编制人数42人。"
+    hits = found(doc(text=body), "W-TEMPLATE-REMNANT")
+    assert [(h.figures["原文"], h.severity.value) for h in hits] == [("机构设置要求:", "warning"), ("人员情况要求：", "warning")]
+    assert hits[1].spans[0].line == 4
+
+
 @pytest.mark.parametrize("body", ["现就有关情况说明如下：本单位本年度没有政府性基金预算财政拨款收入和支出。",
                                   "现对本年度收支情况作下述说明：收入合计10.00万元。"])
-def test_a_plain_explanation_is_not_a_remnant(body):
-    assert not found(doc(text=body), "W-TEMPLATE-REMNANT")
+@pytest.mark.parametrize("extra", ["", "\n考核要求：按期完成。", "\n人员情况：编制人数42人，实有人数40人。"])
+def test_a_plain_explanation_is_not_a_remnant(body, extra):
+    assert not found(doc(text=body + extra), "W-TEMPLATE-REMNANT")
 
 
 def test_rate_without_percent_sign():
@@ -266,3 +274,31 @@ def test_seed_has_none_of_these():
     shared(str(seed.relative_to(SHARED)))
     from juesuan.audit import check_path
     assert not {f.code for f in check_path(str(seed), None).report.findings} & NEW_CODES
+
+
+# --------------------------------------------------------------------------- N-CODE-NAME
+
+def test_a_name_written_with_its_code_against_the_tables():
+    from catalogue_examples import T5I
+    from juesuan.core.model import Tables
+    t5 = Tables(t5=T5I)
+    (hit,) = found(doc(text="名词解释\n8.一般行政管理事务支出（2010302）：反映…", tables=t5), "N-CODE-NAME")
+    assert hit.figures["表中名称"] == "一般行政管理事务" and hit.spans[0].line == 2 and hit.severity.value == "warning"
+    # without its code: the one table name it ends in
+    (hit,) = found(doc(text="名词解释\n（2）机关行政运行：反映行政单位的基本支出。", tables=t5), "N-CODE-NAME")
+    assert hit.figures["科目编码"] == "2010301" and "（2010301）" not in hit.message
+    # a bracketed word belongs to the name; a 类 with its code; a name the year's code table has
+    for text in ("政府办公厅（室）及相关机构事务（20103）", "一般公共服务支出（201）", "（1）一般行政管理事务：反映…",
+                 "（3）事业运行：反映事业单位的支出。"):
+        assert not found(doc(text=text, tables=t5), "N-CODE-NAME"), text
+
+
+# --------------------------------------------------------------------------- W-TYPO
+
+def test_common_typos_and_a_slip_in_a_set_phrase():
+    body = "负责征收集体士地房屋补偿工作。\n使党员干部自觉用以武装头脑、指导初中、推动工作。\n学懂弄通做实。"
+    hits = found(doc(text=body), "W-TYPO")
+    assert [(h.figures["原文"], h.spans[0].line) for h in hits] == [("士地", 1), ("武装头脑、指导初中、推动工作", 2)]
+    assert all(h.severity.value == "warning" for h in hits)
+    clean = "集体土地；护士地位；用以武装头脑、指导实践、推动工作；学懂、弄通、做实。"
+    assert not found(doc(text=clean), "W-TYPO")

@@ -129,6 +129,18 @@ def test_data_built_disclosure_checks_model_fields():
     assert hit and hit[0].figures["实有人数"] == "10" and hit[0].figures["之和"] == "9"
 
 
+_POSTS = ("第一部分 某乡人民政府概况\n人员情况：编制人数{total},其中:行政编制人数19、参照公务员管理的事业编制人数0、"
+          "全部补助事业编制人数23、差额补助事业编制人数0、自收自支编制人数13人。")
+
+
+def test_kinds_of_posts_adding_up_to_more_than_the_posts():
+    (hit,) = found(read(_POSTS.format(total=42)), "N-STAFF-SUM")
+    assert hit.figures["编制人数"] == "42" and hit.figures["之和"] == "55" and hit.spans[0].line == 2
+    assert not found(read(_POSTS.format(total=55)), "N-STAFF-SUM")
+    # "其中" need not name every kind: fewer is no finding
+    assert not found(read(_POSTS.format(total=60)), "N-STAFF-SUM")
+
+
 def test_item_unlisted_not_said_when_an_item_is_described_but_unread():
     text = ("（二）一般公共预算财政拨款支出决算结构情况\n一般公共预算财政拨款支出100.00万元，主要用于：一般公共服务支出（类）100.00万元。\n"
             "（三）一般公共预算财政拨款支出决算具体情况\n"

@@ -552,6 +552,10 @@ DATE_PART = "日期"  # the first part of an INDICATOR_VALUE claim that holds a 
 #: key: the kind of table the text sends the reader to ("绩效目标表"); value: the words ("详见单位的项目绩效
 #: 目标表"); parts: ("有标题",) when a title of such a table follows in the text
 TABLE_REFERENCE = "附表"
+#: key: a 功能分类 code the text writes in brackets after a name ("实验室及相关设施（2060204）"), ""
+#: for a numbered 名词解释 entry explaining a 科目 without its code ("（2）重点实验室及相关设施：反映…");
+#: value: that name as printed
+CODED_NAME = "编码名称"
 
 
 @dataclass(frozen=True, slots=True)

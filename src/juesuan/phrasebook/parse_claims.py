@@ -251,9 +251,28 @@ def _references(lines: Lines) -> Iterator[Claim]:
                     span=lines.span(m.start(), m.end()))
 
 
+#: A name with its 功能分类 code in brackets ("8.实验室及相关设施（2060204）"); a bracketed word inside
+#: the name ("政府办公厅（室）") is part of it. The name starts after a list mark or a clause's end.
+_CODED_NAME = re.compile(r"(?:^|(?<=[、.．。；;，,：:\s）)]))((?:[^\s、.．。；;，,：:（）()\d“”\"]|[（(][^（）()\d\s]{1,4}[）)]){2,30}?)"
+                         r"[（(]\s*(2\d{2}(?:\d{2}){0,2})\s*[）)]", re.M)
+
+
+#: A numbered 名词解释 entry that explains a 科目 as the code tables do ("（2）重点实验室及相关设施：反映…").
+_EXPLAINED_NAME = re.compile(r"(?m)^[ \t]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])[ \t]*([^\s：:（）()“”\d]{3,30})[：:][ \t]*反映")
+
+
+def _coded_names(lines: Lines) -> Iterator[Claim]:
+    for m in _CODED_NAME.finditer(lines.text):
+        name = re.sub(r"^(?:其中|包括|主要用于|以及|和|及)", "", m.group(1))
+        if len(name) >= 2 and "类" not in name[-3:]:
+            yield Claim(model.CODED_NAME, m.group(2), name, span=lines.span(m.start(1), m.end()))
+    for m in _EXPLAINED_NAME.finditer(lines.text):  # no code written: key ""
+        yield Claim(model.CODED_NAME, "", m.group(1), span=lines.span(m.start(1), m.end(1)))
+
+
 def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ()) -> tuple[Claim, ...]:
     """Every claim of the kinds above, in kind order; ``projects`` are the names of the 项目支出绩效
     自评表 the document holds (an amount is looked for after each)."""
     text = Lines(lines)
     return (*_years(text), *_items(text), *_listings(text), *_grades(text), *_projects(text, projects),
-            *_references(text))
+            *_references(text), *_coded_names(text))

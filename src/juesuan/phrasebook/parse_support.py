@@ -206,7 +206,9 @@ def subject_hints(subject: str, table: CodeTable) -> tuple[str, ...]:
         return (tail.removesuffix("费").replace("（境）", ""),)
     if head == "绩效":
         return ("绩效", "自评", "评价", "得分")
-    if head in ("收入", "支出", "政府采购", "人员") and tail:
+    if head == "人员" and tail:
+        return (tail.split(".")[0],)  # 人员.编制.行政: the line names 编制
+    if head in ("收入", "支出", "政府采购") and tail:
         return (tail,)
     if head == "资产" and tail.startswith("车辆."):
         return ("用车",)

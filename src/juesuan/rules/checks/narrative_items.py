@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ...core.codes import OUTDATED_NAMES, CodeTable, function_codes
 from ...core.findings import Finding
-from ...core.model import ITEM, PURPOSE, Claim
+from ...core.model import CODED_NAME, ITEM, PURPOSE, Claim
 from .base import WARNING, Code, Context, NotApplicable, check
 from .support import amt, section_label, spans, table_title, year_of
 
@@ -26,6 +26,7 @@ from .support import amt, section_label, spans, table_title, year_of
 
 N_ITEM_UNKNOWN = Code("N-ITEM-UNKNOWN", WARNING, "说明五（三）中的类/款/项写法不在当年支出功能分类科目中：该项属于同类下的另一款")
 N_ITEM_PURPOSE = Code("N-ITEM-PURPOSE", WARNING, "说明五（三）中某项的用途写成了另一项的内容（如住房公积金写作“医疗保险支出”）")
+N_CODE_NAME = Code("N-CODE-NAME", WARNING, "说明或名词解释中“名称（科目编码）”所写名称与表中该编码的科目名称不一致（如沿用旧科目名称）")
 N_ITEM_KIND = Code("N-ITEM-KIND", WARNING, "说明五（三）称某项用于基本支出（项目支出），而一般公共预算财政拨款支出决算表中该项全部是项目支出（基本支出）")
 
 
@@ -153,4 +154,51 @@ def item_kinds(ctx: Context) -> Iterator[Finding]:
                                   spans(claim.span, row.sources.get(other)), section_label(ctx, "项."))
 
 
-CHECKS = (item_paths, item_purposes, item_kinds)
+@check(N_CODE_NAME, relations=("C10",))
+def coded_names(ctx: Context) -> Iterator[Finding]:
+    """文字中“名称（科目编码）”的名称，与功能分类各表中同一编码的科目名称一致（名称与当年规范名称相同的不报）。"""
+    d = ctx.disclosure
+    written = d.narrative.claimed(CODED_NAME) if d.narrative is not None else ()
+    if not written:
+        raise NotApplicable("说明中没有带科目编码的名称")
+    t = d.tables
+    tables = [x for x in (t.t2, t.t3, t.t5, t.t7, t.t8) if x is not None and x.rows]
+    if not tables:
+        raise NotApplicable("缺少含科目编码的功能分类表")
+    printed: dict[str, dict[str, str]] = {}  # code → normalised name → the table it is printed in
+    for table in tables:
+        for row in table.rows:
+            if row.code and row.name:
+                printed.setdefault(row.code, {}).setdefault(_norm(row.name), table.key)
+    official = function_codes(year_of(ctx) or 2024)
+    known = {_norm(official.name_of(code) or "") for code in official.codes()}
+    seen: set[tuple[str, str]] = set()
+    for c in written:
+        if not c.key:  # an explained name without its code: the code of the one table name it ends in
+            c = _with_code(c, printed, known)
+            if c is None:
+                continue
+        names = printed.get(c.key)
+        name = _norm(c.value)
+        if not names or name in names or name == _norm(official.name_of(c.key) or "") or (c.key, name) in seen:
+            continue
+        seen.add((c.key, name))
+        table_name, key = next(iter(names.items()))
+        written_as = c.value if c.parts else f"{c.value}（{c.key}）"
+        yield N_CODE_NAME(f"文中写“{written_as}”，{table_title(ctx, key)}中{c.key}的科目名称为“{table_name}”",
+                          {"科目编码": c.key, "文中名称": c.value, "表中名称": table_name, "关系": "C10"},
+                          spans(c.span), "文字")
+
+
+def _with_code(c: Claim, printed: dict[str, dict[str, str]], known: set[str]) -> Claim | None:
+    """``c`` with the code of the one table row whose name its name ends in (a longer, older name
+    such as 重点实验室及相关设施 for 实验室及相关设施); None when its name is any 科目's name of
+    the year or of the tables, or no single row fits."""
+    name = _norm(c.value)
+    if name in known or any(name in names for names in printed.values()):
+        return None
+    fits = {code for code, names in printed.items() if any(len(n) >= 4 and name.endswith(n) for n in names)}
+    return Claim(c.kind, fits.pop(), c.value, parts=("未写编码",), span=c.span) if len(fits) == 1 else None
+
+
+CHECKS = (item_paths, item_purposes, item_kinds, coded_names)

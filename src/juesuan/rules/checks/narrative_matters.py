@@ -30,7 +30,7 @@ N_VEHICLES = Code("N-VEHICLES", WARNING, "公务用车保有量与国有资产�
 N_OPERATING_COST = Code("N-OPERATING-COST", WARNING, "机关运行经费与公用经费（财政拨款基本支出中的公用经费）不一致")
 N_PROCUREMENT = Code("N-PROCUREMENT", ERROR, "政府采购：总额≠货物＋工程＋服务，或授予中小（小微）企业金额超过总额（中小企业金额）")
 N_ASSETS = Code("N-ASSETS", ERROR, "国有资产：车辆总数≠各类车辆之和")
-N_STAFF_SUM = Code("N-STAFF-SUM", ERROR, "实有人数≠在职人员＋离休人员＋退休人员")
+N_STAFF_SUM = Code("N-STAFF-SUM", ERROR, "实有人数≠在职人员＋离休人员＋退休人员；或所列各类编制之和大于编制人数")
 N_PERFORMANCE = Code("N-PERFORMANCE", WARNING, "绩效说明中的预算总额、执行总额、项目个数、得分与自评表或决算总数不一致")
 N_REPEAT = Code("N-REPEAT", ERROR, "同一数字在说明中出现两次而数值不同")
 
@@ -207,19 +207,33 @@ def assets(ctx: Context) -> Iterator[Finding]:
                       section_label(ctx, "资产."))
 
 
+#: The kinds of 编制 a 概况 may list under its 编制人数 (江西's form names all five).
+STAFF_POSTS = ("行政", "参公", "全额", "差额", "自收自支")
+
+
 @check(N_STAFF_SUM, relations=("C51",))
 def staff(ctx: Context) -> Iterator[Finding]:
-    """单位概况：实有人数 = 在职人员 + 离休人员 + 退休人员。"""
+    """单位概况：实有人数 = 在职人员 + 离休人员 + 退休人员；所列各类编制之和不大于编制人数（“其中”可以不列全）。"""
     d = ctx.disclosure
     total, tspan = fact(d, "人员.实有")
     parts = [(k, fact(d, f"人员.{k}")[0]) for k in ("在职", "离休", "退休")]
-    if total is None or all(v is None for _, v in parts):
-        raise NotApplicable("缺少实有人数或其构成")
-    s = total_of(v for _, v in parts)
-    if s != total:
-        yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
-                      {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
-                      spans(tspan), section_label(ctx, "人员."))
+    posts, pspan = fact(d, "人员.编制")
+    kinds = [(k, fact(d, f"人员.编制.{k}")[0]) for k in STAFF_POSTS]
+    kinds = [(k, v) for k, v in kinds if v is not None]
+    if (total is None or all(v is None for _, v in parts)) and (posts is None or len(kinds) < 2):
+        raise NotApplicable("缺少实有人数或其构成、编制人数或其分类")
+    if total is not None and any(v is not None for _, v in parts):
+        s = total_of(v for _, v in parts)
+        if s != total:
+            yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
+                          {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
+                          spans(tspan), section_label(ctx, "人员."))
+    if posts is not None and len(kinds) >= 2:
+        s = sum(v for _, v in kinds)
+        if s > posts:
+            yield N_STAFF_SUM(f"编制人数{int(posts)}人，所列各类编制之和为{int(s)}人，大于编制人数",
+                          {"编制人数": str(int(posts)), **{f"{k}编制": str(int(v)) for k, v in kinds}, "之和": str(int(s))},
+                          spans(pspan), section_label(ctx, "人员."))
 
 
 # --------------------------------------------------------------------------- 绩效 (C50)

@@ -24,7 +24,7 @@ from .wording_names import unit_name
 W_EDITOR_QUESTION = Code("W-EDITOR-QUESTION", ERROR, "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写")
 W_QUESTION_MARK = Code("W-QUESTION-MARK", WARNING, "正文中有半角问号或“是否…？”问句，可能是留下的提问、指标名称或乱码，请核实")
 W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）；"
-                                                    "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”）为警告", also=(WARNING,))
+                                                    "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”、段首的“机构设置要求：”）为警告", also=(WARNING,))
 W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍")
 W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符")
 W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
@@ -32,6 +32,7 @@ W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“
 W_OUTDATED_NAME = Code("W-OUTDATED-NAME", WARNING, "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）")
 W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示；或只写“万”漏写“元”")
 W_PAREN = Code("W-PAREN", WARNING, "同一段内括号不配对（有“（”无“）”，或反之）")
+W_TYPO = Code("W-TYPO", WARNING, "正文有常见错字（如“士地”应为“土地”），或固定提法中有一词写错（如“武装头脑、指导实践、推动工作”写作“指导初中”）")
 W_PERCENT_SIGN = Code("W-PERCENT-SIGN", WARNING, "增减率或占比漏写百分号（如“增长13.95。”）")
 
 
@@ -57,6 +58,9 @@ _REMNANT = re.compile(
 )
 #: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
+#: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
+#: a copy may have run it onto the line before).
+_FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构成|职能职责|部门职责|主要职能|基本职能)要求[:：]")
 #: Words of direction the template offers in pairs ("增加（减少）"): one of them should have been kept.
 _UP = ("增加", "增长", "上升", "大于", "高于")
 _DOWN = ("减少", "下降", "小于", "低于")
@@ -118,6 +122,10 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
     for m in _REMNANT_WORD.finditer(text):
         yield W_TEMPLATE_REMNANT.at(WARNING)(f"正文中留有模板的“{m.group(0)}”二字（模板提示“{m.group(0)}……”），应删去",
                                              {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _FIELD_LABEL.finditer(text):
+        label = m.group(0)
+        yield W_TEMPLATE_REMNANT.at(WARNING)(f"留有模板的栏目提示“{label}”，应删去", {"原文": label},
+                                             spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     unit = ctx.disclosure.identity.unit or ctx.disclosure.unit.name
     if unit:  # the template's "XX部门（单位）" with the name filled in and the choice left
         for m in re.finditer(re.escape(unit) + r"(部门[（(]单位[）)])", text):
@@ -182,6 +190,36 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
         for m in re.finditer(re.escape(old), text):
             yield W_OUTDATED_NAME(f"“{old}”是旧科目名称，现行名称为“{new}”", {"旧名称": old, "现行名称": new},
                           spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+
+
+#: Letters that make no word in a finance office's text (a pattern: 士地 after 护/人/战… is part of a
+#: word), and the word meant.
+TYPOS = {r"(?<![护人战博硕学院女男将勇烈义卫骑道居名绅进力谋隐斗])士地": "土地", "部暑": "部署", "贯沏": "贯彻", "载止": "截止"}
+#: Set phrases of three parts: written with two parts as here and the third another word, the third is wrong.
+SET_PHRASES = (("武装头脑", "指导实践", "推动工作"), ("学懂", "弄通", "做实"), ("讲政治", "顾大局", "守规矩"))
+
+
+def _set_phrase_slips(text: str) -> Iterator[tuple[re.Match, str]]:
+    for phrase in SET_PHRASES:
+        for k, part in enumerate(phrase):
+            others = [re.escape(p) for p in phrase]
+            others[k] = f"(?P<slip>[{_CJK}]{{{len(part)}}})"
+            for m in re.finditer("[、，,]?".join(others), text):
+                if m.group("slip") != part:
+                    yield m, "、".join(phrase)
+
+
+@check(W_TYPO)
+def typos(ctx: Context) -> Iterator[Finding]:
+    """正文不含常见错字；固定提法（“武装头脑、指导实践、推动工作”）各词不写错。"""
+    text = _text(ctx)
+    for wrong, right in TYPOS.items():
+        for m in re.finditer(wrong, text):
+            yield W_TYPO(f"“{m.group(0)}”疑为“{right}”之误", {"原文": m.group(0), "应为": right},
+                         spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m, phrase in _set_phrase_slips(text):
+        yield W_TYPO(f"固定提法“{phrase}”中写作“{m.group('slip')}”，疑为笔误", {"原文": m.group(0), "应为": phrase},
+                     spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
 @check(W_UNIT)
@@ -254,4 +292,4 @@ def percent_signs(ctx: Context) -> Iterator[Finding]:
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
-CHECKS = (editor_notes, template_choices, placeholders, chart_placeholders, double_punctuation, outdated_names, unit_slips, percent_signs, brackets, unit_name)
+CHECKS = (editor_notes, template_choices, placeholders, chart_placeholders, double_punctuation, outdated_names, typos, unit_slips, percent_signs, brackets, unit_name)
