@@ -157,7 +157,7 @@ EXAMPLES: dict[str, tuple[Callable[[], Disclosure], Callable[[], Disclosure]]] =
     "P-PROJECT-AMOUNT": (lambda: _quoted("80"), lambda: _quoted("100")),
     "P-PROJECT-INITIAL": (lambda: _quoted("120", initial="120.00"), lambda: _quoted("100", initial="120.00")),
     "P-SAME-INDICATOR": (
-        lambda: disclosure(change_item(whole_evaluation(), 0, target="=8个", actual="=8个"), base_evaluation()),
+        lambda: disclosure(change_item(whole_evaluation(), 0, target="=12个", actual="=12个"), base_evaluation()),
         lambda: disclosure(whole_evaluation(), base_evaluation())),
     "P-ACHIEVED-TEXT": (
         lambda: disclosure(replace(base_evaluation(), achieved="该项目实际完成：保障会议室个数8个、服务对象满意度达95%。")),

@@ -302,3 +302,11 @@ def test_common_typos_and_a_slip_in_a_set_phrase():
     assert all(h.severity.value == "warning" for h in hits)
     clean = "集体土地；护士地位；用以武装头脑、指导实践、推动工作；学懂、弄通、做实。"
     assert not found(doc(text=clean), "W-TYPO")
+
+
+def test_a_slip_in_a_performance_table_s_goal_is_found_once_per_cell():
+    from juesuan.core.model import Evaluation
+    goal = "使党员干部自觉用以武装头脑、指导初中、推动工作；再次武装头脑、指导初中、推动工作。"
+    ev = Evaluation(kind="项目", name="党支部示范点补助经费", goal=goal, achieved="用以武装头脑、指导实践、推动工作。")
+    (hit,) = found(doc(evaluations=(ev,)), "W-TYPO")
+    assert "党支部示范点补助经费" in hit.message and hit.figures["应为"] == "武装头脑、指导实践、推动工作"

@@ -55,7 +55,7 @@ def test_seed_findings_under_xinjiang():
         ("P-ACHIEVED-TEXT", "warning", 542), ("P-ACHIEVED-TEXT", "warning", 542),  # 援疆: 0万元, 1.45万元
         ("P-ACHIEVED-TEXT", "warning", 969),  # 经贸: 30家 in text, 35家 in the table
         ("P-ACHIEVED-TEXT", "warning", 969),  # 经贸: 完成时间 5月23日前 in text, =4月15日 in the table
-        ("P-SAME-INDICATOR", "info", 180), ("P-SAME-INDICATOR", "info", 189),  # 整体 3个/16人 vs 项目 4个/14人
+        ("P-SAME-INDICATOR", "warning", 180), ("P-SAME-INDICATOR", "info", 189),  # 整体 3个 < 项目 4个; 16人 vs 14人
     ])
     text = {f.figures.get("文字") for f in found if f.code == "P-ACHIEVED-TEXT"}
     assert text == {"0万元", "1.45万元", "30家", "5月23日前"}

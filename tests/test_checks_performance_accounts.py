@@ -86,9 +86,13 @@ def test_project_quoted_amounts():
 def test_same_indicator_names_prior_year_value():
     project = change_item(base_evaluation(), 0, target="=12个", actual="=12个", prior_result="10个")
     found = findings(disclosure(whole_evaluation(), project), "P-SAME-INDICATOR")
+    # a count the whole unit has fewer of than one of its projects: a warning
     assert [(f.severity, f.figures["整体表业绩值"], f.figures["项目表业绩值"]) for f in found] == [
-        (Severity.INFO, "=10个", "=12个")]
-    assert "上年完成情况" in found[0].message
+        (Severity.WARNING, "=10个", "=12个")]
+    assert "上年完成情况" in found[0].message and "小于其中一个项目" in found[0].message
+    fewer = change_item(base_evaluation(), 0, target="=8个", actual="=8个", prior_result="10个")
+    (hit,) = findings(disclosure(whole_evaluation(), fewer), "P-SAME-INDICATOR")
+    assert hit.severity == Severity.INFO and "小于" not in hit.message
 
 
 def test_same_indicator_only_between_whole_and_project():

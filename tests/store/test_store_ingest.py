@@ -35,7 +35,7 @@ def test_a_data_file_is_stored_with_its_figures_run_and_findings(store_url, tmp_
         assert figures["一般公共预算财政拨款支出"].unit == "万元" and figures["一般公共预算财政拨款支出"].origin == "derived"
         run = s.execute(sa.select(Run)).scalar_one()
         rows = s.execute(sa.select(FindingRow)).scalars().all()
-        assert run.warnings == sum(r.severity == "warning" for r in rows) == 7  # the example's seven warnings
+        assert run.warnings == sum(r.severity == "warning" for r in rows) == 8  # the example's eight warnings (README)
         assert run.juesuan_version == __version__ and run.checks["run"] > 40
         assert all(len(r.location_hash) == 16 for r in rows)
 

@@ -32,7 +32,10 @@ P_WHOLE_TOTALS = Code("P-WHOLE-TOTALS", WARNING, "单位整体支出绩效自评
 P_WHOLE_FISCAL = Code("P-WHOLE-FISCAL", WARNING, "单位整体支出绩效自评表上级资金与本级资金的年初预算数（全年执行数）与说明中财政拨款的年初预算数（本年财政拨款支出）不一致")
 P_PROJECT_AMOUNT = Code("P-PROJECT-AMOUNT", WARNING, "说明中按项目名称写出的金额与该项目自评表的全年预算数、全年执行数、年初预算数均不符")
 P_PROJECT_INITIAL = Code("P-PROJECT-INITIAL", INFO, "说明中按项目名称写出的金额是年初预算数，而该项目全年预算数已调整（仅提示）")
-P_SAME_INDICATOR = Code("P-SAME-INDICATOR", INFO, "同一名称的指标在单位整体支出绩效自评表与项目支出绩效自评表中业绩值不同（口径可能不同，仅提示）")
+P_SAME_INDICATOR = Code("P-SAME-INDICATOR", INFO, "同一名称的指标在单位整体支出绩效自评表与项目支出绩效自评表中业绩值不同（口径可能不同，仅提示）；"
+                        "计数的指标（个、人、台……）整体表小于其中一个项目的为警告：全单位不会少于其中一个项目", also=(WARNING,))
+#: Units of a count: the whole unit holds at least what one of its projects holds.
+_COUNT_UNITS = frozenset({"个", "人", "名", "台", "套", "辆", "间", "家", "所", "处", "项", "次", "人次", "场", "期"})
 
 
 _SECTION = "第二部分 十一 预算绩效情况说明"
@@ -186,7 +189,10 @@ def same_indicator(ctx: Context) -> Iterator[Finding]:
                 prior_value = convert(prior.value, prior.unit, wa.unit) if prior.kind == NUMBER else None
                 note = (f"；{wa.value.normalize():f}{wa.unit}恰为项目表所列上年完成情况，整体表可能沿用了上年数"
                         if prior_value is not None and prior_value == wa.value else "")
-                yield P_SAME_INDICATOR(f"指标“{wind.name}”在{table_label(w)}中业绩值为{wind.actual}，在{table_label(ev)}中为{ind.actual}{note}；"
+                fewer = wa.unit in _COUNT_UNITS and wa.value < value
+                code = P_SAME_INDICATOR.at(WARNING) if fewer else P_SAME_INDICATOR
+                said = "，全单位的数小于其中一个项目的数" if fewer else ""
+                yield code(f"指标“{wind.name}”在{table_label(w)}中业绩值为{wind.actual}，在{table_label(ev)}中为{ind.actual}{said}{note}；"
                     "如口径不同请在指标名称中区分",
                     {"整体表业绩值": wind.actual, "项目表业绩值": ind.actual, "项目表上年完成情况": ind.prior_result or "-"},
                     spans(w, wind, "actual") + spans(ev, ind, "actual"), table_label(w))

@@ -199,27 +199,44 @@ TYPOS = {r"(?<![护人战博硕学院女男将勇烈义卫骑道居名绅进力�
 SET_PHRASES = (("武装头脑", "指导实践", "推动工作"), ("学懂", "弄通", "做实"), ("讲政治", "顾大局", "守规矩"))
 
 
-def _set_phrase_slips(text: str) -> Iterator[tuple[re.Match, str]]:
+@check(W_TYPO)
+def typos(ctx: Context) -> Iterator[Finding]:
+    """正文和绩效自评表的目标、完成情况不含常见错字；固定提法（“武装头脑、指导实践、推动工作”）各词不写错。"""
+    d = ctx.disclosure
+    if not d.evaluations:
+        _text(ctx)  # neither text nor performance tables: not run
+    text = d.narrative.text if d.narrative is not None else ""
+    for m, wrong, right in _slips(text):
+        yield W_TYPO(_slip_message(wrong, right), {"原文": wrong, "应为": right},
+                     spans(line_span(d, m.start(), m.end())), "文字")
+    for ev in d.evaluations:
+        for part in ("goal", "achieved"):
+            seen = set()
+            for _, wrong, right in _slips(getattr(ev, part)):
+                if wrong not in seen:  # once per cell
+                    seen.add(wrong)
+                    yield W_TYPO(f"{ev.kind}支出绩效自评表（{ev.name}）：" + _slip_message(wrong, right),
+                                 {"原文": wrong, "应为": right}, spans(ev.sources.get(part) or ev.span), "绩效")
+
+
+def _slips(text: str) -> Iterator[tuple[re.Match, str, str]]:
+    """(match, as written, as meant) of each typo and set-phrase slip in ``text``."""
+    for wrong, right in TYPOS.items():
+        for m in re.finditer(wrong, text):
+            yield m, m.group(0), right
     for phrase in SET_PHRASES:
         for k, part in enumerate(phrase):
             others = [re.escape(p) for p in phrase]
             others[k] = f"(?P<slip>[{_CJK}]{{{len(part)}}})"
             for m in re.finditer("[、，,]?".join(others), text):
                 if m.group("slip") != part:
-                    yield m, "、".join(phrase)
+                    yield m, m.group(0), "、".join(phrase)
 
 
-@check(W_TYPO)
-def typos(ctx: Context) -> Iterator[Finding]:
-    """正文不含常见错字；固定提法（“武装头脑、指导实践、推动工作”）各词不写错。"""
-    text = _text(ctx)
-    for wrong, right in TYPOS.items():
-        for m in re.finditer(wrong, text):
-            yield W_TYPO(f"“{m.group(0)}”疑为“{right}”之误", {"原文": m.group(0), "应为": right},
-                         spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
-    for m, phrase in _set_phrase_slips(text):
-        yield W_TYPO(f"固定提法“{phrase}”中写作“{m.group('slip')}”，疑为笔误", {"原文": m.group(0), "应为": phrase},
-                     spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+def _slip_message(wrong: str, right: str) -> str:
+    if len(right) > 6:
+        return f"固定提法应为“{right}”，文中写作“{wrong}”，疑为笔误"
+    return f"“{wrong}”疑为“{right}”之误"
 
 
 @check(W_UNIT)
