@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from conftest import PASSWORDS
+from webserver import PASSWORDS
 from juesuan.apps.store import db
 from juesuan.apps.web import accounts
 

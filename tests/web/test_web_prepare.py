@@ -9,7 +9,7 @@ import re
 from docx import Document as Docx
 from openpyxl import load_workbook
 
-from conftest import MISSING_KEY, UNIT
+from webserver import MISSING_KEY, UNIT
 
 
 def _upload(c, path, name=None):

@@ -23,6 +23,16 @@ from .tables import Reason
 FORMATS = ("docx", "pdf", "html", "xlsx")
 
 
+def _labels() -> dict[str, str]:
+    from ...io import template_layout as L
+
+    return dict(L.REASON_KEYS)
+
+
+#: What each reason key explains, as the workbook's 说明与原因 sheet names it.
+REASON_LABELS = _labels()
+
+
 def template(engine: Engine, unit: str, year: int, path: Path) -> list[str]:
     """Write the data workbook for ``year``: prefilled from the store when it holds the unit's
     year before (or the year's budget), else blank. One line per source of prefilled figures."""

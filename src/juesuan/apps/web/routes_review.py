@@ -4,7 +4,6 @@ by sheet and cell come from the same store)."""
 
 from __future__ import annotations
 
-import secrets
 import tempfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from starlette.routing import Route
 from ...core.findings import InputError
 from ..store import query
 from ..store.schema import DECISION_STATUSES
-from . import jobs, pages, preparer, views
+from . import accounts, jobs, pages, preparer, views
 from .app import Refused, account, form, page
 from .tables import JOB_STATES
 from .uploads import UploadRefused, examine_uploads, new_folder, receive
@@ -51,7 +50,7 @@ async def upload(request: Request, purpose: str, who) -> Response:
     state = request.app.state
     folder = new_folder(state.folder)
     try:
-        fields, files = await receive(request, folder, state.limits, lambda token: token and secrets.compare_digest(token, who.csrf))
+        fields, files = await receive(request, folder, state.limits, lambda token: accounts.same_token(token, who.csrf))
     except UploadRefused as exc:
         status = 403 if "安全令牌" in str(exc) else 413
         raise Refused(status, str(exc)) from None
@@ -122,7 +121,7 @@ async def document(request: Request) -> Response:
                 box = pages.locate(content, page_no, focus.span.excerpt, marked)
     extra = {}
     if doc.source == "data":
-        extra = {"missing": preparer.missing(engine, doc_id), "reasons": preparer.reasons_of(engine, doc.unit_id, doc.year or 0),
+        extra = {"missing": preparer.missing(engine, doc_id), "labels": preparer.REASON_LABELS, "reasons": preparer.reasons_of(engine, doc.unit_id, doc.year or 0),
                  "built": _built(request, doc_id), "versions": views.unit_documents(engine, doc.unit_id)}
     return page(request, "document.html", who, doc=doc, unit=unit, run=run, groups=groups, focus=focus, pdf=pdf,
                 page_no=page_no, pages_total=pages_total, box=box, statuses=DECISION_STATUSES,
@@ -199,8 +198,9 @@ def _regions(who, asked: str) -> list[str]:
 
 
 def _year(request: Request) -> int:
+    """The year asked for, else the newest year of a stored 决算."""
     raw = request.query_params.get("year", "")
-    return int(raw) if raw.isdigit() else YEAR
+    return int(raw) if raw.isdigit() else views.newest_year(request.app.state.engine) or YEAR
 
 
 async def dashboard(request: Request) -> Response:

@@ -126,3 +126,8 @@ def document_with_unit(engine: Engine, doc_id: int) -> tuple[Document, Unit, lis
 def document_content(engine: Engine, doc_id: int) -> bytes | None:
     with db.session(engine) as s:
         return s.execute(select(Document.content).where(Document.id == doc_id)).scalar()
+
+
+def newest_year(engine: Engine) -> int | None:
+    with db.session(engine) as s:
+        return s.execute(select(func.max(Document.year)).where(Document.kind == "决算")).scalar()
