@@ -109,3 +109,34 @@ def test_a_reviewer_or_preparer_cannot_open_what_is_not_theirs(server):
     location = re.search(r'href="(/jobs/[0-9a-f]+)"', batch).group(1)
     assert prep.get(location).status_code == 403
     assert prep.get("/doc/99999").status_code == 404
+
+
+def test_a_zip_of_pdfs_is_opened_and_a_zip_with_a_traversal_path_refused_beside_it(server):
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("普陀/财政局.pdf", shared("corpus", PUTUO).read_bytes())
+        z.writestr("普陀/说明.txt", "不是决算")
+    evil = io.BytesIO()
+    with zipfile.ZipFile(evil, "w") as z:
+        z.writestr("../../逃出.pdf", b"%PDF-1.4\n%%EOF\n")
+    c = server.client("rev")
+    r = c.post("/review/upload", data={"csrf": c.csrf, "region": "上海"},
+               files=[("files", ("批量.zip", buf.getvalue(), "application/zip")),
+                      ("files", ("恶意.zip", evil.getvalue(), "application/zip"))])
+    assert r.status_code == 303
+    jobs = {j["file"]: j for j in c.wait_batch(r.headers["location"])}
+    assert jobs["批量.zip/普陀/财政局.pdf"]["status"] == "done"
+    assert jobs["批量.zip/普陀/说明.txt"]["status"] == "failed"
+    assert jobs["恶意.zip"]["status"] == "failed" and "指向压缩包以外" in jobs["恶意.zip"]["message"]
+    assert not list(server.folder.rglob("逃出.pdf"))
+
+
+def test_an_administrator_sees_every_region(server):
+    c = server.client("rev")
+    _, jobs = _upload(c, PUTUO)
+    admin = server.client("admin")
+    assert admin.get(f"/doc/{jobs[PUTUO]['document']}").status_code == 200
+    page = admin.get("/dashboard?year=2024").text
+    assert "全部地区" in page and "上海市普陀区财政局" in page

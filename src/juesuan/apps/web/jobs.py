@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 import threading
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
 from ...rules.units import name_key
+from ..guard import fault_line
 from ..store import db
 from ..store.schema import now
 from .accounts import regions_of
@@ -119,15 +121,20 @@ class Runner:
                     self._wake.wait(self.poll)
                     self._wake.clear()
                     continue
-                for job, done in pool.run(_work, claimed, self.url):
-                    try:
-                        self._finish(job, done)
-                    except Exception as exc:  # a fault storing one document: that job fails, the queue goes on
-                        from ..guard import fault_line
-
-                        self._fail(job[0], fault_line(exc))
-                    if self._stop.is_set():
-                        break
+                finished: set[int] = set()
+                try:
+                    for job, done in pool.run(_work, claimed, self.url):
+                        finished.add(job[0])
+                        try:
+                            self._finish(job, done)
+                        except Exception as exc:  # a fault storing one document: that job fails, the queue goes on
+                            self._fail(job[0], f"{job[2]}：{fault_line(exc)}")
+                        if self._stop.is_set():
+                            break
+                except Exception as exc:  # the pool itself failed (a worker that cannot start): say so on each job
+                    for job in claimed:
+                        if job[0] not in finished:
+                            self._fail(job[0], f"{job[2]}：{fault_line(exc)}")
 
     def _claim(self, n: int) -> list[tuple]:
         with db.session(self.engine, write=True) as s:
@@ -142,7 +149,9 @@ class Runner:
 
         job_id, path, name, purpose, user_id, region = job
         if done.status != "ok":
-            message = _OUTCOME.get(done.status) or "处理时程序出错（已记录），其他文件不受影响"
+            if done.status == "raised":  # the traceback goes to the server's log, the user gets one line
+                sys.stderr.write(f"juesuan 工作台：处理 {name} 时出错\n{done.value}\n")
+            message = _OUTCOME.get(done.status) or "处理时程序内部出错（详情见服务器日志），其他文件不受影响"
             self._fail(job_id, f"{name}：{message}")
             return
         error, item, html, missing = done.value
