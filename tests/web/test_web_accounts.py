@@ -47,6 +47,10 @@ def test_users_add_refuses_bad_requests_with_one_line(tmp_path):
     assert again.returncode == 2 and "已存在" in again.stderr
 
 
+def test_serve_prints_its_address(server):
+    assert f"juesuan 工作台已启动：http://127.0.0.1:{server.port}/" in server.banner
+
+
 def test_sign_in_sets_an_httponly_samesite_cookie_and_a_wrong_password_is_refused(server):
     c = server.client()
     page = c.get("/login")

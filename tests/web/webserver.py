@@ -26,13 +26,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _database(folder: Path) -> str:
+    """A new SQLite file; with ``JUESUAN_TEST_WEB_PG=1`` a new database of the PostgreSQL server at
+    ``$JUESUAN_TEST_PG`` instead (to run the whole web suite on PostgreSQL by hand)."""
+    base = os.environ.get("JUESUAN_TEST_PG", "")
+    if os.environ.get("JUESUAN_TEST_WEB_PG") != "1":
+        return f"sqlite:///{folder / 'store.db'}"
+    if not base:
+        pytest.fail("JUESUAN_TEST_WEB_PG=1 需要 JUESUAN_TEST_PG（PostgreSQL 测试服务器的地址）")
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"web_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
 class Server:
     def __init__(self, folder: Path, env: dict | None = None):
         from juesuan.apps.store import db
         from juesuan.apps.web import accounts
 
         self.folder = folder
-        self.url = f"sqlite:///{folder / 'store.db'}"
+        self.url = _database(folder)
         engine = db.open_store(self.url)
         accounts.add_user(engine, "rev", PASSWORDS["rev"], "reviewer", region="上海、重庆")
         accounts.add_user(engine, "prep", PASSWORDS["prep"], "preparer", unit=UNIT)
@@ -50,6 +71,7 @@ class Server:
         while time.monotonic() < deadline:
             try:
                 if httpx.get(self.base + "/login", timeout=1).status_code == 200:
+                    self.banner = self.log.read_text()
                     return
             except httpx.HTTPError:
                 time.sleep(0.1)
