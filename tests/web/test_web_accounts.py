@@ -98,3 +98,9 @@ def test_roles_keep_to_their_pages(server):
     assert rev.get("/unit/template?year=2024").status_code == 403
     assert rev.get("/dashboard?region=北京").status_code == 403
     assert "无权" in rev.get("/dashboard?region=北京").text
+
+
+def test_pages_carry_the_security_headers(server):
+    r = server.client("rev").get("/review")
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in r.headers["content-security-policy"]

@@ -114,24 +114,25 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
     return page(request, "error.html", who, status=exc.status_code, title=titles.get(exc.status_code, "出错了"), detail=detail)
 
 
-def _secure_headers(app):
-    async def wrapped(scope, receive, send):
+class _SecureHeaders:
+    """ASGI middleware: the headers of :data:`_HEADERS` on every response that does not set them."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
-            return await app(scope, receive, send)
+            return await self.app(scope, receive, send)
 
         async def sending(message):
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
-                for k, v in _HEADERS.items():
-                    if k.lower().encode() not in present:
-                        headers.append((k.lower().encode(), v.encode()))
+                headers += [(k.lower().encode(), v.encode()) for k, v in _HEADERS.items() if k.lower().encode() not in present]
                 message["headers"] = headers
             await send(message)
 
-        return await app(scope, receive, sending)
-
-    return wrapped
+        await self.app(scope, receive, sending)
 
 
 # --------------------------------------------------------------------------- the app
@@ -171,13 +172,5 @@ def create_app(url: str | None = None, data_dir: str | Path | None = None, worke
     app.state.engine, app.state.url, app.state.folder = engine, resolved, folder
     app.state.limits = limits or UploadLimits.from_env()
     app.state.runner = runner
-    app.add_middleware(_Headers)
+    app.add_middleware(_SecureHeaders)
     return app
-
-
-class _Headers:
-    def __init__(self, app):
-        self.app = _secure_headers(app)
-
-    async def __call__(self, scope, receive, send):
-        await self.app(scope, receive, send)

@@ -38,7 +38,7 @@ async def my_unit(request: Request) -> Response:
     unit_id = _own_unit_id(request, who)
     if unit_id is not None:
         return RedirectResponse(f"/units/{unit_id}", status_code=303)
-    return page(request, "unit.html", who, unit_name=who.unit, unit=None, documents=[], year=YEAR + 1,
+    return page(request, "unit.html", who, unit_name=who.unit, unit=None, documents=[], year=YEAR,
                 batches=views.recent_batches(request.app.state.engine, who.id))
 
 
