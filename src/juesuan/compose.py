@@ -169,8 +169,15 @@ def build(source: str | Path, out_dir: str | Path, formats: Sequence[str] = DEFA
     Each file is written whole or not at all (:mod:`juesuan.io.atomic`); a format that cannot be
     written (no LibreOffice for the PDF, an unwritable or full disk) is named in
     ``not_written`` and the other formats are still written."""
+    names = parse_formats(formats)  # an unknown format is said before the data is read
+    return build_disclosure(load(source), out_dir, names, profile)
+
+
+def build_disclosure(d: Disclosure, out_dir: str | Path, formats: Sequence[str] = DEFAULT_FORMATS,
+                     profile: str | Profile | None = None) -> BuildResult:
+    """:func:`build` for data already loaded (the web workbench lays the 主要原因 typed into its
+    page over the file's before building)."""
     names = parse_formats(formats)
-    d = load(source)
     prof = resolve_profile(profile, d)
     doc = compose(d, prof)
     out = Path(out_dir)
