@@ -310,3 +310,18 @@ def test_a_slip_in_a_performance_table_s_goal_is_found_once_per_cell():
     ev = Evaluation(kind="项目", name="党支部示范点补助经费", goal=goal, achieved="用以武装头脑、指导实践、推动工作。")
     (hit,) = found(doc(evaluations=(ev,)), "W-TYPO")
     assert "党支部示范点补助经费" in hit.message and hit.figures["应为"] == "武装头脑、指导实践、推动工作"
+
+
+def test_a_colon_after_a_contents_number_and_a_stop_before_a_colon():
+    toc = ("目录\n第一部分 某校概况\n一、单位职责\n二、机构设置\n第二部分 某校2022年度部门决算报表\n一、收入支出决算总表\n"
+           "二、收入决算表\n三、支出决算表\n八:政府性基金预算财政拨款收入支出决算表\n第三部分 某校2022年度部门决算情况说明\n"
+           "一、收入支出决算总体情况说明\n")
+    from juesuan.io.readers.assemble import assemble
+    from juesuan.io.readers.text import extract_text
+    d = assemble(extract_text(toc + "本单位下属6个单位。:分别是甲校、乙校。\n", "t.txt"))
+    (hit,) = found(d, "W-HEADING-FORM")
+    assert hit.figures["原文"].startswith("八:政府性基金")
+    (punct,) = found(d, "W-DOUBLE-PUNCT")
+    assert "。:" in punct.message
+    clean = assemble(extract_text(toc.replace("八:", "八、") + "本单位下属6个单位，分别是甲校、乙校。\n", "t.txt"))
+    assert not found(clean, "W-HEADING-FORM") and not found(clean, "W-DOUBLE-PUNCT")

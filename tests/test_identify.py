@@ -120,3 +120,17 @@ def test_a_budget_is_audited_as_a_budget_and_kind_overrides(tmp_path, capsys):
     assert "识别：某市财政局 2026年度部门预算" in out and "national-yusuan" in out and "未审核" not in out
     assert main(["check", str(doc), "--kind", "决算", "--no-progress"]) in (0, 1)
     assert "识别：某市财政局 2026年度部门决算" in capsys.readouterr().out
+
+
+def test_a_banner_before_the_title_and_the_words_around_a_unit_s_name():
+    assert find_title(lines("深化司法公开 促进司法公正", "财务数据", "海口市中级人民法院2021年一般公共预算财政拨款“三公”经费支出决算情况说明")).unit == "海口市中级人民法院"
+    assert find_title(lines("西南大学", "2021 年度部门预算")).unit == "西南大学"  # a title broken over lines
+    assert find_title(lines("二、关于2016年度决算情况说明")).unit == ""
+    assert clean_unit("广东省财政厅一般公共预算财政拨款“三公”经费支出") == "广东省财政厅"
+
+
+def test_the_unit_from_the_first_part_s_heading_when_the_title_names_none():
+    text = "第一部分 内蒙古自治区某旗某镇人民政府基本情况\n一、部门职能\n负责全镇工作。\n二、关于2016年度决算情况说明\n收入总计10.00万元。"
+    ex = extract_text(text, "t.txt")
+    identity, _ = identify(ex.lines)
+    assert identity.unit == "内蒙古自治区某旗某镇人民政府" and identity.basis["unit"] == "第一部分标题"

@@ -182,3 +182,21 @@ def test_indicator_values_in_the_achieved_text():
     assert claims["项目完成时间"].value == "11月30日前" and claims["项目完成时间"].parts == (model.DATE_PART,)
     assert claims["服务对象满意度"].amounts == (Decimal("95"),)
     assert read_achieved(replace(ev, achieved="")).claims == ()
+
+
+def test_a_change_against_an_older_year_is_no_change_from_last_year():
+    n = parsed("2023年广东省某厅“三公”经费支出决算情况说明",
+               "某厅2023年度“三公”经费财政拨款支出决算为62.07万元,比上年决算数增加38.97万元,增长168.7%;"
+               "比2019年(疫情前)决算数减少24.87万元,降低28.6%。")
+    values = stated(n)
+    assert values["三公.合计.增减"] == [Decimal("38.97")] and values["三公.合计.增减率"] == [Decimal("168.7")]
+    years = [(c.key, c.value) for c in n.claimed(model.YEAR)]
+    assert ("比较", "2019") not in years  # compared on purpose beside last year: no stale year
+    # alone, a comparison with a year before last is still read as one (N-YEAR judges it)
+    alone = parsed("某局2023年度部门决算", "收入总计100.00万元，与2021年相比，增加5.00万元，增长5.26%。")
+    assert ("比较", "2021") in [(c.key, c.value) for c in alone.claimed(model.YEAR)]
+
+
+def test_the_year_of_a_budget_compared_with_is_no_comparison_year():
+    n = parsed("某镇2016年度部门决算", "2016年度收入总计9,937.38万元,与2016年公共财政预算收入1631.06万元,相比增加8306.32万元。")
+    assert ("比较", "2016") not in [(c.key, c.value) for c in n.claimed(model.YEAR)]

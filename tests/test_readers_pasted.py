@@ -299,3 +299,12 @@ def test_pdftotext_copy_reads_like_the_pdf(tmp_path, layout):
         paren = [f for f in api.check(from_text).findings if f.code == "W-PAREN"]
         assert len(paren) == len([f for f in api.check(from_pdf).findings if f.code == "W-PAREN"]), pdf.name
         assert all(s.page is not None for s in from_text.narrative.lines)
+
+
+def test_a_title_printed_twice_is_two_lines():
+    assert _joined("中国人民政治协商会议某县委员会2022年度“三公”经费决算情况说明", "政协某县委员会2022年度 “三公”经费决算情况说明",
+                   "一、总体情况") == ["中国人民政治协商会议某县委员会2022年度“三公”经费决算情况说明",
+                                      "政协某县委员会2022年度 “三公”经费决算情况说明", "一、总体情况"]
+    # further down, a sentence ending in such words still takes its next line
+    body = ["甲", "乙", "丙", "现将本局2022年度部门决算公开", "如下。"]
+    assert _joined(*body)[-1].endswith("现将本局2022年度部门决算公开如下。")

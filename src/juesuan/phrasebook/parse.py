@@ -44,6 +44,12 @@ _LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d
                               r"|(?:19|20)\d\d年度?")  # "1.因公出国（境）费用。2026年预算数41.60万元"
 #: A 决算's change told against its budget ("与2021年度预算相比，", "比年初预算"), right before its words.
 _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初|全年|调整后?)?\s*预算数?\s*(?:相比|相较|比较)?[，,、]?\s*$")
+#: A change told against a named year ("比2019年（疫情前）决算数减少…"), right before its words: a change
+#: from last year only when that year is the one before the report's.
+_VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
+                      r"\s*(?:相比|相较|比较)?[，,、]?\s*(?:(?:增加|减少)[\d,.]+万元[，,、]?)?(?:增加|减少|增长|下降|降低|上升)?\s*$")
+#: A title's year ("2023年广东省财政厅…“三公”经费支出决算情况说明"), on a line that compares with nothing.
+_FIRST_YEAR = re.compile(r"^(?!.*(?:相比|与|比上|较上))[^。，,]*?((?:19|20)\d\d)\s*年度?[^。，,]{0,40}(?:决算|预算)")
 _BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed on a line of its own
 _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
 _TITLE = re.compile(r"^(.*?)((?:19|20)\d\d)年度?部门决算")
@@ -366,6 +372,8 @@ class _Reader:
                 continue
             if r.kind == "flat" and not flat_is_yoy(text.text[s_start:m.start()]):
                 continue
+            if r.kind in ("yoy", "flat") and self._vs_other_year(text.text, max(s_start, r.start - 30), r.start):
+                continue  # "比2019年（疫情前）减少24.87万元": no change from last year
             if not self.budget and r.kind in ("yoy", "flat") and _VS_BUDGET.search(text.text, max(s_start, m.start() - 30), m.start()):
                 # "与2021年度预算相比，减少0.1万元，下降0.006%": against the budget, not last year
                 head, suffix = keys.split(key)
@@ -401,6 +409,18 @@ class _Reader:
             return None
         base = subject or pb.DEFAULT_SUBJECT.get(topic or "")
         return base + relative[1:] if base else None
+
+    def _vs_other_year(self, s: str, start: int, end: int) -> bool:
+        """The words right before ``end`` compare with a year other than the one before the report's
+        (the title's year, else the year of a title-like line among the first)."""
+        m = _VS_YEAR.search(s, start, end)
+        if m is None:
+            return False
+        year = self.year
+        if year is None:
+            first = next((_FIRST_YEAR.search(t) for t, _ in self.lines[:5] if _FIRST_YEAR.search(t)), None)
+            year = int(first.group(1)) if first else None
+        return year is not None and int(m.group(1)) != year - 1
 
     def _resolve(self, r: Reading, text: Compact) -> str:
         if r.kind == "klass":

@@ -66,7 +66,7 @@ _Y = r"((?:19|20)\d\d)"
 _YEARS = (
     ("截至", re.compile(rf"截[至止]\s*{_Y}\s*年\s*12\s*月\s*31\s*日")),
     # (never a budget: "与2021年度预算相比" compares with the year's own budget)
-    ("比较", re.compile(rf"(?:与|同|比|较)\s*{_Y}\s*年度?(?:同期)?(?!度?\s*(?:年初|全年|调整后?)?\s*预算)"
+    ("比较", re.compile(rf"(?:与|同|比|较)\s*{_Y}\s*年度?(?:同期)?(?![^，,。；;\n]{{0,8}}预算)"
                       rf"(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
@@ -77,6 +77,15 @@ _YEARS = (
     # done ("2025年安排了…注资", "2025年安排的专项经费")
     ("计划", re.compile(rf"(?<![\d与同比较至止上])\s*{_Y}\s*年度?\s*(?:无|没有|不)?[^。；;，,、\d\n]{{0,6}}?(?:计划|安排)(?![了的过])")),
 )
+#: A comparison with last year earlier in the same sentence: a further year compared is deliberate.
+_ALSO_LAST_YEAR = re.compile(r"(?:比|较|与|同)上(?:一)?年")
+
+
+def _sentence_before(text: str, at: int) -> str:
+    start = max(text.rfind(mark, 0, at) for mark in "。\n")
+    return text[start + 1:at]
+
+
 #: Words before a year that make it a comparison, not the year of the accounts.
 _COMPARING = "与同比较上"
 #: Years that were lost: "第二部分度部门决算" (no year before 度), "与2019498.83万元相比" (年 lost, the
@@ -94,6 +103,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
             before = text[max(m.start() - 8, 0):m.start()].rstrip()
             if role == "决算" and before and before[-1] in _COMPARING:
                 continue
+            if role == "比较" and _ALSO_LAST_YEAR.search(_sentence_before(text, m.start())):
+                continue  # "比上年…增加…；比2019年（疫情前）…减少…": an older year on purpose
             words = (m.group(0).strip(),) if role == "计划" else ()
             yield Claim(model.YEAR, role, m.group(1), parts=words, span=lines.span(m.start(1), m.end(1)))
     for regex in (_NO_YEAR, _SHORT_YEAR):

@@ -54,16 +54,35 @@ class Title:
 
 #: What a web copy puts before a title ("当前位置:首页>通知公告>", "相关解读:相关文件:"), a saved
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
-_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下为|根据)|^(?:\d+|[一二三四五六七八九十]+)[.、．]")
+_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
 
+#: What a 三公 note's title puts after the unit ("广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明").
+_UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$")
+
+
+#: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
+_OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位)?(?:基本情况|概况)$")
+_HEAD_LINES = 60  # the lines the first part's heading is looked for in
+
+
 def clean_unit(unit: str) -> str:
-    """The organisation's name a title gives, without what a copy or a sentence put before it."""
+    """The organisation's name a title gives, without what a copy or a sentence put before it
+    ("二、关于…") or what a 三公 note's title puts after it."""
     m = _FILE_NAME.match(unit)
     if m:
         unit = m.group("unit")
-    return _UNIT_PREFIX.sub("", unit)
+    while True:
+        cleaned = _UNIT_PREFIX.sub("", unit)
+        if cleaned == unit:
+            return _UNIT_SUFFIX.sub("", unit)
+        unit = cleaned
+
+
+def _titles_a_unit(text: str) -> bool:
+    m = _TITLE.match(text)
+    return bool(m and len(clean_unit(m.group("unit") or "")) >= 2)
 
 
 def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | None:
@@ -76,8 +95,8 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
     for i, (text, span) in enumerate(head):
         candidates = [text]
         for extra, _ in head[i + 1:i + 3]:  # a title broken over lines
-            if len(extra) > 40 or _PART.match(extra) or _TOC_MARK.match(extra):
-                break
+            if len(extra) > 40 or _PART.match(extra) or _TOC_MARK.match(extra) or _titles_a_unit(extra):
+                break  # (a line that is a unit's title itself is no part of a banner before it)
             candidates.append(candidates[-1] + extra)
         for candidate in candidates:
             if len(candidate) > 70 or "，" in candidate or "。" in candidate:
@@ -284,6 +303,10 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         whole = next((e for e in evaluations if e.kind == "整体"), None)
         if whole is not None and whole.name:
             unit, basis["unit"] = whole.name, "整体支出绩效自评表的单位名称"
+    if not unit:  # "第一部分 内蒙古自治区…人民政府基本情况"
+        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _OVERVIEW.match(flat(t)))), None)
+        if m and _ORG.search(m.group(1)):
+            unit, basis["unit"] = m.group(1), "第一部分标题"
 
     found_kind = _kind_of(title, cover, whole_head, grids, evaluations)
     if kind:

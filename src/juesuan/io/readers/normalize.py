@@ -285,6 +285,9 @@ def _glue(left: str, right: str) -> str:
 # The words a complete heading ends with; a short heading ending otherwise ("…经费支出决算") was
 # wrapped, and a short line after it ("情况说明", "表") finishes it.
 _HEADING_END = re.compile(r"(说明|情况|概况|职责|职能|设置|构成|解释|目\s*录|附[件表]|事项|总结|报告|表|\d)[\s)）]*$")
+#: A document's title as its first lines print it: "…委员会2022年度“三公”经费决算情况说明".
+_DOCUMENT_TITLE = re.compile(r"(?:19|20)\d\d\s*年度?[^。，,；;]{0,30}(?:决算|预算)[^。，,；;]{0,12}(?:说明|公开|报告)$")
+_TITLE_LINES = 3  # the lines a title may stand on
 _HEADING_MAX = 40  # a heading line longer than this is a paragraph that starts with a number
 _WRAP_MAX = 12  # longest line taken as the rest of a wrapped heading
 _BRACKET_MAX = 200  # a bracket left open keeps its line open for at most this many characters
@@ -351,7 +354,7 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
         at.clear()
         first = None
 
-    for raw, span in lines:
+    for number, (raw, span) in enumerate(lines):
         text = raw.strip()
         if not text:
             gap = True
@@ -382,6 +385,8 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             state = "open"
         elif _ends_sentence(text) or (text.endswith("表") and size <= 60) or meta:
             state = "closed"
+        elif number < _TITLE_LINES and size <= 60 and _DOCUMENT_TITLE.search(text):
+            state = "closed"  # the document's title (a copy may print it twice, full name and short)
         elif heading and size <= _HEADING_MAX:
             state = "closed" if ends_like_heading(text) else "wrap"
         else:

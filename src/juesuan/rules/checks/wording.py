@@ -69,7 +69,7 @@ _CHOICE = re.compile(rf"({_WAY})[（(]({_WAY})[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
 #: The labels Word puts on a chart until its data are linked: "[值]" "[类别名称]" "[系列名称]" "[百分比]".
 _CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|单元格区域)[\]］]")
-_DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：]")
+_DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：,;:]")
 _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
                        r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}万)(?=[（(，,。；;、）)]|$)", re.M)
