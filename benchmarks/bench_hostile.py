@@ -47,6 +47,7 @@ CASES = {
     "HTML table of 16,000 rows (48,000 elements)": (hostile.big_table_html, {"rows": 16_000}, "document", {}),
     "text 1 MB of short lines": (hostile.many_lines_text, {}, "document", {}),
     "text table, 3,900 rows with blank cells unprinted": (hostile.blank_cells_text, {}, "document", {}),
+    "budget text, 3,500 rows glued into one line": (hostile.glued_budget_text, {}, "document", {}),
     "docx of 300,000 paragraphs (900,000 elements)": (hostile.many_runs_docx, {}, "document", {}),
 }
 

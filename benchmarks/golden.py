@@ -152,6 +152,7 @@ def _table_accuracy(result, labelled: dict) -> tuple[tuple[int, int], list[str]]
         figures = prepare(d, load_profile(result.profile or d.profile)).figures
     except Exception:  # the document was read once already; a second failure only loses this count
         return (0, len(labelled)), []
+    in_yuan = "元" in d.tables.units.values()
     ok, wrong = 0, []
     for key, value in labelled.items():
         try:
@@ -159,6 +160,8 @@ def _table_accuracy(result, labelled: dict) -> tuple[tuple[int, int], list[str]]
         except InvalidOperation:
             continue
         got = figures.get(key)
+        if got is not None and in_yuan and got * 10000 == want:
+            got = got * 10000  # a figure labelled in 元, the tables it comes from printed in 元
         if got is not None and got.quantize(want) == want:
             ok += 1
         else:

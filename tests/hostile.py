@@ -252,6 +252,18 @@ def blank_cells_text(folder: Path, rows: int = 3_900) -> Path:
     return path
 
 
+def glued_budget_text(folder: Path, rows: int = 3_500) -> Path:
+    """A budget's 支出预算总表 copied as page text whose ``rows`` coded rows are all glued into one
+    line ("…1,000 1,000213 01 02 某项 …", codes spaced by level, blank cells printed as nothing):
+    every row to be cut apart, its code joined and its cells placed."""
+    head = ("2027年部门预算表\n2027年部门支出预算总表\n编制部门：某局 单位：元\n项目 支出预算\n功能分类科目编码\n"
+            "功能分类科目名称 合计 基本支出 项目支出\n类 款 项\n")
+    items = "".join(f"213 01 {k % 90 + 10} 某项 1,000 1,000" for k in range(rows))
+    path = folder / "粘连预算.txt"
+    path.write_text(head + items + "\n合计 1,000 1,000\n第四部分 其他相关情况说明\n", encoding="utf-8")
+    return path
+
+
 def many_runs_docx(folder: Path, paragraphs: int = 300_000) -> Path:
     """A .docx of ``paragraphs`` one-run paragraphs (three elements each), varied enough to pass
     the compression-ratio check."""

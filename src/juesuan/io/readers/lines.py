@@ -49,6 +49,47 @@ def page_lines(raw: Sequence[str]) -> tuple[list[str], list[int]]:
     return lines, numbers
 
 
+# A complete thousands-grouped amount ("278,076,101", "3,286,618,082.20") with what follows it glued on.
+_GLUED = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d{2})?(?=20\d\d年|\d{3}(?: \d{2}){0,2} [\u4e00-\u9fff]|"
+                    r"[一二三四五六七八九十]{1,3}、)")
+_GLUED_YEAR = re.compile(r"20\d\d年")
+_TITLE_LONGEST = 64
+
+
+def unglue(raw: Sequence[str], numbers: Sequence[int], is_title) -> tuple[list[str], list[int]]:
+    """``raw`` with rows and titles a copy glued to an amount put apart where the cut is certain: a
+    complete thousands-grouped amount followed by a title's year (``is_title`` of the rest of the
+    line) or by a code printed spaced by level ("19,983,022207 01 99 …") starts a new line there;
+    followed by an ordinal label ("47,483,458一、…支出") it gets a space. ``numbers`` (the
+    source line of each) are repeated for the new lines."""
+    if not _GLUED.search("\n".join(raw)):  # one scan in C: most texts have nothing glued
+        return list(raw), list(numbers)
+    lines: list[str] = []
+    out_numbers: list[int] = []
+    for line, number in zip(raw, numbers):
+        start = 0
+        pieces: list[str] = []
+        for m in _GLUED.finditer(line) if "," in line else ():
+            at = m.end()
+            if _GLUED_YEAR.match(line, at):  # the rest of the line must be a title (short: never sliced long)
+                if len(line) - at > _TITLE_LONGEST or not is_title(line[at:].strip()):
+                    continue
+            elif not line[at].isdigit():  # an ordinal label: set apart by a space
+                pieces.append(line[start:m.end()] + " ")
+                start = m.end()
+                continue
+            pieces.append(line[start:m.end()] + "\n")
+            start = m.end()
+        if not pieces:
+            lines.append(line)
+            out_numbers.append(number)
+            continue
+        for piece in "".join(pieces + [line[start:]]).split("\n"):
+            lines.append(piece)
+            out_numbers.append(number)
+    return lines, out_numbers
+
+
 def paginate(raw: Sequence[str]) -> list[int | None]:
     """Page number (1-based) of each raw line, from the form feeds that end pages; all None
     when the text has none."""

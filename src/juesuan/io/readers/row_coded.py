@@ -22,6 +22,7 @@ from .grid_layout import norm
 from .normalize import is_heading
 from .recognize import default_layout, table_spec
 from .row_blanks import BLANK, place
+from .row_budget import Form, form_of, vocabulary
 from .row_lines import Line, Read, count_token, ends_body, filled, has_in_order, header, joined, left_out, notes
 from .row_names import Named, Names, resolve
 
@@ -69,6 +70,7 @@ class Coded(Read):
     rows: list[Row] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)  # text after the last row
     tail_lines: list[int] = field(default_factory=list)  # the lines of text only at its end
+    form: Form | None = None  # a budget table's columns (the 决算 table's standard ones when None)
 
     def learn(self, names: Names) -> None:
         names.learn([r.named for r in self.rows], self.tail)
@@ -101,6 +103,9 @@ class Coded(Read):
 
     def _header_rows(self) -> list[list[Line]]:
         span = self.header[0][1]
+        if self.form is not None:
+            lead = "经济分类科目编码" if self.key == "T6" else "科目编码"
+            return [[(t, span) for t in (lead, "科目名称", *self.form.columns)]]
         if self.key == "T6":
             return [[(t, span) for t in ("经济分类科目编码", "科目名称", "决算数") * self.panels]]
         lead = [("科目编码", span), ("科目名称", span)]
@@ -127,14 +132,17 @@ def _shape(head: Sequence[Line], key: str) -> tuple[int, int] | None:
     return (len(columns), 1) if shown in (0, len(columns)) else None
 
 
-def read(lines: Sequence[Line], start: int, key: str, title: str, context: list[str]) -> Coded | None:
+def read(lines: Sequence[Line], start: int, key: str, title: str, context: list[str], *,
+         budget: bool = False) -> Coded | None:
     """The coded table whose header starts at ``start``; None when its header is not the
-    standard one of ``key`` or nothing under it reads as rows (the table stays text)."""
-    head, i = header(lines, start)
-    shape = _shape(head, key)
+    standard one of ``key`` (of a budget form's ``key`` when ``budget``, :mod:`.row_budget`) or
+    nothing under it reads as rows (the table stays text)."""
+    head, i = header(lines, start, vocabulary() if budget else ())
+    form = form_of(key, head) if budget else None
+    shape = (len(form.columns), 1) if form is not None else None if budget else _shape(head, key)
     if shape is None:
         return None
-    table = Coded(key, title, context, head, *shape)
+    table = Coded(key, title, context, head, *shape, form=form)
     i = _body(lines, i, table)
     table.notes, table.end = notes(lines, i)
     if not table.rows and not table.notes:
@@ -154,9 +162,12 @@ def _place_blanks(table: Coded) -> None:
     placement of which meets its own sums."""
     if all(row.bad or len(row.amounts or ()) in (0, table.width) for row in table.rows):
         return  # every row printed all its cells or none: nothing to place
-    columns = COLUMNS[table.key]
+    if table.form is not None:
+        columns, sums = table.form.columns, table.form.sums
+    else:
+        columns, sums = COLUMNS[table.key], table_spec(default_layout(), table.key).sums
     printed = [(row.code, None if row.bad else [t for t, _ in row.amounts or []]) for row in table.rows]
-    placed = place(printed, columns, table_spec(default_layout(), table.key).sums)
+    placed = place(printed, columns, sums)
     for row, cells in zip(table.rows, placed):
         amounts = row.amounts or []
         if row.bad or len(amounts) == table.width:
@@ -211,7 +222,10 @@ def _body(lines: Sequence[Line], i: int, table: Coded) -> int:
     text_lines: list[int] = []  # lines of text only since the last row
     last_class = ["", ""]
     end = len(lines)
+    repeated = {norm(t) for t, _ in table.header} - _T6_TOTALS  # the header printed again atop a page
     for i, text, span, tokens in filled(lines, i):
+        if norm(text) in repeated:
+            continue
         if ends_body(text, tokens) or (is_heading(text) and not _is_amount(tokens[0]) and not _code_at(tokens, 0)[0]):
             end = i
             break

@@ -33,9 +33,10 @@ _VOCABULARY = "|".join(norm(w) for w in _HEADER_WORDS)
 LONGEST_ROW = 160
 
 
-def is_header_piece(token: str) -> bool:
+def is_header_piece(token: str, more: str = "") -> bool:
+    """A piece of a header word (of ``more`` too: more words joined by "|")."""
     t = norm(token)
-    return bool(t) and "|" not in t and t in _VOCABULARY
+    return bool(t) and "|" not in t and (t in _VOCABULARY or t in more)
 
 
 def _index_line(tokens: list[str]) -> bool:
@@ -44,7 +45,7 @@ def _index_line(tokens: list[str]) -> bool:
     return any(w in ("栏次", "行次") for w in words) and all(w in ("栏次", "行次") or w.isdigit() for w in words)
 
 
-_ISSUER_LINE = re.compile(r"^(单位名称|编制单位|填报单位)[:：]")
+_ISSUER_LINE = re.compile(r"^(单位名称|编制单位|编制部门|填报单位)[:：]")
 
 
 def context_end(lines: Sequence[Line], i: int) -> tuple[list[str], int]:
@@ -59,14 +60,15 @@ def context_end(lines: Sequence[Line], i: int) -> tuple[list[str], int]:
     return context, i
 
 
-def header(lines: Sequence[Line], i: int) -> tuple[list[Line], int]:
+def header(lines: Sequence[Line], i: int, words: Sequence[str] = ()) -> tuple[list[Line], int]:
     """The header lines from ``i`` (each made only of header-word pieces, or a 栏次 line), and
-    the index of the first line after them."""
+    the index of the first line after them; ``words`` are more header words (a budget form's)."""
+    more = "|".join(words)
     out: list[Line] = []
     while i < len(lines):
         text = lines[i][0]
         tokens = text.split()
-        if tokens and not (all(is_header_piece(t) for t in tokens) or _index_line(tokens)):
+        if tokens and not (all(is_header_piece(t, more) for t in tokens) or _index_line(tokens)):
             break
         if tokens:
             out.append(lines[i])
@@ -92,8 +94,11 @@ def has_in_order(text: str, word: str) -> bool:
 
 def ends_table(text: str) -> bool:
     """A line that cannot belong to a table: the next title, a part heading, prose."""
+    from .row_budget import is_budget_title  # imports this module
+
     t = text.strip()
-    return bool(PART.match(t)) or is_table_title(t) or t.endswith(("。", "；")) or len(t) > LONGEST_ROW
+    return (bool(PART.match(t)) or is_table_title(t) or t.endswith(("。", "；")) or len(t) > LONGEST_ROW
+            or is_budget_title(t))
 
 
 @dataclass(slots=True, kw_only=True)

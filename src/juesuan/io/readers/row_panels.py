@@ -12,6 +12,7 @@ label of the table. Anything else is left out, and the grid says so (``RawGrid.o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -23,7 +24,8 @@ from ...core.money import parse_amount
 from ...core.model import FUNDS, SANGONG_ITEMS, T1_FISCAL_INCOME, T1_INCOME_ROWS, Span
 from .flat_tables import SANGONG_MIDDLE, SANGONG_TOP, grid_of, income_side, is_value
 from .grid import UNREAD_CELL, RawGrid
-from .grid_layout import label
+from .grid_layout import label, norm
+from .row_budget import SANGONG_BANNER, SANGONG_COLUMNS, SANGONG_GROUP, budget_incomes, vocabulary
 from .row_lines import Line, Read, count_token, ends_body, filled, has_in_order, header, joined, left_out, notes
 
 _INCOME = set(T1_INCOME_ROWS) | set(FUNDS) | {T1_FISCAL_INCOME, "本年收入合计", "本年收入", "使用非财政拨款结余",
@@ -32,6 +34,7 @@ _INCOME = set(T1_INCOME_ROWS) | set(FUNDS) | {T1_FISCAL_INCOME, "本年收入合
 _EXPENDITURE_ROWS = {"本年支出合计", "本年支出", "结余分配", "年末结转和结余", "支出总计", "年末财政拨款结转和结余"}
 _BOTH = {"总计", "合计"}
 _ORDINAL_ONLY = "一二三四五六七八九十、"
+_NUMBERED = re.compile(r"^\d{1,2}[.．、]$")
 
 
 @lru_cache(maxsize=None)
@@ -41,7 +44,7 @@ def _expenditure() -> frozenset[str]:
     return frozenset(names | set(OUTDATED_NAMES) | _EXPENDITURE_ROWS)
 
 
-def _known(text: str) -> bool:
+def _known_label(text: str) -> bool:
     t = label(text)
     return t in _INCOME or t in _expenditure() or t in _BOTH or t.startswith("其中")
 
@@ -83,12 +86,14 @@ class Panels(Read):
     header: list[Line]
     widths: tuple[int, int]
     lines: list[list[_Cell]] = field(default_factory=list)
+    amount: str = "决算数"  # the amount columns' header: 预算数 in a budget's 收支总表
+    incomes: frozenset[str] = frozenset()  # more 收入 labels: a budget layout's income rows
 
     def grid(self, names, file: str) -> tuple[RawGrid, int]:
         span = self.header[0][1]
         if self.key == "T1":
             top = ["收入", "收入", "支出", "支出"]
-            leaf = ["项目", "决算数", "项目", "决算数"]
+            leaf = ["项目", self.amount, "项目", self.amount]
         else:
             top = ["收入", "收入"] + ["支出"] * (1 + self.widths[1])
             leaf = ["项目", "决算数", "项目", "合计", *FUNDS]
@@ -115,7 +120,7 @@ class Panels(Read):
         if len(cells) == 2:
             sides: list[int | None] = [0, 1]
         elif len(cells) == 1:
-            sides = [_side(cells[0].label)]
+            sides = [0 if label(cells[0].label) in self.incomes else _side(cells[0].label)]
         else:
             sides = [None] * len(cells)
         pair: list[_Cell | None] = [None, None]
@@ -130,22 +135,25 @@ class Panels(Read):
         return pair
 
 
-def read_panels(lines: Sequence[Line], start: int, key: str, title: str, context: list[str]) -> Panels | None:
+def read_panels(lines: Sequence[Line], start: int, key: str, title: str, context: list[str], *,
+                budget: bool = False) -> Panels | None:
     """公开01 (one amount column a panel) or 公开04 (决算数 ‖ 合计 and the three funds) whose header
-    starts at ``start``; None when the header is not that (the table stays text)."""
+    starts at ``start``; a ``budget``'s 收支总表 (预算数 ‖ 预算数); None when the header is not
+    that (the table stays text)."""
     head, i = header(lines, start)
     text = joined(head)
-    if not head or text.count("项目") < 2 or "预算数" in text or "其中" in text:
+    amount = "预算数" if budget else "决算数"
+    if not head or text.count("项目") < 2 or ("决算" if budget else "预算数") in text or "其中" in text:
         return None
     if key == "T1":
-        if not ("收入" in text and "支出" in text and count_token(head, "决算数") == 2):
+        if not ("收入" in text and "支出" in text and count_token(head, amount) == 2):
             return None
         widths = (1, 1)
     else:
-        if not ("合计" in text and "决算数" in text and all(has_in_order(text, f) for f in FUNDS)):
+        if budget or not ("合计" in text and "决算数" in text and all(has_in_order(text, f) for f in FUNDS)):
             return None
         widths = (1, 1 + len(FUNDS))
-    table = Panels(key, title, context, head, widths)
+    table = Panels(key, title, context, head, widths, amount=amount, incomes=budget_incomes() if budget else frozenset())
     i = _panel_body(lines, i, table)
     table.notes, table.end = notes(lines, i)
     return table if table.lines else None
@@ -156,8 +164,10 @@ def _cells(tokens: Sequence[str], span: Span) -> tuple[list[Line], list[_Cell]]:
     lead: list[Line] = []
     cells: list[_Cell] = []
     prefix = ""
-    for token in tokens:
-        if is_value(token):
+    for k, token in enumerate(tokens):
+        if _NUMBERED.match(token) and k + 1 < len(tokens) and not is_value(tokens[k + 1]):
+            prefix += token  # "1." before its label: a numbered row, not an amount
+        elif is_value(token):
             if cells:
                 cells[-1].amounts.append((token, span))
             else:
@@ -178,6 +188,10 @@ def _panel_body(lines: Sequence[Line], i: int, table: Panels) -> int:
     while together they still begin, or make, a label of the table."""
     open_cell: _Cell | None = None
     end = len(lines)
+
+    def _known(text: str) -> bool:
+        return _known_label(text) or label(text) in table.incomes
+
     for i, text, span, tokens in filled(lines, i):
         if ends_body(text, tokens):
             end = i
@@ -219,12 +233,16 @@ class Sangong(Read):
 
     def grid(self, names, file: str) -> tuple[RawGrid, int]:
         span = self.header[0][1]
-        rows = [[(t, span) for t in SANGONG_TOP for _ in (0, 1)], [(t, span) for t in SANGONG_MIDDLE for _ in (0, 1)],
-                [(t, span) for t in ("预算数", "决算数") * 6]]
+        rows = [[(t, span) for t in level] for level in self._levels()]
         if self.values:
             rows.append(self.values)
         rows += [[note] for note in self.notes]
         return grid_of(rows, self.title, self.context, file, self.omitted), self.end
+
+    def _levels(self) -> list[tuple[str, ...]]:
+        """The header's three levels, one cell a column."""
+        return [tuple(t for t in SANGONG_TOP for _ in (0, 1)), tuple(t for t in SANGONG_MIDDLE for _ in (0, 1)),
+                ("预算数", "决算数") * 6]
 
 
 def place_sangong(printed: Sequence[str]) -> list[str] | None:
@@ -257,6 +275,41 @@ def place_sangong(printed: Sequence[str]) -> list[str] | None:
         else:
             out.append(f"{seen.pop():.2f}")
     return out
+
+
+@dataclass(slots=True)
+class BudgetSangong(Sangong):
+    """The 上海 budget's 三公 form (:data:`.row_budget.SANGONG_COLUMNS` and 机关运行经费): one row of
+    seven amounts, every cell printed."""
+
+    def _levels(self) -> list[tuple[str, ...]]:
+        return [(SANGONG_BANNER[0],) * 6 + SANGONG_BANNER[1:], SANGONG_COLUMNS[:3] + (SANGONG_GROUP,) * 3 + ("",),
+                ("",) * 3 + SANGONG_COLUMNS[3:] + ("",)]
+
+
+def read_budget_sangong(lines: Sequence[Line], start: int, title: str, context: list[str]) -> BudgetSangong | None:
+    """The 上海 budget's 三公 form whose header starts at ``start``; None when the header is not it.
+    Its seven amounts are taken in the form's order only when all are printed and they add up
+    (合计 = 出国 + 接待 + 小计, 小计 = 购置 + 运行); else the row is left out, never guessed."""
+    head, i = header(lines, start, vocabulary())
+    text = joined(head)
+    if "决算" in text or not all(has_in_order(text, norm(w)) for w in (*SANGONG_BANNER, SANGONG_GROUP, *SANGONG_COLUMNS)) \
+            or not any(has_in_order(joined([line]), "".join(norm(w) for w in SANGONG_COLUMNS[:3])) for line in head):
+        return None
+    table = BudgetSangong(title, context, head)
+    tokens = lines[i][0].split() if i < len(lines) else []
+    if tokens and all(is_value(t) for t in tokens):
+        values = [parse_amount(t) for t in tokens]
+        adds_up = len(values) == 7 and None not in values and values[0] == values[1] + values[2] + values[3] \
+            and values[3] == values[4] + values[5]
+        if adds_up:
+            table.values = [(t, lines[i][1]) for t in tokens]
+        else:
+            table.omitted.append(left_out(lines[i][1], lines[i][0], f"印有{len(tokens)}个金额，表头有7栏，"
+                                          "各金额的合计关系不符或有空白栏未印出，无法确定各金额所在栏"))
+        i += 1
+    table.notes, table.end = notes(lines, i)
+    return table
 
 
 def read_sangong(lines: Sequence[Line], start: int, title: str, context: list[str]) -> Sangong | None:

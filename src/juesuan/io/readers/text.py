@@ -26,9 +26,10 @@ import re
 from pathlib import Path
 
 from ...core.model import Span
-from .flat_tables import take_tables
+from .flat_tables import is_table_title, take_tables
 from .grid import Extracted, RawGrid
-from .lines import FORM_FEED, furniture, page_lines, paginate, resegment
+from .lines import FORM_FEED, furniture, page_lines, paginate, resegment, unglue
+from .row_budget import is_budget_title
 from .row_tables import take_row_tables
 from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines
 
@@ -38,6 +39,10 @@ _CONTEXT_ROW = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$|^(单位|金�
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def _names_table(text: str) -> bool:
+    return is_table_title(text) or is_budget_title(text)
 
 
 def extract(path: str | Path) -> Extracted:
@@ -50,7 +55,7 @@ def extract(path: str | Path) -> Extracted:
 
 def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extracted:
     """The same as :func:`extract`, for text already in memory."""
-    raw, numbers = page_lines(text.split("\n"))
+    raw, numbers = unglue(*page_lines(text.split("\n")), _names_table)
     raw = _cell_bars(raw)
     pages = paginate(raw)
     if pages and pages[0] is not None:
