@@ -47,7 +47,7 @@ def issuer_blank(ctx: Context) -> Iterator[Finding]:
     if blank:
         titles = "、".join(table_title(ctx, k) for k in blank)
         spans = tuple(s for s in (_at_table(getattr(t, k.lower()), table_title(ctx, k), "单位名称：") for k in blank) if s)
-        yield T_ISSUER_BLANK(f"{len(blank)}张公开表表头的“单位名称：”后为空白，未写明编制单位（{titles}）",
+        yield T_ISSUER_BLANK(f"{len(blank)}张公开表表头的编制单位（“单位名称：”“编制部门：”等）后为空白，未写明编制单位（{titles}）",
                              {"表": titles}, spans, reports_of(ctx))
 
 
