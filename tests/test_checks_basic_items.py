@@ -72,3 +72,11 @@ def test_short_and_longer_names_stand_for_the_items_they_name():
     text = SECTION.format(p="人员经费50万元，包括：基本工资、职业年金。", q="公用经费20万元，包括：办公费、公务用车购置费。")
     found = {f.message.split("说明六")[1][:4]: f.figures["未列出"] for f in items(text, t6)}
     assert found == {"人员经费": "住房公积金", "公用经费": "公务用车运行维护费"}
+
+
+def test_a_listed_item_the_table_has_no_row_for_points_at_its_class_row():
+    t6 = T6(extra=[("30202", "印刷费", {"决算数": "0"})])
+    text = SECTION.format(p="人员经费50万元，包括：基本工资。", q="公用经费20万元，包括：办公费、印刷费、咨询费。")
+    (f,) = items(text, t6)
+    assert f.figures["表中没有的行"] == "30203 咨询费" and "咨询费（30203）表中没有该行" in f.message
+    assert f.figures["多列"] == "印刷费、咨询费"  # 印刷费 has its row, printed zero

@@ -325,3 +325,10 @@ def test_a_colon_after_a_contents_number_and_a_stop_before_a_colon():
     assert "。:" in punct.message
     clean = assemble(extract_text(toc.replace("八:", "八、") + "本单位下属6个单位，分别是甲校、乙校。\n", "t.txt"))
     assert not found(clean, "W-HEADING-FORM") and not found(clean, "W-DOUBLE-PUNCT")
+
+
+def test_a_township_s_name_missing_a_character():
+    name = "内蒙古自治区鄂尔多斯市杭锦旗吉日嘎朗图镇人民政府"
+    (hit,) = found(titled("吉日嘎朗镇有5个独立核算机构。吉日嘎朗图镇人民政府本年收入10.00万元。", name), "W-DEPT-NAME")
+    assert hit.figures["文中写法"] == "吉日嘎朗镇" and "“图”" in hit.figures["差别"]
+    assert not found(titled("吉日嘎朗图镇有5个独立核算机构，与相邻的某某镇合作。", name), "W-DEPT-NAME")

@@ -369,6 +369,7 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
     spent = {_norm_name(r.name): r for r in rows if any(v for v in r.values.values() if v is not None)}
     known = {_norm_name(r.name) for r in rows} | {_norm_name(economic_codes().name_of(c) or "")
                                                    for c in economic_codes().codes() if len(c) == 5}
+    code_of = {_norm_name(economic_codes().name_of(c) or ""): c for c in economic_codes().codes() if len(c) == 5}
     # "其他社会保障缴费支出" names the 款 "其他社会保障缴费"
     listed = {part: ({n.removesuffix("支出") if n not in known and n.removesuffix("支出") in known else n for n in names}, where)
               for part, (names, where) in listed.items()}
@@ -384,11 +385,24 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
         extra = sorted(n for n in names if n in known and (n not in spent or _PART_OF.get(spent[n].code[:3], part) != part))
         if not missing and not extra:
             continue
+        # a listed 款 the table prints no row for at all (a row left out of the form): where it should stand
+        printed = {_norm_name(r.name) for r in rows}
+        absent = [(n, code_of[n]) for n in extra if n not in printed and n in code_of]
         said_ = "；".join(x for x in (f"未列出{'、'.join(missing)}（表中不为零）" if missing else "",
-                                      f"多列{'、'.join(extra)}（表中为零、没有该科目或属于另一部分）" if extra else "") if x)
+                                      f"多列{'、'.join(extra)}（表中为零、没有该科目或属于另一部分）" if extra else "",
+                                      f"其中{'、'.join(f'{n}（{c}）' for n, c in absent)}表中没有该行" if absent else "") if x)
+        figures = {"未列出": "、".join(missing) or "-", "多列": "、".join(extra) or "-", "关系": "C45"}
+        if absent:
+            figures["表中没有的行"] = "、".join(f"{c} {n}" for n, c in absent)
+        near = [_class_row_span(t6, c[:3]) for _, c in absent]
         yield N_BASIC_ITEMS.at(Severity.WARNING)(f"说明六{part}所列构成与{table_title(ctx, 'T6')}不一致：{said_}",
-                      {"未列出": "、".join(missing) or "-", "多列": "、".join(extra) or "-", "关系": "C45"},
-                      spans(where), section_label(ctx, "人员经费"))
+                      figures, spans(where, *near[:1]), section_label(ctx, "人员经费"))
+
+
+def _class_row_span(t6, klass: str) -> Span | None:
+    """The span of ``t6``'s row of 类 ``klass`` (where a 款 left out of the form should stand)."""
+    row = next((r for r in t6.rows if r.code == klass), None)
+    return next(iter(row.sources.values()), None) if row is not None else None
 
 
 CHECKS = (vs_t1, vs_income, vs_expenditure, vs_t4, vs_t5_total, vs_t5_class, vs_t5_item, vs_t6, vs_t9, sangong_vs_table, items_described,

@@ -24,7 +24,7 @@ from .support import line_span, spans
 
 # --------------------------------------------------------------------------- finding codes
 
-W_DEPT_NAME = Code("W-DEPT-NAME", WARNING, "正文中的单位名称与标题不一致：连接字改动（如“和”写成“与”），或漏掉区县名称与上级单位同名")
+W_DEPT_NAME = Code("W-DEPT-NAME", WARNING, "正文中的单位名称与标题不一致：连接字改动（如“和”写成“与”），漏掉区县名称与上级单位同名，或乡镇地名漏字")
 
 
 _CJK = "\u4e00-\u9fff"
@@ -51,6 +51,16 @@ def _swapped(core: str) -> list[tuple[str, str, str]]:
         if core[i] in _CONNECTORS:
             out += [(core[:i] + c + core[i + 1:], c, core[i]) for c in _CONNECTORS if c != core[i]]
     return out
+
+
+#: A township's name at the end of a unit's name ("…杭锦旗吉日嘎朗图镇人民政府" → 吉日嘎朗图镇).
+_TOWN = re.compile(r"([^旗县区市州]{3,8}(?:镇|乡|苏木))(?:人民政府|党委)?$")
+
+
+def _dropped(town: str) -> list[tuple[str, str]]:
+    """Each form of ``town`` with one inner character left out (never the first or the 镇/乡): (form, lost)."""
+    end = len(town) - (2 if town.endswith("苏木") else 1)
+    return [(town[:i] + town[i + 1:], town[i]) for i in range(1, end)]
 
 
 def _written_from(text: str, start: int, prefix: str) -> int:
@@ -87,6 +97,11 @@ def unit_name(ctx: Context) -> Iterator[Finding]:
             if _CITING.search(text[max(m.start() - 4, 0):m.start()]) or not _SELF.match(text, m.end()):
                 continue
             found.setdefault(m.group(0), (f"漏写“{county}”，与上级单位同名", []))[1].append(m)
+    town = _TOWN.search(core)
+    if town and len(town.group(1)) >= 4:
+        for form, lost in _dropped(town.group(1)):
+            for m in re.finditer(re.escape(form), text):
+                found.setdefault(form, (f"地名“{town.group(1)}”漏写“{lost}”字", []))[1].append(m)
     for shown, (what, hits) in found.items():
         more = f"（共{len(hits)}处）" if len(hits) > 1 else ""
         sp = [line_span(d, h.start(), h.end()) for h in hits[:_MAX_SPANS]]
