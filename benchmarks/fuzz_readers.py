@@ -109,7 +109,7 @@ def _splice(rng: random.Random, data: bytearray, other: bytes) -> bytearray:
 def _mutate_bytes(rng: random.Random, data: bytes, others: list[bytes]) -> bytes:
     out = bytearray(data)
     for _ in range(rng.randint(1, 3)):
-        if not out:
+        if len(out) < 2:  # nothing left to cut (a mutation may leave one byte)
             break
         if others and rng.random() < 0.1:
             out = _splice(rng, out, rng.choice(others))

@@ -332,3 +332,9 @@ def test_a_township_s_name_missing_a_character():
     (hit,) = found(titled("吉日嘎朗镇有5个独立核算机构。吉日嘎朗图镇人民政府本年收入10.00万元。", name), "W-DEPT-NAME")
     assert hit.figures["文中写法"] == "吉日嘎朗镇" and "“图”" in hit.figures["差别"]
     assert not found(titled("吉日嘎朗图镇有5个独立核算机构，与相邻的某某镇合作。", name), "W-DEPT-NAME")
+
+
+def test_a_part_heading_without_its_fen():
+    (hit,) = found(doc(text="第三部某院2023年度部门决算情况说明\n一、收入决算情况说明"), "W-HEADING-FORM")
+    assert "缺“分”字" in hit.message and hit.spans[0].line == 1
+    assert not found(doc(text="第三部分 某院2023年度部门决算情况说明\n第三部门的支出"), "W-HEADING-FORM")

@@ -134,3 +134,10 @@ def test_the_unit_from_the_first_part_s_heading_when_the_title_names_none():
     ex = extract_text(text, "t.txt")
     identity, _ = identify(ex.lines)
     assert identity.unit == "内蒙古自治区某旗某镇人民政府" and identity.basis["unit"] == "第一部分标题"
+
+
+def test_titles_of_a_three_public_note_and_of_a_unit_written_with_its_department():
+    t = find_title(lines("当前位置: 首页>>政务公开>>正文", "乌鲁木齐市天山区2019年度“三公”经费公开说明"))
+    assert (t.unit, t.year) == ("乌鲁木齐市天山区", 2019)
+    t = find_title(lines("广水市白泉卫生院部门2023年度部门决算", "目录", "纳入广水市白泉卫生院2022年度部门决算编制范围的二级预算单位包括:"))
+    assert (t.unit, t.year) == ("广水市白泉卫生院", 2023)  # the sentence's year is no title's

@@ -200,3 +200,9 @@ def test_a_change_against_an_older_year_is_no_change_from_last_year():
 def test_the_year_of_a_budget_compared_with_is_no_comparison_year():
     n = parsed("某镇2016年度部门决算", "2016年度收入总计9,937.38万元,与2016年公共财政预算收入1631.06万元,相比增加8306.32万元。")
     assert ("比较", "2016") not in [(c.key, c.value) for c in n.claimed(model.YEAR)]
+
+
+def test_both_totals_given_once_and_a_part_heading_that_lost_its_fen():
+    n = parsed("第三部某院2023年度部门决算情况说明", "一、收入支出决算总体情况说明", "2023年度收、支总计均为4680.58万元。")
+    assert stated(n)["收支总计"] == [Decimal("4680.58")]
+    assert [s.key for s in n.sections][-1].startswith("3")

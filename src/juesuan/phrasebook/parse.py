@@ -35,7 +35,7 @@ from .parse_claims import read_claims
 from .parse_support import (ADRIFT, CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_number, compact, flat, flat_is_yoy,
                             names_subject, select, sentences)
 
-_PART = re.compile(rf"^第([{CN}]+)部分(.*)$")
+_PART = re.compile(rf"^第([{CN}]+)部(?:分|(?!门))(.*)$")  # "第三部…" too: a heading that lost its 分
 _LEVEL2 = re.compile(rf"^([{CN}]+)[、.．](.+)$")
 _TOC_LEADER = re.compile(r"(?:[.…·．]{4,}|…{2,})\d*$")  # "（四）财政拨款支出预算情况说明........ 12"
 #: A sentence that opens with its comparison ("比2025年增加…", "与上年相比，减少…") or with the year of

@@ -137,6 +137,7 @@ OVERALL = (
     # "收、支总计424.71万元" (one figure for both) and "收、支总计各是4125.49,4143.91万元" (one each)
     _p("收支总计.简", "[{年:year}年度]收、支总计{收支总计:amt}", "收支总体", variant=True),
     _p("收支总计.简.名", "收、支总计", "收支总体", anchor="收支总计", variant=True),
+    _p("收支总计.均", "[{年:year}年度]收、支总计均为{收支总计:amt}", "收支总体", variant=True),
     _p("收支总计.各", "[{年:year}年度]收、支总计<各是|各为|分别是|分别为>{收入总计&支出总计:pair}", "收支总体",
        anchor="@", variant=True),
     _p("收支总计.各.同比", "收、支总计{收入总计&支出总计:yoy2}", "收支总体", anchor="@", variant=True),

@@ -58,8 +58,12 @@ _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
 
+#: A 三公 note's title that names neither 决算 nor 预算: "乌鲁木齐市天山区2019年度“三公”经费公开说明".
+_SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>)(?P<scope>)(?P<kind>)\S{0,16}?[“\"]?三公[”\"]?经费"
+                            r"(?:支出)?(?:情况)?(?:公开)?(?:情况)?说明$")
+_SENTENCE_LEAD = re.compile(r"^(?:纳入|现将|下面将|以下为|根据)")
 #: What a 三公 note's title puts after the unit ("广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明").
-_UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$")
+_UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$|(?<=.)(?<!组织)部门$")
 
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
@@ -69,7 +73,7 @@ _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 
 def clean_unit(unit: str) -> str:
     """The organisation's name a title gives, without what a copy or a sentence put before it
-    ("二、关于…") or what a 三公 note's title puts after it."""
+    ("二、关于…") or what a title puts after it (a 三公 note's words; "部门" of "某院部门2023年度部门决算")."""
     m = _FILE_NAME.match(unit)
     if m:
         unit = m.group("unit")
@@ -81,7 +85,7 @@ def clean_unit(unit: str) -> str:
 
 
 def _titles_a_unit(text: str) -> bool:
-    m = _TITLE.match(text)
+    m = _TITLE.match(text) or _SANGONG_TITLE.match(text)
     return bool(m and len(clean_unit(m.group("unit") or "")) >= 2)
 
 
@@ -103,15 +107,17 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 continue
             part = _PART.match(candidate)
             body = candidate[part.end():] if part else candidate
-            m = _TITLE.match(body)
+            m = _TITLE.match(body) or _SANGONG_TITLE.match(body)
             if not m:
                 continue
             unit = clean_unit((m.group("unit") or m.group("unit2") or "").strip("：:，,（("))
             if len(unit) > 50:
                 continue
             scope = {"本级": "单位"}.get(m.group("scope") or "", m.group("scope") or "")
-            kind = "决算" if m.group("kind") in ("决算", "预决算") else "预算"
+            kind = "预算" if m.group("kind") == "预算" else "决算"  # a 三公 note without the word: its accounts
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
+            if _SENTENCE_LEAD.match(body):  # "纳入…2022年度部门决算编制范围的…": a sentence, not the title
+                rank -= 2
             found.append((rank, Title(unit, int(m.group("year")), scope, kind, span, i)))
             break
     if not found:

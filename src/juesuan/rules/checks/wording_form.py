@@ -32,6 +32,7 @@ W_PUNCT_SLIP = Code("W-PUNCT-SLIP", WARNING, "句中标点或用词误用：“�
 
 _CN = "一二三四五六七八九十"
 _NUMBERED = re.compile(rf"^(?:第[{_CN}]+部分|[{_CN}]+(?P<sep>[、.．:：])|[（(][{_CN}\d]+[）)]|表[{_CN}\d]+[：:、]?)\s*")
+_PART_WITHOUT_FEN = re.compile(rf"^第[{_CN}]+部(?=[^分门])")
 _LOST_NUMERAL = re.compile(r"^、\s*(\S{2,40})$")
 _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|解释|附件|附表|表|报告|事项)$")
 _LEADERS = re.compile(r"(?:[.．·。\-—_]{3,}|…{2,})\s*(\d{1,3})?\s*$|[（(]\s*(\d{1,3})?\s*[）)]\s*$|\s+(\d{1,3})\s*$")
@@ -97,6 +98,11 @@ def heading_form(ctx: Context) -> Iterator[Finding]:
         m = _LOST_NUMERAL.match(text)
         if m and _HEADING_END.search(_bare(m.group(1))):
             yield W_HEADING_FORM(f"标题“{text[:30]}”缺序号", {"原文": text[:40]}, _span(ctx, lines, i), "文字")
+    for i, raw in enumerate(lines):
+        m = _PART_WITHOUT_FEN.match(raw.strip())
+        if m:
+            yield W_HEADING_FORM(f"标题“{raw.strip()[:30]}”中“{m.group(0)}”缺“分”字，应为“{m.group(0)}分”",
+                                 {"原文": raw.strip()[:40]}, _span(ctx, lines, i), "文字")
     toc = _toc(ctx, lines)
     if toc and toc.start > 0 and lines[toc.start].strip() in ("录", "目"):
         yield W_HEADING_FORM(f"目录标题印作“{lines[toc.start].strip()}”，缺字", {"原文": lines[toc.start].strip()},
