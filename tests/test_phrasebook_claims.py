@@ -206,3 +206,12 @@ def test_both_totals_given_once_and_a_part_heading_that_lost_its_fen():
     n = parsed("第三部某院2023年度部门决算情况说明", "一、收入支出决算总体情况说明", "2023年度收、支总计均为4680.58万元。")
     assert stated(n)["收支总计"] == [Decimal("4680.58")]
     assert [s.key for s in n.sections][-1].startswith("3")
+
+
+def test_income_told_as_收入合计_with_a_spaced_unit_and_its_share_of_本年收入():
+    n = parsed(INCOME, "2023年度收入合计4680.58 万元。其中:财政拨款收入 2982.61万元,占本年收入63%;上级补助收入0万元。")
+    values = stated(n)
+    assert values["本年收入合计"] == [Decimal("4680.58")]
+    assert values["收入.财政拨款收入.占比"] == [Decimal("63")]
+    # 本年收入合计 itself is read once, not again as 收入合计
+    assert stated(parsed(INCOME, "本年收入合计4680.58万元。"))["本年收入合计"] == [Decimal("4680.58")]
