@@ -338,3 +338,17 @@ def test_a_part_heading_without_its_fen():
     (hit,) = found(doc(text="第三部某院2023年度部门决算情况说明\n一、收入决算情况说明"), "W-HEADING-FORM")
     assert "缺“分”字" in hit.message and hit.spans[0].line == 1
     assert not found(doc(text="第三部分 某院2023年度部门决算情况说明\n第三部门的支出"), "W-HEADING-FORM")
+
+
+def test_contents_entries_printed_without_their_numbers():
+    from juesuan.io.readers.assemble import assemble
+    from juesuan.io.readers.text import extract_text
+    entries = ["某镇2021年度部门决算", "目录", "第三部分 2021年度部门决算情况说明", "一、收入支出决算总体情况说明",
+               "二、收入决算情况说明", "政府性基金预算收入支出决算情况", "机关运行经费支出说明", "五、一般性支出情况说明",
+               "第一部分 概况", "本镇负责全镇工作。"]
+    toc = "\n\n".join(entries) + "\n"  # (a web copy's blank line after each entry)
+    hits = found(assemble(extract_text(toc, "t.txt")), "W-HEADING-FORM")
+    assert [h.figures["原文"] for h in hits] == ["政府性基金预算收入支出决算情况", "机关运行经费支出说明"]
+    assert "应为“三、”" in hits[0].message and "应为“四、”" in hits[1].message
+    # numbers that leave out fewer places than there are unnumbered lines: no guess
+    assert not found(assemble(extract_text(toc.replace("五、一般性", "四、一般性"), "t.txt")), "W-HEADING-FORM")

@@ -215,3 +215,11 @@ def test_income_told_as_收入合计_with_a_spaced_unit_and_its_share_of_本年�
     assert values["收入.财政拨款收入.占比"] == [Decimal("63")]
     # 本年收入合计 itself is read once, not again as 收入合计
     assert stated(parsed(INCOME, "本年收入合计4680.58万元。"))["本年收入合计"] == [Decimal("4680.58")]
+
+
+def test_a_section_numbered_as_a_list_takes_its_topic():
+    n = parsed("第三部分 某院2023年度部门决算情况说明", "1. 收入支出决算总体情况说明", "2023年度收、支总计均为4680.58万元。",
+               "1. 收入决算情况说明", "2023年度收入合计4680.58万元。其中:财政拨款收入2982.61万元,占本年收入63%。")
+    values = stated(n)
+    assert values["本年收入合计"] == [Decimal("4680.58")] and values["收入.财政拨款收入.占比"] == [Decimal("63")]
+    assert [s.title for s in n.sections][-1].endswith("收入决算情况说明")

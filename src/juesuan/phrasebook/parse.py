@@ -51,6 +51,8 @@ _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[�
 #: A title's year ("2023年广东省财政厅…“三公”经费支出决算情况说明"), on a line that compares with nothing.
 _FIRST_YEAR = re.compile(r"^(?!.*(?:相比|与|比上|较上))[^。，,]*?((?:19|20)\d\d)\s*年度?[^。，,]{0,40}(?:决算|预算)")
 _BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed on a line of its own
+#: A 说明 section numbered as a list ("1. 收入决算情况说明"): only a whole heading, no figure or clause.
+_LEVEL2_LIST = re.compile(r"^(\d{1,2})[.．、]\s*([^，,。：:；;\d]{4,30}(?:情况说明|说明|情况))$")
 _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
 _TITLE = re.compile(r"^(.*?)((?:19|20)\d\d)年度?部门决算")
 _TERMINATORS = "。！？!?：:；;"
@@ -208,6 +210,11 @@ class _Reader:
             new = pb.topic_of(m.group(2))
             if new is not None or pb.part_of(m.group(2)) == "说明":  # "三、部门预算情况说明": its （一） name topics
                 return 2, cn_number(m.group(1)), m.group(2), part, new
+        m = _LEVEL2_LIST.match(flat)
+        if m and part == "说明":  # "1. 收入决算情况说明": a section numbered as a Word list
+            new = pb.topic_of(m.group(2))
+            if new is not None:
+                return 2, int(m.group(1)), m.group(2), part, new
         m = _LEVEL3.match(flat)
         if m and topic is not None and not self.free_level3:
             new = pb.topic_of(m.group(2), parent=topic)

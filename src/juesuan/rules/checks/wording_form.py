@@ -107,6 +107,7 @@ def heading_form(ctx: Context) -> Iterator[Finding]:
     if toc and toc.start > 0 and lines[toc.start].strip() in ("录", "目"):
         yield W_HEADING_FORM(f"目录标题印作“{lines[toc.start].strip()}”，缺字", {"原文": lines[toc.start].strip()},
                              _span(ctx, lines, toc.start), "文字")
+    yield from _unnumbered_entries(ctx, lines, toc)
     seps = [(i, m.group("sep")) for i in toc if (m := _NUMBERED.match(lines[i].strip())) and m.group("sep")]
     usual = max({s for _, s in seps}, key=lambda s: sum(1 for _, x in seps if x == s), default="、")
     if sum(1 for _, s in seps if s == usual) >= 3:
@@ -114,6 +115,58 @@ def heading_form(ctx: Context) -> Iterator[Finding]:
             if sep != usual:
                 yield W_HEADING_FORM(f"目录项“{lines[i].strip()[:30]}”序号后用“{sep}”，其余各项用“{usual}”",
                                      {"原文": lines[i].strip()[:40]}, _span(ctx, lines, i), "文字")
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_GAP_MOST = 6  # 目录 lines looked at past where the 目录 was taken to end
+_CN_ENTRY = re.compile(rf"^([{_CN}]+)[、.．]")
+
+
+def _cn(text: str) -> int | None:
+    """一 … 九十九 as a number (None for anything else)."""
+    if text == "十":
+        return 10
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    high = _CN_DIGITS.get(tens, 0) if tens else 1
+    low = _CN_DIGITS.get(units, 0) if units else 0
+    return high * 10 + low if (not tens or tens in _CN_DIGITS) and (not units or units in _CN_DIGITS) else None
+
+
+def _cn_text(n: int) -> str:
+    """1 … 99 in Chinese numerals (十一, 二十)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
+def _unnumbered_entries(ctx: Context, lines: list[str], toc: range) -> Iterator[Finding]:
+    """目录 entries printed without their number between two numbered ones whose numbers leave
+    exactly that many out ("七、…" / "政府性基金…" / "机关运行经费…" / "十、…")."""
+    last, between = None, []
+    for i in range(toc.start, min(len(lines), toc.stop + _GAP_MOST)):  # (the 目录 found may stop at the gap)
+        text = lines[i].strip()
+        if not text or _LEADERS.fullmatch(text):
+            continue
+        m = _CN_ENTRY.match(text)
+        number = _cn(m.group(1)) if m else None
+        if number is None:
+            if text.startswith("第") or _NUMBERED.match(text):
+                last, between = None, []  # a part heading or a sub-level entry: a new run
+            elif last is not None and len(text) <= 30 and _HEADING_END.search(_bare(text)):
+                between.append(i)
+            elif i >= toc.stop:
+                return  # past the 目录: body text
+            continue
+        if last is not None and between and number - last - 1 == len(between):
+            for k, j in enumerate(between):
+                yield W_HEADING_FORM(f"目录项“{lines[j].strip()[:30]}”缺序号（前一项为“{_cn_text(last)}、”，后一项为"
+                                     f"“{m.group(1)}、”，应为“{_cn_text(last + k + 1)}、”）",
+                                     {"原文": lines[j].strip()[:40]}, _span(ctx, lines, j), "文字")
+        last, between = number, []
 
 
 @check(W_TABLE_NAME, W_TOC_ITEM)
