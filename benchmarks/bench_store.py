@@ -90,16 +90,9 @@ def _new_database(kind: str, work: Path) -> str:
         return f"sqlite:///{path}"
     if kind.startswith(("sqlite:", "postgresql")) and "://" in kind:
         return kind
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from juesuan.apps.store.db import create_database
 
-    base, _ = PG
-    name = f"bench_{time.time_ns()}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(base).set(database=name).render_as_string(hide_password=False)
+    return create_database(PG[0], "bench")[0]
 
 
 PG: tuple[str, str | None] = ("", None)

@@ -13,12 +13,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+
+from juesuan.apps.store.db import create_database
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).parent))  # yeardata
@@ -44,15 +44,6 @@ def pg_server():
         subprocess.run(["bash", str(script), "stop", folder], capture_output=True)
 
 
-def _new_pg_database(base: str) -> tuple[str, str]:
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(base).set(database=name).render_as_string(hide_password=False), name
-
-
 def _drop_pg_database(base: str, url: str, name: str) -> None:
     from juesuan.apps.store import db
 
@@ -72,7 +63,7 @@ def make_store_url(request, tmp_path):
         if kind == "sqlite":
             return f"sqlite:///{tmp_path / name}"
         base = request.getfixturevalue("pg_server")
-        url, dbname = _new_pg_database(base)
+        url, dbname = create_database(base, "t")
         made.append((base, url, dbname))
         return url
 

@@ -34,17 +34,9 @@ def _database(folder: Path) -> str:
         return f"sqlite:///{folder / 'store.db'}"
     if not base:
         pytest.fail("JUESUAN_TEST_WEB_PG=1 需要 JUESUAN_TEST_PG（PostgreSQL 测试服务器的地址）")
-    import uuid
+    from juesuan.apps.store.db import create_database
 
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"web_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(base).set(database=name).render_as_string(hide_password=False)
+    return create_database(base, "web")[0]
 
 
 class Server:

@@ -17,6 +17,7 @@ need (years, 项 heads, lists, grades) are read by :mod:`.parse_claims`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -423,11 +424,14 @@ class _Reader:
         m = _VS_YEAR.search(s, start, end)
         if m is None:
             return False
-        year = self.year
-        if year is None:
-            first = next((_FIRST_YEAR.search(t) for t, _ in self.lines[:5] if _FIRST_YEAR.search(t)), None)
-            year = int(first.group(1)) if first else None
+        year = self.year or self._head_year
         return year is not None and int(m.group(1)) != year - 1
+
+    @functools.cached_property
+    def _head_year(self) -> int | None:
+        """The year of a title-like line among the first (read once)."""
+        first = next((m for t, _ in self.lines[:5] if (m := _FIRST_YEAR.search(t))), None)
+        return int(first.group(1)) if first else None
 
     def _resolve(self, r: Reading, text: Compact) -> str:
         if r.kind == "klass":

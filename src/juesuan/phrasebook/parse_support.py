@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..core import numerals
 from ..core.codes import OUTDATED_NAMES, CodeTable
 from .grammar import Pattern
 
@@ -25,16 +26,8 @@ ADRIFT = "??"
 
 
 def cn_number(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20."""
-    digits = {c: i + 1 for i, c in enumerate(CN[:9])}
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + digits.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return digits.get(tens, 0) * 10 + digits.get(ones, 0)
-    return digits.get(text, 0)
+    """一 → 1, 十二 → 12, 二十 → 20 (0 for what is no numeral)."""
+    return numerals.cn_number(text) or 0
 
 
 @dataclass(slots=True)

@@ -14,11 +14,12 @@ half-way. A database of an older schema is never recreated: commands refuse it w
 from __future__ import annotations
 
 import os
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
@@ -113,6 +114,19 @@ def _engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except Exception as exc:  # a driver that is not installed, a malformed option
         raise InputError(f"数据库 {shown(url)}：无法使用（{exc.__class__.__name__}: {exc}）") from exc
+
+
+def create_database(server_url: str, prefix: str) -> tuple[str, str]:
+    """A new, empty database on the PostgreSQL server at ``server_url`` (for tests and benchmarks):
+    its URL and its name (``prefix`` and a random suffix)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False), name
 
 
 @contextmanager

@@ -31,6 +31,7 @@ from typing import Mapping, Sequence
 
 from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Disclosure, Narrative, Section, Span, Tables, Unit
+from ...core.numerals import cn_number
 from ...core.profiles import Profile, load_profile, select_profile
 from ...phrasebook.parse_performance import read_achieved
 from .identify import clean_unit, identify, sparse_reason, tables_attached, with_profile
@@ -39,25 +40,9 @@ from .lines import relocator
 from .performance import evaluation_kind, evaluations_from_grids, goals_from_grids
 from .stated import model_parts
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分\s*(.*)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$")
 _SUBSECTION = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.+)$")
-
-
-def cn_number(text: str) -> int | None:
-    """"十二" → 12, "二十" → 20, "7" → 7; None for anything else."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    value = 0
-    for ch in text:
-        value = value * 10 + _CN_DIGITS[ch]
-    return value
 
 
 def is_tables_only(extracted: Extracted) -> bool:

@@ -367,9 +367,8 @@ def basic_items(ctx: Context) -> Iterator[Finding]:
     if not rows or not listed:
         raise NotApplicable(f"{table_title(ctx, 'T6')}没有款级科目，或说明未列出人员经费、公用经费的构成")
     spent = {_norm_name(r.name): r for r in rows if any(v for v in r.values.values() if v is not None)}
-    known = {_norm_name(r.name) for r in rows} | {_norm_name(economic_codes().name_of(c) or "")
-                                                   for c in economic_codes().codes() if len(c) == 5}
     code_of = {_norm_name(economic_codes().name_of(c) or ""): c for c in economic_codes().codes() if len(c) == 5}
+    known = {_norm_name(r.name) for r in rows} | set(code_of)
     # "其他社会保障缴费支出" names the 款 "其他社会保障缴费"
     listed = {part: ({n.removesuffix("支出") if n not in known and n.removesuffix("支出") in known else n for n in names}, where)
               for part, (names, where) in listed.items()}

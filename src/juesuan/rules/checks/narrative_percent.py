@@ -239,9 +239,7 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         name = quoted(subject, year)
         basis = ctx.profile.phrase("sangong_budget_basis" if subject.startswith("三公.") else "budget_basis", "initial")
         order = (FULL_BUDGET, INITIAL_BUDGET) if basis == "full_year" else (INITIAL_BUDGET, FULL_BUDGET)
-        budget, _ = stated_value(d, *(keys.key(subject, o) for o in order))
-        if budget is None:
-            budget = next((ctx.figures.get(keys.key(subject, o)) for o in order if ctx.figures.get(keys.key(subject, o)) is not None), None)
+        budget = next(iter(_budgets(ctx, subject, order)), None)
         actual, _ = _current(ctx, subject)
         gap, _ = stated_value(d, keys.key(subject, BUDGET_DIFF))
         derived = budget is None and actual is not None and gap is not None
@@ -267,9 +265,9 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
                       figures, spans(s.span), where)
 
 
-def _budgets(ctx: Context, subject: str) -> list[Decimal]:
-    """The budgets of ``subject`` the words state (年初 or 全年), else the tables' own."""
-    wanted = [keys.key(subject, o) for o in (INITIAL_BUDGET, FULL_BUDGET)]
+def _budgets(ctx: Context, subject: str, order: tuple[str, str] = (INITIAL_BUDGET, FULL_BUDGET)) -> list[Decimal]:
+    """The budgets of ``subject`` the words state (年初, 全年: in ``order``), else the tables' own."""
+    wanted = [keys.key(subject, o) for o in order]
     stated = [v for v in (stated_value(ctx.disclosure, k)[0] for k in wanted) if v is not None]
     return stated or [v for v in (ctx.figures.get(k) for k in wanted) if v is not None]
 

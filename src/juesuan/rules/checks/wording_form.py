@@ -19,6 +19,7 @@ import re
 from typing import Iterator
 
 from ...core.findings import Finding
+from ...core.numerals import cn_number, cn_text
 from .base import WARNING, Code, Context, NotApplicable, check
 from .support import kind_word, line_span, spans
 
@@ -117,30 +118,8 @@ def heading_form(ctx: Context) -> Iterator[Finding]:
                                      {"原文": lines[i].strip()[:40]}, _span(ctx, lines, i), "文字")
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _GAP_MOST = 6  # 目录 lines looked at past where the 目录 was taken to end
 _CN_ENTRY = re.compile(rf"^([{_CN}]+)[、.．]")
-
-
-def _cn(text: str) -> int | None:
-    """一 … 九十九 as a number (None for anything else)."""
-    if text == "十":
-        return 10
-    tens, ten, units = text.partition("十")
-    if not ten:
-        return _CN_DIGITS.get(text) if len(text) == 1 else None
-    high = _CN_DIGITS.get(tens, 0) if tens else 1
-    low = _CN_DIGITS.get(units, 0) if units else 0
-    return high * 10 + low if (not tens or tens in _CN_DIGITS) and (not units or units in _CN_DIGITS) else None
-
-
-def _cn_text(n: int) -> str:
-    """1 … 99 in Chinese numerals (十一, 二十)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, units = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
 
 
 def _unnumbered_entries(ctx: Context, lines: list[str], toc: range) -> Iterator[Finding]:
@@ -152,7 +131,7 @@ def _unnumbered_entries(ctx: Context, lines: list[str], toc: range) -> Iterator[
         if not text or _LEADERS.fullmatch(text):
             continue
         m = _CN_ENTRY.match(text)
-        number = _cn(m.group(1)) if m else None
+        number = cn_number(m.group(1)) if m else None
         if number is None:
             if text.startswith("第") or _NUMBERED.match(text):
                 last, between = None, []  # a part heading or a sub-level entry: a new run
@@ -163,8 +142,8 @@ def _unnumbered_entries(ctx: Context, lines: list[str], toc: range) -> Iterator[
             continue
         if last is not None and between and number - last - 1 == len(between):
             for k, j in enumerate(between):
-                yield W_HEADING_FORM(f"目录项“{lines[j].strip()[:30]}”缺序号（前一项为“{_cn_text(last)}、”，后一项为"
-                                     f"“{m.group(1)}、”，应为“{_cn_text(last + k + 1)}、”）",
+                yield W_HEADING_FORM(f"目录项“{lines[j].strip()[:30]}”缺序号（前一项为“{cn_text(last)}、”，后一项为"
+                                     f"“{m.group(1)}、”，应为“{cn_text(last + k + 1)}、”）",
                                      {"原文": lines[j].strip()[:40]}, _span(ctx, lines, j), "文字")
         last, between = number, []
 
