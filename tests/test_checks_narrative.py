@@ -148,3 +148,24 @@ def test_item_unlisted_not_said_when_an_item_is_described_but_unread():
     assert found(read(text), "N-ITEM-UNLISTED")  # 10.00 万元 of the 类 in no 项: one may be missing
     unread = text + "2、一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）街道专项业务（项）。支出决算为10.00万元。\n"
     assert not found(read(unread), "N-ITEM-UNLISTED")  # the 项 is there; its name is not in the code table
+
+
+def test_one_name_with_two_values_in_one_sentence_is_no_repeat():
+    two = read("二、机构设置及人员情况\n本部门行政编制115人,实有人数107人;事业编制31人,实有人数26人。")
+    assert not found(two, "N-REPEAT")
+    apart = read("二、机构设置及人员情况\n本部门实有人数107人。\n三、人员情况\n实有人数26人。")
+    (hit,) = found(apart, "N-REPEAT")
+    assert hit.figures["第一处"] == "107人" and hit.figures["另一处"] == "26人"
+
+
+def test_office_count_against_the_names_listed():
+    (hit,) = found(read("二、机构设置\n本单位设立 1 个内设机构,分别是:“一室两科”,****办公室、行政审批改革科、行政审批业务科。"),
+                   "N-ORG-COUNT")
+    assert hit.figures["所列个数"] == "3" and hit.figures["名称"] == "办公室、行政审批改革科、行政审批业务科"
+    # a list wrapped over lines, with notes in brackets and 和 before the last name, counts whole
+    wrapped = ("部门机关内设机构共设 5 个职能科室,分别是:办公室、\n理论科、宣传教育科\n(国防教育办公室)、精神文明建\n"
+               "设一科和精神文明建设二科。")
+    assert not found(read(wrapped), "N-ORG-COUNT")
+    # a list ending in 等, or naming something that is no office, is not counted
+    assert not found(read("本单位设立5个内设机构，分别是：办公室、业务科等。"), "N-ORG-COUNT")
+    assert not found(read("本单位下设2个科室，包括：办公室、负责全区审批工作。"), "N-ORG-COUNT")

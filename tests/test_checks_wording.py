@@ -109,3 +109,23 @@ def test_a_note_on_empty_tables_listed_with_the_tables_is_tianjins_layout():
            "第三部分 部门决算情况说明")
     assert not found(with_toc(*toc)(), "W-TOC-ITEM")
     assert found(with_toc(*toc[:4], "三、收入决算情况说明", toc[5])(), "W-TOC-ITEM")
+
+
+def test_an_amount_in_wan_without_yuan():
+    (hit,) = found(doc(text="(1)公务用车运行维护费7.50万元；\n(2)公务用车购置费0万\n二、“三公”经费预算表\n"), "W-UNIT")
+    # a copy cut right after "万" is no slip of the unit's
+    assert not found(doc(text="财政拨款收入12.00万元,上级补助收入0万"), "W-UNIT")
+    assert hit.figures["原文"] == "0万" and hit.spans[0].line == 2
+    assert not found(doc(text="(2)公务用车购置费0万元\n"), "W-UNIT")
+
+
+def test_a_heading_that_lost_the_shuo_of_shuoming():
+    (hit,) = found(doc(text="一、收入支出决算总体情况明……………7\n二、收入决算情况说明……7"), "W-TYPO")
+    assert hit.figures == {"原文": "情况明", "应为": "情况说明"} and hit.spans[0].line == 1
+    assert not found(doc(text="一、收入支出决算总体情况说明……7\n情况明确，责任明晰。"), "W-TYPO")
+
+
+def test_a_cover_date_without_its_month():
+    (hit,) = found(doc(text="某中学2022年度单位决算\n    二〇二三年十一月\n   二〇二三年月\n"), "W-PLACEHOLDER")
+    assert hit.severity.value == "warning" and hit.figures == {"原文": "二〇二三年月"} and hit.spans[0].line == 3
+    assert not found(doc(text="二〇二三年十一月\n2023年月均支出12.00万元。\n"), "W-PLACEHOLDER")

@@ -141,6 +141,14 @@ def test_years_follow_the_identified_year():
     assert not found(d, "N-YEAR")
 
 
+def test_a_year_not_read_from_the_title_makes_a_differing_line_a_warning():
+    body = "第二部分 2022年度部门决算情况说明"
+    from_title = replace(doc(text=body), identity=Identity(year=2023, confidence={"year": "高"}))
+    assert [f.severity.value for f in found(from_title, "N-YEAR")] == ["error"]
+    from_body = replace(doc(text=body), identity=Identity(year=2023, confidence={"year": "中"}))
+    assert [f.severity.value for f in found(from_body, "N-YEAR")] == ["warning"]
+
+
 def test_lost_years():
     (hit,) = found(doc(text="目录\n第二部分度部门决算情况说明"), "N-YEAR-MISSING")
     assert hit.spans[0].line == 2 and "2024年度" in hit.message

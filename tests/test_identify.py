@@ -141,3 +141,36 @@ def test_titles_of_a_three_public_note_and_of_a_unit_written_with_its_department
     assert (t.unit, t.year) == ("乌鲁木齐市天山区", 2019)
     t = find_title(lines("广水市白泉卫生院部门2023年度部门决算", "目录", "纳入广水市白泉卫生院2022年度部门决算编制范围的二级预算单位包括:"))
     assert (t.unit, t.year) == ("广水市白泉卫生院", 2023)  # the sentence's year is no title's
+
+
+def test_a_publication_date_under_the_contents_mark_is_no_end_of_it():
+    doc = lines("某中学2021年度决算公开编制说明", "目录", "公开时间:2022年9月20日", "第一部分 单位概况",
+                "一、职能简介……4", "第二部分 2021年度部门决算情况说明……7", "一、收入支出决算总体情况说明……7")
+    c = find_contents(doc)
+    assert c.found and c.start == 1 and len(c.parts) == 4
+    assert identify(doc)[0].partial  # only the 目录 came: the document is told to be partial
+
+
+def test_a_budgets_sangong_note_is_read_as_a_budgets_part():
+    doc = lines("西安市新城区卫生和计划生育局 2019年部门预算“三公”经费公开说明", "一、“三公”经费情况说明",
+                "2019年本部门一般公共预算“三公”经费预算支出9.80万元,较上年减少18.50万元(65.37%)。",
+                "二、“三公”经费预算表", "附件:卫计局2019年部门三公.xls")
+    who, _ = identify(doc)
+    assert (who.kind, who.accounts, who.year, who.budget) == ("三公说明", "预算", 2019, True)
+    assert who.label == "预算“三公”经费说明" and who.partial == ""  # an attachment's link ends the page
+    final = identify(lines("某区2019年度“三公”经费公开说明", "一、“三公”经费情况说明", "支出9.80万元。"))[0]
+    assert (final.kind, final.accounts, final.budget) == ("三公说明", "决算", False)
+
+
+def test_a_sangong_note_without_a_title():
+    doc = lines("根据区政府工作安排,衢江区2016年一般公共预算安排“三公”经费决算数2364万元,比上年决算数下降16.77 %。",
+                "2016年决算数与2015年决算数对比情况", "年度", "|", "合计", "|")
+    who, _ = identify(doc)
+    assert (who.kind, who.accounts, who.year, who.partial) == ("三公说明", "决算", 2016, "")
+
+
+def test_a_title_standing_alone_under_a_pages_metadata_is_its_own_line():
+    text = ("索引号: | 621021/2025-00116 | 发布机构: | |\n2024年度庆城县桐川镇人民政府部门决算\n目 录\n第一部分 部门概况\n"
+            "一、部门职责\n二、机构设置\n")
+    who, _ = identify(extract_text(text, "x.txt").lines)
+    assert who.unit == "庆城县桐川镇人民政府" and who.year == 2024

@@ -461,3 +461,21 @@ def test_basic_expenditure_lists_the_t6_items_it_has():
     assert "公用经费3.50万元，包括：办公费。" in texts
     parsed = parse_narrative(_lines(blocks))
     assert parsed.texts["人员经费.构成"] == "基本工资、退休费" and parsed.texts["公用经费.构成"] == "办公费"
+
+
+def _read(text: str):
+    lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
+    return {s.key: s.value for s in parse_narrative(lines).narrative.statements}
+
+
+def test_a_rate_in_brackets_after_a_change_takes_its_direction():
+    got = _read("九、财政拨款“三公”经费支出决算情况说明\n公务接待费2.30万元,较上年减少1.5万元(42.86%)。")
+    assert got["三公.公务接待费.增减"] == Decimal("-1.5") and got["三公.公务接待费.增减率"] == Decimal("-42.86")
+    assert _read("九、“三公”经费情况说明\n公务接待费2.30万元,较上年增加1.5万元（187.50%）。")["三公.公务接待费.增减率"] == Decimal("187.50")
+
+
+def test_a_change_after_an_amount_no_clause_reads_is_nobodys():
+    # under 收入支出决算总体情况, "收入合计" is no clause of the heading: its change is not the 收支总计's
+    got = _read("（一）收入支出决算总体情况说明。\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。"
+                "收支较上年决算数增加418.97万元,增长4.23%。\n2.收入情况。2023年度收入合计10328.56万元,较上年决算数增加1894.61万元,增长22.46%。")
+    assert got["收支总计.增减"] == Decimal("418.97") and got["收支总计.增减率"] == Decimal("4.23")

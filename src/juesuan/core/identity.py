@@ -22,6 +22,8 @@ SURE, LIKELY, GUESS = "高", "中", "低"
 @dataclass(frozen=True, slots=True)
 class Identity:
     kind: str = "决算"  # one of KINDS; "" when the document says nothing that tells
+    #: For a standalone part (三公说明): the accounts it is part of, 决算 | 预算; "" for a whole document
+    accounts: str = ""
     scope: str = ""  # 部门 | 单位 | "" (not said)
     form: str = "standard"  # standard | university | hospital: the unit's own table set
     year: int | None = None  # the report year (the year the figures are for)
@@ -39,11 +41,18 @@ class Identity:
     span: Span | None = None  # the title line
 
     @property
+    def budget(self) -> bool:
+        """A budget, or a part of one (a budget's 三公 note)."""
+        return self.kind == "预算" or self.accounts == "预算"
+
+    @property
     def label(self) -> str:
         """"部门决算", "单位预算", "高等学校部门决算", "“三公”经费说明"…, as a finance officer says it."""
         if self.kind in ("决算", "预算"):
             school = "高等学校" if self.form == "university" else ("医院" if self.form == "hospital" else "")
             return f"{school}{self.scope}{self.kind}"
+        if self.kind == "三公说明" and self.accounts == "预算":
+            return "预算“三公”经费说明"
         return {"三公说明": "“三公”经费说明", "绩效自评": "绩效自评表（报告）", "模板": "公开模板（未填写）"}.get(self.kind, "未能识别")
 
     def describe(self) -> str:

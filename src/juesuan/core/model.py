@@ -545,6 +545,9 @@ YEAR = "年份"  # key: the role (决算 截至 比较 上年 计划 绩效); va
 ITEM = "项"
 PURPOSE = "用途"  # value: the "主要用于：…" clause; parts: the (类, 款, 项) it follows; key: as for ITEM
 LISTING = "构成"  # key: 人员经费 | 公用经费; parts: the names listed after "包括"
+#: key: what is counted, as printed (内设机构, 科室, 下属单位 …); value: the count as printed ("1", "三"); parts: the names listed after it
+#: ("分别是：办公室、行政审批改革科、…")
+ORGANS = "机构列举"
 GRADE = "等级"  # key: 绩效.等级; value: the grade word stated after a 综合得分
 PROJECT_AMOUNT = "项目金额"  # key: a project's name as the tables give it; amounts: the 万元 figure written after it
 INDICATOR_VALUE = "指标值"  # key: an indicator's name; value as written; parts: (unit,) or (DATE_PART,)

@@ -76,7 +76,9 @@ def _slot_regex(slot: Slot) -> str:
     if kind == "pct":
         return rf"(?<![\d.])(?P<{g}>-?{PLAIN})%"
     if kind == "yoy":
-        return (rf"(?:(?P<{g}d>增加|减少)(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%)?"
+        # the rate after its word ("，下降42.86%") or bare in brackets ("(42.86%)", signed as the amount)
+        return (rf"(?:(?P<{g}d>增加|减少)(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%"
+                rf"|[（(](?P<{g}b>{PLAIN})%[）)])?"
                 rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化))")
     if kind == "pair":
         return rf"(?<![\d.,])(?P<{g}a>{NUM})(?:万元)?[，,、和及与](?P<{g}b>{NUM})万元"
@@ -211,6 +213,9 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
             psign = -1 if m.group(g + "e") in DOWN else 1
             out.append(Reading(_join(slot.key, "增减率"), psign * _amount(m.group(g + "p")), "%",
                                *m.span(g + "p"), "yoy"))
+        elif m.group(g + "b") is not None:
+            out.append(Reading(_join(slot.key, "增减率"), sign * _amount(m.group(g + "b")), "%",
+                               *m.span(g + "b"), "yoy"))
         return out
     if kind == "pair":
         return [Reading(k, _amount(m.group(g + part)), "万元", *m.span(g + part), "amt")
@@ -294,15 +299,18 @@ class Pattern:
         parts = _tokens(self.template, [0])
         object.__setattr__(self, "_parts", parts)
         object.__setattr__(self, "_slot_list", tuple(_slots(parts)))
-        guard = f"(?<![{re.escape(self.not_after)}])" if self.not_after else ""
-        guard += f"(?<=[{re.escape(self.after)}])" if self.after else ""
-        object.__setattr__(self, "_compiled", re.compile(guard + _regex(parts)))
 
     @property
     def slots(self) -> list[Slot]:
         return list(self._slot_list)
 
     def regex(self) -> re.Pattern:
+        """The compiled pattern, compiled at first use: a process reading one document compiles only
+        the patterns its sections try (a 决算 never compiles the budget-only ones)."""
+        if self._compiled is None:
+            guard = f"(?<![{re.escape(self.not_after)}])" if self.not_after else ""
+            guard += f"(?<=[{re.escape(self.after)}])" if self.after else ""
+            object.__setattr__(self, "_compiled", re.compile(guard + _regex(self._parts)))
         return self._compiled  # type: ignore[return-value]
 
     def subject(self) -> str:

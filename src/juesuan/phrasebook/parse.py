@@ -304,7 +304,7 @@ class _Reader:
                     # "项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": the last subject
                     # read, and none when the sentence before ended unread (after a reason)
                     subject = previous or (ADRIFT if after_reason else None)
-                if _relative(pattern) and _adrift(s, read_to, m_start):
+                if _relative(pattern) and _adrift(s, read_to, m_start, fresh=read_to == start):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events)
                 history.append((m_start, subject))
@@ -604,9 +604,13 @@ def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Patter
     return out
 
 
-def _adrift(s: str, read_to: int, m_start: int) -> bool:
+def _adrift(s: str, read_to: int, m_start: int, fresh: bool = False) -> bool:
     """True when an amount no clause read stands in a clause of its own between ``read_to`` (the end
-    of the last clause read) and ``m_start``."""
+    of the last clause read) and ``m_start``; in a sentence where nothing was read yet (``fresh``),
+    any amount before it ("收入合计10,328.56万元，较上年增加…" under a heading whose clauses do
+    not know 收入合计: the change is not the heading's subject's)."""
+    if fresh:
+        return _UNREAD.search(s, read_to, m_start) is not None
     mark = _CLAUSE_MARK.search(s, read_to, m_start)
     return mark is not None and _UNREAD.search(s, mark.end(), m_start) is not None
 

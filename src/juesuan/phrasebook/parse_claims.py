@@ -204,6 +204,29 @@ def _listings(lines: Lines) -> Iterator[Claim]:
             yield Claim(model.LISTING, m.group(1), parts=names, span=lines.span(m.start(), m.end(), narrow=True))
 
 
+#: "设立 1 个内设机构，分别是：办公室、…": a count of offices and the names that follow it.
+_ORGANS = re.compile(r"(?:设立|设置|下设|内设|设有|共设)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个"
+                     r"(内设机构|职能科室|内设科室|科室|股室|处室|下属单位|二级单位)[，,]?"
+                     r"(?:分别(?:是|为)|包括|即|具体为)[：:]?([^。；;]{1,400}?)(?:[。；;]|$)")
+#: How an office's or a unit's name ends; a list any of whose names ends otherwise is not read.
+_ORGAN_END = re.compile(r"(?:室|科|股|处|部|所|站|队|组|中心|办|局|院|校|馆|会|社|园|台|大队|中队|分局)$")
+_ORGAN_SPLIT = re.compile(r"[、，,]|(?<=[室科股处部所站队组心办局院校馆])(?:和|及|以及)")
+
+
+def _organs(lines: Lines) -> Iterator[Claim]:
+    for m in _ORGANS.finditer(lines.text):
+        names = []
+        listed = re.sub(r"[（(][^（）()]*[）)]", "", re.sub(r"\s+", "", m.group(3)))  # wrapped lines joined, notes dropped
+        for raw in _ORGAN_SPLIT.split(listed):
+            name = re.sub(r"[*＊]+", "", raw).strip(" “”\"‘’")
+            if not name or re.fullmatch(r"(?:[一二两三四五六七八九十\d]+[室科股处部所站队组办])+", name):
+                continue  # a mask, or the count told in words ("一室两科")
+            names.append(name)
+        if names and all(_ORGAN_END.search(n) for n in names) and not listed.endswith("等"):
+            yield Claim(model.ORGANS, m.group(2), m.group(1),
+                        parts=tuple(names), span=lines.span(m.start(), m.end(), narrow=True))
+
+
 # --------------------------------------------------------------------------- 绩效 grade and projects
 
 _GRADE = re.compile(r"(?:评价结果|评价等级|自评等级|自评结果|等级)(?:为|是|：|:)?\s*[“\"「]?(优秀|优|良好|良|中等|中|合格|不合格|差)")
@@ -285,5 +308,5 @@ def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ())
     """Every claim of the kinds above, in kind order; ``projects`` are the names of the 项目支出绩效
     自评表 the document holds (an amount is looked for after each)."""
     text = Lines(lines)
-    return (*_years(text), *_items(text), *_listings(text), *_grades(text), *_projects(text, projects),
+    return (*_years(text), *_items(text), *_listings(text), *_organs(text), *_grades(text), *_projects(text, projects),
             *_references(text), *_coded_names(text))

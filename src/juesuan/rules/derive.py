@@ -317,7 +317,7 @@ def _performance_figures(d: Disclosure, f: _Figures, profile: Profile | None,
 def _comparative_figures(d: Disclosure, f: _Figures, sangong_budgets: Mapping[str, Decimal], profile: Profile | None) -> None:
     """上年 / 增减 / 增减率 for every subject with a prior value; budgets and 预决算差异率."""
     c = d.comparatives
-    if d.identity.kind == "预算":
+    if d.identity.budget:
         # a budget's 三公 table prints last year's budget where a 决算's prints its budget: it is
         # the ``.上年`` of a budget's figures (core.keys), and a budget has no 预决算差异率
         c = replace(c, prior={**sangong_budgets, **c.prior})

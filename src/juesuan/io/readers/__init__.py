@@ -165,5 +165,7 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
         return True
     if d.identity.basis.get("kind") == "标题" and d.identity.kind in ("决算", "预算", "三公说明", "绩效自评", "模板"):
         return True  # its title says what it is, however little of it there is
+    if d.identity.kind == "三公说明" and d.narrative is not None and any(s.key.startswith("三公.") for s in d.narrative.statements):
+        return True  # a 三公 note without a title, its figures read
     sections = d.narrative.sections if d.narrative is not None else ()
     return any(s.key[:1] in "1234" and s.key != "0" for s in sections)

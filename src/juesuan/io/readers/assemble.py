@@ -280,7 +280,7 @@ def _choose_profile(profile: Profile | None, identity: Identity, tables_only: bo
     printed 绩效 scores (else national)."""
     if profile is not None:
         return profile, with_profile(identity, profile.name, "--profile 指定", SURE)
-    kind = identity.kind if identity.kind in ("决算", "预算") else "决算"
+    kind = identity.kind if identity.kind in ("决算", "预算") else (identity.accounts or "决算")
     if tables_only and not identity.region:
         inferred = profile_from_scores(evaluations)
         if inferred:

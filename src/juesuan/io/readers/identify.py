@@ -27,6 +27,8 @@ _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分")
+#: A web copy's or a template's line between "目录" and its first entry: when and where it was published.
+_TOC_META = re.compile(r"^(?:公开|发布|更新|印发|成文)(?:时间|日期)[:：]|^(?:来源|信息来源|发布机构)[:：]")
 _TOC_MARK = re.compile(r"^(?:目\s*录|目\s*錄|\s*录)$")
 _LEADER = re.compile(r"(?:[.．·。\-—_]{3,}|…{2,}).*$|[（(]\s*\d*\s*[）)]\s*$|\s*\d{1,3}\s*$")
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
@@ -54,20 +56,24 @@ class Title:
 
 #: What a web copy puts before a title ("当前位置:首页>通知公告>", "相关解读:相关文件:"), a saved
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
-_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]")
+_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
+                          r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊]+;?")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
 
 #: A 三公 note's title that names neither 决算 nor 预算: "乌鲁木齐市天山区2019年度“三公”经费公开说明".
 _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>)(?P<scope>)(?P<kind>)\S{0,16}?[“\"]?三公[”\"]?经费"
                             r"(?:支出)?(?:情况)?(?:公开)?(?:情况)?说明$")
+#: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
+_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:决算|预算)数?(?:支出)?(?:合计)?(?:为)?\d")
+_BUDGET_NOTE = re.compile(r"^(?!.*决算).*(?<!一般公共)预算(?!财政拨款).*三公")
 _SENTENCE_LEAD = re.compile(r"^(?:纳入|现将|下面将|以下为|根据)")
 #: What a 三公 note's title puts after the unit ("广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明").
 _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$|(?<=.)(?<!组织)部门$")
 
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
-_OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位)?(?:基本情况|概况)$")
+_OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]单位[）)])*(?:基本情况|概况)$")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 
 
@@ -86,7 +92,7 @@ def clean_unit(unit: str) -> str:
 
 def _titles_a_unit(text: str) -> bool:
     m = _TITLE.match(text) or _SANGONG_TITLE.match(text)
-    return bool(m and len(clean_unit(m.group("unit") or "")) >= 2)
+    return bool(m and len(clean_unit(m.group("unit") or m.group("unit2") or "")) >= 2)
 
 
 def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | None:
@@ -111,10 +117,11 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
             if not m:
                 continue
             unit = clean_unit((m.group("unit") or m.group("unit2") or "").strip("：:，,（("))
-            if len(unit) > 50:
-                continue
+            if len(unit) > 50 or re.search(r"、|决算|报表", unit):
+                continue  # 目录 entries run together ("部门决算报表一、收入支出决算总表二、收入…") name no unit
             scope = {"本级": "单位"}.get(m.group("scope") or "", m.group("scope") or "")
-            kind = "预算" if m.group("kind") == "预算" else "决算"  # a 三公 note without the word: its accounts
+            # a 三公 note without the word: a budget's when it names one ("2019年部门预算“三公”经费公开说明")
+            kind = "预算" if m.group("kind") == "预算" or (not m.group("kind") and _BUDGET_NOTE.search(body)) else "决算"
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
             if _SENTENCE_LEAD.match(body):  # "纳入…2022年度部门决算编制范围的…": a sentence, not the title
                 rank -= 2
@@ -155,6 +162,7 @@ def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Conten
     at the start that the body repeats. The body begins where an entry's heading comes again."""
     texts = [flat(t) for t, _ in lines[:limit + 60]]
     start = next((i for i, t in enumerate(texts[:limit]) if _TOC_MARK.match(t)), None)
+    again = None  # where the body repeats the first entry of an unmarked 目录: all before it is the 目录
     if start is None:
         first = next((i for i, t in enumerate(texts[:limit]) if _PART.match(t)), None)
         if first is None:
@@ -176,7 +184,10 @@ def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Conten
         if entries and (entry in seen or _body_key(entry) in {_body_key(e) for e in entries[:3]}):
             end = j
             break
-        if not _is_entry(text):
+        if not entries and _TOC_META.match(text):
+            continue  # "公开时间：2022年9月20日" printed under the 目录 mark, before its entries
+        unnumbered = again is not None and j < again and len(entry) <= 40 and not re.search(r"[。，；,;]", text)
+        if not _is_entry(text) and not unnumbered:
             if entries and len(entry) <= 12 and not re.search(r"[。，；,;]", text):
                 entries[-1] += entry  # an entry wrapped onto the next line ("…支出决算" / "情况说明")
                 end = j + 1
@@ -256,12 +267,14 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 def _cut_mid_sentence(last: str) -> bool:
     """The last line stops where no sentence, heading, date, page number or signature ends."""
     t = flat(last)
-    if not t or t[-1] in _END_PUNCT or _DATE_OR_PAGE.search(t) or re.search(r"\d[\d,，.%]*$", t):
+    if not t or t[-1] in _END_PUNCT + "|｜" or _DATE_OR_PAGE.search(t) or re.search(r"\d[\d,，.%]*$", t):
         return False
     if _NUMBERING.match(t) and _HEADING_END.search(t) and len(t) <= 40:  # a heading (an empty last part)
         return False
     if len(t) <= 20 and _ORG.search(t):  # a signature line: the unit's name
         return False
+    if re.search(r"^附件\d*[:：]?.*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$", t, re.IGNORECASE):
+        return False  # "附件:卫计局2019年部门三公.xls": the attachment's link closes the page
     return True
 
 
@@ -301,7 +314,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         basis["year"] = basis["kind"] = "标题"
         conf["year"] = conf["kind"] = SURE
     else:
-        m = re.search(r"(20\d{2})\s*年度", cover) or re.search(r"(20\d{2})\s*年度", whole_head[:3000])
+        m = (re.search(r"(20\d{2})\s*年度", cover) or re.search(r"(20\d{2})\s*年度", whole_head[:3000])
+             or re.search(r"(20\d{2})年[^。，,；;]{0,12}?(?:决算|预算)", whole_head[:300]))
         if m:
             year = int(m.group(1))
             basis["year"], conf["year"] = "正文开头的年度", LIKELY
@@ -315,6 +329,10 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
             unit, basis["unit"] = m.group(1), "第一部分标题"
 
     found_kind = _kind_of(title, cover, whole_head, grids, evaluations)
+    # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read
+    accounts = ""
+    if found_kind == "三公说明":
+        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:支出)?预算", whole_head[:300]) else "决算")
     if kind:
         found_kind, basis["kind"], conf["kind"] = kind, "--kind 指定", SURE
     elif not title:
@@ -322,7 +340,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     if unit and _PLACEHOLDER.search(unit):
         found_kind, basis["kind"], conf["kind"] = "模板", "单位名称为占位符", SURE
 
-    scope = title.scope if title and title.scope else ("部门" if "部门决算" in whole_head[:2000] or "部门预算" in whole_head[:2000] else "")
+    scope = title.scope if title and title.scope else _scope_of(whole_head[:2000])
     region = province_of(unit) if unit else ""
     if region:
         basis["region"], conf["region"] = f"单位名称“{unit}”", SURE
@@ -335,7 +353,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     if form == "university":
         basis["form"], conf["form"] = "高等学校决算表表名", SURE
     partial = partial_reason(lines, contents, grids, unit)
-    identity = Identity(kind=found_kind, scope=scope, form=form, year=year, region=region, city=city, unit=unit,
+    identity = Identity(kind=found_kind, accounts=accounts, scope=scope, form=form, year=year, region=region, city=city, unit=unit,
                         basis=basis, confidence=conf, partial=partial, toc=contents.found,
                         toc_tables=contents.tables, toc_parts=contents.parts,
                         toc_lines=(contents.start, contents.end) if contents.found else (0, 0),
@@ -362,14 +380,28 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if title is not None:
         if title.kind == "决算" and "三公" in t and not re.search(r"(部门|单位|本级)决算", t) and "决算公开" not in t:
             return "三公说明"
+        if title.kind == "预算" and _BUDGET_NOTE.search(t) and re.search(r"三公[”\"]?经费(?:支出)?(?:情况)?(?:公开)?(?:情况)?说明$", t):
+            return "三公说明"  # "…2019年部门预算“三公”经费公开说明": the budget's 三公 note alone
         return title.kind
     if re.search(r"绩效自评|绩效评价报告", t) and not re.search(r"(部门|单位)决算", t):
         return "绩效自评"
     sample = head[:4000]
-    final, budget = len(re.findall(r"决算", sample)), len(re.findall(r"预算(?!执行|数|财政拨款|绩效|管理|单位)", sample))
+    if _SANGONG_OPENING.search(sample[:300]) and not re.search(r"第[一二三]部分|收入支出(?:决|预)算总", sample):
+        return "三公说明"  # "…2016年一般公共预算安排“三公”经费决算数2364万元…": a 三公 note without a title
+    final = len(re.findall(r"决算", sample))
+    budget = len(re.findall(r"(?<!一般公共)(?<!政府)预算(?!执行|数|财政拨款|绩效|管理|单位|信息)", sample))
     if final == 0 and budget == 0:
         return "绩效自评" if evaluations else ""
     return "决算" if final >= budget else "预算"
+
+
+def _scope_of(head: str) -> str:
+    """部门 or 单位 as the first pages say it most ("2021年度单位决算公开文本", "单位决算报表"), "" when neither."""
+    department = len(re.findall(r"部门(?:决|预)算", head))
+    unit = len(re.findall(r"单位(?:决|预)算", head))
+    if not department and not unit:
+        return ""
+    return "单位" if unit > department else "部门"
 
 
 def with_profile(identity: Identity, profile: str, basis: str, confidence: str) -> Identity:

@@ -288,6 +288,15 @@ _HEADING_END = re.compile(r"(说明|情况|概况|职责|职能|设置|构成|�
 #: A document's title as its first lines print it: "…委员会2022年度“三公”经费决算情况说明".
 _DOCUMENT_TITLE = re.compile(r"(?:19|20)\d\d\s*年度?[^。，,；;]{0,30}(?:决算|预算)[^。，,；;]{0,12}(?:说明|公开|报告)$")
 _TITLE_LINES = 3  # the lines a title may stand on
+#: A document's title standing alone near the top ("2024年度庆城县桐川镇人民政府部门决算"): it continues
+#: no line before it (a web copy's metadata "…| 预算决算 |", a breadcrumb "政府信息公开").
+_TITLE_ALONE = re.compile(r"^[^。，,；;：:|]{0,30}(?:19|20)\d\d\s*年度?[^。，,；;：:|]{2,40}?(?:决算|预算)"
+                          r"(?:公开)?(?:说明|报告|文本)?$")
+_FILE_NAME_END = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)$", re.IGNORECASE)  # a saved file's name ends its line
+
+
+def _starts_document(number: int, text: str) -> bool:
+    return number < 12 and len(text) <= 60 and _TITLE_ALONE.match(text) is not None
 _HEADING_MAX = 40  # a heading line longer than this is a paragraph that starts with a number
 _WRAP_MAX = 12  # longest line taken as the rest of a wrapped heading
 _BRACKET_MAX = 200  # a bracket left open keeps its line open for at most this many characters
@@ -360,7 +369,7 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             gap = True
             continue
         meta = is_table_meta(text)
-        takes = state != "closed" and not is_heading(text) and not meta
+        takes = state != "closed" and not is_heading(text) and not meta and not _starts_document(number, text)
         if takes and (gap or state == "wrap"):
             short_rest = state == "wrap" and not gap and len(text) <= _WRAP_MAX and not _ends_sentence(text)
             takes = short_rest or _cut_inside(parts[-1], text, depth)
@@ -383,7 +392,7 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             state = "closed"
         elif depth and size - opened <= _BRACKET_MAX:
             state = "open"
-        elif _ends_sentence(text) or (text.endswith("表") and size <= 60) or meta:
+        elif _ends_sentence(text) or (text.endswith("表") and size <= 60) or meta or _FILE_NAME_END.search(text):
             state = "closed"
         elif number < _TITLE_LINES and size <= 60 and _DOCUMENT_TITLE.search(text):
             state = "closed"  # the document's title (a copy may print it twice, full name and short)

@@ -200,6 +200,8 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("说明中没有三公经费内容")
     if d.identity.partial:
         raise NotApplicable(d.identity.partial)
+    if d.identity.kind == "三公说明" and d.identity.basis.get("kind") != "标题":
+        raise NotApplicable("无标题的“三公”经费说明（如全区汇总），不按部门说明核对所列数量")
     whole = total if total is not None else table_total
     none_stated = re.search(r"(?:无|没有|未发生)[^。\n]{0,10}三公", text) is not None
     if whole == 0 and total is None and not none_stated:

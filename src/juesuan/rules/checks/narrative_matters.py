@@ -13,8 +13,9 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding
+from ...core.numerals import cn_number
 from ...core.keys import FULL_BUDGET, INITIAL_BUDGET
-from ...core.model import BUDGET_VEHICLE_CATEGORIES, VEHICLE_CATEGORIES, Statement
+from ...core.model import BUDGET_VEHICLE_CATEGORIES, ORGANS, VEHICLE_CATEGORIES, Statement
 from ...core.money import round2, tolerance
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
@@ -31,6 +32,7 @@ N_OPERATING_COST = Code("N-OPERATING-COST", WARNING, "机关运行经费与公�
 N_PROCUREMENT = Code("N-PROCUREMENT", ERROR, "政府采购：总额≠货物＋工程＋服务，或授予中小（小微）企业金额超过总额（中小企业金额）")
 N_ASSETS = Code("N-ASSETS", ERROR, "国有资产：车辆总数≠各类车辆之和")
 N_STAFF_SUM = Code("N-STAFF-SUM", ERROR, "实有人数≠在职人员＋离休人员＋退休人员；或所列各类编制之和大于编制人数")
+N_ORG_COUNT = Code("N-ORG-COUNT", ERROR, "概况所写内设机构（下属单位）个数与其后列出的名称个数不符")
 N_PERFORMANCE = Code("N-PERFORMANCE", WARNING, "绩效说明中的预算总额、执行总额、项目个数、得分与自评表或决算总数不一致")
 N_REPEAT = Code("N-REPEAT", ERROR, "同一数字在说明中出现两次而数值不同")
 
@@ -236,6 +238,22 @@ def staff(ctx: Context) -> Iterator[Finding]:
                           spans(pspan), section_label(ctx, "人员."))
 
 
+@check(N_ORG_COUNT)
+def organs(ctx: Context) -> Iterator[Finding]:
+    """单位概况：“设立N个内设机构，分别是：……”所列名称正好N个（下属单位同）。"""
+    n = ctx.disclosure.narrative
+    claims = n.claimed(ORGANS) if n is not None else ()
+    if not claims:
+        raise NotApplicable("说明中没有列出内设机构或下属单位的名称")
+    for c in claims:
+        count = cn_number(c.value)
+        if count is None or len(c.parts) < 2 or len(c.parts) == count:
+            continue
+        yield N_ORG_COUNT(f"写“{c.value}个{c.key}”，其后列出{len(c.parts)}个名称（{'、'.join(c.parts)}），个数不符",
+                          {"所写个数": c.value, "所列个数": str(len(c.parts)), "名称": "、".join(c.parts)},
+                          spans(c.span), "单位概况")
+
+
 # --------------------------------------------------------------------------- 绩效 (C50)
 
 _PERF = (
@@ -300,10 +318,20 @@ def repeated(ctx: Context) -> Iterator[Finding]:
             continue
         first = group[0]
         other = next(s for s in group if s.value != first.value)
+        if _same_sentence(first, other):
+            continue  # "行政编制115人，实有人数107人；事业编制31人，实有人数26人": two quantities, one name
         unit = first.unit if first.unit != "%" else ""
         yield N_REPEAT(f"{quoted(key, year_of(ctx))}在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
                       {"第一处": f"{first.value:f}{first.unit}", "另一处": f"{other.value:f}{other.unit}", "关系": "C52"},
                       spans(first.span, other.span), section_label(ctx, key.split("｜")[0]))
 
 
-CHECKS = (sangong_structure, sangong_counts, operating_cost, procurement, assets, staff, performance_summary, repeated)
+def _same_sentence(a: Statement, b: Statement) -> bool:
+    """Both read from one sentence: a text does not state one figure twice in a sentence, so two
+    values there are two quantities the words tell apart (by a qualifier the reader did not keep)."""
+    if a.span is None or b.span is None:
+        return False
+    return (a.span.file, a.span.page, a.span.line, a.span.excerpt) == (b.span.file, b.span.page, b.span.line, b.span.excerpt)
+
+
+CHECKS = (sangong_structure, sangong_counts, operating_cost, procurement, assets, staff, organs, performance_summary, repeated)

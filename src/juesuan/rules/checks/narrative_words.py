@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding
+from ...core.identity import SURE
 from ...core.keys import BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, FULL_BUDGET, INITIAL_BUDGET, PRIOR
 from ...core.model import BUDGET_WORD, YEAR, YOY_WORD, Claim, Span, Statement
 from ...core.money import HUNDRED, ZERO, tolerance
@@ -253,7 +254,10 @@ def years(ctx: Context) -> Iterator[Finding]:
     year = ctx.disclosure.identity.year or ctx.disclosure.unit.year
     if not year:
         raise NotApplicable("未能确定报告年度")
-    budget = ctx.disclosure.identity.kind == "预算"
+    budget = ctx.disclosure.identity.budget
+    # a year not read from the title (or a data file) is itself uncertain: a line differing from it is a warning
+    identity = ctx.disclosure.identity
+    sure = not identity.year or identity.confidence.get("year", SURE) == SURE
     by_line: dict[tuple, list[Claim]] = {}
     for c in claims:
         if budget and c.key == "截至" and c.value and int(c.value) in (year - 1, year):
@@ -265,7 +269,7 @@ def years(ctx: Context) -> Iterator[Finding]:
     for found in by_line.values():
         what, before = _ROLES[found[0].key]
         shown = "、".join(dict.fromkeys(f"{c.value}年" for c in found))
-        severity = WARNING if all(c.key in ("比较", "上年") for c in found) else ERROR
+        severity = WARNING if all(c.key in ("比较", "上年") for c in found) or not sure else ERROR
         yield N_YEAR.at(severity)(f"文中{what}写作{shown}，报告年度为{year}年，应为{year - before}年（可能沿用了其他年度的文本）",
                                   {"所写年份": shown, "报告年度": str(year), "应为": str(year - before)},
                                   spans(*(c.span for c in found[:3])), "文字")

@@ -329,7 +329,7 @@ def row_total(ctx: Context, key: str) -> str:
 
 
 def is_budget(ctx: Context) -> bool:
-    return ctx.disclosure.identity.kind == "预算"
+    return ctx.disclosure.identity.budget
 
 
 def reports_of(ctx: Context) -> str:

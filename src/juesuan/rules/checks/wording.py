@@ -26,7 +26,8 @@ W_QUESTION_MARK = Code("W-QUESTION-MARK", WARNING, "正文中有半角问号或�
 W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）；"
                                                     "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”、段首的“机构设置要求：”）为警告", also=(WARNING,))
 W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍")
-W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符")
+W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符（封面日期只写年份、月份空着时为警告）",
+                     also=(WARNING,))
 W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
 W_OUTDATED_NAME = Code("W-OUTDATED-NAME", WARNING, "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）")
@@ -67,12 +68,15 @@ _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
 _CHOICE = re.compile(rf"({_WAY})[（(]({_WAY})[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
+#: A date line whose month the template left blank: "二〇二三年月", "2023年  月  日" (the whole line).
+_DATE_BLANK = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})[ \t\u3000]*年[ \t\u3000]*月"
+                         r"(?:[ \t\u3000]*日)?[ \t\u3000]*$")
 #: The labels Word puts on a chart until its data are linked: "[值]" "[类别名称]" "[系列名称]" "[百分比]".
 _CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|单元格区域)[\]］]")
 _DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：,;:]")
 _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
-                       r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}万)(?=[（(，,。；;、）)]|$)", re.M)
+                       r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?万)(?=[（(，,。；;、）)]|$)", re.M)
 #: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
 _ENUM_CLOSE = re.compile(r"(?:^|[。；;：:，,、\s])[\d一二三四五六七八九十]{1,2}$")
 _OPEN, _CLOSE = "（(", "）)"
@@ -162,6 +166,10 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
         more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
         yield W_PLACEHOLDER(f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": str(len(hits))},
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
+    for m in _DATE_BLANK.finditer(text):
+        written = m.group(0).strip()
+        yield W_PLACEHOLDER.at(WARNING)(f"日期“{written}”没有填月份（模板的空格未填）", {"原文": written},
+                                        spans(line_span(ctx.disclosure, m.start(1), m.end())), "文字")
 
 
 @check(W_CHART_PLACEHOLDER)
@@ -194,7 +202,8 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
 
 #: Letters that make no word in a finance office's text (a pattern: 士地 after 护/人/战… is part of a
 #: word), and the word meant.
-TYPOS = {r"(?<![护人战博硕学院女男将勇烈义卫骑道居名绅进力谋隐斗])士地": "土地", "部暑": "部署", "贯沏": "贯彻", "载止": "截止"}
+TYPOS = {r"(?<![护人战博硕学院女男将勇烈义卫骑道居名绅进力谋隐斗])士地": "土地", "部暑": "部署", "贯沏": "贯彻", "载止": "截止",
+         r"(?m)(?<!说)情况明(?=[…．.·\s\d]|$)": "情况说明"}  # a heading's "总体情况明" (a 目录 line's leaders after it)
 #: Set phrases of three parts: written with two parts as here and the third another word, the third is wrong.
 SET_PHRASES = (("武装头脑", "指导实践", "推动工作"), ("学懂", "弄通", "做实"), ("讲政治", "顾大局", "守规矩"))
 
@@ -253,7 +262,10 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
             continue
         yield W_UNIT(f"金额“{m.group(0)}”以元为单位，其余金额均为万元，请核实是否漏写“万”字",
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    end = len(text.rstrip())
     for m in _WAN_ONLY.finditer(text):
+        if m.end(1) >= end:
+            continue  # the text stops there: a copy cut before "元"
         yield W_UNIT(f"金额“{m.group(1)}”缺“元”字，应写作“{m.group(1)}元”",
                       {"原文": m.group(1)}, spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
     for s in ctx.disclosure.narrative.statements:
