@@ -3,7 +3,7 @@ statements, 三公 counts, 名词解释. A table named but not read is info, nev
 
 import pytest
 
-from builders import doc, found
+from builders import doc, found, said
 from catalogue_examples import EMPTY_T7, EXAMPLES, GLOSSARY, TABLE_LIST, TOPICS, ZERO_T7
 from juesuan.core.model import Tables
 
@@ -57,3 +57,11 @@ def test_no_text_means_not_run():
 def test_table_list_with_attachment_passes():
     d = doc(text=TOPICS + GLOSSARY + TABLE_LIST, tables=Tables(attached=True))
     assert not found(d, "C-TABLE-MISSING") and not found(d, "C-TABLE-UNREAD")
+
+
+def test_no_trip_count_is_asked_of_a_zero_item():
+    text = "九、“三公”经费支出决算情况说明\n“三公”经费支出30.00万元，公务用车保有量2辆，接待46批次600人次。"
+    zero = doc(*said("三公.合计 30", "三公.因公出国（境）费 0", "三公.公务接待费 30"), text=text)
+    assert not found(zero, "C-SANGONG-DETAILS")
+    spent = doc(*said("三公.合计 30", "三公.因公出国（境）费 5", "三公.公务接待费 25"), text=text)
+    assert [f.figures["缺少"] for f in found(spent, "C-SANGONG-DETAILS")] == ["因公出国（境）团组与人次"]

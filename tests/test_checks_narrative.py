@@ -98,6 +98,14 @@ def test_one_cent_against_table_is_info():
     assert [f.code for f in check(d).findings if f.figures.get("关系") == "C38"] == ["ROUNDING"]
 
 
+def test_one_cent_off_a_printed_item_is_a_warning():
+    from catalogue_examples import T5
+    # a 项 is one printed cell copied into the text, not a sum of rounded parts
+    (hit,) = found(doc(*said("项.2010301 99.99"), tables=Tables(t5=T5())), "N-ITEM")
+    assert hit.severity.value == "warning" and hit.figures["差额"] == "-0.01"
+    assert not found(doc(*said("项.2010301 100.00"), tables=Tables(t5=T5())), "N-ITEM")
+
+
 def test_statement_whose_line_does_not_name_it_is_ignored():
     # the section's subject would be carried over to an item paragraph whose head was not read:
     # the phrasebook does not state that figure, so it is no repeat
@@ -169,3 +177,13 @@ def test_office_count_against_the_names_listed():
     # a list ending in 等, or naming something that is no office, is not counted
     assert not found(read("本单位设立5个内设机构，分别是：办公室、业务科等。"), "N-ORG-COUNT")
     assert not found(read("本单位下设2个科室，包括：办公室、负责全区审批工作。"), "N-ORG-COUNT")
+    # "中心设9个内设机构" (设 alone)
+    assert found(read("招商服务中心设9个内设机构,分别为:办公室、区域协作股、招商股。"), "N-ORG-COUNT")
+
+
+def test_vehicles_held_against_the_assets_count_when_no_fixed_count_is_given():
+    (hit,) = found(doc(*said("三公.保有车辆 8 辆", "资产.车辆 10 辆")), "N-VEHICLES")
+    assert hit.figures == {"公务用车保有量": "8", "国有资产占用情况所列车辆": "10"}
+    assert not found(doc(*said("三公.保有车辆 10 辆", "资产.车辆 10 辆")), "N-VEHICLES")
+    # the 三公 part's own 固定资产车辆 count comes first
+    assert not found(doc(*said("三公.保有车辆 8 辆", "三公.固定资产车辆 8 辆", "资产.车辆 10 辆")), "N-VEHICLES")

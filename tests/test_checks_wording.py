@@ -129,3 +129,15 @@ def test_a_cover_date_without_its_month():
     (hit,) = found(doc(text="某中学2022年度单位决算\n    二〇二三年十一月\n   二〇二三年月\n"), "W-PLACEHOLDER")
     assert hit.severity.value == "warning" and hit.figures == {"原文": "二〇二三年月"} and hit.spans[0].line == 3
     assert not found(doc(text="二〇二三年十一月\n2023年月均支出12.00万元。\n"), "W-PLACEHOLDER")
+
+
+def test_a_figure_left_blank():
+    (hit,) = found(doc(text="因公出国(境)费0万元,占 %,比上年减少 万元;公务接待费30万元,占 %。"), "W-PLACEHOLDER")
+    assert hit.severity.value == "warning" and hit.figures == {"原文": "占 %、减少 万元", "处数": "3"}
+    assert not found(doc(text="因公出国(境)费0万元,占0%,比上年减少2.28万元。"), "W-PLACEHOLDER")
+
+
+def test_amounts_in_yuan_are_no_slip_where_the_text_counts_in_yuan():
+    text = "科技局“三公”经费支出115,749.56元，预算494,400.00元，完成23.42%；公务接待费3,200.00元；合计0.12万元。"
+    assert not found(doc(text=text), "W-UNIT")
+    assert found(doc(text="住房公积金3.58元，合计11.90万元，其他支出2.00万元。"), "W-UNIT")

@@ -149,6 +149,13 @@ def test_a_year_not_read_from_the_title_makes_a_differing_line_a_warning():
     assert [f.severity.value for f in found(from_body, "N-YEAR")] == ["warning"]
 
 
+def test_the_year_whose_sangong_accounts_changed():
+    body = "2015年衢江区“三公”经费支出决算同比下降的原因主要是:从严控制“三公”经费。"
+    (hit,) = found(replace(doc(text=body), identity=Identity(year=2016)), "N-YEAR")
+    assert hit.figures["所写年份"] == "2015年" and hit.figures["应为"] == "2016"
+    assert not found(replace(doc(text=body.replace("2015年", "2016年")), identity=Identity(year=2016)), "N-YEAR")
+
+
 def test_lost_years():
     (hit,) = found(doc(text="目录\n第二部分度部门决算情况说明"), "N-YEAR-MISSING")
     assert hit.spans[0].line == 2 and "2024年度" in hit.message

@@ -174,3 +174,22 @@ def test_a_title_standing_alone_under_a_pages_metadata_is_its_own_line():
             "一、部门职责\n二、机构设置\n")
     who, _ = identify(extract_text(text, "x.txt").lines)
     assert who.unit == "庆城县桐川镇人民政府" and who.year == 2024
+
+
+def test_sangong_notes_titled_or_not():
+    # the unit after the year, a title ending "增减情况说明"
+    who = identify(lines("2017年湛江市委宣传部“三公”经费增减情况说明", "“三公”经费包括因公出国(境)费。"))[0]
+    assert (who.kind, who.unit, who.year) == ("三公说明", "湛江市委宣传部", 2017)
+    # a summary that opens on the total, its year further on
+    who = identify(lines("根据工作安排,经龙泉市财政局汇总,2018年龙泉市部门及乡镇政府(街道办事处)因公出国(境)经费、公务接待费"
+                         "(“三公”经费)决算总额2771万元,比上年下降1.8%。"))[0]
+    assert (who.kind, who.year) == ("三公说明", 2018)
+    # "一般公共预算及…决算表" names no budget
+    assert find_title(lines("合肥市2023年度一般公共预算及“三公”经费决算表")).kind == "决算"
+
+
+def test_a_title_ending_in_its_kind_takes_no_page_metadata():
+    text = ("中国人民政治协商会议山西省稷山县委员会2022年度部门预算\n时间:2022-02-17 字体大小:【 大 中 小 】\n"
+            "信息索引号 | 发布时间 | 2022-02-17 | |||\n一、主要职能\n1、政协稷山县委员会是县级地方组织。\n")
+    who, _ = identify(extract_text(text, "x.txt").lines)
+    assert (who.unit, who.kind, who.year) == ("中国人民政治协商会议山西省稷山县委员会", "预算", 2022)

@@ -479,3 +479,17 @@ def test_a_change_after_an_amount_no_clause_reads_is_nobodys():
     got = _read("（一）收入支出决算总体情况说明。\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。"
                 "收支较上年决算数增加418.97万元,增长4.23%。\n2.收入情况。2023年度收入合计10328.56万元,较上年决算数增加1894.61万元,增长22.46%。")
     assert got["收支总计.增减"] == Decimal("418.97") and got["收支总计.增减率"] == Decimal("4.23")
+
+
+def test_a_sentence_about_last_year_gives_last_years_amounts():
+    got = _read("九、“三公”经费支出情况说明\n2022年“三公”经费决算数合计为1000.86万元，其中：公务接待费43.77万元。"
+                "2021年的“三公”经费决算数合计为807.95万元，其中：公务接待费39.43万元。")
+    assert got["三公.公务接待费"] == Decimal("43.77") and got["三公.公务接待费.上年"] == Decimal("39.43")
+    # a year compared with is no sentence about that year
+    assert "三公.公务接待费.上年" not in _read("九、“三公”经费支出情况说明\n2022年公务接待费43.77万元。"
+                                         "2021年与2020年相比，公务接待费39.43万元。")
+
+
+def test_a_change_after_a_name_no_clause_reads_is_that_names():
+    got = _read("九、“三公”经费支出情况说明\n公务接待费增加4.34万元，增加的原因是接待增加；会议费减少87.51万元，培训费增加4.66万元。")
+    assert got["三公.公务接待费.增减"] == Decimal("4.34")

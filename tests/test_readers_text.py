@@ -414,3 +414,24 @@ def test_a_file_that_is_not_a_disclosure_is_not_reported_as_checked(tmp_path):
     readme.write_text("# 资料说明\n\n本文件夹存放各单位公开文件，供审核使用。\n", encoding="utf-8")
     with pytest.raises(InputError, match="README.md：未识别出部门决算或预算公开的内容"):
         read_document(readme)
+
+
+def test_pages_from_the_middle_of_a_disclosure_are_read_when_their_headings_say_so(tmp_path):
+    """A copy of two pages from the middle: no title, but 说明 headings of its own and their figures."""
+    import pytest
+
+    from juesuan.core.findings import InputError
+    from juesuan.io.readers import read_document
+
+    pages = ("项目支出5.00万元，占本年支出合计的4.61%。\n四、财政拨款收入支出决算总体情况说明\n"
+             "2023年度财政拨款收入支出总计108.52万元，比上年减少4.35万元，下降3.85%。\n"
+             "五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出108.52万元。\n")
+    page = tmp_path / "p.txt"
+    page.write_text(pages, encoding="utf-8")
+    d = read_document(page)
+    assert len(d.narrative.statements) == 6 and d.identity.partial.startswith("文件不完整")
+    # one heading and its figures are not enough to take a page for a disclosure
+    page.write_text("四、财政拨款收入支出决算总体情况说明\n2023年度财政拨款收入支出总计108.52万元，比上年减少4.35万元，下降3.85%。\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
+        read_document(page)

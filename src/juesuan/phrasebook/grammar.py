@@ -72,7 +72,7 @@ class Slot:
 def _slot_regex(slot: Slot) -> str:
     g, kind = slot.group, slot.kind
     if kind == "amt":
-        return rf"(?<![\d.,])(?P<{g}>-?{NUM})[ \t]?万元"  # "4680.58 万元": a copy may space the unit
+        return rf"[ \t]?(?<![\d.,])(?P<{g}>-?{NUM})[ \t]?万元"  # "费 0 万元": a copy may space the figure
     if kind == "pct":
         return rf"(?<![\d.])(?P<{g}>-?{PLAIN})%"
     if kind == "yoy":

@@ -50,6 +50,10 @@ _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?:19|20)\d\d\s*年度?)?\s*(
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
                       r"\s*(?:相比|相较|比较)?[，,、]?\s*(?:(?:增加|减少)[\d,.]+万元[，,、]?)?(?:增加|减少|增长|下降|降低|上升)?\s*$")
 #: A title's year ("2023年广东省财政厅…“三公”经费支出决算情况说明"), on a line that compares with nothing.
+#: A sentence opening on a year, before any figure and with no word that compares ("2021年的…",
+#: "3、2021年度“三公”经费决算数为…").
+_SENTENCE_YEAR = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*(?:[^\d。，,；;：:比较与同至止]{0,12}?)((?:19|20)\d\d)\s*年度?"
+                            r"(?![^。；;\d]{0,16}?(?:相比|相较|比较|同期))")
 _FIRST_YEAR = re.compile(r"^(?!.*(?:相比|与|比上|较上))[^。，,]*?((?:19|20)\d\d)\s*年度?[^。，,]{0,40}(?:决算|预算)")
 _BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed on a line of its own
 #: A 说明 section numbered as a list ("1. 收入决算情况说明"): only a whole heading, no figure or clause.
@@ -70,6 +74,9 @@ _CHANGED_TO = re.compile(pb.CHANGED_TO)
 #: ("公务接待费预算支出10万元，比上年减少3万元") keeps the subject.
 _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
 _SEMICOLON = re.compile(r"[；;]")
+#: A name no clause read right before a change ("；会议费减少87.51万元"): the change is that name's.
+_UNREAD_NAME = re.compile(r"(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入)(?:支出)?(?:决算数?)?"
+                          r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$")
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
 
 
@@ -293,6 +300,7 @@ class _Reader:
                 self._reason(text, reason[0], reason[1], start)
                 reason = None
             cut = marker.start() if marker else end
+            told = len(self.statements)
             subject = carried
             history: list[tuple[int, str | None]] = [(start, subject)]
             read_to = start
@@ -304,13 +312,16 @@ class _Reader:
                     # "项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": the last subject
                     # read, and none when the sentence before ended unread (after a reason)
                     subject = previous or (ADRIFT if after_reason else None)
-                if _relative(pattern) and _adrift(s, read_to, m_start, fresh=read_to == start):
+                if _relative(pattern) and (_adrift(s, read_to, m_start, fresh=read_to == start)
+                                           or _UNREAD_NAME.search(s[read_to:m_start])):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events)
                 history.append((m_start, subject))
                 read_to = max(read_to, m.end())
                 if subject and (subject.startswith("项.") or subject == UNRESOLVED):
                     carried = subject
+            if self._of_last_year(s, start, cut):
+                self._as_last_years(told)
             # after a reason nothing was read: a subject named there would be unknown
             previous = subject if subject not in (UNRESOLVED, ADRIFT) and not marker else None
             after_reason = marker is not None
@@ -426,6 +437,23 @@ class _Reader:
             return False
         year = self.year or self._head_year
         return year is not None and int(m.group(1)) != year - 1
+
+    def _of_last_year(self, s: str, start: int, end: int) -> bool:
+        """The sentence tells the year before the report's, not compared with it ("2021年的三公经费
+        决算数合计为807.95万，其中：…" in a 2022 决算): its first year, before any figure, is that year."""
+        year = self.year or self._head_year
+        m = _SENTENCE_YEAR.match(s, start, end)
+        return year is not None and m is not None and int(m.group(1)) == year - 1
+
+    def _as_last_years(self, since: int) -> None:
+        """The amounts read since ``since`` are last year's (``.上年``); their changes, shares and
+        rates compare last year with a year before it and are dropped."""
+        kept = []
+        for st in self.statements[since:]:
+            head, suffix = keys.split(st.key)
+            if suffix == "" and st.unit == "万元":
+                kept.append(replace(st, key=keys.key(head, keys.PRIOR)))
+        self.statements[since:] = kept
 
     @functools.cached_property
     def _head_year(self) -> int | None:

@@ -70,6 +70,9 @@ _YEARS = (
                       rf"(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
+    # "2015年衢江区“三公”经费支出决算同比下降的原因": the year whose accounts changed
+    ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?[^。，,；;\n\d]{{0,12}}?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?决算数?"
+                      rf"(?=同比|比上年|较上年)")),
     # a numbered heading of a 决算's own 预算绩效 section: "十三、关于2022年度预算绩效情况的说明"
     ("绩效", re.compile(rf"(?:^|\n)\s*[一二三四五六七八九十]+[、.．]\s*(?:关于?)?\s*{_Y}\s*年度?\s*(?:部门)?预算绩效(?:管理)?(?:工作)?情况")),
     # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's
@@ -205,7 +208,7 @@ def _listings(lines: Lines) -> Iterator[Claim]:
 
 
 #: "设立 1 个内设机构，分别是：办公室、…": a count of offices and the names that follow it.
-_ORGANS = re.compile(r"(?:设立|设置|下设|内设|设有|共设)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个"
+_ORGANS = re.compile(r"(?:设立|设置|下设|内设|设有|共设|(?<![建开增])设)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个"
                      r"(内设机构|职能科室|内设科室|科室|股室|处室|下属单位|二级单位)[，,]?"
                      r"(?:分别(?:是|为)|包括|即|具体为)[：:]?([^。；;]{1,400}?)(?:[。；;]|$)")
 #: How an office's or a unit's name ends; a list any of whose names ends otherwise is not read.

@@ -168,4 +168,11 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
     if d.identity.kind == "三公说明" and d.narrative is not None and any(s.key.startswith("三公.") for s in d.narrative.statements):
         return True  # a 三公 note without a title, its figures read
     sections = d.narrative.sections if d.narrative is not None else ()
-    return any(s.key[:1] in "1234" and s.key != "0" for s in sections)
+    if any(s.key[:1] in "1234" and s.key != "0" for s in sections):
+        return True
+    # pages from the middle of one: two or more 说明 headings of its own ("四、财政拨款收支预算总体情况说明")
+    # with figures read under them
+    from ...phrasebook.patterns import topic_of
+
+    explained = [s for s in sections if s.title and topic_of(s.title) is not None]
+    return len(explained) >= 2 and len(d.narrative.statements) >= 3

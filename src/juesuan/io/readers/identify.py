@@ -22,7 +22,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|预算)(?=$|公开|说明|报告|情况|文本|细则|编制|信息|表|及|[（(.])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)预算)(?=$|公开|说明|报告|情况|文本|细则|编制|信息|表|及|[（(.])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -62,14 +62,17 @@ _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|
 
 
 #: A 三公 note's title that names neither 决算 nor 预算: "乌鲁木齐市天山区2019年度“三公”经费公开说明".
-_SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>)(?P<scope>)(?P<kind>)\S{0,16}?[“\"]?三公[”\"]?经费"
-                            r"(?:支出)?(?:情况)?(?:公开)?(?:情况)?说明$")
+_SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S{0,40}?)(?P<scope>)(?P<kind>)[“\"]?三公[”\"]?经费"
+                            r"(?:支出|增减|使用)*(?:情况)?(?:公开)?(?:情况)?说明$")
+#: How a 三公 note's title ends: "…“三公”经费（支出）（预算）（增减）情况（公开）说明".
+_SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预算|决算)*(?:情况)?(?:公开)?(?:情况)?说明$")
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
-_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:决算|预算)数?(?:支出)?(?:合计)?(?:为)?\d")
+_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:决算|预算)(?:数|总额)?(?:支出)?(?:合计)?(?:为)?\d")
 _BUDGET_NOTE = re.compile(r"^(?!.*决算).*(?<!一般公共)预算(?!财政拨款).*三公")
 _SENTENCE_LEAD = re.compile(r"^(?:纳入|现将|下面将|以下为|根据)")
 #: What a 三公 note's title puts after the unit ("广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明").
-_UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$|(?<=.)(?<!组织)部门$")
+_UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$|(?<=.)(?<!组织)部门$"
+                          r"|(?:财政预算拨款|财政拨款|(?:部门|单位)?(?:预算|决算))$")
 
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
@@ -315,7 +318,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         conf["year"] = conf["kind"] = SURE
     else:
         m = (re.search(r"(20\d{2})\s*年度", cover) or re.search(r"(20\d{2})\s*年度", whole_head[:3000])
-             or re.search(r"(20\d{2})年[^。，,；;]{0,12}?(?:决算|预算)", whole_head[:300]))
+             or re.search(r"(?<![比较与同至止])(20\d{2})年[^。；;]{0,120}?(?:决算|预算)", whole_head[:300]))
         if m:
             year = int(m.group(1))
             basis["year"], conf["year"] = "正文开头的年度", LIKELY
@@ -380,7 +383,7 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if title is not None:
         if title.kind == "决算" and "三公" in t and not re.search(r"(部门|单位|本级)决算", t) and "决算公开" not in t:
             return "三公说明"
-        if title.kind == "预算" and _BUDGET_NOTE.search(t) and re.search(r"三公[”\"]?经费(?:支出)?(?:情况)?(?:公开)?(?:情况)?说明$", t):
+        if title.kind == "预算" and _BUDGET_NOTE.search(t) and _SANGONG_NOTE_END.search(t):
             return "三公说明"  # "…2019年部门预算“三公”经费公开说明": the budget's 三公 note alone
         return title.kind
     if re.search(r"绩效自评|绩效评价报告", t) and not re.search(r"(部门|单位)决算", t):

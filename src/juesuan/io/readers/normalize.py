@@ -286,7 +286,7 @@ def _glue(left: str, right: str) -> str:
 # wrapped, and a short line after it ("情况说明", "表") finishes it.
 _HEADING_END = re.compile(r"(说明|情况|概况|职责|职能|设置|构成|解释|目\s*录|附[件表]|事项|总结|报告|表|\d)[\s)）]*$")
 #: A document's title as its first lines print it: "…委员会2022年度“三公”经费决算情况说明".
-_DOCUMENT_TITLE = re.compile(r"(?:19|20)\d\d\s*年度?[^。，,；;]{0,30}(?:决算|预算)[^。，,；;]{0,12}(?:说明|公开|报告)$")
+_DOCUMENT_TITLE = re.compile(r"(?:19|20)\d\d\s*年度?[^。，,；;]{0,30}(?:决算|预算|三公[”\"]?经费)[^。，,；;]{0,12}(?:说明|公开|报告)$")
 _TITLE_LINES = 3  # the lines a title may stand on
 #: A document's title standing alone near the top ("2024年度庆城县桐川镇人民政府部门决算"): it continues
 #: no line before it (a web copy's metadata "…| 预算决算 |", a breadcrumb "政府信息公开").
@@ -394,7 +394,7 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             state = "open"
         elif _ends_sentence(text) or (text.endswith("表") and size <= 60) or meta or _FILE_NAME_END.search(text):
             state = "closed"
-        elif number < _TITLE_LINES and size <= 60 and _DOCUMENT_TITLE.search(text):
+        elif number < _TITLE_LINES and size <= 60 and (_DOCUMENT_TITLE.search(text) or _starts_document(number, text)):
             state = "closed"  # the document's title (a copy may print it twice, full name and short)
         elif heading and size <= _HEADING_MAX:
             state = "closed" if ends_like_heading(text) else "wrap"

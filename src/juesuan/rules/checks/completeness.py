@@ -184,9 +184,10 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("无法判断政府性基金、国有资本经营表是否为空表（缺少表格，说明中也未提及）")
 
 
-_SANGONG_TEXT = (("因公出国（境）团组与人次", ("三公.出国团组", "三公.出国人次"), ("团组",)),
-                 ("公务用车购置数与保有量", ("三公.购置车辆", "三公.保有车辆"), ("保有量", "保有")),
-                 ("国内公务接待批次与人次", ("三公.接待批次", "三公.接待人次"), ("批次",)))
+#: (what, the count keys, words that tell it, the item whose zero needs no count)
+_SANGONG_TEXT = (("因公出国（境）团组与人次", ("三公.出国团组", "三公.出国人次"), ("团组",), "三公.因公出国（境）费"),
+                 ("公务用车购置数与保有量", ("三公.购置车辆", "三公.保有车辆"), ("保有量", "保有"), ""),
+                 ("国内公务接待批次与人次", ("三公.接待批次", "三公.接待人次"), ("批次",), "三公.公务接待费"))
 
 
 @check(C_SANGONG_DETAILS, C_SANGONG_ZERO, relations=("C34", "C46"))
@@ -210,9 +211,11 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
                              {f"三公经费{kind}数": amt(whole)}, (), section_label(ctx, "三公.合计"))
     if none_stated and (whole is None or whole == 0):
         return
-    for label, fact_keys, words in _SANGONG_TEXT:
+    for label, fact_keys, words, item in _SANGONG_TEXT:
         if any(fact(d, k)[0] is not None for k in fact_keys):
             continue
+        if item and fact(d, item)[0] == 0:
+            continue  # "因公出国（境）费0万元": no trip to count
         if any(w in text for w in words):
             continue
         yield C_SANGONG_DETAILS(f"三公经费说明中没有{label}", {"缺少": label}, (), section_label(ctx, "三公.合计"))

@@ -79,6 +79,11 @@ def _against_tables(ctx: Context, wanted: Code) -> Iterator[Finding]:
         gap = s.value - derived
         figures = {"说明中": amt(s.value), "表中": amt(derived), "差额": amt(gap), "关系": rel}
         where = section_label(ctx, subject)
+        if abs(s.value - shown) <= CENT and wanted is N_ITEM:
+            # a 项 is one printed cell, copied, not a sum of rounded parts: 0.01 off is another figure
+            yield N_ITEM.at(WARNING)(f"说明中{quoted(s.key, year)}为{amt(s.value)}，与{table_title(ctx, table)}的{amt(derived)}"
+                                     f"相差0.01万元，同一项的金额应与表中一致", figures, spans(s.span), where)
+            continue
         if abs(s.value - shown) <= CENT:
             yield ROUNDING(f"说明中{quoted(s.key, year)}与{table_title(ctx, table)}相差0.01万元（{ROUNDING_NOTE}）", figures, spans(s.span), where)
             continue
@@ -99,8 +104,8 @@ def _table_check(code: Code, relation: str, doc: str):
     return func
 
 
-def _mismatch(code: str, title: str) -> Code:
-    return Code(code, ERROR, f"{title}：说明中的金额与决算表不一致")
+def _mismatch(code: str, title: str, also: tuple = ()) -> Code:
+    return Code(code, ERROR, f"{title}：说明中的金额与决算表不一致", also=also)
 
 
 N_OVERALL = _mismatch("N-OVERALL", "收入支出决算总体情况")
@@ -109,7 +114,7 @@ N_EXPENDITURE = _mismatch("N-EXPENDITURE", "支出决算情况")
 N_FISCAL = _mismatch("N-FISCAL", "财政拨款收入支出决算总体情况")
 N_GENERAL = _mismatch("N-GENERAL", "一般公共预算财政拨款支出总体情况")
 N_CLASS = _mismatch("N-CLASS", "一般公共预算财政拨款支出结构情况")
-N_ITEM = _mismatch("N-ITEM", "一般公共预算财政拨款支出具体情况")
+N_ITEM = _mismatch("N-ITEM", "一般公共预算财政拨款支出具体情况（只差0.01万元时为警告）", also=(WARNING,))
 N_BASIC = _mismatch("N-BASIC", "一般公共预算财政拨款基本支出情况")
 N_SANGONG = _mismatch("N-SANGONG", "“三公”经费支出情况")
 N_SANGONG_BLANK = Code("N-SANGONG-BLANK", WARNING, "说明写有“三公”经费某项的决算数（预算数），而“三公”经费支出决算表中该项空白")

@@ -118,12 +118,15 @@ def sangong_counts(ctx: Context) -> Iterator[Finding]:
                           spans(aspan, *(sp for _, _, sp in counts)), section_label(ctx, "三公."))
     held, hspan = fact(d, "三公.保有车辆")
     fixed, fspan = fact(d, "三公.固定资产车辆")
+    where = "固定资产车辆"
+    if fixed is None:  # the 国有资产 part's count of vehicles (the same quantity, C52)
+        (fixed, fspan), where = fact(d, "资产.车辆"), "国有资产占用情况所列车辆"
     if held is not None and fixed is not None:
         ran = True
         reason = d.reasons.get("三公.固定资产车辆.差异", "")
         if held != fixed and not reason:
-            yield N_VEHICLES(f"公务用车保有量{int(held)}辆与固定资产车辆{int(fixed)}辆不同，未说明差异原因",
-                          {"公务用车保有量": str(int(held)), "固定资产车辆": str(int(fixed))}, spans(hspan, fspan), section_label(ctx, "三公."))
+            yield N_VEHICLES(f"公务用车保有量{int(held)}辆与{where}{int(fixed)}辆不同，未说明差异原因",
+                          {"公务用车保有量": str(int(held)), where: str(int(fixed))}, spans(hspan, fspan), section_label(ctx, "三公."))
     if not ran:
         raise NotApplicable("缺少三公经费的次数、车辆数")
 

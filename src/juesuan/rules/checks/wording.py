@@ -26,7 +26,7 @@ W_QUESTION_MARK = Code("W-QUESTION-MARK", WARNING, "正文中有半角问号或�
 W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）；"
                                                     "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”、段首的“机构设置要求：”）为警告", also=(WARNING,))
 W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍")
-W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符（封面日期只写年份、月份空着时为警告）",
+W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符（数字或封面日期的月份空着未填时为警告）",
                      also=(WARNING,))
 W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
@@ -68,6 +68,8 @@ _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
 _CHOICE = re.compile(rf"({_WAY})[（(]({_WAY})[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
+#: A figure the template left blank: "占 %", "比上年减少 万元".
+_FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)")
 #: A date line whose month the template left blank: "二〇二三年月", "2023年  月  日" (the whole line).
 _DATE_BLANK = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})[ \t\u3000]*年[ \t\u3000]*月"
                          r"(?:[ \t\u3000]*日)?[ \t\u3000]*$")
@@ -80,6 +82,7 @@ _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费
 #: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
 _ENUM_CLOSE = re.compile(r"(?:^|[。；;：:，,、\s])[\d一二三四五六七八九十]{1,2}$")
 _OPEN, _CLOSE = "（(", "）)"
+_WAN = re.compile(r"\d\s?万元")
 _YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2}元(?![/／])")
 
 
@@ -166,6 +169,14 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
         more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
         yield W_PLACEHOLDER(f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": str(len(hits))},
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
+    blanks: dict[int, list[re.Match]] = {}
+    for m in _FIGURE_BLANK.finditer(text):
+        blanks.setdefault(text.count("\n", 0, m.start()), []).append(m)
+    for hits in blanks.values():
+        shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
+        more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
+        yield W_PLACEHOLDER.at(WARNING)(f"“{shown}”中缺少数字（模板的空格未填）{more}", {"原文": shown, "处数": str(len(hits))},
+                                        spans(line_span(ctx.disclosure, hits[0].start(), hits[0].end())), "文字")
     for m in _DATE_BLANK.finditer(text):
         written = m.group(0).strip()
         yield W_PLACEHOLDER.at(WARNING)(f"日期“{written}”没有填月份（模板的空格未填）", {"原文": written},
@@ -255,7 +266,10 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
     if "万元" not in text:
         raise NotApplicable("正文金额不以万元为单位")
     seen = set()
-    for m in _YUAN.finditer(text):
+    yuan = list(_YUAN.finditer(text))
+    if len(yuan) > len(_WAN.findall(text)):
+        yuan = []  # the text counts in 元 ("支出115,749.56元"): its 元 amounts are no slip
+    for m in yuan:
         seen.add(m.group(0).replace(",", ""))
         before = text[max(0, m.start() - 12):m.start()]
         if re.search(r"单价|标准|每|人均|/", before):
