@@ -141,3 +141,9 @@ def test_amounts_in_yuan_are_no_slip_where_the_text_counts_in_yuan():
     text = "科技局“三公”经费支出115,749.56元，预算494,400.00元，完成23.42%；公务接待费3,200.00元；合计0.12万元。"
     assert not found(doc(text=text), "W-UNIT")
     assert found(doc(text="住房公积金3.58元，合计11.90万元，其他支出2.00万元。"), "W-UNIT")
+
+
+def test_text_decoded_in_a_wrong_encoding_is_the_copys_not_the_units():
+    garbled = "其中:因公出国(境)费支出决算为7.8万元,完成预算的78.0%。ǘ┕珓?wù)用车购置及运行维护费支出7.5万元,其中"
+    assert not found(doc(text=garbled), "W-PAREN") and not found(doc(text=garbled), "W-QUESTION-MARK")
+    assert found(doc(text="公务用车购置及运行维护费支出7.5万元）,其中"), "W-PAREN")

@@ -224,3 +224,13 @@ def test_a_fund_item_of_the_same_class_is_not_added_to_the_general_budget_class(
     more = "\n2、文化旅游体育与传媒支出（类）文化和旅游（款）其他文化和旅游支出（项）5.00万元，主要用于其他。"
     (hit,) = found(_sectioned(_CLASS_AND_FUND.format(extra=more)), "N-CLASS-SUM")
     assert hit.figures["各项之和"] == "105.00"
+
+
+def test_a_year_compared_with_the_year_before_the_sentences_own():
+    body = "2022年度“三公”经费预算较2021年度增加1.68万元。二、2021年“三公”经费决算情况"
+    assert not found(replace(doc(text=body), identity=Identity(year=2021, confidence={"year": "高"})), "N-YEAR")
+    # "经比较2020年度…" is no comparison with 2020
+    assert not found(replace(doc(text="经比较2020年度镇本级“三公”经费41万元，较上年减少19万元。"),
+                             identity=Identity(year=2020, confidence={"year": "高"})), "N-YEAR")
+    assert found(replace(doc(text="2021年“三公”经费较2019年度增加1.68万元。"),
+                         identity=Identity(year=2021, confidence={"year": "高"})), "N-YEAR")

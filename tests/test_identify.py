@@ -193,3 +193,18 @@ def test_a_title_ending_in_its_kind_takes_no_page_metadata():
             "信息索引号 | 发布时间 | 2022-02-17 | |||\n一、主要职能\n1、政协稷山县委员会是县级地方组织。\n")
     who, _ = identify(extract_text(text, "x.txt").lines)
     assert (who.unit, who.kind, who.year) == ("中国人民政治协商会议山西省稷山县委员会", "预算", 2022)
+
+
+def test_a_page_cut_after_a_number_in_a_sentence_is_partial():
+    cut = lines("某县文联2022年度“三公”经费公开说明", "一、“三公”经费情况",
+                "公务接待费支出决算减少12,625.00元,下降7")
+    assert identify(cut)[0].partial.startswith("文件不完整")
+    table_end = lines("某县文联2022年度部门决算", "一、收入支出决算总表", "2219899 其他住房保障支出 105.00 105.00")
+    assert identify(table_end)[0].partial == ""
+
+
+def test_titles_of_summaries_and_under_page_chrome():
+    who = identify(lines("重庆市铜梁区安居镇人民政府", "2021年“三公”经费决算汇总情况", "按照要求，现将情况公布如下:"))[0]
+    assert (who.unit, who.kind, who.accounts, who.year) == ("重庆市铜梁区安居镇人民政府", "三公说明", "决算", 2021)
+    t = find_title(lines("设为首页 | 繁体中文 |无障碍浏览 |智能机器人", "2015年内蒙古自治区文化厅部门决算公示说明—三公经费"))
+    assert (t.unit, t.year, t.kind) == ("内蒙古自治区文化厅", 2015, "决算")

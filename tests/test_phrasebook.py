@@ -493,3 +493,14 @@ def test_a_sentence_about_last_year_gives_last_years_amounts():
 def test_a_change_after_a_name_no_clause_reads_is_that_names():
     got = _read("九、“三公”经费支出情况说明\n公务接待费增加4.34万元，增加的原因是接待增加；会议费减少87.51万元，培训费增加4.66万元。")
     assert got["三公.公务接待费.增减"] == Decimal("4.34")
+
+
+def test_a_budgets_parts_in_a_final_accounts_sentence_are_not_spending():
+    got = _read("一、“三公”经费情况\n2021年我镇“三公”经费预算为20万元,其中:公务接待费9万元,公务用车运行维护费11万元。"
+                "2021年“三公”经费支出共计9.07万元,较上年支出数减少0.71万元,下降7.83%。")
+    assert "三公.公务接待费" not in got and got["三公.合计"] == Decimal("9.07") and got["三公.合计.增减率"] == Decimal("-7.83")
+
+
+def test_vehicles_told_with_verbs():
+    got = _read("一、“三公”经费情况\n2015年按规定更新购置公务用车0辆。截至2015年12月底,单位共有公务用车8辆。")
+    assert got["三公.购置车辆"] == 0 and got["三公.保有车辆"] == 8

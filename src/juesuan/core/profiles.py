@@ -33,6 +33,8 @@ Where it sits: core. Reading a file here is the one I/O of the layer, done once 
 
 from __future__ import annotations
 
+import copy
+
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -312,13 +314,24 @@ def _text_of(name_or_path: str) -> tuple[str, str, str]:
     return text, name_or_path, name_or_path
 
 
-def _raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
-    if name_or_path in seen:
-        raise InputError(f"配置 {name_or_path}：base 循环引用")
+@lru_cache(maxsize=32)
+def _parsed(name_or_path: str) -> tuple[object, str, str]:
+    """(the YAML's data, source, default name), parsed once per process: a shipped profile is the
+    base of several others (callers copy it before changing it)."""
     from ..io.yamlfile import parse_yaml  # safe, depth- and alias-bounded, libyaml when present
 
     text, source, default_name = _text_of(name_or_path)
-    data = parse_yaml(text, source, _Loader) or {}
+    return parse_yaml(text, source, _Loader) or {}, source, default_name
+
+
+def _raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
+    if name_or_path in seen:
+        raise InputError(f"配置 {name_or_path}：base 循环引用")
+    if name_or_path in shipped_profiles():
+        data, source, default_name = _parsed(name_or_path)
+        data = copy.deepcopy(data)
+    else:  # a file is read each time: it may have changed
+        data, source, default_name = _parsed.__wrapped__(name_or_path)
     if not isinstance(data, dict):
         raise InputError(f"{source}：配置应为键值映射")
     base = data.pop("base", None)

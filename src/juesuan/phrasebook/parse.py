@@ -50,6 +50,8 @@ _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?:19|20)\d\d\s*年度?)?\s*(
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
                       r"\s*(?:相比|相较|比较)?[，,、]?\s*(?:(?:增加|减少)[\d,.]+万元[，,、]?)?(?:增加|减少|增长|下降|降低|上升)?\s*$")
 #: A title's year ("2023年广东省财政厅…“三公”经费支出决算情况说明"), on a line that compares with nothing.
+#: A 决算's sentence that lists a budget's parts: "…预算为20万元，其中：…" and no 决算 or 支出 total.
+_BUDGET_SENTENCE = re.compile(r"(?![^。]*?(?:决算|支出(?:共计|合计|总额)))[^。]*?预算数?(?:为|是|安排)[^。]*?其中")
 #: A sentence opening on a year, before any figure and with no word that compares ("2021年的…",
 #: "3、2021年度“三公”经费决算数为…").
 _SENTENCE_YEAR = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*(?:[^\d。，,；;：:比较与同至止]{0,12}?)((?:19|20)\d\d)\s*年度?"
@@ -322,6 +324,9 @@ class _Reader:
                     carried = subject
             if self._of_last_year(s, start, cut):
                 self._as_last_years(told)
+            elif not self.budget and _BUDGET_SENTENCE.match(s, start, cut):
+                # "…“三公”经费预算为20万元，其中：公务接待费9万元…" in a 决算: the parts are the budget's
+                self.statements[told:] = [st for st in self.statements[told:] if keys.split(st.key)[1]]
             # after a reason nothing was read: a subject named there would be unknown
             previous = subject if subject not in (UNRESOLVED, ADRIFT) and not marker else None
             after_reason = marker is not None

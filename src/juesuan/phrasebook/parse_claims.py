@@ -66,7 +66,7 @@ _Y = r"((?:19|20)\d\d)"
 _YEARS = (
     ("截至", re.compile(rf"截[至止]\s*{_Y}\s*年\s*12\s*月\s*31\s*日")),
     # (never a budget: "与2021年度预算相比" compares with the year's own budget)
-    ("比较", re.compile(rf"(?:与|同|比|较)\s*{_Y}\s*年度?(?:同期)?(?![^，,。；;\n]{{0,8}}预算)"
+    ("比较", re.compile(rf"(?:与|同|(?<!经)比|(?<!比)较)\s*{_Y}\s*年度?(?:同期)?(?![^，,。；;\n]{{0,8}}预算)"
                       rf"(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
@@ -99,6 +99,11 @@ _RUN_IN = re.compile(r"与\s*((?:19|20)\d\d)(\d{1,6}(?:\.\d+)?)\s*万元\s*相�
 _SHORT_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d)\s*年度\s*(?:部门|单位)?\s*决算")
 
 
+def _follows_its_subject(before: str, compared: int) -> bool:
+    """The sentence names, before the comparison, the year right after the one compared with."""
+    return any(int(y) == compared + 1 for y in re.findall(r"((?:19|20)\d\d)\s*年", before))
+
+
 def _years(lines: Lines) -> Iterator[Claim]:
     text = lines.text
     for role, regex in _YEARS:
@@ -108,6 +113,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
                 continue
             if role == "比较" and _ALSO_LAST_YEAR.search(_sentence_before(text, m.start())):
                 continue  # "比上年…增加…；比2019年（疫情前）…减少…": an older year on purpose
+            if role == "比较" and _follows_its_subject(_sentence_before(text, m.start()), int(m.group(1))):
+                continue  # "2022年度“三公”经费预算较2021年度增加…": the sentence's own year, one before it
             words = (m.group(0).strip(),) if role == "计划" else ()
             yield Claim(model.YEAR, role, m.group(1), parts=words, span=lines.span(m.start(1), m.end(1)))
     for regex in (_NO_YEAR, _SHORT_YEAR):

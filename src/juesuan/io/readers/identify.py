@@ -22,7 +22,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)预算)(?=$|公开|说明|报告|情况|文本|细则|编制|信息|表|及|[（(.])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)预算)(?=$|公开|公示|说明|报告|情况|汇总|文本|细则|编制|信息|表|及|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -120,6 +120,9 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
             if not m:
                 continue
             unit = clean_unit((m.group("unit") or m.group("unit2") or "").strip("：:，,（("))
+            named = clean_unit((m.group("unit2") or "").strip("：:，,（("))
+            if named and _ORG.search(named) and not _ORG.search(unit):
+                unit = named  # "…|智能机器人2015年内蒙古自治区文化厅部门决算…": the organisation after the year
             if len(unit) > 50 or re.search(r"、|决算|报表", unit):
                 continue  # 目录 entries run together ("部门决算报表一、收入支出决算总表二、收入…") name no unit
             scope = {"本级": "单位"}.get(m.group("scope") or "", m.group("scope") or "")
@@ -267,11 +270,18 @@ _DATE_OR_PAGE = re.compile(r"(20\d{2}|二〇[一二三四五六七八九〇]{2})
 _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|解释|附件|附表|表|报告|工作|事项)$")
 
 
+#: A sentence still running when its last number was cut: a clause mark, then a verb of change or
+#: measure right before the number ("，下降7", "支出0.00").
+_CLAUSE_BEFORE_NUMBER = re.compile(r"[，,；;：:（(][^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?[\d,，.]+%?$")
+
+
 def _cut_mid_sentence(last: str) -> bool:
     """The last line stops where no sentence, heading, date, page number or signature ends."""
     t = flat(last)
-    if not t or t[-1] in _END_PUNCT + "|｜" or _DATE_OR_PAGE.search(t) or re.search(r"\d[\d,，.%]*$", t):
+    if not t or t[-1] in _END_PUNCT + "|｜" or _DATE_OR_PAGE.search(t):
         return False
+    if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 20 and _CLAUSE_BEFORE_NUMBER.search(t)):
+        return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
     if _NUMBERING.match(t) and _HEADING_END.search(t) and len(t) <= 40:  # a heading (an empty last part)
         return False
     if len(t) <= 20 and _ORG.search(t):  # a signature line: the unit's name

@@ -291,7 +291,7 @@ _TITLE_LINES = 3  # the lines a title may stand on
 #: A document's title standing alone near the top ("2024年度庆城县桐川镇人民政府部门决算"): it continues
 #: no line before it (a web copy's metadata "…| 预算决算 |", a breadcrumb "政府信息公开").
 _TITLE_ALONE = re.compile(r"^[^。，,；;：:|]{0,30}(?:19|20)\d\d\s*年度?[^。，,；;：:|]{2,40}?(?:决算|预算)"
-                          r"(?:公开)?(?:说明|报告|文本)?$")
+                          r"[^。，,；;：:|\d]{0,8}$")
 _FILE_NAME_END = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)$", re.IGNORECASE)  # a saved file's name ends its line
 
 

@@ -82,6 +82,9 @@ _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费
 #: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
 _ENUM_CLOSE = re.compile(r"(?:^|[。；;：:，,、\s])[\d一二三四五六七八九十]{1,2}$")
 _OPEN, _CLOSE = "（(", "）)"
+#: Characters a Chinese text never holds but a wrong decoding of one does: box drawing, 注音 letters,
+#: Latin letters with two accents ("?。ㄒ唬┮蚬鰢", "ǘ┕珓").
+_GARBLED = re.compile(r"[\u2500-\u257f\u3100-\u312f\u01cd-\u01dc]")
 _WAN = re.compile(r"\d\s?万元")
 _YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2}元(?![/／])")
 
@@ -118,7 +121,9 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
             continue
         yield W_EDITOR_QUESTION(f"正文中有疑问句“{clause}”，像是编写时留下的提问，请删除或补写内容",
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
-    damaged = "??" in text  # characters lost to "?" in the copy: a lone "?" is then damage too, not a question
+    # characters lost to "?" in the copy, or decoded in the wrong encoding ("?。ㄒ唬┮蚬"): a lone "?" is
+    # then damage too, not a question
+    damaged = "??" in text or _GARBLED.search(text) is not None
     for m in () if damaged else _ending_at(_ASCII_QUESTION, text, "?", 42):
         clause = m.group(0).strip("，, ")
         yield W_QUESTION_MARK(f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
@@ -318,7 +323,8 @@ def brackets(ctx: Context) -> Iterator[Finding]:
         following = _unpaired(lines[n + 1]) if n + 1 < len(lines) else None
         continued = (i is not None and line[i] in _OPEN and following is not None
                      and lines[n + 1][following] in _CLOSE)
-        if i is not None and not continued and not closes_before and not (n == cut and line[i] in _OPEN):
+        if (i is not None and not continued and not closes_before and not (n == cut and line[i] in _OPEN)
+                and not _GARBLED.search(line)):  # a bracket lost to a wrong decoding is the copy's
             shown = line[max(i - 10, 0):i + 20]
             lack = "有“（”而无对应的“）”" if line[i] in _OPEN else "有“）”而无对应的“（”"
             yield W_PAREN(f"括号不配对：“{shown}”{lack}",
