@@ -147,3 +147,5 @@ def test_text_decoded_in_a_wrong_encoding_is_the_copys_not_the_units():
     garbled = "其中:因公出国(境)费支出决算为7.8万元,完成预算的78.0%。ǘ┕珓?wù)用车购置及运行维护费支出7.5万元,其中"
     assert not found(doc(text=garbled), "W-PAREN") and not found(doc(text=garbled), "W-QUESTION-MARK")
     assert found(doc(text="公务用车购置及运行维护费支出7.5万元）,其中"), "W-PAREN")
+    # a copy site's indent rendered as "? ? ?": a lone "?" elsewhere is damage too
+    assert not found(doc(text="? ? ? ? ?一、“三公”经费\n导航我要收藏取消收藏?"), "W-QUESTION-MARK")

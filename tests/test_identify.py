@@ -208,3 +208,13 @@ def test_titles_of_summaries_and_under_page_chrome():
     assert (who.unit, who.kind, who.accounts, who.year) == ("重庆市铜梁区安居镇人民政府", "三公说明", "决算", 2021)
     t = find_title(lines("设为首页 | 繁体中文 |无障碍浏览 |智能机器人", "2015年内蒙古自治区文化厅部门决算公示说明—三公经费"))
     assert (t.unit, t.year, t.kind) == ("内蒙古自治区文化厅", 2015, "决算")
+
+
+def test_sangong_notes_that_report_spending_are_final_accounts():
+    # a page opening on its 三公 heading, its budget stated first
+    who = identify(lines("一、“三公”经费财政拨款支出决算总体情况",
+                         "2016年,市人大“三公”经费预算为168.53万元,其中:因公出国(境)费39万元。“三公”经费支出为163.58万元。"))[0]
+    assert (who.kind, who.accounts) == ("三公说明", "决算")
+    # "(决算)" after the title; "一、2018年年初预算" names no document
+    assert find_title(lines("三江县2018年“三公”经费安排情况说明(决算)")).kind == "决算"
+    assert find_title(lines("一、2018年年初预算")) is None

@@ -504,3 +504,25 @@ def test_a_budgets_parts_in_a_final_accounts_sentence_are_not_spending():
 def test_vehicles_told_with_verbs():
     got = _read("一、“三公”经费情况\n2015年按规定更新购置公务用车0辆。截至2015年12月底,单位共有公务用车8辆。")
     assert got["三公.购置车辆"] == 0 and got["三公.保有车辆"] == 8
+
+
+def test_figures_of_a_part_of_the_units_summed_up_are_not_the_pages():
+    got = _read("一、“三公”经费情况\n2022年“三公”经费决算数合计为1000.86万元,其中:公务接待费43.77万元。"
+                "2022年区直财政拨款资金安排“三公”经费决算数为736.40万元,比预算数减少67.62万元。")
+    assert got["三公.合计"] == Decimal("1000.86") and got["三公.公务接待费"] == Decimal("43.77")
+
+
+def test_a_budget_listed_before_what_was_spent():
+    text = ("一、“三公”经费情况\n2018年度一般公共预算财政拨款安排的“三公”经费预算54万元,其中:因公出国(境)费支出决算0万元;"
+            "公务接待费支出决算42万元。\n2018年度“三公”经费决算支出51万元,其中:公务接待费27万元,比上年减少27万元。")
+    lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
+    said = [(s.key, s.value) for s in parse_narrative(lines).narrative.statements]
+    assert ("三公.公务接待费", Decimal("42")) not in said and ("三公.公务接待费", Decimal("27")) in said
+    got = _read("一、“三公”经费情况\n2018年度一般公共预算财政拨款安排的“三公”经费预算54万元,其中:因公出国(境)费支出决算0万元;"
+                "公务接待费支出决算42万元。\n2018年度“三公”经费决算支出51万元,其中:公务接待费27万元,比上年减少27万元。")
+    assert got["三公.公务接待费"] == Decimal("27") and got["三公.公务接待费.增减"] == Decimal("-27")
+
+
+def test_the_car_subtotal_named_in_the_other_order():
+    got = _read("一、“三公”经费情况\n公务用车运行维护费及公务用车购置费13984.61万元，其中：公务用车购置费878.44万元。")
+    assert got["三公.公务用车购置及运行维护费"] == Decimal("13984.61") and got["三公.公务用车购置费"] == Decimal("878.44")

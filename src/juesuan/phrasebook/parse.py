@@ -50,8 +50,13 @@ _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?:19|20)\d\d\s*年度?)?\s*(
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
                       r"\s*(?:相比|相较|比较)?[，,、]?\s*(?:(?:增加|减少)[\d,.]+万元[，,、]?)?(?:增加|减少|增长|下降|降低|上升)?\s*$")
 #: A title's year ("2023年广东省财政厅…“三公”经费支出决算情况说明"), on a line that compares with nothing.
-#: A 决算's sentence that lists a budget's parts: "…预算为20万元，其中：…" and no 决算 or 支出 total.
-_BUDGET_SENTENCE = re.compile(r"(?![^。]*?(?:决算|支出(?:共计|合计|总额)))[^。]*?预算数?(?:为|是|安排)[^。]*?其中")
+#: A 决算's section heading that names only the budget ("一、2018年年初预算", "（一）“三公”经费预算安排情况").
+_BUDGET_HEADING = re.compile(r"^(?!.*(?:决算|执行|支出|完成|变动|对比|比较)).*(?:年初预算|预算安排|预算情况|[^般共]预算)$")
+#: Words that make a sentence's figures those of a part of the units the page sums up.
+_SUBSET = re.compile(r"[区市县旗州]直(?:部门|单位|各|财政|行政)")
+#: A 决算's sentence that lists a budget's parts: "…预算为20万元，其中：…", no 决算 or 支出 before 其中
+#: (the parts after it may still be called "支出决算" by a careless copy).
+_BUDGET_SENTENCE = re.compile(r"(?:(?!决算|支出|其中)[^。])*?预算数?(?:为|是|安排)?\d(?:(?!决算|支出|其中)[^。])*?其中")
 #: A sentence opening on a year, before any figure and with no word that compares ("2021年的…",
 #: "3、2021年度“三公”经费决算数为…").
 _SENTENCE_YEAR = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*(?:[^\d。，,；;：:比较与同至止]{0,12}?)((?:19|20)\d\d)\s*年度?"
@@ -127,7 +132,7 @@ class _Reader:
         part = topic = None
         part_no = 0
         sec_key, sec_title, sec_span, sec_lines = "0", "", None, []
-        blocks: list[tuple[str | None, str | None, list[int]]] = []  # (topic, part, lines)
+        blocks: list[tuple[str | None, str | None, list[int], str]] = []  # (topic, part, lines, heading)
         current: list[int] = []
         l2_key = "0"
 
@@ -135,7 +140,7 @@ class _Reader:
             if sec_title or sec_lines:
                 text = "\n".join(self.lines[i][0].strip() for i in sec_lines)
                 sections.append(Section(key=sec_key, title=sec_title, text=text, span=sec_span))
-            blocks.append((topic, part, list(current)))
+            blocks.append((topic, part, list(current), sec_title))
 
         head: list[str] = []  # lines before the first heading: the title
         for no, (raw, span) in enumerate(self.lines):
@@ -175,12 +180,16 @@ class _Reader:
         close()
         self._title(head)
 
-        for block_topic, block_part, numbers in blocks:
+        for block_topic, block_part, numbers, heading in blocks:
             if block_topic is None and block_part in ("名词解释", "报表"):
                 continue
             carried: str | None = None  # a 项 named in one paragraph, read on in the next
+            told = len(self.statements)
             for paragraph in self._paragraphs(numbers):
                 carried = self._paragraph(paragraph, block_topic, carried)
+            if not self.budget and _BUDGET_HEADING.search(compact(heading)):
+                # "一、2018年年初预算" in a 决算: what it lists is the budget, not what was spent
+                self.statements[told:] = [st for st in self.statements[told:] if keys.split(st.key)[1]]
         for section in sections:
             self._section_texts(section)
 
@@ -324,6 +333,9 @@ class _Reader:
                     carried = subject
             if self._of_last_year(s, start, cut):
                 self._as_last_years(told)
+            elif _SUBSET.search(s, start, cut):
+                # "2022年区直财政拨款资金安排“三公”经费决算数为736.40万元": a part of the whole the page tells
+                del self.statements[told:]
             elif not self.budget and _BUDGET_SENTENCE.match(s, start, cut):
                 # "…“三公”经费预算为20万元，其中：公务接待费9万元…" in a 决算: the parts are the budget's
                 self.statements[told:] = [st for st in self.statements[told:] if keys.split(st.key)[1]]

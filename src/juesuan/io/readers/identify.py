@@ -22,7 +22,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)预算)(?=$|公开|公示|说明|报告|情况|汇总|文本|细则|编制|信息|表|及|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|报告|情况|汇总|文本|细则|编制|信息|表|及|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -63,11 +63,15 @@ _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|
 
 #: A 三公 note's title that names neither 决算 nor 预算: "乌鲁木齐市天山区2019年度“三公”经费公开说明".
 _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S{0,40}?)(?P<scope>)(?P<kind>)[“\"]?三公[”\"]?经费"
-                            r"(?:支出|增减|使用)*(?:情况)?(?:公开)?(?:情况)?说明$")
+                            r"(?:支出|增减|使用|安排)*(?:情况)?(?:公开)?(?:情况)?说明(?:[（(](?P<note>决算|预算)[）)])?$")
 #: How a 三公 note's title ends: "…“三公”经费（支出）（预算）（增减）情况（公开）说明".
 _SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预算|决算)*(?:情况)?(?:公开)?(?:情况)?说明$")
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
 _SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:决算|预算)(?:数|总额)?(?:支出)?(?:合计)?(?:为)?\d")
+#: A page opening on a 三公 heading ("一、“三公”经费财政拨款支出决算总体情况") or on what the 三公 note
+#: reports ("…(以下简称“三公”经费)2018年预算执行情况如下").
+_SANGONG_HEADING = re.compile(r"^[^\n]{0,12}[“\"]?三公[”\"]?经费[^\n。]{0,16}(?:决算|预算)[^\n。]{0,8}情况"
+                             r"|^[^。]{0,200}[“\"]?三公[”\"]?经费[)）]?\s*(?:19|20)\d\d\s*年度?预算执行情况")
 _BUDGET_NOTE = re.compile(r"^(?!.*决算).*(?<!一般公共)预算(?!财政拨款).*三公")
 _SENTENCE_LEAD = re.compile(r"^(?:纳入|现将|下面将|以下为|根据)")
 #: What a 三公 note's title puts after the unit ("广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明").
@@ -127,10 +131,14 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 continue  # 目录 entries run together ("部门决算报表一、收入支出决算总表二、收入…") name no unit
             scope = {"本级": "单位"}.get(m.group("scope") or "", m.group("scope") or "")
             # a 三公 note without the word: a budget's when it names one ("2019年部门预算“三公”经费公开说明")
-            kind = "预算" if m.group("kind") == "预算" or (not m.group("kind") and _BUDGET_NOTE.search(body)) else "决算"
+            note = m.groupdict().get("note")
+            kind = ("预算" if m.group("kind") == "预算" or (not m.group("kind") and not note and _BUDGET_NOTE.search(body))
+                    or note == "预算" else "决算")
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
             if _SENTENCE_LEAD.match(body):  # "纳入…2022年度部门决算编制范围的…": a sentence, not the title
                 rank -= 2
+            if _NUMBERING.match(body) and not (unit and _ORG.search(unit)):
+                rank -= 3  # a numbered heading or 目录 entry: the title only when nothing else names one
             found.append((rank, Title(unit, int(m.group("year")), scope, kind, span, i)))
             break
     if not found:
@@ -345,7 +353,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read
     accounts = ""
     if found_kind == "三公说明":
-        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:支出)?预算", whole_head[:300]) else "决算")
+        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:支出)?预算(?!执行)", whole_head[:300])
+                                             and not re.search(r"决算|预算执行", whole_head[:300]) else "决算")
     if kind:
         found_kind, basis["kind"], conf["kind"] = kind, "--kind 指定", SURE
     elif not title:
@@ -399,7 +408,8 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if re.search(r"绩效自评|绩效评价报告", t) and not re.search(r"(部门|单位)决算", t):
         return "绩效自评"
     sample = head[:4000]
-    if _SANGONG_OPENING.search(sample[:300]) and not re.search(r"第[一二三]部分|收入支出(?:决|预)算总", sample):
+    if ((_SANGONG_OPENING.search(sample[:300]) or _SANGONG_HEADING.match(sample))
+            and not re.search(r"第[一二三]部分|收入支出(?:决|预)算总", sample)):
         return "三公说明"  # "…2016年一般公共预算安排“三公”经费决算数2364万元…": a 三公 note without a title
     final = len(re.findall(r"决算", sample))
     budget = len(re.findall(r"(?<!一般公共)(?<!政府)预算(?!执行|数|财政拨款|绩效|管理|单位|信息)", sample))
