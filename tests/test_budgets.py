@@ -262,3 +262,14 @@ def test_two_consecutive_budgets_agree_on_last_years_budget():
     assert hit and hit[0].figures["本年文件所述上年数"] == "11.00" and hit[0].figures["上年文件本年数"] == "10.00"
     same = budget(Tables(), *said("三公.合计 9", "三公.合计.增减 -1"))
     assert not [f for f in run(same, related=Related(prior=last)).findings if f.code == "X-PRIOR-YEAR"]
+
+
+def test_a_sangong_items_budget_is_not_the_departments_spending():
+    from juesuan.core.model import Span
+    from juesuan.phrasebook.parse import parse_narrative
+    from juesuan.core.profiles import load_profile
+
+    text = "“三公”经费预算增减变化的主要原因是：\n公务用车运行维护费支出预算8.2万元，与上年预算数持平。"
+    lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
+    keys = [s.key for s in parse_narrative(lines, load_profile("national-yusuan")).narrative.statements]
+    assert "支出总计" not in keys

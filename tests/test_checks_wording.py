@@ -149,3 +149,18 @@ def test_text_decoded_in_a_wrong_encoding_is_the_copys_not_the_units():
     assert found(doc(text="公务用车购置及运行维护费支出7.5万元）,其中"), "W-PAREN")
     # a copy site's indent rendered as "? ? ?": a lone "?" elsewhere is damage too
     assert not found(doc(text="? ? ? ? ?一、“三公”经费\n导航我要收藏取消收藏?"), "W-QUESTION-MARK")
+
+
+def test_an_old_name_is_outdated_only_from_the_year_it_was_renamed():
+    from dataclasses import replace
+
+    from juesuan.core.identity import Identity
+
+    text = "医疗卫生与计划生育支出(类)12.00万元。"
+    assert not found(replace(doc(text=text), identity=Identity(year=2017)), "W-OUTDATED-NAME")
+    assert found(replace(doc(text=text), identity=Identity(year=2019)), "W-OUTDATED-NAME")
+
+
+def test_a_pinyin_gloss_run_into_a_character_marks_a_damaged_copy():
+    text = "公务接待费支出3.00万元,?qū)徟螅F管理制度。"
+    assert not found(doc(text=text), "W-PAREN") and not found(doc(text=text), "W-QUESTION-MARK")

@@ -526,3 +526,10 @@ def test_a_budget_listed_before_what_was_spent():
 def test_the_car_subtotal_named_in_the_other_order():
     got = _read("一、“三公”经费情况\n公务用车运行维护费及公务用车购置费13984.61万元，其中：公务用车购置费878.44万元。")
     assert got["三公.公务用车购置及运行维护费"] == Decimal("13984.61") and got["三公.公务用车购置费"] == Decimal("878.44")
+
+
+def test_income_and_spending_changes_are_each_totals_own():
+    got = _read("（一）收入支出决算总体情况说明\n本部门2016年度收入总计803.84万元,支出总计687.8万元。与2015年决算数相比,"
+                "收入增加23.74万元、增长3%,主要原因是人员增加。支出增加15.9万元,增长2.4%,主要原因是投入增加。")
+    assert got["收入总计.增减"] == Decimal("23.74") and got["收入总计.增减率"] == Decimal("3")
+    assert "收支总计.增减" not in got and "收支总计.增减率" not in got

@@ -21,6 +21,9 @@ OUTDATED_NAMES = {
     "国土海洋气象等支出": "自然资源海洋气象等支出",
     "行政事业单位离退休": "行政事业单位养老支出",
 }
+#: The first report year whose 科目 no longer have the old name (the 2019 政府收支分类科目): a 2018
+#: document printing "医疗卫生与计划生育支出" uses the name of its year.
+OUTDATED_SINCE = {old: 2019 for old in OUTDATED_NAMES}
 
 LEVEL_BY_LENGTH = {3: "类", 5: "款", 7: "项"}
 

@@ -81,9 +81,14 @@ _CHANGED_TO = re.compile(pb.CHANGED_TO)
 #: ("公务接待费预算支出10万元，比上年减少3万元") keeps the subject.
 _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
 _SEMICOLON = re.compile(r"[；;]")
-#: A name no clause read right before a change ("；会议费减少87.51万元"): the change is that name's.
-_UNREAD_NAME = re.compile(r"(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入)(?:支出)?(?:决算数?)?"
+#: A name no clause read right before a change ("；会议费减少87.51万元", "相比，收入增加23.74万元"): the
+#: change is that name's.
+_UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入)"
+                          r"|[，,；;。：:]\s*(?:收入|支出))(?:支出)?(?:决算数?)?"
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$")
+#: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"): not the 收支总计's.
+_SIDE = re.compile(r"(?:^|[，,；;。：:])\s*(收入|支出)\s*(?:比上年|较上年|同比)?\s*$")
+_BARE_NAME = re.compile(r"\s*(?:收入|支出)\s*(?:比上年|较上年|同比)?\s*$")
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
 
 
@@ -324,8 +329,12 @@ class _Reader:
                     # read, and none when the sentence before ended unread (after a reason)
                     subject = previous or (ADRIFT if after_reason else None)
                 if _relative(pattern) and (_adrift(s, read_to, m_start, fresh=read_to == start)
-                                           or _UNREAD_NAME.search(s[read_to:m_start])):
+                                           or _UNREAD_NAME.search(s[read_to:m_start])
+                                           or (read_to == start and _BARE_NAME.match(s, start, m_start))):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
+                    side = _SIDE.search(s, read_to, m_start)
+                    if side and topic == "收支总体":  # "相比，收入增加…；支出增加…": each total's own change
+                        subject = "收入总计" if side.group(1) == "收入" else "支出总计"
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events)
                 history.append((m_start, subject))
                 read_to = max(read_to, m.end())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...core.codes import OUTDATED_NAMES
+from ...core.codes import OUTDATED_NAMES, OUTDATED_SINCE
 from ...core.findings import Finding
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .support import line_span, quoted, spans, year_of
@@ -83,8 +83,9 @@ _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费
 _ENUM_CLOSE = re.compile(r"(?:^|[。；;：:，,、\s])[\d一二三四五六七八九十]{1,2}$")
 _OPEN, _CLOSE = "（(", "）)"
 #: Characters a Chinese text never holds but a wrong decoding of one does: box drawing, 注音 letters,
-#: Latin letters with two accents ("?。ㄒ唬┮蚬鰢", "ǘ┕珓").
-_GARBLED = re.compile(r"[\u2500-\u257f\u3100-\u312f\u01cd-\u01dc]")
+#: Latin letters with two accents ("?。ㄒ唬┮蚬鰢", "ǘ┕珓"), a pinyin gloss's letter run into a character
+#: ("?qū)徟螅F").
+_GARBLED = re.compile(r"[\u2500-\u257f\u3100-\u312f\u01cd-\u01dc]|[āáǎàēéěèīíǐìōóǒòūúǔù](?=[\u4e00-\u9fff)）])")
 _WAN = re.compile(r"\d\s?万元")
 _YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2}元(?![/／])")
 
@@ -210,7 +211,10 @@ def double_punctuation(ctx: Context) -> Iterator[Finding]:
 def outdated_names(ctx: Context) -> Iterator[Finding]:
     """正文中的类、款名称应为当年科目名称，不用已停用的旧名称。"""
     text = _text(ctx)
+    year = ctx.disclosure.identity.year or ctx.disclosure.unit.year
     for old, new in OUTDATED_NAMES.items():
+        if year and year < OUTDATED_SINCE[old]:
+            continue  # the name of its own year
         for m in re.finditer(re.escape(old), text):
             yield W_OUTDATED_NAME(f"“{old}”是旧科目名称，现行名称为“{new}”", {"旧名称": old, "现行名称": new},
                           spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
