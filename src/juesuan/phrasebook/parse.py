@@ -49,7 +49,6 @@ _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?:19|20)\d\d\s*年度?)?\s*(
 #: from last year only when that year is the one before the report's.
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
                       r"\s*(?:相比|相较|比较)?[，,、]?\s*(?:(?:增加|减少)[\d,.]+万元[，,、]?)?(?:增加|减少|增长|下降|降低|上升)?\s*$")
-#: A title's year ("2023年广东省财政厅…“三公”经费支出决算情况说明"), on a line that compares with nothing.
 #: A 决算's section heading that names only the budget ("一、2018年年初预算", "（一）“三公”经费预算安排情况").
 _BUDGET_HEADING = re.compile(r"^(?!.*(?:决算|执行|支出|完成|变动|对比|比较)).*(?:年初预算|预算安排|预算情况|[^般共]预算)$")
 #: Words that make a sentence's figures those of a part of the units the page sums up.
@@ -61,6 +60,7 @@ _BUDGET_SENTENCE = re.compile(r"(?:(?!决算|支出|其中)[^。])*?预算数?(?
 #: "3、2021年度“三公”经费决算数为…").
 _SENTENCE_YEAR = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*(?:[^\d。，,；;：:比较与同至止]{0,12}?)((?:19|20)\d\d)\s*年度?"
                             r"(?![^。；;\d]{0,16}?(?:相比|相较|比较|同期))")
+#: A title's year ("2023年广东省财政厅…“三公”经费支出决算情况说明"), on a line that compares with nothing.
 _FIRST_YEAR = re.compile(r"^(?!.*(?:相比|与|比上|较上))[^。，,]*?((?:19|20)\d\d)\s*年度?[^。，,]{0,40}(?:决算|预算)")
 _BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed on a line of its own
 #: A 说明 section numbered as a list ("1. 收入决算情况说明"): only a whole heading, no figure or clause.
@@ -87,8 +87,9 @@ _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e
                           r"|[，,；;。：:]\s*(?:收入|支出))(?:支出)?(?:决算数?)?"
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$")
 #: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"): not the 收支总计's.
-_SIDE = re.compile(r"(?:^|[，,；;。：:])\s*(收入|支出)\s*(?:比上年|较上年|同比)?\s*$")
-_BARE_NAME = re.compile(r"\s*(?:收入|支出)\s*(?:比上年|较上年|同比)?\s*$")
+_SIDE_WORD = r"\s*(收入|支出)\s*(?:比上年|较上年|同比)?\s*$"
+_SIDE = re.compile(r"(?:^|[，,；;。：:])" + _SIDE_WORD)
+_BARE_NAME = re.compile(_SIDE_WORD)
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
 
 
@@ -193,8 +194,7 @@ class _Reader:
             for paragraph in self._paragraphs(numbers):
                 carried = self._paragraph(paragraph, block_topic, carried)
             if not self.budget and _BUDGET_HEADING.search(compact(heading)):
-                # "一、2018年年初预算" in a 决算: what it lists is the budget, not what was spent
-                self.statements[told:] = [st for st in self.statements[told:] if keys.split(st.key)[1]]
+                self._drop_amounts(told)  # "一、2018年年初预算" in a 决算: the budget, not what was spent
         for section in sections:
             self._section_texts(section)
 
@@ -347,7 +347,7 @@ class _Reader:
                 del self.statements[told:]
             elif not self.budget and _BUDGET_SENTENCE.match(s, start, cut):
                 # "…“三公”经费预算为20万元，其中：公务接待费9万元…" in a 决算: the parts are the budget's
-                self.statements[told:] = [st for st in self.statements[told:] if keys.split(st.key)[1]]
+                self._drop_amounts(told)
             # after a reason nothing was read: a subject named there would be unknown
             previous = subject if subject not in (UNRESOLVED, ADRIFT) and not marker else None
             after_reason = marker is not None
@@ -470,6 +470,11 @@ class _Reader:
         year = self.year or self._head_year
         m = _SENTENCE_YEAR.match(s, start, end)
         return year is not None and m is not None and int(m.group(1)) == year - 1
+
+    def _drop_amounts(self, since: int) -> None:
+        """Of the statements read since ``since``, drop the plain amounts (keys without a suffix):
+        they are not what the key says (a budget's parts in a 决算); the suffixed ones say so."""
+        self.statements[since:] = [st for st in self.statements[since:] if keys.split(st.key)[1]]
 
     def _as_last_years(self, since: int) -> None:
         """The amounts read since ``since`` are last year's (``.上年``); their changes, shares and

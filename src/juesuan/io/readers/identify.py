@@ -398,7 +398,7 @@ def _cover_end(lines: Sequence[tuple[str, Span]], title: Title | None, contents:
 
 def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid], evaluations: Sequence) -> str:
     """决算 / 预算 / 三公说明 / 绩效自评 from the title (else the words of the first pages)."""
-    t = flat(cover) if title is None else flat(cover)
+    t = flat(cover)
     if title is not None:
         if title.kind == "决算" and "三公" in t and not re.search(r"(部门|单位|本级)决算", t) and "决算公开" not in t:
             return "三公说明"

@@ -11,7 +11,7 @@ of each hit. Nothing here does arithmetic.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ...core.codes import OUTDATED_NAMES, OUTDATED_SINCE
 from ...core.findings import Finding
@@ -150,39 +150,36 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
 def template_choices(ctx: Context) -> Iterator[Finding]:
     """模板中成对给出的增减、大小写法（“增加（减少）”“下降（增长）”）应按实际只保留一种。"""
     text = _text(ctx)
-    by_line: dict[int, list[re.Match]] = {}
-    for m in _CHOICE.finditer(text):
-        if (m.group(1) in _UP) != (m.group(2) in _UP):  # opposite directions, not "增长（增加）"
-            by_line.setdefault(text.count("\n", 0, m.start()), []).append(m)
-    for hits in by_line.values():
-        first = hits[0]
-        shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
-        more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
+    choices = (m for m in _CHOICE.finditer(text) if (m.group(1) in _UP) != (m.group(2) in _UP))  # not "增长（增加）"
+    for first, shown, count, more in _per_line(text, choices):
         yield W_TEMPLATE_CHOICE(f"正文中留有模板的二选一写法“{shown}”{more}，应按实际增减（大小）只保留一种",
-                      {"原文": shown, "处数": str(len(hits))}, spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
+                      {"原文": shown, "处数": count}, spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
+
+
+def _per_line(text: str, matches: Iterable[re.Match]) -> Iterator[tuple[re.Match, str, str, str]]:
+    """The matches of each line together: (the first, the texts matched once each joined by "、",
+    how many, "（本行共N处）" when more than one), in the order of the lines."""
+    by_line: dict[int, list[re.Match]] = {}
+    line, at = 0, 0
+    for m in matches:  # in text order: the line is counted on from the last match
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        by_line.setdefault(line, []).append(m)
+    for hits in by_line.values():
+        more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
+        yield hits[0], "、".join(dict.fromkeys(h.group(0) for h in hits)), str(len(hits)), more
 
 
 @check(W_PLACEHOLDER)
 def placeholders(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含“XX”“××”“某某”等未替换的占位符。"""
     text = _text(ctx)
-    by_line: dict[int, list[re.Match]] = {}
-    for m in _PLACEHOLDER.finditer(text):
-        by_line.setdefault(text.count("\n", 0, m.start()), []).append(m)
-    for hits in by_line.values():
-        first = hits[0]
-        shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
-        more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
-        yield W_PLACEHOLDER(f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": str(len(hits))},
+    for first, shown, count, more in _per_line(text, _PLACEHOLDER.finditer(text)):
+        yield W_PLACEHOLDER(f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": count},
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
-    blanks: dict[int, list[re.Match]] = {}
-    for m in _FIGURE_BLANK.finditer(text):
-        blanks.setdefault(text.count("\n", 0, m.start()), []).append(m)
-    for hits in blanks.values():
-        shown = "、".join(dict.fromkeys(h.group(0) for h in hits))
-        more = f"（本行共{len(hits)}处）" if len(hits) > 1 else ""
-        yield W_PLACEHOLDER.at(WARNING)(f"“{shown}”中缺少数字（模板的空格未填）{more}", {"原文": shown, "处数": str(len(hits))},
-                                        spans(line_span(ctx.disclosure, hits[0].start(), hits[0].end())), "文字")
+    for first, shown, count, more in _per_line(text, _FIGURE_BLANK.finditer(text)):
+        yield W_PLACEHOLDER.at(WARNING)(f"“{shown}”中缺少数字（模板的空格未填）{more}", {"原文": shown, "处数": count},
+                                        spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
     for m in _DATE_BLANK.finditer(text):
         written = m.group(0).strip()
         yield W_PLACEHOLDER.at(WARNING)(f"日期“{written}”没有填月份（模板的空格未填）", {"原文": written},
