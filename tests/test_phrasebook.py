@@ -533,3 +533,17 @@ def test_income_and_spending_changes_are_each_totals_own():
                 "收入增加23.74万元、增长3%,主要原因是人员增加。支出增加15.9万元,增长2.4%,主要原因是投入增加。")
     assert got["收入总计.增减"] == Decimal("23.74") and got["收入总计.增减率"] == Decimal("3")
     assert "收支总计.增减" not in got and "收支总计.增减率" not in got
+
+
+def test_a_sub_totals_parts_named_without_fee_are_the_parts():
+    # 深圳's 三公 wording: "公务用车购置支出决算为…" after the sub-total's own figures
+    got = _read("一、“三公”经费情况\n公务用车购置及运行维护费支出决算为2.02万元,完成全年预算5.3万元的38.1%,比上年决算数减少0.33万元,"
+                "下降14%,其中:公务用车购置支出决算为0万元,完成全年预算0万元的0%,比上年决算数增加0万元,增长0%,"
+                "公务用车运行维护费支出决算为2.02万元。")
+    assert got["三公.公务用车购置及运行维护费"] == Decimal("2.02") and got["三公.公务用车购置及运行维护费.增减率"] == -14
+    assert got["三公.公务用车购置费"] == 0 and got["三公.公务用车运行维护费"] == Decimal("2.02")
+
+
+def test_an_unread_part_after_qizhong_is_not_the_whole():
+    got = _read("一、“三公”经费情况\n公务接待费支出决算为5万元,比上年减少1万元,其中:外宾接待支出决算为2万元,比上年增加1万元。")
+    assert got["三公.公务接待费"] == 5 and got["三公.公务接待费.增减"] == -1
