@@ -262,7 +262,7 @@ EXAMPLES.update({
     "C-PARTIAL": (partial(TOPICS[:80], "文件不完整：正文在句子中间结束"), text(TOPICS + GLOSSARY)),
     "C-SECTION-MISSING": (text(TOPICS.replace("（二）政府采购情况", "") + GLOSSARY), text(TOPICS + GLOSSARY)),
     "C-GLOSSARY-MISSING": (text(TOPICS), text(TOPICS + GLOSSARY)),
-    "C-TABLE-MISSING": (text(TOPICS), text(TOPICS + "第四部分 部门决算报表（见附表）" + TABLE_LIST, tables=Tables(attached=True))),
+    "C-TABLE-MISSING": (text(TOPICS, tables=Tables(t7=ZERO_T7)), text(TOPICS + "第四部分 部门决算报表（见附表）" + TABLE_LIST, tables=Tables(attached=True))),
     "C-TABLE-UNREAD": (text(TOPICS + TABLE_LIST), text(TOPICS + TABLE_LIST, tables=Tables(attached=True))),
     "C-EMPTY-TABLE-STATEMENT": (text(TOPICS, tables=Tables(t7=ZERO_T7)), text(TOPICS + EMPTY_T7, tables=Tables(t7=ZERO_T7))),
     "C-SANGONG-DETAILS": (text("九、财政拨款“三公”经费支出决算情况说明。因公出国（境）费支出2.46万元。"),

@@ -29,13 +29,34 @@ def test_quotes_and_spaces_do_not_hide_a_section():
 
 
 def test_each_missing_table_listed_once():
-    hits = found(doc(text=TOPICS + "《收入支出决算总表》"), "C-TABLE-MISSING")
-    assert len(hits) == 8 and "收入支出决算总表" not in {h.figures["表"] for h in hits}
+    hits = found(doc(text=TOPICS + "《收入支出决算总表》", tables=Tables(t7=ZERO_T7)), "C-TABLE-MISSING")
+    assert len(hits) == 7 and "收入支出决算总表" not in {h.figures["表"] for h in hits}
+
+
+def test_no_table_read_at_all_is_one_warning():
+    # the tables may be pictures or a page of their own (重庆市交通委员会 2018): not nine errors
+    hits = found(doc(text=TOPICS), "C-TABLE-MISSING")
+    assert len(hits) == 1 and hits[0].severity.value == "warning" and len(hits[0].figures["表"].split("、")) == 9
+    one_read = found(doc(text=TOPICS, tables=Tables(t7=ZERO_T7)), "C-TABLE-MISSING")
+    assert len(one_read) == 8 and {h.severity.value for h in one_read} == {"error"}
+
+
+def test_a_regions_layout_before_the_first_year_it_was_seen_is_not_held_as_an_error():
+    from dataclasses import replace
+    from juesuan.core.model import Unit
+
+    text = TOPICS.replace("（三）国有资产占用情况", "") + GLOSSARY
+    now = found(doc(text=text, tables=Tables(t7=ZERO_T7)), "C-SECTION-MISSING")
+    early = replace(doc(text=text, tables=Tables(t7=ZERO_T7)), unit=Unit(name="测试单位", year=2018))
+    before = found(early, "C-SECTION-MISSING")
+    assert [h.severity.value for h in now] == ["error"] and [h.severity.value for h in before] == ["warning"]
+    assert "2018年是否要求请核实" in before[0].message
+    assert {h.severity.value for h in found(early, "C-TABLE-MISSING")} == {"warning"}
 
 
 def test_table_names_inside_longer_names_do_not_count():
     # "收入决算表" must not be found inside "财政拨款收入支出决算总表"
-    hits = found(doc(text=TOPICS + "《财政拨款收入支出决算总表》"), "C-TABLE-MISSING")
+    hits = found(doc(text=TOPICS + "《财政拨款收入支出决算总表》", tables=Tables(t7=ZERO_T7)), "C-TABLE-MISSING")
     assert "收入决算表" in {h.figures["表"] for h in hits}
 
 

@@ -35,6 +35,15 @@ def test_placeholders_one_finding_per_line():
     assert len(hits) == 2 and hits[0].figures["处数"] == "3"
 
 
+def test_a_placeholder_in_the_units_name_is_one_finding_however_often_it_is_printed():
+    from dataclasses import replace
+    d = doc(text="XX区第二幼儿园2017年度部门决算\nXX区第二幼儿园的主要职能。\nXX区第二幼儿园由XX区第二幼儿园本级组成，收入XX万元。")
+    d = replace(d, unit=replace(d.unit, name="XX区第二幼儿园"))
+    hits = found(d, "W-PLACEHOLDER")
+    assert [h.figures["处数"] for h in hits] == ["4", "1"]
+    assert "单位名称“XX区第二幼儿园”" in hits[0].message and [s.line for s in hits[0].spans] == [1, 2, 3]
+
+
 def test_latin_words_are_not_placeholders():
     assert not found(doc(text="采购XXL规格服装10.00万元"), "W-PLACEHOLDER")
 
@@ -164,3 +173,10 @@ def test_an_old_name_is_outdated_only_from_the_year_it_was_renamed():
 def test_a_pinyin_gloss_run_into_a_character_marks_a_damaged_copy():
     text = "公务接待费支出3.00万元,?qū)徟螅F管理制度。"
     assert not found(doc(text=text), "W-PAREN") and not found(doc(text=text), "W-QUESTION-MARK")
+
+
+def test_a_spreadsheet_title_repeated_with_its_first_character_cut_is_the_copys():
+    sheet = "收入支出决算总表 部门:某卫生院 收入 项目 行次 金额 本年收入合计 27 25,754,899.39。\n入支出决算总表 公开01表 金额单位:元 支出"
+    assert not found(doc(text=sheet), "W-TERM-BROKEN")
+    typo = "2022年度入支出决算总体情况说明：收入总计100万元。\n收入支出决算总表"
+    assert found(doc(text=typo), "W-TERM-BROKEN")

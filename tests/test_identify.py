@@ -218,3 +218,40 @@ def test_sangong_notes_that_report_spending_are_final_accounts():
     # "(决算)" after the title; "一、2018年年初预算" names no document
     assert find_title(lines("三江县2018年“三公”经费安排情况说明(决算)")).kind == "决算"
     assert find_title(lines("一、2018年年初预算")) is None
+
+
+def test_a_copy_cut_on_a_heading_is_partial_and_a_share_line_ends_nothing():
+    cut = lines("某县审计局2018年度部门决算", "六、关于国有资产占用情况说明", "截至2018年12月31日,本部门共有车辆2辆。", "七、政府")
+    assert identify(cut)[0].partial.startswith("文件不完整")
+    signed = lines("某县审计局2018年度部门决算", "六、关于国有资产占用情况说明", "截至2018年12月31日,本部门共有车辆2辆。", "某县人民政府")
+    assert identify(signed)[0].partial == ""
+    shared = lines("宣州区审计局2018年度“三公”经费预算情况说明", "(二)公务用车购置及运行费支出0万元。",
+                   "用微信扫描二维码分享至好友和朋友圈")
+    assert identify(shared)[0].partial == ""
+
+
+def test_a_filled_copy_with_the_units_name_taken_out_is_no_template():
+    figures = "收入总计252.5万元，其中财政拨款收入247.95万元，其他收入4.55万元；支出总计252.5万元，基本支出247.95万元，项目支出4.55万元，比上年增加20.53万元，上年227.42万元，工资福利支出180.12万元，商品和服务支出60.3万元，对个人和家庭的补助12.08万元。"
+    filled = lines("XX区第二幼儿园2017年度部门决算", "一、收入支出决算总体情况说明", figures)
+    assert identify(filled)[0].kind == "决算"
+    template = lines("XX区第二幼儿园2017年度部门决算", "一、收入支出决算总体情况说明", "收入总计XX万元，支出总计XX万元，比上年增加0万元。")
+    assert identify(template)[0].kind == "模板"
+
+
+def test_the_unit_from_the_body_s_first_sentence_when_nothing_else_names_it():
+    note = lines("二、2018年度一般公共预算财政拨款“三公”经费支出决算情况说明", "(一)总体情况说明。",
+                 "宣城市直工委2018年度一般公共预算财政拨款“三公”经费支出预算为5.5万元,支出决算为8.99万元。")
+    who = identify(note)[0]
+    assert who.unit == "宣城市直工委" and who.basis["unit"] == "正文首句" and who.region == "安徽"
+    other_year = lines("二、2018年度一般公共预算财政拨款“三公”经费支出决算情况说明", "(一)总体情况说明。",
+                       "宣城市直工委2017年度一般公共预算财政拨款“三公”经费支出为5.5万元。")
+    assert identify(other_year)[0].unit == ""
+
+
+def test_a_sangong_summary_opening_on_its_total_and_a_pages_attachment_labels():
+    page = lines("经凉山州财政局汇总,2022年凉山州州本级部门使用财政拨款安排“三公”经费支出总额为8,237.23万元,比年初预算增加1317.14万元。",
+                 "公务接待费低于预算数的主要原因是厉行节约。", "附件:", "相关文档:", "扫一扫在手机打开当前页面")
+    who = identify(page)[0]
+    assert who.kind == "三公说明" and who.accounts == "决算" and who.partial == ""
+    cut = page[:1] + lines("公务接待费低于预算数的主要原因是厉行节约及其他") + page[2:]
+    assert identify(cut)[0].partial.startswith("文件不完整")

@@ -547,3 +547,45 @@ def test_a_sub_totals_parts_named_without_fee_are_the_parts():
 def test_an_unread_part_after_qizhong_is_not_the_whole():
     got = _read("一、“三公”经费情况\n公务接待费支出决算为5万元,比上年减少1万元,其中:外宾接待支出决算为2万元,比上年增加1万元。")
     assert got["三公.公务接待费"] == 5 and got["三公.公务接待费.增减"] == -1
+
+
+def test_a_rate_before_its_amount_and_the_verbs_zengzhi_jianzhi():
+    got = _read("一、“三公”经费情况\n2018年度“三公”经费支出962万元,较上年增长14.5%,增支119万元;公务接待费23万元,较上年减支4万元。")
+    assert got["三公.合计.增减率"] == Decimal("14.5") and got["三公.合计.增减"] == 119
+    assert got["三公.公务接待费.增减"] == -4
+
+
+def test_shares_written_zhanbi_or_of_the_sangong_total_with_a_space():
+    got = _read("二、收入决算情况说明\n本年收入合计1723.71万元,其中:财政拨款收入1720.54万元,占比99.82%。")
+    assert got["收入.财政拨款收入.占比"] == Decimal("99.82")
+    got = _read("一、“三公”经费情况\n公务接待费2.4万元,占“三公”经费的 14.63%;公务用车运行维护费14万元,占“三公”经费的85.37%。")
+    assert got["三公.公务接待费.占比"] == Decimal("14.63") and got["三公.公务用车运行维护费.占比"] == Decimal("85.37")
+
+
+def test_trips_abroad_counted_without_jing():
+    got = _read("一、“三公”经费情况\n(一)因公出国(境)费支出5.84万元。2013年因公出国1人次,出境1人次。")
+    assert got["三公.出国人次"] == 1
+
+
+def test_no_unit_name_from_a_news_lead_before_the_title_words():
+    lines = [(t, Span(line=i + 1)) for i, t in enumerate(
+        ["18.07.2014  22:40", "中新网7月18日电 据中国政府网消息,国务院办公厅2013年度部门决算。", "一、“三公”经费情况", "公务接待费5万元。"])]
+    assert parse_narrative(lines).unit_name == ""
+
+
+def test_an_amount_in_a_clause_comparing_with_a_year_is_that_years():
+    text = ("2015年度部门决算\n一、三公经费情况\n2015年“三公”经费合计31.23万元,其中:公务接待费1.58万元,比2014年公务接待费1.84万元"
+            "减少0.26万元。较2014年度“三公”经费合计16.08万元增加15.15万元。")
+    got = _read(text)
+    assert got["三公.合计"] == Decimal("31.23") and got["三公.合计.上年"] == Decimal("16.08")
+    assert got["三公.公务接待费"] == Decimal("1.58") and got["三公.公务接待费.上年"] == Decimal("1.84")
+    older = _read(text.replace("比2014年", "比2012年"))
+    assert older["三公.公务接待费"] == Decimal("1.58") and "三公.公务接待费.上年" not in older
+
+
+def test_terse_changes_zeng_jian_and_zengfu_jianfu():
+    got = _read("一、“三公”经费情况\n公务接待费1.2万元,较上年减0.06万元,减幅4.76%;公务用车运行维护费1.5万元,较上年增 0.3万元,增25%。")
+    assert got["三公.公务接待费.增减"] == Decimal("-0.06") and got["三公.公务接待费.增减率"] == Decimal("-4.76")
+    assert got["三公.公务用车运行维护费.增减"] == Decimal("0.3") and got["三公.公务用车运行维护费.增减率"] == 25
+    # 增 or 减 alone is a change only right after 上年: not "新增", not "增减"
+    assert "三公.公务接待费.增减" not in _read("一、“三公”经费情况\n公务接待费1.2万元,新增0.06万元。")

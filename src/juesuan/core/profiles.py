@@ -158,6 +158,10 @@ class Layout:
     #: 结转 (重庆 budgets: "结转金额已纳入相应性质的资金收入中"), which the 财政拨款收支总表 shows
     #: apart as 上年结转: a fund's row there is its 本年收入 + 上年结转 of the 财政拨款收支总表.
     carryover_in_funds: bool = False
+    #: The first report year a real document of this layout was seen in. A region's layout of
+    #: earlier years is not known (重庆's 2018 budgets had five parts, its 2026 ones nine), so what
+    #: an earlier document lacks of it is told as for the national layout, as a warning.
+    seen_from: int | None = None
 
     def table(self, key: str) -> TableSpec | None:
         return next((t for t in self.tables if t.key == key), None)
@@ -505,13 +509,14 @@ class _Validator:
                      kinds=kinds, forms=forms)
 
     def layout(self, raw: Mapping) -> Layout:
-        self.known(raw, "layout", ("parts", "tables", "headings", "carryover_in_funds"))
+        self.known(raw, "layout", ("parts", "tables", "headings", "carryover_in_funds", "seen_from"))
         parts = tuple(self.part(item, f"layout.parts[{i}]") for i, item in enumerate(raw.get("parts") or []))
         tables = tuple(self.table(item, f"layout.tables[{i}]") for i, item in enumerate(raw.get("tables") or []))
         for kind, items in (("parts", parts), ("tables", tables)):
             self.unique([x.key for x in items], f"layout.{kind}")
         return Layout(parts=parts, tables=tables, headings=self.words(raw.get("headings"), "layout.headings"),
-                      carryover_in_funds=self.flag(raw.get("carryover_in_funds", False), "layout.carryover_in_funds"))
+                      carryover_in_funds=self.flag(raw.get("carryover_in_funds", False), "layout.carryover_in_funds"),
+                      seen_from=self.year(raw.get("seen_from"), "layout.seen_from"))
 
     def part(self, raw: Any, key: str) -> PartSpec:
         raw = self.mapping(raw, key)

@@ -42,8 +42,10 @@ _PUNCT = {
     "“": "[“”\"‘’]?", "”": "[“”\"‘’]?", '"': "[“”\"‘’]?", "。": "[。.]",
 }
 _NAME = r"[^\d()（）。，,；;：:、.．“”\"%]"
-UP, DOWN = ("增加", "增长", "上升"), ("减少", "下降", "降低")
-_WAY_PCT = "增长|下降|增加|减少|上升|降低"  # the word before a percentage change
+UP, DOWN = ("增加", "增长", "上升", "增支", "增幅", "增"), ("减少", "下降", "降低", "减支", "减幅", "减")
+#: The word before an amount of change; 增 or 减 alone right after 上年 ("较上年增17.1万元").
+_WAY_AMT = "增加|减少|增支|减支|(?:(?<=上年)|(?<=上年 ))[增减](?![加少长支幅])"
+_WAY_PCT = "增长|下降|增加|减少|上升|降低|增幅|减幅|[增减](?![加少长支幅])"  # the word before a percentage change
 
 
 def literal(text: str) -> str:
@@ -74,11 +76,13 @@ def _slot_regex(slot: Slot) -> str:
     if kind == "amt":
         return rf"[ \t]?(?<![\d.,])(?P<{g}>-?{NUM})[ \t]?万元"  # "费 0 万元": a copy may space the figure
     if kind == "pct":
-        return rf"(?<![\d.])(?P<{g}>-?{PLAIN})%"
+        return rf"[ \t]?(?<![\d.])(?P<{g}>-?{PLAIN})%"
     if kind == "yoy":
         # the rate after its word ("，下降42.86%") or bare in brackets ("(42.86%)", signed as the amount)
-        return (rf"(?:(?P<{g}d>增加|减少)(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%"
+        # or the rate before the amount ("增长14.5%，增支119万元")
+        return (rf"(?:(?P<{g}d>{_WAY_AMT})(?P<{g}a>{NUM})万元(?:[，,、]?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%"
                 rf"|[（(](?P<{g}b>{PLAIN})%[）)])?"
+                rf"|(?P<{g}r>{_WAY_PCT})(?P<{g}q>{PLAIN})%[，,、]?(?P<{g}c>{_WAY_AMT})(?P<{g}n>{NUM})万元"
                 rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化))")
     if kind == "pair":
         return rf"(?<![\d.,])(?P<{g}a>{NUM})(?:万元)?[，,、和及与](?P<{g}b>{NUM})万元"
@@ -204,6 +208,11 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
             s, e = m.span(g + "f")
             return [Reading(_join(slot.key, "增减"), Decimal("0.00"), "万元", s, e, "flat"),
                     Reading(_join(slot.key, "增减率"), Decimal("0.00"), "%", s, e, "flat")]
+        if m.group(g + "c") is not None:  # the rate first
+            return [Reading(_join(slot.key, "增减率"), (-1 if m.group(g + "r") in DOWN else 1) * _amount(m.group(g + "q")),
+                            "%", *m.span(g + "q"), "yoy"),
+                    Reading(_join(slot.key, "增减"), (-1 if m.group(g + "c") in DOWN else 1) * _amount(m.group(g + "n")),
+                            "万元", *m.span(g + "n"), "yoy")]
         if m.group(g + "d") is None:
             return []
         sign = -1 if m.group(g + "d") in DOWN else 1

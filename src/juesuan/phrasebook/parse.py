@@ -66,7 +66,7 @@ _BARE_NUMBER = re.compile(rf"^[{CN}]+[、.．]$")  # a heading's number printed 
 #: A 说明 section numbered as a list ("1. 收入决算情况说明"): only a whole heading, no figure or clause.
 _LEVEL2_LIST = re.compile(r"^(\d{1,2})[.．、]\s*([^，,。：:；;\d]{4,30}(?:情况说明|说明|情况))$")
 _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
-_TITLE = re.compile(r"^(.*?)((?:19|20)\d\d)年度?部门决算")
+_TITLE = re.compile(r"^([^，,。；;：:]*?)((?:19|20)\d\d)年度?部门决算")  # no sentence before the name
 _TERMINATORS = "。！？!?：:；;"
 _BUDGET_SUFFIXES = (".年初预算", ".全年预算", ".预决算差异率", "." + pb.COMPLETION)
 _REASON = re.compile(pb.REASON_MARKER)
@@ -92,6 +92,8 @@ _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e
 _SIDE_WORD = r"\s*(收入|支出)\s*(?:比上年|较上年|同比)?\s*$"
 _SIDE = re.compile(r"(?:^|[，,；;。：:])" + _SIDE_WORD)
 _BARE_NAME = re.compile(_SIDE_WORD)
+#: A clause opening on a comparison with a year ("比2014年公务接待费1.84万元", "较上年“三公”经费…").
+_COMPARED = re.compile(r"\s*(?:与|同|比|较)\s*(?:(上年|去年|上一年)|((?:19|20)\d\d)\s*年)")
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
 
 
@@ -434,6 +436,11 @@ class _Reader:
                 self.texts.setdefault(key, str(r.value))
                 continue
             suffix = keys.split(key)[1]
+            if r.kind == "amt" and suffix == "" and (other := self._compared_year(text.text, s_start, r.start)):
+                # "，比2014年公务接待费1.84万元减少0.26万元": the year compared with, not the report's
+                if other == "上年":
+                    self._state(keys.key(key, keys.PRIOR), r, text, s_start, s_end)
+                continue
             basis = (_basis(m.group(0)) if suffix == keys.COMPLETION else
                      _share_base(m.group(0)) if suffix == keys.SHARE else "")
             if suffix == keys.SHARE:  # "占总支出的81.21%；科学技术支出…，占0.31%": the base named goes on
@@ -465,6 +472,16 @@ class _Reader:
             return False
         year = self.year or self._head_year
         return year is not None and int(m.group(1)) != year - 1
+
+    def _compared_year(self, s: str, start: int, at: int) -> str:
+        """"上年" when the clause holding ``at`` opens on a comparison with last year ("比2014年…"
+        in a 2015 report, "较上年…"), "其他" with another year, else ""."""
+        mark = max((m.end() for m in _CLAUSE_MARK.finditer(s, start, at)), default=start)
+        m = _COMPARED.match(s, mark, at)
+        if m is None:
+            return ""
+        year = self.year or self._head_year
+        return "上年" if m.group(1) or (year is not None and int(m.group(2)) == year - 1) else "其他"
 
     def _of_last_year(self, s: str, start: int, end: int) -> bool:
         """The sentence tells the year before the report's, not compared with it ("2021年的三公经费

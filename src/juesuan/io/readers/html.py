@@ -30,7 +30,7 @@ from ..limits import LimitExceeded, Limits
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid, column_letter
 from .lines import resegment
-from .normalize import caption_line, clean_line, decode
+from .normalize import CHROME_LINE, caption_line, clean_line, decode
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "button", "select", "template", "svg", "object", "embed", "head")
@@ -39,11 +39,6 @@ _CHROME_NAME = re.compile(
     r"location|position|sidebar|side|share|bdshare|copyright|banner|toolbar|search|friendlink|links?)"
     r"([-_].*)?$|(^|[-_])(nav|menu|footer|breadcrumb|share|copyright)([-_]|$)",
     re.I,
-)
-_CHROME_LINE = re.compile(
-    r"打印本页|关闭窗口|【?字体|字号[:：]|分享到|上一篇|下一篇|当前位置|您的位置|您现在的位置|浏览次数|"
-    r"访问量|点击数|主办单位|承办单位|版权所有|ICP备|网站地图|联系我们|返回顶部|网站标识码|公网安备|扫一扫|"
-    r"^(发布时间|发布日期|发文日期|信息来源|来源|作者|编辑)[:：]"
 )
 _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
           "h4", "h5", "h6", "blockquote", "pre", "center", "body", "html", "tr", "td", "th", "caption",
@@ -247,7 +242,7 @@ class _Walker:
     def flush(self) -> None:
         text = clean_line(re.sub(r"\s+", " ", "".join(self.buffer)))
         self.buffer = []
-        if not text or (len(text) <= 60 and _CHROME_LINE.search(text)):
+        if not text or (len(text) <= 60 and CHROME_LINE.search(text)):
             return
         self.lines.append((text, Span(file=self.file, line=len(self.lines) + 1, excerpt=text[:80])))
         if len(self.lines) > self.limits.narrative_lines:

@@ -17,6 +17,7 @@ from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Span
 from ...core.regions import city_of, province_of
 from .grid import RawGrid
+from .normalize import CHROME_LINE
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
@@ -26,6 +27,8 @@ _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
+#: A figure actually given ("252.5万元"; not "XX万元", not 0).
+_AMOUNT_GIVEN = re.compile(r"(?<![\d.])(?!0+(?:\.0+)?\s*万?元)\d[\d,]*(?:\.\d+)?\s*万?元")
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分")
 #: A web copy's or a template's line between "目录" and its first entry: when and where it was published.
 _TOC_META = re.compile(r"^(?:公开|发布|更新|印发|成文)(?:时间|日期)[:：]|^(?:来源|信息来源|发布机构)[:：]")
@@ -67,7 +70,7 @@ _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\
 #: How a 三公 note's title ends: "…“三公”经费（支出）（预算）（增减）情况（公开）说明".
 _SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预算|决算)*(?:情况)?(?:公开)?(?:情况)?说明$")
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
-_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:决算|预算)(?:数|总额)?(?:支出)?(?:合计)?(?:为)?\d")
+_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
 #: A page opening on a 三公 heading ("一、“三公”经费财政拨款支出决算总体情况") or on what the 三公 note
 #: reports ("…(以下简称“三公”经费)2018年预算执行情况如下").
 _SANGONG_HEADING = re.compile(r"^[^\n]{0,12}[“\"]?三公[”\"]?经费[^\n。]{0,16}(?:决算|预算)[^\n。]{0,8}情况"
@@ -81,6 +84,8 @@ _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?�
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
 _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]单位[）)])*(?:基本情况|概况)$")
+#: A body sentence opening on the unit's name and the year.
+_OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 
 
@@ -240,10 +245,18 @@ def _names_table(entry: str) -> bool:
 
 # --------------------------------------------------------------------------- completeness of the copy
 
+def _filled(text: str) -> bool:
+    """A document whose figures are given, though its unit's name is "XX" (a sharing site's copy
+    with the name taken out): at least eight different amounts, where a template has none."""
+    return len(set(_AMOUNT_GIVEN.findall(text))) >= 8
+
+
 def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids: Sequence[RawGrid], unit: str = "") -> str:
     """Why the document is evidently incomplete ("" when it looks whole): it stops in the middle
     of a sentence, or before parts its own 目录 lists."""
     texts = [t.strip() for t, _ in lines if t.strip()]
+    while texts and len(texts[-1]) <= 60 and CHROME_LINE.search(texts[-1]):
+        texts.pop()  # a web copy's share or print line after the document
     if not texts:
         return ""
     if contents.found and not any(t.strip() for t, _ in lines[contents.end:]) and not grids:
@@ -292,7 +305,8 @@ def _cut_mid_sentence(last: str) -> bool:
         return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
     if _NUMBERING.match(t) and _HEADING_END.search(t) and len(t) <= 40:  # a heading (an empty last part)
         return False
-    if len(t) <= 20 and _ORG.search(t):  # a signature line: the unit's name
+    if len(t) <= 20 and _ORG.search(t) and not _NUMBERING.match(t):  # a signature line: the unit's name
+        # (not "七、政府", a heading cut short)
         return False
     if re.search(r"^附件\d*[:：]?.*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$", t, re.IGNORECASE):
         return False  # "附件:卫计局2019年部门三公.xls": the attachment's link closes the page
@@ -343,11 +357,15 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     if not unit and evaluations:
         whole = next((e for e in evaluations if e.kind == "整体"), None)
         if whole is not None and whole.name:
-            unit, basis["unit"] = whole.name, "整体支出绩效自评表的单位名称"
+            unit, basis["unit"], conf["unit"] = whole.name, "整体支出绩效自评表的单位名称", SURE
     if not unit:  # "第一部分 内蒙古自治区…人民政府基本情况"
         m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _OVERVIEW.match(flat(t)))), None)
         if m and _ORG.search(m.group(1)):
-            unit, basis["unit"] = m.group(1), "第一部分标题"
+            unit, basis["unit"], conf["unit"] = m.group(1), "第一部分标题", LIKELY
+    if not unit:  # no title: "宣城市直工委2018年度一般公共预算财政拨款“三公”经费支出预算为5.5万元"
+        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _OPENING.match(flat(t)))), None)
+        if m and _ORG.search(m.group(1)) and year is not None and int(m.group(2)) == year:
+            unit, basis["unit"], conf["unit"] = m.group(1), "正文首句", LIKELY
 
     found_kind = _kind_of(title, cover, whole_head, grids, evaluations)
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read
@@ -358,8 +376,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     if kind:
         found_kind, basis["kind"], conf["kind"] = kind, "--kind 指定", SURE
     elif not title:
-        basis["kind"], conf["kind"] = "正文用语", GUESS if found_kind else GUESS
-    if unit and _PLACEHOLDER.search(unit):
+        basis["kind"], conf["kind"] = "正文用语", GUESS
+    if unit and _PLACEHOLDER.search(unit) and not _filled(whole_head):
         found_kind, basis["kind"], conf["kind"] = "模板", "单位名称为占位符", SURE
 
     scope = title.scope if title and title.scope else _scope_of(whole_head[:2000])

@@ -69,9 +69,11 @@ def _body(ctx: Context) -> str:
 
 
 def _regional(ctx: Context) -> bool:
-    """The layout is one of the document's region or form (not the national default)."""
-    m = ctx.profile.match
-    return bool(m.regions) or m.forms != ("standard",)
+    """The layout is one of the document's region or form (not the national default), and known
+    for the document's year."""
+    m, seen_from = ctx.profile.match, ctx.profile.layout.seen_from
+    year = ctx.disclosure.identity.year or ctx.disclosure.unit.year or None
+    return (bool(m.regions) or m.forms != ("standard",)) and not (seen_from and year and year < seen_from)
 
 
 def _in_toc(ctx: Context, spec: PartSpec | TableSpec) -> bool:
@@ -103,7 +105,10 @@ def sections(ctx: Context) -> Iterator[Finding]:
             continue
         promised = _in_toc(ctx, spec)
         code = C_SECTION_MISSING if spec.severity == "error" and (promised or _regional(ctx)) else C_SECTION_MISSING.at(WARNING)
-        where = "目录列有，正文中没有" if promised else f"按{ctx.profile.title or ctx.profile.name}格式应有"
+        seen_from = ctx.profile.layout.seen_from
+        where = ("目录列有，正文中没有" if promised else
+                 f"按{ctx.profile.title or ctx.profile.name}格式应有" + (
+                     f"；该格式见于{seen_from}年起的文件，{year}年是否要求请核实" if seen_from and year and year < seen_from else ""))
         yield code(f"公开说明中没有“{spec.title}”部分（{where}）", {"缺少": spec.title}, (), "完整性")
 
 
@@ -131,6 +136,7 @@ def tables_present(ctx: Context) -> Iterator[Finding]:
     if not specs:
         raise NotApplicable(f"本格式未列出{kind_word(ctx)}表")
     listed = {s.key for s in specs if _in_toc(ctx, s)}
+    missing: list[Finding] = []
     for spec in specs:
         if spec.key in present:
             continue
@@ -141,10 +147,17 @@ def tables_present(ctx: Context) -> Iterator[Finding]:
             yield C_TABLE_UNREAD(f"文中提到《{spec.title}》，但未能读出表格内容，相关核对未做", {"表": spec.title}, (), "完整性")
             continue
         if spec.key in listed:
-            yield C_TABLE_MISSING(f"目录列有《{spec.title}》，正文中没有该表，也未注明作为附件", {"表": spec.title}, (), "完整性")
+            missing.append(C_TABLE_MISSING(f"目录列有《{spec.title}》，正文中没有该表，也未注明作为附件", {"表": spec.title}, (), "完整性"))
         elif spec.required_in(year) and not (d.identity.toc_tables and not named):
             code = C_TABLE_MISSING if _regional(ctx) else C_TABLE_MISSING.at(WARNING)
-            yield code(f"没有公开《{spec.title}》，也未注明作为附件", {"表": spec.title}, (), "完整性")
+            missing.append(code(f"没有公开《{spec.title}》，也未注明作为附件", {"表": spec.title}, (), "完整性"))
+    if missing and not present:  # no table read at all: they may be pictures or a page of their own
+        titles = [f.figures["表"] for f in missing]
+        missing = [C_TABLE_MISSING.at(WARNING)(
+            f"未读到任何公开表（表格可能以图片或另页公开）；请核实是否公开了《{titles[0]}》"
+            f"{f'等{len(titles)}张表' if len(titles) > 1 else ''}，表格核对未做",
+            {"表": "、".join(titles)}, (), "完整性")]
+    yield from missing
 
 
 _FUNDS = (("T7", "政府性基金", 1), ("T8", "国有资本经营", 2))

@@ -174,7 +174,18 @@ def _per_line(text: str, matches: Iterable[re.Match]) -> Iterator[tuple[re.Match
 def placeholders(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含“XX”“××”“某某”等未替换的占位符。"""
     text = _text(ctx)
-    for first, shown, count, more in _per_line(text, _PLACEHOLDER.finditer(text)):
+    unit = ctx.disclosure.identity.unit or ctx.disclosure.unit.name
+    marks = list(_PLACEHOLDER.finditer(text))
+    in_name: list[re.Match] = []
+    if unit and _PLACEHOLDER.search(unit):  # "XX区第二幼儿园" wherever the unit is named: one defect
+        names = [(m.start(), m.end()) for m in re.finditer(re.escape(unit), text)]
+        in_name = [m for m in marks if any(a <= m.start() < b for a, b in names)]
+    if in_name:
+        shown = "、".join(dict.fromkeys(m.group(0) for m in in_name))
+        lines = spans(*(line_span(ctx.disclosure, m.start(), m.end()) for m, _, _, _ in _per_line(text, in_name)))
+        yield W_PLACEHOLDER(f"单位名称“{unit}”中留有占位符“{shown}”（全文共{len(in_name)}处），应填写单位的实际名称",
+                            {"占位符": shown, "处数": str(len(in_name))}, lines, "文字")
+    for first, shown, count, more in _per_line(text, (m for m in marks if m not in in_name)):
         yield W_PLACEHOLDER(f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": count},
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
     for first, shown, count, more in _per_line(text, _FIGURE_BLANK.finditer(text)):
