@@ -581,6 +581,8 @@ def test_an_amount_in_a_clause_comparing_with_a_year_is_that_years():
     assert got["三公.公务接待费"] == Decimal("1.58") and got["三公.公务接待费.上年"] == Decimal("1.84")
     older = _read(text.replace("比2014年", "比2012年"))
     assert older["三公.公务接待费"] == Decimal("1.58") and "三公.公务接待费.上年" not in older
+    budget = _read(text.replace("比2014年公务接待费", "比2014年预算数公务接待费"))
+    assert budget["三公.公务接待费"] == Decimal("1.58") and "三公.公务接待费.上年" not in budget
 
 
 def test_terse_changes_zeng_jian_and_zengfu_jianfu():
@@ -589,3 +591,33 @@ def test_terse_changes_zeng_jian_and_zengfu_jianfu():
     assert got["三公.公务用车运行维护费.增减"] == Decimal("0.3") and got["三公.公务用车运行维护费.增减率"] == 25
     # 增 or 减 alone is a change only right after 上年: not "新增", not "增减"
     assert "三公.公务接待费.增减" not in _read("一、“三公”经费情况\n公务接待费1.2万元,新增0.06万元。")
+
+
+def test_a_sentence_opening_on_zhichu_alone_tells_the_spending_totals_change():
+    got = _read("一、收入支出决算总体情况说明\n2024年度收入总计100万元、支出总计100万元。与2023年相比，收入增加10万元，增长11.11%。"
+                "支出增加10万元，增长11.11%。")
+    assert got["收入总计.增减"] == 10 and got["支出总计.增减"] == 10 and "收支总计.增减" not in got
+
+
+def test_totals_changes_named_shouru_zhichu_zongji_and_the_sangong_total_named_bare():
+    got = _read("一、收入支出总体情况说明\n2024年度收入总计7562.45万元,支出总计6632.48万元,与2023年度相比,收入、支出总计各增加1412.7万元、"
+                "2062.79万元,增长15.74%、23.72%。")
+    assert got["收入总计.增减"] == Decimal("1412.7") and got["支出总计.增减率"] == Decimal("23.72")
+    got = _read("一、“三公”经费情况\n2021年度镇本级“三公”经费决算4.5万元,因公出国(境)费0万元。经比较,2021年度镇本级“三公”经费较上年决算数"
+                "减少0.03万元,下降0.6%。")
+    assert got["三公.合计"] == Decimal("4.5") and got["三公.合计.增减"] == Decimal("-0.03")
+
+
+def test_a_sentence_about_another_unit_tells_none_of_the_documents_figures():
+    text = ("一、“三公”经费情况\n比如市旅游委,2015年“三公”经费财政拨款决算数413.89万元。\n"
+            "市食药监局2015年“三公”经费财政拨款决算数1848.26万元。\n北京市食药监局2015年公务接待费1.21万元。")
+    lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
+    got = {s.key: s.value for s in parse_narrative(lines, unit="市食药监局").narrative.statements}
+    assert got == {"三公.合计": Decimal("1848.26"), "三公.公务接待费": Decimal("1.21")}
+    same = [("一、“三公”经费情况", Span(line=1)), ("寻甸回族彝族自治县文化和旅游局2022年度“三公”经费决算数5.1万元。", Span(line=2))]
+    assert parse_narrative(same, unit="寻甸县文化和旅游局").narrative.statements[0].value == Decimal("5.1")
+
+
+def test_rates_written_as_a_rate_of_change():
+    got = _read("一、“三公”经费情况\n公务接待费5万元,较上年减少0.51万元,减少率为8%;公务用车运行维护费3万元,较上年增加1万元,增长率为50%。")
+    assert got["三公.公务接待费.增减率"] == -8 and got["三公.公务用车运行维护费.增减率"] == 50

@@ -435,3 +435,21 @@ def test_pages_from_the_middle_of_a_disclosure_are_read_when_their_headings_say_
                     encoding="utf-8")
     with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
         read_document(page)
+
+
+def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
+    import pytest
+
+    from juesuan.core.findings import InputError
+    from juesuan.io.readers import read_document
+
+    body = ("北京部门“三公”决算比预算降22.3%\n中新社北京8月25日电 (记者 某某)北京141个市级部门集中公开2015年度决算信息。\n"
+            "其中,北京市公安局的“三公”经费财政拨款决算数为9530.81万元,相比预算数减少约1418万元。\n")
+    news = tmp_path / "news.txt"
+    news.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError, match="news.txt：是新闻报道（“8月25日电”），不是单位公开的决算或预算文件"):
+        read_document(news)
+    own = tmp_path / "own.txt"
+    own.write_text("北京市公安局2015年度“三公”经费决算情况说明\n北京市公安局2015年“三公”经费财政拨款决算数为9530.81万元。\n",
+                   encoding="utf-8")
+    assert read_document(own).narrative.statements

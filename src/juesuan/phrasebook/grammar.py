@@ -42,10 +42,12 @@ _PUNCT = {
     "“": "[“”\"‘’]?", "”": "[“”\"‘’]?", '"': "[“”\"‘’]?", "。": "[。.]",
 }
 _NAME = r"[^\d()（）。，,；;：:、.．“”\"%]"
-UP, DOWN = ("增加", "增长", "上升", "增支", "增幅", "增"), ("减少", "下降", "降低", "减支", "减幅", "减")
+#: The words of a fall (减少, 下降, 降低, 减支, 减幅, 降幅, 减少率为 …); the others tell a rise.
+_FALL = ("减", "下降", "降")
 #: The word before an amount of change; 增 or 减 alone right after 上年 ("较上年增17.1万元").
 _WAY_AMT = "增加|减少|增支|减支|(?:(?<=上年)|(?<=上年 ))[增减](?![加少长支幅])"
-_WAY_PCT = "增长|下降|增加|减少|上升|降低|增幅|减幅|[增减](?![加少长支幅])"  # the word before a percentage change
+#: The word before a percentage change ("下降7%", "增幅17.18%", "增长率为8%", "增0.01%").
+_WAY_PCT = "(?:增长|增加|减少|下降)率为|(?:增|减|降)幅为?|增长|下降|增加|减少|上升|降低|[增减](?![加少长支幅])"
 
 
 def literal(text: str) -> str:
@@ -209,17 +211,17 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
             return [Reading(_join(slot.key, "增减"), Decimal("0.00"), "万元", s, e, "flat"),
                     Reading(_join(slot.key, "增减率"), Decimal("0.00"), "%", s, e, "flat")]
         if m.group(g + "c") is not None:  # the rate first
-            return [Reading(_join(slot.key, "增减率"), (-1 if m.group(g + "r") in DOWN else 1) * _amount(m.group(g + "q")),
+            return [Reading(_join(slot.key, "增减率"), (-1 if m.group(g + "r").startswith(_FALL) else 1) * _amount(m.group(g + "q")),
                             "%", *m.span(g + "q"), "yoy"),
-                    Reading(_join(slot.key, "增减"), (-1 if m.group(g + "c") in DOWN else 1) * _amount(m.group(g + "n")),
+                    Reading(_join(slot.key, "增减"), (-1 if m.group(g + "c").startswith(_FALL) else 1) * _amount(m.group(g + "n")),
                             "万元", *m.span(g + "n"), "yoy")]
         if m.group(g + "d") is None:
             return []
-        sign = -1 if m.group(g + "d") in DOWN else 1
+        sign = -1 if m.group(g + "d").startswith(_FALL) else 1
         out = [Reading(_join(slot.key, "增减"), sign * _amount(m.group(g + "a")), "万元",
                        *m.span(g + "a"), "yoy")]
         if m.group(g + "p") is not None:
-            psign = -1 if m.group(g + "e") in DOWN else 1
+            psign = -1 if m.group(g + "e").startswith(_FALL) else 1
             out.append(Reading(_join(slot.key, "增减率"), psign * _amount(m.group(g + "p")), "%",
                                *m.span(g + "p"), "yoy"))
         elif m.group(g + "b") is not None:
@@ -233,18 +235,18 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
         if m.group(g + "d") is None:
             return []
         first, second = slot.key.split("&")
-        sign = -1 if m.group(g + "d") in DOWN else 1
+        sign = -1 if m.group(g + "d").startswith(_FALL) else 1
         out = [Reading(_join(k, "增减"), sign * _amount(m.group(g + part)), "万元", *m.span(g + part), "yoy")
                for k, part in ((first, "a"), (second, "b"))]
         if m.group(g + "p") is not None:
-            psign = -1 if m.group(g + "e") in DOWN else 1
+            psign = -1 if m.group(g + "e").startswith(_FALL) else 1
             out += [Reading(_join(k, "增减率"), psign * _amount(m.group(g + part)), "%", *m.span(g + part), "yoy")
                     for k, part in ((first, "p"), (second, "q"))]
         return out
     if kind.startswith("dn"):
         if m.group(g + "d") is None:
             return []
-        sign = -1 if m.group(g + "d") in DOWN else 1
+        sign = -1 if m.group(g + "d").startswith(_FALL) else 1
         return [Reading(slot.key, sign * Decimal(m.group(g + "a")), slot.unit, *m.span(g + "a"), kind)]
     if kind == "item":
         if m.group(g + "l") is None:

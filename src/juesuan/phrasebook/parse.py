@@ -18,6 +18,7 @@ need (years, 项 heads, lists, grades) are read by :mod:`.parse_claims`.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -92,6 +93,9 @@ _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e
 _SIDE_WORD = r"\s*(收入|支出)\s*(?:比上年|较上年|同比)?\s*$"
 _SIDE = re.compile(r"(?:^|[，,；;。：:])" + _SIDE_WORD)
 _BARE_NAME = re.compile(_SIDE_WORD)
+#: A sentence opening on an organisation's name before its year ("市食药监局2015年…"; not 本局, 我单位).
+_OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|政府|中心|站|所|厅|馆|会"
+                    r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
 #: A clause opening on a comparison with a year ("比2014年公务接待费1.84万元", "较上年“三公”经费…").
 _COMPARED = re.compile(r"\s*(?:与|同|比|较)\s*(?:(上年|去年|上一年)|((?:19|20)\d\d)\s*年)")
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
@@ -114,8 +118,9 @@ class ParsedNarrative:
 
 class _Reader:
     def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int, projects: Sequence[str] = (),
-                 budget: bool = False):
+                 budget: bool = False, unit: str = ""):
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
+        self.unit = flat(unit)  # the document's unit: a sentence opening on another one tells its figures
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
         self.clauses = pb.ALL + (BUDGET_ONLY + _composed_budget() if budget else ())
         self.budget = budget  # in a budget "比2025年预算增加…" is its change against last year's budget
@@ -336,7 +341,7 @@ class _Reader:
                                            or _UNREAD_NAME.search(s[read_to:m_start])
                                            or (read_to == start and _BARE_NAME.match(s, start, m_start))):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
-                    side = _SIDE.search(s, read_to, m_start)
+                    side = _SIDE.search(s, read_to, m_start) or (read_to == start and _BARE_NAME.match(s, start, m_start))
                     if side and topic == "收支总体":  # "相比，收入增加…；支出增加…": each total's own change
                         subject = "收入总计" if side.group(1) == "收入" else "支出总计"
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events)
@@ -346,7 +351,7 @@ class _Reader:
                     carried = subject
             if self._of_last_year(s, start, cut):
                 self._as_last_years(told)
-            elif _SUBSET.search(s, start, cut):
+            elif _SUBSET.search(s, start, cut) or self._other_unit(s, start):
                 # "2022年区直财政拨款资金安排“三公”经费决算数为736.40万元": a part of the whole the page tells
                 del self.statements[told:]
             elif not self.budget and _BUDGET_SENTENCE.match(s, start, cut):
@@ -473,6 +478,19 @@ class _Reader:
         year = self.year or self._head_year
         return year is not None and int(m.group(1)) != year - 1
 
+    def _other_unit(self, s: str, start: int) -> bool:
+        """The sentence opens on an organisation other than the document's before its year ("比如市旅游委,
+        2015年“三公”经费…" on a page about 市食药监局; a subordinate unit's own figures)."""
+        m = _OWNER.match(s, start)
+        if m is None or not self.unit:
+            return False
+        owner = flat(m.group(1))
+        if owner in self.unit or self.unit in owner:
+            return False
+        # the same organisation named with its place written otherwise ("寻甸县文化和旅游局" and
+        # "寻甸回族彝族自治县文化和旅游局"): the names end alike
+        return len(os.path.commonprefix([owner[::-1], self.unit[::-1]])) < 4
+
     def _compared_year(self, s: str, start: int, at: int) -> str:
         """"上年" when the clause holding ``at`` opens on a comparison with last year ("比2014年…"
         in a 2015 report, "较上年…"), "其他" with another year, else ""."""
@@ -480,6 +498,8 @@ class _Reader:
         m = _COMPARED.match(s, mark, at)
         if m is None:
             return ""
+        if not self.budget and "预算" in s[m.end():at]:
+            return "其他"  # "比上年预算数…" in a 决算: last year's budget, not its spending
         year = self.year or self._head_year
         return "上年" if m.group(1) or (year is not None and int(m.group(2)) == year - 1) else "其他"
 
@@ -723,9 +743,9 @@ def _share_base(words: str) -> str:
 
 
 def parse_narrative(lines: Sequence[tuple[str, Span]], profile: Profile | None = None, *,
-                    code_year: int = 2024, projects: Sequence[str] = ()) -> ParsedNarrative:
+                    code_year: int = 2024, projects: Sequence[str] = (), unit: str = "") -> ParsedNarrative:
     """Read the 公开说明 given as (line text, span) pairs; see the module docstring. ``projects``
     are the names of the 项目支出绩效自评表 read with it (an amount after a name is a claim)."""
     # every region's recorded variants are read; a budget's profile adds the clauses only a budget has
     budget = profile is not None and tuple(profile.match.kinds) == ("预算",)
-    return _Reader(lines, code_year, projects, budget).run()
+    return _Reader(lines, code_year, projects, budget, unit).run()

@@ -12,6 +12,7 @@ Bad input raises :class:`~juesuan.core.findings.InputError` with one Chinese lin
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Callable
@@ -152,9 +153,17 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     if not extracted.lines and not extracted.grids:
         raise InputError(f"{file}：文件中没有可读的文字内容")
     d = assemble(extracted, chosen, kind)
+    news = _NEWS.search("\n".join(t for t, _ in extracted.lines[:20])[:3000])
+    if news and not kind:
+        raise NotADisclosure(f"{file}：是新闻报道（“{news.group(0)}”），不是单位公开的决算或预算文件，未审核")
     if not _looks_like_disclosure(d):
         raise NotADisclosure(f"{file}：未识别出部门决算或预算公开的内容（没有说明的章节、公开表或绩效表），未审核")
     return d
+
+
+#: A news report about disclosures (a dateline, a reporter), not one: "中新社北京8月25日电 (记者 尹力)",
+#: "北京晨报记者梳理发现".
+_NEWS = re.compile(r"\d{1,2}月\d{1,2}日电|[（(]\s*记者|记者(?:梳理|注意到|获悉|了解到|统计|发现)")
 
 
 def _looks_like_disclosure(d: Disclosure) -> bool:

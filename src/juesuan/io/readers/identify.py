@@ -84,6 +84,8 @@ _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?�
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
 _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]单位[）)])*(?:基本情况|概况)$")
+#: A page's empty list of links after the document ("附件:", "相关文档:").
+_LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?$")
 #: A body sentence opening on the unit's name and the year.
 _OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
@@ -255,8 +257,8 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
     """Why the document is evidently incomplete ("" when it looks whole): it stops in the middle
     of a sentence, or before parts its own 目录 lists."""
     texts = [t.strip() for t, _ in lines if t.strip()]
-    while texts and len(texts[-1]) <= 60 and CHROME_LINE.search(texts[-1]):
-        texts.pop()  # a web copy's share or print line after the document
+    while texts and len(texts[-1]) <= 60 and (CHROME_LINE.search(texts[-1]) or _LINK_LABEL.match(texts[-1])):
+        texts.pop()  # a web copy's share or print line, or its empty "附件:" list, after the document
     if not texts:
         return ""
     if contents.found and not any(t.strip() for t, _ in lines[contents.end:]) and not grids:

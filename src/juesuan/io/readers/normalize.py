@@ -32,13 +32,13 @@ _BOMS = (
 )
 # Declared names that mean "some GB encoding"; GB18030 is a superset of them all.
 _GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "x-gbk", "euc-cn", "hz-gb-2312"}
-# Characters that should not appear in a readable document (C0 controls other than \t \n \r \f).
 #: A web page's own line, not the document's ("打印本页", "用微信扫描二维码分享至好友和朋友圈").
 CHROME_LINE = re.compile(
     r"打印本页|关闭窗口|【?字体|字号[:：]|分享到|分享至|二维码|上一篇|下一篇|当前位置|您的位置|您现在的位置|浏览次数|"
     r"访问量|点击数|主办单位|承办单位|版权所有|ICP备|网站地图|联系我们|返回顶部|网站标识码|公网安备|扫一扫|"
-    r"^(发布时间|发布日期|发文日期|信息来源|来源|作者|编辑)[:：]|^(附件|相关文档|相关附件|相关链接)[:：]?$"
+    r"^(发布时间|发布日期|发文日期|信息来源|来源|作者|编辑)[:：]"
 )
+# Characters that should not appear in a readable document (C0 controls other than \t \n \r \f).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Private-use and replacement characters are the usual sign of a wrong code page.

@@ -236,8 +236,10 @@ def _narrative_sum(ctx: Context, code: Code, total_key: str, part_keys: list[str
     if total is None or all(v is None for _, v in parts):
         return None
     short = total - sum(v for _, v in parts if v is not None) > 0
-    if short and (any(v is None for _, v in parts) or ctx.disclosure.identity.partial):
-        return None  # an unstated part (or one in the text a partial copy lacks) may explain the shortfall
+    equal = total_key.endswith("收入总计") and part_keys == [total_key.replace("收入", "支出")]
+    if short and (any(v is None for _, v in parts) or (ctx.disclosure.identity.partial and not equal)):
+        return None  # an unstated part (or one in the text a partial copy lacks) may explain the shortfall;
+        # nothing can for two stated totals meant to be equal (收入总计 = 支出总计)
     pspans = [_sv(ctx, k)[1] for k in part_keys]
     return sum_finding(code=code, total=total, parts=parts, total_label=named(total_key, year), message=message,
                        spans=[tspan, *pspans], section=section_label(ctx, total_key), relation=relation)
