@@ -86,3 +86,16 @@ def test_no_trip_count_is_asked_of_a_zero_item():
     assert not found(zero, "C-SANGONG-DETAILS")
     spent = doc(*said("三公.合计 30", "三公.因公出国（境）费 5", "三公.公务接待费 25"), text=text)
     assert [f.figures["缺少"] for f in found(spent, "C-SANGONG-DETAILS")] == ["因公出国（境）团组与人次"]
+
+
+def test_a_contents_line_naming_a_table_promises_no_part():
+    from dataclasses import replace
+
+    from juesuan.core.identity import Identity
+
+    entry = "七、一般公共预算财政拨款“三公”经费及机关运行经费支出决算表"
+    text = TOPICS.replace("“三公”", "").replace("机关运行经费", "") + GLOSSARY
+    listed = replace(doc(text=text, tables=Tables(t7=ZERO_T7)), identity=Identity(toc_parts=(entry,), toc_tables=(entry,)))
+    assert not [h for h in found(listed, "C-SECTION-MISSING") if "目录列有" in h.message]
+    part = replace(doc(text=text, tables=Tables(t7=ZERO_T7)), identity=Identity(toc_parts=("七、“三公”经费支出决算情况说明",)))
+    assert [h for h in found(part, "C-SECTION-MISSING") if "目录列有" in h.message]

@@ -158,3 +158,17 @@ def test_a_part_column_has_its_own_sums_but_is_not_added_into_the_row():
     assert not found(doc(tables=Tables(t2=t2("4"))), "T2-ROW-SUM") and not found(doc(tables=Tables(t2=t2("4"))), "T-HIERARCHY")
     hits = found(doc(tables=Tables(t2=t2("5"))), "T-HIERARCHY")
     assert hits and part in hits[0].message
+
+
+def test_t1_balance_of_a_cut_copy_needs_both_totals_printed():
+    from juesuan.core.identity import Identity
+    from juesuan.core.model import Span
+
+    cut = replace(T1(income_total=None, expenditure_total=None, closing_balance=None, expenditure_this_year=None),
+                  sources={"201": Span(line=12)})
+    assert found(tables(t1=cut)(), "T1-BALANCE")  # a whole copy (or data): its rows are all there
+    d = replace(tables(t1=cut)(), identity=Identity(partial="文件不完整：正文止于表格中途"))
+    reasons = {n["check"]: n["reason"] for n in check(d).summary()["not_run"]}
+    assert not found(d, "T1-BALANCE") and "未读到印出的收入总计和支出总计" in reasons["t1_balance"]
+    printed = replace(T1(closing_balance="8", expenditure_total="116"), sources={"income_total": Span(line=3), "expenditure_total": Span(line=9)})
+    assert found(replace(tables(t1=printed)(), identity=d.identity), "T1-BALANCE")

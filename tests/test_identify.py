@@ -255,3 +255,21 @@ def test_a_sangong_summary_opening_on_its_total_and_a_pages_attachment_labels():
     assert who.kind == "三公说明" and who.accounts == "决算" and who.partial == ""
     cut = page[:1] + lines("公务接待费低于预算数的主要原因是厉行节约及其他") + page[2:]
     assert identify(cut)[0].partial.startswith("文件不完整")
+
+
+def test_a_title_ending_on_the_sangong_budget_names_a_sangong_note():
+    note = lines("呈贡区财政局2016年 “三公”经费预算情况", "呈贡区2016年“三公”经费财政拨款预算安排21万元,其中,安排因公出国(境)费0万元。")
+    who = identify(note)[0]
+    assert who.kind == "三公说明" and who.accounts == "预算"
+    both = lines("环江县茧丝绸协调中心2020年度部门决算及“三公”经费决算情况说明", "目录", "第一部分:部门概况")
+    assert identify(both)[0].kind == "决算"
+
+
+def test_a_copy_that_stops_inside_a_money_table_is_partial():
+    head = "上海市某小学2017年度决算\n第二部分 2017年度决算表\n2017年度收入支出决算总表\n单位:万元\n"
+    cells = ["收入", "支出", "项目", "决算数", "项目", "决算数", "一、财政拨款收入", "2,888.49", "一、一般公共服务支出", "",
+             "二、上级补助收入", "", "二、外交支出", "", "六、其他收入", "5.00", "五、教育支出", "2,366.52"]
+    ex = extract_text(head + "\n".join(cells) + "\n", "t.txt")
+    assert ex.grids and identify(ex.lines, ex.grids)[0].partial.startswith("文件不完整：正文止于表格中途")
+    whole = extract_text(head + "\n".join(cells + ["收入总计", "2,893.49", "支出总计", "2,893.49"]) + "\n", "t.txt")
+    assert identify(whole.lines, whole.grids)[0].partial == ""

@@ -463,9 +463,9 @@ def test_basic_expenditure_lists_the_t6_items_it_has():
     assert parsed.texts["人员经费.构成"] == "基本工资、退休费" and parsed.texts["公用经费.构成"] == "办公费"
 
 
-def _read(text: str):
+def _read(text: str, unit: str = ""):
     lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
-    return {s.key: s.value for s in parse_narrative(lines).narrative.statements}
+    return {s.key: s.value for s in parse_narrative(lines, unit=unit).narrative.statements}
 
 
 def test_a_rate_in_brackets_after_a_change_takes_its_direction():
@@ -611,13 +611,17 @@ def test_totals_changes_named_shouru_zhichu_zongji_and_the_sangong_total_named_b
 def test_a_sentence_about_another_unit_tells_none_of_the_documents_figures():
     text = ("一、“三公”经费情况\n比如市旅游委,2015年“三公”经费财政拨款决算数413.89万元。\n"
             "市食药监局2015年“三公”经费财政拨款决算数1848.26万元。\n北京市食药监局2015年公务接待费1.21万元。")
-    lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
-    got = {s.key: s.value for s in parse_narrative(lines, unit="市食药监局").narrative.statements}
-    assert got == {"三公.合计": Decimal("1848.26"), "三公.公务接待费": Decimal("1.21")}
-    same = [("一、“三公”经费情况", Span(line=1)), ("寻甸回族彝族自治县文化和旅游局2022年度“三公”经费决算数5.1万元。", Span(line=2))]
-    assert parse_narrative(same, unit="寻甸县文化和旅游局").narrative.statements[0].value == Decimal("5.1")
+    assert _read(text, unit="市食药监局") == {"三公.合计": Decimal("1848.26"), "三公.公务接待费": Decimal("1.21")}
+    same = _read("一、“三公”经费情况\n寻甸回族彝族自治县文化和旅游局2022年度“三公”经费决算数5.1万元。", unit="寻甸县文化和旅游局")
+    assert same == {"三公.合计": Decimal("5.1")}
 
 
 def test_rates_written_as_a_rate_of_change():
     got = _read("一、“三公”经费情况\n公务接待费5万元,较上年减少0.51万元,减少率为8%;公务用车运行维护费3万元,较上年增加1万元,增长率为50%。")
     assert got["三公.公务接待费.增减率"] == -8 and got["三公.公务用车运行维护费.增减率"] == 50
+
+
+def test_a_change_told_of_a_count_of_units_is_theirs():
+    got = _read("一、“三公”经费情况\n2014年“三公”经费支出38431.69万元,比上年减少2248.13万元,下降5.53%。\n在已公开的42个部门中,"
+                "因公接待费用较之去年均未有增加,其中有11个部门与2013年“三公经费”因公接待费预算持平。")
+    assert got["三公.合计.增减"] == Decimal("-2248.13") and got["三公.合计.增减率"] == Decimal("-5.53")

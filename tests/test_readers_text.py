@@ -449,6 +449,10 @@ def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
     news.write_text(body, encoding="utf-8")
     with pytest.raises(InputError, match="news.txt：是新闻报道（“8月25日电”），不是单位公开的决算或预算文件"):
         read_document(news)
+    for lead in ("四川在线记者 胡佳丽\n记者从成都市政府官方网站获悉,", "到当晚记者发稿,"):
+        news.write_text(lead + body, encoding="utf-8")
+        with pytest.raises(InputError, match="是新闻报道"):
+            read_document(news)
     own = tmp_path / "own.txt"
     own.write_text("北京市公安局2015年度“三公”经费决算情况说明\n北京市公安局2015年“三公”经费财政拨款决算数为9530.81万元。\n",
                    encoding="utf-8")

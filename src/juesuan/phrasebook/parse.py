@@ -96,6 +96,8 @@ _BARE_NAME = re.compile(_SIDE_WORD)
 #: A sentence opening on an organisation's name before its year ("市食药监局2015年…"; not 本局, 我单位).
 _OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|政府|中心|站|所|厅|馆|会"
                     r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
+#: A clause about a count of units ("有11个部门", "3个部门与去年持平"): its change is theirs.
+_UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
 #: A clause opening on a comparison with a year ("比2014年公务接待费1.84万元", "较上年“三公”经费…").
 _COMPARED = re.compile(r"\s*(?:与|同|比|较)\s*(?:(上年|去年|上一年)|((?:19|20)\d\d)\s*年)")
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
@@ -428,6 +430,8 @@ class _Reader:
                 continue
             if r.kind in ("yoy", "flat") and self._vs_other_year(text.text, max(s_start, r.start - 30), r.start):
                 continue  # "比2019年（疫情前）减少24.87万元": no change from last year
+            if r.kind in ("yoy", "flat") and _UNITS_COUNTED.search(self._clause_text(text.text, s_start, r.start)):
+                continue  # "其中有11个部门与2013年…持平": what some units did, not the document's figure
             if not self.budget and r.kind in ("yoy", "flat") and _VS_BUDGET.search(text.text, max(s_start, m.start() - 30), m.start()):
                 # "与2021年度预算相比，减少0.1万元，下降0.006%": against the budget, not last year
                 head, suffix = keys.split(key)
@@ -491,14 +495,18 @@ class _Reader:
         # "寻甸回族彝族自治县文化和旅游局"): the names end alike
         return len(os.path.commonprefix([owner[::-1], self.unit[::-1]])) < 4
 
+    @staticmethod
+    def _clause_text(s: str, start: int, at: int) -> str:
+        """The clause holding ``at``, up to it: from the last clause mark after ``start``."""
+        return s[max((m.end() for m in _CLAUSE_MARK.finditer(s, start, at)), default=start):at]
+
     def _compared_year(self, s: str, start: int, at: int) -> str:
         """"上年" when the clause holding ``at`` opens on a comparison with last year ("比2014年…"
         in a 2015 report, "较上年…"), "其他" with another year, else ""."""
-        mark = max((m.end() for m in _CLAUSE_MARK.finditer(s, start, at)), default=start)
-        m = _COMPARED.match(s, mark, at)
+        m = _COMPARED.match(self._clause_text(s, start, at))
         if m is None:
             return ""
-        if not self.budget and "预算" in s[m.end():at]:
+        if not self.budget and "预算" in m.string[m.end():]:
             return "其他"  # "比上年预算数…" in a 决算: last year's budget, not its spending
         year = self.year or self._head_year
         return "上年" if m.group(1) or (year is not None and int(m.group(2)) == year - 1) else "其他"

@@ -68,6 +68,8 @@ _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|
 _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S{0,40}?)(?P<scope>)(?P<kind>)[“\"]?三公[”\"]?经费"
                             r"(?:支出|增减|使用|安排)*(?:情况)?(?:公开)?(?:情况)?说明(?:[（(](?P<note>决算|预算)[）)])?$")
 #: How a 三公 note's title ends: "…“三公”经费（支出）（预算）（增减）情况（公开）说明".
+#: A title naming the 三公 figures' kind last: "…“三公”经费预算情况", "…“三公”经费决算".
+_SANGONG_KIND_END = re.compile(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)(?:执行)?(?:情况)?(?:公开)?(?:说明)?$")
 _SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预算|决算)*(?:情况)?(?:公开)?(?:情况)?说明$")
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
 _SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
@@ -276,7 +278,25 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
                 return f"文件不完整：正文止于“{_shorten(listed[reached])}”，目录所列其后的{len(missing)}个部分未见"
     if _cut_mid_sentence(last) and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文在句子中间结束（“…{last[-12:]}”）"
+    cut = _open_table(lines, grids)
+    if cut:
+        return f"文件不完整：正文止于表格中途（《{_shorten(cut)}》未见总计、合计行）"
     return ""
+
+
+def _open_table(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> str:
+    """The title of the money table (收入/支出) a text copy stops inside: the copy's last line is
+    in it and it has no 总计 or 合计 row yet ("" when the copy does not stop so)."""
+    last = next((span for t, span in reversed(lines) if t.strip()), None)
+    numbered = [g for g in grids if g.page is None and any(s.line is not None for row in g.spans for s in row)]
+    if last is None or last.line is None or not numbered:
+        return ""
+    final = max(numbered, key=lambda g: max(s.line or 0 for row in g.spans for s in row))
+    end = max(s.line or 0 for row in final.spans for s in row)
+    cells = [c for row in final.rows for c in row]
+    if end < last.line or any(re.search(r"总计|合计", c) for c in cells):
+        return ""
+    return final.title if re.search(r"收入|支出", final.title + "".join(cells[:40])) else ""
 
 
 def _text_ends_it(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> bool:
@@ -424,6 +444,8 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
             return "三公说明"
         if title.kind == "预算" and _BUDGET_NOTE.search(t) and _SANGONG_NOTE_END.search(t):
             return "三公说明"  # "…2019年部门预算“三公”经费公开说明": the budget's 三公 note alone
+        if _SANGONG_KIND_END.search(t) and not re.search(r"(?:部门|单位|本级)(?:决|预)算", t):
+            return "三公说明"  # "呈贡区财政局2016年“三公”经费预算情况"
         return title.kind
     if re.search(r"绩效自评|绩效评价报告", t) and not re.search(r"(部门|单位)决算", t):
         return "绩效自评"

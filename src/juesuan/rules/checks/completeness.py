@@ -79,6 +79,8 @@ def _regional(ctx: Context) -> bool:
 def _in_toc(ctx: Context, spec: PartSpec | TableSpec) -> bool:
     who = ctx.disclosure.identity
     entries = who.toc_tables if isinstance(spec, TableSpec) else who.toc_parts
+    if isinstance(spec, PartSpec):  # "七、…“三公”经费及机关运行经费支出决算表" lists a table, not a part
+        entries = tuple(e for e in entries if e not in who.toc_tables)
     return any(_matches(_flat(e), spec, ctx) for e in entries)
 
 

@@ -106,6 +106,9 @@ def t1_totals(ctx: Context) -> Iterator[Finding]:
 def t1_balance(ctx: Context) -> Iterator[Finding]:
     """公开01 收入总计 = 支出总计。"""
     t1 = _need(ctx, "T1")
+    if ctx.disclosure.identity.partial and not ("income_total" in t1.sources and "expenditure_total" in t1.sources):
+        # a copy cut short, its totals not both printed: sums of the rows it kept are no evidence
+        raise NotApplicable(f"文件不完整，{table_title(ctx, 'T1')}未读到印出的收入总计和支出总计")
     f = equal_finding(code=T1_BALANCE, left=("收入总计", t1.income_total), right=("支出总计", t1.expenditure_total),
                       message=f"{table_title(ctx, 'T1')}收入总计与支出总计不相等",
                       spans=[_src(t1.sources, "income_total", "收入总计"), _src(t1.sources, "expenditure_total", "支出总计")],
