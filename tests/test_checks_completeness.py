@@ -99,3 +99,14 @@ def test_a_contents_line_naming_a_table_promises_no_part():
     assert not [h for h in found(listed, "C-SECTION-MISSING") if "目录列有" in h.message]
     part = replace(doc(text=text, tables=Tables(t7=ZERO_T7)), identity=Identity(toc_parts=("七、“三公”经费支出决算情况说明",)))
     assert [h for h in found(part, "C-SECTION-MISSING") if "目录列有" in h.message]
+
+
+def test_no_counts_asked_when_the_documents_kind_is_unknown():
+    from dataclasses import replace
+
+    from juesuan.core.identity import Identity
+
+    text = "九、财政拨款“三公”经费支出决算情况说明。因公出国（境）费支出2.46万元。"
+    assert found(doc(text=text), "C-SANGONG-DETAILS")
+    unknown = replace(doc(text=text), identity=Identity(kind="", basis={"kind": "正文用语"}))
+    assert not found(unknown, "C-SANGONG-DETAILS")

@@ -273,3 +273,11 @@ def test_a_copy_that_stops_inside_a_money_table_is_partial():
     assert ex.grids and identify(ex.lines, ex.grids)[0].partial.startswith("文件不完整：正文止于表格中途")
     whole = extract_text(head + "\n".join(cells + ["收入总计", "2,893.49", "支出总计", "2,893.49"]) + "\n", "t.txt")
     assert identify(whole.lines, whole.grids)[0].partial == ""
+
+
+def test_a_copy_that_ends_on_two_headings_is_partial_but_not_on_a_list_of_tables():
+    cut = lines("金华市救助管理站2021年度单位决算", "(四)财政拨款收入支出决算总体情况说明", "财政拨款收入总计500.12万元。",
+                "(五)一般公共预算财政拨款支出决算情况说明", "1.一般公共预算财政拨款支出决算总体情况")
+    assert identify(cut)[0].partial.startswith("文件不完整：正文止于标题")
+    listed = lines("某局2022年度部门决算", "说明。", "八、《国有资本经营预算财政拨款收入支出决算表》", "九、《财政拨款“三公”经费支出决算表》")
+    assert identify(listed)[0].partial == ""

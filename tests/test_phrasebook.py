@@ -625,3 +625,15 @@ def test_a_change_told_of_a_count_of_units_is_theirs():
     got = _read("一、“三公”经费情况\n2014年“三公”经费支出38431.69万元,比上年减少2248.13万元,下降5.53%。\n在已公开的42个部门中,"
                 "因公接待费用较之去年均未有增加,其中有11个部门与2013年“三公经费”因公接待费预算持平。")
     assert got["三公.合计.增减"] == Decimal("-2248.13") and got["三公.合计.增减率"] == Decimal("-5.53")
+
+
+def test_a_clause_opening_on_last_year_after_a_comma_tells_last_years_figure():
+    got = _read("2017年度部门决算\n二、支出决算情况说明\n2017年度基本支出279万元,2016年度基本支出230万元,2017年比上年基本支出增加49万元。")
+    assert got["支出.基本支出"] == 279 and got["支出.基本支出.上年"] == 230 and got["支出.基本支出.增减"] == 49
+
+
+def test_a_change_after_a_bracket_is_the_subject_named_before_it():
+    got = _read("一、“三公”经费情况\n公务用车购置及运行费500.00万元(公务用车购置费100.00万元,比上年增加0万元;公务用车运行维护费400.00万元,"
+                "比上年增加10万元。)比上年增加10万元,增长2.04%;公务接待费2.4万元。")
+    assert got["三公.公务用车购置及运行维护费.增减"] == 10 and got["三公.公务用车购置及运行维护费.增减率"] == Decimal("2.04")
+    assert got["三公.公务用车运行维护费.增减"] == 10 and "三公.合计.增减" not in got

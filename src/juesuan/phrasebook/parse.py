@@ -96,11 +96,14 @@ _BARE_NAME = re.compile(_SIDE_WORD)
 #: A sentence opening on an organisation's name before its year ("市食药监局2015年…"; not 本局, 我单位).
 _OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|政府|中心|站|所|厅|馆|会"
                     r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
+#: A bracket closed right before a clause (its words may follow: "…。）比上年").
+_CLOSED = re.compile(r"[)）](?=[^()（）]*$)")
 #: A clause about a count of units ("有11个部门", "3个部门与去年持平"): its change is theirs.
 _UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
-#: A clause opening on a comparison with a year ("比2014年公务接待费1.84万元", "较上年“三公”经费…").
-_COMPARED = re.compile(r"\s*(?:与|同|比|较)\s*(?:(上年|去年|上一年)|((?:19|20)\d\d)\s*年)")
-_CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)")
+#: A clause opening on a year or a comparison with one ("比2014年公务接待费1.84万元", "2016年度基本支出
+#: 230万元", "较上年“三公”经费…").
+_COMPARED = re.compile(r"\s*(?P<vs>(?:与|同|比|较)\s*)?(?:(?P<last>上年|去年|上一年)|(?P<year>(?:19|20)\d\d)\s*年)")
+_CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)|,(?=(?:19|20)\d\d\s*年)")  # not "1,234", but ",2016年"
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +337,10 @@ class _Reader:
             for m_start, pattern, m in found:
                 if m_start >= cut:
                     break
+                closed = _CLOSED.search(s, read_to, m_start) if _relative(pattern) else None
+                if closed:  # "…运行费500万元（购置费…，运行维护费…）比上年增加0万元": the subject before the bracket
+                    opened = max(s.rfind("(", start, closed.start()), s.rfind("（", start, closed.start()))
+                    subject = [subj for pos, subj in history if pos <= opened][-1]
                 if (read_to == start and subject is None and _relative(pattern)
                         and _LEAD_COMPARISON.fullmatch(s, start, m_start)):
                     # "项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": the last subject
@@ -501,15 +508,18 @@ class _Reader:
         return s[max((m.end() for m in _CLAUSE_MARK.finditer(s, start, at)), default=start):at]
 
     def _compared_year(self, s: str, start: int, at: int) -> str:
-        """"上年" when the clause holding ``at`` opens on a comparison with last year ("比2014年…"
-        in a 2015 report, "较上年…"), "其他" with another year, else ""."""
+        """"上年" when the clause holding ``at`` opens on last year ("比2014年…" or "2014年度基本支出…"
+        in a 2015 report, "较上年…"), "其他" on another year than the report's, else ""."""
         m = _COMPARED.match(self._clause_text(s, start, at))
         if m is None:
             return ""
+        year = self.year or self._head_year
+        named = int(m.group("year")) if m.group("year") else None
+        if m.group("vs") is None and (named is None or year is None or named == year):
+            return ""  # "2017年度基本支出279万元" in a 2017 report: its own figure
         if not self.budget and "预算" in m.string[m.end():]:
             return "其他"  # "比上年预算数…" in a 决算: last year's budget, not its spending
-        year = self.year or self._head_year
-        return "上年" if m.group(1) or (year is not None and int(m.group(2)) == year - 1) else "其他"
+        return "上年" if m.group("last") or (year is not None and named == year - 1) else "其他"
 
     def _of_last_year(self, s: str, start: int, end: int) -> bool:
         """The sentence tells the year before the report's, not compared with it ("2021年的三公经费

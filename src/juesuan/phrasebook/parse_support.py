@@ -97,10 +97,10 @@ class Names:
 
 
 def sentences(s: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a sentence ends at 。！？."""
+    """(start, end) of each sentence; a sentence ends at 。！？, not inside brackets ("（…400万元。）比上年…")."""
     out, start = [], 0
     for i, c in enumerate(s):
-        if c in SENTENCE_END:
+        if c in SENTENCE_END and not s.startswith((")", "）"), i + 1):
             out.append((start, i + 1))
             start = i + 1
     if start < len(s):

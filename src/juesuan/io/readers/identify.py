@@ -276,6 +276,10 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
             missing = [listed[i] for i in range(reached + 1, len(listed)) if not present[i]]
             if len(missing) >= 2 and not grids:
                 return f"文件不完整：正文止于“{_shorten(listed[reached])}”，目录所列其后的{len(missing)}个部分未见"
+    # two headings of the 说明 with nothing under either (not a closing list of the tables' names)
+    if len(texts) >= 2 and all(_heading(t) and not t.rstrip("》").endswith("表") for t in map(flat, texts[-2:])) \
+            and (not grids or _text_ends_it(lines, grids)):
+        return f"文件不完整：正文止于标题“{_shorten(last)}”，其下没有内容"
     if _cut_mid_sentence(last) and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文在句子中间结束（“…{last[-12:]}”）"
     cut = _open_table(lines, grids)
@@ -318,6 +322,11 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 _CLAUSE_BEFORE_NUMBER = re.compile(r"[，,；;：:（(][^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?[\d,，.]+%?$")
 
 
+def _heading(t: str) -> bool:
+    """A numbered heading line ("（五）一般公共预算财政拨款支出决算情况说明")."""
+    return bool(_NUMBERING.match(t) and _HEADING_END.search(t)) and len(t) <= 40
+
+
 def _cut_mid_sentence(last: str) -> bool:
     """The last line stops where no sentence, heading, date, page number or signature ends."""
     t = flat(last)
@@ -325,7 +334,7 @@ def _cut_mid_sentence(last: str) -> bool:
         return False
     if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 20 and _CLAUSE_BEFORE_NUMBER.search(t)):
         return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
-    if _NUMBERING.match(t) and _HEADING_END.search(t) and len(t) <= 40:  # a heading (an empty last part)
+    if _heading(t):  # a heading (an empty last part)
         return False
     if len(t) <= 20 and _ORG.search(t) and not _NUMBERING.match(t):  # a signature line: the unit's name
         # (not "七、政府", a heading cut short)

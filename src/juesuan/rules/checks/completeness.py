@@ -218,6 +218,8 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable(d.identity.partial)
     if d.identity.kind == "三公说明" and d.identity.basis.get("kind") != "标题":
         raise NotApplicable("无标题的“三公”经费说明（如全区汇总），不按部门说明核对所列数量")
+    if d.identity.basis and not d.identity.kind:
+        raise NotApplicable("未能识别文件类型（决算或预算），不核对决算说明应列的数量")
     whole = total if total is not None else table_total
     none_stated = re.search(r"(?:无|没有|未发生)[^。\n]{0,10}三公", text) is not None
     if whole == 0 and total is None and not none_stated:
