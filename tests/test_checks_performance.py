@@ -119,6 +119,13 @@ def test_unreadable_names_table_and_row():
     assert f.spans[0].cell == "绩效.指标[4].actual"
 
 
+def test_a_funds_row_not_read_at_all_is_a_notice_not_a_warning():
+    found = findings(disclosure(replace(base_evaluation(), funds=())))
+    assert [f.severity for f in found if f.code == "P-UNREADABLE"] == [Severity.INFO]
+    blank = replace(base_evaluation(), funds=tuple(replace(f, executed=None) for f in base_evaluation().funds))
+    assert Severity.WARNING in [f.severity for f in findings(disclosure(blank)) if f.code == "P-UNREADABLE"]
+
+
 def test_narrative_score_and_grade():
     evs = seed_evaluations()
     d = seed_disclosure(text=SEED_NARRATIVE_TEXT.replace("为“优”", "为“良”"))

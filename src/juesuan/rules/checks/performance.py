@@ -39,7 +39,7 @@ P_OVER_PENALTY = Code("P-OVER-PENALTY", INFO, "超额完成的指标被扣分（
 P_TOTAL = Code("P-TOTAL", ERROR, "总分与各项得分之和不符")
 P_WEIGHTS = Code("P-WEIGHTS", ERROR, "指标权重与执行率分值合计不等于100")
 P_GRADE = Code("P-GRADE", ERROR, "评价等级与总分不符（表中未印总分、按配置计算总分时为警告）", also=(WARNING,))
-P_UNREADABLE = Code("P-UNREADABLE", WARNING, "绩效自评表中的数值无法识别，该项未能计分")
+P_UNREADABLE = Code("P-UNREADABLE", WARNING, "绩效自评表中的数值无法识别，该项未能计分（未读到资金合计行时为提示）", also=(INFO,))
 
 
 _MONEY = ("万元", "元", "千元", "亿元")
@@ -269,7 +269,9 @@ def unreadable(ctx: Context) -> Iterator[Finding]:
     for ev, result, _ in scored(ctx):
         if result.execution.problem:
             line = total_line(ev)
-            yield P_UNREADABLE(f"{table_label(ev)}预算执行率无法计算：{result.execution.problem}",
+            # no funds row read at all: more likely lost by the copy than left out of the table
+            code = P_UNREADABLE.at(INFO) if line is None else P_UNREADABLE
+            yield code(f"{table_label(ev)}预算执行率无法计算：{result.execution.problem}",
                           {"表": table_label(ev)}, spans(ev, line, "full_year_budget", "executed"), table_label(ev))
         for i, (ind, res) in enumerate(zip(ev.indicators, result.indicators)):
             if res.problem:
