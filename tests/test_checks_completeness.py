@@ -110,3 +110,9 @@ def test_no_counts_asked_when_the_documents_kind_is_unknown():
     assert found(doc(text=text), "C-SANGONG-DETAILS")
     unknown = replace(doc(text=text), identity=Identity(kind="", basis={"kind": "正文用语"}))
     assert not found(unknown, "C-SANGONG-DETAILS")
+
+
+def test_saying_there_were_no_trips_or_receptions_gives_their_counts():
+    text = "九、财政拨款“三公”经费支出决算情况说明。因公出国（境）费支出2.46万元，本年无出国计划。公务用车保有量2辆。公务接待费3万元，未发生国内公务接待。"
+    assert not found(doc(text=text), "C-SANGONG-DETAILS")
+    assert [h.figures["缺少"] for h in found(doc(text=text.replace("本年无出国计划", "")), "C-SANGONG-DETAILS")] == ["因公出国（境）团组与人次"]

@@ -234,3 +234,12 @@ def test_a_year_compared_with_the_year_before_the_sentences_own():
                              identity=Identity(year=2020, confidence={"year": "高"})), "N-YEAR")
     assert found(replace(doc(text="2021年“三公”经费较2019年度增加1.68万元。"),
                          identity=Identity(year=2021, confidence={"year": "高"})), "N-YEAR")
+
+
+def test_no_plan_year_checked_in_a_note_of_two_years():
+    from catalogue_examples import budget_text
+    from builders import found
+
+    text = "附:某局“三公”经费2023年决算和2024年预算情况表\n公务接待费预算44.58万元，2023年安排公务接待费43.75万元。"
+    assert not found(budget_text(text)(), "N-PLAN-YEAR")
+    assert found(budget_text("公务接待费预算44.58万元，2023年安排公务接待费43.75万元。")(), "N-PLAN-YEAR")

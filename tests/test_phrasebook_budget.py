@@ -140,3 +140,8 @@ def test_every_source_s_spending_by_class_and_the_share_base_named_once():
     assert v["全部资金.类.205"].value == D("398593.09") and v["全部资金.类.206"].value == D("1512.90")
     assert v["全部资金.类.206.占比"].basis == "支出总计"  # "占0.31%" after "占总支出的81.21%"
     assert "类.205" not in v  # not the 一般公共预算财政拨款 of 类 205
+
+
+def test_a_year_named_with_another_is_no_plan_year():
+    n = parsed("（二）公务用车购置及运行费8.1万元。2025年和2024年均未安排公务用车购置计划。")
+    assert [c.value for c in n.claimed(YEAR) if c.key == "计划"] == []

@@ -78,7 +78,8 @@ _YEARS = (
     # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's
     # own year, checked by N-PLAN-YEAR); never after words that compare or date a balance, nor what was
     # done ("2025年安排了…注资", "2025年安排的专项经费")
-    ("计划", re.compile(rf"(?<![\d与同比较至止上])\s*{_Y}\s*年度?\s*(?:无|没有|不)?[^。；;，,、\d\n]{{0,6}}?(?:计划|安排)(?![了的过])")),
+    # nor a year named with another ("2025年和2024年均未安排…")
+    ("计划", re.compile(rf"(?<![\d与同比较至止上和及、])\s*{_Y}\s*年度?(?![均都])\s*(?:无|没有|不)?[^。；;，,、\d\n]{{0,6}}?(?:计划|安排)(?![了的过])")),
 )
 #: A comparison with last year earlier in the same sentence: a further year compared is deliberate.
 _ALSO_LAST_YEAR = re.compile(r"(?:比|较|与|同)上(?:一)?年")

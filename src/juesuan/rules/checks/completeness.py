@@ -200,9 +200,12 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
 
 
 #: (what, the count keys, words that tell it, the item whose zero needs no count)
-_SANGONG_TEXT = (("因公出国（境）团组与人次", ("三公.出国团组", "三公.出国人次"), ("团组",), "三公.因公出国（境）费"),
-                 ("公务用车购置数与保有量", ("三公.购置车辆", "三公.保有车辆"), ("保有量", "保有"), ""),
-                 ("国内公务接待批次与人次", ("三公.接待批次", "三公.接待人次"), ("批次",), "三公.公务接待费"))
+#: (what, its figures, words that give it or say there is none, the 三公 item whose 0 makes it moot)
+_SANGONG_TEXT = (("因公出国（境）团组与人次", ("三公.出国团组", "三公.出国人次"),
+                  re.compile(r"团组|(?:无|没有|未)(?:安排|发生)?(?:因公)?出国"), "三公.因公出国（境）费"),
+                 ("公务用车购置数与保有量", ("三公.购置车辆", "三公.保有车辆"), re.compile(r"保有"), ""),
+                 ("国内公务接待批次与人次", ("三公.接待批次", "三公.接待人次"),
+                  re.compile(r"批次|(?:无|没有|未)(?:安排|发生)?(?:国内)?公务接待"), "三公.公务接待费"))
 
 
 @check(C_SANGONG_DETAILS, C_SANGONG_ZERO, relations=("C34", "C46"))
@@ -233,7 +236,7 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
             continue
         if item and fact(d, item)[0] == 0:
             continue  # "因公出国（境）费0万元": no trip to count
-        if any(w in text for w in words):
+        if words.search(text):
             continue
         yield C_SANGONG_DETAILS(f"三公经费说明中没有{label}", {"缺少": label}, (), section_label(ctx, "三公.合计"))
 

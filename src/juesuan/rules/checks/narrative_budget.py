@@ -9,6 +9,7 @@ spent, where a car sold during the year or a plan for next year is no slip.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ...core.findings import Finding
@@ -50,6 +51,10 @@ def vehicles_and_running_cost(ctx: Context) -> Iterator[Finding]:
                              figures, spans(cspan, rspan), "预算说明 · 国有资产占有使用情况")
 
 
+#: A document about two years at once: "“三公”经费2011年决算和2012年预算情况表".
+_TWO_YEARS = re.compile(r"(?:19|20)\d\d\s*年度?\s*(?:决算|预算)(?:数)?\s*[和及与、]\s*(?:19|20)\d\d\s*年度?\s*(?:决算|预算)")
+
+
 @check(N_PLAN_YEAR)
 def plan_years(ctx: Context) -> Iterator[Finding]:
     """预算：说明中写计划、安排的年份（“2025年无公车购置计划”“2025年安排建设资金”）= 本预算年度。"""
@@ -59,6 +64,8 @@ def plan_years(ctx: Context) -> Iterator[Finding]:
     plans = [c for c in (n.claimed(YEAR) if n is not None else ()) if c.key == "计划" and c.value]
     if not year or not plans:
         raise NotApplicable("说明中没有写出计划或安排的年份")
+    if _TWO_YEARS.search(n.text):
+        raise NotApplicable("文件合写两个年度（如“2011年决算和2012年预算”），计划年份不按一个预算年度核对")
     for c in plans:
         if int(c.value) != year:
             words = c.parts[0] if c.parts else f"{c.value}年"
