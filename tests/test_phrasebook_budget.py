@@ -145,3 +145,9 @@ def test_every_source_s_spending_by_class_and_the_share_base_named_once():
 def test_a_year_named_with_another_is_no_plan_year():
     n = parsed("（二）公务用车购置及运行费8.1万元。2025年和2024年均未安排公务用车购置计划。")
     assert [c.value for c in n.claimed(YEAR) if c.key == "计划"] == []
+
+
+def test_a_class_or_items_budget_is_not_the_total():
+    v = _budget_stated("三、支出预算说明", "2016年支出预算181.8万元。按用途划分如下:", "工资福利支出预算89.3万元。",
+                       "对个人和家庭的补助支出预算7.4万元。", "事业收入预算0万元。")
+    assert v["支出总计"] == [Decimal("181.8")] and "收入总计" not in v

@@ -18,7 +18,7 @@ from ..core.keys import COMPLETION as _COMPLETION
 from ..core.keys import EXPENDITURE_ITEMS, FUND_INCOME_ITEMS, INCOME_ITEMS
 from ..core.model import VEHICLE_CATEGORIES
 from . import patterns_budget
-from .grammar import Pattern
+from .grammar import NAME_END, Pattern
 
 # --------------------------------------------------------------------------- topics
 
@@ -276,8 +276,8 @@ _PLANNED_CARS = {"副部（省）级及以上领导用车": "部级领导干部�
                  "离退休干部服务用车": "离退休干部用车"}
 BUDGET = (
     _b("收支总计.预算", "[{年:year}年]收支总预算{收支总计:amt}", "预算.收支"),
-    _b("收入总计.预算", "收入预算{收入总计:amt}", "预算.收支"),
-    _b("支出总计.预算", "支出预算{支出总计:amt}", "预算.收支"),
+    _b("收入总计.预算", "收入预算{收入总计:amt}", "预算.收支", not_after=NAME_END),
+    _b("支出总计.预算", "支出预算{支出总计:amt}", "预算.收支", not_after=NAME_END),
     _b("上年结转", "上年结转{年初结转和结余:amt}", "预算.收支"),
     _b("结转下年", "结转下年{年末结转和结余:amt}", "预算.收支"),
     _b("收入.经营收入.事业单位", "事业单位经营收入{收入.经营收入:amt}", "预算.收支"),

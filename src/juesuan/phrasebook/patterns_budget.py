@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..core.codes import function_codes
 from ..core.keys import INCOME_ITEMS
 from ..core.model import BUDGET_VEHICLE_CATEGORIES, VEHICLE_CATEGORIES
-from .grammar import Pattern
+from .grammar import NAME_END, Pattern
 
 _ASSETS = "其他重要事项.资产"
 _PROCUREMENT = "其他重要事项.政府采购"
@@ -33,8 +33,9 @@ def _v(name: str, template: str, *topics: str, **kw) -> Pattern:
 _OWN = "[：][{年:year}年][~年初][~预算数][~为]"
 
 OVERALL = (
-    _v("收入总计", "收入预算[~总计][~合计]" + _OWN + "{收入总计:amt}", *_OVERALL, not_after="拨金入"),
-    _v("支出总计", "支出预算[~总计][~合计]" + _OWN + "{支出总计:amt}", *_OVERALL, not_after="拨款金基本目费"),
+    # not an item's or a class's ("工资福利支出预算89.3万元", "事业收入预算", "教育支出预算")
+    _v("收入总计", "收入预算[~总计][~合计]" + _OWN + "{收入总计:amt}", *_OVERALL, not_after="拨入" + NAME_END),
+    _v("支出总计", "支出预算[~总计][~合计]" + _OWN + "{支出总计:amt}", *_OVERALL, not_after="拨基本目费" + NAME_END),
     _v("收支总计", "收支总预算{收支总计:amt}", *_OVERALL),
     _v("收支总计.名", "收支总预算", *_OVERALL, anchor="收支总计"),
     _v("本年收入合计", "<本年收入预算|本年预算收入>{本年收入合计:amt}", *_OVERALL),
