@@ -637,3 +637,14 @@ def test_a_change_after_a_bracket_is_the_subject_named_before_it():
                 "比上年增加10万元。)比上年增加10万元,增长2.04%;公务接待费2.4万元。")
     assert got["三公.公务用车购置及运行维护费.增减"] == 10 and got["三公.公务用车购置及运行维护费.增减率"] == Decimal("2.04")
     assert got["三公.公务用车运行维护费.增减"] == 10 and "三公.合计.增减" not in got
+
+
+def test_a_change_told_with_le():
+    got = _read("一、“三公”经费情况\n公务接待费5万元,较上年减少了0.51万元,下降了9.26%。")
+    assert got["三公.公务接待费.增减"] == Decimal("-0.51") and got["三公.公务接待费.增减率"] == Decimal("-9.26")
+
+
+def test_a_change_net_of_something_is_not_the_totals():
+    got = _read("一、“三公”经费情况\n2017年度“三公”经费支出4,333.33万元,与上年相比减少了1,276.52万元,下降了22.75%。"
+                "剔除这一因素,“三公”经费支出减少933.78万元,下降16.64%。")
+    assert got["三公.合计.增减"] == Decimal("-1276.52") and got["三公.合计.增减率"] == Decimal("-22.75")

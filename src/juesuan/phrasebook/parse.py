@@ -98,6 +98,8 @@ _OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9
                     r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
 #: A bracket closed right before a clause (its words may follow: "…。）比上年").
 _CLOSED = re.compile(r"[)）](?=[^()（）]*$)")
+#: A change told net of something ("剔除这一因素", "扣除…后", "按可比口径").
+_ADJUSTED = re.compile(r"剔除|扣除|除去|不考虑|可比口径")
 #: A clause about a count of units ("有11个部门", "3个部门与去年持平"): its change is theirs.
 _UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
 #: A clause opening on a year or a comparison with one ("比2014年公务接待费1.84万元", "2016年度基本支出
@@ -439,6 +441,8 @@ class _Reader:
                 continue  # "比2019年（疫情前）减少24.87万元": no change from last year
             if r.kind in ("yoy", "flat") and _UNITS_COUNTED.search(self._clause_text(text.text, s_start, r.start)):
                 continue  # "其中有11个部门与2013年…持平": what some units did, not the document's figure
+            if r.kind in ("yoy", "flat") and _ADJUSTED.search(text.text, s_start, r.start):
+                continue  # "剔除这一因素…减少933.78万元": a change on another footing than the figures
             if not self.budget and r.kind in ("yoy", "flat") and _VS_BUDGET.search(text.text, max(s_start, m.start() - 30), m.start()):
                 # "与2021年度预算相比，减少0.1万元，下降0.006%": against the budget, not last year
                 head, suffix = keys.split(key)
