@@ -292,13 +292,12 @@ def _open_table(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> 
     """The title of the money table (收入/支出) a text copy stops inside: the copy's last line is
     in it and it has no 总计 or 合计 row yet ("" when the copy does not stop so)."""
     last = next((span for t, span in reversed(lines) if t.strip()), None)
-    numbered = [g for g in grids if g.page is None and any(s.line is not None for row in g.spans for s in row)]
+    numbered = [g for g in grids if g.page is None and _end_line(g)]
     if last is None or last.line is None or not numbered:
         return ""
-    final = max(numbered, key=lambda g: max(s.line or 0 for row in g.spans for s in row))
-    end = max(s.line or 0 for row in final.spans for s in row)
+    final = max(numbered, key=_end_line)
     cells = [c for row in final.rows for c in row]
-    if end < last.line or any(re.search(r"总计|合计", c) for c in cells):
+    if _end_line(final) < last.line or any(re.search(r"总计|合计", c) for c in cells):
         return ""
     return final.title if re.search(r"收入|支出", final.title + "".join(cells[:40])) else ""
 
@@ -306,9 +305,9 @@ def _open_table(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> 
 def _text_ends_it(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> bool:
     """The document's last line is text, after every table (of a text copy, numbered by line)."""
     last = next((span for t, span in reversed(lines) if t.strip()), None)
-    ends = [s.line for g in grids for row in g.spans for s in row if s.line is not None]
-    return bool(last and last.line is not None and ends and last.page is None
-                and all(g.page is None for g in grids) and last.line > max(ends))
+    end = max((_end_line(g) for g in grids), default=0)
+    return bool(last and last.line is not None and end and last.page is None
+                and all(g.page is None for g in grids) and last.line > end)
 
 
 _DATE_OR_PAGE = re.compile(r"(20\d{2}|二〇[一二三四五六七八九〇]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?$|^[-—\s\d第页/]+$")
@@ -320,6 +319,11 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 #: A sentence still running when its last number was cut: a clause mark, then a verb of change or
 #: measure right before the number ("，下降7", "支出0.00").
 _CLAUSE_BEFORE_NUMBER = re.compile(r"[，,；;：:（(][^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?[\d,，.]+%?$")
+
+
+def _end_line(grid: RawGrid) -> int:
+    """The last text line a grid was read from (0 when its lines are not known)."""
+    return max((s.line for row in grid.spans for s in row if s.line is not None), default=0)
 
 
 def _heading(t: str) -> bool:

@@ -68,12 +68,22 @@ def _body(ctx: Context) -> str:
     return _flat(ctx.disclosure.narrative.body())
 
 
+def _year(ctx: Context) -> int | None:
+    """The document's report year (None when unknown)."""
+    return ctx.disclosure.identity.year or ctx.disclosure.unit.year or None
+
+
+def _unseen_before(ctx: Context) -> int | None:
+    """The first year the layout was seen in, when the document is older (its layout then unknown)."""
+    seen_from, year = ctx.profile.layout.seen_from, _year(ctx)
+    return seen_from if seen_from and year and year < seen_from else None
+
+
 def _regional(ctx: Context) -> bool:
     """The layout is one of the document's region or form (not the national default), and known
     for the document's year."""
-    m, seen_from = ctx.profile.match, ctx.profile.layout.seen_from
-    year = ctx.disclosure.identity.year or ctx.disclosure.unit.year or None
-    return (bool(m.regions) or m.forms != ("standard",)) and not (seen_from and year and year < seen_from)
+    m = ctx.profile.match
+    return (bool(m.regions) or m.forms != ("standard",)) and not _unseen_before(ctx)
 
 
 def _in_toc(ctx: Context, spec: PartSpec | TableSpec) -> bool:
@@ -97,7 +107,7 @@ def sections(ctx: Context) -> Iterator[Finding]:
     """公开说明包含本地区、本年度格式要求的各部分（单位概况、各项情况说明、名词解释）；目录列出而正文没有的，以及地区格式要求而没有的，为错误。"""
     body = _body(ctx)
     _whole_disclosure(ctx)
-    year = ctx.disclosure.identity.year or ctx.disclosure.unit.year or None
+    year = _year(ctx)
     for spec in ctx.profile.layout.parts:
         if not spec.required_in(year) or any(_flat(n) in body for n in spec.names):
             continue
@@ -107,10 +117,10 @@ def sections(ctx: Context) -> Iterator[Finding]:
             continue
         promised = _in_toc(ctx, spec)
         code = C_SECTION_MISSING if spec.severity == "error" and (promised or _regional(ctx)) else C_SECTION_MISSING.at(WARNING)
-        seen_from = ctx.profile.layout.seen_from
+        seen_from = _unseen_before(ctx)
         where = ("目录列有，正文中没有" if promised else
                  f"按{ctx.profile.title or ctx.profile.name}格式应有" + (
-                     f"；该格式见于{seen_from}年起的文件，{year}年是否要求请核实" if seen_from and year and year < seen_from else ""))
+                     f"；该格式见于{seen_from}年起的文件，{year}年是否要求请核实" if seen_from else ""))
         yield code(f"公开说明中没有“{spec.title}”部分（{where}）", {"缺少": spec.title}, (), "完整性")
 
 
@@ -132,7 +142,7 @@ def tables_present(ctx: Context) -> Iterator[Finding]:
     text = _flat(_narrative_text(ctx))
     _whole_disclosure(ctx)
     body = _body(ctx)
-    year = d.identity.year or d.unit.year or None
+    year = _year(ctx)
     present = set(d.tables.present())
     specs = ctx.profile.layout.tables
     if not specs:
@@ -182,7 +192,7 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         table = getattr(d.tables, key.lower())
         if table is not None:
             empty = table.is_empty()
-        elif not (spec := ctx.profile.layout.table(key)) or not spec.required_in(d.identity.year or d.unit.year or None):
+        elif not (spec := ctx.profile.layout.table(key)) or not spec.required_in(_year(ctx)):
             continue  # this layout does not require such a table: an absent one needs no statement
         elif t4 is not None:
             values = [t4.income.get(FUNDS[index]), t4.expenditure_this_year.get(FUNDS[index]), t4.opening.get(FUNDS[index]), t4.closing.get(FUNDS[index])]
