@@ -116,3 +116,14 @@ def test_saying_there_were_no_trips_or_receptions_gives_their_counts():
     text = "九、财政拨款“三公”经费支出决算情况说明。因公出国（境）费支出2.46万元，本年无出国计划。公务用车保有量2辆。公务接待费3万元，未发生国内公务接待。"
     assert not found(doc(text=text), "C-SANGONG-DETAILS")
     assert [h.figures["缺少"] for h in found(doc(text=text.replace("本年无出国计划", "")), "C-SANGONG-DETAILS")] == ["因公出国（境）团组与人次"]
+
+
+def test_a_regions_summed_sangong_note_is_not_asked_for_one_units_counts():
+    from dataclasses import replace
+
+    from juesuan.core.identity import Identity
+
+    text = "云县2023年“三公”经费决算情况说明\n云县2023“三公”经费决算支出数为820.33万元，其中：公务接待费249.29万元。"
+    note = Identity(kind="三公说明", basis={"kind": "标题"}, year=2023, unit="云县财政局")
+    assert found(replace(doc(text=text), identity=note), "C-SANGONG-DETAILS")
+    assert not found(replace(doc(text=text), identity=replace(note, scope="汇总", unit="云县")), "C-SANGONG-DETAILS")

@@ -51,6 +51,7 @@ def test_latin_words_are_not_placeholders():
 def test_unit_price_in_yuan_is_fine():
     assert not found(doc(text="差旅补助标准每人每天100.00元，合计11.90万元。"), "W-UNIT")
     assert found(doc(text="住房公积金3.58元，合计11.90万元。"), "W-UNIT")[0].figures["原文"] == "3.58元"
+    assert len(found(doc(text="住房公积金 3.58 元，合计 11.90 万元，其他补助 0.39 万，"), "W-UNIT")) == 2  # spaced by a PDF
 
 
 def test_outdated_name_gives_current_name():
@@ -69,6 +70,8 @@ def test_a_bracket_wrapped_onto_the_next_line_is_paired():
     assert not found(wrapped, "W-PAREN")
     left_open = doc(text="推动公共资源交易（政府采购业务改革。\n下一段没有括号。")
     assert len(found(left_open, "W-PAREN")) == 1  # the next line closes nothing: still unpaired
+    numbered = doc(text="(3)教育和管理职能。(4)服从和服务于经济建设的职能。(\n5)做好群众工作。(6)其他职能。")
+    assert not found(numbered, "W-PAREN")  # "(5)" cut after its opening bracket
 
 
 @pytest.mark.parametrize("slip", ["比上年预算增加增加27.45万元", "决算数大小于预算数的主要原因", "比2024年度减增加21.90万元",
@@ -126,6 +129,7 @@ def test_an_amount_in_wan_without_yuan():
     assert not found(doc(text="财政拨款收入12.00万元,上级补助收入0万"), "W-UNIT")
     assert hit.figures["原文"] == "0万" and hit.spans[0].line == 2
     assert not found(doc(text="(2)公务用车购置费0万元\n"), "W-UNIT")
+    assert not found(doc(text="公务接待费支出0.65万元，与预算相比，减少0.85万\n元，主要原因是节约。"), "W-UNIT")  # wrapped
 
 
 def test_a_heading_that_lost_the_shuo_of_shuoming():
@@ -180,3 +184,9 @@ def test_a_spreadsheet_title_repeated_with_its_first_character_cut_is_the_copys(
     assert not found(doc(text=sheet), "W-TERM-BROKEN")
     typo = "2022年度入支出决算总体情况说明：收入总计100万元。\n收入支出决算总表"
     assert found(doc(text=typo), "W-TERM-BROKEN")
+
+
+def test_a_term_wrapped_after_its_first_character_is_whole():
+    wrapped = "增长1.94%。主要原因：基本支出增加。（二）一\n般公共预算财政拨款支出决算结构情况"
+    assert not found(doc(text=wrapped), "W-TERM-BROKEN")
+    assert found(doc(text=wrapped.replace("（二）一\n", "（二）\n")), "W-TERM-BROKEN")

@@ -203,6 +203,20 @@ def test_income_by_fund_lines_adds_up():
     assert found(read(text.replace("5.40万元", "6.40万元").replace("1.28%", "1.51%")), "N-INCOME-SUM")
 
 
+def test_a_partial_copy_still_sums_a_fixed_set_of_parts_but_not_the_classes_it_lists():
+    partial = Identity(partial="文件不完整：正文在句子中间结束")
+    basic = "六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出911.70万元，其中：人员经费489.18万元，公用经费46.89万元。"
+    assert found(read(basic), "N-BASIC-SUM")
+    (hit,) = found(replace(read(basic), identity=partial), "N-BASIC-SUM")
+    assert hit.figures["各项之和"] == "536.07"
+    assert not found(replace(read(basic.replace("911.70", "536.07")), identity=partial), "N-BASIC-SUM")
+    # the classes are those the text lists: a partial copy may lack the rest
+    classes = ("五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出100.00万元，主要用于：一般公共服务支出（类）"
+               "60.00万元，占60%；教育支出（类）20.00万元，占20%。")
+    assert found(read(classes), "N-CLASS-SUM")
+    assert not found(replace(read(classes), identity=partial), "N-CLASS-SUM")
+
+
 # --------------------------------------------------------------------------- N-CLASS-SUM: the fund section's 项
 
 _CLASS_AND_FUND = """五、一般公共预算财政拨款支出决算情况说明

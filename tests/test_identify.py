@@ -25,6 +25,13 @@ def test_title_unit_year_scope_and_kind():
     assert (t.unit, t.year, t.kind) == ("重庆市科学技术局", 2026, "预算")
     t = find_title(lines("三亚市住房和城乡建设局", "2023年度单位决算公开报告"))
     assert (t.unit, t.scope) == ("三亚市住房和城乡建设局", "单位")
+    t = find_title(lines("州中医医院2020年一般公共预算财政拨款“三公”经费支出决算表(与预算对比).xls", "目录",
+                         "一、贵州省黔南州中医医院概况", "二、贵州省黔南州中医医院2020年度部门决算公开报表(见附表)"))
+    assert (t.unit, t.kind) == ("贵州省黔南州中医医院", "决算")  # not the attached spreadsheet's name
+    t = find_title(lines("2016年度区级部门决算公开"))  # a level of government names no unit
+    assert (t.unit, t.year, t.kind) == ("", 2016, "决算")
+    # a line that states a figure is a sentence, whatever words it holds
+    assert find_title(lines("较 2022 年度决算数增加 0.00 万元,增长 0%,主要原因是:", "", "本单位无经营收入,与去年相比无变化,与预算")) is None
 
 
 def test_title_broken_over_lines_and_contents_prefix():
@@ -167,6 +174,20 @@ def test_a_sangong_note_without_a_title():
                 "2016年决算数与2015年决算数对比情况", "年度", "|", "合计", "|")
     who, _ = identify(doc)
     assert (who.kind, who.accounts, who.year, who.partial) == ("三公说明", "决算", 2016, "")
+    # one that opens on what it reports: "…(以下简称“三公”经费)支出预算安排情况如下"
+    doc = lines("根据百色市本级2024年预算,2024年市本级一般公共预算安排的公务接待费、因公出国(境)费、公务用车购置及运行维护费"
+                "(以下简称“三公”经费)支出预算安排情况如下:", "2024年,一般公共预算安排的“三公”经费支出共计3923万元。")
+    assert identify(doc)[0].kind == "三公说明"
+
+
+def test_a_regions_sangong_note_over_all_its_units_is_a_summary():
+    county = identify(lines("施甸县2016年“三公”经费决算情况统计表", "合计 | 2911.47 | 2706.86 |"))[0]
+    assert (county.kind, county.unit, county.scope, county.label) == ("三公说明", "施甸县", "汇总", "“三公”经费汇总说明")
+    summed = identify(lines("云县财政局2023年“三公”经费决算情况说明",
+                            "经云县财政局汇总,县人民政府审定,现将县各部门、各乡镇2023“三公”经费决算情况公开如下:"))[0]
+    assert summed.scope == "汇总"
+    own = identify(lines("某县审计局2023年“三公”经费决算情况说明", "2023年“三公”经费支出9.80万元。"))[0]
+    assert (own.scope, own.label) == ("", "“三公”经费说明")
 
 
 def test_a_title_standing_alone_under_a_pages_metadata_is_its_own_line():

@@ -151,3 +151,13 @@ def test_a_class_or_items_budget_is_not_the_total():
     v = _budget_stated("三、支出预算说明", "2016年支出预算181.8万元。按用途划分如下:", "工资福利支出预算89.3万元。",
                        "对个人和家庭的补助支出预算7.4万元。", "事业收入预算0万元。")
     assert v["支出总计"] == [Decimal("181.8")] and "收入总计" not in v
+
+
+def test_a_basic_or_project_budget_is_not_the_total_nor_the_base_of_its_share_the_subject():
+    v = stated("三、部门支出预算情况说明",
+               "2023年部门支出总预算1157.55万元,基本支出预算709.55万元,占支出总预算的61.30%,同比增加75.96万元。"
+               "项目支出预算448万元,占支出总预算的38.70%,同比减少594万元。",
+               "1.基本支出预算709.55万元,占一般公共预算拨款支出预算61.30%,同比增加75.96万元。")
+    assert "支出总计" not in v  # not 基本支出预算709.55, not 项目支出预算448
+    assert v["支出.基本支出.增减"] == [Decimal("75.96"), Decimal("75.96")]
+    assert "收入.一般公共预算财政拨款收入.增减" not in v

@@ -108,6 +108,15 @@ def test_budget_words_belong_to_the_subject_in_force_and_not_to_a_reason():
     assert claims == [("项.2010601", "小于"), ("项.2010602", "基本持平")]
 
 
+def test_budget_words_with_the_templates_alternative_left_in_claim_nothing():
+    n = parsed("九、财政拨款“三公”经费支出决算情况说明",
+               "“三公”经费财政拨款支出决算为3.46万元，完成预算100%。决算数小于预算数(或与预算数持平)的主要原因是车辆老旧。")
+    assert stated(n)["三公.合计"] == [Decimal("3.46")] and not n.claimed(model.BUDGET_WORD)
+    n = parsed("九、财政拨款“三公”经费支出决算情况说明",
+               "“三公”经费财政拨款支出决算为3.46万元，完成预算90%。决算数小于预算数的主要原因是车辆老旧（或停用）。")
+    assert [(c.key, c.value) for c in n.claimed(model.BUDGET_WORD)] == [("三公.合计", "小于")]
+
+
 def test_a_change_told_by_the_level_it_reached():
     n = parsed("九、财政拨款“三公”经费支出决算情况说明", "公务接待费支出决算减少为0.00万元，与2024年持平。")
     values = stated(n)
@@ -150,6 +159,16 @@ def test_a_change_against_the_budget_is_not_a_change_against_last_year():
     assert "三公.公务接待费.增减" not in values and "三公.公务接待费.增减率" not in values
     assert values["三公.公务用车购置及运行维护费.增减"] == [Decimal("-0.5")]
     assert not [c for c in n.claimed(model.YEAR) if c.key == "比较"]  # the year's own budget, not a comparison year
+
+
+def test_a_change_against_another_years_budget_is_neither_the_budget_gap_nor_a_change():
+    n = parsed("七、财政拨款“三公”经费支出决算情况说明",
+               "2024年“三公”经费支出决算为3923万元，比2023年预算数减少332万元，下降7.81%。",
+               "公务接待费638万元，比上年年初预算减少317万元。公务用车购置费718万元，比2024年预算数增加135万元。")
+    values = stated(n)
+    assert values["三公.合计"] == [Decimal("3923")] and values["三公.公务接待费"] == [Decimal("638")]
+    assert not [k for k in values if k.startswith(("三公.合计.", "三公.公务接待费."))]
+    assert values["三公.公务用车购置费.预决算差额"] == [Decimal("135")]  # the year's own budget
 
 
 def test_item_heads_purposes_and_lists():

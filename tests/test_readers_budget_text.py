@@ -40,6 +40,7 @@ def test_a_row_glued_to_the_amount_before_it_is_cut_before_its_spaced_code():
     assert lines == ["213 01 05 农业 12,500 12,500", "213 01 99 其他农业支出 900", "金额 1,2345 01 不是"]
     # an ordinal label glued to an amount is set apart on the same line
     assert unglue(["一、财政拨款收入 8,000一、农林水支出 8,000"], [1], _titles)[0] == ["一、财政拨款收入 8,000 一、农林水支出 8,000"]
+    assert unglue(["1. 一般公共预算 8000二、农林水支出 8000"], [1], _titles)[0] == ["1. 一般公共预算 8000 二、农林水支出 8000"]
 
 
 _BUDGET = """第三部分 2027年某区农业局部门预算表

@@ -213,6 +213,9 @@ def test_join_soft_breaks():
         "1.一般公共服务支出(类)1,348.43万元。",
     ]
     assert out[0][1].line == 1 and out[2][1].line == 4
+    # a short line that opens with a list mark but already ends a sentence is a paragraph, wrapped
+    item = [("(一)因公出国(境)费支出5.84万元。2013年因公出国1人", s[0]), ("次,出境1人次。主要是用于业务培训。", s[1])]
+    assert [t for t, _ in join_soft_breaks(item)] == ["(一)因公出国(境)费支出5.84万元。2013年因公出国1人次,出境1人次。主要是用于业务培训。"]
 
 
 # --------------------------------------------------------------------------- self-made files
@@ -449,7 +452,7 @@ def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
     news.write_text(body, encoding="utf-8")
     with pytest.raises(InputError, match="news.txt：是新闻报道（“8月25日电”），不是单位公开的决算或预算文件"):
         read_document(news)
-    for lead in ("四川在线记者 胡佳丽\n记者从成都市政府官方网站获悉,", "到当晚记者发稿,"):
+    for lead in ("四川在线记者 胡佳丽\n记者从成都市政府官方网站获悉,", "到当晚记者发稿,", "記者昨日獲悉,省質監局公布,"):
         news.write_text(lead + body, encoding="utf-8")
         with pytest.raises(InputError, match="是新闻报道"):
             read_document(news)

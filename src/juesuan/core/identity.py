@@ -24,7 +24,7 @@ class Identity:
     kind: str = "决算"  # one of KINDS; "" when the document says nothing that tells
     #: For a standalone part (三公说明): the accounts it is part of, 决算 | 预算; "" for a whole document
     accounts: str = ""
-    scope: str = ""  # 部门 | 单位 | "" (not said)
+    scope: str = ""  # 部门 | 单位 | 汇总 (a region's 三公 note over all its units) | "" (not said)
     form: str = "standard"  # standard | university | hospital: the unit's own table set
     year: int | None = None  # the report year (the year the figures are for)
     region: str = ""  # province-level short name (上海, 新疆, 重庆 …); "" when the name tells none
@@ -51,8 +51,8 @@ class Identity:
         if self.kind in ("决算", "预算"):
             school = "高等学校" if self.form == "university" else ("医院" if self.form == "hospital" else "")
             return f"{school}{self.scope}{self.kind}"
-        if self.kind == "三公说明" and self.accounts == "预算":
-            return "预算“三公”经费说明"
+        if self.kind == "三公说明":
+            return f"{'预算' if self.accounts == '预算' else ''}“三公”经费{'汇总' if self.scope == '汇总' else ''}说明"
         return {"三公说明": "“三公”经费说明", "绩效自评": "绩效自评表（报告）", "模板": "公开模板（未填写）"}.get(self.kind, "未能识别")
 
     def describe(self) -> str:

@@ -45,7 +45,7 @@ _TOC_LEADER = re.compile(r"(?:[.…·．]{4,}|…{2,})\d*$")  # "（四）财政
 _LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?)?(?:相比)?[，,]?"
                               r"|(?:19|20)\d\d年度?")  # "1.因公出国（境）费用。2026年预算数41.60万元"
 #: A 决算's change told against its budget ("与2021年度预算相比，", "比年初预算"), right before its words.
-_VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初|全年|调整后?)?\s*预算数?\s*(?:相比|相较|比较)?[，,、]?\s*$")
+_VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?P<year>(?:19|20)\d\d)\s*年度?|(?P<last>上一?年度?))?\s*(?:年初|全年|调整后?)?\s*预算数?\s*(?:相比|相较|比较)?[，,、]?\s*$")
 #: A change told against a named year ("比2019年（疫情前）决算数减少…"), right before its words: a change
 #: from last year only when that year is the one before the report's.
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
@@ -76,6 +76,8 @@ _EXCERPT_MAX = 120  # longest excerpt kept on a statement's span
 _EXCERPT_LEAD = 40  # characters kept before the figure when a long excerpt is windowed
 _CLAUSE_MARKS = "，；;。：:"  # where a window may be cut without splitting a number (not ",")
 _BUDGET_WORDS = re.compile(pb.BUDGET_WORDS)
+#: An alternative in brackets right after the words ("(或与预算数持平)", "（或大于）").
+_EITHER_OR = re.compile(r"[（(]或")
 _CHANGED_TO = re.compile(pb.CHANGED_TO)
 #: An amount no clause read, in a clause of its own (after a mark): a relative clause after it has
 #: lost its subject ("；事业(yè)收入170.81万元，占10.12%"). An amount right after its subject's name
@@ -98,6 +100,8 @@ _OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9
                     r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
 #: A bracket closed right before a clause (its words may follow: "…。）比上年").
 _CLOSED = re.compile(r"[)）](?=[^()（）]*$)")
+#: The base of a share ("占一般公共预算拨款支出预算61.30%"): a name there is not what the clause is about.
+_SHARE_BASE = re.compile(r"占[^，,。；;%\d]{0,40}\d+(?:\.\d+)?%")
 #: A change told net of something ("剔除这一因素", "扣除…后", "按可比口径").
 _ADJUSTED = re.compile(r"剔除|扣除|除去|不考虑|可比口径")
 #: A clause about a count of units ("有11个部门", "3个部门与去年持平"): its change is theirs.
@@ -336,9 +340,12 @@ class _Reader:
             subject = carried
             history: list[tuple[int, str | None]] = [(start, subject)]
             read_to = start
+            shares = [b.span() for b in _SHARE_BASE.finditer(s, start, cut)]
             for m_start, pattern, m in found:
                 if m_start >= cut:
                     break
+                if pattern.anchor and not pattern.slots and any(a < m_start < b for a, b in shares):
+                    continue
                 closed = _CLOSED.search(s, read_to, m_start) if _relative(pattern) else None
                 if closed:  # "…运行费500万元（购置费…，运行维护费…）比上年增加0万元": the subject before the bracket
                     opened = max(s.rfind("(", start, closed.start()), s.rfind("（", start, closed.start()))
@@ -390,6 +397,8 @@ class _Reader:
         """"决算数小于预算数", "决算数与预算数持平", "决算数大于预算数55.93万元" before any reason:
         a claim of the subject in force there, and the gap as ``.预决算差额`` when it is given."""
         for w in _BUDGET_WORDS.finditer(s, start, cut):
+            if _EITHER_OR.match(s, w.end()):
+                continue  # the template's "决算数小于预算数(或与预算数持平)" left in place: it claims neither
             subject = self._key("@", [subj for pos, subj in history if pos <= w.start()][-1], topic)
             if subject is None:
                 continue
@@ -443,8 +452,13 @@ class _Reader:
                 continue  # "其中有11个部门与2013年…持平": what some units did, not the document's figure
             if r.kind in ("yoy", "flat") and _ADJUSTED.search(text.text, s_start, r.start):
                 continue  # "剔除这一因素…减少933.78万元": a change on another footing than the figures
-            if not self.budget and r.kind in ("yoy", "flat") and _VS_BUDGET.search(text.text, max(s_start, m.start() - 30), m.start()):
+            vs_budget = (not self.budget and r.kind in ("yoy", "flat")
+                         and _VS_BUDGET.search(text.text, max(s_start, m.start() - 30), m.start()))
+            if vs_budget:
                 # "与2021年度预算相比，减少0.1万元，下降0.006%": against the budget, not last year
+                named, year = vs_budget.group("year"), self.year or self._head_year
+                if vs_budget.group("last") or (named and year and int(named) != year):
+                    continue  # "比2023年预算数减少332万元" in 2024, "比上年年初预算减少317万元": another year's budget
                 head, suffix = keys.split(key)
                 if r.kind == "flat" and (suffix != keys.DELTA or "基本" in text.text[max(r.start - 2, 0):r.start]):
                     continue  # "无增减" says the difference (0), 基本持平 says none exactly

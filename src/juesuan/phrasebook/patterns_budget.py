@@ -35,7 +35,7 @@ _OWN = "[：][{年:year}年][~年初][~预算数][~为]"
 OVERALL = (
     # not an item's or a class's ("工资福利支出预算89.3万元", "事业收入预算", "教育支出预算")
     _v("收入总计", "收入预算[~总计][~合计]" + _OWN + "{收入总计:amt}", *_OVERALL, not_after="拨入" + NAME_END),
-    _v("支出总计", "支出预算[~总计][~合计]" + _OWN + "{支出总计:amt}", *_OVERALL, not_after="拨基本目费" + NAME_END),
+    _v("支出总计", "支出预算[~总计][~合计]" + _OWN + "{支出总计:amt}", *_OVERALL, not_after="拨基" + NAME_END),
     _v("收支总计", "收支总预算{收支总计:amt}", *_OVERALL),
     _v("收支总计.名", "收支总预算", *_OVERALL, anchor="收支总计"),
     _v("本年收入合计", "<本年收入预算|本年预算收入>{本年收入合计:amt}", *_OVERALL),
@@ -114,7 +114,7 @@ _SANGONG_NAMES = ("<“三公”经费预算数|“三公”经费预算|三公�
 #: The items' names as budgets print them; in a 决算 too (without the budget's words, below).
 _SANGONG_ITEM_NAMES = (("因公出国（境）费", "<因公出国（境）费用|因公出国（境）费>"),
                        ("公务用车购置及运行维护费", "<公务用车购置及运行费|公务用车购置和运行维护费|公务用车购置及运行维护费>"),
-                       ("公务用车运行维护费", "<公务用车运行费|公务用车运行维护费>"))
+                       ("公务用车运行维护费", "<公务用车运行费用|公务用车运行费|公务用车运行维护费>"))
 SANGONG = (  # read in a budget only (BUDGET_ONLY): "…预算数为…" is a budget's own amount, never a 决算's
     _v("三公.合计", _SANGONG_NAMES + "[~为]{三公.合计:amt}"),
     _v("三公.合计.名", _SANGONG_NAMES, anchor="三公.合计"),
@@ -134,6 +134,9 @@ SANGONG_NAMES = (
     _v("三公.车.名", "<公务用车购置及运行费|公务用车购置和运行维护费>", "三公",
        anchor="三公.公务用车购置及运行维护费"),
     _v("三公.运行.名", "公务用车运行费", "三公", anchor="三公.公务用车运行维护费"),
+    # "公务接待11.8万元", "其中公务接待较上年减少0.58万元"; not 国内/国（境）外公务接待, a part of it
+    _v("三公.公务接待费.别名", "<公务接待费用|公务接待>[~支出][~为]{三公.公务接待费:amt}", "三公", not_after="内外"),
+    _v("三公.接待.名", "<公务接待费用|公务接待>", "三公", anchor="三公.公务接待费", not_after="内外"),
 )
 
 OPERATING = (

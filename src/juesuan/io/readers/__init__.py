@@ -162,8 +162,8 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
 
 
 #: A news report about disclosures (a dateline, a reporter), not one: "中新社北京8月25日电 (记者 尹力)",
-#: "北京晨报记者梳理发现", "四川在线记者 胡佳丽".
-_NEWS = re.compile(r"\d{1,2}月\d{1,2}日电|[（(]\s*记者|记者(?:从|梳理|注意到|获悉|了解到|统计|发现|发稿|采访|查阅)|(?:网|报|台|社|在线)记者\s")
+#: "北京晨报记者梳理发现", "四川在线记者 胡佳丽", "记者昨日获悉".
+_NEWS = re.compile(r"\d{1,2}月\d{1,2}日电|[（(]\s*记者|记者(?:昨日|今日|近日|日前)?(?:从|梳理|注意到|获悉|了解到|统计|发现|发稿|采访|查阅)|(?:网|报|台|社|在线)记者\s")
 
 
 def _looks_like_disclosure(d: Disclosure) -> bool:

@@ -30,6 +30,8 @@ _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
 #: A figure actually given ("252.5万元"; not "XX万元", not 0).
 _AMOUNT_GIVEN = re.compile(r"(?<![\d.])(?!0+(?:\.0+)?\s*万?元)\d[\d,]*(?:\.\d+)?\s*万?元")
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分")
+_SHEET_FILE = re.compile(r"\.(?:xlsx?|et|csv)$", re.IGNORECASE)
+_FIGURE = re.compile(r"\d\s*(?:%|万元)")
 #: A web copy's or a template's line between "目录" and its first entry: when and where it was published.
 _TOC_META = re.compile(r"^(?:公开|发布|更新|印发|成文)(?:时间|日期)[:：]|^(?:来源|信息来源|发布机构)[:：]")
 _TOC_MARK = re.compile(r"^(?:目\s*录|目\s*錄|\s*录)$")
@@ -74,9 +76,9 @@ _SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
 _SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
 #: A page opening on a 三公 heading ("一、“三公”经费财政拨款支出决算总体情况") or on what the 三公 note
-#: reports ("…(以下简称“三公”经费)2018年预算执行情况如下").
+#: reports ("…(以下简称“三公”经费)2018年预算执行情况如下", "…(以下简称“三公”经费)支出预算安排情况如下").
 _SANGONG_HEADING = re.compile(r"^[^\n]{0,12}[“\"]?三公[”\"]?经费[^\n。]{0,16}(?:决算|预算)[^\n。]{0,8}情况"
-                             r"|^[^。]{0,200}[“\"]?三公[”\"]?经费[)）]?\s*(?:19|20)\d\d\s*年度?预算执行情况")
+                             r"|^[^。]{0,200}[“\"]?三公[”\"]?经费[)）]?\s*(?:(?:19|20)\d\d\s*年度?)?(?:支出)?(?:预算|决算)(?:执行|安排)?情况")
 _BUDGET_NOTE = re.compile(r"^(?!.*决算).*(?<!一般公共)预算(?!财政拨款).*三公")
 _SENTENCE_LEAD = re.compile(r"^(?:纳入|现将|下面将|以下为|根据)")
 #: What a 三公 note's title puts after the unit ("广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明").
@@ -102,8 +104,13 @@ def clean_unit(unit: str) -> str:
     while True:
         cleaned = _UNIT_PREFIX.sub("", unit)
         if cleaned == unit:
-            return _UNIT_SUFFIX.sub("", unit)
+            unit = _UNIT_SUFFIX.sub("", unit)
+            return "" if _LEVEL.match(unit) else unit
         unit = cleaned
+
+
+#: A level of government, not an organisation: "2016年度区级部门决算公开".
+_LEVEL = re.compile(r"^(?:[省市区县乡镇]|乡镇)级$|^本级$")
 
 
 def _titles_a_unit(text: str) -> bool:
@@ -125,8 +132,8 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 break  # (a line that is a unit's title itself is no part of a banner before it)
             candidates.append(candidates[-1] + extra)
         for candidate in candidates:
-            if len(candidate) > 70 or "，" in candidate or "。" in candidate:
-                continue
+            if len(candidate) > 70 or "，" in candidate or "。" in candidate or _FIGURE.search(candidate):
+                continue  # a sentence, or a line that states a figure ("较2022年度决算数增加0.00万元,增长0%")
             part = _PART.match(candidate)
             body = candidate[part.end():] if part else candidate
             m = _TITLE.match(body) or _SANGONG_TITLE.match(body)
@@ -146,6 +153,8 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
             if _SENTENCE_LEAD.match(body):  # "纳入…2022年度部门决算编制范围的…": a sentence, not the title
                 rank -= 2
+            if _SHEET_FILE.search(body):
+                rank -= 3  # an attached spreadsheet's name ("…“三公”经费支出决算表(与预算对比).xls"): one table's
             if _NUMBERING.match(body) and not (unit and _ORG.search(unit)):
                 rank -= 3  # a numbered heading or 目录 entry: the title only when nothing else names one
             found.append((rank, Title(unit, int(m.group("year")), scope, kind, span, i)))
@@ -416,6 +425,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         found_kind, basis["kind"], conf["kind"] = "模板", "单位名称为占位符", SURE
 
     scope = title.scope if title and title.scope else _scope_of(whole_head[:2000])
+    if found_kind == "三公说明" and ((unit and not _ORG.search(unit)) or _SUMMED.search(whole_head[:1000])):
+        scope = "汇总"  # a county's or a district's note over all its units ("施甸县2016年“三公”经费决算情况统计表")
     region = province_of(unit) if unit else ""
     if region:
         basis["region"], conf["region"] = f"单位名称“{unit}”", SURE
@@ -471,6 +482,10 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if final == 0 and budget == 0:
         return "绩效自评" if evaluations else ""
     return "决算" if final >= budget else "预算"
+
+
+#: A region's 三公 note summed over its units: "经云县财政局汇总…现将县各部门、各乡镇…公开如下".
+_SUMMED = re.compile(r"汇总[^。]{0,40}(?:各部门|各单位|各乡镇|各级|部门及乡镇)")
 
 
 def _scope_of(head: str) -> str:

@@ -50,8 +50,9 @@ def page_lines(raw: Sequence[str]) -> tuple[list[str], list[int]]:
 
 
 # A complete thousands-grouped amount ("278,076,101", "3,286,618,082.20") with what follows it glued on.
-_GLUED = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d{2})?(?=20\d\d年|\d{3}(?: \d{2}){0,2} [\u4e00-\u9fff]|"
-                    r"[一二三四五六七八九十]{1,3}、)")
+_GLUED = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d{2})?(?=20\d\d年|\d{3}(?: \d{2}){0,2} [\u4e00-\u9fff])")
+# Any amount, grouped or not, with an ordinal row label glued on ("47483458一、社会保障和就业支出").
+_GLUED_ORDINAL = re.compile(r"(?<=\d)(?=[一二三四五六七八九十]{1,3}、)")
 _GLUED_YEAR = re.compile(r"20\d\d年")
 _TITLE_LONGEST = 64
 
@@ -60,9 +61,12 @@ def unglue(raw: Sequence[str], numbers: Sequence[int], is_title) -> tuple[list[s
     """``raw`` with rows and titles a copy glued to an amount put apart where the cut is certain: a
     complete thousands-grouped amount followed by a title's year (``is_title`` of the rest of the
     line) or by a code printed spaced by level ("19,983,022207 01 99 …") starts a new line there;
-    followed by an ordinal label ("47,483,458一、…支出") it gets a space. ``numbers`` (the
-    source line of each) are repeated for the new lines."""
-    if not _GLUED.search("\n".join(raw)):  # one scan in C: most texts have nothing glued
+    an amount followed by an ordinal label ("47,483,458一、…支出", "47483458一、…") gets a space.
+    ``numbers`` (the source line of each) are repeated for the new lines."""
+    text = "\n".join(raw)
+    if _GLUED_ORDINAL.search(text):
+        raw = _GLUED_ORDINAL.sub(" ", text).split("\n")
+    elif not _GLUED.search(text):  # one scan in C: most texts have nothing glued
         return list(raw), list(numbers)
     lines: list[str] = []
     out_numbers: list[int] = []
@@ -74,10 +78,6 @@ def unglue(raw: Sequence[str], numbers: Sequence[int], is_title) -> tuple[list[s
             if _GLUED_YEAR.match(line, at):  # the rest of the line must be a title (short: never sliced long)
                 if len(line) - at > _TITLE_LONGEST or not is_title(line[at:].strip()):
                     continue
-            elif not line[at].isdigit():  # an ordinal label: set apart by a space
-                pieces.append(line[start:m.end()] + " ")
-                start = m.end()
-                continue
             pieces.append(line[start:m.end()] + "\n")
             start = m.end()
         if not pieces:

@@ -402,7 +402,7 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             state = "closed"
         elif number < _TITLE_LINES and size <= 60 and (_DOCUMENT_TITLE.search(text) or _starts_document(number, text)):
             state = "closed"  # the document's title (a copy may print it twice, full name and short)
-        elif heading and size <= _HEADING_MAX:
+        elif heading and size <= _HEADING_MAX and "。" not in text:  # "(一)…5.84万元。2013年…1人": a paragraph
             state = "closed" if ends_like_heading(text) else "wrap"
         else:
             state = "open"

@@ -229,8 +229,8 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("说明中没有三公经费内容")
     if d.identity.partial:
         raise NotApplicable(d.identity.partial)
-    if d.identity.kind == "三公说明" and d.identity.basis.get("kind") != "标题":
-        raise NotApplicable("无标题的“三公”经费说明（如全区汇总），不按部门说明核对所列数量")
+    if d.identity.kind == "三公说明" and (d.identity.basis.get("kind") != "标题" or d.identity.scope == "汇总"):
+        raise NotApplicable("全区（县）汇总或无标题的“三公”经费说明，不按部门说明核对所列数量")
     if d.identity.basis and not d.identity.kind:
         raise NotApplicable("未能识别文件类型（决算或预算），不核对决算说明应列的数量")
     whole = total if total is not None else table_total

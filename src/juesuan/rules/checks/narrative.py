@@ -229,17 +229,19 @@ def _sv(ctx: Context, key: str):
 
 
 def _narrative_sum(ctx: Context, code: Code, total_key: str, part_keys: list[str], relation: str, message: str,
-                   total_aliases: tuple[str, ...] = ()) -> Finding | None:
+                   total_aliases: tuple[str, ...] = (), listed: bool = False) -> Finding | None:
+    """``total`` against the sum of ``part_keys``. A shortfall is reported only when every part is
+    stated, and, for parts ``listed`` as the text names them (classes, items), only in a whole copy:
+    a partial copy may lack the lines of the rest. A fixed set of parts (基本支出 = 人员经费 + 公用经费)
+    stated in full is checked in any copy."""
     total, tspan = stated_value(ctx.disclosure, total_key, *total_aliases)
     year = year_of(ctx)
     parts = [(named(k, year), _sv(ctx, k)[0]) for k in part_keys]
     if total is None or all(v is None for _, v in parts):
         return None
     short = total - sum(v for _, v in parts if v is not None) > 0
-    equal = total_key.endswith("收入总计") and part_keys == [total_key.replace("收入", "支出")]
-    if short and (any(v is None for _, v in parts) or (ctx.disclosure.identity.partial and not equal)):
-        return None  # an unstated part (or one in the text a partial copy lacks) may explain the shortfall;
-        # nothing can for two stated totals meant to be equal (收入总计 = 支出总计)
+    if short and (any(v is None for _, v in parts) or (listed and ctx.disclosure.identity.partial)):
+        return None  # an unstated part (or one in the text a partial copy lacks) may explain the shortfall
     pspans = [_sv(ctx, k)[1] for k in part_keys]
     return sum_finding(code=code, total=total, parts=parts, total_label=named(total_key, year), message=message,
                        spans=[tspan, *pspans], section=section_label(ctx, total_key), relation=relation)
@@ -290,14 +292,16 @@ def class_structure(ctx: Context) -> Iterator[Finding]:
     items = sorted({s.key for s in statements if ITEM_KEY.match(s.key) and not fund(s)})
     if not classes:
         raise NotApplicable("说明中未识别出按类列示的支出")
-    f = _narrative_sum(ctx, N_CLASS_SUM, "一般公共预算财政拨款支出", classes, "C43", "一般公共预算财政拨款支出与各类支出之和不一致")
+    f = _narrative_sum(ctx, N_CLASS_SUM, "一般公共预算财政拨款支出", classes, "C43", "一般公共预算财政拨款支出与各类支出之和不一致",
+                       listed=True)
     if f:
         yield f
     for cls in classes:
         mine = [k for k in items if k.split(".")[1][:3] == cls.split(".")[1]]
         if not mine:
             continue
-        f = _narrative_sum(ctx, N_CLASS_SUM, cls, mine, "C44", f"{named(cls, year_of(ctx))}与说明中所列该类各项之和不一致")
+        f = _narrative_sum(ctx, N_CLASS_SUM, cls, mine, "C44", f"{named(cls, year_of(ctx))}与说明中所列该类各项之和不一致",
+                           listed=True)
         if f and f.code == N_CLASS_SUM.id and _sv(ctx, cls)[0] > sum(_sv(ctx, k)[0] for k in mine):
             if ctx.disclosure.tables.t5 is not None:
                 continue  # items_described compares with the table itself

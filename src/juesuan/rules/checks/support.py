@@ -336,7 +336,7 @@ def reports_of(ctx: Context) -> str:
     """What the tables are called together: 部门决算报表, 单位预算报表 …"""
     who = ctx.disclosure.identity
     kind = who.kind if who.kind in ("决算", "预算") else "决算"
-    return f"{who.scope or '部门'}{kind}报表"
+    return f"{_scope(who)}{kind}报表"
 
 
 def table_section(ctx: Context, key: str) -> str:
@@ -393,7 +393,12 @@ def kind_word(ctx: Context) -> str:
 
 def narrative_part(ctx: Context) -> str:
     """The document's 说明 as a finance officer names it: 部门决算情况说明, 单位预算情况说明 …"""
-    return f"{ctx.disclosure.identity.scope or '部门'}{kind_word(ctx)}情况说明"
+    return f"{_scope(ctx.disclosure.identity)}{kind_word(ctx)}情况说明"
+
+
+def _scope(who) -> str:
+    """部门 or 单位 for a heading; a region's summed 三公 note (汇总) is read as a 部门's."""
+    return who.scope if who.scope in ("部门", "单位") else "部门"
 
 
 def section_label(ctx: Context, subject: str) -> str:

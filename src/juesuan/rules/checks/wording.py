@@ -78,7 +78,7 @@ _CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|�
 _DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：,;:]")
 _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
-                       r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?万)(?=[（(，,。；;、）)]|$)", re.M)
+                       r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})? ?万)(?=[（(，,。；;、）)]|$(?!\n\s*元))", re.M)  # not "0.85万" / "元…" wrapped
 #: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
 _ENUM_CLOSE = re.compile(r"(?:^|[。；;：:，,、\s])[\d一二三四五六七八九十]{1,2}$")
 _OPEN, _CLOSE = "（(", "）)"
@@ -87,7 +87,7 @@ _OPEN, _CLOSE = "（(", "）)"
 #: ("?qū)徟螅F").
 _GARBLED = re.compile(r"[\u2500-\u257f\u3100-\u312f\u01cd-\u01dc]|[āáǎàēéěèīíǐìōóǒòūúǔù](?=[\u4e00-\u9fff)）])")
 _WAN = re.compile(r"\d\s?万元")
-_YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2}元(?![/／])")
+_YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2} ?元(?![/／])")
 
 
 def _ending_at(pattern: re.Pattern, text: str, mark: str, reach: int) -> Iterator[re.Match]:
@@ -287,7 +287,7 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
     if len(yuan) > len(_WAN.findall(text)):
         yuan = []  # the text counts in 元 ("支出115,749.56元"): its 元 amounts are no slip
     for m in yuan:
-        seen.add(m.group(0).replace(",", ""))
+        seen.add(m.group(0).replace(",", "").replace(" ", ""))
         before = text[max(0, m.start() - 12):m.start()]
         if re.search(r"单价|标准|每|人均|/", before):
             continue
@@ -305,15 +305,16 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
                           {"原文": f"{s.value:f}元"}, spans(s.span), "文字")
 
 
-def _unpaired(line: str) -> int | None:
-    """Offset of the first bracket of ``line`` left without its partner, else None."""
+def _unpaired(line: str, enumerations: bool = True) -> int | None:
+    """Offset of the first bracket of ``line`` left without its partner, else None; with
+    ``enumerations``, a "1）" mark closes nothing."""
     opened: list[int] = []
     for i, c in enumerate(line):
         if c in _OPEN:
             opened.append(i)
         elif c in _CLOSE:
             if not opened:
-                if _ENUM_CLOSE.search(line, 0, i):
+                if enumerations and _ENUM_CLOSE.search(line, 0, i):
                     continue
                 return i
             opened.pop()
@@ -332,7 +333,7 @@ def brackets(ctx: Context) -> Iterator[Finding]:
     for n, line in enumerate(lines):
         i = _unpaired(line)
         closes_before = continued and i is not None and line[i] in _CLOSE
-        following = _unpaired(lines[n + 1]) if n + 1 < len(lines) else None
+        following = _unpaired(lines[n + 1], enumerations=False) if n + 1 < len(lines) else None  # "(" / "5)…"
         continued = (i is not None and line[i] in _OPEN and following is not None
                      and lines[n + 1][following] in _CLOSE)
         if (i is not None and not continued and not closes_before and not (n == cut and line[i] in _OPEN)

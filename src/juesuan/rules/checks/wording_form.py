@@ -235,7 +235,8 @@ def broken_terms(ctx: Context) -> Iterator[Finding]:
                 # a spreadsheet's title repeated on its next printed page, its first character cut
                 # by the copy ("收入支出决算总表 … 入支出决算总表 公开01表"): it is whole before
                 repeated = raw.startswith(("总表", "表"), at + len(rest)) and any(term in x for x in lines[:i + 1])
-                if not before.endswith(term[0]) and not repeated:
+                wrapped = not before and i > 0 and lines[i - 1].rstrip().endswith(term[0])  # "（二）一" / "般公共预算…"
+                if not before.endswith(term[0]) and not repeated and not wrapped:
                     yield W_TERM_BROKEN(f"“{raw[max(0, at - 6):at + len(rest)].strip()}”中的“{rest}”疑缺“{term[0]}”字（应为“{term}”）",
                                         {"原文": raw[max(0, at - 6):at + len(rest)].strip(), "应为": term},
                                         _span(ctx, lines, i, at, at + len(rest)), "文字")

@@ -1,0 +1,117 @@
+"""Findings that should not change when a text is pasted differently.
+
+Each transform rewrites a text the way copying does (hard-wrapped lines, half-width punctuation,
+traditional characters, thousands separators dropped, blank lines between lines, CRLF) and keeps
+its content. The audit of the rewritten text should give the same errors and warnings; a new error
+is one a reviewer would find false, a lost one a defect the copy hides.
+
+    python benchmarks/metamorphic.py [DIR ...] [--transform NAME ...] [--details]
+
+Without DIR it runs over the golden set's text documents. Prints, per transform, how many documents
+gained or lost an error or a warning, and with ``--details`` which.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from juesuan.audit import check_path  # noqa: E402
+from juesuan.core.findings import Severity  # noqa: E402
+
+COUNTED = (Severity.ERROR, Severity.WARNING)
+
+
+def _wrap(text: str, width: int = 37) -> str:
+    """Every line of prose cut into pieces of ``width`` characters, as a PDF's text layer gives a
+    paragraph (table rows, 目录 lines and a page collapsed into one line keep their line)."""
+    out = []
+    for line in text.split("\n"):
+        prose = ("。" in line and "|" not in line and "..." not in line and "  " not in line.strip()
+                 and len(line) <= 600)
+        out.extend(line[i:i + width] for i in range(0, len(line), width)) if prose else out.append(line)
+    return "\n".join(out)
+
+
+def _halfwidth(text: str) -> str:
+    return text.translate(str.maketrans("，：；（）", ",:;()"))
+
+
+def _traditional(text: str) -> str:
+    from opencc import OpenCC
+    return OpenCC("s2t").convert(text)
+
+
+def _no_separators(text: str) -> str:
+    return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
+
+
+def _fullwidth_digits(text: str) -> str:
+    return text.translate(str.maketrans("0123456789%", "０１２３４５６７８９％"))
+
+
+def _spaced_numbers(text: str) -> str:
+    """A space on each side of every number, as many PDFs' text layers give "增加 32.19 万元"."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", text)
+
+
+TRANSFORMS: dict[str, Callable[[str], str]] = {
+    "wrap": _wrap,
+    "halfwidth": _halfwidth,
+    "traditional": _traditional,
+    "no-separators": _no_separators,
+    "fullwidth-digits": _fullwidth_digits,
+    "spaced-numbers": _spaced_numbers,
+    "blank-lines": lambda t: "\n\n".join(t.split("\n")),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+}
+
+
+def findings(path: Path) -> Counter:
+    result = check_path(str(path))
+    if result.error:
+        return Counter({("UNREAD", "error"): 1})
+    return Counter((f.code, f.severity.value) for f in result.findings if f.severity in COUNTED)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dirs", nargs="*", type=Path)
+    ap.add_argument("--transform", action="append", choices=sorted(TRANSFORMS))
+    ap.add_argument("--details", action="store_true")
+    args = ap.parse_args(argv)
+    dirs = args.dirs or [ROOT / "tests" / "golden" / "docs"]
+    files = sorted(p for d in dirs for p in d.glob("*.txt"))
+    names = args.transform or list(TRANSFORMS)
+    base = {p: findings(p) for p in files}
+    rows, notes = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            gained = lost = 0
+            for p in files:
+                copy = Path(tmp) / p.name
+                copy.write_text(TRANSFORMS[name](p.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+                after = findings(copy)
+                more, fewer = after - base[p], base[p] - after
+                gained += bool(more)
+                lost += bool(fewer)
+                if more or fewer:
+                    notes.append(f"{name} {p.name}: +{dict(more)} -{dict(fewer)}")
+            rows.append(f"| {name} | {len(files)} | {gained} | {lost} |")
+    print("| transform | documents | gained a finding | lost a finding |\n|---|---|---|---|")
+    print("\n".join(rows))
+    if args.details:
+        print("\n".join(notes))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
