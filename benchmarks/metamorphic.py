@@ -63,6 +63,26 @@ def _spaced_numbers(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", text)
 
 
+def _title(lines: list[str]) -> str:
+    """The document's title as a running header repeats it: its first short line naming 决算 or 预算."""
+    return next((x.strip() for x in lines if re.search("决算|预算", x) and len(x.strip()) <= 40), lines[0])
+
+
+def _every(text: str, make: Callable[[int, list[str]], str], step: int = 25) -> str:
+    """The line(s) ``make(page, lines)`` gives after every ``step`` lines, wherever they fall
+    (mid-paragraph included), as a PDF's page furniture comes between a page's last line and the
+    next page's first (a running header: the page number, then the document's title)."""
+    if "\f" in text:
+        return text  # its pages are known: furniture elsewhere would be no copy's
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines, 1):
+        out.append(line)
+        if i % step == 0 and i < len(lines):
+            out.append(make(i // step, lines))
+    return "\n".join(out)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap": _wrap,
     "halfwidth": _halfwidth,
@@ -70,6 +90,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "no-separators": _no_separators,
     "fullwidth-digits": _fullwidth_digits,
     "spaced-numbers": _spaced_numbers,
+    "page-marks": lambda t: _every(t, lambda n, _: f"- {n + 1} -"),
+    "form-feeds": lambda t: _every(t, lambda n, _: "\f").replace("\n\f\n", "\f"),
+    "running-header": lambda t: _every(t, lambda n, lines: f"- {n + 1} -\n" + _title(lines)),
     "blank-lines": lambda t: "\n\n".join(t.split("\n")),
     "crlf": lambda t: t.replace("\n", "\r\n"),
 }

@@ -121,6 +121,9 @@ def test_a_note_on_empty_tables_listed_with_the_tables_is_tianjins_layout():
            "第三部分 部门决算情况说明")
     assert not found(with_toc(*toc)(), "W-TOC-ITEM")
     assert found(with_toc(*toc[:4], "三、收入决算情况说明", toc[5])(), "W-TOC-ITEM")
+    # a part listing its table and its note, numbered 1. 2.: an entry is not read into the one before
+    sangong = ("第一部分 部门“三公”经费预算", "1. 某管委会2020年“三公”经费支出预算表", "2.某管委会2020年“三公”经费支出预算情况说明")
+    assert not found(with_toc(*sangong)(), "W-TOC-ITEM")
 
 
 def test_an_amount_in_wan_without_yuan():

@@ -28,6 +28,8 @@ def test_title_unit_year_scope_and_kind():
     t = find_title(lines("州中医医院2020年一般公共预算财政拨款“三公”经费支出决算表(与预算对比).xls", "目录",
                          "一、贵州省黔南州中医医院概况", "二、贵州省黔南州中医医院2020年度部门决算公开报表(见附表)"))
     assert (t.unit, t.kind) == ("贵州省黔南州中医医院", "决算")  # not the attached spreadsheet's name
+    t = find_title(lines("中共西藏自治区委员会政法委员会", "铁路护路联防办公室", "2025年度部门(单位)预算"))
+    assert t.unit == "中共西藏自治区委员会政法委员会铁路护路联防办公室"  # "部门(单位)" is no unit
     t = find_title(lines("2016年度区级部门决算公开"))  # a level of government names no unit
     assert (t.unit, t.year, t.kind) == ("", 2016, "决算")
     # a line that states a figure is a sentence, whatever words it holds
@@ -178,6 +180,8 @@ def test_a_sangong_note_without_a_title():
     doc = lines("根据百色市本级2024年预算,2024年市本级一般公共预算安排的公务接待费、因公出国(境)费、公务用车购置及运行维护费"
                 "(以下简称“三公”经费)支出预算安排情况如下:", "2024年,一般公共预算安排的“三公”经费支出共计3923万元。")
     assert identify(doc)[0].kind == "三公说明"
+    budget = lines("2023年一般公共预算“三公”经费预算安排520万元,与2022年预算持平:一、2023年因公出国(境)费预算170万元。")
+    assert (identify(budget)[0].kind, identify(budget)[0].accounts) == ("三公说明", "预算")
 
 
 def test_a_regions_sangong_note_over_all_its_units_is_a_summary():
@@ -294,6 +298,22 @@ def test_a_copy_that_stops_inside_a_money_table_is_partial():
     assert ex.grids and identify(ex.lines, ex.grids)[0].partial.startswith("文件不完整：正文止于表格中途")
     whole = extract_text(head + "\n".join(cells + ["收入总计", "2,893.49", "支出总计", "2,893.49"]) + "\n", "t.txt")
     assert identify(whole.lines, whole.grids)[0].partial == ""
+    # the same copy split into pages by form feeds (pdftotext): its lines are numbered through the file
+    paged = extract_text(head.replace("第二部分", "\f第二部分") + "\n".join(cells[:8]) + "\f" + "\n".join(cells[8:]) + "\n", "t.txt")
+    assert paged.grids[0].page and identify(paged.lines, paged.grids)[0].partial.startswith("文件不完整：正文止于表格中途")
+    # and one that stops mid-sentence after its table
+    after = extract_text(head + "\n".join(cells + ["收入总计", "2,893.49", "支出总计", "2,893.49"]) + "\f一、收入支出决算总体情况说明\n"
+                         "2017年度收入、支出总计均为2893.49万元。与上年相比，收入、支出总计各增加", "t.txt")
+    assert identify(after.lines, after.grids)[0].partial.startswith("文件不完整：正文在句子中间结束")
+    # a 绩效目标表 read as text on a paged copy's last page is cells, not a sentence cut short; on an
+    # unpaged copy a cell cut short may be the copy's end
+    texts = ("上海市某小学2017年度决算", "一、收入支出决算总体情况说明", "收入总计2893.49万元。",
+             "一级指标 二级指标 三级指标 年度指标值 满意度指标 群众满意度 ≥90.00(%)指标")
+    cells_last = [(t, Span(page=1 + i // 3, line=i + 1)) for i, t in enumerate(texts)]
+    assert identify(cells_last)[0].partial == ""
+    assert identify(lines(*texts))[0].partial.startswith("文件不完整")
+    assert identify(cells_last[:3] + lines("与上年相比，收入总计增加"))[0].partial.startswith("文件不完整")
+    assert identify(cells_last[:3] + lines("大冶市殷祖卫生院本级2023"))[0].partial.startswith("文件不完整")  # a year cut before 年
 
 
 def test_a_copy_that_ends_on_two_headings_is_partial_but_not_on_a_list_of_tables():

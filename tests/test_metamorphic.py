@@ -1,6 +1,7 @@
 """The golden set's text documents pasted another way (hard-wrapped prose, half-width punctuation,
-traditional characters, no thousands separators, spaced or full-width digits, CRLF) give no error
-or warning the original does not: a finding that comes from the way a text was copied is false.
+traditional characters, no thousands separators, spaced or full-width digits, CRLF, page numbers, form
+feeds, running headers) give no error or warning the original does not: a finding that comes from the
+way a text was copied is false.
 benchmarks/metamorphic.py measures the same over any folder, and the findings lost."""
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def _benchmark():
 
 
 BENCH = _benchmark()
-KEPT = ("wrap", "halfwidth", "traditional", "no-separators", "fullwidth-digits", "spaced-numbers", "crlf")
+KEPT = ("wrap", "halfwidth", "traditional", "no-separators", "fullwidth-digits", "spaced-numbers", "crlf", "page-marks",
+        "form-feeds", "running-header")
 
 
 @functools.cache

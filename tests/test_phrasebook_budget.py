@@ -161,3 +161,11 @@ def test_a_basic_or_project_budget_is_not_the_total_nor_the_base_of_its_share_th
     assert "支出总计" not in v  # not 基本支出预算709.55, not 项目支出预算448
     assert v["支出.基本支出.增减"] == [Decimal("75.96"), Decimal("75.96")]
     assert "收入.一般公共预算财政拨款收入.增减" not in v
+
+
+def test_a_share_after_an_unread_amount_in_brackets_is_not_the_totals():
+    v = stated("二、收入支出预算总体情况",
+               "单位预算支出5212.91万元(含人员支出4450.87万元、占总支出85.38% 公用支出762.04万元,占总支出14.62%)。"
+               "其中:基本支出5212.91万元,占总支出100%。")
+    assert v["支出.基本支出.占比"] == [Decimal("100")]
+    assert not [k for k in v if k.endswith(".占比") and not k.startswith("支出.基本支出")]

@@ -110,6 +110,8 @@ _UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
 #: 230万元", "较上年“三公”经费…").
 _COMPARED = re.compile(r"\s*(?P<vs>(?:与|同|比|较)\s*)?(?:(?P<last>上年|去年|上一年)|(?P<year>(?:19|20)\d\d)\s*年)")
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)|,(?=(?:19|20)\d\d\s*年)")  # not "1,234", but ",2016年"
+#: Where a clause of an unread amount may begin: a clause mark or an opening bracket ("(含人员支出…").
+_ASIDE_MARK = re.compile(_CLAUSE_MARK.pattern + r"|[（(]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,7 +747,7 @@ def _adrift(s: str, read_to: int, m_start: int, fresh: bool = False) -> bool:
     not know 收入合计: the change is not the heading's subject's)."""
     if fresh:
         return _UNREAD.search(s, read_to, m_start) is not None
-    mark = _CLAUSE_MARK.search(s, read_to, m_start)
+    mark = _ASIDE_MARK.search(s, read_to, m_start)
     return mark is not None and _UNREAD.search(s, mark.end(), m_start) is not None
 
 

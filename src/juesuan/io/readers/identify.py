@@ -74,7 +74,7 @@ _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\
 _SANGONG_KIND_END = re.compile(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)(?:执行)?(?:情况)?(?:公开)?(?:说明)?$")
 _SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预算|决算)*(?:情况)?(?:公开)?(?:情况)?说明$")
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
-_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
+_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额|安排)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
 #: A page opening on a 三公 heading ("一、“三公”经费财政拨款支出决算总体情况") or on what the 三公 note
 #: reports ("…(以下简称“三公”经费)2018年预算执行情况如下", "…(以下简称“三公”经费)支出预算安排情况如下").
 _SANGONG_HEADING = re.compile(r"^[^\n]{0,12}[“\"]?三公[”\"]?经费[^\n。]{0,16}(?:决算|预算)[^\n。]{0,8}情况"
@@ -105,12 +105,13 @@ def clean_unit(unit: str) -> str:
         cleaned = _UNIT_PREFIX.sub("", unit)
         if cleaned == unit:
             unit = _UNIT_SUFFIX.sub("", unit)
-            return "" if _LEVEL.match(unit) else unit
+            return "" if _NOT_A_UNIT.match(unit) else unit
         unit = cleaned
 
 
-#: A level of government, not an organisation: "2016年度区级部门决算公开".
-_LEVEL = re.compile(r"^(?:[省市区县乡镇]|乡镇)级$|^本级$")
+#: A level of government or the kind of budget, not an organisation: "2016年度区级部门决算公开",
+#: "2025年度部门(单位)预算".
+_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)$")
 
 
 def _titles_a_unit(text: str) -> bool:
@@ -289,7 +290,8 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
     if len(texts) >= 2 and all(_heading(t) and not t.rstrip("》").endswith("表") for t in map(flat, texts[-2:])) \
             and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文止于标题“{_shorten(last)}”，其下没有内容"
-    if _cut_mid_sentence(last) and (not grids or _text_ends_it(lines, grids)):
+    paged = any(span.page for _, span in lines)
+    if _cut_mid_sentence(last, paged) and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文在句子中间结束（“…{last[-12:]}”）"
     cut = _open_table(lines, grids)
     if cut:
@@ -298,25 +300,26 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
 
 
 def _open_table(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> str:
-    """The title of the money table (收入/支出) a text copy stops inside: the copy's last line is
-    in it and it has no 总计 or 合计 row yet ("" when the copy does not stop so)."""
+    """The title of the money table (收入/支出) a copy stops inside: the copy's last line is in it
+    and it has no 总计 or 合计 row yet ("" when the copy does not stop so, or its tables' lines are
+    not known)."""
     last = next((span for t, span in reversed(lines) if t.strip()), None)
-    numbered = [g for g in grids if g.page is None and _end_line(g)]
+    numbered = [g for g in grids if _end(g)[1]]
     if last is None or last.line is None or not numbered:
         return ""
-    final = max(numbered, key=_end_line)
+    final = max(numbered, key=_end)
     cells = [c for row in final.rows for c in row]
-    if _end_line(final) < last.line or any(re.search(r"总计|合计", c) for c in cells):
+    if _end(final) < (last.page or 0, last.line) or any(re.search(r"总计|合计", c) for c in cells):
         return ""
     return final.title if re.search(r"收入|支出", final.title + "".join(cells[:40])) else ""
 
 
 def _text_ends_it(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> bool:
-    """The document's last line is text, after every table (of a text copy, numbered by line)."""
+    """The document's last line is text, after every table (tables whose lines are known)."""
     last = next((span for t, span in reversed(lines) if t.strip()), None)
-    end = max((_end_line(g) for g in grids), default=0)
-    return bool(last and last.line is not None and end and last.page is None
-                and all(g.page is None for g in grids) and last.line > end)
+    ends = [_end(g) for g in grids]
+    return bool(last and last.line is not None and ends and all(line for _, line in ends)
+                and (last.page or 0, last.line) > max(ends))
 
 
 _DATE_OR_PAGE = re.compile(r"(20\d{2}|二〇[一二三四五六七八九〇]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?$|^[-—\s\d第页/]+$")
@@ -330,9 +333,10 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 _CLAUSE_BEFORE_NUMBER = re.compile(r"[，,；;：:（(][^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?[\d,，.]+%?$")
 
 
-def _end_line(grid: RawGrid) -> int:
-    """The last text line a grid was read from (0 when its lines are not known)."""
-    return max((s.line for row in grid.spans for s in row if s.line is not None), default=0)
+def _end(grid: RawGrid) -> tuple[int, int]:
+    """(page, line) of the last text line a grid was read from ((0, 0) when its lines are not known);
+    a text copy split into pages by form feeds numbers its lines through the whole file."""
+    return max(((s.page or 0, s.line) for row in grid.spans for s in row if s.line is not None), default=(0, 0))
 
 
 def _heading(t: str) -> bool:
@@ -340,11 +344,17 @@ def _heading(t: str) -> bool:
     return bool(_NUMBERING.match(t) and _HEADING_END.search(t)) and len(t) <= 40
 
 
-def _cut_mid_sentence(last: str) -> bool:
-    """The last line stops where no sentence, heading, date, page number or signature ends."""
+def _cut_mid_sentence(last: str, paged: bool = False) -> bool:
+    """The last line stops where no sentence, heading, date, page number or signature ends (nor, on
+    a paged copy's last page, cells of a table read as text: "…满意度指标 群众满意度 ≥90.00(%)指标")."""
+    tail = re.split(r"[。；;！？]", last)[-1]
+    if paged and len(tail.split()) >= 5 and not re.search(r"[，,]", tail):
+        return False
     t = flat(last)
     if not t or t[-1] in _END_PUNCT + "|｜" or _DATE_OR_PAGE.search(t):
         return False
+    if re.search(r"[\u4e00-\u9fff](?:19|20)\d\d$", t):
+        return True  # a year cut before its 年: "…殷祖卫生院本级2023"
     if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 20 and _CLAUSE_BEFORE_NUMBER.search(t)):
         return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
     if _heading(t):  # a heading (an empty last part)

@@ -32,7 +32,8 @@ W_TERM_BROKEN = Code("W-TERM-BROKEN", WARNING, "标准用语缺首字（如“�
 W_PUNCT_SLIP = Code("W-PUNCT-SLIP", WARNING, "句中标点或用词误用：“其中。”“占，88.19%”，方向词重叠或相矛盾（“增加增加”“减增加”“增加持平”“大小于”），“支出收入”等")
 
 _CN = "一二三四五六七八九十"
-_NUMBERED = re.compile(rf"^(?:第[{_CN}]+部分|[{_CN}]+(?P<sep>[、.．:：])|[（(][{_CN}\d]+[）)]|表[{_CN}\d]+[：:、]?)\s*")
+_NUMBERED = re.compile(rf"^(?:第[{_CN}]+部分|[{_CN}]+(?P<sep>[、.．:：])|[（(][{_CN}\d]+[）)]|表[{_CN}\d]+[：:、]?"
+                      r"|\d{1,2}\s*[、.．](?!\d))\s*")
 _PART_WITHOUT_FEN = re.compile(rf"^第[{_CN}]+部(?=[^分门])")
 _LOST_NUMERAL = re.compile(r"^、\s*(\S{2,40})$")
 _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|解释|附件|附表|表|报告|事项)$")
