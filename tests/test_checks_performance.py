@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalogue_examples_performance import EXAMPLES, base_evaluation, change_item, disclosure
+from catalogue_examples_performance import EXAMPLES, base_evaluation, change_funds, change_item, disclosure
 from fixtures.seed_evaluations import SEED_NARRATIVE_TEXT, seed_disclosure, seed_evaluations, with_indicator
 from juesuan.core.findings import Severity
 from juesuan.core.model import Statement
@@ -177,3 +177,15 @@ def test_bad_scoring_profile_is_refused_at_load_naming_the_key():
 def test_narrative_grade_only_after_the_overall_score():
     d = seed_disclosure(text="某项目评价等级为“良”。" + SEED_NARRATIVE_TEXT)
     assert "P-NARRATIVE-SCORE" not in {f.code for f in findings(d)}
+
+
+def test_a_form_of_whole_number_scores_rounds_its_computed_scores_to_whole_numbers():
+    ev = change_funds(base_evaluation(), executed="86.20", rate="86", score="9")
+    whole = replace(ev, total=Decimal("99"))  # every score on the form a whole number: 8.62 printed as 9
+    found = findings(disclosure(whole))
+    assert "P-EXEC-SCORE" not in {f.code for f in found}
+    assert [f.figures["计算得分"] for f in found if f.code == "P-ROUNDING"] == ["8.62"]
+    cents = replace(ev, total=Decimal("99.00"))  # a form that prints cents: 9 is no rounding of 8.62
+    assert [f.severity.value for f in findings(disclosure(cents)) if f.code == "P-EXEC-SCORE"] == ["warning"]
+    wrong = replace(change_funds(ev, score="8"), total=Decimal("98"))  # 8.62 rounds to 9, not 8
+    assert [f.severity.value for f in findings(disclosure(wrong)) if f.code == "P-EXEC-SCORE"] == ["warning"]

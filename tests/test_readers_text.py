@@ -440,6 +440,24 @@ def test_pages_from_the_middle_of_a_disclosure_are_read_when_their_headings_say_
         read_document(page)
 
 
+def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only_when_told(tmp_path):
+    import pytest
+
+    from juesuan.core.findings import InputError
+    from juesuan.io.readers import read_document
+
+    report = tmp_path / "report.txt"
+    report.write_text("2019年部门整体支出绩效评价报告\n一、部门概况\n本单位主要职责是城市管理。\n二、绩效目标完成情况\n"
+                      "全年完成各项工作任务。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="report.txt：是绩效自评（评价）报告，但未读出其中的绩效自评表"):
+        read_document(report)
+    assert read_document(report, kind="绩效自评").identity.kind == "绩效自评"  # --kind: what can be read is audited
+    other = tmp_path / "other.txt"
+    other.write_text("一、部门概况\n本单位主要职责是城市管理。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="other.txt：未识别出部门决算或预算公开的内容"):
+        read_document(other)
+
+
 def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
     import pytest
 

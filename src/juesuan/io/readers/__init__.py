@@ -22,6 +22,7 @@ from ...core.model import Disclosure
 from ..limits import LimitExceeded, check_file_size, check_text_lines
 from ..limits import current as current_limits
 from .grid import Extracted
+from .identify import KIND_GIVEN
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -157,8 +158,17 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     if news and not kind:
         raise NotADisclosure(f"{file}：是新闻报道（“{news.group(0)}”），不是单位公开的决算或预算文件，未审核")
     if not _looks_like_disclosure(d):
+        head = "\n".join(t for t, _ in extracted.lines[:10])[:1500]
+        if _EVALUATION_REPORT.search(head):
+            raise NotADisclosure(f"{file}：是绩效自评（评价）报告，但未读出其中的绩效自评表（指标、分值、得分），未审核；"
+                                 "如确为自评表，可用 --kind 绩效自评 审核能读出的部分")
         raise NotADisclosure(f"{file}：未识别出部门决算或预算公开的内容（没有说明的章节、公开表或绩效表），未审核")
     return d
+
+
+#: The title of a 绩效 self-evaluation or evaluation report: "2019年部门整体支出绩效评价报告",
+#: "…2018绩效评价自评报告及评分表", "项目支出绩效自评表".
+_EVALUATION_REPORT = re.compile(r"绩效(?:自评|评价)[^\n。]{0,8}(?:报告|表)|(?:整体|项目)支出绩效")
 
 
 #: A news report about disclosures (a dateline, a reporter), not one: "中新社北京8月25日电 (记者 尹力)",
@@ -172,8 +182,8 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
     A README or an unrelated page in a folder must not be reported as "checked, no findings"."""
     if d.tables.present() or d.tables.attached or d.evaluations:
         return True
-    if d.identity.basis.get("kind") == "标题" and d.identity.kind in ("决算", "预算", "三公说明", "绩效自评", "模板"):
-        return True  # its title says what it is, however little of it there is
+    if d.identity.basis.get("kind") in ("标题", KIND_GIVEN) and d.identity.kind in ("决算", "预算", "三公说明", "绩效自评", "模板"):
+        return True  # its title (or --kind) says what it is, however little of it there is
     if d.identity.kind == "三公说明" and d.narrative is not None and any(s.key.startswith("三公.") for s in d.narrative.statements):
         return True  # a 三公 note without a title, its figures read
     sections = d.narrative.sections if d.narrative is not None else ()

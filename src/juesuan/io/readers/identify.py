@@ -29,6 +29,7 @@ _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|�
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
 #: A figure actually given ("252.5万元"; not "XX万元", not 0).
 _AMOUNT_GIVEN = re.compile(r"(?<![\d.])(?!0+(?:\.0+)?\s*万?元)\d[\d,]*(?:\.\d+)?\s*万?元")
+KIND_GIVEN = "--kind 指定"  # the basis of a kind the user gave
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分")
 _SHEET_FILE = re.compile(r"\.(?:xlsx?|et|csv)$", re.IGNORECASE)
 _FIGURE = re.compile(r"\d\s*(?:%|万元)")
@@ -428,7 +429,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:支出)?预算(?!执行)", whole_head[:300])
                                              and not re.search(r"决算|预算执行", whole_head[:300]) else "决算")
     if kind:
-        found_kind, basis["kind"], conf["kind"] = kind, "--kind 指定", SURE
+        found_kind, basis["kind"], conf["kind"] = kind, KIND_GIVEN, SURE
     elif not title:
         basis["kind"], conf["kind"] = "正文用语", GUESS
     if unit and _PLACEHOLDER.search(unit) and not _filled(whole_head):

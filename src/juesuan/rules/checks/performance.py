@@ -24,7 +24,8 @@ from ..measure import NUMBER, convert, parse_measure
 from ...core.scoring_policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
 from .base import ERROR, INFO, WARNING, Code, Context, check
-from .performance_support import P_ROUNDING, CENT, gap_finding, half_unit, num, places, row_name, scored, spans, table_label
+from .performance_support import (P_ROUNDING, CENT, gap_finding, half_unit, num, places, rounds_to, row_name, scored, spans,
+                                  table_label)
 from .performance_accounts import project_amounts, same_indicator, whole_vs_accounts
 from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores, normal_grade
 
@@ -82,7 +83,7 @@ def execution_score(ctx: Context) -> Iterator[Finding]:
         rule = (f"执行率低于{policy.execution_threshold}%得0分，否则" if policy.execution_threshold else "") + \
             f"得分＝{num(ex.weight)}×执行率"
         yield gap_finding(
-            P_EXEC_SCORE, gap <= CENT,
+            P_EXEC_SCORE, rounds_to(printed.score, ex.score, ev),
             f"{table_label(ev)}预算执行率得分印为{num(printed.score)}分，执行率{fmt_pct(ex.rate)}，按“{policy.label}”"
             f"配置（{rule}）应得{num(ex.score)}分",
             {"印出得分": num(printed.score), "计算得分": num(ex.score), "执行率": fmt_pct(ex.rate)},
@@ -157,7 +158,7 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
             if gap == 0 or (res.band and _in_band(policy, res, ind.score, ind.weight)):
                 continue
             yield gap_finding(
-                P_SCORE, gap <= CENT,
+                P_SCORE, rounds_to(ind.score, res.score, ev),
                 f"{row_name(ev, i, ind)}得分印为{num(ind.score)}分，按“{policy.label}”配置的{res.rule}"
                 f"（{res.method}）应得{num(res.score)}分",
                 {"印出得分": num(ind.score), "计算得分": num(res.score), "权重": num(ind.weight),

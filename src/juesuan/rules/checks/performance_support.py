@@ -79,6 +79,14 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(-(places(value) + 1))
 
 
+def rounds_to(printed: Decimal, computed: Decimal, ev: Evaluation) -> bool:
+    """True when ``computed``, rounded half-up to the decimals the form prints its scores with (the
+    most any printed score of ``ev`` has: a form of whole-number scores prints 8.62 as 9), is
+    ``printed``, or within a cent of it."""
+    shown = [s for s in (*(i.score for i in ev.indicators), *(f.score for f in ev.funds), ev.total) if s is not None]
+    return abs(printed - computed) <= CENT or round2(computed, max(map(places, shown), default=2)) == printed
+
+
 def gap_finding(code: Code, rounding: bool, message: str, figures: dict[str, str],
                 where: tuple[Span, ...], section: str) -> Finding:
     """``code`` for a figure that differs from the computed one; ``P-ROUNDING`` (info, the
