@@ -164,6 +164,10 @@ def test_bare_numbers_are_page_numbers_only_in_sequence_a_page_apart():
     pages = paginate(raw)
     assert {raw[i] for i in furniture(raw, pages)} == {"1", "2", "3"}
     assert sorted(furniture(raw, pages)) == [0, 5, 10]  # the 序号 cells stay
+    # table cells one a line with a blank line after each: "1" and "2" are three cells apart, not pages
+    cells = ["合计", "3", "1.71", "公务接待费", "1", "0.53", "公务用车购置及运行维护费", "2", "1.18"]
+    spaced = [x for c in cells for x in (c, "")]
+    assert furniture(spaced, paginate(spaced)) == set()
 
 
 # --------------------------------------------------------------------------- mirrors

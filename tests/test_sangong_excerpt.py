@@ -41,6 +41,10 @@ def test_a_table_one_cell_a_line_ended_by_bars_is_read_with_its_blank_cell():
     assert t9 is not None
     assert t9.budget["因公出国（境）费"] == Decimal("10") and t9.actual["因公出国（境）费"] is None
     assert t9.actual["公务接待费"] == Decimal("3.20") and t9.budget["合计"] == Decimal("30.5")
+    # the same copy with a blank line after every line (a double-spaced web page)
+    note = NOTE.format(abroad="减少10.00万元", reception="5.30")
+    spaced = recognize(extract_text("\n\n".join(note.split("\n")), "n.txt").grids).t9
+    assert spaced is not None and spaced.budget == t9.budget and spaced.actual == t9.actual
 
 
 def _findings(tmp_path, **words):

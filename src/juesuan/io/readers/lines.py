@@ -163,11 +163,13 @@ def _page_edges(candidates: list[int], pages: Sequence[int | None]) -> set[int]:
 
 
 def _sequence(texts: dict[int, str], numbers: list[int]) -> set[int]:
-    """Bare numbers that count up one by one, each a page's worth of lines after the last."""
+    """Bare numbers that count up one by one, each a page's worth of lines after the last (lines
+    with text: a copy's blank lines between table cells "1" and "2" make no page)."""
+    position = {i: k for k, i in enumerate(texts)}
     chain: list[int] = []
     for i in numbers:
         value = int(texts[i])
-        if chain and value == int(texts[chain[-1]]) + 1 and i - chain[-1] >= _MIN_GAP:
+        if chain and value == int(texts[chain[-1]]) + 1 and position[i] - position[chain[-1]] >= _MIN_GAP:
             chain.append(i)
         elif len(chain) < 2 and value <= 3:
             chain = [i]

@@ -56,11 +56,11 @@ def extract(path: str | Path) -> Extracted:
 def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extracted:
     """The same as :func:`extract`, for text already in memory."""
     raw, numbers = unglue(*page_lines(text.split("\n")), _names_table)
-    raw = _cell_bars(raw)
+    raw, between_cells = _cell_bars(raw)
     pages = paginate(raw)
     if pages and pages[0] is not None:
         raw = [line.replace(FORM_FEED, "") for line in raw]
-    skipped = furniture(raw, pages)
+    skipped = furniture(raw, pages) | between_cells
     spacing = _spacing(raw, skipped)
     narrative: list[tuple[str, Span]] = []
     grids: list[RawGrid] = []
@@ -100,22 +100,31 @@ _CELL_BAR = re.compile(r"^(?![ \t]*[|｜])(?P<cell>[^|｜]{0,40}?)[ \t]*[|｜][ 
 _FEWEST_BARS = 6
 
 
-def _cell_bars(raw: list[str]) -> list[str]:
+def _cell_bars(raw: list[str]) -> tuple[list[str], set[int]]:
     """Lines of a table a copy flattened one cell a line, each cell ended by a bar: the cells as
     the flat-table reader takes them, a blank cell as "-" (printed blank, so that every row
-    keeps all its cells). Fewer than ``_FEWEST_BARS`` such lines in a row are left as they are."""
+    keeps all its cells); blank lines a copy put between them are passed over. Fewer than
+    ``_FEWEST_BARS`` such lines in a row are left as they are. Returns the lines and the indexes
+    of the blank lines passed over."""
     out = list(raw)
+    blanks: set[int] = set()
     i = 0
     while i < len(raw):
-        j = i
-        while j < len(raw) and _CELL_BAR.match(raw[j]):
+        j, bars = i, 0
+        while j < len(raw) and (_CELL_BAR.match(raw[j]) or (bars and not raw[j].strip())):
+            bars += bool(raw[j].strip())
             j += 1
-        if j - i >= _FEWEST_BARS:
+        while j > i and not raw[j - 1].strip():
+            j -= 1  # a blank line after the last bar is no cell
+        if bars >= _FEWEST_BARS:
             for k in range(i, j):
                 m = _CELL_BAR.match(raw[k])
-                out[k] = (m.group("cell") or "").strip() or "-"
+                if m:
+                    out[k] = (m.group("cell") or "").strip() or "-"
+                else:
+                    blanks.add(k)  # a copy's blank line between cells
         i = max(j, i + 1)
-    return out
+    return out, blanks
 
 
 def _spacing(raw: list[str], skipped: set[int]) -> set[int]:
