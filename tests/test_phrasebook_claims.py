@@ -117,6 +117,12 @@ def test_budget_words_with_the_templates_alternative_left_in_claim_nothing():
     assert [(c.key, c.value) for c in n.claimed(model.BUDGET_WORD)] == [("三公.合计", "小于")]
 
 
+def test_an_enumeration_mark_closes_no_bracket():
+    # "2）" before a change opened nothing: no subject is looked for before a bracket that is not there
+    n = parsed("九、财政拨款“三公”经费支出决算情况说明", "公务接待费2.00万元。2）比上年增加0.10万元。")
+    assert stated(n)["三公.公务接待费"] == [Decimal("2.00")]
+
+
 def test_a_change_told_by_the_level_it_reached():
     n = parsed("九、财政拨款“三公”经费支出决算情况说明", "公务接待费支出决算减少为0.00万元，与2024年持平。")
     values = stated(n)

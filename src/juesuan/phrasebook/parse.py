@@ -349,8 +349,9 @@ class _Reader:
                 if pattern.anchor and not pattern.slots and any(a < m_start < b for a, b in shares):
                     continue
                 closed = _CLOSED.search(s, read_to, m_start) if _relative(pattern) else None
-                if closed:  # "…运行费500万元（购置费…，运行维护费…）比上年增加0万元": the subject before the bracket
-                    opened = max(s.rfind("(", start, closed.start()), s.rfind("（", start, closed.start()))
+                opened = max(s.rfind("(", start, closed.start()), s.rfind("（", start, closed.start())) if closed else -1
+                if opened >= start:  # "…运行费500万元（购置费…，运行维护费…）比上年增加0万元": the subject before
+                    # the bracket (not after "2）", an enumeration mark that opened nothing)
                     subject = [subj for pos, subj in history if pos <= opened][-1]
                 if (read_to == start and subject is None and _relative(pattern)
                         and _LEAD_COMPARISON.fullmatch(s, start, m_start)):
