@@ -93,6 +93,8 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "page-marks": lambda t: _every(t, lambda n, _: f"- {n + 1} -"),
     "form-feeds": lambda t: _every(t, lambda n, _: "\f").replace("\n\f\n", "\f"),
     "running-header": lambda t: _every(t, lambda n, lines: f"- {n + 1} -\n" + _title(lines)),
+    "collapsed": lambda t: " ".join(x.strip() for x in t.split("\n") if x.strip()),
+    "nbsp": lambda t: t.replace(" ", "\u00a0"),
     "blank-lines": lambda t: "\n\n".join(t.split("\n")),
     "crlf": lambda t: t.replace("\n", "\r\n"),
 }

@@ -225,6 +225,17 @@ def test_a_long_paragraph_with_inline_items_is_not_collapsed():
     assert any(t == paragraph for t, _ in ex.lines)
 
 
+def test_a_short_page_all_on_one_line_with_headings_inside_is_collapsed():
+    page = ("一、2022年“三公”经费预算安排情况 2022年度“三公”经费预算总计21.8万元,其中:因公出国(境)经费0万元,"
+            "公务接待11.8万元,公务用车运行费用10万元。 二、2021年“三公”经费决算情况 2021年度“三公”经费合计支出20.12万元,"
+            "其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。2022年度“三公”经费预算较2021年度增加1.68万元，"
+            "主要原因为随着公务车使用年限增加，运行维护费增加。")
+    assert is_collapsed(page, len(page)) and not is_collapsed(page, 3 * len(page))  # all of the page, not a part of it
+    assert "二、2021年“三公”经费决算情况" in segment(page)
+    one_heading = page[page.index("二、"):]
+    assert not is_collapsed(one_heading, len(one_heading))  # a paragraph under its own heading
+
+
 def test_collapsed_file_reads_as_a_document(tmp_path):
     path = tmp_path / "one-line.txt"
     path.write_text(_COLLAPSED + "\n", encoding="utf-8")

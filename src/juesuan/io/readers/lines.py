@@ -215,6 +215,7 @@ COLLAPSED_SHARE = 0.4
 #: Longest piece a line is cut into; a longer sentence is cut at a clause mark.
 MAX_PIECE = 2000
 _COLLAPSED_FLOOR = 200  # shorter lines are never collapsed
+_WHOLE = 0.9  # share of the document a line holds when it is all of it
 _CLAUSE = "，；;,、"
 
 
@@ -239,7 +240,11 @@ def is_collapsed(text: str, total: int) -> bool:
         return True
     if len(text) < _COLLAPSED_FLOOR:
         return False
-    return any(kind == "part" and a > 0 and opens for a, _, kind, opens in _cuts(text))
+    heads = [(a, kind) for a, _, kind, opens in _cuts(text) if kind in ("part", "head") and opens]
+    if any(kind == "part" and a > 0 for a, kind in heads):
+        return True
+    # a short page that is all one line, a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
+    return len(text) >= _WHOLE * total and len(heads) >= 2 and heads[-1][0] > 0
 
 
 def segment(text: str) -> list[str]:
