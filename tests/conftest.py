@@ -1,11 +1,19 @@
 """Test-wide settings: without ../shared beside the repository, the tests that need its real
 documents (marked ``needs_shared``, see tests/shared.py) are left out, and the run says so in one
-line. Nothing else is left out: a missing file or program fails its test."""
+line. Nothing else is left out: a missing file or program fails its test.
+
+A run started as a background job of a non-interactive shell ("( .ci/run & )") begins with SIGINT
+ignored, and every process it starts inherits that: the Ctrl-C tests would then test nothing the
+user sees. Python's own handler is put back first (a started program gets the default again)."""
 
 from __future__ import annotations
 
+import signal
 
 from shared import PRESENT, SHARED
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 _left_out: list[str] = []
 
