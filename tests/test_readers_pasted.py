@@ -236,6 +236,13 @@ def test_a_short_page_all_on_one_line_with_headings_inside_is_collapsed():
     assert not is_collapsed(one_heading, len(one_heading))  # a paragraph under its own heading
 
 
+def test_a_contents_mark_followed_by_a_space_starts_its_own_line_in_a_collapsed_copy():
+    pieces = segment("四川省某中学校2021年度决算公开编制说明 目录 公开时间:2022年9月20日 第一部分单位概况 "
+                     "一、职能简介……………4 二、收入决算情况说明……………7")
+    assert "目录" in pieces and pieces[0] == "四川省某中学校2021年度决算公开编制说明"
+    assert segment("详见本单位目录。其余从略。") == ["详见本单位目录。", "其余从略。"]  # a word in a sentence
+
+
 def test_collapsed_file_reads_as_a_document(tmp_path):
     path = tmp_path / "one-line.txt"
     path.write_text(_COLLAPSED + "\n", encoding="utf-8")

@@ -196,14 +196,14 @@ def _key(text: str) -> str:
 _CN = "一二三四五六七八九十"
 # One pass over the line finds every place it may be cut. Named groups:
 #   end   a sentence end (with the closing quotes/brackets after it): cut after it;
-#   part  a part heading "第二部分": cut before it;
+#   part  a part heading "第二部分", or "目录" before the first entry or a space: cut before it;
 #   head  another heading or list item ("一、", "（三）", "2.", "表五："): cut before it when
 #         what precedes it closes something (a space, a sentence or clause end, a bracket);
 #   page  a page number the copy left inline ("- 3 -"): dropped.
 _CUT = re.compile(
     rf"(?=[。！？第{_CN}（(\d表目\-—–])"  # where any alternative can start: lets the scan skip the rest
     rf"(?:(?P<end>[。！？][”’」』)）】]*)"
-    rf"|(?P<part>第[{_CN}]{{1,3}}部分|目\s?录(?=\s*第))"
+    rf"|(?P<part>第[{_CN}]{{1,3}}部分|目\s?录(?=\s*第|\s))"
     rf"|(?P<head>[{_CN}]{{1,3}}、(?![{_CN}]{{1,3}}[、级])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d.．])"
     rf"|表[{_CN}]{{1,3}}(?=[：:、\s]))"
     rf"|(?P<page>(?<!\S)[-—–]\s*\d{{1,4}}\s*[-—–](?!\S)))"
