@@ -408,11 +408,6 @@ def test_tab_indented_paragraphs_are_not_a_table():
 
 def test_a_file_that_is_not_a_disclosure_is_not_reported_as_checked(tmp_path):
     """A README lying in a folder of disclosures must not come out as "checked, no findings"."""
-    import pytest
-
-    from juesuan.core.findings import InputError
-    from juesuan.io.readers import read_document
-
     readme = tmp_path / "README.md"
     readme.write_text("# 资料说明\n\n本文件夹存放各单位公开文件，供审核使用。\n", encoding="utf-8")
     with pytest.raises(InputError, match="README.md：未识别出部门决算或预算公开的内容"):
@@ -421,11 +416,6 @@ def test_a_file_that_is_not_a_disclosure_is_not_reported_as_checked(tmp_path):
 
 def test_pages_from_the_middle_of_a_disclosure_are_read_when_their_headings_say_so(tmp_path):
     """A copy of two pages from the middle: no title, but 说明 headings of its own and their figures."""
-    import pytest
-
-    from juesuan.core.findings import InputError
-    from juesuan.io.readers import read_document
-
     pages = ("项目支出5.00万元，占本年支出合计的4.61%。\n四、财政拨款收入支出决算总体情况说明\n"
              "2023年度财政拨款收入支出总计108.52万元，比上年减少4.35万元，下降3.85%。\n"
              "五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出108.52万元。\n")
@@ -441,11 +431,6 @@ def test_pages_from_the_middle_of_a_disclosure_are_read_when_their_headings_say_
 
 
 def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only_when_told(tmp_path):
-    import pytest
-
-    from juesuan.core.findings import InputError
-    from juesuan.io.readers import read_document
-
     report = tmp_path / "report.txt"
     report.write_text("2019年部门整体支出绩效评价报告\n一、部门概况\n本单位主要职责是城市管理。\n二、绩效目标完成情况\n"
                       "全年完成各项工作任务。\n", encoding="utf-8")
@@ -459,11 +444,6 @@ def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only
 
 
 def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
-    import pytest
-
-    from juesuan.core.findings import InputError
-    from juesuan.io.readers import read_document
-
     body = ("北京部门“三公”决算比预算降22.3%\n中新社北京8月25日电 (记者 某某)北京141个市级部门集中公开2015年度决算信息。\n"
             "其中,北京市公安局的“三公”经费财政拨款决算数为9530.81万元,相比预算数减少约1418万元。\n")
     news = tmp_path / "news.txt"

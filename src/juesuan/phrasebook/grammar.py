@@ -48,6 +48,13 @@ _NAME = r"[^\d()（）。，,；;：:、.．“”\"%]"
 NAME_END = "利助务项他育障业康体化通源融息设术全护营缴款金本目费"
 #: The words of a fall (减少, 下降, 降低, 减支, 减幅, 降幅, 减少率为 …); the others tell a rise.
 _FALL = ("减", "下降", "降")
+
+
+def _sign(word: str) -> int:
+    """-1 for the word of a fall, 1 for a rise."""
+    return -1 if word.startswith(_FALL) else 1
+
+
 #: The word before an amount of change; 增 or 减 alone right after 上年 ("较上年增17.1万元").
 _WAY_AMT = "增加|减少|增支|减支|(?:(?<=上年)|(?<=上年 ))[增减](?![加少长支幅])"
 #: The word before a percentage change ("下降7%", "增幅17.18%", "增长率为8%", "增0.01%").
@@ -216,17 +223,17 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
             return [Reading(_join(slot.key, "增减"), Decimal("0.00"), "万元", s, e, "flat"),
                     Reading(_join(slot.key, "增减率"), Decimal("0.00"), "%", s, e, "flat")]
         if m.group(g + "c") is not None:  # the rate first
-            return [Reading(_join(slot.key, "增减率"), (-1 if m.group(g + "r").startswith(_FALL) else 1) * _amount(m.group(g + "q")),
+            return [Reading(_join(slot.key, "增减率"), _sign(m.group(g + "r")) * _amount(m.group(g + "q")),
                             "%", *m.span(g + "q"), "yoy"),
-                    Reading(_join(slot.key, "增减"), (-1 if m.group(g + "c").startswith(_FALL) else 1) * _amount(m.group(g + "n")),
+                    Reading(_join(slot.key, "增减"), _sign(m.group(g + "c")) * _amount(m.group(g + "n")),
                             "万元", *m.span(g + "n"), "yoy")]
         if m.group(g + "d") is None:
             return []
-        sign = -1 if m.group(g + "d").startswith(_FALL) else 1
+        sign = _sign(m.group(g + "d"))
         out = [Reading(_join(slot.key, "增减"), sign * _amount(m.group(g + "a")), "万元",
                        *m.span(g + "a"), "yoy")]
         if m.group(g + "p") is not None:
-            psign = -1 if m.group(g + "e").startswith(_FALL) else 1
+            psign = _sign(m.group(g + "e"))
             out.append(Reading(_join(slot.key, "增减率"), psign * _amount(m.group(g + "p")), "%",
                                *m.span(g + "p"), "yoy"))
         elif m.group(g + "b") is not None:
@@ -240,18 +247,18 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
         if m.group(g + "d") is None:
             return []
         first, second = slot.key.split("&")
-        sign = -1 if m.group(g + "d").startswith(_FALL) else 1
+        sign = _sign(m.group(g + "d"))
         out = [Reading(_join(k, "增减"), sign * _amount(m.group(g + part)), "万元", *m.span(g + part), "yoy")
                for k, part in ((first, "a"), (second, "b"))]
         if m.group(g + "p") is not None:
-            psign = -1 if m.group(g + "e").startswith(_FALL) else 1
+            psign = _sign(m.group(g + "e"))
             out += [Reading(_join(k, "增减率"), psign * _amount(m.group(g + part)), "%", *m.span(g + part), "yoy")
                     for k, part in ((first, "p"), (second, "q"))]
         return out
     if kind.startswith("dn"):
         if m.group(g + "d") is None:
             return []
-        sign = -1 if m.group(g + "d").startswith(_FALL) else 1
+        sign = _sign(m.group(g + "d"))
         return [Reading(slot.key, sign * Decimal(m.group(g + "a")), slot.unit, *m.span(g + "a"), kind)]
     if kind == "item":
         if m.group(g + "l") is None:
