@@ -83,6 +83,71 @@ def _every(text: str, make: Callable[[int, list[str]], str], step: int = 25) -> 
     return "\n".join(out)
 
 
+def _blocks(text: str):
+    """("p", line) for each line and ("table", rows) for each run of "|" rows (a markdown table's
+    rule row dropped), in order; form feeds become page breaks ("page", "")."""
+    rows: list[list[str]] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        for k, piece in enumerate(line.split("\f")):
+            if k:
+                yield "page", ""
+            if piece.lstrip().startswith("|") and piece.count("|") >= 2:  # not a cell a line ("49.9 |")
+                cells = [c.strip() for c in piece.strip().strip("|").split("|")]
+                if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                    rows.append(cells)
+                continue
+            if rows:
+                yield "table", rows
+                rows = []
+            yield "p", piece
+    if rows:
+        yield "table", rows
+
+
+def _html(text: str) -> str:
+    """The text as a portal's article page: a site header, the lines as paragraphs, the tables as
+    tables, a footer."""
+    from html import escape
+    body = []
+    for kind, item in _blocks(text):
+        if kind == "table":
+            body.append("<table border=\"1\">" + "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in item) + "</table>")
+        elif kind == "p" and item.strip():
+            body.append(f"<p>{escape(item.strip())}</p>")
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>政务公开</title></head><body>"
+            "<div class=\"header\"><a href=\"/\">首页</a> <a href=\"/zwgk\">政务公开</a></div>"
+            "<div class=\"breadcrumb\">您当前的位置：首页 &gt; 政务公开 &gt; 财政预决算</div>"
+            "<div class=\"article\">" + "\n".join(body) + "</div>"
+            "<div class=\"footer\">版权所有 主办单位</div></body></html>")
+
+
+def _docx(text: str, path: Path) -> None:
+    """The text as a Word document: the lines as paragraphs, the tables as tables, form feeds as
+    page breaks."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    doc = docx.Document()
+    for kind, item in _blocks(text):
+        if kind == "table":
+            width = max(len(r) for r in item)
+            table = doc.add_table(rows=len(item), cols=width)
+            for r, row in enumerate(item):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+        elif kind == "page":
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif item.strip():
+            doc.add_paragraph(item.strip())
+    doc.save(str(path))
+
+
+#: Other formats the same text is published in: name -> (suffix, writer of the file).
+FORMATS: dict[str, tuple[str, Callable[[str, Path], None]]] = {
+    "html": (".html", lambda t, p: p.write_text(_html(t), encoding="utf-8")),
+    "docx": (".docx", _docx),
+}
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrap": _wrap,
     "halfwidth": _halfwidth,
@@ -110,20 +175,26 @@ def findings(path: Path) -> Counter:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dirs", nargs="*", type=Path)
-    ap.add_argument("--transform", action="append", choices=sorted(TRANSFORMS))
+    ap.add_argument("--transform", action="append", choices=sorted(TRANSFORMS) + sorted(FORMATS))
     ap.add_argument("--details", action="store_true")
     args = ap.parse_args(argv)
     dirs = args.dirs or [ROOT / "tests" / "golden" / "docs"]
     files = sorted(p for d in dirs for p in d.glob("*.txt"))
-    names = args.transform or list(TRANSFORMS)
+    names = args.transform or list(TRANSFORMS) + list(FORMATS)
     base = {p: findings(p) for p in files}
     rows, notes = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             gained = lost = 0
             for p in files:
-                copy = Path(tmp) / p.name
-                copy.write_text(TRANSFORMS[name](p.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+                text = p.read_text(encoding="utf-8")
+                if name in FORMATS:
+                    suffix, write = FORMATS[name]
+                    copy = (Path(tmp) / p.name).with_suffix(suffix)
+                    write(text, copy)
+                else:
+                    copy = Path(tmp) / p.name
+                    copy.write_text(TRANSFORMS[name](text), encoding="utf-8", newline="")
                 after = findings(copy)
                 more, fewer = after - base[p], base[p] - after
                 gained += bool(more)

@@ -38,3 +38,19 @@ def tool(name: str, *alternatives: str) -> str:
         if found:
             return found
     pytest.fail(f"缺少程序 {name}：请用 scripts/test 运行测试（它会安装 {name}）")
+
+
+#: A PDF's page as a copy gives it, one printed line a line: the lines a page's width wrapped
+#: (a paragraph's first line lost its two-character indent).
+PDF_WRAPPED_LINES = (
+    "2020 年度一般公共预算财政拨款安排的“三公”经费支",
+    "出决算总额为 5.48 万元,比预算增加 0 万元,比去年增加",
+    "1.55 万元,增长 39.4%,增加原因主要是公务用车运行支出",
+    "增加,导致“三公”经费支出增加。其中,因公出国支出决",
+    "算比预算无增减变化,比去年无增减变化;公务用车购置支",
+    "出决算比预算无增减变化,比去年无增减变化,公务用车运",
+    "行维护费支出决算比预算无增减变化,比去年增加 1.05 万",
+    "元,增长 35.8%。",
+    "(一)因公出国(境)费支出 0 万元。全年使用财政拨",
+    "款安排出国团组 0 个,累计 0 人次。",
+)

@@ -1,7 +1,8 @@
 """The golden set's text documents pasted another way (hard-wrapped prose, half-width punctuation,
 traditional characters, no thousands separators, spaced or full-width digits, CRLF, page numbers, form
-feeds, running headers) give no error or warning the original does not: a finding that comes from the
-way a text was copied is false.
+feeds, running headers, blank lines between lines) or published as a web page or a Word document
+(each line a paragraph) give no error or warning the original does not: a finding that comes from
+the way a text was copied is false.
 benchmarks/metamorphic.py measures the same over any folder, and the findings lost."""
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def _benchmark():
 
 BENCH = _benchmark()
 KEPT = ("wrap", "halfwidth", "traditional", "no-separators", "fullwidth-digits", "spaced-numbers", "crlf", "page-marks",
-        "form-feeds", "running-header")
+        "form-feeds", "running-header", "blank-lines")
 
 
 @functools.cache
@@ -45,6 +46,19 @@ def test_a_copy_pasted_another_way_gains_no_finding(name, tmp_path):
     for path in DOCS:
         copy = tmp_path / path.name
         copy.write_text(BENCH.TRANSFORMS[name](path.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+        more = BENCH.findings(copy) - _original(path)
+        if more:
+            gained[path.stem] = dict(more)
+    assert gained == {}
+
+
+@pytest.mark.parametrize("name", sorted(BENCH.FORMATS))
+def test_the_same_text_as_a_web_page_or_word_document_gains_no_finding(name, tmp_path):
+    suffix, write = BENCH.FORMATS[name]
+    gained = {}
+    for path in DOCS:
+        copy = (tmp_path / path.name).with_suffix(suffix)
+        write(path.read_text(encoding="utf-8"), copy)
         more = BENCH.findings(copy) - _original(path)
         if more:
             gained[path.stem] = dict(more)

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from shared import PDF_WRAPPED_LINES
+
 from juesuan.core.findings import InputError
 from juesuan.io.readers import read_document
 from juesuan.io.readers.docx import extract as extract_docx
@@ -213,3 +215,39 @@ def test_sniff_by_magic_bytes(tmp_path):
     path = tmp_path / "real.txt"
     _make_docx(path)  # a Word file with the wrong extension is read as Word
     assert sniff(path, path.read_bytes()[:16]) == "docx"
+
+
+# A PDF's text pasted into a page or a Word document one printed line a paragraph.
+PDF_LINES = ("梧州市某检测中心2020年度“三公”经费支出决算情况说明", *PDF_WRAPPED_LINES[:8])
+JOINED = "".join(PDF_LINES[1:])
+
+
+def test_a_pdfs_lines_pasted_as_web_paragraphs_are_joined_into_sentences(tmp_path):
+    path = tmp_path / "page.html"
+    body = "".join(f"<p>{line}</p>" for line in PDF_LINES)
+    path.write_text(f"<html><head><meta charset='utf-8'></head><body><div class='article'>{body}</div></body></html>",
+                    encoding="utf-8")
+    assert [t for t, _ in extract_html(path).lines] == [PDF_LINES[0], JOINED]
+    # lines a <br> breaks within one paragraph are joined the same way
+    path.write_text("<html><body><p>" + "<br>".join(PDF_LINES[1:]) + "</p><p>下一段。</p></body></html>", encoding="utf-8")
+    assert [t for t, _ in extract_html(path).lines] == [JOINED, "下一段。"]
+
+
+def test_a_pdfs_lines_pasted_as_word_paragraphs_are_joined_into_sentences(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in PDF_LINES:
+        document.add_paragraph(line)
+    document.add_paragraph("下一段的开头")
+    path = tmp_path / "note.docx"
+    document.save(str(path))
+    assert [t for t, _ in extract_docx(path).lines] == [PDF_LINES[0], JOINED, "下一段的开头"]
+
+
+def test_a_table_title_glued_to_the_amount_before_it_is_put_apart_in_a_web_page(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>收入总计 47,483,458 支出总计 47,483,4582026年部门收入预算总表</p>"
+                    "<p>编制部门：某局 单位：元</p></body></html>", encoding="utf-8")
+    assert [t for t, _ in extract_html(path).lines][:2] == ["收入总计 47,483,458 支出总计 47,483,458",
+                                                            "2026年部门收入预算总表"]

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from shared import SHARED, needs_shared
+from shared import PDF_WRAPPED_LINES, SHARED, needs_shared
 
 from juesuan import api
 from juesuan.core.model import Span
@@ -63,6 +63,31 @@ def test_open_bracket_carries_past_clause_marks_and_a_blank_line():
     assert out == ["平均得分99.33分（其中，绩效评级为“优”的项目39个；绩效评级为“良”的项目0个）。", "下一段。"]
     # without an open bracket a blank line is a paragraph break
     assert _joined("上海市普陀区财政局", "", "2024年度部门决算") == ["上海市普陀区财政局", "2024年度部门决算"]
+
+
+WRAPPED_PAGE = PDF_WRAPPED_LINES  # each line pasted as a paragraph: a blank line after each
+
+
+def _spaced(*texts: str) -> tuple[str, ...]:
+    return tuple(x for t in texts for x in (t, ""))[:-1]
+
+
+def test_lines_at_a_pages_wrap_width_are_joined_across_blank_lines():
+    out = _joined(*_spaced(*WRAPPED_PAGE))
+    assert out == ["".join(WRAPPED_PAGE[:8]), "".join(WRAPPED_PAGE[8:])]
+    # without a wrap width in evidence (paragraphs of any length) a blank line is a paragraph break
+    assert _joined(*_spaced(*WRAPPED_PAGE[:3])) == list(WRAPPED_PAGE[:3])
+
+
+def test_a_line_at_the_wrap_width_takes_no_heading_contents_line_or_stray_word():
+    contents = ("七、一般公共预算财政拨款三公经费支出决算情况说明", "政府性基金预算收入支出决算情况",
+                "关于机关运行经费支出说明")
+    assert _joined(*_spaced(*WRAPPED_PAGE, *contents)) == ["".join(WRAPPED_PAGE[:8]), "".join(WRAPPED_PAGE[8:]),
+                                                           *contents]
+    # a line at the width that the next line does not continue (neither at the width nor ending a sentence)
+    head = "来源 阿克陶县财政局,发布时间 2022-09-02 12:06,阅读数"
+    assert _joined(*_spaced(*WRAPPED_PAGE, head, "录", "第一部分 部门概况"))[-3:] == [
+        head, "录", "第一部分 部门概况"]
 
 
 def test_joined_line_keeps_first_span_and_records_where_each_line_starts():
@@ -241,6 +266,37 @@ def test_a_contents_mark_followed_by_a_space_starts_its_own_line_in_a_collapsed_
                      "一、职能简介……………4 二、收入决算情况说明……………7")
     assert "目录" in pieces and pieces[0] == "四川省某中学校2021年度决算公开编制说明"
     assert segment("详见本单位目录。其余从略。") == ["详见本单位目录。", "其余从略。"]  # a word in a sentence
+
+
+def test_the_title_in_a_collapsed_pages_head_stands_on_its_own_line():
+    page = ("您当前的位置:首页>某镇>政务公开>预算/决算 [发布机构]垫江县某镇 [发布日期]2022-09-20 "
+            "重庆市垫江县某镇人民政府 2021年度部门决算情况说明 重庆市垫江县某镇人民政府2021年度部门决算情况说明 "
+            "一、部门基本情况 (一)职能职责 负责全镇经济社会发展。")
+    pieces = segment(page)
+    assert pieces[1:3] == ["重庆市垫江县某镇人民政府2021年度部门决算情况说明"] * 2
+    assert pieces[3:] == ["一、部门基本情况", "(一)职能职责", "负责全镇经济社会发展。"]
+    # after the first heading a title-like line is a contents or part line, left to the headings' cuts
+    contents = "目 录 第二部分 某街道办事处2022年度部门决算表 一、收入支出决算总表......5"
+    assert segment(contents)[:2] == ["目录", "第二部分某街道办事处2022年度部门决算表"]
+
+
+def test_a_short_page_of_sentences_a_space_apart_is_cut_at_sentence_ends_and_colons(tmp_path):
+    page = ("重庆市某镇人民政府 2021年“三公”经费决算汇总情况 按照有关要求,现将镇级“三公”经费支出情况公布如下: "
+            "2021年我镇“三公”经费预算为20万元,其中:因公出国(境)费0万元,公务接待费9万元,公务用车运行维护费11万元。 "
+            "2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%,主要原因是认真贯彻落实中央八项规定精神"
+            "和厉行节约要求。 (联系电话:12345678)")
+    assert is_collapsed(page, len(page))
+    assert segment(page)[-3:] == [
+        "2021年我镇“三公”经费预算为20万元,其中:因公出国(境)费0万元,公务接待费9万元,公务用车运行维护费11万元。",
+        "2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%,主要原因是认真贯彻落实中央八项规定精神"
+        "和厉行节约要求。", "(联系电话:12345678)"]
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    read = {(st.key, st.value) for st in api.read(path).narrative.statements if st.key.startswith("三公")}
+    assert ("三公.合计", Decimal("9.07")) in read
+    assert ("三公.公务接待费", Decimal("9")) not in read  # the budget's figure is no part of the 9.07 spent
+    one_sentence = page[page.index("2021年我镇"):page.index(" 2021年“三公”经费支出")]
+    assert not is_collapsed(one_sentence * 3, 3 * len(one_sentence))  # sentences with no space between them
 
 
 def test_collapsed_file_reads_as_a_document(tmp_path):

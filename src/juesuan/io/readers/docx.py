@@ -8,7 +8,9 @@ Each table becomes a :class:`~.grid.RawGrid` laid out on the table's column grid
 across columns (``gridSpan``) or down rows (``vMerge``) keeps its text in its first position
 and leaves the covered positions blank — the same shape a Word table has when saved as text,
 so the 绩效 reader carries blank indicator levels down as it does for the seed.
-Paragraphs are whole paragraphs already, so no soft-break joining is done here.
+Paragraphs then go through what every reader of running text does (:func:`.text.settle`), with a
+blank line between two paragraphs: a paragraph break is kept unless the text plainly runs on (a
+bracket left open, a number cut, a PDF's page pasted one printed line a paragraph).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..limits import LimitExceeded, check_package
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid, column_letter
 from .normalize import caption_line, clean_line
+from .text import settle
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TITLE = re.compile(r"(表|明细)$")
@@ -43,14 +46,16 @@ def extract(path: str | Path) -> Extracted:
         if element.tag == f"{_W}p":
             text = clean_line(_paragraph_text(element))
             if text:
+                if lines:  # paragraphs are paragraphs: a blank line between them tells the joiner so
+                    lines.append(("", Span(file=file, line=block)))
                 lines.append((text, Span(file=file, line=block, excerpt=text[:80])))
-                if len(lines) > limits.narrative_lines:
+                if len(lines) > 2 * limits.narrative_lines:  # a blank line between each two
                     raise LimitExceeded(file, "narrative_lines", limits)
         elif element.tag == f"{_W}tbl":
-            grid = _grid(element, file, len(grids) + 1, tuple(t for t, _ in lines[-3:]))
+            grid = _grid(element, file, len(grids) + 1, tuple(t for t, _ in lines[-6:] if t)[-3:])
             if grid.rows:
                 grids.append(grid)
-    return Extracted(file=file, lines=tuple(lines), grids=tuple(grids))
+    return settle(lines, grids, file)
 
 
 def _load_body(path: Path, file: str):

@@ -8,9 +8,11 @@ buttons. Those elements (by tag, or by an id/class such as ``nav``/``footer``/``
 dropped unless they hold a data table or a long text; short chrome lines ("打印本页", "关闭窗口",
 "您的位置") are dropped too. Headings, paragraphs and list items become lines; data tables
 become grids (``colspan``/``rowspan`` text in the first position, blanks in the covered ones).
-A table that contains another table is a layout table and is read as a container. A page that
-holds a whole document in one block (a copy site's mirror of a PDF) is cut into its headings and
-sentences (:func:`.lines.resegment`).
+A table that contains another table is a layout table and is read as a container. The lines then
+go through what every reader of running text does (:func:`.text.settle`): a page that holds a whole
+document in one block (a copy site's mirror of a PDF) is cut into its headings and sentences, and
+lines a ``<br>`` breaks are joined as wrapped lines; two blocks are two paragraphs unless the text
+plainly runs on (a bracket left open, a number cut, a PDF's lines pasted one a paragraph).
 The page is walked without recursion and each subtree is measured once, so time is linear in
 the page; its element count and nesting depth are bounded (``limits.html_elements``/``html_depth``).
 Pages in GBK/GB2312 are decoded through :func:`.normalize.decode` with their declared charset.
@@ -29,8 +31,8 @@ from ...core.model import Span
 from ..limits import LimitExceeded, Limits
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid, column_letter
-from .lines import resegment
 from .normalize import CHROME_LINE, caption_line, clean_line, decode
+from .text import settle
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "button", "select", "template", "svg", "object", "embed", "head")
@@ -69,7 +71,7 @@ def extract_html(text: str, file: str = "", limits: Limits | None = None) -> Ext
     walker = _Walker(file, tree.layout_tables(), limits)
     walker.walk(soup.body or soup)
     walker.flush()
-    return Extracted(file=file, lines=tuple(resegment(walker.lines)), grids=tuple(walker.grids))
+    return settle(walker.lines, walker.grids, file)
 
 
 def _check_shape(text: str, file: str, limits: Limits) -> None:
@@ -238,15 +240,23 @@ class _Walker:
         self.lines: list[tuple[str, Span]] = []
         self.grids: list[RawGrid] = []
         self.buffer: list[str] = []
+        self.count = 0  # lines of text so far
+        self.gap = False  # a block ended since the last line
 
-    def flush(self) -> None:
+    def flush(self, block: bool = True) -> None:
+        """End the line in the buffer; ``block`` when a block (not a ``<br>``) ends it: the next
+        line starts a new paragraph, and a blank line between them tells the joiner so."""
         text = clean_line(re.sub(r"\s+", " ", "".join(self.buffer)))
         self.buffer = []
-        if not text or (len(text) <= 60 and CHROME_LINE.search(text)):
-            return
-        self.lines.append((text, Span(file=self.file, line=len(self.lines) + 1, excerpt=text[:80])))
-        if len(self.lines) > self.limits.narrative_lines:
-            raise LimitExceeded(self.file, "narrative_lines", self.limits)
+        if text and not (len(text) <= 60 and CHROME_LINE.search(text)):
+            if self.gap:
+                self.lines.append(("", Span(file=self.file, line=self.count)))
+            self.count += 1
+            self.lines.append((text, Span(file=self.file, line=self.count, excerpt=text[:80])))
+            if self.count > self.limits.narrative_lines:
+                raise LimitExceeded(self.file, "narrative_lines", self.limits)
+            self.gap = False
+        self.gap = self.gap or (block and self.count > 0)
 
     def walk(self, node) -> None:
         """Text in document order: a block ends a line, a data table becomes a grid, a layout table
@@ -268,7 +278,7 @@ class _Walker:
             elif not isinstance(child, Tag):
                 continue
             elif child.name == "br":
-                self.flush()
+                self.flush(block=False)
             elif child.name == "table":
                 self.flush()
                 if id(child) in self.layout_tables:
@@ -291,7 +301,7 @@ class _Walker:
                   for c, t in enumerate(row))
             for r, row in enumerate(rows)
         )
-        context = tuple(t for t, _ in self.lines[-3:])
+        context = tuple(t for t, _ in self.lines[-6:] if t)[-3:]
         caption = table.find("caption")
         title = clean_line(caption.get_text(" ")) if caption else ""
         if not title:

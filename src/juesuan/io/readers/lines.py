@@ -201,13 +201,14 @@ _CN = "一二三四五六七八九十"
 #         what precedes it closes something (a space, a sentence or clause end, a bracket);
 #   page  a page number the copy left inline ("- 3 -"): dropped.
 _CUT = re.compile(
-    rf"(?=[。！？第{_CN}（(\d表目\-—–])"  # where any alternative can start: lets the scan skip the rest
-    rf"(?:(?P<end>[。！？][”’」』)）】]*)"
+    rf"(?=[。！？:：第{_CN}（(\d表目\-—–])"  # where any alternative can start: lets the scan skip the rest
+    rf"(?:(?P<end>[。！？][”’」』)）】]*|[:：](?=[ \t\u3000]))"
     rf"|(?P<part>第[{_CN}]{{1,3}}部分|目\s?录(?=\s*第|\s))"
     rf"|(?P<head>[{_CN}]{{1,3}}、(?![{_CN}]{{1,3}}[、级])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d.．])"
     rf"|表[{_CN}]{{1,3}}(?=[：:、\s]))"
     rf"|(?P<page>(?<!\S)[-—–]\s*\d{{1,4}}\s*[-—–](?!\S)))"
 )
+_SPACED_END = re.compile(r"[。！？][”’」』)）】]*[ \t\u3000]+(?=\S)")  # a sentence end a line break followed
 _OPENS_AFTER = frozenset(" \t\u3000。！？!?；;：:）)】」』”’")
 #: A line at least this long, holding at least this share of the text, lost its line breaks.
 COLLAPSED_MIN = 500
@@ -243,17 +244,38 @@ def is_collapsed(text: str, total: int) -> bool:
     heads = [(a, kind) for a, _, kind, opens in _cuts(text) if kind in ("part", "head") and opens]
     if any(kind == "part" and a > 0 for a, kind in heads):
         return True
-    # a short page that is all one line, a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
-    return len(text) >= _WHOLE * total and len(heads) >= 2 and heads[-1][0] > 0
+    # a short page that is all one line: a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
+    # or sentences a space apart ("…公布如下: 2021年…。 2021年…。 (联系电话…")
+    whole = len(text) >= _WHOLE * total
+    return whole and (len(heads) >= 2 and heads[-1][0] > 0 or len(_SPACED_END.findall(text)) >= 2)
+
+
+#: The document's title standing between spaces near the head of a collapsed page, after the site's
+#: breadcrumb and metadata: "…[发布日期]2022-09-20 重庆市垫江县裴兴镇人民政府 2021年度部门决算情况说明 …".
+_HEAD_TITLE = re.compile(r"(?<=\s)[^\s。，,；;：:>＞|\]】]{2,30}?\s?(?:19|20)\d\d\s*年度?[^\s。，,；;：:]{0,30}?"
+                         r"(?:决算|预算|三公[”\"]?经费)[^\s。，,；;：:\d]{0,12}(?=\s)")
+_HEAD = 1500  # how far into a collapsed page its title is looked for
 
 
 def segment(text: str) -> list[str]:
-    """The pieces of a collapsed line: cut before headings and after sentence ends, inline page
-    numbers dropped, the spaces a page layout left between Chinese characters removed.
+    """The pieces of a collapsed line: the document's title in the page's head (before its first
+    heading) on a line of its own (:data:`_HEAD_TITLE`), cut before headings and after sentence ends, inline page numbers
+    dropped, the spaces a page layout left between Chinese characters removed.
 
     Linear in the length of ``text``: one regex pass (each alternative reads a few characters),
     then one slice per piece.
     """
+    pieces: list[str] = []
+    at = 0
+    head = next((a for a, _, kind, opens in _cuts(text[:_HEAD]) if kind in ("part", "head") and opens), _HEAD)
+    for m in _HEAD_TITLE.finditer(text, 0, head):  # before the first heading: the page's head
+        pieces += _segment(text[at:m.start()])
+        pieces.append(squeeze_spaces(m.group()))
+        at = m.end()
+    return pieces + _segment(text[at:]) if at else _segment(text)
+
+
+def _segment(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     drop: list[tuple[int, int]] = []  # inline page numbers inside the current piece

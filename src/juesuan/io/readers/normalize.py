@@ -330,6 +330,42 @@ def join_soft_breaks(lines: Sequence[tuple[str, Span]]) -> tuple[tuple[str, Span
     return join_lines(lines)[0]
 
 
+_CLAUSE_MARK = re.compile(r"[，,、；;]")  # a line of prose has one; a heading or a contents line none
+_WRAP_LINES = 6  # fewest full lines that show a page's wrap width
+_WRAP_SLACK = 5  # a full line is at most this many columns short of the wrap width (digits, spaces)
+_WRAP_SHARE = 0.3  # share of the longer lines that must be full
+
+
+def _columns(text: str) -> int:
+    """Printed width: a Chinese character or full-width mark takes two columns, the rest one."""
+    return len(text) + sum(1 for c in text if ord(c) > 0x2E7F)
+
+
+def wrap_width(lines: Sequence[tuple[str, Span]]) -> int:
+    """The width a layout wrapped the text at, in columns (:func:`_columns`), or 0 when no width
+    is evident: at least ``_WRAP_LINES`` lines, and ``_WRAP_SHARE`` of the lines 20 columns or
+    wider, that hold a clause mark and end in none, and fall within ``_WRAP_SLACK`` columns of one
+    width."""
+    widths = sorted(_columns(t.strip()) for t, _ in lines
+                    if len(t) >= 10 and not _ends_sentence(t) and "|" not in t and _CLAUSE_MARK.search(t))
+    widths = [w for w in widths if w >= 20]
+    best, width, lo = 0, 0, 0
+    for hi, w in enumerate(widths):  # the densest window of _WRAP_SLACK columns
+        while w - widths[lo] > _WRAP_SLACK:
+            lo += 1
+        if hi - lo + 1 >= best:
+            best, width = hi - lo + 1, w
+    return width if best >= _WRAP_LINES and best >= _WRAP_SHARE * len(widths) else 0
+
+
+_INDENT = 4  # a paragraph's first line is indented two characters, which a copy drops
+
+
+def _at_width(text: str, width: int) -> bool:
+    """True for a line as wide as the wrap width, give or take its digits and a first line's indent."""
+    return width > 0 and width - _WRAP_SLACK - _INDENT <= _columns(text) <= width + 2
+
+
 def join_lines(lines: Sequence[tuple[str, Span]]):
     """Join what a layout broke across lines; returns the lines and, for each, where every
     source line after its first begins in it (``lines.Pieces``: (offset, span) pairs).
@@ -340,7 +376,8 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
     "情况说明"), and none when it ends as headings do ("…情况说明"). A bracket left open keeps
     the line open (even past "；" or "。") until it closes. A blank line is a paragraph break and
     is dropped, except where the next line plainly continues the one before (a bracket still
-    open, a number cut after its point, a line starting with "）" or "，").
+    open, a number cut after its point, a line starting with "）" or "，") or the one before is
+    as wide as the page's wrap width (:func:`wrap_width`: a PDF's lines pasted as paragraphs).
 
     The joined line keeps the span of its first source line, with the joined text as excerpt.
     Linear in the total length: each line is looked at once, the text joined once.
@@ -356,6 +393,8 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
     opened = 0  # where the outermost open bracket opened
     state = "closed"  # "open": takes any continuation; "wrap": a short rest of a heading
     gap = False  # a blank line since the last line
+    width = wrap_width(lines)
+    full = False  # the last line reached the wrap width
 
     def close() -> None:
         nonlocal first
@@ -378,8 +417,11 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
         takes = state != "closed" and not is_heading(text) and not meta and not _starts_document(number, text)
         if takes and (gap or state == "wrap"):
             short_rest = state == "wrap" and not gap and len(text) <= _WRAP_MAX and not _ends_sentence(text)
-            takes = short_rest or _cut_inside(parts[-1], text, depth)
+            # after a line at the wrap width, a line at it too or one that ends the sentence
+            wraps = gap and full and (_ends_sentence(text) or _at_width(text, width))
+            takes = short_rest or _cut_inside(parts[-1], text, depth) or wraps
         gap = False
+        full = _at_width(text, width) and not ends_like_heading(text)
         if takes:
             glue = _glue(parts[-1], text)
             size += len(glue)

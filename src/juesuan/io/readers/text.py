@@ -23,6 +23,7 @@ Three table notations are understood:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ...core.model import Span
@@ -88,7 +89,19 @@ def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extrac
             cleaned = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", cleaned)).strip()
         narrative.append((cleaned, Span(file=file, page=pages[i], line=numbers[i], excerpt=cleaned[:80])))
         i += 1
-    narrative, flat = take_tables(resegment(narrative, len(text)), file)
+    return settle(narrative, grids, file, len(text))
+
+
+def settle(narrative: list[tuple[str, Span]], grids: list[RawGrid], file: str, total: int | None = None) -> Extracted:
+    """What every reader of running text does last, whatever the format (a text file, a web page,
+    a Word document): a line holding a whole page is cut into headings and sentences, tables a
+    copy flattened one cell a line or one row a line are taken out as grids, and lines a layout
+    wrapped are joined. ``total`` is the document's length in characters."""
+    texts = [t for t, _ in narrative]
+    unglued, at = unglue(texts, range(len(narrative)), _names_table)
+    if unglued != texts:  # a row or title glued to an amount was put apart
+        narrative = [(t, replace(narrative[i][1], excerpt=t[:80])) for t, i in zip(unglued, at)]
+    narrative, flat = take_tables(resegment(narrative, total), file)
     narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
     return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat) + tuple(spaced), joins=joins)
