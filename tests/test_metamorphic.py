@@ -52,7 +52,7 @@ def test_a_copy_pasted_another_way_gains_no_finding(name, tmp_path):
     assert gained == {}
 
 
-@pytest.mark.parametrize("name", sorted(BENCH.FORMATS))
+@pytest.mark.parametrize("name", sorted(set(BENCH.FORMATS) - set(BENCH.SLOW)))
 def test_the_same_text_as_a_web_page_or_word_document_gains_no_finding(name, tmp_path):
     suffix, write = BENCH.FORMATS[name]
     gained = {}

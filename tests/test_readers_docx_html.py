@@ -251,3 +251,18 @@ def test_a_table_title_glued_to_the_amount_before_it_is_put_apart_in_a_web_page(
                     "<p>编制部门：某局 单位：元</p></body></html>", encoding="utf-8")
     assert [t for t, _ in extract_html(path).lines][:2] == ["收入总计 47,483,458 支出总计 47,483,458",
                                                             "2026年部门收入预算总表"]
+
+
+def test_line_breaks_inside_a_word_paragraph_are_joined_as_wrapped_lines(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for k, line in enumerate(PDF_LINES[1:]):
+        run = paragraph.add_run(line)
+        if k < len(PDF_LINES) - 2:
+            run.add_break(WD_BREAK.LINE)
+    path = tmp_path / "note.docx"
+    document.save(str(path))
+    assert [t for t, _ in extract_docx(path).lines] == [JOINED]  # no space where a line broke

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from shared import needs_shared, shared
+from shared import needs_shared, shared, tool
 
 from juesuan.core.findings import InputError
 from juesuan.io.readers.pdf import extract
@@ -338,8 +338,9 @@ def test_page_furniture_dropped_and_sentence_joined_across_pages(tmp_path):
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
+    # a paragraph's lines run to the right margin (monospaced: the same width), its last line stops short
     pages = [
-        ["1. Overview", "The unit spent its whole budget on running costs and", "the total income was"],
+        ["1. Overview", "The unit spent its whole budget on the running costs and", "the total income of the unit for the year just ended was"],
         ["1,234.56 in 2024, as the table shows.", "2. Details", "Nothing else to report."],
         ["3. Notes", "Last page."],
     ]
@@ -349,7 +350,7 @@ def test_page_furniture_dropped_and_sentence_joined_across_pages(tmp_path):
             fig = plt.figure(figsize=(8.27, 11.69))
             fig.text(0.1, 0.95, "Annual report 2024", fontsize=10)  # running header
             for k, line in enumerate(body):
-                fig.text(0.1, 0.85 - 0.03 * k, line, fontsize=12)
+                fig.text(0.1, 0.85 - 0.03 * k, line, fontsize=12, family="monospace")
             fig.text(0.5, 0.03, f"- {n} -", fontsize=10, ha="center")  # page number
             pdf.savefig(fig)
             plt.close(fig)
@@ -357,7 +358,8 @@ def test_page_furniture_dropped_and_sentence_joined_across_pages(tmp_path):
     texts = [t for t, _ in ex.lines]
     assert texts == [
         "1. Overview",
-        "The unit spent its whole budget on running costs and the total income was 1,234.56 in 2024, as the table shows.",
+        "The unit spent its whole budget on the running costs and the total income of the unit for the year just ended "
+        "was 1,234.56 in 2024, as the table shows.",
         "2. Details",
         "Nothing else to report.",
         "3. Notes",
@@ -369,3 +371,51 @@ def test_page_furniture_dropped_and_sentence_joined_across_pages(tmp_path):
 
 def test_missing_file(tmp_path):
     _assert_input_error(tmp_path / "没有这个文件.pdf", "文件不存在")
+
+
+def _word_pdf(tmp_path, paragraphs):
+    """The paragraphs as a Word document printed to PDF by LibreOffice (left-aligned, its own line breaks)."""
+    import subprocess
+
+    import docx
+
+    soffice = tool("soffice", "libreoffice")
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    source = tmp_path / "note.docx"
+    document.save(str(source))
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    return tmp_path / "note.pdf"
+
+
+def test_a_word_processors_pdf_reads_back_its_paragraphs(tmp_path):
+    paragraphs = [
+        "来源:某县财政局 发布时间:2022-09-02",
+        "某县财政局2016年度“三公”经费支出决算情况说明",
+        "2016年度“三公”经费财政拨款支出决算数比2015年减少80.74万元。其中:因公出国(境)费支出决算减少30.31万元,"
+        "下降36.75%;公务用车购置及运行费支出决算减少49.64万元,下降32.21%;公务接待费支出决算减少0.8万元,下降10.31%。",
+        "1)党政办负责处理政府机关日常事务;",
+        "2)社会事务办负责人口与计划生育、民政、优抚等工作;",
+    ]
+    texts = [t for t, _ in extract(_word_pdf(tmp_path, paragraphs)).lines]
+    # quotes the writer draws in another font after the rest of their line are put back in place,
+    # a wrapped paragraph is one line again, and a line that stops short ends its paragraph
+    assert texts == ["来源:某县财政局发布时间:2022-09-02", *paragraphs[1:]]  # (the space between Chinese dropped)
+
+
+def test_a_line_continues_when_it_reaches_the_margin_or_leaves_a_bracket_open():
+    from juesuan.io.readers.pdf import _continues, _Line
+
+    metrics = (72.0, 522.0, 12.0)  # left and right margins, body font size
+
+    def line(text, x1, top=100.0):
+        return _Line(text, 1, 72.0, top, x1, top + 12)
+
+    after = line("结余）0.00万元。", 200.0, 115.0)
+    assert _continues(line("本年使用非财政拨款结余（含专用", 300.0), metrics, after, metrics)  # a bracket open
+    assert not _continues(line("本年使用非财政拨款结余", 300.0), metrics, line("2)其他事务", 200.0, 115.0), metrics)
+    # a line that stops short only because the next line's first word would not fit
+    assert _continues(line("公务接待费支出决算减少0.8万元,下降", 480.0), metrics, line("10.31%。", 120.0, 115.0), metrics)
+    assert not _continues(line("公务接待费支出决算减少0.8万元,下降", 400.0), metrics, line("10.31%。", 120.0, 115.0), metrics)

@@ -44,13 +44,12 @@ def extract(path: str | Path) -> Extracted:
     for element in _blocks(body):
         block += 1
         if element.tag == f"{_W}p":
-            text = clean_line(_paragraph_text(element))
-            if text:
-                if lines:  # paragraphs are paragraphs: a blank line between them tells the joiner so
-                    lines.append(("", Span(file=file, line=block)))
-                lines.append((text, Span(file=file, line=block, excerpt=text[:80])))
-                if len(lines) > 2 * limits.narrative_lines:  # a blank line between each two
-                    raise LimitExceeded(file, "narrative_lines", limits)
+            texts = [t for t in map(clean_line, _paragraph_text(element).split("\n")) if t]
+            if texts and lines:  # paragraphs are paragraphs: a blank line between them tells the joiner so
+                lines.append(("", Span(file=file, line=block)))
+            lines.extend((text, Span(file=file, line=block, excerpt=text[:80])) for text in texts)
+            if len(lines) > 2 * limits.narrative_lines:  # a blank line between each two
+                raise LimitExceeded(file, "narrative_lines", limits)
         elif element.tag == f"{_W}tbl":
             grid = _grid(element, file, len(grids) + 1, tuple(t for t, _ in lines[-6:] if t)[-3:])
             if grid.rows:
@@ -92,7 +91,8 @@ def _blocks(parent):
 
 
 def _paragraph_text(p) -> str:
-    """Visible text of a w:p: runs, tabs, breaks; deleted text (w:delText) is left out."""
+    """Visible text of a w:p: runs, tabs (a space), line breaks ("\\n"); deleted text (w:delText) is
+    left out."""
     parts: list[str] = []
     for node in p.iter():
         tag = node.tag
@@ -101,12 +101,12 @@ def _paragraph_text(p) -> str:
         elif tag == f"{_W}tab":
             parts.append(" ")
         elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append(" ")
+            parts.append("\n")  # a line break inside the paragraph: joined as a wrapped line is
     return "".join(parts)
 
 
 def _cell_text(tc) -> str:
-    texts = [clean_line(_paragraph_text(p)) for p in tc.iter(f"{_W}p")]
+    texts = [clean_line(_paragraph_text(p).replace("\n", " ")) for p in tc.iter(f"{_W}p")]
     return " ".join(t for t in texts if t)
 
 

@@ -25,7 +25,7 @@ from ...core.model import Span
 from ..limits import LimitExceeded, Limits
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid
-from .normalize import squeeze_spaces
+from .normalize import clean_line, squeeze_spaces
 from .pdf_tables import (Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled, nest_columns,
                          split_row, spread_rows)
 
@@ -163,11 +163,13 @@ def _inside(ch: Char, tables: list[PageTable]) -> bool:
 
 def _page_lines(info: _Page, stream: list[tuple[str, Char | None]]) -> list[_Line]:
     lines: list[_Line] = []
-    buf: list[str] = []
+    buf: list[tuple[float, str]] = []  # (x, character): a space takes the x of the character before it
     boxes: list[Char] = []
 
     def flush() -> None:
-        text = squeeze_spaces("".join(buf))
+        if _out_of_order(boxes, info.size):
+            buf.sort(key=lambda item: item[0])
+        text = clean_line(squeeze_spaces("".join(ch for _, ch in buf)))  # as every reader's: full-width digits, glosses
         if text and boxes:
             lines.append(_Line(text, info.number, min(c.x0 for c in boxes), min(c.top for c in boxes),
                                max(c.x1 for c in boxes), max(c.bottom for c in boxes)))
@@ -178,12 +180,22 @@ def _page_lines(info: _Page, stream: list[tuple[str, Char | None]]) -> list[_Lin
         if ch == "\n":
             flush()
         elif box is None:
-            buf.append(" ")
+            buf.append((buf[-1][0] if buf else 0.0, " "))
         elif not info.tables or not _inside(box, info.tables):
-            buf.append(ch)
+            buf.append((box.x0, ch))
             boxes.append(box)
     flush()
     return lines
+
+
+def _out_of_order(boxes: list[Char], size: float) -> bool:
+    """True when a line's characters came out of the page's text not left to right (a document
+    writer may draw the quotes or digits of a line, in another font, after the rest of it) while
+    all of them stand on one printed line: then they are put in the order they are printed."""
+    if not any(b.x0 < a.x0 - size / 2 for a, b in zip(boxes, boxes[1:])):
+        return False
+    tops = sorted(c.top for c in boxes)
+    return tops[-1] - tops[0] < size * 0.6
 
 
 def extract(path: str | Path) -> Extracted:
@@ -417,7 +429,25 @@ def _continues(prev: _Line, prev_metrics: tuple[float, float, float], nxt: _Line
         return False  # a centred title
     if _HEADING.match(prev.text) and prev.x1 < right - 4 * size:
         return False  # a short heading line
+    if prev.text.count("（") + prev.text.count("(") > prev.text.count("）") + prev.text.count(")"):
+        return True  # a bracket left open: what follows is inside it
+    if prev.x1 + _first_word_columns(nxt.text) * n_size / 2 < right - n_size / 2:
+        return False  # the next line's first word had room on this one: this one ends its paragraph
     return True
+
+
+#: What a line break may not split, as word processors break Chinese: a number or a Latin word, or
+#: a two-character word; with the opening marks before it and the closing marks after it, which no
+#: line may end or start with.
+_FIRST_WORD = re.compile(r"[（(“‘《「『\[]*(?:[0-9A-Za-z.,%‰+\-]+|[^0-9A-Za-z\s][。，、；：？！）)”’》」』]*.?)"
+                         r"[。，、；：？！）)”’》」』%,.;:]*")
+
+
+def _first_word_columns(text: str) -> int:
+    """Printed width of ``text``'s first unbreakable piece, in half-character columns."""
+    word = _FIRST_WORD.match(text)
+    piece = word.group() if word else ""
+    return len(piece) + sum(1 for c in piece if ord(c) > 0x2E7F)
 
 
 def _join_lines(name: str, pages: list[_Page]) -> tuple[tuple[str, Span], ...]:
@@ -442,6 +472,8 @@ def _join_lines(name: str, pages: list[_Page]) -> tuple[tuple[str, Span], ...]:
             # a table between two lines (or after the last line of a page) ends the paragraph
             if any(ln.bottom <= t.bbox[1] + 1 and (nxt is None or nxt.top >= t.bbox[3] - 1) for t in page.tables):
                 carry = None
+    # once more over the joined paragraph: a gloss or a traditional word a line break cut in two
     return tuple(
-        (text, Span(file=name, page=pg, line=i + 1, excerpt=text[:120])) for i, (text, pg) in enumerate(out)
+        (text, Span(file=name, page=pg, line=i + 1, excerpt=text[:120]))
+        for i, (text, pg) in enumerate((clean_line(t), pg) for t, pg in out)
     )
