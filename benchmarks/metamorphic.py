@@ -128,12 +128,18 @@ def _docx(text: str, path: Path) -> None:
     """The text as a Word document: the lines as paragraphs, the tables as tables, form feeds as
     page breaks."""
     import docx
-    from docx.enum.text import WD_BREAK
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Pt
     doc = docx.Document()
+    body = doc.styles["Normal"]  # as a government document sets it: justified, first line indented two characters
+    body.font.size = Pt(14)
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    body.paragraph_format.first_line_indent = Pt(28)
     for kind, item in _blocks(text):
         if kind == "table":
             width = max(len(r) for r in item)
             table = doc.add_table(rows=len(item), cols=width)
+            table.style = "Table Grid"  # ruled, as published tables are
             for r, row in enumerate(item):
                 for c, cell in enumerate(row):
                     table.cell(r, c).text = cell

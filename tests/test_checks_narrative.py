@@ -141,6 +141,12 @@ _POSTS = ("第一部分 某乡人民政府概况\n人员情况：编制人数{to
           "全部补助事业编制人数23、差额补助事业编制人数0、自收自支编制人数13人。")
 
 
+def test_staff_in_post_and_the_retired_together_are_no_total_and_no_part():
+    text = "（二）部门人员构成\n在职实有人数198人,其中:事业198人。离退休人员171人,其中:离休4人,退休167人。"
+    assert not found(read(text), "N-STAFF-SUM")
+    assert found(read("（二）部门人员构成\n实有人数198人,其中:在职人员30人,离休人员4人,退休人员167人。"), "N-STAFF-SUM")
+
+
 def test_kinds_of_posts_adding_up_to_more_than_the_posts():
     (hit,) = found(read(_POSTS.format(total=42)), "N-STAFF-SUM")
     assert hit.figures["编制人数"] == "42" and hit.figures["之和"] == "55" and hit.spans[0].line == 2

@@ -419,3 +419,8 @@ def test_a_line_continues_when_it_reaches_the_margin_or_leaves_a_bracket_open():
     # a line that stops short only because the next line's first word would not fit
     assert _continues(line("公务接待费支出决算减少0.8万元,下降", 480.0), metrics, line("10.31%。", 120.0, 115.0), metrics)
     assert not _continues(line("公务接待费支出决算减少0.8万元,下降", 400.0), metrics, line("10.31%。", 120.0, 115.0), metrics)
+    # a table's name wrapped out of an indented line: the rest starts left of it; a title under a line does not
+    wrapped = _Line("七、“三公”经费支出决算表八、政府性基金预算财政拨款收入支", 1, 100.0, 100.0, 521.0, 112.0)
+    assert _continues(wrapped, metrics, line("出决算表", 150.0, 115.0), metrics)
+    assert not _continues(line("七、“三公”经费支出决算表八、政府性基金预算财政拨款收入支", 521.0), metrics,
+                          line("出决算表", 150.0, 115.0), metrics)

@@ -423,7 +423,10 @@ def _continues(prev: _Line, prev_metrics: tuple[float, float, float], nxt: _Line
         return False
     if nxt.x0 > n_left + 1.0 * n_size:  # indented, centred or right-aligned: a new block
         return False
-    if _HEADING.match(nxt.text) or _TABLE_TITLE.search(nxt.text) or _NOTE_START.match(nxt.text):
+    # a line starting left of the full line before it: the rest of a paragraph whose first line was
+    # indented (a wrapped heading "七、…收入支" / "出决算表" included)
+    hangs = nxt.x0 < prev.x0 - n_size and prev.x1 >= right - n_size
+    if _HEADING.match(nxt.text) or (_TABLE_TITLE.search(nxt.text) and not hangs) or _NOTE_START.match(nxt.text):
         return False
     if prev.x0 > left + 2.5 * size or _TABLE_TITLE.search(prev.text):
         return False  # a centred title
