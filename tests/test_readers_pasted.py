@@ -266,6 +266,8 @@ def test_a_contents_mark_followed_by_a_space_starts_its_own_line_in_a_collapsed_
                      "一、职能简介……………4 二、收入决算情况说明……………7")
     assert "目录" in pieces and pieces[0] == "四川省某中学校2021年度决算公开编制说明"
     assert segment("详见本单位目录。其余从略。") == ["详见本单位目录。", "其余从略。"]  # a word in a sentence
+    spaced = segment("某局2022年度部门决算公开报告 发布日期:2023-09-05   目  录   第一部分  基本情况  3  一、部门职责  3")
+    assert "目录" in spaced  # spread over several spaces as a page centres it
 
 
 def test_the_title_in_a_collapsed_pages_head_stands_on_its_own_line():
