@@ -336,9 +336,13 @@ _WRAP_SLACK = 5  # a full line is at most this many columns short of the wrap wi
 _WRAP_SHARE = 0.3  # share of the longer lines that must be full
 
 
+_WRAP_LONGEST = 200  # characters: a longer line is a paragraph, never one a page's width wrapped
+
+
 def _columns(text: str) -> int:
-    """Printed width: a Chinese character or full-width mark takes two columns, the rest one."""
-    return len(text) + sum(1 for c in text if ord(c) > 0x2E7F)
+    """Printed width: a Chinese character or full-width mark (three bytes in UTF-8) takes two
+    columns, the rest one (counted by the encoder, not character by character)."""
+    return (len(text.encode("utf-8")) + len(text)) // 2 if not text.isascii() else len(text)
 
 
 def wrap_width(lines: Sequence[tuple[str, Span]]) -> int:
@@ -347,7 +351,7 @@ def wrap_width(lines: Sequence[tuple[str, Span]]) -> int:
     wider, that hold a clause mark and end in none, and fall within ``_WRAP_SLACK`` columns of one
     width."""
     widths = sorted(_columns(t.strip()) for t, _ in lines
-                    if len(t) >= 10 and not _ends_sentence(t) and "|" not in t and _CLAUSE_MARK.search(t))
+                    if 10 <= len(t) <= _WRAP_LONGEST and not _ends_sentence(t) and "|" not in t and _CLAUSE_MARK.search(t))
     widths = [w for w in widths if w >= 20]
     best, width, lo = 0, 0, 0
     for hi, w in enumerate(widths):  # the densest window of _WRAP_SLACK columns
@@ -363,7 +367,7 @@ _INDENT = 4  # a paragraph's first line is indented two characters, which a copy
 
 def _at_width(text: str, width: int) -> bool:
     """True for a line as wide as the wrap width, give or take its digits and a first line's indent."""
-    return width > 0 and width - _WRAP_SLACK - _INDENT <= _columns(text) <= width + 2
+    return width > 0 and len(text) <= _WRAP_LONGEST and width - _WRAP_SLACK - _INDENT <= _columns(text) <= width + 2
 
 
 def join_lines(lines: Sequence[tuple[str, Span]]):
@@ -393,8 +397,8 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
     opened = 0  # where the outermost open bracket opened
     state = "closed"  # "open": takes any continuation; "wrap": a short rest of a heading
     gap = False  # a blank line since the last line
-    width = wrap_width(lines)
-    full = False  # the last line reached the wrap width
+    width = -1  # the wrap width (:func:`wrap_width`), measured when a blank line first asks for it
+    last = ""  # the last line
 
     def close() -> None:
         nonlocal first
@@ -418,10 +422,13 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
         if takes and (gap or state == "wrap"):
             short_rest = state == "wrap" and not gap and len(text) <= _WRAP_MAX and not _ends_sentence(text)
             # after a line at the wrap width, a line at it too or one that ends the sentence
-            wraps = gap and full and (_ends_sentence(text) or _at_width(text, width))
+            if gap and width < 0:
+                width = wrap_width(lines)
+            full = gap and _at_width(last, width) and not ends_like_heading(last)
+            wraps = full and (_ends_sentence(text) or _at_width(text, width))
             takes = short_rest or _cut_inside(parts[-1], text, depth) or wraps
         gap = False
-        full = _at_width(text, width) and not ends_like_heading(text)
+        last = text
         if takes:
             glue = _glue(parts[-1], text)
             size += len(glue)

@@ -89,18 +89,21 @@ def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extrac
             cleaned = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", cleaned)).strip()
         narrative.append((cleaned, Span(file=file, page=pages[i], line=numbers[i], excerpt=cleaned[:80])))
         i += 1
-    return settle(narrative, grids, file, len(text))
+    return settle(narrative, grids, file, len(text), unglued=True)
 
 
-def settle(narrative: list[tuple[str, Span]], grids: list[RawGrid], file: str, total: int | None = None) -> Extracted:
+def settle(narrative: list[tuple[str, Span]], grids: list[RawGrid], file: str, total: int | None = None, *,
+           unglued: bool = False) -> Extracted:
     """What every reader of running text does last, whatever the format (a text file, a web page,
     a Word document): a line holding a whole page is cut into headings and sentences, tables a
     copy flattened one cell a line or one row a line are taken out as grids, and lines a layout
-    wrapped are joined. ``total`` is the document's length in characters."""
-    texts = [t for t, _ in narrative]
-    unglued, at = unglue(texts, range(len(narrative)), _names_table)
-    if unglued != texts:  # a row or title glued to an amount was put apart
-        narrative = [(t, replace(narrative[i][1], excerpt=t[:80])) for t, i in zip(unglued, at)]
+    wrapped are joined; first, rows and titles glued to an amount are put apart (``unglued``: the
+    caller did that already). ``total`` is the document's length in characters."""
+    if not unglued:
+        texts = [t for t, _ in narrative]
+        apart, at = unglue(texts, range(len(narrative)), _names_table)
+        if apart != texts:
+            narrative = [(t, replace(narrative[i][1], excerpt=t[:80])) for t, i in zip(apart, at)]
     narrative, flat = take_tables(resegment(narrative, total), file)
     narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
