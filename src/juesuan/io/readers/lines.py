@@ -259,8 +259,9 @@ _HEAD = 1500  # how far into a collapsed page its title is looked for
 
 def segment(text: str) -> list[str]:
     """The pieces of a collapsed line: the document's title in the page's head (before its first
-    heading) on a line of its own (:data:`_HEAD_TITLE`), cut before headings and after sentence ends, inline page numbers
-    dropped, the spaces a page layout left between Chinese characters removed.
+    heading) on a line of its own (:data:`_HEAD_TITLE`); cut before headings and after sentence
+    ends; inline page numbers dropped; the spaces a page layout left between Chinese characters
+    removed.
 
     Linear in the length of ``text``: one regex pass (each alternative reads a few characters),
     then one slice per piece.

@@ -334,24 +334,23 @@ _CLAUSE_MARK = re.compile(r"[，,、；;]")  # a line of prose has one; a headin
 _WRAP_LINES = 6  # fewest full lines that show a page's wrap width
 _WRAP_SLACK = 5  # a full line is at most this many columns short of the wrap width (digits, spaces)
 _WRAP_SHARE = 0.3  # share of the longer lines that must be full
-
-
 _WRAP_LONGEST = 200  # characters: a longer line is a paragraph, never one a page's width wrapped
+_INDENT = 4  # a paragraph's first line is indented two characters, which a copy drops
 
 
-def _columns(text: str) -> int:
+def columns(text: str) -> int:
     """Printed width: a Chinese character or full-width mark (three bytes in UTF-8) takes two
     columns, the rest one (counted by the encoder, not character by character)."""
     return (len(text.encode("utf-8")) + len(text)) // 2 if not text.isascii() else len(text)
 
 
 def wrap_width(lines: Sequence[tuple[str, Span]]) -> int:
-    """The width a layout wrapped the text at, in columns (:func:`_columns`), or 0 when no width
+    """The width a layout wrapped the text at, in columns (:func:`columns`), or 0 when no width
     is evident: at least ``_WRAP_LINES`` lines, and ``_WRAP_SHARE`` of the lines 20 columns or
     wider, that hold a clause mark and end in none, and fall within ``_WRAP_SLACK`` columns of one
     width."""
-    widths = sorted(_columns(t.strip()) for t, _ in lines
-                    if 10 <= len(t) <= _WRAP_LONGEST and not _ends_sentence(t) and "|" not in t and _CLAUSE_MARK.search(t))
+    widths = sorted(columns(t.strip()) for t, _ in lines if 10 <= len(t) <= _WRAP_LONGEST
+                    and not _ends_sentence(t) and "|" not in t and _CLAUSE_MARK.search(t))
     widths = [w for w in widths if w >= 20]
     best, width, lo = 0, 0, 0
     for hi, w in enumerate(widths):  # the densest window of _WRAP_SLACK columns
@@ -362,12 +361,9 @@ def wrap_width(lines: Sequence[tuple[str, Span]]) -> int:
     return width if best >= _WRAP_LINES and best >= _WRAP_SHARE * len(widths) else 0
 
 
-_INDENT = 4  # a paragraph's first line is indented two characters, which a copy drops
-
-
 def _at_width(text: str, width: int) -> bool:
     """True for a line as wide as the wrap width, give or take its digits and a first line's indent."""
-    return width > 0 and len(text) <= _WRAP_LONGEST and width - _WRAP_SLACK - _INDENT <= _columns(text) <= width + 2
+    return width > 0 and len(text) <= _WRAP_LONGEST and width - _WRAP_SLACK - _INDENT <= columns(text) <= width + 2
 
 
 def join_lines(lines: Sequence[tuple[str, Span]]):

@@ -25,7 +25,7 @@ from ...core.model import Span
 from ..limits import LimitExceeded, Limits
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid
-from .normalize import clean_line, squeeze_spaces
+from .normalize import clean_line, columns, squeeze_spaces
 from .pdf_tables import (Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled, nest_columns,
                          split_row, spread_rows)
 
@@ -449,8 +449,7 @@ _FIRST_WORD = re.compile(r"[（(“‘《「『\[]*(?:[0-9A-Za-z.,%‰+\-]+|[^0-
 def _first_word_columns(text: str) -> int:
     """Printed width of ``text``'s first unbreakable piece, in half-character columns."""
     word = _FIRST_WORD.match(text)
-    piece = word.group() if word else ""
-    return len(piece) + sum(1 for c in piece if ord(c) > 0x2E7F)
+    return columns(word.group()) if word else 0
 
 
 def _join_lines(name: str, pages: list[_Page]) -> tuple[tuple[str, Span], ...]:
