@@ -231,6 +231,10 @@ def test_a_pdfs_lines_pasted_as_web_paragraphs_are_joined_into_sentences(tmp_pat
     # lines a <br> breaks within one paragraph are joined the same way
     path.write_text("<html><body><p>" + "<br>".join(PDF_LINES[1:]) + "</p><p>下一段。</p></body></html>", encoding="utf-8")
     assert [t for t, _ in extract_html(path).lines] == [JOINED, "下一段。"]
+    # two <br> in a row leave an empty line: a paragraph break, as between two blocks
+    path.write_text("<html><body><div>部门职责<br><br>负责全镇经济社会发展<br><br>机构设置</div></body></html>",
+                    encoding="utf-8")
+    assert [t for t, _ in extract_html(path).lines] == ["部门职责", "负责全镇经济社会发展", "机构设置"]
 
 
 def test_a_pdfs_lines_pasted_as_word_paragraphs_are_joined_into_sentences(tmp_path):

@@ -245,7 +245,8 @@ class _Walker:
 
     def flush(self, block: bool = True) -> None:
         """End the line in the buffer; ``block`` when a block (not a ``<br>``) ends it: the next
-        line starts a new paragraph, and a blank line between them tells the joiner so."""
+        line starts a new paragraph, and a blank line between them tells the joiner so. A ``<br>``
+        that ends no text (the second of "<br><br>") makes the same break."""
         text = clean_line(re.sub(r"\s+", " ", "".join(self.buffer)))
         self.buffer = []
         if text and not (len(text) <= 60 and CHROME_LINE.search(text)):
@@ -256,7 +257,7 @@ class _Walker:
             if self.count > self.limits.narrative_lines:
                 raise LimitExceeded(self.file, "narrative_lines", self.limits)
             self.gap = False
-        self.gap = self.gap or (block and self.count > 0)
+        self.gap = self.gap or ((block or not text) and self.count > 0)  # "<br><br>": an empty line between
 
     def walk(self, node) -> None:
         """Text in document order: a block ends a line, a data table becomes a grid, a layout table
