@@ -126,6 +126,23 @@ def test_a_note_on_empty_tables_listed_with_the_tables_is_tianjins_layout():
     assert not found(with_toc(*sangong)(), "W-TOC-ITEM")
 
 
+def test_a_heading_of_the_notes_part_is_no_table_name_without_its_last_character():
+    from catalogue_examples import with_toc
+
+    notes = ("第一部分 部门决算情况说明", "一、收入支出决算总体情况说明", "二、收入决算", "第二部分 部门决算表",
+             "一、收入支出决算总表", "二、收入决算表")
+    assert not found(with_toc(*notes)(), "W-TABLE-NAME")
+    # the same words in the part of the tables lost the table's last character
+    assert found(with_toc(*notes[:5], "二、收入决算")(), "W-TABLE-NAME")
+
+
+def test_a_line_of_lost_characters_is_no_question():
+    text = "重庆市某区司法局2025年部门预算情况说明\n?\n一、单位基本情况\n司法局主管全区司法行政。"
+    assert not found(doc(text=text), "W-QUESTION-MARK")
+    from juesuan.io.readers.text import extract_text
+    assert [t for t, _ in extract_text(text).lines][:2] == ["重庆市某区司法局2025年部门预算情况说明", "一、单位基本情况"]
+
+
 def test_an_amount_in_wan_without_yuan():
     (hit,) = found(doc(text="(1)公务用车运行维护费7.50万元；\n(2)公务用车购置费0万\n二、“三公”经费预算表\n"), "W-UNIT")
     # a copy cut right after "万" is no slip of the unit's

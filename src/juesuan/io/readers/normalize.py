@@ -224,9 +224,15 @@ def normalize_text(text: str) -> str:
     return _NUM_MINUS.sub("-", text) if "－" in text else text
 
 
+#: A line of nothing but question marks: characters the page's encoding lost ("?" under a mirror's title).
+_LOST = re.compile(r"[?？\s]+")
+
+
 def clean_line(text: str) -> str:
-    """One display line: normalised, glosses removed, simplified, outer whitespace stripped."""
-    return to_simplified(strip_glosses(normalize_text(text))).strip()
+    """One display line: normalised, glosses removed, simplified, outer whitespace stripped; a line
+    of lost characters only (:data:`_LOST`) is empty."""
+    text = to_simplified(strip_glosses(normalize_text(text))).strip()
+    return "" if text[:1] in ("?", "？") and _LOST.fullmatch(text) else text
 
 
 _SPACE_RUN = re.compile(r"[\s\u3000]+")

@@ -157,7 +157,7 @@ def table_names(ctx: Context) -> Iterator[Finding]:
     names = _table_names(ctx)
     stems = {n[:-1]: n for n in names if n.endswith("表")}
     toc = _toc(ctx, lines)
-    in_tables = False
+    in_tables = in_notes = False
     for i in toc:
         text = lines[i].strip()
         nxt = next((lines[j].strip() for j in range(i + 1, toc.stop) if lines[j].strip()), "")
@@ -166,9 +166,10 @@ def table_names(ctx: Context) -> Iterator[Finding]:
         bare = _YEAR_UNIT.sub("", _bare(text))
         if re.match(r"^第[一二三四五六七八九十]+部分", text):
             in_tables = bare.endswith(("表", "报表", "公开表")) or "决算表" in bare or "预算表" in bare
+            in_notes = not in_tables and "说明" in bare  # "三、部门收支总体情况" there is a heading, not a table
             continue
         full = stems.get(bare)
-        if full is not None:
+        if full is not None and not in_notes:
             yield W_TABLE_NAME(f"目录项“{text[:40]}”的表名缺“表”字，应为“{full}”", {"原文": text[:40], "应为": full},
                                _span(ctx, lines, i), "文字")
         elif in_tables and bare.endswith("说明") and "空表" not in bare:  # 天津 lists its 关于空表的说明 there
