@@ -54,6 +54,15 @@ def test_wrapped_heading_takes_its_short_rest_only():
     assert _joined("二、收入决算情况说明", "本年收入1,741.71万元。") == ["二、收入决算情况说明", "本年收入1,741.71万元。"]
 
 
+def test_a_title_after_a_web_copys_metadata_rows_stands_on_its_own_line():
+    meta = [f"[ 字段{n} ] | 值{n} |" for n in range(12)]
+    out = _joined("您当前的位置: 首页>政务公开>预算/决算> 决算", *meta, "重庆市某区某中学2020年度部门决算情况说明", "部门基本情况")
+    assert "重庆市某区某中学2020年度部门决算情况说明" in out
+    # a title with nothing between its year and 预算
+    out = _joined("首页 > 财政预决算 > 区部门预算", "公开范围 面向全社会", "宁波市某区某社区卫生服务中心2021年预算", "发布日期: 2022-09-09")
+    assert "宁波市某区某社区卫生服务中心2021年预算" in out
+
+
 def test_table_title_and_unit_line_stay_apart():
     assert _joined("收入支出决算总表", "单位：万元", "项目") == ["收入支出决算总表", "单位：万元", "项目"]
 

@@ -299,16 +299,24 @@ def _glue(left: str, right: str) -> str:
 _HEADING_END = re.compile(r"(说明|情况|概况|职责|职能|设置|构成|解释|目\s*录|附[件表]|事项|总结|报告|表|\d)[\s)）]*$")
 #: A document's title as its first lines print it: "…委员会2022年度“三公”经费决算情况说明".
 _DOCUMENT_TITLE = re.compile(r"(?:19|20)\d\d\s*年度?[^。，,；;]{0,30}(?:决算|预算|三公[”\"]?经费)[^。，,；;]{0,12}(?:说明|公开|报告)$")
-_TITLE_LINES = 3  # the lines a title may stand on
 #: A document's title standing alone near the top ("2024年度庆城县桐川镇人民政府部门决算"): it continues
 #: no line before it (a web copy's metadata "…| 预算决算 |", a breadcrumb "政府信息公开").
-_TITLE_ALONE = re.compile(r"^[^。，,；;：:|]{0,30}(?:19|20)\d\d\s*年度?[^。，,；;：:|]{2,40}?(?:决算|预算)"
+_TITLE_ALONE = re.compile(r"^[^。，,；;：:|]{0,30}(?:19|20)\d\d\s*年度?[^。，,；;：:|]{0,40}?(?:决算|预算)"
                           r"[^。，,；;：:|\d]{0,8}$")
 _FILE_NAME_END = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)$", re.IGNORECASE)  # a saved file's name ends its line
 
 
+_TITLE_LINES = 3  # the lines a title may stand on
+_HEAD_LINES = 40  # the lines a title may stand after (a web copy's breadcrumb and metadata rows first)
+
+
+_SENTENCE_LEAD = re.compile(r"^(?:现将|现|根据|按照|依据|依照|经|我|本|下面|以下|为)")  # a sentence, not a title
+
+
 def _starts_document(number: int, text: str) -> bool:
-    return number < 12 and len(text) <= 60 and _TITLE_ALONE.match(text) is not None
+    """A document's title near the top: it continues no line before it and takes none after it."""
+    return (number < _HEAD_LINES and len(text) <= 60 and _TITLE_ALONE.match(text) is not None
+            and (number < _TITLE_LINES or not _SENTENCE_LEAD.match(text)))
 _HEADING_MAX = 40  # a heading line longer than this is a paragraph that starts with a number
 _WRAP_MAX = 12  # longest line taken as the rest of a wrapped heading
 _BRACKET_MAX = 200  # a bracket left open keeps its line open for at most this many characters
@@ -451,7 +459,7 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             state = "open"
         elif _ends_sentence(text) or (text.endswith("表") and size <= 60) or meta or _FILE_NAME_END.search(text):
             state = "closed"
-        elif number < _TITLE_LINES and size <= 60 and (_DOCUMENT_TITLE.search(text) or _starts_document(number, text)):
+        elif size <= 60 and (number < _TITLE_LINES and _DOCUMENT_TITLE.search(text) or _starts_document(number, text)):
             state = "closed"  # the document's title (a copy may print it twice, full name and short)
         elif heading and size <= _HEADING_MAX and "。" not in text:  # "(一)…5.84万元。2013年…1人": a paragraph
             state = "closed" if ends_like_heading(text) else "wrap"
