@@ -614,6 +614,9 @@ def test_a_sentence_about_another_unit_tells_none_of_the_documents_figures():
     assert _read(text, unit="市食药监局") == {"三公.合计": Decimal("1848.26"), "三公.公务接待费": Decimal("1.21")}
     same = _read("一、“三公”经费情况\n寻甸回族彝族自治县文化和旅游局2022年度“三公”经费决算数5.1万元。", unit="寻甸县文化和旅游局")
     assert same == {"三公.合计": Decimal("5.1")}
+    # a street's office is the street: "…街道办事处" in a note titled "…自治县塘子街道"
+    office = _read("一、“三公”经费情况\n寻甸县塘子街道办事处2023年度“三公”经费支出决算为11.96万元。", unit="寻甸回族彝族自治县塘子街道")
+    assert office == {"三公.合计": Decimal("11.96")}
 
 
 def test_rates_written_as_a_rate_of_change():

@@ -98,6 +98,8 @@ _BARE_NAME = re.compile(_SIDE_WORD)
 #: A sentence opening on an organisation's name before its year ("市食药监局2015年…"; not 本局, 我单位).
 _OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|政府|中心|站|所|厅|馆|会"
                     r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
+#: What the same organisation's name may end with or not: "塘子街道" is "塘子街道办事处".
+_ORG_TAIL = re.compile(r"(?:办事处|人民政府|[（(]本级[）)])$")
 #: A bracket closed right before a clause (its words may follow: "…。）比上年").
 _CLOSED = re.compile(r"[)）](?=[^()（）]*$)")
 #: The base of a share ("占一般公共预算拨款支出预算61.30%"): a name there is not what the clause is about.
@@ -516,12 +518,12 @@ class _Reader:
         m = _OWNER.match(s, start)
         if m is None or not self.unit:
             return False
-        owner = flat(m.group(1))
-        if owner in self.unit or self.unit in owner:
+        owner, unit = (_ORG_TAIL.sub("", name) for name in (flat(m.group(1)), self.unit))
+        if owner in unit or unit in owner:
             return False
         # the same organisation named with its place written otherwise ("寻甸县文化和旅游局" and
-        # "寻甸回族彝族自治县文化和旅游局"): the names end alike
-        return len(os.path.commonprefix([owner[::-1], self.unit[::-1]])) < 4
+        # "寻甸回族彝族自治县文化和旅游局"; "寻甸县塘子街道办事处" and "…自治县塘子街道"): the names end alike
+        return len(os.path.commonprefix([owner[::-1], unit[::-1]])) < 4
 
     @staticmethod
     def _clause_text(s: str, start: int, at: int) -> str:
