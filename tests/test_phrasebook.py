@@ -477,8 +477,12 @@ def test_a_rate_in_brackets_after_a_change_takes_its_direction():
 def test_a_change_after_an_amount_no_clause_reads_is_nobodys():
     # under 收入支出决算总体情况, "收入合计" is no clause of the heading: its change is not the 收支总计's
     got = _read("（一）收入支出决算总体情况说明。\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。"
-                "收支较上年决算数增加418.97万元,增长4.23%。\n2.收入情况。2023年度收入合计10328.56万元,较上年决算数增加1894.61万元,增长22.46%。")
+                "收支较上年决算数增加418.97万元,增长4.23%。\n2.收入情况。2023年度收入合计10328.56万元,较上年决算数增加1894.61万元,增长22.46%。"
+                "\n3.支出情况。2023年度支出合计9000.00万元,较上年决算数增加100.00万元,增长1.12%。")
     assert got["收支总计.增减"] == Decimal("418.97") and got["收支总计.增减率"] == Decimal("4.23")
+    # 重庆's layout: "收入合计"/"支出合计" after the year are the 本年 totals, with their own changes
+    assert got["本年收入合计"] == Decimal("10328.56") and got["本年收入合计.增减率"] == Decimal("22.46")
+    assert got["本年支出合计"] == Decimal("9000.00") and got["本年支出合计.增减"] == Decimal("100.00")
 
 
 def test_a_sentence_about_last_year_gives_last_years_amounts():
