@@ -25,7 +25,7 @@ from ...core.model import Span
 from ..limits import LimitExceeded, check_package
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid, column_letter
-from .normalize import caption_line, clean_line
+from .normalize import caption_line, clean_line, lines_above
 from .text import settle
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,7 +51,7 @@ def extract(path: str | Path) -> Extracted:
             if len(lines) > 2 * limits.narrative_lines:  # a blank line between each two
                 raise LimitExceeded(file, "narrative_lines", limits)
         elif element.tag == f"{_W}tbl":
-            grid = _grid(element, file, len(grids) + 1, tuple(t for t, _ in lines[-6:] if t)[-3:])
+            grid = _grid(element, file, len(grids) + 1, lines_above(lines))
             if grid.rows:
                 grids.append(grid)
     return settle(lines, grids, file)

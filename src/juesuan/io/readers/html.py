@@ -31,7 +31,7 @@ from ...core.model import Span
 from ..limits import LimitExceeded, Limits
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid, column_letter
-from .normalize import CHROME_LINE, caption_line, clean_line, decode
+from .normalize import CHROME_LINE, caption_line, clean_line, decode, lines_above
 from .text import settle
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -302,7 +302,7 @@ class _Walker:
                   for c, t in enumerate(row))
             for r, row in enumerate(rows)
         )
-        context = tuple(t for t, _ in self.lines[-6:] if t)[-3:]
+        context = lines_above(self.lines)
         caption = table.find("caption")
         title = clean_line(caption.get_text(" ")) if caption else ""
         if not title:

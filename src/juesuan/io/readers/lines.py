@@ -234,6 +234,11 @@ def _cuts(text: str):
         yield m.start(), m.end(), kind, opens
 
 
+def _headings(text: str):
+    """(start, kind) of each heading ("part" or "head") in ``text`` that follows something closed."""
+    return ((a, kind) for a, _, kind, opens in _cuts(text) if kind in ("part", "head") and opens)
+
+
 def is_collapsed(text: str, total: int) -> bool:
     """True for a line that holds what should be many lines: most of the document's text, more
     than any paragraph, or a part heading ("第二部分") after a space or a sentence end."""
@@ -241,7 +246,7 @@ def is_collapsed(text: str, total: int) -> bool:
         return True
     if len(text) < _COLLAPSED_FLOOR:
         return False
-    heads = [(a, kind) for a, _, kind, opens in _cuts(text) if kind in ("part", "head") and opens]
+    heads = list(_headings(text))
     if any(kind == "part" and a > 0 for a, kind in heads):
         return True
     # a short page that is all one line: a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
@@ -268,7 +273,7 @@ def segment(text: str) -> list[str]:
     """
     pieces: list[str] = []
     at = 0
-    head = next((a for a, _, kind, opens in _cuts(text[:_HEAD]) if kind in ("part", "head") and opens), _HEAD)
+    head = next((a for a, _ in _headings(text[:_HEAD])), _HEAD)
     for m in _HEAD_TITLE.finditer(text, 0, head):  # before the first heading: the page's head
         pieces += _segment(text[at:m.start()])
         pieces.append(squeeze_spaces(m.group()))

@@ -486,6 +486,12 @@ def is_table_meta(text: str) -> bool:
     return bool(text.strip()) and bool(_META_LINE.match(text.strip()))
 
 
+def lines_above(lines: Sequence[tuple[str, Span]], n: int = 3) -> tuple[str, ...]:
+    """The last ``n`` lines of text of ``lines``, passing over the blank lines a reader puts
+    between paragraphs: the context a table's title is looked for in (:func:`caption_line`)."""
+    return tuple(t for t, _ in lines[-2 * n:] if t)[-n:]
+
+
 def caption_line(context: Sequence[str], is_title) -> str:
     """The title among the lines just above a table: the nearest line that is not a form-code /
     unit line, when ``is_title`` accepts it; "" otherwise."""
