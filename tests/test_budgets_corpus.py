@@ -30,7 +30,7 @@ def _checked(name: str):
 #: file → (unit, year, label, profile, the error codes its real defects give)
 BUDGETS = {
     "chongqing-kejiju-2026-yusuan.pdf": ("重庆市科学技术局", 2026, "部门预算", "chongqing-yusuan", {"T6-PERSONNEL", "T6-PUBLIC"}),
-    "chongqing-xinandaxue-2021-yusuan.pdf": ("西南大学", 2021, "高等学校部门预算", "university-yusuan", {"N-OVERALL", "N-TOTALS-SUM"}),
+    "chongqing-xinandaxue-2021-yusuan.pdf": ("西南大学", 2021, "高等学校部门预算", "university-yusuan", {"N-OVERALL", "N-TOTALS-SUM", "N-REPEAT"}),
     "shanghai-caizhengju-2025-danwei-yusuan.pdf": ("上海市", 2025, "单位预算", "shanghai-yusuan", set()),
     "shenzhen-caizhengju-2026-yusuan.pdf": ("深圳市财政局（本级）", 2026, "部门预算", "shenzhen-yusuan", set()),
     "suzhou-shenjiju-2026-yusuan.pdf": ("苏州市审计局", 2026, "部门预算", "suzhou-yusuan", set()),

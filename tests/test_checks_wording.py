@@ -108,6 +108,14 @@ def test_template_instruction_to_list_receptions():
     assert not found(doc(text="开展调研学习及考察，公务接待2批次、26人次。"), "W-TEMPLATE-REMNANT")
 
 
+def test_template_note_of_who_writes_a_part_and_its_sample_label():
+    from builders import doc, found
+
+    for note in ("一、决算信息来源说明(基层预算单位编写)", "二、决算汇编基本情况（主管部门编写）", "公开说明（参考格式）"):
+        assert found(doc(text=note), "W-TEMPLATE-REMNANT"), note
+    assert not found(doc(text="一、决算信息来源说明\n二、决算汇编基本情况\n本说明由主管部门编写并公开。"), "W-TEMPLATE-REMNANT")
+
+
 def test_percent_sign_missing_after_a_spaced_share():
     from builders import doc, found
 

@@ -203,6 +203,18 @@ def test_income_by_fund_lines_adds_up():
     assert found(read(text.replace("5.40万元", "6.40万元").replace("1.28%", "1.51%")), "N-INCOME-SUM")
 
 
+def test_basic_spending_above_the_general_budget_spending_it_is_part_of():
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n"
+            "2023年度一般公共预算财政拨款支出629.31万元。\n六、一般公共预算财政拨款基本支出决算情况说明\n"
+            "2023年度一般公共预算财政拨款基本支出768.93万元，其中：人员经费700.00万元，公用经费68.93万元。")
+    (hit,) = found(read(text), "N-BASIC-SUM")
+    assert "大于" in hit.message and hit.figures["超出"] == "139.62"
+    assert not found(read(text.replace("768.93", "568.93").replace("700.00", "500.00")), "N-BASIC-SUM")
+    # printed in whole 万元 beside one to the cent, the part may print up to half a 万元 above
+    assert not found(read(text.replace("629.31", "768").replace("2023年度一般公共预算财政拨款基本支出768.93万元，其中：人员经费700.00万元，公用经费68.93万元",
+                                                                 "2023年度一般公共预算财政拨款基本支出768.43万元，其中：人员经费700.00万元，公用经费68.43万元")), "N-BASIC-SUM")
+
+
 def test_a_partial_copy_still_sums_a_fixed_set_of_parts_but_not_the_classes_it_lists():
     partial = Identity(partial="文件不完整：正文在句子中间结束")
     basic = "六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出911.70万元，其中：人员经费489.18万元，公用经费46.89万元。"

@@ -15,6 +15,27 @@ def lines(*texts: str):
     return [(t, SP) for t in texts]
 
 
+def test_unit_from_a_part_title_a_school_and_a_sentence_saying_what_the_unit_is():
+    t = find_title(lines("枞阳县浮山中学2022年度单位决算之第三部分 情况说明"))
+    assert (t.unit, t.year, t.scope) == ("枞阳县浮山中学", 2022, "单位")
+    school = identify(lines("目录", "第一部分临湘市贺畈中学概况", "一、部门职责", "第二部分2019年度部门决算表"))[0]
+    assert school.unit == "临湘市贺畈中学"
+    text = ("一、部门基本情况", "(一)职能职责", "重庆市渝中区疾病预防控制中心为全额拨款事业单位,主要职责是:实施免疫规划。",
+            "2021年度收入总计16062.73万元,支出总计16062.73万元。")
+    assert identify(lines(*text))[0].unit == "重庆市渝中区疾病预防控制中心"
+    # a sentence about what the unit does names no unit
+    assert identify(lines(*text[:2], "本中心承担疾病预防控制工作。", text[3]))[0].unit == ""
+
+
+def test_titles_of_an_approval_a_budgets_sangong_heading_and_a_pages_field_label():
+    t = find_title(lines("海南省华侨商业学校2022年决算批复公开资料"))
+    assert (t.unit, t.year, t.kind) == ("海南省华侨商业学校", 2022, "决算")
+    t = find_title(lines("一、2022年“三公”经费预算安排情况", "2022年度“三公”经费预算总计21.8万元。",
+                         "二、2021年“三公”经费决算情况", "2021年度“三公”经费合计支出20.12万元。"))
+    assert (t.year, t.kind) == (2022, "预算")  # the first of the two, the budget the page is about
+    assert find_title(lines(" 信息名称  舟曲县第二幼儿园2023年部门决算公开说明")).unit == "舟曲县第二幼儿园"
+
+
 def test_title_unit_year_scope_and_kind():
     t = find_title(lines("上海市普陀区财政局2024年度部门决算"))
     assert (t.unit, t.year, t.scope, t.kind) == ("上海市普陀区财政局", 2024, "部门", "决算")

@@ -485,6 +485,37 @@ def test_a_change_after_an_amount_no_clause_reads_is_nobodys():
     assert got["本年支出合计"] == Decimal("9000.00") and got["本年支出合计.增减"] == Decimal("100.00")
 
 
+def test_a_paragraph_named_for_income_or_spending_under_one_heading_reads_its_items():
+    # 重庆: "2.收入情况。…其中:财政拨款收入…,占…" and "3.支出情况。…其中:基本支出…" under 收入支出决算总体情况
+    got = _read("（一）收入支出决算总体情况说明。\n2.收入情况。2022年度收入合计133.6万元。其中:财政拨款收入120.6万元,占90.3%。"
+                "此外,使用非财政拨款结余0万元,年初结转和结余2万元。\n3.支出情况。2022年度支出合计133.6万元。其中:基本支出100.6万元,"
+                "占75.3%;项目支出33万元,占24.7%;此外,结余分配0万元,年末结转和结余2万元。")
+    assert got["收入.财政拨款收入"] == Decimal("120.6") and got["收入.财政拨款收入.占比"] == Decimal("90.3")
+    assert got["支出.基本支出.占比"] == Decimal("75.3") and got["支出.项目支出"] == Decimal("33")
+    assert got["年初结转和结余"] == Decimal("2") and got["年末结转和结余"] == Decimal("2")
+
+
+def test_a_rate_after_the_comparison_said_again_and_a_share_of_the_years_total():
+    got = _read("二、收入决算情况说明\n2019年度本年收入合计1771.10万元,较上年减少112.8万元,较上年减少2.48%,其中:"
+                "财政拨款收入1700.00万元,占收入合计的95.99%;其他收入71.10万元,占收入合计的4.01%。")
+    assert got["本年收入合计.增减"] == Decimal("-112.8") and got["本年收入合计.增减率"] == Decimal("-2.48")
+    assert got["收入.财政拨款收入.占比"] == Decimal("95.99") and got["收入.其他收入.占比"] == Decimal("4.01")
+
+
+def test_items_under_a_combined_heading_and_a_share_of_the_years_spending():
+    got = _read("三、收支决算总体情况\n2017年本年收入合计597.52万元,其中:财政拨款收入177.28万元,占29.67%;事业收入420.24万元,"
+                "占70.33%。\n2017年本年支出合计525.54万元,其中:基本支出445.80万元,占本年支出的84.83%。")
+    assert got["收入.财政拨款收入"] == Decimal("177.28") and got["收入.事业收入.占比"] == Decimal("70.33")
+    assert got["支出.基本支出"] == Decimal("445.80") and got["支出.基本支出.占比"] == Decimal("84.83")
+
+
+def test_a_funds_carry_over_is_not_the_units():
+    got = _read("一、收入支出决算总体情况说明\n2023年度上年结转和结余资金为98.45万元。\n"
+                "2023年政府性基金预算财政拨款上年结转和结余0万元,政府性基金预算财政拨款收入0万元。")
+    assert got["年初结转和结余"] == Decimal("98.45")
+    assert _read("一、收入支出决算总体情况说明\n2023年政府性基金预算财政拨款上年结转和结余0万元。").get("年初结转和结余") is None
+
+
 def test_a_sentence_about_last_year_gives_last_years_amounts():
     got = _read("九、“三公”经费支出情况说明\n2022年“三公”经费决算数合计为1000.86万元，其中：公务接待费43.77万元。"
                 "2021年的“三公”经费决算数合计为807.95万元，其中：公务接待费39.43万元。")

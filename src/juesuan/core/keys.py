@@ -32,7 +32,7 @@ Subjects (amounts in 万元 unless said otherwise)::
     一般公共预算财政拨款项目支出     (a budget's 说明: the 项目支出 beside 一般公共预算财政拨款基本支出)
     绩效.整体表数 绩效.整体.全年预算 绩效.整体.执行数 绩效.项目数 绩效.项目.全年预算 绩效.项目.执行数 绩效.综合得分 (分)
     人员.实有 人员.在职 人员.离休 人员.退休 人员.下属单位 人员.科室  (counts; .增减 for changes)
-    人员.编制 人员.编制.<kind> kind ∈ 行政 参公 全额 差额 自收自支 (编制人数 and the kinds listed under it)
+    人员.编制 人员.编制.<kind> kind ∈ 行政 参公 全额 差额 自收自支 事业 工勤 (编制人数 and the kinds listed under it)
 
 Suffixes::
 

@@ -228,6 +228,9 @@ class NarrativeSettings:
     sangong_budget_basis: str = "full_year"
     operating_cost: str = "public_funds"  # public_funds | daily_public
     grade_names: tuple[str, ...] = ("优", "良", "中", "差")
+    #: What the 说明 calls 收入总计/支出总计: whole (with the balances, as 公开01) | own_year (本年收入合计
+    #: and 本年支出合计, as the universities' form writes them)
+    totals: str = "whole"
     #: Entries of the style's wording replaced for this profile (phrasebook/wording.yaml):
     #: a sentence template, a list of them, or true/false; checked by the phrasebook.
     phrases: Mapping[str, Any] = field(default_factory=dict)
@@ -243,6 +246,7 @@ _CHOICES = {
     "budget_basis": ("initial", "full_year"),
     "sangong_budget_basis": ("initial", "full_year"),
     "operating_cost": ("public_funds", "daily_public"),
+    "totals": ("whole", "own_year"),
 }
 
 

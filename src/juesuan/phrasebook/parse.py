@@ -133,12 +133,13 @@ class ParsedNarrative:
 
 class _Reader:
     def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int, projects: Sequence[str] = (),
-                 budget: bool = False, unit: str = ""):
+                 budget: bool = False, unit: str = "", own_year: bool = False):
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
         self.unit = flat(unit)  # the document's unit: a sentence opening on another one tells its figures
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
         self.clauses = pb.ALL + (BUDGET_ONLY + _composed_budget() if budget else ())
         self.budget = budget  # in a budget "比2025年预算增加…" is its change against last year's budget
+        self.own_year = own_year  # the 说明's 收入总计/支出总计 are the year's own (profile setting totals)
         self.klass: str | None = None  # the last 类 read: a "款（款）项（项）" line under a 类 heading belongs to it
         self.share_base = ""  # the base the paragraph's last share named ("占总支出的")
         self.names = Names(function_codes(code_year))
@@ -154,6 +155,7 @@ class _Reader:
         self.unit_name = ""
         #: True while the heading above names no topic: a （一） heading then names its own topic
         self.free_level3 = True
+        self.level2 = 0  # the number of the last 一、二、 heading read
 
     # ----------------------------------------------------------------- structure
     def run(self) -> ParsedNarrative:
@@ -192,6 +194,7 @@ class _Reader:
                     sec_key = str(part_no)
                     self.free_level3 = True
                 elif level == 2:
+                    self.level2 = number
                     topic = new_topic
                     self.free_level3 = new_topic is None
                     l2_key = sec_key = f"{part_no}.{number}"
@@ -219,6 +222,10 @@ class _Reader:
                 carried = self._paragraph(paragraph, block_topic, carried)
             if not self.budget and _BUDGET_HEADING.search(compact(heading)):
                 self._drop_amounts(told)  # "一、2018年年初预算" in a 决算: the budget, not what was spent
+        if self.own_year:
+            self._rescope({"收入总计": "本年收入合计", "支出总计": "本年支出合计"})
+        elif self.budget:
+            self._own_year_totals()
         for section in sections:
             self._section_texts(section)
 
@@ -258,6 +265,8 @@ class _Reader:
             new = pb.topic_of(m.group(2))
             if new is not None or pb.part_of(m.group(2)) == "说明":  # "三、部门预算情况说明": its （一） name topics
                 return 2, cn_number(m.group(1)), m.group(2), part, new
+            if cn_number(m.group(1)) == 1 and self.level2 > 1:
+                return 2, 1, m.group(2), part, None  # "一、" again after "六、名词解释": the 目录 was above
         m = _LEVEL2_LIST.match(flat)
         if m and part == "说明":  # "1. 收入决算情况说明": a section numbered as a Word list
             new = pb.topic_of(m.group(2))
@@ -324,6 +333,7 @@ class _Reader:
         for no in numbers:
             text.add(no, self.lines[no][0])
         s = text.text
+        topic = pb.lead_topic(s, topic)
         if topic not in self.applicable:
             self.applicable[topic] = [p for p in self.clauses if pb.applies(p, topic)]
         applicable = self.applicable[topic]
@@ -551,6 +561,37 @@ class _Reader:
         m = _SENTENCE_YEAR.match(s, start, end)
         return year is not None and m is not None and int(m.group(1)) == year - 1
 
+    def _own_year_totals(self) -> None:
+        """A budget's "收入预算：2022年年初预算数504.51万元，其中：…；上年结转结余资金29.81万元": where the
+        parts listed add up to the figure exactly and the carry-over is told beside them, the figure is
+        the year's own income (本年收入), not the total with the carry-over; likewise for 支出 with
+        结转下年 (parts: 基本 + 项目 or the 类 of all funds)."""
+        plain = {}
+        for st in self.statements:
+            plain.setdefault(st.key, st.value)
+        income = [f"收入.{i}" for i in keys.INCOME_ITEMS]
+        if "收入.财政拨款收入" not in plain:
+            income[0:1] = [f"收入.{i}" for i in keys.FUND_INCOME_ITEMS]
+        spending = ([k for k in plain if re.fullmatch(r"全部资金\.类\.\d{3}", k)],
+                    ["支出.基本支出", "支出.项目支出"])
+        rescoped = {}
+        for total, own, carry, ways in (("收入总计", "本年收入合计", "年初结转和结余", (income,)),
+                                        ("支出总计", "本年支出合计", "年末结转和结余", spending)):
+            if plain.get(total) is None or not plain.get(carry):
+                continue
+            if any(any(k in plain for k in parts) and sum(plain.get(k, 0) for k in parts) == plain[total]
+                   for parts in ways):
+                rescoped[total] = own
+        self._rescope(rescoped)
+
+    def _rescope(self, rescoped: dict[str, str]) -> None:
+        """Re-key each total in ``rescoped`` (and its changes) to the key it names, unless that is read too."""
+        stated = {st.key for st in self.statements}
+        rescoped = {old: new for old, new in rescoped.items() if new not in stated}
+        if rescoped:
+            self.statements = [replace(st, key=keys.key(rescoped[head], suffix)) if head in rescoped else st
+                               for st in self.statements for head, suffix in (keys.split(st.key),)]
+
     def _drop_amounts(self, since: int) -> None:
         """Of the statements read since ``since``, drop the plain amounts (keys without a suffix):
         they are not what the key says (a budget's parts in a 决算); the suffixed ones say so."""
@@ -775,7 +816,8 @@ def _basis(words: str) -> str:
 
 #: A share's base named in its words ("占总收入的44.12%"): the key it is measured against.
 _SHARE_BASES = (("总收入", "收入总计"), ("收入总计", "收入总计"), ("总支出", "支出总计"), ("支出总计", "支出总计"),
-                ("本年收入合计", "本年收入合计"), ("本年支出合计", "本年支出合计"))
+                ("本年收入合计", "本年收入合计"), ("本年支出合计", "本年支出合计"), ("收入合计", "本年收入合计"),
+                ("支出合计", "本年支出合计"))
 
 
 def _share_base(words: str) -> str:
@@ -789,4 +831,5 @@ def parse_narrative(lines: Sequence[tuple[str, Span]], profile: Profile | None =
     are the names of the 项目支出绩效自评表 read with it (an amount after a name is a claim)."""
     # every region's recorded variants are read; a budget's profile adds the clauses only a budget has
     budget = profile is not None and tuple(profile.match.kinds) == ("预算",)
-    return _Reader(lines, code_year, projects, budget, unit).run()
+    own_year = profile is not None and profile.phrase("totals") == "own_year"
+    return _Reader(lines, code_year, projects, budget, unit, own_year).run()

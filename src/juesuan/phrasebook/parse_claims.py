@@ -112,6 +112,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
             before = text[max(m.start() - 8, 0):m.start()].rstrip()
             if role == "决算" and before and before[-1] in _COMPARING:
                 continue
+            if role == "决算" and text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+                continue  # "《关于2021年度部门决算批复和公开工作的通知》": another document's title, as it is named
             if role == "比较" and _ALSO_LAST_YEAR.search(_sentence_before(text, m.start())):
                 continue  # "比上年…增加…；比2019年（疫情前）…减少…": an older year on purpose
             if role == "比较" and _follows_its_subject(_sentence_before(text, m.start()), int(m.group(1))):

@@ -13,6 +13,8 @@ Shanghai forms the composer writes under ``narrative.style: shanghai`` are ordin
 
 from __future__ import annotations
 
+import re
+
 from ..core.codes import function_codes
 from ..core.keys import COMPLETION as _COMPLETION
 from ..core.keys import EXPENDITURE_ITEMS, FUND_INCOME_ITEMS, INCOME_ITEMS
@@ -31,6 +33,7 @@ _TOPIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = pattern
     ("名词解释", ("名词解释",), ()),
     ("财拨总体", ("财政拨款收入支出决算总体",), ()),
     ("收支总体", ("收入支出决算总体",), ()),
+    ("收支总体", ("收支决算总体",), ("财政拨款",)),  # "三、收支决算总体情况"
     ("基本支出", ("基本支出决算情况",), ()),
     ("一般公共", ("一般公共预算财政拨款支出决算情况",), ()),
     ("政府性基金", ("政府性基金",), ()),
@@ -50,6 +53,12 @@ _SUBTOPIC_RULES: dict[str, tuple[tuple[str, str], ...]] = {
                  ("国有资产", "其他重要事项.资产"), ("绩效目标", "绩效")),
     "三公": (("总体", "三公"), ("具体", "三公")),
 }
+# A paragraph that opens on its own short name under a topic ("2.收入情况。2022年度收入合计…" under
+# 重庆's one 收支 heading) reads as that name's topic.
+_LEAD_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "收支总体": (("收入情况", "收入"), ("支出情况", "支出"), ("收入预算", "收入"), ("支出预算", "支出")),
+}
+_LEAD = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[）)])\s*([^。：:，,；;]{2,8})[。：:]")
 # Part headings 第X部分.
 _PART_RULES = (("概况", "概况"), ("名词解释", "名词解释"), ("情况说明", "说明"), ("报表", "报表"),
                ("决算表", "报表"))
@@ -87,6 +96,16 @@ def topic_of(title: str, parent: str | None = None) -> str | None:
     return None
 
 
+def lead_topic(paragraph: str, topic: str | None) -> str | None:
+    """The topic a paragraph opening on a short numbered name takes under ``topic``, else ``topic``."""
+    m = _LEAD.match(paragraph) if topic in _LEAD_RULES else None
+    if m:
+        for word, lead in _LEAD_RULES[topic]:
+            if m.group(1) == word:
+                return lead
+    return topic
+
+
 def applies(pattern: Pattern, topic: str | None) -> bool:
     """True when ``pattern`` may be read in ``topic`` (unknown topic: everything not ``strict``)."""
     if not pattern.topics:
@@ -117,6 +136,11 @@ STAFF = (
     _p("人员.编制.全额", "全部补助事业编制人数{人员.编制.全额:n}", "概况"),
     _p("人员.编制.差额", "差额补助事业编制人数{人员.编制.差额:n}", "概况"),
     _p("人员.编制.自收自支", "自收自支编制人数{人员.编制.自收自支:n}", "概况"),
+    # 湖南's 概况: "核定编制79人,其中:行政编制32人,事业编制53人,工勤编制0人"
+    _p("人员.编制.核定", "核定编制{人员.编制:n人}", "概况"),
+    _p("人员.编制.行政.人", "行政编制{人员.编制.行政:n人}", "概况"),
+    _p("人员.编制.事业", "事业编制{人员.编制.事业:n人}", "概况", not_after="的额助款"),
+    _p("人员.编制.工勤", "工勤编制{人员.编制.工勤:n人}", "概况"),
     _p("人员.科室", "下设{人员.科室:n个}<科室|处室|内设机构>", "概况"),
     _p("人员.下属单位", "下属预算单位{人员.下属单位:n个}", "概况"),
     _p("人员.下属单位.有", "有{人员.下属单位:n个}下属预算单位", "概况"),
@@ -131,13 +155,13 @@ OVERALL = (
     # 重庆's "1.总体情况 2.收入情况 3.支出情况" under one heading: "本部门2021年度收入合计10911万元" / "…支出合计…"
     _p("收入合计.年", "{年:year}年度收入合计{本年收入合计:amt}", "收支总体", variant=True),
     _p("支出合计.年", "{年:year}年度支出合计{本年支出合计:amt}", "收支总体", "支出", variant=True),
-    _p("使用非财政拨款结余", "使用非财政拨款结余[（含专用结余）]{使用非财政拨款结余:amt}", "收支总体"),
-    _p("年初结转和结余", "年初结转和结余{年初结转和结余:amt}", "收支总体"),
+    _p("使用非财政拨款结余", "使用非财政拨款结余[（含专用结余）]{使用非财政拨款结余:amt}", "收支总体", "收入"),
+    _p("年初结转和结余", "年初结转和结余{年初结转和结余:amt}", "收支总体", "收入"),
     _p("支出总计", "[{年:year}年度]支出总计{支出总计:amt}", "收支总体", not_after="款"),
     _p("本年支出合计", "本年支出合计{本年支出合计:amt}", "收支总体", "支出"),
     _p("本年支出", "本年支出{本年支出合计:amt}", "支出"),
-    _p("结余分配", "结余分配{结余分配:amt}", "收支总体"),
-    _p("年末结转和结余", "年末结转和结余{年末结转和结余:amt}", "收支总体"),
+    _p("结余分配", "结余分配{结余分配:amt}", "收支总体", "支出"),
+    _p("年末结转和结余", "年末结转和结余{年末结转和结余:amt}", "收支总体", "支出"),
     _p("收支总计.名", "收入支出<总体|总计>", "收支总体", anchor="收支总计"),
     _p("收支总计", "[{年:year}年度]收入支出总计{收支总计:amt}", "收支总体"),
     # "收、支总计424.71万元" (one figure for both) and "收、支总计各是4125.49,4143.91万元" (one each)
@@ -149,12 +173,13 @@ OVERALL = (
     _p("收支总计.各.同比", "<收、支总计|收入、支出总计>{收入总计&支出总计:yoy2}", "收支总体", anchor="@", variant=True),
 )
 
-INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入", not_after="算") for i in INCOME_ITEMS)
+# (also under 收支总体: "三、收支决算总体情况 …本年收入合计597.52万元…其中：财政拨款收入177.28万元，占29.67%")
+INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入", "收支总体", not_after="算") for i in INCOME_ITEMS)
 #: The fund lines of 财政拨款收入 ("其中：一般公共预算财政拨款收入…", "政府性基金预算财政拨款收入0万元，占0%"):
 #: their own keys, longer than "财政拨款收入…" so never read as the 财政拨款 total.
 FUND_INCOME = tuple(_p(f"收入.{i}", f"{i.removesuffix('收入')}[收入]{{收入.{i}:amt}}", "收入", "财拨总体", variant=True)
                     for i in FUND_INCOME_ITEMS)
-EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出") for i in EXPENDITURE_ITEMS)
+EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出", "收支总体") for i in EXPENDITURE_ITEMS)
 
 FISCAL = (
     _p("财政拨款收入总计", "[{年:year}年度]财政拨款收入总计{财政拨款收入总计:amt}", "财拨总体"),
@@ -322,7 +347,10 @@ BUDGET = (
 RELATIVE = (
     _p("占比", "占{@.占比:pct}", anchor="@"),
     _p("占比.本年支出", "占本年支出合计的{@.占比:pct}", anchor="@"),
+    _p("占比.本年支出.简", "占本年支出的{@.占比:pct}", anchor="@", variant=True),  # 澧县: "占本年支出的87.2%"
     _p("占比.本年收入", "占本年收入[合计][的]{@.占比:pct}", anchor="@", variant=True),
+    # 北京: "财政拨款收入1658.28万元,占收入合计的100.00%", "基本支出4840.44万元,占支出合计的62.76%"
+    _p("占比.收支合计", "占<收入合计|支出合计>[的]{@.占比:pct}", anchor="@", variant=True),
     _p("占比.采购", "占政府采购支出总额的{@.占比:pct}", anchor="@"),
     # "占“三公”经费的 14.63%", "占比99.82%"
     _p("占比.三公", "占“三公”经费[支出][总额][的]{@.占比:pct}", anchor="@"),

@@ -23,9 +23,9 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|报告|情况|汇总|文本|细则|编制|信息|表|及|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|报告|情况|安排|批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
-_ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
+_ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
 #: A figure actually given ("252.5万元"; not "XX万元", not 0).
 _AMOUNT_GIVEN = re.compile(r"(?<![\d.])(?!0+(?:\.0+)?\s*万?元)\d[\d,]*(?:\.\d+)?\s*万?元")
@@ -63,6 +63,7 @@ class Title:
 #: What a web copy puts before a title ("当前位置:首页>通知公告>", "相关解读:相关文件:"), a saved
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
 _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
+                          r"|^(?:信息名称|标题|名称|文件名称)(?=\S{4})"  # a web page's field label before the title
                           r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊]+;?")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
@@ -93,6 +94,8 @@ _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]
 _LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?$")
 #: A body sentence opening on the unit's name and the year.
 _OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)")
+#: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位".
+_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 
 
@@ -133,7 +136,7 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
             if len(extra) > 40 or _PART.match(extra) or _TOC_MARK.match(extra) or _titles_a_unit(extra):
                 break  # (a line that is a unit's title itself is no part of a banner before it)
             candidates.append(candidates[-1] + extra)
-        for candidate in candidates:
+        for n, candidate in enumerate(candidates):
             if len(candidate) > 70 or "，" in candidate or "。" in candidate or _FIGURE.search(candidate):
                 continue  # a sentence, or a line that states a figure ("较2022年度决算数增加0.00万元,增长0%")
             part = _PART.match(candidate)
@@ -153,6 +156,9 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
             kind = ("预算" if m.group("kind") == "预算" or (not m.group("kind") and not note and _BUDGET_NOTE.search(body))
                     or note == "预算" else "决算")
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
+            after = next((t for t, _ in head[i + n + 1:i + n + 4] if t), "")
+            if _TOC_MARK.match(after):
+                rank += 1  # the title right above its 目录, over a web page's own caption for the post
             if _SENTENCE_LEAD.match(body):  # "纳入…2022年度部门决算编制范围的…": a sentence, not the title
                 rank -= 2
             if _SHEET_FILE.search(body):
@@ -370,13 +376,18 @@ def _cut_mid_sentence(last: str, paged: bool = False) -> bool:
 
 def sparse_reason(body: str, parts: Sequence, year: int | None, has_tables: bool) -> str:
     """Why a document with few of its layout's parts is taken for an excerpt: fewer than half of
-    the parts the layout requires appear in its body and it prints no table ("" otherwise).
+    the parts the layout requires appear in its body and it prints no table, or fewer than a quarter
+    beside its tables ("" otherwise).
     (A unit that really left most parts out is still told, by the one ``C-PARTIAL`` note.)"""
     required = [p for p in parts if p.required_in(year)]
-    if has_tables or len(required) < 4:
+    if len(required) < 4:
         return ""
     text = flat(body)
     seen = [p for p in required if any(flat(n) in text for n in p.names)]
+    if has_tables:  # tables with hardly a part of the 说明 (names in the tables' rows aside): it is elsewhere
+        if len(seen) * 4 >= len(required):
+            return ""
+        return f"文件不完整：只见报表，格式要求的{len(required)}个说明部分只见到{len(seen)}个（说明可能另行公开，或只是节选）"
     if len(seen) * 2 >= len(required):
         return ""
     return f"文件不完整：格式要求的{len(required)}个部分中正文只见到{len(seen)}个，可能只是节选"
@@ -421,6 +432,10 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _OPENING.match(flat(t)))), None)
         if m and _ORG.search(m.group(1)) and year is not None and int(m.group(2)) == year:
             unit, basis["unit"], conf["unit"] = m.group(1), "正文首句", LIKELY
+    if not unit:  # nor a sentence with the year: "…疾病预防控制中心为全额拨款事业单位，主要职责是…"
+        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _SELF.match(flat(t)))), None)
+        if m and _ORG.search(m.group(1)):
+            unit, basis["unit"], conf["unit"] = m.group(1), "概况所写单位性质", LIKELY
 
     found_kind = _kind_of(title, cover, whole_head, grids, evaluations)
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read

@@ -218,6 +218,10 @@ _SANGONG_TEXT = (("因公出国（境）团组与人次", ("三公.出国团组"
                   re.compile(r"批次|(?:无|没有|未)(?:安排|发生)?(?:国内)?公务接待"), "三公.公务接待费"))
 
 
+#: A 三公 figure in words ("“三公”经费决算支出数为820.33万元", "公务接待费249.29万元"), not a heading alone.
+_SANGONG_AMOUNT = re.compile(r"(?:三公|因公出国|公务接待|公务用车)[^。\n]{0,30}?\d[\d,]*(?:\.\d+)?\s*万?元")
+
+
 @check(C_SANGONG_DETAILS, C_SANGONG_ZERO, relations=("C34", "C46"))
 def sangong_details(ctx: Context) -> Iterator[Finding]:
     """三公经费说明给出出国团组数和人次、公务用车购置数和保有量、国内公务接待批次和人次；三公为零时写明无此项支出。"""
@@ -227,6 +231,9 @@ def sangong_details(ctx: Context) -> Iterator[Finding]:
     table_total = d.tables.t9.actual.get("合计") if d.tables.t9 is not None else None
     if total is None and table_total is None and "三公" not in text:
         raise NotApplicable("说明中没有三公经费内容")
+    stated = _SANGONG_AMOUNT.search(text) is not None
+    if total is None and table_total is None and not stated:
+        raise NotApplicable("说明中没有三公经费的金额（只见标题或目录）")
     if d.identity.partial:
         raise NotApplicable(d.identity.partial)
     if d.identity.kind == "三公说明" and (d.identity.basis.get("kind") != "标题" or d.identity.scope == "汇总"):

@@ -12,6 +12,7 @@ from the stated amounts with :func:`juesuan.core.money.pct_consistent`. 三公, 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
 from ...core import keys
@@ -36,7 +37,7 @@ N_EXPENDITURE_SUM = Code("N-EXPENDITURE-SUM", ERROR, "说明三：本年支出�
 N_FISCAL_SUM = Code("N-FISCAL-SUM", ERROR, "说明四：财政拨款收入（支出）总计与其构成不符")
 N_CLASS_SUM = Code("N-CLASS-SUM", ERROR, "说明五：一般公共预算财政拨款支出≠各类之和，或所列各项之和超过该类")
 N_ITEM_UNLISTED = Code("N-ITEM-UNLISTED", WARNING, "说明五：某类金额大于所列该类各项之和，可能有项级科目未说明")
-N_BASIC_SUM = Code("N-BASIC-SUM", ERROR, "说明六：基本支出≠人员经费＋公用经费")
+N_BASIC_SUM = Code("N-BASIC-SUM", ERROR, "说明六：基本支出≠人员经费＋公用经费，或基本支出大于一般公共预算财政拨款支出")
 N_BASIC_ITEMS = Code("N-BASIC-ITEMS", WARNING, "说明六所列人员经费、公用经费的构成与基本支出决算表中不为零的款级科目不一致")
 
 
@@ -270,6 +271,34 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
     f = _income_by_funds(ctx)
     if f:
         yield f
+    f = _sides_balance(ctx)
+    if f:
+        yield f
+
+
+def _sides_balance(ctx: Context) -> Finding | None:
+    """收入总计 = 支出总计 when neither total is written: 本年收入 + 使用非财政拨款结余 + 年初结转和结余 =
+    本年支出 + 结余分配 + 年末结转和结余. A side with an unwritten part may be short by it (a budget has
+    no 结余分配), so only the side written in full may be found short."""
+    if any(_sv(ctx, k)[0] is not None for k in ("收入总计", "支出总计", "收支总计")):
+        return None  # the written totals are checked against their parts instead
+    budget = ctx.disclosure.identity.budget
+    sides = []
+    for parts in (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),
+                  ("本年支出合计", "年末结转和结余") + (() if budget else ("结余分配",))):
+        values = [(named(k, year_of(ctx)), _sv(ctx, k)) for k in parts]
+        if values[0][1][0] is None or all(v is None for _, (v, _) in values[1:]):
+            return None  # the year's own figure and at least one balance on each side
+        sides.append(values)
+    (income, spending) = [sum((v for _, (v, _) in side if v is not None), Decimal(0)) for side in sides]
+    short = 1 if income > spending else 0  # the smaller side: an unwritten part of it may make up the gap
+    if any(v is None for _, (v, _) in sides[short]):
+        return None
+    parts = [(label, v) for label, (v, _) in sides[1]]
+    return sum_finding(code=N_TOTALS_SUM, total=income, parts=parts, total_label="收入方（本年收入与结转结余之和）",
+                       message="本年收入与结转结余之和不等于本年支出与结转结余之和（收入总计应等于支出总计）",
+                       spans=[sp for side in sides for _, (_, sp) in side], section=section_label(ctx, "本年收入合计"),
+                       relation="C38")
 
 
 def _income_by_funds(ctx: Context) -> Finding | None:
@@ -340,13 +369,35 @@ def _unread_items(ctx: Context, cls: str) -> bool:
 
 @check(N_BASIC_SUM, ROUNDING, relations=("C45",))
 def basic_structure(ctx: Context) -> Iterator[Finding]:
-    """说明六自身：一般公共预算财政拨款基本支出 = 人员经费 + 公用经费。"""
+    """说明六自身：一般公共预算财政拨款基本支出 = 人员经费 + 公用经费，且不大于说明五的一般公共预算财政拨款支出。"""
     require_statements(ctx)
     f = _narrative_sum(ctx, N_BASIC_SUM, "一般公共预算财政拨款基本支出", ["人员经费", "公用经费"], "C45", "基本支出与人员经费、公用经费之和不一致")
     if f is None and _sv(ctx, "一般公共预算财政拨款基本支出")[0] is None:
         raise NotApplicable("说明中未识别出基本支出")
     if f:
         yield f
+    f = _basic_within_general(ctx)
+    if f:
+        yield f
+
+
+def _basic_within_general(ctx: Context) -> Finding | None:
+    """基本支出 is part of 一般公共预算财政拨款支出. Only when neither table is there: with the tables,
+    the text-against-table checks name which of the two figures is wrong."""
+    tables = ctx.disclosure.tables
+    if tables.t5 is not None or tables.t6 is not None:
+        return None
+    (basic, bspan), (whole, wspan) = _sv(ctx, "一般公共预算财政拨款基本支出"), _sv(ctx, "一般公共预算财政拨款支出")
+    if basic is None or whole is None:
+        return None
+    coarse = min(printed_places(basic), printed_places(whole))
+    if basic - whole <= Decimal(5) / 10 ** (coarse + 1):  # rounded at different places, the part may print above
+        return None
+    year = year_of(ctx)
+    figures = {named("一般公共预算财政拨款基本支出", year): amt(basic), named("一般公共预算财政拨款支出", year): amt(whole),
+               "超出": amt(basic - whole), "关系": "C45"}
+    return N_BASIC_SUM("一般公共预算财政拨款基本支出大于一般公共预算财政拨款支出（基本支出是其中一部分）", figures,
+                       spans(bspan, wspan), section_label(ctx, "一般公共预算财政拨款基本支出"))
 
 
 #: Economic 类 whose 款 belong to each part of 基本支出; other 类 (310 资本性支出 …) may be in either.

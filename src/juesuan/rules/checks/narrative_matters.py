@@ -212,8 +212,10 @@ def assets(ctx: Context) -> Iterator[Finding]:
                       section_label(ctx, "资产."))
 
 
-#: The kinds of 编制 a 概况 may list under its 编制人数 (江西's form names all five).
-STAFF_POSTS = ("行政", "参公", "全额", "差额", "自收自支")
+#: The kinds of 编制 a 概况 may list under its 编制人数: 江西's form names the first five; 参公, 全额,
+#: 差额 and 自收自支 are kinds of 事业编制, so where 事业 is written they are not added again.
+STAFF_POSTS = ("行政", "参公", "全额", "差额", "自收自支", "事业", "工勤")
+_OF_SHIYE = ("参公", "全额", "差额", "自收自支")
 
 
 @check(N_STAFF_SUM, relations=("C51",))
@@ -225,6 +227,8 @@ def staff(ctx: Context) -> Iterator[Finding]:
     posts, pspan = fact(d, "人员.编制")
     kinds = [(k, fact(d, f"人员.编制.{k}")[0]) for k in STAFF_POSTS]
     kinds = [(k, v) for k, v in kinds if v is not None]
+    if any(k == "事业" for k, _ in kinds):
+        kinds = [(k, v) for k, v in kinds if k not in _OF_SHIYE]
     if (total is None or all(v is None for _, v in parts)) and (posts is None or len(kinds) < 2):
         raise NotApplicable("缺少实有人数或其构成、编制人数或其分类")
     if total is not None and any(v is not None for _, v in parts):

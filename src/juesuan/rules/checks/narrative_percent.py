@@ -64,6 +64,8 @@ def _bases(subject: str) -> tuple[str, ...]:
         return ("政府采购.总额", "政府采购.中小企业")
     if subject.startswith("政府采购.") and subject != "政府采购.总额":
         return ("政府采购.总额",)
+    if subject in ("一般公共预算财政拨款基本支出", "一般公共预算财政拨款项目支出"):
+        return ("一般公共预算财政拨款支出",)
     if subject in ("人员经费", "公用经费"):
         return ("一般公共预算财政拨款基本支出",)
     return ()
@@ -92,10 +94,15 @@ def shares(ctx: Context) -> Iterator[Finding]:
         subject = split_key(s.key)[0]
         name = quoted(subject, year)
         part, _ = _current(ctx, subject)
-        bases = [(b, _current(ctx, b)[0]) for b in ((s.basis,) if s.basis else _bases(subject))]
+        # the base the words name first; "占总支出的" after "一般公共预算财政拨款支出…，其中基本支出…" may
+        # mean the sentence's own total, so a share that fits the subject's usual base is no error either
+        named_bases = ((s.basis,) if s.basis else ()) + tuple(b for b in _bases(subject) if b != s.basis)
+        bases = [(b, _current(ctx, b)[0]) for b in named_bases]
         bases = [(b, w) for b, w in bases if w]
         if part is None or not bases:
             continue
+        if s.basis in ("支出总计", "收入总计") and not any(b in _bases(subject) for b, _ in bases) and _bases(subject):
+            continue  # "占总支出的" of a 财政拨款 figure, whose own total is not read: which total is meant is unknown
         stated = {x.value for x in ctx.disclosure.narrative.stated(subject)} if ctx.disclosure.narrative else set()
         if len(stated) > 1:
             continue  # the text gives the amount twice, differently (N-REPEAT): which one the share is of is unknown

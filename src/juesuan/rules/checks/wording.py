@@ -56,6 +56,8 @@ _REMNANT = re.compile(
     # a budget template's note of what to write, left after the text: "（绩效目标管理工作情况，以及编报绩效目标的
     # 项目数量、单位数量、预算金额等）"
     r"|[（(][^（）()\n]{2,30}情况[，,]以及[^（）()\n]{2,40}等[）)]"
+    # who the 编制说明 template asks to write a part, and its own label: "（主管部门编写）", "（参考格式）"
+    r"|[（(](?:基层预算单位|主管部门|中央单位|一级预算单位|基层单位)编写[）)]|[（(]参考格式[）)]"
 )
 #: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")

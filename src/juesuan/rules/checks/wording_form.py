@@ -158,7 +158,9 @@ def table_names(ctx: Context) -> Iterator[Finding]:
     stems = {n[:-1]: n for n in names if n.endswith("表")}
     toc = _toc(ctx, lines)
     in_tables = in_notes = False
-    for i in toc:
+    entries = [i for i in toc if lines[i].strip()]
+    bares = {i: _YEAR_UNIT.sub("", _bare(lines[i].strip())) for i in entries}
+    for n, i in enumerate(entries):
         text = lines[i].strip()
         nxt = next((lines[j].strip() for j in range(i + 1, toc.stop) if lines[j].strip()), "")
         if nxt and not _NUMBERED.match(nxt) and not _LEADERS.fullmatch(nxt):
@@ -169,7 +171,9 @@ def table_names(ctx: Context) -> Iterator[Finding]:
             in_notes = not in_tables and "说明" in bare  # "三、部门收支总体情况" there is a heading, not a table
             continue
         full = stems.get(bare)
-        if full is not None and not in_notes:
+        # with no part heading to say so, an entry is in a list of tables when an entry beside it is one
+        among_tables = in_tables or any(bares[j] in names for j in entries[max(n - 1, 0):n + 2] if j != i)
+        if full is not None and not in_notes and among_tables:
             yield W_TABLE_NAME(f"目录项“{text[:40]}”的表名缺“表”字，应为“{full}”", {"原文": text[:40], "应为": full},
                                _span(ctx, lines, i), "文字")
         elif in_tables and bare.endswith("说明") and "空表" not in bare:  # 天津 lists its 关于空表的说明 there

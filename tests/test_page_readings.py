@@ -1,0 +1,111 @@
+"""Whole pages read end to end (reader, identification, phrasebook, checks): readings that unseen
+pages of other regions and kinds of unit got wrong, each with the page that should still pass."""
+
+from __future__ import annotations
+
+from juesuan.audit import check_path
+
+
+def _check(tmp_path, text: str, name: str = "page.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = check_path(path)
+    assert not result.error, result.error
+    return result
+
+
+def _codes(result, severity: str = "") -> list[str]:
+    return [f.code for f in result.report.findings if not severity or f.severity.value == severity]
+
+
+_BUDGET = ("某县某镇卫生院2022年单位预算情况说明\n一、单位基本情况\n（一）职能职责\n本单位负责基本医疗和公共卫生服务。\n"
+           "二、单位收支总体情况\n"
+           "(一)收入预算:2022年年初预算数504.51万元,其中:一般公共预算拨款204.51万元,事业收入300万元,其他收入0万元;"
+           "上年结转结余资金29.81万元;收入较去年增加76.05万元。\n"
+           "(二)支出预算:2022年年初预算数441.68万元,其中:卫生健康支出441.68万元;结转下年{carry}万元;支出较去年增加29.48万元。\n")
+
+
+def test_a_budgets_own_year_figure_beside_its_carry_over_is_no_total(tmp_path):
+    # the parts add up to the figure and the carry-over is told beside them: 本年, not 总计
+    right = _check(tmp_path, _BUDGET.format(carry="92.64"))
+    assert right.identity.budget
+    assert "N-TOTALS-SUM" not in _codes(right)
+    # 504.51 + 29.81 = 534.32 against 441.68 + 92.32 = 534.00: the two sides differ
+    wrong = _check(tmp_path, _BUDGET.format(carry="92.32"))
+    (hit,) = [f for f in wrong.report.findings if f.code == "N-TOTALS-SUM"]
+    assert hit.figures["差额"] == "-0.32"
+
+
+def test_a_title_right_above_its_contents_wins_over_the_posts_caption(tmp_path):
+    text = ("楚雄市某医院2024年预算公开\n发表时间:2024-02-22\n楚雄市某医院2023年度部门决算\n目录\n第一部分 部门概况\n"
+            "第二部分 2023年度部门决算表\n一、收入支出决算总表\n第三部分 2023年度部门决算情况说明\n一、收入决算情况说明\n"
+            "第一部分 部门概况\n一、主要职能\n本院承担医疗服务。\n")
+    r = _check(tmp_path, text)
+    assert (r.identity.year, r.identity.budget) == (2023, False)
+    assert "N-YEAR" not in _codes(r) and "W-HEADING-TYPO" not in _codes(r)
+
+
+_TOC_THEN_BODY = ("花桥镇2019年部门预算\n目录\n一、部门基本概况\n(一)主要职能\n(二)机构设置\n二、部门预算单位构成\n"
+                  "三、部门收支总体情况\n(一)收入预算\n(二)支出预算\n四、名词解释\n一、部门基本概况\n(一)主要职能\n"
+                  "发展乡村经济，提供公共服务。\n(二)机构设置\n核定编制{posts}人,其中:行政编制32人,事业编制53人,工勤编制0人。\n")
+
+
+def test_the_body_after_a_contents_list_of_numbered_headings_is_read(tmp_path):
+    # "一、" again after "四、名词解释" starts the body: its 概况 is read, not taken for glossary
+    over = _check(tmp_path, _TOC_THEN_BODY.format(posts=79))
+    assert "N-STAFF-SUM" in _codes(over, "error")
+    assert "N-STAFF-SUM" not in _codes(_check(tmp_path, _TOC_THEN_BODY.format(posts=85)))
+    # the 目录's narrative headings are no table names lacking "表"
+    assert "W-TABLE-NAME" not in _codes(over)
+
+
+def test_a_year_in_a_quoted_documents_title_is_that_documents(tmp_path):
+    text = ("某县财政局2022年度部门决算公开说明\n第一部分 部门概况\n根据某县财政局《关于2021年度部门决算批复和公开工作的通知》"
+            "精神，现将某县财政局{year}年度部门决算公开如下。\n一、部门职责\n负责财政工作。\n")
+    assert "N-YEAR" not in _codes(_check(tmp_path, text.format(year=2022)))
+    assert "N-YEAR" in _codes(_check(tmp_path, text.format(year=2021)))
+
+
+def test_a_sangong_heading_without_figures_asks_no_details():
+    from builders import found, read
+
+    heading = "七、一般公共预算财政拨款“三公”经费支出决算情况说明\n八、预算绩效情况说明\n本单位开展了绩效自评。"
+    assert not found(read(heading), "C-SANGONG-DETAILS")  # a 目录 line or an empty heading: nothing to count
+    stated = "七、一般公共预算财政拨款“三公”经费支出决算情况说明\n2024年度“三公”经费支出10.00万元，其中公务接待费10.00万元。"
+    assert found(read(stated), "C-SANGONG-DETAILS")
+
+
+def test_table_names_lacking_their_last_character_in_a_contents_list_without_parts():
+    from builders import found
+    from catalogue_examples import with_toc
+
+    assert found(with_toc("一、收入支出决算总表", "二、收入决算", "三、支出决算表")(), "W-TABLE-NAME")
+    # the 目录 of a 说明 whose headings read like table names without "表"
+    assert not found(with_toc("一、部门职责", "二、收入决算", "三、机构设置")(), "W-TABLE-NAME")
+
+
+def test_basic_overview_is_a_heading_not_a_slip_for_basic_situation(tmp_path):
+    text = "六安市某局2018年部门预算\n第一部分  六安市某局基本{word}\n一、主要职能\n负责林业工作。\n"
+    assert "W-HEADING-TYPO" not in _codes(_check(tmp_path, text.format(word="概况")))
+    assert "W-HEADING-TYPO" in _codes(_check(tmp_path, text.format(word="概括")))
+
+
+def test_tables_without_the_notes_are_taken_for_a_part_of_the_document():
+    from juesuan.core.profiles import load_profile
+    from juesuan.io.readers.identify import sparse_reason
+
+    parts = load_profile("national").layout.parts
+    # an approval's form pages: the rows name 政府性基金预算 and 国有资本经营预算, no part of the 说明
+    cover = "单位名称 华侨商业学校 政府性基金预算财政拨款 国有资本经营预算财政拨款 收入 支出"
+    assert "只见报表" in sparse_reason(cover, parts, 2022, True)
+    whole = "\n".join(p.names[0] for p in parts)
+    assert sparse_reason(whole, parts, 2022, True) == ""
+
+
+def test_a_budget_page_whose_headings_name_income_and_spending_together_is_audited(tmp_path):
+    text = ("按照《预算法》规定，现将本部门预算公开如下。\n一、部门职责\n主要职能是管理义务教育阶段学校。\n二、机构设置\n"
+            "安远学区为公益一类事业单位,共有在职职工322人。\n三、部门预算收入及支出总体情况\n(一)全年收入\n"
+            "2022年收入预算3038.92万元,比2021年3019万元增加19.92万元,增长0.66%。\n(二)全年支出\n"
+            "2022年支出预算3038.92万元,其中:一般公共预算拨款2982.18万元。\n")
+    r = _check(tmp_path, text)
+    assert r.identity.budget and r.report is not None
