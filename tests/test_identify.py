@@ -23,6 +23,9 @@ def test_unit_from_a_part_title_a_school_and_a_sentence_saying_what_the_unit_is(
     text = ("一、部门基本情况", "(一)职能职责", "重庆市渝中区疾病预防控制中心为全额拨款事业单位,主要职责是:实施免疫规划。",
             "2021年度收入总计16062.73万元,支出总计16062.73万元。")
     assert identify(lines(*text))[0].unit == "重庆市渝中区疾病预防控制中心"
+    told = ("按照市政府关于推进政府信息公开工作的要求,现将涪陵区新妙镇2021年度“三公”经费决算情况公布如下:",
+            "2021年度全镇“三公”经费支出合计40.14万元。")
+    assert identify(lines(*told))[0].unit == "涪陵区新妙镇"
     # a sentence about what the unit does names no unit
     assert identify(lines(*text[:2], "本中心承担疾病预防控制工作。", text[3]))[0].unit == ""
 

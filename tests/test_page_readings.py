@@ -109,3 +109,43 @@ def test_a_budget_page_whose_headings_name_income_and_spending_together_is_audit
             "2022年支出预算3038.92万元,其中:一般公共预算拨款2982.18万元。\n")
     r = _check(tmp_path, text)
     assert r.identity.budget and r.report is not None
+
+
+def test_a_budgets_basic_spending_and_its_parts_under_the_general_budget_heading(tmp_path):
+    text = ("武山县某学区2022年部门预算公开说明\n一、部门职责\n承担辖区义务教育。\n四、一般公共预算情况\n"
+            "2022年一般公共预算支出4213.63万元,具体安排情况如下:\n(一)基本支出。2022年基本支出3736.92万元,"
+            "其中人员经费{staff}万元,公用经费353.71万元。比2021年预算增加654万元,增长21.21%。\n")
+    wrong = _check(tmp_path, text.format(staff="3727.71"))
+    assert "N-BASIC-SUM" in _codes(wrong, "error")
+    # the change after the parts is still 基本支出's, not 公用经费's
+    assert "N-YOY-PCT" not in _codes(wrong)
+    assert "N-BASIC-SUM" not in _codes(_check(tmp_path, text.format(staff="3383.21")))
+
+
+def test_a_class_budgeted_is_no_second_total_and_a_share_of_the_budgets_total(tmp_path):
+    text = ("某乡人民政府2026年部门预算公开说明\n二、部门收支总体情况\n"
+            "(二)支出预算2026年年初预算数1101.00万元,其中:一般公共服务支出预算582.01万元,文化旅游体育与传媒支出预算34.03万元,"
+            "农林水支出预算484.96万元。\n"
+            "(一)收入预算总额为1101.00万元。其中:财政拨款收入101.00万元,占收入预算总额的9.17%;"
+            "其他收入1000.00万元,占收入预算总额的{share}%。\n")
+    right = _check(tmp_path, text.format(share="90.83"))
+    assert "N-REPEAT" not in _codes(right) and "N-SHARE" not in _codes(right)
+    assert "N-SHARE" in _codes(_check(tmp_path, text.format(share="90.3")), "error")
+
+
+def test_kinds_of_staff_or_cars_the_phrasebook_does_not_know_may_make_up_the_total():
+    from builders import found, read
+
+    staff = "一、部门基本情况\n（二）机构设置\n本部门年末实有人数76人，其中在职人员48人；退休人员15人，{other}。"
+    assert not found(read(staff.format(other="聘用人员5人，遗属8人")), "N-STAFF-SUM")
+    assert found(read(staff.format(other="离休人员0人")), "N-STAFF-SUM")  # every kind read: 63 is not 76
+    cars = "五、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2022年底，共有车辆{n}辆，其中，机要通信用车0辆、{kind}1辆、执法执勤用车0辆。"
+    assert not found(read(cars.format(n=1, kind="定向保障用车")), "N-ASSETS")
+    assert found(read(cars.format(n=2, kind="应急保障用车")), "N-ASSETS")
+
+
+def test_a_budget_naming_last_years_budget_as_its_scope(tmp_path):
+    text = ("某办公室2025年部门预算公开说明\n一、部门基本情况\n（二）部门预算单位构成\n纳入某办公室{year}年度部门预算范围的单位只包括本级。\n")
+    (hit,) = [f for f in _check(tmp_path, text.format(year=2024)).report.findings if f.code == "N-YEAR"]
+    assert hit.severity.value == "warning"
+    assert "N-YEAR" not in _codes(_check(tmp_path, text.format(year=2025)))

@@ -509,6 +509,13 @@ def test_items_under_a_combined_heading_and_a_share_of_the_years_spending():
     assert got["支出.基本支出"] == Decimal("445.80") and got["支出.基本支出.占比"] == Decimal("84.83")
 
 
+def test_a_years_income_total_after_the_year_and_a_sangong_total_in_short():
+    got = _read("(二)收入决算情况说明\n2018年收入合计3647.38万元,其中:财政拨款收入 2150.48万元,事业收入1497.40万元。")
+    assert got["本年收入合计"] == Decimal("3647.38") and got["收入.事业收入"] == Decimal("1497.40")
+    got = _read("九、“三公”经费支出决算情况说明\n2020年度“三公”经费41万元,其中:因公出国(境)费0万元,公务接待费20万元。")
+    assert got["三公.合计"] == Decimal("41") and got["三公.公务接待费"] == Decimal("20")
+
+
 def test_a_funds_carry_over_is_not_the_units():
     got = _read("一、收入支出决算总体情况说明\n2023年度上年结转和结余资金为98.45万元。\n"
                 "2023年政府性基金预算财政拨款上年结转和结余0万元,政府性基金预算财政拨款收入0万元。")
@@ -686,3 +693,9 @@ def test_a_change_net_of_something_is_not_the_totals():
     got = _read("一、“三公”经费情况\n2017年度“三公”经费支出4,333.33万元,与上年相比减少了1,276.52万元,下降了22.75%。"
                 "剔除这一因素,“三公”经费支出减少933.78万元,下降16.64%。")
     assert got["三公.合计.增减"] == Decimal("-1276.52") and got["三公.合计.增减率"] == Decimal("-22.75")
+
+
+def test_a_car_fewer_bought_is_no_car_bought():
+    said = "九、“三公”经费支出决算情况说明\n公务用车购置费0万元，较上年减少18.00万元，主要是{words}公务用车1辆。"
+    assert _read(said.format(words="购置")).get("三公.购置车辆") == Decimal("1")
+    assert "三公.购置车辆" not in _read(said.format(words="减少购置"))

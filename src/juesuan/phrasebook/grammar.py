@@ -44,8 +44,10 @@ _PUNCT = {
 _NAME = r"[^\d()（）。，,；;：:、.．“”\"%]"
 #: Characters that end the name of an item or a class right before its 收入/支出 (工资福利, 补助, 商品和
 #: 服务, 专项, 其他, 教育, 社会保障和就业, 事业, 卫生健康, 体育, 文化, 交通, 资源, 金融, 付息, 设施, 技术,
-#: 安全, 环保, 经营, 上缴, 拨款, 基金, 基本, 项目, 经费): a total's clause ("支出预算181.8万元") is not read inside one.
-NAME_END = "利助务项他育障业康体化通源融息设术全护营缴款金本目费"
+#: 安全, 环保, 经营, 上缴, 拨款, 基金, 基本, 项目, 经费; and the other 类: 外交, 国防, 节能环保, 城乡社区, 农林水,
+#: 交通运输, …信息等, 粮油物资储备, 传媒, 灾害防治及应急管理, 债务发行费用): a total's clause ("支出预算181.8万元")
+#: is not read inside one ("文化旅游体育与传媒支出预算34.03万元").
+NAME_END = "利助务项他育障业康体化通源融息设术全护营缴款金本目费交防保区水输等备媒理用"
 #: The words of a fall (减少, 下降, 降低, 减支, 减幅, 降幅, 减少率为 …); the others tell a rise.
 _FALL = ("减", "下降", "降")
 

@@ -70,6 +70,8 @@ _YEARS = (
                       rf"(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
+    # a budget's own year: "纳入…2024年度部门预算范围的单位" (checked in a budget only)
+    ("预算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)\s*预算(?=范围|编制范围|公开|情况说明|说明)")),
     # "2015年衢江区“三公”经费支出决算同比下降的原因": the year whose accounts changed
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?[^。，,；;\n\d]{{0,12}}?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?决算数?"
                       rf"(?=同比|比上年|较上年)")),
@@ -110,9 +112,9 @@ def _years(lines: Lines) -> Iterator[Claim]:
     for role, regex in _YEARS:
         for m in regex.finditer(text):
             before = text[max(m.start() - 8, 0):m.start()].rstrip()
-            if role == "决算" and before and before[-1] in _COMPARING:
+            if role in ("决算", "预算") and before and before[-1] in _COMPARING:
                 continue
-            if role == "决算" and text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+            if role in ("决算", "预算") and text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
                 continue  # "《关于2021年度部门决算批复和公开工作的通知》": another document's title, as it is named
             if role == "比较" and _ALSO_LAST_YEAR.search(_sentence_before(text, m.start())):
                 continue  # "比上年…增加…；比2019年（疫情前）…减少…": an older year on purpose

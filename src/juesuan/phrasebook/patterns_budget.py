@@ -29,13 +29,15 @@ def _v(name: str, template: str, *topics: str, **kw) -> Pattern:
     return Pattern(name=f"预算.{name}", template=template, topics=topics, variant=True, **kw)
 
 
+_CLASSES = tuple((c, n) for c in function_codes(2024).codes() if len(c) == 3 and (n := function_codes(2024).name_of(c)))
+
 #: "年初预算数" as a budget's own amount, not the 决算's 年初预算 (重庆: "（一）收入预算：2026年年初预算数…").
 _OWN = "[：][{年:year}年][~年初][~预算数][~为]"
 
 OVERALL = (
     # not an item's or a class's ("工资福利支出预算89.3万元", "事业收入预算", "教育支出预算")
-    _v("收入总计", "收入预算[~总计][~合计]" + _OWN + "{收入总计:amt}", *_OVERALL, not_after="拨入" + NAME_END),
-    _v("支出总计", "支出预算[~总计][~合计]" + _OWN + "{支出总计:amt}", *_OVERALL, not_after="拨基" + NAME_END),
+    _v("收入总计", "收入预算[~总计][~合计][~总额]" + _OWN + "{收入总计:amt}", *_OVERALL, not_after="拨入" + NAME_END),
+    _v("支出总计", "支出预算[~总计][~合计][~总额]" + _OWN + "{支出总计:amt}", *_OVERALL, not_after="拨基" + NAME_END),
     _v("收支总计", "收支总预算{收支总计:amt}", *_OVERALL),
     _v("收支总计.名", "收支总预算", *_OVERALL, anchor="收支总计"),
     _v("本年收入合计", "<本年收入预算|本年预算收入>{本年收入合计:amt}", *_OVERALL),
@@ -67,7 +69,8 @@ OVERALL = (
        *_OVERALL),
     _v("国有资本收入.名", "国有资本经营预算拨款", *_OVERALL, anchor="收入.国有资本经营预算财政拨款收入"),
     # "占总收入的44.12%", "占总支出的81.21%"
-    _v("占比.总", "占<总收入|总支出|收入总计|支出总计|本年支出合计|本年收入合计>[的]{@.占比:pct}", anchor="@"),
+    _v("占比.总", "占<总收入|总支出|收入总计|支出总计|本年支出合计|本年收入合计|收入预算总额|支出预算总额>[的]{@.占比:pct}",
+       anchor="@"),
 )
 
 FISCAL = (
@@ -91,7 +94,6 @@ FISCAL = (
     _v("财政拨款支出.名", "财政拨款支出<增加|减少>", "一般公共", "财拨总体", anchor="本年财政拨款支出"),
 )
 
-_CLASSES = tuple((c, n) for c in function_codes(2024).codes() if len(c) == 3 and (n := function_codes(2024).name_of(c)))
 _SPENDING = ("收支总体", "支出")
 GENERAL = (
     # every source's spending by 类, under 支出: "按支出功能分类，包括一般公共服务支出5,183万元，教育支出7.09万元"
@@ -196,6 +198,10 @@ BUDGET_ONLY: tuple[Pattern, ...] = SANGONG + (
     *(_v(f"类.{code}.预算数", f"{name}预算数[~为]{{类.{code}:amt}}", "一般公共") for code, name in _CLASSES),
     # 苏州: "（一）一般公共服务支出（类）" then "1.审计事务（款）行政运行（项）支出2,342万元"
     _v("项.款项", "{@:subitem}[~支出][~预算数][~为]{@:amt}"),
+    # 甘肃: "四、一般公共预算情况 (一)基本支出。2022年基本支出3736.92万元,其中人员经费…,公用经费…。比2021年预算
+    # 增加654万元": the parts of 基本支出, which stays the sentence's subject
+    _v("人员经费.其中", "其中人员经费{人员经费:amt}", "一般公共", anchor="@"),
+    _v("公用经费.其中", "公用经费{公用经费:amt}", "一般公共", anchor="@", after="，,、；;"),
 )
 #: The composer's budget sections (``patterns.BUDGET``'s topics "预算.…") as the headings of a budget
 #: read name them: its clauses are read under these topics, in a budget only.

@@ -62,7 +62,7 @@ class Title:
 
 #: What a web copy puts before a title ("当前位置:首页>通知公告>", "相关解读:相关文件:"), a saved
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
-_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^(?:纳入|现将|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
+_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^(?:纳入|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
                           r"|^(?:信息名称|标题|名称|文件名称)(?=\S{4})"  # a web page's field label before the title
                           r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊]+;?")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
@@ -94,6 +94,9 @@ _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]
 _LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?$")
 #: A body sentence opening on the unit's name and the year.
 _OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)")
+#: A body sentence naming the unit with the year it reports ("…现将涪陵区新妙镇2021年度“三公”经费决算情况
+#:公布如下") or as the whole of its accounts ("纳入2022年部门预算编制范围的为常德外国语学校本级").
+_NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|编制范围的(?:为|是)([\u4e00-\u9fa5（）()]{2,30}?)本级")
 #: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位".
 _SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
@@ -432,6 +435,11 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _OPENING.match(flat(t)))), None)
         if m and _ORG.search(m.group(1)) and year is not None and int(m.group(2)) == year:
             unit, basis["unit"], conf["unit"] = m.group(1), "正文首句", LIKELY
+    if not unit:  # "…现将涪陵区新妙镇2021年度“三公”经费决算情况公布如下"
+        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _NAMING.search(flat(t)))), None)
+        name = (m.group(1) or m.group(2)) if m else ""
+        if name and _ORG.search(name):
+            unit, basis["unit"], conf["unit"] = name, "正文所写单位", LIKELY
     if not unit:  # nor a sentence with the year: "…疾病预防控制中心为全额拨款事业单位，主要职责是…"
         m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _SELF.match(flat(t)))), None)
         if m and _ORG.search(m.group(1)):

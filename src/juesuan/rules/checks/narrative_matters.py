@@ -8,6 +8,7 @@ from the narrative's statements first and from the model (data-built disclosures
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -205,11 +206,25 @@ def assets(ctx: Context) -> Iterator[Finding]:
     if total is None or all(v is None for _, v in parts):
         raise NotApplicable("缺少车辆总数或分类车辆数")
     s = total_of(v for _, v in parts)
+    if s < total and _unread_kinds(tspan, _CARS, VEHICLE_CATEGORIES + BUDGET_VEHICLE_CATEGORIES):
+        return  # "定向保障用车1辆": a kind the phrasebook does not know may make up the rest
     if s != total:
         figures = {"车辆总数": str(int(total)), "分类之和": str(int(s))}
         figures.update({c: str(int(v)) for c, v in parts if v})
         yield N_ASSETS(f"车辆总数{int(total)}辆与各类车辆之和{int(s)}辆不一致", figures, spans(tspan),
                       section_label(ctx, "资产."))
+
+
+_CARS = re.compile(r"([\u4e00-\u9fa5（）()]{2,16}?用车)\s*\d+\s*辆")
+_STAFF_KINDS = re.compile(r"([\u4e00-\u9fa5]{1,6}?(?:人员|人数)?)\s*\d+\s*人")
+_STAFF_WORDS = ("在职", "离休", "退休", "实有", "编制", "行政", "事业", "工勤", "全部补助", "全额", "差额", "自收自支", "参公",
+                "参照公务员管理")
+
+
+def _unread_kinds(span, kinds: re.Pattern, known: tuple[str, ...]) -> bool:
+    """The line of ``span`` lists a kind ("定向保障用车1辆", "聘用人员5人") that none of ``known`` names."""
+    line = span.excerpt if span is not None else ""
+    return any(not any(k in m.group(1) or m.group(1).rstrip("人员数") in k for k in known) for m in kinds.finditer(line))
 
 
 #: The kinds of 编制 a 概况 may list under its 编制人数: 江西's form names the first five; 参公, 全额,
@@ -233,7 +248,9 @@ def staff(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("缺少实有人数或其构成、编制人数或其分类")
     if total is not None and any(v is not None for _, v in parts):
         s = total_of(v for _, v in parts)
-        if s != total:
+        if s < total and _unread_kinds(tspan, _STAFF_KINDS, _STAFF_WORDS):
+            pass  # "…退休人员15人，聘用人员5人，遗属8人": the kinds beside 在职、离休、退休 make up the rest
+        elif s != total:
             yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
                           {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
                           spans(tspan), section_label(ctx, "人员."))

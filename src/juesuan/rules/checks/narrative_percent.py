@@ -101,7 +101,8 @@ def shares(ctx: Context) -> Iterator[Finding]:
         bases = [(b, w) for b, w in bases if w]
         if part is None or not bases:
             continue
-        if s.basis in ("支出总计", "收入总计") and not any(b in _bases(subject) for b, _ in bases) and _bases(subject):
+        if (s.basis in ("支出总计", "收入总计") and subject.startswith("一般公共预算财政拨款")
+                and not any(b in _bases(subject) for b, _ in bases)):
             continue  # "占总支出的" of a 财政拨款 figure, whose own total is not read: which total is meant is unknown
         stated = {x.value for x in ctx.disclosure.narrative.stated(subject)} if ctx.disclosure.narrative else set()
         if len(stated) > 1:
