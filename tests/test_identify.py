@@ -39,6 +39,23 @@ def test_titles_of_an_approval_a_budgets_sangong_heading_and_a_pages_field_label
     assert find_title(lines(" 信息名称  舟曲县第二幼儿园2023年部门决算公开说明")).unit == "舟曲县第二幼儿园"
 
 
+def test_a_title_without_year_mark_a_lost_characters_prefix_and_a_unit_that_belongs_somewhere():
+    t = find_title(lines("重庆市长寿区洪湖镇人民政府2024部门决算情况说明"))
+    assert (t.unit, t.year, t.kind) == ("重庆市长寿区洪湖镇人民政府", 2024, "决算")
+    assert clean_unit("?????渠县卷硐镇人民政府") == "渠县卷硐镇人民政府"
+    text = ("一、部门基本情况", "南城街道办事处属区级直属单位,是纳入2021年度部门决算编报范围的行政单位。",
+            "2021年度收入总计100.00万元。")
+    assert identify(lines(*text))[0].unit == "南城街道办事处"
+
+
+def test_a_title_after_a_web_pages_metadata_rows_stands_on_its_own_line():
+    text = ("[ 索引号 ] | 11500221009304852A/2025-00013 | [ 发文字号 ] | 无 |\n"
+            "[ 发布机构 ] | 长寿区洪湖镇 | [ 有效性 ] | |\n重庆市长寿区洪湖镇人民政府2024部门决算情况说明\n"
+            "一、部门基本情况\n（一）职能职责\n负责辖区内的城市建设和管理。\n")
+    d = assemble(extract_text(text, "page.txt"), None, None)
+    assert (d.identity.unit, d.identity.year) == ("重庆市长寿区洪湖镇人民政府", 2024)
+
+
 def test_title_unit_year_scope_and_kind():
     t = find_title(lines("上海市普陀区财政局2024年度部门决算"))
     assert (t.unit, t.year, t.scope, t.kind) == ("上海市普陀区财政局", 2024, "部门", "决算")

@@ -149,3 +149,20 @@ def test_a_budget_naming_last_years_budget_as_its_scope(tmp_path):
     (hit,) = [f for f in _check(tmp_path, text.format(year=2024)).report.findings if f.code == "N-YEAR"]
     assert hit.severity.value == "warning"
     assert "N-YEAR" not in _codes(_check(tmp_path, text.format(year=2025)))
+
+
+def test_pages_without_a_title_that_open_in_the_notes_or_on_a_sangong_figure_are_audited(tmp_path):
+    notes = ("一、单位基本情况\n重庆市长寿区档案馆为公益一类事业单位。\n二、部门决算情况说明\n（一）收入支出决算总体情况说明\n"
+             "1.总体情况。2020年度收入总计386.31万元,支出总计386.31万元。收支较上年决算数减少144.43万元,下降27.21%。\n"
+             "2.收入情况。2020年度收入合计386.31万元,较上年决算数减少144.43万元。\n")
+    r = _check(tmp_path, notes)
+    assert r.identity.kind == "决算" and r.report is not None
+    sangong = ("2019年保山市某局“三公”经费财政拨款预算安排389000元,比上年预算增56400元,同比增长16.96%。具体情况如下:\n"
+               "(一)因公出国(境)费\n安排因公出国(境)费0元,比上年预算增(减)0元,同比增长(下降)0%。\n")
+    r = _check(tmp_path, sangong)
+    assert "W-TEMPLATE-CHOICE" in _codes(r)
+    # a page of words about 三公 with no figure of its own is still no disclosure
+    words = "各单位要严格控制“三公”经费支出。\n（一）因公出国(境)费\n从严从紧安排。\n"
+    path = tmp_path / "words.txt"
+    path.write_text(words, encoding="utf-8")
+    assert check_path(path).not_disclosure

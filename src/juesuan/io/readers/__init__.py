@@ -22,7 +22,7 @@ from ...core.model import Disclosure
 from ..limits import LimitExceeded, check_file_size, check_text_lines
 from ..limits import current as current_limits
 from .grid import Extracted
-from .identify import KIND_GIVEN
+from .identify import SANGONG_OPENING, KIND_GIVEN
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -186,12 +186,15 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
         return True  # its title (or --kind) says what it is, however little of it there is
     if d.identity.kind == "三公说明" and d.narrative is not None and any(s.key.startswith("三公.") for s in d.narrative.statements):
         return True  # a 三公 note without a title, its figures read
+    if d.identity.kind == "三公说明" and d.narrative is not None and SANGONG_OPENING.search(d.narrative.text[:300]):
+        return True  # one opening on its 三公 figure ("…“三公”经费财政拨款预算安排389000元"), in 元
     sections = d.narrative.sections if d.narrative is not None else ()
     if any(s.key[:1] in "1234" and s.key != "0" for s in sections):
         return True
     # pages from the middle of one: two or more 说明 headings of its own ("四、财政拨款收支预算总体情况说明")
     # with figures read under them
-    from ...phrasebook.patterns import topic_of
+    from ...phrasebook.patterns import part_of, topic_of
 
-    explained = [s for s in sections if s.title and topic_of(s.title) is not None]
+    # ("二、部门决算情况说明" above its sections counts: an excerpt may stop in the first of them)
+    explained = [s for s in sections if s.title and (topic_of(s.title) is not None or part_of(s.title) == "说明")]
     return len(explained) >= 2 and len(d.narrative.statements) >= 3

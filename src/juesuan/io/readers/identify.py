@@ -22,7 +22,7 @@ from .normalize import CHROME_LINE
 _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
-_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
+_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})(?:年度?|(?=部门|单位))(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
                     r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|报告|情况|安排|批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
@@ -64,7 +64,7 @@ class Title:
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
 _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^(?:纳入|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
                           r"|^(?:信息名称|标题|名称|文件名称)(?=\S{4})"  # a web page's field label before the title
-                          r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊]+;?")
+                          r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
 
@@ -76,7 +76,7 @@ _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\
 _SANGONG_KIND_END = re.compile(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)(?:执行)?(?:情况)?(?:公开)?(?:说明)?$")
 _SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预算|决算)*(?:情况)?(?:公开)?(?:情况)?说明$")
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
-_SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额|安排)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
+SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额|安排)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
 #: A page opening on a 三公 heading ("一、“三公”经费财政拨款支出决算总体情况") or on what the 三公 note
 #: reports ("…(以下简称“三公”经费)2018年预算执行情况如下", "…(以下简称“三公”经费)支出预算安排情况如下").
 _SANGONG_HEADING = re.compile(r"^[^\n]{0,12}[“\"]?三公[”\"]?经费[^\n。]{0,16}(?:决算|预算)[^\n。]{0,8}情况"
@@ -98,7 +98,7 @@ _OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)"
 #:公布如下") or as the whole of its accounts ("纳入2022年部门预算编制范围的为常德外国语学校本级").
 _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|编制范围的(?:为|是)([\u4e00-\u9fa5（）()]{2,30}?)本级")
 #: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位".
-_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体)")
+_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为|属)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 
 
@@ -498,6 +498,8 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     """决算 / 预算 / 三公说明 / 绩效自评 from the title (else the words of the first pages)."""
     t = flat(cover)
     if title is not None:
+        if re.search(r"(?:部门|单位)(?:决|预)算(?:及|和|与)", t):
+            return title.kind  # "…2024部门预算及三公经费预算情况说明": the whole, with its 三公 part
         if title.kind == "决算" and "三公" in t and not re.search(r"(部门|单位|本级)决算", t) and "决算公开" not in t:
             return "三公说明"
         if title.kind == "预算" and _BUDGET_NOTE.search(t) and _SANGONG_NOTE_END.search(t):
@@ -508,7 +510,7 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if re.search(r"绩效自评|绩效评价报告", t) and not re.search(r"(部门|单位)决算", t):
         return "绩效自评"
     sample = head[:4000]
-    if ((_SANGONG_OPENING.search(sample[:300]) or _SANGONG_HEADING.match(sample))
+    if ((SANGONG_OPENING.search(sample[:300]) or _SANGONG_HEADING.match(sample))
             and not re.search(r"第[一二三]部分|收入支出(?:决|预)算总", sample)):
         return "三公说明"  # "…2016年一般公共预算安排“三公”经费决算数2364万元…": a 三公 note without a title
     final = len(re.findall(r"决算", sample))
