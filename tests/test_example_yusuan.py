@@ -9,7 +9,6 @@ also looked up in the source's text (pdftotext), so the table provably comes fro
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,10 +20,11 @@ from juesuan.core.money import fmt_amount
 from juesuan.core.profiles import load_profile
 from juesuan.io.writers.md import render
 from juesuan.rules.derive import complete, derive
+from shared import CORPUS, needs_shared
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "shanghai-caizhengju-2025-yusuan"
-SOURCE = REPO.parent / "shared" / "corpus" / "shanghai-caizhengju-2025-danwei-yusuan.pdf"
+SOURCE = CORPUS / "shanghai-caizhengju-2025-danwei-yusuan.pdf"
 
 #: (figure key, as the source prints it, decimals printed): the 编制说明 in whole 万元, the rest in 万元.
 PRINTED = [
@@ -119,8 +119,6 @@ def document(disclosure, profile):
 
 @pytest.fixture(scope="module")
 def source_text():
-    if not SOURCE.is_file() or shutil.which("pdftotext") is None:
-        pytest.skip("../shared or pdftotext not present")
     text = subprocess.run(["pdftotext", "-layout", str(SOURCE), "-"], check=True, capture_output=True).stdout.decode()
     return re.sub(r"\s+", "", text)
 
@@ -170,6 +168,7 @@ def test_table_rows_as_the_source_prints_them(document, key):
         assert _printed(rows, head, key in ("T2", "T3", "T5", "T6"))[:len(amounts)] == amounts, (key, head)
 
 
+@needs_shared
 def test_expected_strings_come_from_the_source(source_text):
     missing = [s for s in SENTENCES if re.sub(r"\s+", "", s) not in source_text]
     missing += [p for _, p, _ in PRINTED if p.lstrip("-") not in source_text]

@@ -10,6 +10,7 @@ from builders import doc, found
 from juesuan.core.identity import Identity
 from juesuan.io.readers.grid import RawGrid
 from juesuan.io.readers.performance import evaluation_kind, evaluations_from_grids, goals_from_grids
+from shared import needs_shared
 from test_readers_pdf import _corpus
 
 D = Decimal
@@ -79,6 +80,7 @@ def test_checks_on_the_read_tables():
     assert cost.figures["指标"] == "可控成本"
 
 
+@needs_shared
 def test_the_real_budget_with_goal_tables():
     from juesuan.audit import check_path
     result = check_path(_corpus("chongqing-kejiju-2026-yusuan.pdf"))

@@ -166,3 +166,18 @@ def test_pages_without_a_title_that_open_in_the_notes_or_on_a_sangong_figure_are
     path = tmp_path / "words.txt"
     path.write_text(words, encoding="utf-8")
     assert check_path(path).not_disclosure
+
+
+def test_a_copy_ending_on_a_figure_cut_short_is_partial_and_a_funds_balance_no_repeat(tmp_path):
+    from builders import found, read
+
+    cut = ("某县某中学2018年度部门决算\n一、部门基本情况\n本单位为全额拨款事业单位。\n二、部门决算情况说明\n"
+           "（一）收入支出决算总体情况说明\n本部门2018年度收入总计282.72万元。\n（二）财政拨款收入支出决算总体情况说明\n"
+           "本部门2018年度财政拨款收入合计267")
+    r = _check(tmp_path, cut)
+    assert r.identity.partial and "C-SECTION-MISSING" not in _codes(r)
+    text = ("一、收入支出决算总体情况说明\n2018年度年末结转和结余164.61万元。\n"
+            "2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,年末结转和结余{v}万元。")
+    assert not found(read(text.format(v="30.65")), "N-REPEAT")
+    assert found(read(text.replace("2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,", "2018年度").format(v="30.65")),
+                 "N-REPEAT")

@@ -340,7 +340,7 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 
 #: A sentence still running when its last number was cut: a clause mark, then a verb of change or
 #: measure right before the number ("，下降7", "支出0.00").
-_CLAUSE_BEFORE_NUMBER = re.compile(r"[，,；;：:（(][^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?[\d,，.]+%?$")
+_CLAUSE_BEFORE_NUMBER = re.compile(r"(?:^|[，,；;：:（(])[^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?\d[\d,，]*(?:\.\d*)?%?$")
 
 
 def _end(grid: RawGrid) -> tuple[int, int]:
@@ -365,7 +365,7 @@ def _cut_mid_sentence(last: str, paged: bool = False) -> bool:
         return False
     if re.search(r"[\u4e00-\u9fff](?:19|20)\d\d$", t):
         return True  # a year cut before its 年: "…殷祖卫生院本级2023"
-    if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 20 and _CLAUSE_BEFORE_NUMBER.search(t)):
+    if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 12 and _CLAUSE_BEFORE_NUMBER.search(t)):
         return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
     if _heading(t):  # a heading (an empty last part)
         return False

@@ -344,10 +344,24 @@ def repeated(ctx: Context) -> Iterator[Finding]:
         other = next(s for s in group if s.value != first.value)
         if _same_sentence(first, other):
             continue  # "行政编制115人，实有人数107人；事业编制31人，实有人数26人": two quantities, one name
+        if _fund_of(first) != _fund_of(other):
+            continue  # "一般公共预算收入总计…，年末结转和结余30.65万元": that fund's, not the unit's
         unit = first.unit if first.unit != "%" else ""
         yield N_REPEAT(f"{quoted(key, year_of(ctx))}在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
                       {"第一处": f"{first.value:f}{first.unit}", "另一处": f"{other.value:f}{other.unit}", "关系": "C52"},
                       spans(first.span, other.span), section_label(ctx, key.split("｜")[0]))
+
+
+_FUNDS = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
+
+
+def _fund_of(s: Statement) -> str:
+    """The fund the sentence of ``s`` names before the figure ("" for none): its scope."""
+    if s.span is None or not s.span.excerpt:
+        return ""
+    head = re.split(r"[。；;]", s.span.excerpt[:s.span.start or 0])[-1] if s.span.start is not None else ""
+    m = _FUNDS.search(head)
+    return m.group(0) if m else ""
 
 
 def _same_sentence(a: Statement, b: Statement) -> bool:
