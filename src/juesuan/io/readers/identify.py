@@ -17,12 +17,12 @@ from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Span
 from ...core.regions import city_of, province_of
 from .grid import RawGrid
-from .normalize import CHROME_LINE
+from .normalize import CHROME_LINE, YEAR_MARK
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
-_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})(?:年度?|(?=部门|单位))(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
+_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
                     r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|报告|情况|安排|批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
@@ -427,23 +427,17 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         whole = next((e for e in evaluations if e.kind == "整体"), None)
         if whole is not None and whole.name:
             unit, basis["unit"], conf["unit"] = whole.name, "整体支出绩效自评表的单位名称", SURE
-    if not unit:  # "第一部分 内蒙古自治区…人民政府基本情况"
-        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _OVERVIEW.match(flat(t)))), None)
-        if m and _ORG.search(m.group(1)):
-            unit, basis["unit"], conf["unit"] = m.group(1), "第一部分标题", LIKELY
-    if not unit:  # no title: "宣城市直工委2018年度一般公共预算财政拨款“三公”经费支出预算为5.5万元"
-        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _OPENING.match(flat(t)))), None)
-        if m and _ORG.search(m.group(1)) and year is not None and int(m.group(2)) == year:
-            unit, basis["unit"], conf["unit"] = m.group(1), "正文首句", LIKELY
-    if not unit:  # "…现将涪陵区新妙镇2021年度“三公”经费决算情况公布如下"
-        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _NAMING.search(flat(t)))), None)
-        name = (m.group(1) or m.group(2)) if m else ""
-        if name and _ORG.search(name):
-            unit, basis["unit"], conf["unit"] = name, "正文所写单位", LIKELY
-    if not unit:  # nor a sentence with the year: "…疾病预防控制中心为全额拨款事业单位，主要职责是…"
-        m = next((m for t, _ in lines[:_HEAD_LINES] if (m := _SELF.match(flat(t)))), None)
-        if m and _ORG.search(m.group(1)):
-            unit, basis["unit"], conf["unit"] = m.group(1), "概况所写单位性质", LIKELY
+    if not unit:  # no title naming it: the first lines of the body that do (each pattern's comment says how)
+        heads = [flat(t) for t, _ in lines[:_HEAD_LINES]]
+        for pattern, said in ((_OVERVIEW, "第一部分标题"), (_OPENING, "正文首句"), (_NAMING, "正文所写单位"),
+                              (_SELF, "概况所写单位性质")):
+            m = next((m for h in heads if (m := pattern.search(h))), None)
+            name = next((g for g in m.groups() if g), "") if m else ""
+            if pattern is _OPENING and m and (year is None or int(m.group(2)) != year):
+                continue  # a sentence of another year's
+            if name and _ORG.search(name):
+                unit, basis["unit"], conf["unit"] = name, said, LIKELY
+                break
 
     found_kind = _kind_of(title, cover, whole_head, grids, evaluations)
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read

@@ -298,11 +298,13 @@ def _glue(left: str, right: str) -> str:
 # wrapped, and a short line after it ("情况说明", "表") finishes it.
 _HEADING_END = re.compile(r"(说明|情况|概况|职责|职能|设置|构成|解释|目\s*录|附[件表]|事项|总结|报告|表|\d)[\s)）]*$")
 #: A document's title as its first lines print it: "…委员会2022年度“三公”经费决算情况说明".
-_DOCUMENT_TITLE = re.compile(r"(?:19|20)\d\d\s*(?:年度?|(?=部门|单位))[^。，,；;]{0,30}(?:决算|预算|三公[”\"]?经费)[^。，,；;]{0,12}"
+#: What follows a title's year: 年度, 年, or straight away 部门/单位 ("…洪湖镇人民政府2024部门决算情况说明").
+YEAR_MARK = r"(?:年度?|(?=部门|单位))"
+_DOCUMENT_TITLE = re.compile(r"(?:19|20)\d\d\s*" + YEAR_MARK + r"[^。，,；;]{0,30}(?:决算|预算|三公[”\"]?经费)[^。，,；;]{0,12}"
                              r"(?:说明|公开|报告)$")
 #: A document's title standing alone near the top ("2024年度庆城县桐川镇人民政府部门决算"): it continues
 #: no line before it (a web copy's metadata "…| 预算决算 |", a breadcrumb "政府信息公开").
-_TITLE_ALONE = re.compile(r"^[^。，,；;：:|]{0,30}(?:19|20)\d\d\s*(?:年度?|(?=部门|单位))[^。，,；;：:|]{0,40}?(?:决算|预算)"
+_TITLE_ALONE = re.compile(r"^[^。，,；;：:|]{0,30}(?:19|20)\d\d\s*" + YEAR_MARK + r"[^。，,；;：:|]{0,40}?(?:决算|预算)"
                           r"[^。，,；;：:|\d]{0,8}$")
 _FILE_NAME_END = re.compile(r"\.(?:pdf|docx?|xlsx?|wps)$", re.IGNORECASE)  # a saved file's name ends its line
 

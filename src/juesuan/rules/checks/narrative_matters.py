@@ -248,9 +248,8 @@ def staff(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("缺少实有人数或其构成、编制人数或其分类")
     if total is not None and any(v is not None for _, v in parts):
         s = total_of(v for _, v in parts)
-        if s < total and _unread_kinds(tspan, _STAFF_KINDS, _STAFF_WORDS):
-            pass  # "…退休人员15人，聘用人员5人，遗属8人": the kinds beside 在职、离休、退休 make up the rest
-        elif s != total:
+        # a sum short of the total is no finding where the line lists kinds beside 在职、离休、退休 ("…聘用人员5人，遗属8人")
+        if s > total or (s < total and not _unread_kinds(tspan, _STAFF_KINDS, _STAFF_WORDS)):
             yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
                           {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
                           spans(tspan), section_label(ctx, "人员."))
@@ -359,7 +358,7 @@ def _fund_of(s: Statement) -> str:
     """The fund the sentence of ``s`` names before the figure ("" for none): its scope."""
     if s.span is None or not s.span.excerpt:
         return ""
-    head = re.split(r"[。；;]", s.span.excerpt[:s.span.start or 0])[-1] if s.span.start is not None else ""
+    head = re.split(r"[。；;]", s.span.excerpt[:s.span.start])[-1] if s.span.start is not None else ""
     m = _FUNDS.search(head)
     return m.group(0) if m else ""
 
