@@ -24,7 +24,7 @@ from juesuan.core.model import (
     Tables,
     Unit,
 )
-from juesuan.audit import check_disclosure, check_prepared
+from juesuan.audit import check_disclosure, check_path, check_prepared
 from juesuan.core.model import Span
 from juesuan.rules.checks import Related
 from juesuan.rules.prepare import prepare
@@ -133,3 +133,18 @@ def codes(d: Disclosure | tuple, profile: str = "xinjiang-2024") -> list[str]:
 
 def found(d: Disclosure | tuple, code: str, profile: str = "xinjiang-2024"):
     return [f for f in check(d, profile).findings if f.code == code]
+
+
+def check_page(tmp_path, text: str, name: str = "page.txt"):
+    """``juesuan check`` of ``text`` saved as a page (a file in ``tmp_path``): reader, identification,
+    phrasebook and checks end to end; the page must be read."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = check_path(path)
+    assert not result.error, result.error
+    return result
+
+
+def page_codes(result, severity: str = "") -> list[str]:
+    """The codes of a page's findings (of one severity: "error", "warning", "info")."""
+    return [f.code for f in result.report.findings if not severity or f.severity.value == severity]

@@ -107,3 +107,22 @@ def test_a_budget_template_s_note_is_a_remnant():
     d = read("按照本区预算绩效管理工作的总体要求，编报绩效目标的项目247个。（绩效目标管理工作情况，以及编报绩效目标的项目数量、"
              "单位数量、预算金额等）", identity=Identity(kind="预算", year=2026))
     assert [f.code for f in found(d, "W-TEMPLATE-REMNANT")] == ["W-TEMPLATE-REMNANT"]
+
+
+def test_a_table_whose_levels_name_no_dimension_is_not_judged():
+    # 四川's multi-project form copied as bar rows: a project's later rows start one column left, so
+    # what is read as the levels is "1" / "年": the columns are not told apart, nothing is missing
+    shifted = RawGrid(title="部门预算项目绩效目标申报表(2023年度)", rows=(
+        ("单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重"),
+        ("某镇人民政府", "村组干部报酬", "3,309,840.00", "按时发放", "效益指标", "社会效益指标", "维护社会稳定", "≥", "95", "%", "10"),
+        ("产出指标", "时效指标", "维持时效", "≥", "1", "年", "20", "", "", "", ""),
+        ("满意度指标", "服务对象满意度指标", "人民群众满意度", "≥", "95", "%", "10", "", "", "", ""),
+    ))
+    d = doc(identity=Identity(kind="预算", year=2023), goals=goals_from_grids([shifted]))
+    assert goals_from_grids([shifted]).tables[0].indicators  # read, but not aligned
+    assert not found(d, "G-DIMENSIONS")
+    # the same rows in their columns: the missing 满意度指标 is told
+    aligned = RawGrid(title=shifted.title, rows=shifted.rows[:2] + (
+        ("", "", "", "", "产出指标", "时效指标", "维持时效", "≥", "1", "年", "20"),))
+    (hit,) = found(replace(d, goals=goals_from_grids([aligned])), "G-DIMENSIONS")
+    assert hit.figures["缺少"] == "满意度指标"

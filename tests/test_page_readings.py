@@ -3,19 +3,8 @@ pages of other regions and kinds of unit got wrong, each with the page that shou
 
 from __future__ import annotations
 
+from builders import check_page, page_codes
 from juesuan.audit import check_path
-
-
-def _check(tmp_path, text: str, name: str = "page.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = check_path(path)
-    assert not result.error, result.error
-    return result
-
-
-def _codes(result, severity: str = "") -> list[str]:
-    return [f.code for f in result.report.findings if not severity or f.severity.value == severity]
 
 
 _BUDGET = ("某县某镇卫生院2022年单位预算情况说明\n一、单位基本情况\n（一）职能职责\n本单位负责基本医疗和公共卫生服务。\n"
@@ -27,11 +16,11 @@ _BUDGET = ("某县某镇卫生院2022年单位预算情况说明\n一、单位�
 
 def test_a_budgets_own_year_figure_beside_its_carry_over_is_no_total(tmp_path):
     # the parts add up to the figure and the carry-over is told beside them: 本年, not 总计
-    right = _check(tmp_path, _BUDGET.format(carry="92.64"))
+    right = check_page(tmp_path, _BUDGET.format(carry="92.64"))
     assert right.identity.budget
-    assert "N-TOTALS-SUM" not in _codes(right)
+    assert "N-TOTALS-SUM" not in page_codes(right)
     # 504.51 + 29.81 = 534.32 against 441.68 + 92.32 = 534.00: the two sides differ
-    wrong = _check(tmp_path, _BUDGET.format(carry="92.32"))
+    wrong = check_page(tmp_path, _BUDGET.format(carry="92.32"))
     (hit,) = [f for f in wrong.report.findings if f.code == "N-TOTALS-SUM"]
     assert hit.figures["差额"] == "-0.32"
 
@@ -40,9 +29,9 @@ def test_a_title_right_above_its_contents_wins_over_the_posts_caption(tmp_path):
     text = ("楚雄市某医院2024年预算公开\n发表时间:2024-02-22\n楚雄市某医院2023年度部门决算\n目录\n第一部分 部门概况\n"
             "第二部分 2023年度部门决算表\n一、收入支出决算总表\n第三部分 2023年度部门决算情况说明\n一、收入决算情况说明\n"
             "第一部分 部门概况\n一、主要职能\n本院承担医疗服务。\n")
-    r = _check(tmp_path, text)
+    r = check_page(tmp_path, text)
     assert (r.identity.year, r.identity.budget) == (2023, False)
-    assert "N-YEAR" not in _codes(r) and "W-HEADING-TYPO" not in _codes(r)
+    assert "N-YEAR" not in page_codes(r) and "W-HEADING-TYPO" not in page_codes(r)
 
 
 _TOC_THEN_BODY = ("花桥镇2019年部门预算\n目录\n一、部门基本概况\n(一)主要职能\n(二)机构设置\n二、部门预算单位构成\n"
@@ -52,18 +41,18 @@ _TOC_THEN_BODY = ("花桥镇2019年部门预算\n目录\n一、部门基本概�
 
 def test_the_body_after_a_contents_list_of_numbered_headings_is_read(tmp_path):
     # "一、" again after "四、名词解释" starts the body: its 概况 is read, not taken for glossary
-    over = _check(tmp_path, _TOC_THEN_BODY.format(posts=79))
-    assert "N-STAFF-SUM" in _codes(over, "error")
-    assert "N-STAFF-SUM" not in _codes(_check(tmp_path, _TOC_THEN_BODY.format(posts=85)))
+    over = check_page(tmp_path, _TOC_THEN_BODY.format(posts=79))
+    assert "N-STAFF-SUM" in page_codes(over, "error")
+    assert "N-STAFF-SUM" not in page_codes(check_page(tmp_path, _TOC_THEN_BODY.format(posts=85)))
     # the 目录's narrative headings are no table names lacking "表"
-    assert "W-TABLE-NAME" not in _codes(over)
+    assert "W-TABLE-NAME" not in page_codes(over)
 
 
 def test_a_year_in_a_quoted_documents_title_is_that_documents(tmp_path):
     text = ("某县财政局2022年度部门决算公开说明\n第一部分 部门概况\n根据某县财政局《关于2021年度部门决算批复和公开工作的通知》"
             "精神，现将某县财政局{year}年度部门决算公开如下。\n一、部门职责\n负责财政工作。\n")
-    assert "N-YEAR" not in _codes(_check(tmp_path, text.format(year=2022)))
-    assert "N-YEAR" in _codes(_check(tmp_path, text.format(year=2021)))
+    assert "N-YEAR" not in page_codes(check_page(tmp_path, text.format(year=2022)))
+    assert "N-YEAR" in page_codes(check_page(tmp_path, text.format(year=2021)))
 
 
 def test_a_sangong_heading_without_figures_asks_no_details():
@@ -86,8 +75,8 @@ def test_table_names_lacking_their_last_character_in_a_contents_list_without_par
 
 def test_basic_overview_is_a_heading_not_a_slip_for_basic_situation(tmp_path):
     text = "六安市某局2018年部门预算\n第一部分  六安市某局基本{word}\n一、主要职能\n负责林业工作。\n"
-    assert "W-HEADING-TYPO" not in _codes(_check(tmp_path, text.format(word="概况")))
-    assert "W-HEADING-TYPO" in _codes(_check(tmp_path, text.format(word="概括")))
+    assert "W-HEADING-TYPO" not in page_codes(check_page(tmp_path, text.format(word="概况")))
+    assert "W-HEADING-TYPO" in page_codes(check_page(tmp_path, text.format(word="概括")))
 
 
 def test_tables_without_the_notes_are_taken_for_a_part_of_the_document():
@@ -107,7 +96,7 @@ def test_a_budget_page_whose_headings_name_income_and_spending_together_is_audit
             "安远学区为公益一类事业单位,共有在职职工322人。\n三、部门预算收入及支出总体情况\n(一)全年收入\n"
             "2022年收入预算3038.92万元,比2021年3019万元增加19.92万元,增长0.66%。\n(二)全年支出\n"
             "2022年支出预算3038.92万元,其中:一般公共预算拨款2982.18万元。\n")
-    r = _check(tmp_path, text)
+    r = check_page(tmp_path, text)
     assert r.identity.budget and r.report is not None
 
 
@@ -115,11 +104,11 @@ def test_a_budgets_basic_spending_and_its_parts_under_the_general_budget_heading
     text = ("武山县某学区2022年部门预算公开说明\n一、部门职责\n承担辖区义务教育。\n四、一般公共预算情况\n"
             "2022年一般公共预算支出4213.63万元,具体安排情况如下:\n(一)基本支出。2022年基本支出3736.92万元,"
             "其中人员经费{staff}万元,公用经费353.71万元。比2021年预算增加654万元,增长21.21%。\n")
-    wrong = _check(tmp_path, text.format(staff="3727.71"))
-    assert "N-BASIC-SUM" in _codes(wrong, "error")
+    wrong = check_page(tmp_path, text.format(staff="3727.71"))
+    assert "N-BASIC-SUM" in page_codes(wrong, "error")
     # the change after the parts is still 基本支出's, not 公用经费's
-    assert "N-YOY-PCT" not in _codes(wrong)
-    assert "N-BASIC-SUM" not in _codes(_check(tmp_path, text.format(staff="3383.21")))
+    assert "N-YOY-PCT" not in page_codes(wrong)
+    assert "N-BASIC-SUM" not in page_codes(check_page(tmp_path, text.format(staff="3383.21")))
 
 
 def test_a_class_budgeted_is_no_second_total_and_a_share_of_the_budgets_total(tmp_path):
@@ -128,9 +117,9 @@ def test_a_class_budgeted_is_no_second_total_and_a_share_of_the_budgets_total(tm
             "农林水支出预算484.96万元。\n"
             "(一)收入预算总额为1101.00万元。其中:财政拨款收入101.00万元,占收入预算总额的9.17%;"
             "其他收入1000.00万元,占收入预算总额的{share}%。\n")
-    right = _check(tmp_path, text.format(share="90.83"))
-    assert "N-REPEAT" not in _codes(right) and "N-SHARE" not in _codes(right)
-    assert "N-SHARE" in _codes(_check(tmp_path, text.format(share="90.3")), "error")
+    right = check_page(tmp_path, text.format(share="90.83"))
+    assert "N-REPEAT" not in page_codes(right) and "N-SHARE" not in page_codes(right)
+    assert "N-SHARE" in page_codes(check_page(tmp_path, text.format(share="90.3")), "error")
 
 
 def test_kinds_of_staff_or_cars_the_phrasebook_does_not_know_may_make_up_the_total():
@@ -146,21 +135,21 @@ def test_kinds_of_staff_or_cars_the_phrasebook_does_not_know_may_make_up_the_tot
 
 def test_a_budget_naming_last_years_budget_as_its_scope(tmp_path):
     text = ("某办公室2025年部门预算公开说明\n一、部门基本情况\n（二）部门预算单位构成\n纳入某办公室{year}年度部门预算范围的单位只包括本级。\n")
-    (hit,) = [f for f in _check(tmp_path, text.format(year=2024)).report.findings if f.code == "N-YEAR"]
+    (hit,) = [f for f in check_page(tmp_path, text.format(year=2024)).report.findings if f.code == "N-YEAR"]
     assert hit.severity.value == "warning"
-    assert "N-YEAR" not in _codes(_check(tmp_path, text.format(year=2025)))
+    assert "N-YEAR" not in page_codes(check_page(tmp_path, text.format(year=2025)))
 
 
 def test_pages_without_a_title_that_open_in_the_notes_or_on_a_sangong_figure_are_audited(tmp_path):
     notes = ("一、单位基本情况\n重庆市长寿区档案馆为公益一类事业单位。\n二、部门决算情况说明\n（一）收入支出决算总体情况说明\n"
              "1.总体情况。2020年度收入总计386.31万元,支出总计386.31万元。收支较上年决算数减少144.43万元,下降27.21%。\n"
              "2.收入情况。2020年度收入合计386.31万元,较上年决算数减少144.43万元。\n")
-    r = _check(tmp_path, notes)
+    r = check_page(tmp_path, notes)
     assert r.identity.kind == "决算" and r.report is not None
     sangong = ("2019年保山市某局“三公”经费财政拨款预算安排389000元,比上年预算增56400元,同比增长16.96%。具体情况如下:\n"
                "(一)因公出国(境)费\n安排因公出国(境)费0元,比上年预算增(减)0元,同比增长(下降)0%。\n")
-    r = _check(tmp_path, sangong)
-    assert "W-TEMPLATE-CHOICE" in _codes(r)
+    r = check_page(tmp_path, sangong)
+    assert "W-TEMPLATE-CHOICE" in page_codes(r)
     # a page of words about 三公 with no figure of its own is still no disclosure
     words = "各单位要严格控制“三公”经费支出。\n（一）因公出国(境)费\n从严从紧安排。\n"
     path = tmp_path / "words.txt"
@@ -174,8 +163,8 @@ def test_a_copy_ending_on_a_figure_cut_short_is_partial_and_a_funds_balance_no_r
     cut = ("某县某中学2018年度部门决算\n一、部门基本情况\n本单位为全额拨款事业单位。\n二、部门决算情况说明\n"
            "（一）收入支出决算总体情况说明\n本部门2018年度收入总计282.72万元。\n（二）财政拨款收入支出决算总体情况说明\n"
            "本部门2018年度财政拨款收入合计267")
-    r = _check(tmp_path, cut)
-    assert r.identity.partial and "C-SECTION-MISSING" not in _codes(r)
+    r = check_page(tmp_path, cut)
+    assert r.identity.partial and "C-SECTION-MISSING" not in page_codes(r)
     text = ("一、收入支出决算总体情况说明\n2018年度年末结转和结余164.61万元。\n"
             "2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,年末结转和结余{v}万元。")
     assert not found(read(text.format(v="30.65")), "N-REPEAT")

@@ -699,3 +699,10 @@ def test_a_car_fewer_bought_is_no_car_bought():
     said = "九、“三公”经费支出决算情况说明\n公务用车购置费0万元，较上年减少18.00万元，主要是{words}公务用车1辆。"
     assert _read(said.format(words="购置")).get("三公.购置车辆") == Decimal("1")
     assert "三公.购置车辆" not in _read(said.format(words="减少购置"))
+
+
+def test_a_fall_written_as_negative_growth_keeps_its_sign():
+    # "减少61.8万元，增长-5.82%": the rate is a fall, as the amount is; unsigned, it is a rise
+    got = _read("九、财政拨款“三公”经费支出决算情况说明\n公务接待费2.30万元,较上年减少61.8万元,增长-5.82%。")
+    assert got["三公.公务接待费.增减"] == Decimal("-61.8") and got["三公.公务接待费.增减率"] == Decimal("-5.82")
+    assert _read("九、“三公”经费情况说明\n公务接待费2.30万元,较上年增加1.5万元,增长5.82%。")["三公.公务接待费.增减率"] == Decimal("5.82")

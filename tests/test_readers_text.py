@@ -437,6 +437,10 @@ def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only
     with pytest.raises(InputError, match="report.txt：是绩效自评（评价）报告，但未读出其中的绩效自评表"):
         read_document(report)
     assert read_document(report, kind="绩效自评").identity.kind == "绩效自评"  # --kind: what can be read is audited
+    goals = tmp_path / "goals.txt"  # a 绩效目标表 on its own is not taken for a 自评 report
+    goals.write_text("2024年项目支出绩效目标表\n项目名称 环卫作业经费\n年度绩效目标 保障城区道路清扫。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="goals.txt：是绩效目标表，但未读出其中的指标"):
+        read_document(goals)
     other = tmp_path / "other.txt"
     other.write_text("一、部门概况\n本单位主要职责是城市管理。\n", encoding="utf-8")
     with pytest.raises(InputError, match="other.txt：未识别出部门决算或预算公开的内容"):

@@ -459,6 +459,9 @@ class Evaluation:
     #: What ``achieved`` says of its indicators (kind 指标值), read by the phrasebook
     #: (``phrasebook.parse_performance``): an indicator's name and the value written after it.
     claims: tuple["Claim", ...] = ()
+    #: Where the reader saw more of the form than it could place (a copy cut inside the table, a
+    #: row that fits no column): the table is incomplete, so its sums (weights, 总分) are not checked.
+    omitted: tuple[Span, ...] = ()
 
 
 # --------------------------------------------------------------------------- 绩效目标 (budgets)

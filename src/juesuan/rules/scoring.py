@@ -245,7 +245,7 @@ def _replace_problem(out: IndicatorScore, problem: str) -> IndicatorScore:
 
 # --------------------------------------------------------------------------- execution
 
-_TOTAL_LABELS = ("合计", "年度资金总额", "资金总额", "总计", "小计")
+_TOTAL_LABELS = ("合计", "年度资金总额", "资金总额", "总额", "总计", "小计")
 
 
 def _clean(label: str) -> str:

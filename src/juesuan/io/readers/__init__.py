@@ -159,6 +159,8 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         raise NotADisclosure(f"{file}：是新闻报道（“{news.group(0)}”），不是单位公开的决算或预算文件，未审核")
     if not _looks_like_disclosure(d):
         head = "\n".join(t for t, _ in extracted.lines[:10])[:1500]
+        if _GOAL_TABLE.search(head):
+            raise NotADisclosure(f"{file}：是绩效目标表，但未读出其中的指标（一级、二级、三级指标和指标值），未审核")
         if _EVALUATION_REPORT.search(head):
             raise NotADisclosure(f"{file}：是绩效自评（评价）报告，但未读出其中的绩效自评表（指标、分值、得分），未审核；"
                                  "如确为自评表，可用 --kind 绩效自评 审核能读出的部分")
@@ -169,6 +171,10 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
 #: The title of a 绩效 self-evaluation or evaluation report: "2019年部门整体支出绩效评价报告",
 #: "…2018绩效评价自评报告及评分表", "项目支出绩效自评表".
 _EVALUATION_REPORT = re.compile(r"绩效(?:自评|评价)[^\n。]{0,8}(?:报告|表)|(?:整体|项目)支出绩效")
+
+
+#: The title of a budget's 绩效目标表 published on its own: "项目支出绩效目标表", "部门预算项目绩效目标申报表".
+_GOAL_TABLE = re.compile(r"绩效目标(?:申报|申请|审批|审核)?表")
 
 
 #: A news report about disclosures (a dateline, a reporter), not one: "中新社北京8月25日电 (记者 尹力)",

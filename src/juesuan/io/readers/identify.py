@@ -319,7 +319,7 @@ def _open_table(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> 
         return ""
     final = max(numbered, key=_end)
     cells = [c for row in final.rows for c in row]
-    if _end(final) < (last.page or 0, last.line) or any(re.search(r"总计|合计", c) for c in cells):
+    if _end(final) < (last.page or 0, last.line) or any(re.search(r"总计|合计|总分", c) for c in cells):
         return ""
     return final.title if re.search(r"收入|支出", final.title + "".join(cells[:40])) else ""
 
@@ -438,6 +438,12 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
             if name and _ORG.search(name):
                 unit, basis["unit"], conf["unit"] = name, said, LIKELY
                 break
+    if not unit:  # a page of 项目支出绩效自评表: the unit that carried the projects out
+        doers = (clean_unit(re.sub(r"^\d+\s*[-－—]\s*|本级$", "", e.implementer or e.department))
+                 for e in evaluations if e.kind == "项目")
+        unit = next((u for u in doers if u and _ORG.search(u)), "")
+        if unit:
+            basis["unit"], conf["unit"] = "项目支出绩效自评表的实施单位", LIKELY
 
     found_kind = _kind_of(title, cover, whole_head, grids, evaluations)
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read

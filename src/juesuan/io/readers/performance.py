@@ -25,7 +25,7 @@ PROJECT = "项目"
 
 _YEAR = re.compile(r"(20\d{2})\s*年度")
 # Indicator header words → Indicator field.
-_INDICATOR_COLUMNS = (
+INDICATOR_COLUMNS = (
     ("一级指标", "level1"),
     ("二级指标", "level2"),
     ("三级指标", "name"),
@@ -38,6 +38,7 @@ _INDICATOR_COLUMNS = (
     ("实际完成指标值", "actual"),
     ("实际完成值", "actual"),
     ("业绩值", "actual"),
+    ("实际值", "actual"),
     ("完成率", "rate"),
     ("指标得分", "score"),
     ("得分", "score"),
@@ -46,12 +47,19 @@ _INDICATOR_COLUMNS = (
     ("赋分规则", "rule"),
     ("佐证资料", "evidence"),
     ("偏差原因", "deviation"),
+    ("未完成原因", "deviation"),
+    # 四川's form: the target in three columns (指标性质 ≥, 指标值 95, 度量单位 %), 完成值 without its unit
+    ("指标性质", "comparator"),
+    ("指标值", "target"),
+    ("度量单位", "unit"),
+    ("完成值", "actual"),
 )
 # Funds header words → FundLine field.
-_FUND_COLUMNS = (
-    ("年初预算数", "initial_budget"),
+FUND_COLUMNS = (
+    ("年初预算", "initial_budget"),
     ("全年预算数", "full_year_budget"),
-    ("全年执行数", "executed"),
+    ("调整后预算", "full_year_budget"),
+    ("执行数", "executed"),
     ("分值", "weight"),
     ("权重", "weight"),
     ("执行率", "rate"),
@@ -61,6 +69,7 @@ _FUND_BLOCK_LABELS = ("部门资金", "项目资金", "资金来源", "单位资
 _GOAL_LABELS = ("年度总体目标", "总体目标", "预期目标", "实际完成情况")
 _INDICATOR_BLOCK_LABELS = ("年度绩效指标完成情况", "绩效指标")
 _DECIMAL_FIELDS = {"weight", "rate", "score"}
+_GRADE_LABELS = ("评价结果", "自评等级", "绩效等级", "评价等级")
 
 
 def evaluations_from_grids(grids: Sequence[RawGrid]) -> tuple[Evaluation, ...]:
@@ -107,7 +116,7 @@ def evaluation_kind(grid: RawGrid) -> str:
     return ""
 
 
-def _number(text: str) -> Decimal | None:
+def cell_number(text: str) -> Decimal | None:
     """A printed weight/rate/score ("105.16%", "92.00分", "12.5"); None when blank or not a number."""
     text = text.strip().removesuffix("分").strip()
     try:
@@ -155,18 +164,18 @@ class _Reader:
             if first == "总分" or first.startswith("总分"):
                 self._total(r, cells)
                 ind_header = None
-            elif _has_any(texts, ("评价结果", "自评等级", "绩效等级")):
+            elif any(_grade_label(t) for t in texts):
                 self._grade(r, cells)
             elif "三级指标" in texts:
-                ind_header = _header_map(row, _INDICATOR_COLUMNS)
+                ind_header = _header_map(row, INDICATOR_COLUMNS)
                 fund_header, goal_pending = None, False
             elif ind_header is not None:
                 indicator = self._indicator(r, row, ind_header, carried)
                 if indicator is not None:
                     indicators.append(indicator)
                     carried = (indicator.level1, indicator.level2)
-            elif "年初预算数" in texts or ("全年预算数" in texts and "全年执行数" in texts):
-                fund_header = _header_map(row, _FUND_COLUMNS)
+            elif _fund_header(texts):
+                fund_header = _header_map(row, FUND_COLUMNS)
             elif "预期目标" in texts and ("实际完成情况" in texts or len(texts) <= 3):
                 fund_header, goal_pending = None, True
             elif goal_pending:
@@ -210,6 +219,7 @@ class _Reader:
             grade=v.get("grade", ""),
             span=first_span,
             sources=dict(self.sources),
+            omitted=self.grid.omitted,
         )
 
     # ------------------------------------------------------------------ parts
@@ -242,12 +252,12 @@ class _Reader:
     def _total(self, r: int, cells: list[tuple[int, str]]) -> None:
         c, text = cells[-1]
         if len(cells) > 1:
-            self.values["total"] = _number(text)
+            self.values["total"] = cell_number(text)
             self.sources["total"] = self.span(r, c)
 
     def _grade(self, r: int, cells: list[tuple[int, str]]) -> None:
         for k, (_, text) in enumerate(cells):
-            if _has_any([text], ("评价结果", "自评等级", "绩效等级")) and k + 1 < len(cells):
+            if _grade_label(text) and k + 1 < len(cells):
                 c, value = cells[k + 1]
                 self.values["grade"] = value
                 self.sources["grade"] = self.span(r, c)
@@ -264,7 +274,7 @@ class _Reader:
         for c, name in header.items():
             if c >= len(row) or name in fields:
                 continue
-            fields[name] = _number(row[c]) if name in _DECIMAL_FIELDS else _amount(row[c])
+            fields[name] = cell_number(row[c]) if name in _DECIMAL_FIELDS else _amount(row[c])
             if row[c].strip():
                 sources[name] = self.span(r, c)
         return FundLine(label=label, sources=sources, **fields)
@@ -278,7 +288,7 @@ class _Reader:
             if c >= len(row) or name in fields:
                 continue
             text = row[c].strip()
-            fields[name] = _number(text) if name in _DECIMAL_FIELDS else text
+            fields[name] = cell_number(text) if name in _DECIMAL_FIELDS else text
             if text:
                 sources[name] = self.span(r, c)
         name = fields.get("name", "")
@@ -293,14 +303,47 @@ class _Reader:
             if not level2:
                 level2 = carried[1]
         fields["level1"], fields["level2"] = level1, level2
+        _compose_target(fields, sources)
         return Indicator(sources=sources, **fields)
 
 
+_COMPARATORS = ("≥", "≤", ">", "<", "=", "＞", "＜", "≧", "≦", ">=", "<=")
+
+
+def _compose_target(fields: dict, sources: dict) -> None:
+    """A target printed in three columns (指标性质 "≥", 指标值 "95", 度量单位 "%") written as one
+    ("≥95%"), and the unit put after a bare 完成值 ("95" → "95%"); a 定性 target is its value."""
+    comparator, unit = fields.pop("comparator", "").strip(), fields.pop("unit", "").strip()
+    sources.pop("comparator", None)
+    sources.pop("unit", None)
+    for key in ("target", "actual"):
+        value = fields.get(key, "")
+        if unit and value and cell_number(value) is not None and not value.endswith(unit):
+            fields[key] = value + unit
+    if comparator in _COMPARATORS:
+        fields["target"] = comparator + fields.get("target", "")
+
+
 def _amount(text: str) -> Decimal | None:
+    """An amount of the funds rows, in the form's unit (万元), printed bare or with it ("150万")."""
+    text = re.sub(r"(?<=\d)\s?万元?$", "", text.strip())
     try:
         return parse_amount(text)
     except MoneyError:
         return None
+
+
+def _grade_label(text: str) -> bool:
+    """A cell that labels the grade ("评价等级", "自评等级："), not a sentence that names it."""
+    return _has_any([text], _GRADE_LABELS) and len(text.strip()) <= 8
+
+
+def _fund_header(texts: Sequence[str]) -> bool:
+    """The funds' header: two or more amount columns (年初预算数, 全年预算数（A）, 全年执行数), each a
+    header cell, not a sentence that names them."""
+    amounts = {name for t in texts if len(t) <= 12 for word, name in FUND_COLUMNS
+               if word in t and name in ("initial_budget", "full_year_budget", "executed")}
+    return len(amounts) >= 2
 
 
 def _has_any(texts: Sequence[str], words: Sequence[str]) -> bool:
@@ -504,4 +547,4 @@ class _GoalReader:
         if "target" in sources:
             sources["value"] = sources.pop("target")
         return GoalIndicator(level1=level1, level2=level2, name=name, comparator=comparator, value=value.strip(),
-                             unit=fields.get("unit", ""), weight=_number(fields.get("weight", "")), sources=sources)
+                             unit=fields.get("unit", ""), weight=cell_number(fields.get("weight", "")), sources=sources)

@@ -29,6 +29,7 @@ from pathlib import Path
 from ...core.model import Span
 from .flat_tables import is_table_title, take_tables
 from .grid import Extracted, RawGrid
+from .performance_flat import take_evaluations
 from .lines import FORM_FEED, furniture, page_lines, paginate, resegment, unglue
 from .row_budget import is_budget_title
 from .row_tables import take_row_tables
@@ -104,10 +105,12 @@ def settle(narrative: list[tuple[str, Span]], grids: list[RawGrid], file: str, t
         apart, at = unglue(texts, range(len(narrative)), _names_table)
         if apart != texts:
             narrative = [(t, replace(narrative[i][1], excerpt=t[:80])) for t, i in zip(apart, at)]
+    narrative, forms = take_evaluations(narrative, file)
     narrative, flat = take_tables(resegment(narrative, total), file)
     narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
-    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(flat) + tuple(spaced), joins=joins)
+    return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(forms) + tuple(flat) + tuple(spaced),
+                     joins=joins)
 
 
 #: A cell a copy ended with a bar, one cell a line ("49.9 |"; a blank cell is the bar alone).

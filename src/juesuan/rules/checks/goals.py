@@ -72,6 +72,8 @@ def goal_dimensions(ctx: Context) -> Iterator[Finding]:
             continue
         typed = any(i.level1 or i.level2 for i in goal.indicators)
         present = {dimension(i) for i in goal.indicators}
+        if typed and "" in present:
+            continue  # a level read that names no dimension ("95", "年"): the columns were not told apart
         wanted = _DIMENSIONS if typed else ("满意度",)
         missing = [d for d in wanted if d not in present]
         if missing:

@@ -34,13 +34,14 @@ from .performance_text import achieved_text, cost_vs_execution, inconsistent_rul
 P_EXEC_RATE = Code("P-EXEC-RATE", ERROR, "绩效自评表印出的预算执行率与全年执行数/全年预算数不符")
 P_EXEC_SCORE = Code("P-EXEC-SCORE", WARNING, "预算执行率得分与按配置计算的得分不符")
 P_RATE = Code("P-RATE", ERROR, "指标完成率与业绩值/目标值不符（日期、定性指标按配置判断达成与否，为警告）", also=(WARNING,))
-P_SCORE = Code("P-SCORE", WARNING, "指标得分与按配置计算的得分不符")
+P_SCORE = Code("P-SCORE", WARNING, "指标得分与按配置计算的得分不符（无该地区的配置、按全国通用赋分办法计算时为提示）", also=(INFO,))
 P_REVERSE_SCORED = Code("P-REVERSE-SCORED", WARNING, "反向指标（≤、成本、负面事件次数）已达到目标却未得满分")
 P_OVER_PENALTY = Code("P-OVER-PENALTY", INFO, "超额完成的指标被扣分（配置规定超额部分扣分时为提示，规定超额得满分时为警告）", also=(WARNING,))
 P_TOTAL = Code("P-TOTAL", ERROR, "总分与各项得分之和不符")
 P_WEIGHTS = Code("P-WEIGHTS", ERROR, "指标权重与执行率分值合计不等于100")
 P_GRADE = Code("P-GRADE", ERROR, "评价等级与总分不符（表中未印总分、按配置计算总分时为警告）", also=(WARNING,))
-P_UNREADABLE = Code("P-UNREADABLE", WARNING, "绩效自评表中的数值无法识别，该项未能计分（未读到资金合计行时为提示）", also=(INFO,))
+P_UNREADABLE = Code("P-UNREADABLE", WARNING, "绩效自评表中的数值无法识别，该项未能计分（未读到资金合计行或其金额、只读到部分内容时为提示）",
+                    also=(INFO,))
 
 
 _MONEY = ("万元", "元", "千元", "亿元")
@@ -150,6 +151,10 @@ def _in_band(policy, res, printed: Decimal, weight: Decimal) -> bool:
 @check(P_SCORE, P_ROUNDING)
 def indicator_scores(ctx: Context) -> Iterator[Finding]:
     """Each printed 指标得分 equals the engine's score under the document's profile."""
+    # no profile for the unit's region (or the region unknown): the national one stands in, and the
+    # region's own scoring rules may differ, so a score off the national rule is told, not held against it
+    stand_in = "无该地区的专门格式" in ctx.disclosure.identity.basis.get("profile", "")
+    code, note = (P_SCORE.at(INFO), "（无该地区的赋分配置，按全国通用办法计算，仅供参考）") if stand_in else (P_SCORE, "")
     for ev, result, policy in scored(ctx):
         for i, (ind, res) in enumerate(zip(ev.indicators, result.indicators)):
             if ind.score is None or res.score is None or ind.weight is None:
@@ -158,9 +163,9 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
             if gap == 0 or (res.band and _in_band(policy, res, ind.score, ind.weight)):
                 continue
             yield gap_finding(
-                P_SCORE, rounds_to(ind.score, res.score, ev),
+                code, rounds_to(ind.score, res.score, ev),
                 f"{row_name(ev, i, ind)}得分印为{num(ind.score)}分，按“{policy.label}”配置的{res.rule}"
-                f"（{res.method}）应得{num(res.score)}分",
+                f"（{res.method}）应得{num(res.score)}分{note}",
                 {"印出得分": num(ind.score), "计算得分": num(res.score), "权重": num(ind.weight),
                  "目标值": ind.target, "业绩值": ind.actual, "赋分规则": res.rule},
                 spans(ev, ind, "score"), table_label(ev))
@@ -222,7 +227,7 @@ def totals(ctx: Context) -> Iterator[Finding]:
     """总分 = 预算执行率得分 + Σ 指标得分, as printed."""
     for ev, _, _ in scored(ctx):
         scores = _printed_scores(ev)
-        if ev.total is None or scores is None:
+        if ev.total is None or scores is None or ev.omitted:
             continue
         total = sum(scores, ZERO)
         gap = abs(total - ev.total)
@@ -241,9 +246,11 @@ def weights(ctx: Context) -> Iterator[Finding]:
         if not ev.indicators or any(ind.weight is None for ind in ev.indicators):
             continue
         total = result.execution.weight + sum((ind.weight for ind in ev.indicators), ZERO)
-        if total == HUNDRED:
+        # a table read in part: the rows read are a lower bound, wrong only once past 100
+        if total == HUNDRED or (ev.omitted and (total < HUNDRED or scoring_line(ev) is None)):
             continue
-        yield P_WEIGHTS(f"{table_label(ev)}预算执行率分值{num(result.execution.weight)}分与各指标权重合计为{num(total)}分，应为100分",
+        read = "已读到的" if ev.omitted else ""
+        yield P_WEIGHTS(f"{table_label(ev)}预算执行率分值{num(result.execution.weight)}分与{read}各指标权重合计为{num(total)}分，应为100分",
             {"权重合计": num(total), "执行率分值": num(result.execution.weight)},
             spans(ev, scoring_line(ev), "weight"), table_label(ev))
 
@@ -252,7 +259,7 @@ def weights(ctx: Context) -> Iterator[Finding]:
 def grades(ctx: Context) -> Iterator[Finding]:
     """The printed 等级 is the profile's grade of the printed 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差)."""
     for ev, result, policy in scored(ctx):
-        if not ev.grade:
+        if not ev.grade or (ev.total is None and ev.omitted):
             continue
         basis = ev.total if ev.total is not None else result.total
         expected = policy.grade(basis)
@@ -268,10 +275,16 @@ def grades(ctx: Context) -> Iterator[Finding]:
 def unreadable(ctx: Context) -> Iterator[Finding]:
     """Every 目标值, 业绩值, 权重 and the funds row can be interpreted."""
     for ev, result, _ in scored(ctx):
+        if ev.omitted:
+            yield P_UNREADABLE.at(INFO)(
+                f"{table_label(ev)}只读到部分内容（自“{ev.omitted[0].excerpt}”起未能逐格读出，或复制在表中中断），"
+                "权重合计、总分未核对", {"表": table_label(ev)}, (ev.omitted[0],), table_label(ev))
         if result.execution.problem:
             line = total_line(ev)
-            # no funds row read at all: more likely lost by the copy than left out of the table
-            code = P_UNREADABLE.at(INFO) if line is None else P_UNREADABLE
+            # no funds row read at all, or its label without one amount: more likely lost by the copy
+            # than left out of the table
+            lost = line is None or all(v is None for v in (line.initial_budget, line.full_year_budget, line.executed))
+            code = P_UNREADABLE.at(INFO) if lost else P_UNREADABLE
             yield code(f"{table_label(ev)}预算执行率无法计算：{result.execution.problem}",
                           {"表": table_label(ev)}, spans(ev, line, "full_year_budget", "executed"), table_label(ev))
         for i, (ind, res) in enumerate(zip(ev.indicators, result.indicators)):
