@@ -91,6 +91,13 @@ def disclosure(*evaluations: Evaluation, statements: tuple[Statement, ...] = (),
                                             narrative=story, profile="xinjiang-2024", source=FILE))
 
 
+def _parts(fiscal: str) -> Evaluation:
+    """The national form's three rows under 年度资金总额 (100.00): 当年财政拨款 ``fiscal``, the others blank."""
+    ev = base_evaluation()
+    money = (Decimal(fiscal),) * 3
+    return replace(ev, funds=(ev.funds[0], FundLine("其中：当年财政拨款", *money), FundLine("上年结转资金"), FundLine("其他资金")))
+
+
 def _total(ev: Evaluation, total: str) -> Evaluation:
     return replace(ev, total=Decimal(total))
 
@@ -115,6 +122,7 @@ _CLEAN_STATEMENTS = (_statement("绩效.项目数", "1", "个"), _statement("绩
 _OVER = {"actual": "=12个", "rate": "120", "score": "24"}  # 30 × (2 − 1.2)
 
 EXAMPLES: dict[str, tuple[Callable[[], Disclosure], Callable[[], Disclosure]]] = {
+    "P-FUNDS-SUM": (lambda: disclosure(_parts("90.00")), lambda: disclosure(_parts("100.00"))),
     "P-EXEC-RATE": (lambda: disclosure(change_funds(base_evaluation(), rate="90.00")),
                     lambda: disclosure()),
     "P-EXEC-SCORE": (lambda: disclosure(_total(change_funds(base_evaluation(), score="9.00"), "99.00")),

@@ -363,3 +363,18 @@ def test_a_copy_that_ends_on_two_headings_is_partial_but_not_on_a_list_of_tables
     assert identify(cut)[0].partial.startswith("文件不完整：正文止于标题")
     listed = lines("某局2022年度部门决算", "说明。", "八、《国有资本经营预算财政拨款收入支出决算表》", "九、《财政拨款“三公”经费支出决算表》")
     assert identify(listed)[0].partial == ""
+
+
+def test_a_web_pages_field_rows_and_bars_around_its_title_are_no_part_of_it():
+    # the page's metadata rows end in bars: they are rows, not a paragraph the title is joined to
+    page = extract_text("索引号: | 002973455/2021-58745 | 内容分类: | 部门预决算 |\n主题分类: | 财政 | 发布日期: | 2021-02-26 |\n"
+                        "余姚市机关事务管理局2021年部门预算 | |\n第一部分 部门概况\n一、主要职能\n")
+    assert identify(page.lines)[0].unit == "余姚市机关事务管理局"
+    assert clean_unit("•洛阳市洛龙区龙祥小学") == "洛阳市洛龙区龙祥小学"  # a list's bullet before the title
+
+
+def test_the_year_of_a_cited_document_is_not_the_pages():
+    note = lines("根据四川省财政厅《关于印发四川省预决算公开操作规程(2022年修订)的通知》的有关规定,经绵竹市财政局汇总,"
+                 "2025年全市使用财政拨款安排“三公”经费预算总额为1969万元。")
+    who = identify(note)[0]
+    assert (who.year, who.kind, who.accounts) == (2025, "三公说明", "预算")

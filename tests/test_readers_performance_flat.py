@@ -163,3 +163,39 @@ def test_weights_read_in_part_are_wrong_once_past_100(tmp_path):
     cut[cut.index("89.974") + 1] = "100"  # the 执行率 weighed 100: 170 read already
     (hit,) = [f for f in check_page(tmp_path, " ".join(cut)).report.findings if f.code == "P-WEIGHTS"]
     assert hit.figures["权重合计"] == "170.00" and "已读到的" in hit.message
+
+
+def test_a_met_figure_marked_down_without_a_reason_is_a_warning_whatever_the_profile(tmp_path):
+    # 委托业务项目数量 ≥50个, 50 done: met, weight 20, printed 18 with no 偏差原因 (total 97.49)
+    cells = _cells(total="97.49")
+    at = cells.index("委托业务项目数量")
+    cells[at + 4] = "18"
+    (hit,) = [f for f in check_page(tmp_path, " ".join(cells)).report.findings if f.code == "P-SCORE"]
+    assert hit.severity.value == "warning" and hit.figures["计算得分"] == "20.00"
+    cells.insert(at + 5, "数据统计口径调整")  # a reason given: the national rule is then only a note
+    (note,) = [f for f in check_page(tmp_path, " ".join(cells)).report.findings if f.code == "P-SCORE"]
+    assert note.severity.value == "info"
+
+
+def test_a_total_row_left_at_zero_under_filled_parts_is_an_error(tmp_path):
+    cells = _cells()
+    at = cells.index("年度资金总额")
+    cells[at + 1:at + 4] = ["0", "0", "0"]  # 其中：当年财政拨款 90 90 89.974 below it
+    (hit,) = [f for f in check_page(tmp_path, " ".join(cells)).report.findings if f.code == "P-FUNDS-SUM"]
+    assert hit.severity.value == "error" and hit.figures["各项合计"] == "90、90、89.974"
+    assert "P-FUNDS-SUM" not in page_codes(check_page(tmp_path, " ".join(_cells())))
+
+
+def test_a_funds_label_joined_to_its_first_amount_keeps_its_columns(tmp_path):
+    cells = _cells()
+    at = cells.index("其中：当年财政拨款")
+    cells[at:at + 2] = ["其中：当年财政拨款90"]  # a PDF's line joining
+    ev, _ = _evaluation(" ".join(cells))
+    part = ev.funds[1]
+    assert (part.label, part.initial_budget, part.full_year_budget, part.executed) == (
+        "其中：当年财政拨款", Decimal("90"), Decimal("90"), Decimal("89.974"))
+    # a part with only some of its amounts: which columns they fill is not certain, no sum is checked
+    cells[at:at + 1] = ["其中：当年财政拨款", "90", "89.974"]
+    at = cells.index("年度资金总额")
+    cells[at + 1:at + 4] = ["0", "0", "0"]
+    assert "P-FUNDS-SUM" not in page_codes(check_page(tmp_path, " ".join(cells)))

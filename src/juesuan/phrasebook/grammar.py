@@ -86,26 +86,29 @@ class Slot:
         return ""
 
 
-def _slot_regex(slot: Slot) -> str:
+def _slot_regex(slot: Slot, yuan: bool = False) -> str:
+    """The slot's regex; ``yuan``: amounts printed in 元 (a document that states all its money so)."""
     g, kind = slot.group, slot.kind
+    if kind in ("amt", "yoy", "pair", "yoy2") and yuan:
+        return _slot_regex(slot).replace("万元", "元")
     if kind == "amt":
         return rf"[ \t]?(?<![\d.,])(?P<{g}>-?{NUM})[ \t]?万元"  # "费 0 万元": a copy may space the figure
     if kind == "pct":
-        return rf"[ \t]?(?<![\d.])(?P<{g}>-?{PLAIN})%"
+        return rf"[ \t]?(?<![\d.])(?P<{g}>-?{PLAIN})[ \t]?%"
     if kind == "yoy":
         # the rate after its word ("，下降42.86%") or bare in brackets ("(42.86%)", signed as the amount)
         # or the rate before the amount ("增长14.5%，增支119万元")
         # ("增加了0.47万元,增加了11.52%": a 了 after the word)
         # ("较上年减少112.8万元,较上年减少2.48%": the comparison said again before the rate)
-        return (rf"(?:(?P<{g}d>{_WAY_AMT})了?(?P<{g}a>{NUM})万元(?:[，,、]?(?:[较比]上年度?)?(?P<{g}e>{_WAY_PCT})了?(?P<{g}p>-?{PLAIN})%"
-                rf"|[（(](?P<{g}b>{PLAIN})%[）)])?"
-                rf"|(?P<{g}r>{_WAY_PCT})了?(?P<{g}q>{PLAIN})%[，,、]?(?P<{g}c>{_WAY_AMT})了?(?P<{g}n>{NUM})万元"
+        return (rf"(?:(?P<{g}d>{_WAY_AMT})了?(?P<{g}a>{NUM})万元(?:[，,、]?(?:[较比]上年度?)?(?P<{g}e>{_WAY_PCT})了?(?P<{g}p>-?{PLAIN})[ \t]?%"
+                rf"|[（(](?P<{g}b>{PLAIN})[ \t]?%[）)])?"
+                rf"|(?P<{g}r>{_WAY_PCT})了?(?P<{g}q>{PLAIN})[ \t]?%[，,、]?(?P<{g}c>{_WAY_AMT})了?(?P<{g}n>{NUM})万元"
                 rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化))")
     if kind == "pair":
         return rf"(?<![\d.,])(?P<{g}a>{NUM})(?:万元)?[，,、和及与](?P<{g}b>{NUM})万元"
     if kind == "yoy2":
         return (rf"(?:各|分别)?(?P<{g}d>增加|减少)(?P<{g}a>{NUM})(?:万元)?[，,、和](?P<{g}b>{NUM})万元"
-                rf"(?:[，,、；;]?(?:各|分别)?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})%[，,、和](?P<{g}q>{PLAIN})%)?")
+                rf"(?:[，,、；;]?(?:各|分别)?(?P<{g}e>{_WAY_PCT})(?P<{g}p>{PLAIN})[ \t]?%[，,、和](?P<{g}q>{PLAIN})[ \t]?%)?")
     if kind == "year":
         return rf"(?<!\d)(?P<{g}>(?:19|20)\d\d)"
     if kind == "klass":
@@ -173,17 +176,17 @@ def _tokens(template: str, counter: list[int]) -> tuple:
     return tuple(out)
 
 
-def _regex(parts: tuple) -> str:
+def _regex(parts: tuple, yuan: bool = False) -> str:
     out = []
     for p in parts:
         if isinstance(p, _Lit):
             out.append(literal(p.text))
         elif isinstance(p, _Opt):
-            out.append(f"(?:{_regex(p.parts)})?")
+            out.append(f"(?:{_regex(p.parts, yuan)})?")
         elif isinstance(p, _Alt):
             out.append("(?:" + "|".join(literal(o) for o in p.options) + ")")
         else:
-            out.append(_slot_regex(p))
+            out.append(_slot_regex(p, yuan))
     return "".join(out)
 
 
@@ -211,51 +214,57 @@ class Reading:
     kind: str
 
 
-def _amount(text: str) -> Decimal:
+def _number(text: str) -> Decimal:
     value = money.parse_amount(text)
     if value is None:  # pragma: no cover - regex guarantees digits
         raise money.MoneyError(text)
     return value
 
 
-def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
+def _in_yuan(text: str) -> Decimal:
+    return money.yuan_to_wan(_number(text))
+
+
+def _read_slot(slot: Slot, m: re.Match, yuan: bool = False) -> list[Reading]:
+    """The figures a slot read; amounts in 万元 (``yuan``: printed in 元, divided exactly)."""
     g, kind = slot.group, slot.kind
+    cash = _in_yuan if yuan else _number  # an amount; rates and counts are read as printed
     if kind == "yoy":
         if m.group(g + "f") is not None:
             s, e = m.span(g + "f")
             return [Reading(_join(slot.key, "增减"), Decimal("0.00"), "万元", s, e, "flat"),
                     Reading(_join(slot.key, "增减率"), Decimal("0.00"), "%", s, e, "flat")]
         if m.group(g + "c") is not None:  # the rate first
-            return [Reading(_join(slot.key, "增减率"), _sign(m.group(g + "r")) * _amount(m.group(g + "q")),
+            return [Reading(_join(slot.key, "增减率"), _sign(m.group(g + "r")) * _number(m.group(g + "q")),
                             "%", *m.span(g + "q"), "yoy"),
-                    Reading(_join(slot.key, "增减"), _sign(m.group(g + "c")) * _amount(m.group(g + "n")),
+                    Reading(_join(slot.key, "增减"), _sign(m.group(g + "c")) * cash(m.group(g + "n")),
                             "万元", *m.span(g + "n"), "yoy")]
         if m.group(g + "d") is None:
             return []
         sign = _sign(m.group(g + "d"))
-        out = [Reading(_join(slot.key, "增减"), sign * _amount(m.group(g + "a")), "万元",
+        out = [Reading(_join(slot.key, "增减"), sign * cash(m.group(g + "a")), "万元",
                        *m.span(g + "a"), "yoy")]
         if m.group(g + "p") is not None:
             psign = _sign(m.group(g + "e"))
-            out.append(Reading(_join(slot.key, "增减率"), psign * _amount(m.group(g + "p")), "%",
+            out.append(Reading(_join(slot.key, "增减率"), psign * _number(m.group(g + "p")), "%",
                                *m.span(g + "p"), "yoy"))
         elif m.group(g + "b") is not None:
-            out.append(Reading(_join(slot.key, "增减率"), sign * _amount(m.group(g + "b")), "%",
+            out.append(Reading(_join(slot.key, "增减率"), sign * _number(m.group(g + "b")), "%",
                                *m.span(g + "b"), "yoy"))
         return out
     if kind == "pair":
-        return [Reading(k, _amount(m.group(g + part)), "万元", *m.span(g + part), "amt")
+        return [Reading(k, cash(m.group(g + part)), "万元", *m.span(g + part), "amt")
                 for k, part in zip(slot.key.split("&"), "ab")]
     if kind == "yoy2":
         if m.group(g + "d") is None:
             return []
         first, second = slot.key.split("&")
         sign = _sign(m.group(g + "d"))
-        out = [Reading(_join(k, "增减"), sign * _amount(m.group(g + part)), "万元", *m.span(g + part), "yoy")
+        out = [Reading(_join(k, "增减"), sign * cash(m.group(g + part)), "万元", *m.span(g + part), "yoy")
                for k, part in ((first, "a"), (second, "b"))]
         if m.group(g + "p") is not None:
             psign = _sign(m.group(g + "e"))
-            out += [Reading(_join(k, "增减率"), psign * _amount(m.group(g + part)), "%", *m.span(g + part), "yoy")
+            out += [Reading(_join(k, "增减率"), psign * _number(m.group(g + part)), "%", *m.span(g + part), "yoy")
                     for k, part in ((first, "p"), (second, "q"))]
         return out
     if kind.startswith("dn"):
@@ -281,7 +290,7 @@ def _read_slot(slot: Slot, m: re.Match) -> list[Reading]:
         return [Reading(slot.key, text, "", *m.span(g), "klass")]
     if kind == "year":
         return [Reading(slot.key, text, "", *m.span(g), kind)]
-    return [Reading(slot.key, _amount(text), slot.unit, *m.span(g), kind)]
+    return [Reading(slot.key, (cash if kind == "amt" else _number)(text), slot.unit, *m.span(g), kind)]
 
 
 def _join(subject: str, suffix: str) -> str:
@@ -319,6 +328,7 @@ class Pattern:
     strict: bool = False
     _parts: tuple = field(default=(), repr=False, compare=False)
     _compiled: re.Pattern | None = field(default=None, repr=False, compare=False)
+    _compiled_yuan: re.Pattern | None = field(default=None, repr=False, compare=False)
     _slot_list: tuple = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -330,14 +340,16 @@ class Pattern:
     def slots(self) -> list[Slot]:
         return list(self._slot_list)
 
-    def regex(self) -> re.Pattern:
+    def regex(self, yuan: bool = False) -> re.Pattern:
         """The compiled pattern, compiled at first use: a process reading one document compiles only
-        the patterns its sections try (a 决算 never compiles the budget-only ones)."""
-        if self._compiled is None:
+        the patterns its sections try (a 决算 never compiles the budget-only ones). ``yuan``: the
+        pattern of a document that prints its amounts in 元."""
+        name = "_compiled_yuan" if yuan else "_compiled"
+        if getattr(self, name) is None:
             guard = f"(?<![{re.escape(self.not_after)}])" if self.not_after else ""
             guard += f"(?<=[{re.escape(self.after)}])" if self.after else ""
-            object.__setattr__(self, "_compiled", re.compile(guard + _regex(self._parts)))
-        return self._compiled  # type: ignore[return-value]
+            object.__setattr__(self, name, re.compile(guard + _regex(self._parts, yuan)))
+        return getattr(self, name)
 
     def subject(self) -> str:
         """The subject this clause sets for later clauses ("" when it sets none)."""
@@ -350,10 +362,10 @@ class Pattern:
                 return split(slot.key)[0]
         return ""
 
-    def read(self, m: re.Match) -> list[Reading]:
+    def read(self, m: re.Match, yuan: bool = False) -> list[Reading]:
         out: list[Reading] = []
         for slot in self.slots:
-            out.extend(_read_slot(slot, m))
+            out.extend(_read_slot(slot, m, yuan))
         return out
 
     def render(self, fill: Callable[[Slot], str | None]) -> str | None:

@@ -35,7 +35,7 @@ from .grammar import Pattern, Reading
 from .patterns_budget import BUDGET_ONLY, COMPOSER_TOPICS
 from .parse_claims import read_claims
 from .parse_support import (ADRIFT, CN, LEAD_IN, UNRESOLVED, Compact, Names, cn_number, compact, flat, flat_is_yoy,
-                            names_subject, select, sentences)
+                            in_yuan, names_subject, select, sentences)
 
 _PART = re.compile(rf"^第([{CN}]+)部(?:分|(?!门))(.*)$")  # "第三部…" too: a heading that lost its 分
 _LEVEL2 = re.compile(rf"^([{CN}]+)[、.．](.+)$")
@@ -135,6 +135,7 @@ class _Reader:
     def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int, projects: Sequence[str] = (),
                  budget: bool = False, unit: str = "", own_year: bool = False):
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
+        self.yuan = in_yuan([t for t, _ in self.lines])  # a 说明 that states its amounts in 元
         self.unit = flat(unit)  # the document's unit: a sentence opening on another one tells its figures
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
         self.clauses = pb.ALL + (BUDGET_ONLY + _composed_budget() if budget else ())
@@ -341,8 +342,8 @@ class _Reader:
         reason: tuple[str, int] | None = None  # (key, start) of the reason being read
         previous: str | None = None  # the subject the last sentence ended on
         after_reason = False  # the last sentence ended in a reason (unread words)
-        for start, end in _after_reasons(sentences(s), s, applicable):
-            found = select(applicable, s, start, end)
+        for start, end in _after_reasons(sentences(s), s, applicable, self.yuan):
+            found = select(applicable, s, start, end, self.yuan)
             marker = _REASON.search(s, start, end)
             if reason is not None:
                 if not found:
@@ -444,7 +445,7 @@ class _Reader:
 
     def _clause(self, pattern: Pattern, m: re.Match, subject: str | None, topic: str | None,
                 text: Compact, s_start: int, s_end: int, events: list) -> str | None:
-        readings = pattern.read(m)
+        readings = pattern.read(m, self.yuan)
         names = [r for r in readings if r.kind in ("item", "klass", "subitem")]
         if names:
             subject = self._resolve(names[0], text)
@@ -761,7 +762,7 @@ def _composed_budget() -> tuple[Pattern, ...]:
     return tuple(read_as(p) for p in pb.BUDGET)
 
 
-def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Pattern]) -> list[tuple[int, int]]:
+def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Pattern], yuan: bool = False) -> list[tuple[int, int]]:
     """Sentences, with a reason ended at a "；" after which a clause names its own subject and figure
     ("主要原因是2025年无公车购置计划；公务用车运行费9.38万元"): the words after it are read again."""
     out: list[tuple[int, int]] = []
@@ -770,9 +771,9 @@ def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Patter
         while marker is not None:
             split = None
             for semi in _SEMICOLON.finditer(s, marker.end(), end):
-                found = select(applicable, s, semi.end(), end)
+                found = select(applicable, s, semi.end(), end, yuan)
                 if found and found[0][0] - semi.end() <= 4 and not _relative(found[0][1]) and found[0][2].end() > found[0][0]:
-                    if any(r.kind not in ("item", "klass", "subitem", "year") for r in found[0][1].read(found[0][2])):
+                    if any(r.kind not in ("item", "klass", "subitem", "year") for r in found[0][1].read(found[0][2], yuan)):
                         split = semi.end()
                         break
             if split is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..core import numerals
 from ..core.codes import OUTDATED_NAMES, CodeTable
@@ -96,6 +97,21 @@ class Names:
         return self.child(kuan, item_name) if kuan else None
 
 
+#: An amount printed in 元 (not 万元, 亿元 or 千元: the figure is right before 元) and one in 万元.
+_YUAN = re.compile(r"\d[ \t]?元")
+_WAN = re.compile(r"\d[ \t]?万元")
+
+
+def in_yuan(texts: Sequence[str]) -> bool:
+    """The 说明 states its money in 元: three amounts or more so, and at most one in five in 万元 (a
+    rule's "单价100万元以上" aside); then every amount is read in 元 and kept in 万元."""
+    yuan = wan = 0
+    for t in texts:
+        yuan += len(_YUAN.findall(t))
+        wan += len(_WAN.findall(t))
+    return yuan >= 3 and wan * 5 <= yuan
+
+
 def sentences(s: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a sentence ends at 。！？, not inside brackets ("（…400万元。）比上年…")."""
     out, start = [], 0
@@ -108,11 +124,11 @@ def sentences(s: str) -> list[tuple[int, int]]:
     return out
 
 
-def select(applicable: list[Pattern], s: str, start: int, end: int) -> list[tuple[int, Pattern, re.Match]]:
-    """Matches in one sentence, in order; where two overlap the longer wins."""
+def select(applicable: list[Pattern], s: str, start: int, end: int, yuan: bool = False) -> list[tuple[int, Pattern, re.Match]]:
+    """Matches in one sentence, in order; where two overlap the longer wins (``yuan``: amounts in 元)."""
     candidates = []
     for order, pattern in enumerate(applicable):
-        for m in pattern.regex().finditer(s, start, end):
+        for m in pattern.regex(yuan).finditer(s, start, end):
             if m.end() > m.start():
                 candidates.append((m.end() - m.start(), order, m.start(), pattern, m))
     candidates.sort(key=lambda c: (-c[0], c[2], c[1]))

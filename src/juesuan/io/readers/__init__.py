@@ -158,7 +158,7 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     if news and not kind:
         raise NotADisclosure(f"{file}：是新闻报道（“{news.group(0)}”），不是单位公开的决算或预算文件，未审核")
     if not _looks_like_disclosure(d):
-        head = "\n".join(t for t, _ in extracted.lines[:10])[:1500]
+        head = "\n".join(t for t, _ in extracted.lines[:40])[:1500]
         if _GOAL_TABLE.search(head):
             raise NotADisclosure(f"{file}：是绩效目标表，但未读出其中的指标（一级、二级、三级指标和指标值），未审核")
         if _EVALUATION_REPORT.search(head):

@@ -62,7 +62,7 @@ class Title:
 
 #: What a web copy puts before a title ("当前位置:首页>通知公告>", "相关解读:相关文件:"), a saved
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
-_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^(?:纳入|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
+_UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^[•·●◆■▪]+|^(?:纳入|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
                           r"|^(?:信息名称|标题|名称|文件名称)(?=\S{4})"  # a web page's field label before the title
                           r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
@@ -131,7 +131,7 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
     short lines). A title naming an organisation wins over a running header naming only a
     place ("黑龙江省2021年度部门决算公开说明"); a 目录 entry ("第二部分 …决算表") is used only
     when nothing else is found."""
-    head = [(flat(t), s) for t, s in lines[:limit]]
+    head = [(flat(t).rstrip("|｜"), s) for t, s in lines[:limit]]  # a web page's cell bars after a title
     found: list[tuple[int, Title]] = []
     for i, (text, span) in enumerate(head):
         candidates = [text]
@@ -343,6 +343,10 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 _CLAUSE_BEFORE_NUMBER = re.compile(r"(?:^|[，,；;：:（(])[^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?\d[\d,，]*(?:\.\d*)?%?$")
 
 
+#: A document a page cites by its title (《…预决算公开操作规程(2022年修订)的通知》).
+_CITED = re.compile(r"《[^《》\n]{1,80}》")
+
+
 def _end(grid: RawGrid) -> tuple[int, int]:
     """(page, line) of the last text line a grid was read from ((0, 0) when its lines are not known);
     a text copy split into pages by form feeds numbers its lines through the whole file."""
@@ -411,6 +415,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     contents = find_contents(lines)
     cover = " ".join(t for t, _ in lines[:_cover_end(lines, title, contents)])
     whole_head = "\n".join(flat(t) for t, _ in lines[:200])
+    own_head = "\n".join(flat(_CITED.sub("", t)) for t, _ in lines[:200])  # a cited document's year is not its own
 
     unit = title.unit if title else ""
     year = title.year if title else None
@@ -418,8 +423,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         basis["year"] = basis["kind"] = "标题"
         conf["year"] = conf["kind"] = SURE
     else:
-        m = (re.search(r"(20\d{2})\s*年度", cover) or re.search(r"(20\d{2})\s*年度", whole_head[:3000])
-             or re.search(r"(?<![比较与同至止])(20\d{2})年[^。；;]{0,120}?(?:决算|预算)", whole_head[:300]))
+        m = (re.search(r"(20\d{2})\s*年度", cover) or re.search(r"(20\d{2})\s*年度", own_head[:3000])
+             or re.search(r"(?<![比较与同至止])(20\d{2})年[^。；;]{0,120}?(?:决算|预算)", own_head[:300]))
         if m:
             year = int(m.group(1))
             basis["year"], conf["year"] = "正文开头的年度", LIKELY
@@ -449,8 +454,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read
     accounts = ""
     if found_kind == "三公说明":
-        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:支出)?预算(?!执行)", whole_head[:300])
-                                             and not re.search(r"决算|预算执行", whole_head[:300]) else "决算")
+        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:支出)?预算(?!执行)", own_head[:300])
+                                             and not re.search(r"决算|预算执行", own_head[:300]) else "决算")
     if kind:
         found_kind, basis["kind"], conf["kind"] = kind, KIND_GIVEN, SURE
     elif not title:

@@ -279,7 +279,7 @@ def is_heading(text: str) -> bool:
 
 
 _CLOSERS = " \t\u3000”’」』)）】"
-_TERMINAL = frozenset("。！？!?；;：:…")
+_TERMINAL = frozenset("。！？!?；;：:…|｜")  # a web page's cell bar ends its row
 
 
 def _ends_sentence(text: str) -> bool:

@@ -28,6 +28,7 @@ from .grid import Extracted, RawGrid
 from .normalize import clean_line, columns, squeeze_spaces
 from .pdf_tables import (Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled, nest_columns,
                          split_row, spread_rows)
+from .performance_flat import take_evaluations
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?[-—–\s]*$"
@@ -226,8 +227,9 @@ def extract(path: str | Path) -> Extracted:
         raise _fail(p.name, "文件内容为空（没有文字）")
     _drop_running_lines(pages)
     grids = _grids(p.name, pages)
-    lines = _join_lines(p.name, pages)
-    return Extracted(file=p.name, lines=lines, grids=grids, pages=len(pages))
+    # a 绩效自评表 printed as text lines, not ruled: read as a web page's is
+    lines, forms = take_evaluations(_join_lines(p.name, pages), p.name)
+    return Extracted(file=p.name, lines=tuple(lines), grids=tuple(grids) + tuple(forms), pages=len(pages))
 
 
 # --------------------------------------------------------------------------- headers and footers

@@ -53,6 +53,8 @@ _NUMERIC = ("weight", "score", "rate")
 _HEADS = {"年初预算数", "全年预算数", "全年执行数", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"}
 #: An amount written with its unit, the form's own ("150万", "125.25万元").
 _IN_WAN = re.compile(r"^\d[\d,]*(?:\.\d+)?\s?万元?$")
+#: A funds row's label a copy joined with its first amount ("其中:当年财政拨款43.2").
+_GLUED = re.compile(r"^(\D*[\u4e00-\u9fff：:])(\d[\d,]*(?:\.\d+)?)$")
 _DASHES = {"-", "—", "－", "/", "——", "--", "／"}
 #: Spaces between letters of one cell ("一级 指标", "经济效益 指标"), and around a cell.
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff（）()])[ \t\u3000]+(?=[\u4e00-\u9fff（）()])")
@@ -251,11 +253,12 @@ class _Form:
             if _is_number(label) or label in _DASHES or _is_label(label) or label == "一级指标" or _lead(label) \
                     or label.startswith(_GOAL_START) or len(label) > _LONGEST_LABEL:
                 return
+            glued = _GLUED.match(label)  # "其中:当年财政拨款43.2": a copy joined the label and its first amount
             k = self.p + 1
             while k < len(self.cells) and (_is_number(self.word(k)) or self.word(k) in _DASHES
                                            or _IN_WAN.match(self.word(k))):
                 k += 1
-            count = k - self.p - 1
+            count = k - self.p - 1 + bool(glued)
             if not count and not _FUND_LABEL.search(label):
                 if _BRACKETED.match(label):
                     self.p += 1  # "(万元)" printed under the block's label
@@ -265,8 +268,10 @@ class _Form:
                 self.omitted.append(self.span(self.p))  # the weights not added up without the 执行率's
                 self.p = k
                 continue
-            values = [(self.word(j), j) for j in range(self.p + 1, k)]
+            values = [(glued.group(2), self.p)] if glued else []
+            values += [(self.word(j), j) for j in range(self.p + 1, k)]
             values = [(v if v not in _DASHES else "", j) for v, j in values]
+            label = glued.group(1) if glued else label
             self.row(("", -1), (label.rstrip(":："), self.p), *values)
             self.p = k
             if reasons and count and len(self.word(k)) > _LONGEST_LABEL:

@@ -40,6 +40,7 @@ P_OVER_PENALTY = Code("P-OVER-PENALTY", INFO, "超额完成的指标被扣分（
 P_TOTAL = Code("P-TOTAL", ERROR, "总分与各项得分之和不符")
 P_WEIGHTS = Code("P-WEIGHTS", ERROR, "指标权重与执行率分值合计不等于100")
 P_GRADE = Code("P-GRADE", ERROR, "评价等级与总分不符（表中未印总分、按配置计算总分时为警告）", also=(WARNING,))
+P_FUNDS_SUM = Code("P-FUNDS-SUM", ERROR, "项目自评表的年度资金总额与其中当年财政拨款、上年结转资金、其他资金之和不符")
 P_UNREADABLE = Code("P-UNREADABLE", WARNING, "绩效自评表中的数值无法识别，该项未能计分（未读到资金合计行或其金额、只读到部分内容时为提示）",
                     also=(INFO,))
 
@@ -69,6 +70,39 @@ def execution_rate(ctx: Context) -> Iterator[Finding]:
             {"印出执行率": f"{printed.rate}%", "计算执行率": fmt_pct(ex.rate),
              "全年预算数": fmt_amount(ex.budget), "全年执行数": fmt_amount(ex.executed)},
             spans(ev, printed, "rate") + spans(ev, line, "executed", "full_year_budget"), table_label(ev))
+
+
+#: The parts of a 项目 form's 年度资金总额, by the words of their labels (the national form's three rows).
+_FUND_PARTS = (("财政拨款",), ("上年结转",), ("其他资金",))
+_MONEY_FIELDS = (("initial_budget", "年初预算数"), ("full_year_budget", "全年预算数"), ("executed", "全年执行数"))
+
+
+@check(P_FUNDS_SUM)
+def funds_sum(ctx: Context) -> Iterator[Finding]:
+    """年度资金总额 = 其中当年财政拨款 + 上年结转资金 + 其他资金, column by column (a blank part is 0), where
+    the form prints those three rows and no other under the total, each with all its amounts or none."""
+    for ev, _, _ in scored(ctx):
+        total = total_line(ev)
+        parts = [line for line in ev.funds if line is not total]
+        if ev.kind != "项目" or total is None or len(parts) != len(_FUND_PARTS) or not all(
+                any(w in line.label for w in words) for line, words in zip(parts, _FUND_PARTS)):
+            continue
+        amounts = [[getattr(line, f) for f, _ in _MONEY_FIELDS] for line in parts]
+        if any(None in row and any(v is not None for v in row) for row in amounts):
+            continue  # a part with some of its amounts only: which columns they are is not certain
+        wrong = []  # (column, printed, the parts added)
+        for field, column in _MONEY_FIELDS:
+            printed, values = getattr(total, field), [getattr(line, field) for line in parts]
+            if printed is None or all(v is None for v in values):
+                continue
+            added = sum((v for v in values if v is not None), ZERO)
+            if abs(added - printed) > tolerance(len(parts), max(places(v) for v in (printed, *values) if v is not None)):
+                wrong.append((column, printed, added))
+        if wrong:
+            columns, printed, added = ("、".join(str(w[k]) for w in wrong) for k in range(3))
+            yield P_FUNDS_SUM(f"{table_label(ev)}年度资金总额的{columns}印为{printed}，其中各项资金合计为{added}",
+                              {"栏目": columns, "年度资金总额": printed, "各项合计": added},
+                              spans(ev, total, *(f for f, c in _MONEY_FIELDS if c in columns)), table_label(ev))
 
 
 @check(P_EXEC_SCORE, P_ROUNDING)
@@ -162,10 +196,13 @@ def indicator_scores(ctx: Context) -> Iterator[Finding]:
             gap = abs(ind.score - res.score)
             if gap == 0 or (res.band and _in_band(policy, res, ind.score, ind.weight)):
                 continue
+            # a figure that reached its target earns the full weight under every region's rules: marked
+            # down with no reason given, it is told whatever the profile
+            held = stand_in and not (res.met and res.rate is not None and ind.score < ind.weight and not ind.deviation.strip())
             yield gap_finding(
-                code, rounds_to(ind.score, res.score, ev),
+                code if held else P_SCORE, rounds_to(ind.score, res.score, ev),
                 f"{row_name(ev, i, ind)}得分印为{num(ind.score)}分，按“{policy.label}”配置的{res.rule}"
-                f"（{res.method}）应得{num(res.score)}分{note}",
+                f"（{res.method}）应得{num(res.score)}分{note if held else ''}",
                 {"印出得分": num(ind.score), "计算得分": num(res.score), "权重": num(ind.weight),
                  "目标值": ind.target, "业绩值": ind.actual, "赋分规则": res.rule},
                 spans(ev, ind, "score"), table_label(ev))
@@ -296,6 +333,7 @@ def unreadable(ctx: Context) -> Iterator[Finding]:
 
 CHECKS = (
     execution_rate,
+    funds_sum,
     execution_score,
     indicator_rates,
     indicator_scores,
