@@ -706,3 +706,17 @@ def test_a_fall_written_as_negative_growth_keeps_its_sign():
     got = _read("九、财政拨款“三公”经费支出决算情况说明\n公务接待费2.30万元,较上年减少61.8万元,增长-5.82%。")
     assert got["三公.公务接待费.增减"] == Decimal("-61.8") and got["三公.公务接待费.增减率"] == Decimal("-5.82")
     assert _read("九、“三公”经费情况说明\n公务接待费2.30万元,较上年增加1.5万元,增长5.82%。")["三公.公务接待费.增减率"] == Decimal("5.82")
+
+
+def test_a_说明_in_元_is_read_in_元_and_kept_in_万元():
+    text = ("四、财政拨款收支预算总体情况说明\n2025年财政拨款收支总预算1085203.63元。\n五、一般公共预算支出情况说明\n"
+            "2025年本年一般公共预算支出1085203.63元,同比减少43506.06元,下降 3.85 %。其中:基本支出1037103.63元,项目支出48100元。")
+    got = _read(text)
+    assert got["财政拨款收支总计"] == Decimal("108.520363")
+    assert got["一般公共预算财政拨款支出.增减"] == Decimal("-4.350606")
+    assert got["一般公共预算财政拨款支出.增减率"] == Decimal("-3.85")  # a rate is read as printed, "3.85 %" too
+    assert got["一般公共预算财政拨款项目支出"] == Decimal("4.81")
+    # a 万元 说明 with one amount slipped into 元 is not read in 元: the slip is not taken for a figure
+    slip = _read("四、财政拨款收支预算总体情况说明\n2025年财政拨款收支总预算108.52万元,比上年减少4.35万元。"
+                 "一般公共预算支出108.52万元,其中基本支出103.71万元,项目支出4.81元。")
+    assert slip["财政拨款收支总计"] == Decimal("108.52") and "一般公共预算财政拨款项目支出" not in slip
