@@ -21,6 +21,8 @@ Y% or 持平; gives ``.增减`` and ``.增减率``), ``n<unit>`` (a count: ``n�
 Two figures written as one, on a key ``A&B``: ``pair`` ("收、支总计各是a,b万元": gives ``A`` and
 ``B``) and ``yoy2`` (各增加/减少 a,b万元，各增长/下降 p%、q%: gives ``A.增减``, ``B.增减``, ``A.增减率``,
 ``B.增减率``); both are read only, never written.
+Amounts are read in 万元; a 说明 that states its money in 元 is read with each pattern's 元 variant
+(``Pattern.regex(yuan=True)``), its amounts divided exactly by 10,000.
 Punctuation is matched loosely (，/, ：/: （/( and so on), so one template reads both widths.
 """
 

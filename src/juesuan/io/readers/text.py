@@ -18,6 +18,9 @@ Three table notations are understood:
 * **Markdown pipe tables** (``| a | b |`` rows, an optional ``|---|`` rule).
 * **One cell per line without tabs** (a web page or PDF copied as text), under a standard table
   title, where the rows can be told apart unambiguously (:mod:`.flat_tables`).
+
+A 绩效自评表 copied as running text (on one line, a cell or a row a line) is rebuilt by its form's
+grammar (:mod:`.performance_flat`).
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from pathlib import Path
 from ...core.model import Span
 from .flat_tables import is_table_title, take_tables
 from .grid import Extracted, RawGrid
-from .performance_flat import take_evaluations
 from .lines import FORM_FEED, furniture, page_lines, paginate, resegment, unglue
+from .performance_flat import take_evaluations
 from .row_budget import is_budget_title
 from .row_tables import take_row_tables
 from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines
