@@ -199,3 +199,11 @@ def test_a_funds_label_joined_to_its_first_amount_keeps_its_columns(tmp_path):
     at = cells.index("年度资金总额")
     cells[at + 1:at + 4] = ["0", "0", "0"]
     assert "P-FUNDS-SUM" not in page_codes(check_page(tmp_path, " ".join(cells)))
+
+
+def test_the_unit_that_carried_a_project_out_is_named_without_its_code(tmp_path):
+    for printed in ("[155]某镇人民政府", "219001-某镇人民政府", "某镇人民政府本级"):
+        cells = _cells()
+        cells[cells.index("实施单位") + 1] = printed
+        cells[cells.index("主管部门") + 1] = printed
+        assert check_page(tmp_path, " ".join(cells)).identity.unit == "某镇人民政府", printed

@@ -39,8 +39,9 @@ class Compact:
     where: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, line_no: int, raw: str) -> None:
+        dropped = _dropped(raw)
         for i, c in enumerate(raw):
-            if c in _SPACE:
+            if c in _SPACE or i in dropped:
                 continue
             self.chars.append(c.translate(_DIGITS))
             self.where.append((line_no, i))
@@ -51,7 +52,17 @@ class Compact:
 
 
 def compact(raw: str) -> str:
-    return "".join(c.translate(_DIGITS) for c in raw if c not in _SPACE)
+    dropped = _dropped(raw)
+    return "".join(c.translate(_DIGITS) for i, c in enumerate(raw) if c not in _SPACE and i not in dropped)
+
+
+#: Words a template puts between a 类's name and its amount ("社会保障和就业支出类科目 116433.12 元").
+_FILLER_WORDS = re.compile(r"(?<=支出)[ \t\u3000]*类科目")
+
+
+def _dropped(raw: str) -> set[int]:
+    """Offsets of the template words the reader passes over (:data:`_FILLER_WORDS`)."""
+    return {i for m in _FILLER_WORDS.finditer(raw) for i in range(m.start(), m.end())}
 
 
 _ENUMERATION = re.compile(r"^(?:[\d一二三四五六七八九十]{1,3}[.、．]|[（(][\d一二三四五六七八九十]{1,3}[）)])")

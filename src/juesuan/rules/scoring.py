@@ -272,7 +272,8 @@ def score_execution(ev: Evaluation, policy: Policy) -> ExecutionScore:
     line, printed = total_line(ev), scoring_line(ev)
     weight = printed.weight if printed is not None and printed.weight is not None else policy.execution_weight
     if line is None:
-        return ExecutionScore(None, None, weight, None, None, "未找到资金合计行（合计或年度资金总额）")
+        # "not read", not "not there": a copy may hold the row in a shape the reader could not place
+        return ExecutionScore(None, None, weight, None, None, "未读到资金合计行（合计或年度资金总额）")
     budget, executed = line.full_year_budget, line.executed
     if budget is None or executed is None:
         return ExecutionScore(None, None, weight, budget, executed, f"“{_clean(line.label)}”行缺少全年预算数或全年执行数")

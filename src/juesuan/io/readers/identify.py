@@ -444,7 +444,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
                 unit, basis["unit"], conf["unit"] = name, said, LIKELY
                 break
     if not unit:  # a page of 项目支出绩效自评表: the unit that carried the projects out
-        doers = (clean_unit(re.sub(r"^\d+\s*[-－—]\s*|本级$", "", e.implementer or e.department))
+        doers = (clean_unit(re.sub(r"^(?:\d+\s*[-－—]|[\[［【]\d+[\]］】])\s*|本级$", "", e.implementer or e.department))
                  for e in evaluations if e.kind == "项目")
         unit = next((u for u in doers if u and _ORG.search(u)), "")
         if unit:
