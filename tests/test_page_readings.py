@@ -170,3 +170,15 @@ def test_a_copy_ending_on_a_figure_cut_short_is_partial_and_a_funds_balance_no_r
     assert not found(read(text.format(v="30.65")), "N-REPEAT")
     assert found(read(text.replace("2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,", "2018年度").format(v="30.65")),
                  "N-REPEAT")
+
+
+def test_a_clause_printing_budget_spending_and_completion_is_checked_whoever_it_is_of(tmp_path):
+    # "财政拨款支出" under the 一般公共预算 heading is no subject the phrasebook names; the clause's
+    # three figures still check each other: 2112.86 ÷ 1255.37 = 168.31%, not 100%
+    page = ("某中学2020年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n（三）财政拨款支出决算具体情况\n"
+            "2020年度财政拨款支出年初预算数为1255.37万元,支出决算数为{actual}万元,完成年初预算的{rate}%,其中:\n")
+    wrong = check_page(tmp_path, page.format(actual="2112.86", rate="100"))
+    (hit,) = [f for f in wrong.report.findings if f.code == "N-COMPLETION"]
+    assert hit.figures["重算完成率"] == "168.31%" and hit.figures["说明中完成率"] == "100%"
+    right = check_page(tmp_path, page.format(actual="2112.86", rate="168.31"))
+    assert "N-COMPLETION" not in page_codes(right)
