@@ -65,7 +65,7 @@ _WEIGHT = re.compile(r"^\d{1,3}(?:\.\d{1,2})?分?$")
 #: them the words are no form.
 _MOST_SKIPPED = 40
 #: More cells than any form holds: a stream is not read past them (each form's reading stays short).
-_MOST_CELLS = 5000
+_MOST_CELLS = 2000
 #: Rows looked ahead to tell a row's 偏差原因 from the next row's name.
 _LOOKAHEAD = 3
 
@@ -125,6 +125,8 @@ def _tokens(lines: Sequence[Line], start: int, offset: int) -> tuple[list[tuple[
         pos = offset if k == start else 0
         barred = "|" in text or "｜" in text
         for m in re.finditer(r"[^|｜]+" if barred else r"[^ \t\u3000]+", text[pos:]):
+            if len(out) > _MOST_CELLS:
+                break  # a whole page on one line: the form is within its first cells
             word, end = _SPACED.sub("", m.group()).strip(), pos + m.end()
             if not word:
                 continue
