@@ -378,3 +378,10 @@ def test_the_year_of_a_cited_document_is_not_the_pages():
                  "2025年全市使用财政拨款安排“三公”经费预算总额为1969万元。")
     who = identify(note)[0]
     assert (who.year, who.kind, who.accounts) == (2025, "三公说明", "预算")
+
+
+def test_a_fiscal_report_or_a_self_reference_names_no_unit():
+    report = lines("2023年财政决算情况及2024年财政预算情况报告(草案)", "各位代表:",
+                   "现将我镇2023年财政决算情况及2024年财政预算(草案)提请镇人大会议审议,请予审议。")
+    assert identify(report)[0].unit == ""  # not "财政", not "现将我镇"
+    assert clean_unit("我局") == "" and clean_unit("某镇人民政府") == "某镇人民政府"

@@ -710,7 +710,7 @@ def test_a_fall_written_as_negative_growth_keeps_its_sign():
 
 def test_a_说明_in_元_is_read_in_元_and_kept_in_万元():
     text = ("四、财政拨款收支预算总体情况说明\n2025年财政拨款收支总预算1085203.63元。\n五、一般公共预算支出情况说明\n"
-            "2025年本年一般公共预算支出1085203.63元,同比减少43506.06元,下降 3.85 %。其中:基本支出1037103.63元,项目支出48100元。")
+            "2025年一般公共预算财政拨款支出1085203.63元,同比减少43506.06元,下降 3.85 %。其中:基本支出1037103.63元,项目支出48100元。")
     got = _read(text)
     assert got["财政拨款收支总计"] == Decimal("108.520363")
     assert got["一般公共预算财政拨款支出.增减"] == Decimal("-4.350606")
@@ -727,3 +727,13 @@ def test_a_class_named_with_the_templates_类科目_is_read_as_the_class():
                 "2024年度一般公共预算财政拨款支出108.52万元,主要用于以下方面:社会保障和就业支出类科目 11.64万元,占10.73%;"
                 "住房保障支出类科目7.48万元,占6.90%。")
     assert (got["类.208"], got["类.208.占比"], got["类.221"]) == (Decimal("11.64"), Decimal("10.73"), Decimal("7.48"))
+
+
+def test_in_a_说明_in_元_a_parts_change_is_not_the_totals():
+    # "其中：政府集中采购预算3378990元，…同比增加2092210元": the part's change, not the 政府采购 total's
+    got = [(s.key, s.value) for s in parse_narrative([(t, Span(line=i + 1)) for i, t in enumerate((
+        "四、其他重要事项的情况说明", "（二）政府采购预算安排情况说明。",
+        "2025年政府采购预算6429768.84元,同比增加2433505.07元,增长60.89%。其中:政府集中采购预算3378990元,"
+        "占政府采购预算的52.55%,同比增加2092210元,增长162.59%。分散采购3050778.84元,同比增加341295.07元,增长12.60%。"))],
+        load_profile("national-yusuan")).narrative.statements if s.key.startswith("政府采购.总额.增减")]
+    assert got == [("政府采购.总额.增减", Decimal("243.350507")), ("政府采购.总额.增减率", Decimal("60.89"))]

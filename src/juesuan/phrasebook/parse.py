@@ -49,7 +49,7 @@ _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?P<year>(?:19|20)\d\d)\s*年
 #: A change told against a named year ("比2019年（疫情前）决算数减少…"), right before its words: a change
 #: from last year only when that year is the one before the report's.
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
-                      r"\s*(?:相比|相较|比较)?[，,、]?\s*(?:(?:增加|减少)[\d,.]+万元[，,、]?)?(?:增加|减少|增长|下降|降低|上升)?\s*$")
+                      r"\s*(?:相比|相较|比较)?[，,、]?\s*(?:(?:增加|减少)[\d,.]+万?元[，,、]?)?(?:增加|减少|增长|下降|降低|上升)?\s*$")
 #: A 决算's section heading that names only the budget ("一、2018年年初预算", "（一）“三公”经费预算安排情况").
 _BUDGET_HEADING = re.compile(r"^(?!.*(?:决算|执行|支出|完成|变动|对比|比较)).*(?:年初预算|预算安排|预算情况|[^般共]预算)$")
 #: Words that make a sentence's figures those of a part of the units the page sums up.
@@ -83,6 +83,7 @@ _CHANGED_TO = re.compile(pb.CHANGED_TO)
 #: lost its subject ("；事业(yè)收入170.81万元，占10.12%"). An amount right after its subject's name
 #: ("公务接待费预算支出10万元，比上年减少3万元") keeps the subject.
 _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
+_UNREAD_YUAN = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?元")  # the same, in a 说明 in 元
 _SEMICOLON = re.compile(r"[；;]")
 #: A name no clause read right before a change ("；会议费减少87.51万元", "相比，收入增加23.74万元"): the
 #: change is that name's; so is any unread name after 其中 (the sub-total's figures, "其中：公务用车
@@ -371,7 +372,7 @@ class _Reader:
                     # "项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": the last subject
                     # read, and none when the sentence before ended unread (after a reason)
                     subject = previous or (ADRIFT if after_reason else None)
-                if _relative(pattern) and (_adrift(s, read_to, m_start, fresh=read_to == start)
+                if _relative(pattern) and (_adrift(s, read_to, m_start, fresh=read_to == start, yuan=self.yuan)
                                            or _UNREAD_NAME.search(s[read_to:m_start])
                                            or (read_to == start and _BARE_NAME.match(s, start, m_start))):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
@@ -785,15 +786,16 @@ def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Patter
     return out
 
 
-def _adrift(s: str, read_to: int, m_start: int, fresh: bool = False) -> bool:
+def _adrift(s: str, read_to: int, m_start: int, fresh: bool = False, yuan: bool = False) -> bool:
     """True when an amount no clause read stands in a clause of its own between ``read_to`` (the end
     of the last clause read) and ``m_start``; in a sentence where nothing was read yet (``fresh``),
     any amount before it ("收入合计10,328.56万元，较上年增加…" under a heading whose clauses do
-    not know 收入合计: the change is not the heading's subject's)."""
+    not know 收入合计: the change is not the heading's subject's). ``yuan``: amounts in 元."""
+    unread = _UNREAD_YUAN if yuan else _UNREAD
     if fresh:
-        return _UNREAD.search(s, read_to, m_start) is not None
+        return unread.search(s, read_to, m_start) is not None
     mark = _ASIDE_MARK.search(s, read_to, m_start)
-    return mark is not None and _UNREAD.search(s, mark.end(), m_start) is not None
+    return mark is not None and unread.search(s, mark.end(), m_start) is not None
 
 
 def _relative(pattern: Pattern) -> bool:

@@ -118,7 +118,7 @@ def clean_unit(unit: str) -> str:
 
 #: A level of government or the kind of budget, not an organisation: "2016年度区级部门决算公开",
 #: "2025年度部门(单位)预算".
-_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)$")
+_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|[我本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)$")
 
 
 def _titles_a_unit(text: str) -> bool:
@@ -440,6 +440,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
             name = next((g for g in m.groups() if g), "") if m else ""
             if pattern is _OPENING and m and (year is None or int(m.group(2)) != year):
                 continue  # a sentence of another year's
+            name = clean_unit(name) if name else ""  # "现将我镇…": a self-reference names no unit
             if name and _ORG.search(name):
                 unit, basis["unit"], conf["unit"] = name, said, LIKELY
                 break
