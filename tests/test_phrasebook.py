@@ -737,3 +737,8 @@ def test_in_a_说明_in_元_a_parts_change_is_not_the_totals():
         "占政府采购预算的52.55%,同比增加2092210元,增长162.59%。分散采购3050778.84元,同比增加341295.07元,增长12.60%。"))],
         load_profile("national-yusuan")).narrative.statements if s.key.startswith("政府采购.总额.增减")]
     assert got == [("政府采购.总额.增减", Decimal("243.350507")), ("政府采购.总额.增减率", Decimal("60.89"))]
+
+
+def test_a_change_written_减少支出_is_read():
+    got = _read("九、财政拨款“三公”经费支出决算情况说明\n2017年“三公”经费财政拨款支出1360.13万元,比上年减少支出613.80万元,下降36.0%。")
+    assert got["三公.合计.增减"] == Decimal("-613.80") and got["三公.合计.增减率"] == Decimal("-36.0")

@@ -102,7 +102,7 @@ def _slot_regex(slot: Slot, yuan: bool = False) -> str:
         # or the rate before the amount ("增长14.5%，增支119万元")
         # ("增加了0.47万元,增加了11.52%": a 了 after the word)
         # ("较上年减少112.8万元,较上年减少2.48%": the comparison said again before the rate)
-        return (rf"(?:(?P<{g}d>{_WAY_AMT})了?(?P<{g}a>{NUM})万元(?:[，,、]?(?:[较比]上年度?)?(?P<{g}e>{_WAY_PCT})了?(?P<{g}p>-?{PLAIN})[ \t]?%"
+        return (rf"(?:(?P<{g}d>{_WAY_AMT})(?:了|支出)?(?P<{g}a>{NUM})万元(?:[，,、]?(?:[较比]上年度?)?(?P<{g}e>{_WAY_PCT})了?(?P<{g}p>-?{PLAIN})[ \t]?%"
                 rf"|[（(](?P<{g}b>{PLAIN})[ \t]?%[）)])?"
                 rf"|(?P<{g}r>{_WAY_PCT})了?(?P<{g}q>{PLAIN})[ \t]?%[，,、]?(?P<{g}c>{_WAY_AMT})了?(?P<{g}n>{NUM})万元"
                 rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化))")
