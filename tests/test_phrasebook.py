@@ -742,3 +742,6 @@ def test_in_a_说明_in_元_a_parts_change_is_not_the_totals():
 def test_a_change_written_减少支出_is_read():
     got = _read("九、财政拨款“三公”经费支出决算情况说明\n2017年“三公”经费财政拨款支出1360.13万元,比上年减少支出613.80万元,下降36.0%。")
     assert got["三公.合计.增减"] == Decimal("-613.80") and got["三公.合计.增减率"] == Decimal("-36.0")
+    # the older templates' 公共财政拨款: the total itself is read too
+    older = _read("九、财政拨款“三公”经费支出决算情况说明\n2017年区级“三公”经费公共财政拨款支出1360.13万元,比上年减少支出613.80万元。")
+    assert older["三公.合计"] == Decimal("1360.13")
