@@ -562,6 +562,9 @@ TABLE_REFERENCE = "附表"
 #: for a numbered 名词解释 entry explaining a 科目 without its code ("（2）重点实验室及相关设施：反映…");
 #: value: that name as printed
 CODED_NAME = "编码名称"
+#: value: the completion rate as printed ("100"); amounts: (预算数, 决算数, the rate) of a clause that
+#: prints all three whoever they belong to ("年初预算数为1255.37万元,支出决算数为2112.86万元,完成年初预算的100%")
+COMPLETION_CLAUSE = "完成预算句"
 
 
 @dataclass(frozen=True, slots=True)

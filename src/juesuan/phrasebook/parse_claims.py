@@ -319,9 +319,24 @@ def _coded_names(lines: Lines) -> Iterator[Claim]:
         yield Claim(model.CODED_NAME, "", m.group(1), span=lines.span(m.start(1), m.end(1)))
 
 
+# --------------------------------------------------------------------------- a 完成率 with its own figures
+
+#: A clause that prints the budget, what was spent and the one as a share of the other, on one line.
+_COMPLETION_CLAUSE = re.compile(
+    r"预算数?为[^\S\n]*(?P<budget>\d[\d,]*(?:\.\d+)?)[^\S\n]*万元[，,][^\S\n]*(?:支出)?决算数?为[^\S\n]*(?P<actual>\d[\d,]*(?:\.\d+)?)[^\S\n]*万元"
+    r"[，,][^\S\n]*完成(?:年初|全年)?预算数?的[^\S\n]*(?P<pct>\d+(?:\.\d+)?)[^\S\n]*%")
+
+
+def _completion_clauses(lines: Lines) -> Iterator[Claim]:
+    for m in _COMPLETION_CLAUSE.finditer(lines.text):
+        figures = tuple(parse_amount(m.group(k)) for k in ("budget", "actual", "pct"))
+        if all(f is not None for f in figures):
+            yield Claim(model.COMPLETION_CLAUSE, value=m.group("pct"), amounts=figures, span=lines.span(m.start(), m.end()))
+
+
 def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ()) -> tuple[Claim, ...]:
     """Every claim of the kinds above, in kind order; ``projects`` are the names of the 项目支出绩效
     自评表 the document holds (an amount is looked for after each)."""
     text = Lines(lines)
     return (*_years(text), *_items(text), *_listings(text), *_organs(text), *_grades(text), *_projects(text, projects),
-            *_references(text), *_coded_names(text))
+            *_references(text), *_coded_names(text), *_completion_clauses(text))

@@ -10,16 +10,14 @@ question, reported as info at most.
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
 from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import BUDGET_DIFF, BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
-from ...core.model import BUDGET_WORD, Statement
-from ...core.money import HALF_CENT, HUNDRED, parse_amount, pct
+from ...core.model import BUDGET_WORD, COMPLETION_CLAUSE, Statement
+from ...core.money import HALF_CENT, HUNDRED, pct
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .narrative_words import flipped, rate_flipped
 from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, pc_printed, quoted,
@@ -352,37 +350,26 @@ def completion(ctx: Context) -> Iterator[Finding]:
                       figures, spans(s.span, gspan), where)
 
 
-#: A clause that prints the budget, what was spent and the one as a share of the other, whoever's
-#: figures they are: "年初预算数为1255.37万元,支出决算数为2112.86万元,完成年初预算的100%".
-_COMPLETION_CLAUSE = re.compile(
-    r"预算数?为\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*(?:支出)?决算数?为\s*(?P<actual>\d[\d,]*(?:\.\d+)?)\s*万元"
-    r"[，,]\s*完成(?:年初|全年)?预算数?的\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
-
-
 def _completion_clauses(ctx: Context, read: set) -> Iterator[Finding]:
-    """The clause above on a line whose 完成率 the phrasebook did not read (its subject not told):
-    its three figures are checked against each other."""
+    """A clause that prints its own budget, spending and 完成率 (a ``COMPLETION_CLAUSE`` claim) on a
+    line whose 完成率 the phrasebook did not read (its subject not told): the three figures are
+    checked against each other."""
     narrative = ctx.disclosure.narrative
-    if narrative is None:
-        return
-    for text, span in zip(narrative.text.split("\n"), narrative.lines):
-        if span.line in read:
+    for c in narrative.claimed(COMPLETION_CLAUSE) if narrative is not None else ():
+        if c.span is not None and c.span.line in read:
             continue
-        for m in _COMPLETION_CLAUSE.finditer(text):
-            budget, actual, printed = (parse_amount(m.group(k)) for k in ("budget", "actual", "pct"))
-            if not budget or actual is None or printed is None:
-                continue
-            verdict = pct_verdict(printed, actual, budget)
-            if verdict == "ok":
-                continue
-            figures = {"说明中完成率": m.group("pct") + "%", "决算数": amt(actual), "预算数": amt(budget),
-                       "重算完成率": pc(pct(actual, budget))}
-            where = replace(span, excerpt=m.group(0)[:80])
-            said = f"说明写预算数{amt(budget)}万元、决算数{amt(actual)}万元，完成预算的{m.group('pct')}%"
-            if verdict == "near":
-                yield ROUNDING(f"{said}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, (where,), "公开说明")
-            else:
-                yield N_COMPLETION(f"{said}，按{amt(actual)}÷{amt(budget)}应为{figures['重算完成率']}", figures, (where,), "公开说明")
+        budget, actual, printed = c.amounts
+        verdict = pct_verdict(printed, actual, budget) if budget else "ok"
+        if verdict == "ok":
+            continue
+        figures = {"说明中完成率": c.value + "%", "决算数": amt(actual), "预算数": amt(budget),
+                   "重算完成率": pc(pct(actual, budget))}
+        said = f"说明写预算数{amt(budget)}万元、决算数{amt(actual)}万元，完成预算的{c.value}%"
+        if verdict == "near":
+            yield ROUNDING(f"{said}，重算为{figures['重算完成率']}（{ROUNDING_NOTE}）", figures, spans(c.span), "公开说明")
+        else:
+            yield N_COMPLETION(f"{said}，按{amt(actual)}÷{amt(budget)}应为{figures['重算完成率']}", figures, spans(c.span),
+                               "公开说明")
 
 
 def _completion_words(ctx: Context, s: Statement, subject: str, actual: Decimal | None, where: str) -> Iterator[Finding]:
