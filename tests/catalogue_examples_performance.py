@@ -152,6 +152,8 @@ EXAMPLES: dict[str, tuple[Callable[[], Disclosure], Callable[[], Disclosure]]] =
                            _total(change_item(base_evaluation("乙项目"), 0, **_OVER), "94.00"))),
     "P-UNREADABLE": (lambda: disclosure(change_item(base_evaluation(), 3, actual="详见附件")),
                      lambda: disclosure()),
+    "P-TEMPLATE-ROW": (lambda: disclosure(replace(base_evaluation(), fillers=(_span("A12", "指标2"),))),
+                       lambda: disclosure()),
     "P-NARRATIVE-SCORE": (
         lambda: disclosure(statements=_CLEAN_STATEMENTS[:1] + (_statement("绩效.项目.全年预算", "120.00", "万元"),)
                            + _CLEAN_STATEMENTS[2:]),

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import check, doc, found, read, said
+from builders import check, check_page, doc, found, page_codes, read, said
 from catalogue_examples import EXAMPLES, T1
 from juesuan.core.model import Tables
 
@@ -153,6 +153,53 @@ def test_kinds_of_posts_adding_up_to_more_than_the_posts():
     assert not found(read(_POSTS.format(total=55)), "N-STAFF-SUM")
     # "其中" need not name every kind: fewer is no finding
     assert not found(read(_POSTS.format(total=60)), "N-STAFF-SUM")
+
+
+def test_jiangxi_budget_form_counts_staff_without_the_word_for_persons():
+    line = ("实有人数49,其中:在职人数49,行政在职人数19、参照公务员管理的事业在职人数0、全部补助事业在职人数17、"
+            "差额补助事业在职人数0、自收自支在职人数13;离休人数0;退休人数{retired};退职人数0;遗属人数0。")
+    (hit,) = found(read("第一部分 某乡人民政府概况\n" + line.format(retired=13)), "N-STAFF-SUM")
+    # 在职 is 49, not the 19 of "行政在职人数19"
+    assert hit.figures["在职"] == "49" and hit.figures["退休"] == "13" and hit.figures["之和"] == "62"
+    assert not found(read("第一部分 某乡人民政府概况\n" + line.replace("实有人数49", "实有人数62").format(retired=13)), "N-STAFF-SUM")
+
+
+def test_staff_of_a_kind_named_in_the_next_sentence_of_the_line_is_no_gap(tmp_path):
+    page = ("宜春学院2020年部门预算\n二、部门基本情况\n宜春学院本级共有预算单位1个,编制人数1925人,均为全额补助事业编制。"
+            "实有人数1982人,其中:在职人数1434人,均为全额补助事业人员;离休人员4人;退休人员417人。{more}\n")
+    assert "N-STAFF-SUM" not in page_codes(check_page(tmp_path, page.format(more="同等待遇非在编人员127人。")))
+    assert "N-STAFF-SUM" in page_codes(check_page(tmp_path, page.format(more="")))
+
+
+_INCOME = ("二、刘堡镇卫生院2021年度部门决算情况说明\n(一)收入决算情况。2021年度,收入总计为{total}万元,其中:\n"
+           "1.财政拨款收入364.5594万元,为一般公共预算资金。\n2.事业收入50.7050万元,为事业单位开展专业业务活动取得的收入。\n"
+           "3.上年结转和结余14.9614万元,为以前年度支出预算未执行完的资金。")
+
+
+def test_income_total_against_its_items_when_the_year_income_is_not_written():
+    (hit,) = found(read(_INCOME.format(total="415.2644")), "N-TOTALS-SUM")
+    assert hit.figures["收入总计"] == "415.26" and hit.figures["各项之和"] == "430.23"
+    assert not found(read(_INCOME.format(total="430.2258")), "N-TOTALS-SUM")
+    # a total above its listed parts: an item the text leaves unnamed may make up the rest
+    assert not found(read(_INCOME.format(total="440.00")), "N-TOTALS-SUM")
+
+
+_HEADS = "2019年度本级共127个一级预算部门,财政供养人员共计{total}人。其中:行政编制财政供养人员1,845人,事业编制财政供养人员7,399人,{rest}。"
+
+
+def test_head_count_whose_kinds_add_up_to_more():
+    (hit,) = found(read(_HEADS.format(total="9,244", rest="离退休人员1,206人(其中:离休9人,退休1,197人)")), "N-STAFF-PARTS")
+    assert hit.figures["总数"] == "9244" and hit.figures["之和"] == "10450" and hit.figures["离退休人员"] == "1206"
+    # the bracketed 其中 is no part of the list; a sum short of the total is no finding
+    assert not found(read(_HEADS.format(total="10,450", rest="离退休人员1,206人(其中:离休9人,退休1,197人)")), "N-STAFF-PARTS")
+    assert not found(read(_HEADS.format(total="9,300", rest="其他人员5人")), "N-STAFF-PARTS")
+
+
+def test_head_count_listing_kinds_that_overlap_is_not_summed():
+    # 女职工 and 党员 are no kinds of staff; 在职 holds the 行政编制
+    for rest in ("女职工3,000人", "在职人员9,244人"):
+        assert not found(read(_HEADS.format(total="9,244", rest=rest)), "N-STAFF-PARTS")
+    assert not found(read("单位共有职工52人，其中：在职人员40人，离退休人员15人，其中离休人员3人。"), "N-STAFF-PARTS")
 
 
 def test_item_unlisted_not_said_when_an_item_is_described_but_unread():

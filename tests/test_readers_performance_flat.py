@@ -58,6 +58,18 @@ def test_a_form_on_one_line_is_read_cell_by_cell():
     assert (ev.total, ev.grade, ev.omitted) == (Decimal("99.49"), "优", ())
 
 
+def test_a_template_row_left_unfilled_is_kept_apart_and_reported(tmp_path):
+    cells = _cells()
+    at = cells.index("时效指标")
+    with_filler = cells[:at] + ["指标2"] + cells[at:]
+    ev, _ = _evaluation("\n\n".join(with_filler))
+    assert [i.name for i in ev.indicators] == [i.name for i in _evaluation("\n\n".join(cells))[0].indicators]
+    assert [(s.excerpt, s.line) for s in ev.fillers] == [("指标2", 2 * at + 1)]
+    hit = [f for f in check_page(tmp_path, "\n\n".join(with_filler)).report.findings if f.code == "P-TEMPLATE-ROW"]
+    assert len(hit) == 1 and "“指标2”" in hit[0].message and hit[0].severity.value == "warning"
+    assert "P-TEMPLATE-ROW" not in page_codes(check_page(tmp_path, "\n\n".join(cells)))
+
+
 def test_one_cell_a_line_and_one_row_a_line_read_the_same():
     one_line = _evaluation(" ".join(_cells()))[0]
     cells = _evaluation("\n\n".join(_cells()))[0]

@@ -358,6 +358,24 @@ def test_performance_grid_with_repeated_merged_cells():
     assert evaluations_from_grids([RawGrid(rows=(("收入支出决算总表",), ("项目", "决算数")))]) == ()
 
 
+def test_performance_grid_template_rows_are_passed_over_and_kept():
+    """The template's example rows left unfilled ("……", "指标2") are no indicators; the reader keeps
+    where they are for P-TEMPLATE-ROW."""
+    rows = (
+        ("项目支出绩效自评表",),
+        ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分"),
+        ("产出指标", "数量指标", "甲", "10", "=1次", "=1次", "100%", "10"),
+        ("……", "", "", "", "", "", "", ""),
+        ("", "", "指标2", "", "", "", "", ""),
+        ("", "", "指标3", "10", "=2次", "=2次", "100%", "10"),
+        ("", "", "指标4:", "", "", "", "", ""),
+    )
+    (ev,) = evaluations_from_grids([RawGrid(rows=rows)])
+    assert [i.name for i in ev.indicators] == ["甲", "指标3"]  # a row with values is read, whatever its name
+    # the last row may be one a copy cut short: no example row left in
+    assert [s.excerpt for s in ev.fillers] == ["……", "指标2"]
+
+
 @needs_shared
 @needs_seed
 def test_seed_statements_fill_model_parts(seed):

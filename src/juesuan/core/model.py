@@ -462,6 +462,9 @@ class Evaluation:
     #: Where the reader saw more of the form than it could place (a copy cut inside the table, a
     #: row that fits no column): the table is incomplete, so its sums (weights, 总分) are not checked.
     omitted: tuple[Span, ...] = ()
+    #: The template's example rows left in the table unfilled ("……", "指标2" with no values): passed
+    #: over, not read as indicators.
+    fillers: tuple[Span, ...] = ()
 
 
 # --------------------------------------------------------------------------- 绩效目标 (budgets)
@@ -565,6 +568,10 @@ CODED_NAME = "编码名称"
 #: value: the completion rate as printed ("100"); amounts: (预算数, 决算数, the rate) of a clause that
 #: prints all three whoever they belong to ("年初预算数为1255.37万元,支出决算数为2112.86万元,完成年初预算的100%")
 COMPLETION_CLAUSE = "完成预算句"
+#: key: the total's words as printed ("财政供养人员共计"); amounts: (the total, then each part) of a head count
+#: whose "其中" lists kinds of staff that never overlap ("共计9,244人。其中：行政编制…1,845人，事业编制…7,399人，
+#: 离退休人员1,206人"); parts: each part's words; words in brackets are left out
+STAFF_PARTS = "人数构成"
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,8 +55,10 @@ _BUDGET_HEADING = re.compile(r"^(?!.*(?:决算|执行|支出|完成|变动|对�
 #: Words that make a sentence's figures those of a part of the units the page sums up.
 _SUBSET = re.compile(r"[区市县旗州]直(?:部门|单位|各|财政|行政)")
 #: A 决算's sentence that lists a budget's parts: "…预算为20万元，其中：…", no 决算 or 支出 before 其中
-#: (the parts after it may still be called "支出决算" by a careless copy).
-_BUDGET_SENTENCE = re.compile(r"(?:(?!决算|支出|其中)[^。])*?预算数?(?:为|是|安排)?\d(?:(?!决算|支出|其中)[^。])*?其中")
+#: (the parts after it may still be called "支出决算" by a careless copy); a budget compared with
+#: ("…为1012万元,较预算数898万元增加114万元…(其中:…") is no budget's sentence.
+_BUDGET_SENTENCE = re.compile(r"(?:(?!决算|支出|其中)[^。])*?(?<![较比与])(?<![较比与]年初)(?<![较比与]全年)预算数?(?:为|是|安排)?\d"
+                              r"(?:(?!决算|支出|其中)[^。])*?其中")
 #: A sentence opening on a year, before any figure and with no word that compares ("2021年的…",
 #: "3、2021年度“三公”经费决算数为…").
 _SENTENCE_YEAR = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*(?:[^\d。，,；;：:比较与同至止]{0,12}?)((?:19|20)\d\d)\s*年度?"

@@ -75,6 +75,9 @@ _YEARS = (
     # "2015年衢江区“三公”经费支出决算同比下降的原因": the year whose accounts changed
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?[^。，,；;\n\d]{{0,12}}?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?决算数?"
                       rf"(?=同比|比上年|较上年)")),
+    # a 三公 note's title, or its subtitle, on a line of its own: "迪庆州州本级2020年度“三公”经费决支出情况说明"
+    ("标题", re.compile(rf"(?m)^[^\S\n]*[^\n。，,；;：:]{{0,30}}?(?<!\d){_Y}\s*年度?[^\n。，,；;：:\d]{{0,24}}?[“\"]?三公[”\"]?经费"
+                       rf"[^\n。，,；;：:\d]{{0,12}}?说明[^\S\n]*$")),
     # a numbered heading of a 决算's own 预算绩效 section: "十三、关于2022年度预算绩效情况的说明"
     ("绩效", re.compile(rf"(?:^|\n)\s*[一二三四五六七八九十]+[、.．]\s*(?:关于?)?\s*{_Y}\s*年度?\s*(?:部门)?预算绩效(?:管理)?(?:工作)?情况")),
     # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's
@@ -120,8 +123,11 @@ def _years(lines: Lines) -> Iterator[Claim]:
                 continue  # "比上年…增加…；比2019年（疫情前）…减少…": an older year on purpose
             if role == "比较" and _follows_its_subject(_sentence_before(text, m.start()), int(m.group(1))):
                 continue  # "2022年度“三公”经费预算较2021年度增加…": the sentence's own year, one before it
+            if role == "标题" and 0 <= text.find("万元") < m.start():
+                continue  # a title stands above the figures; one below names another note (a list of links)
             words = (m.group(0).strip(),) if role == "计划" else ()
-            yield Claim(model.YEAR, role, m.group(1), parts=words, span=lines.span(m.start(1), m.end(1)))
+            yield Claim(model.YEAR, "决算" if role == "标题" else role, m.group(1), parts=words,
+                        span=lines.span(m.start(1), m.end(1)))
     for regex in (_NO_YEAR, _SHORT_YEAR):
         for m in regex.finditer(text):
             yield Claim(model.YEAR, "决算", "", parts=(m.group(0).strip(),), span=lines.span(m.start(), m.end()))
@@ -334,9 +340,48 @@ def _completion_clauses(lines: Lines) -> Iterator[Claim]:
             yield Claim(model.COMPLETION_CLAUSE, value=m.group("pct"), amounts=figures, span=lines.span(m.start(), m.end()))
 
 
+# --------------------------------------------------------------------------- a head count and its kinds
+
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+#: "财政供养人员共计9,244人。其中：" / "共有干部职工52人，其中": a head count and the list after it.
+_HEAD_COUNT = re.compile(rf"(?P<head>[^\s，,。；;：:\d]{{0,12}}(?:共计|共有|总计|合计))[^\S\n]*(?P<n>{_COUNT})[^\S\n]*人"
+                         rf"[^\S\n]*[。，,；;]?[^\S\n]*其中[：:]?(?P<list>[^。\n]*)")
+_HEAD_PART = re.compile(rf"^(?P<name>[^\d]{{1,16}}?)(?P<n>{_COUNT})人$")
+#: The kinds a "其中" may give that never overlap, as two ways of counting: by 编制, or 在职; either
+#: with the retired beside. A part must name exactly one of them ("女职工", "党员" end the reading).
+_POST_KINDS = ("行政编制", "事业编制", "工勤")
+_RETIRED_KINDS = ("离退休", "离休", "退休")
+
+
+def _staff_kind(name: str) -> str | None:
+    found = [k for k in (*_POST_KINDS, "在职", *_RETIRED_KINDS) if k in name]
+    if "离退休" in found:
+        found = [k for k in found if k not in ("离休", "退休")]
+    return found[0] if len(found) == 1 else None
+
+
+def _staff_parts(lines: Lines) -> Iterator[Claim]:
+    for m in _HEAD_COUNT.finditer(lines.text):
+        listed = re.sub(r"[（(][^（）()]*[）)]", "", m.group("list"))
+        names, counts = [], []
+        for part in filter(None, (p.strip() for p in re.split(r"[，、；;]|,(?!\d{3}(?!\d))", listed))):
+            got = _HEAD_PART.match(part)
+            if got is None:
+                break
+            names.append(got.group("name"))
+            counts.append(parse_amount(got.group("n")))
+        kinds = [_staff_kind(n) for n in names]
+        if len(kinds) < 2 or None in kinds or len(set(kinds)) < len(kinds):
+            continue
+        if ("在职" in kinds and any(k in _POST_KINDS for k in kinds)) or ("离退休" in kinds and any(k in ("离休", "退休") for k in kinds)):
+            continue  # two ways of counting mixed: a part may hold another
+        yield Claim(model.STAFF_PARTS, m.group("head"), m.group(0), parts=tuple(names),
+                    amounts=(parse_amount(m.group("n")), *counts), span=lines.span(m.start(), m.end()))
+
+
 def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ()) -> tuple[Claim, ...]:
     """Every claim of the kinds above, in kind order; ``projects`` are the names of the 项目支出绩效
     自评表 the document holds (an amount is looked for after each)."""
     text = Lines(lines)
     return (*_years(text), *_items(text), *_listings(text), *_organs(text), *_grades(text), *_projects(text, projects),
-            *_references(text), *_coded_names(text), *_completion_clauses(text))
+            *_references(text), *_coded_names(text), *_completion_clauses(text), *_staff_parts(text))

@@ -75,7 +75,7 @@ class EvaluationScore:
 def table_label(ev: Evaluation) -> str:
     """"项目支出绩效自评表（援疆工作经费）" — how messages name a table."""
     title = "单位整体支出绩效自评表" if ev.kind == "整体" else "项目支出绩效自评表"
-    return f"{title}（{ev.name}）"
+    return f"{title}（{ev.name}）" if ev.name else title
 
 
 # --------------------------------------------------------------------------- rules and direction

@@ -70,7 +70,7 @@ _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|
 
 #: A 三公 note's title that names neither 决算 nor 预算: "乌鲁木齐市天山区2019年度“三公”经费公开说明".
 _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\S{0,40}?)(?P<scope>)(?P<kind>)[“\"]?三公[”\"]?经费"
-                            r"(?:支出|增减|使用|安排)*(?:情况)?(?:公开)?(?:情况)?说明(?:[（(](?P<note>决算|预算)[）)])?$")
+                            r"(?:支出|增减|使用|安排|决算|预算)*(?:情况)?(?:公开)?(?:情况)?说明(?:[（(](?P<note>决算|预算)[）)])?$")
 #: How a 三公 note's title ends: "…“三公”经费（支出）（预算）（增减）情况（公开）说明".
 #: A title naming the 三公 figures' kind last: "…“三公”经费预算情况", "…“三公”经费决算".
 _SANGONG_KIND_END = re.compile(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)(?:执行)?(?:情况)?(?:公开)?(?:说明)?$")

@@ -69,6 +69,8 @@ _FUND_BLOCK_LABELS = ("部门资金", "项目资金", "资金来源", "单位资
 _GOAL_LABELS = ("年度总体目标", "总体目标", "预期目标", "实际完成情况")
 _INDICATOR_BLOCK_LABELS = ("年度绩效指标完成情况", "绩效指标")
 _DECIMAL_FIELDS = {"weight", "rate", "score"}
+#: A template's example row ("……", "指标2:"), kept in a published form when it is left unfilled.
+FILLER = re.compile(r"^(?:…+|\.{3,}|指标\d+[:：]?)$")
 _GRADE_LABELS = ("评价结果", "自评等级", "绩效等级", "评价等级")
 
 
@@ -135,6 +137,8 @@ class _Reader:
     kind: str
     values: dict = field(default_factory=dict)
     sources: dict = field(default_factory=dict)
+    fillers: list = field(default_factory=list)  # (row, span) of the template's example rows
+    last_row: int = -1  # the last indicator or 总分 row read
 
     def span(self, r: int, c: int) -> Span:
         spans = self.grid.spans
@@ -163,16 +167,20 @@ class _Reader:
             first = texts[0]
             if first == "总分" or first.startswith("总分"):
                 self._total(r, cells)
+                self.last_row = r
                 ind_header = None
             elif any(_grade_label(t) for t in texts):
                 self._grade(r, cells)
             elif "三级指标" in texts:
                 ind_header = _header_map(row, INDICATOR_COLUMNS)
                 fund_header, goal_pending = None, False
+            elif ind_header is not None and len(cells) == 1 and FILLER.match(first):
+                self.fillers.append((r, self.span(r, cells[0][0])))  # the template's example row, left unfilled
             elif ind_header is not None:
                 indicator = self._indicator(r, row, ind_header, carried)
                 if indicator is not None:
                     indicators.append(indicator)
+                    self.last_row = r
                     carried = (indicator.level1, indicator.level2)
             elif _fund_header(texts):
                 fund_header = _header_map(row, FUND_COLUMNS)
@@ -220,7 +228,14 @@ class _Reader:
             span=first_span,
             sources=dict(self.sources),
             omitted=self.grid.omitted,
+            fillers=tuple(span for r, span in self.fillers if self._followed(r, span)),
         )
+
+    def _followed(self, r: int, span: Span) -> bool:
+        """The form goes on after row ``r``: a row the table ends on may be one a copy cut short
+        ("成本指标 | 指标1:" and no more), no example row left in."""
+        later = (o.line for o in self.grid.omitted if o.line is not None)
+        return r < self.last_row or (span.line is not None and any(line > span.line for line in later))
 
     # ------------------------------------------------------------------ parts
 

@@ -24,7 +24,7 @@ from typing import Sequence
 
 from ...core.model import Span
 from .grid import RawGrid
-from .performance import FUND_COLUMNS, INDICATOR_COLUMNS, cell_number
+from .performance import FILLER, FUND_COLUMNS, INDICATOR_COLUMNS, cell_number
 
 Line = tuple[str, Span]
 
@@ -58,8 +58,6 @@ _GLUED = re.compile(r"^(\D*[\u4e00-\u9fff：:])(\d[\d,]*(?:\.\d+)?)$")
 _DASHES = {"-", "—", "－", "/", "——", "--", "／"}
 #: Spaces between letters of one cell ("一级 指标", "经济效益 指标"), and around a cell.
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff（）()])[ \t\u3000]+(?=[\u4e00-\u9fff（）()])")
-#: A template's empty row ("……", "指标2:").
-_FILLER = re.compile(r"^(?:…+|\.{3,}|指标\d+[:：]?)$")
 _WEIGHT = re.compile(r"^\d{1,3}(?:\.\d{1,2})?分?$")
 #: Words above the indicators this reader may pass over (blocks' labels, a 年度主要任务 list); past
 #: them the words are no form.
@@ -333,7 +331,9 @@ class _Form:
                 return
             prefix = []
             while _level(self.word(self.p)) or _filler(self.word(self.p)):
-                if not _filler(self.word(self.p)):
+                if FILLER.match(self.word(self.p)):
+                    self.row((self.word(self.p), self.p))  # the template's example row: the grid reader marks it
+                elif not _filler(self.word(self.p)):
                     prefix.append(self.p)
                 self.p += 1
             if prefix:
@@ -438,7 +438,7 @@ class _Form:
 
 def _filler(word: str) -> bool:
     """A template's empty row ("……", "指标2:") or a blank cell a copy marked ("-")."""
-    return bool(_FILLER.match(word)) or word in _DASHES
+    return bool(FILLER.match(word)) or word in _DASHES
 
 
 def _lead(word: str) -> bool:

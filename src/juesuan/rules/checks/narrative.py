@@ -271,6 +271,9 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
     f = _income_by_funds(ctx)
     if f:
         yield f
+    f = _total_by_items(ctx, both)
+    if f:
+        yield f
     f = _sides_balance(ctx)
     if f:
         yield f
@@ -299,6 +302,16 @@ def _sides_balance(ctx: Context) -> Finding | None:
                        message="本年收入与结转结余之和不等于本年支出与结转结余之和（收入总计应等于支出总计）",
                        spans=[sp for side in sides for _, (_, sp) in side], section=section_label(ctx, "本年收入合计"),
                        relation="C38")
+
+
+def _total_by_items(ctx: Context, aliases: tuple[str, ...]) -> Finding | None:
+    """收入总计 against its items and balances when 本年收入 is not written ("收入总计为415.2644万元，
+    其中：1.财政拨款收入… 2.事业收入… 3.上年结转和结余…"): an item left unnamed may make up a
+    shortfall, so only a sum above the total is found."""
+    if _sv(ctx, "本年收入合计")[0] is not None:
+        return None  # the total against 本年收入, and 本年收入 against its items, are checked above
+    return _narrative_sum(ctx, N_TOTALS_SUM, "收入总计", [*(f"收入.{i}" for i in INCOME_ITEMS), "使用非财政拨款结余", "年初结转和结余"],
+                          "C38", "收入总计与所列各项收入、结转结余之和不一致", aliases)
 
 
 def _income_by_funds(ctx: Context) -> Finding | None:

@@ -16,7 +16,7 @@ from ...core import keys
 from ...core.findings import Finding
 from ...core.numerals import cn_number
 from ...core.keys import FULL_BUDGET, INITIAL_BUDGET
-from ...core.model import BUDGET_VEHICLE_CATEGORIES, ORGANS, VEHICLE_CATEGORIES, Statement
+from ...core.model import BUDGET_VEHICLE_CATEGORIES, ORGANS, STAFF_PARTS, VEHICLE_CATEGORIES, Statement
 from ...core.money import round2, tolerance
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
@@ -33,6 +33,7 @@ N_OPERATING_COST = Code("N-OPERATING-COST", WARNING, "机关运行经费与公�
 N_PROCUREMENT = Code("N-PROCUREMENT", ERROR, "政府采购：总额≠货物＋工程＋服务，或授予中小（小微）企业金额超过总额（中小企业金额）")
 N_ASSETS = Code("N-ASSETS", ERROR, "国有资产：车辆总数≠各类车辆之和")
 N_STAFF_SUM = Code("N-STAFF-SUM", ERROR, "实有人数≠在职人员＋离休人员＋退休人员；或所列各类编制之和大于编制人数")
+N_STAFF_PARTS = Code("N-STAFF-PARTS", WARNING, "人数“其中”所列各类人员（行政编制、事业编制、在职、离退休等）之和大于所说的总人数")
 N_ORG_COUNT = Code("N-ORG-COUNT", ERROR, "概况所写内设机构（下属单位）个数与其后列出的名称个数不符")
 N_PERFORMANCE = Code("N-PERFORMANCE", WARNING, "绩效说明中的预算总额、执行总额、项目个数、得分与自评表或决算总数不一致")
 N_REPEAT = Code("N-REPEAT", ERROR, "同一数字在说明中出现两次而数值不同")
@@ -206,7 +207,7 @@ def assets(ctx: Context) -> Iterator[Finding]:
     if total is None or all(v is None for _, v in parts):
         raise NotApplicable("缺少车辆总数或分类车辆数")
     s = total_of(v for _, v in parts)
-    if s < total and _unread_kinds(tspan, _CARS, VEHICLE_CATEGORIES + BUDGET_VEHICLE_CATEGORIES):
+    if s < total and _unread_kinds(d, tspan, _CARS, VEHICLE_CATEGORIES + BUDGET_VEHICLE_CATEGORIES):
         return  # "定向保障用车1辆": a kind the phrasebook does not know may make up the rest
     if s != total:
         figures = {"车辆总数": str(int(total)), "分类之和": str(int(s))}
@@ -221,9 +222,14 @@ _STAFF_WORDS = ("在职", "离休", "退休", "实有", "编制", "行政", "事
                 "参照公务员管理")
 
 
-def _unread_kinds(span, kinds: re.Pattern, known: tuple[str, ...]) -> bool:
-    """The line of ``span`` lists a kind ("定向保障用车1辆", "聘用人员5人") that none of ``known`` names."""
+def _unread_kinds(d, span, kinds: re.Pattern, known: tuple[str, ...]) -> bool:
+    """The printed line of ``span`` lists a kind ("定向保障用车1辆", "聘用人员5人") that none of ``known``
+    names: the sentences after it on that line count too ("…退休人员417人。同等待遇非在编人员127人。")."""
     line = span.excerpt if span is not None else ""
+    n = d.narrative
+    if span is not None and span.line is not None and n is not None:
+        text = n.text.split("\n")
+        line = "".join(t for s, t in zip(n.lines, text) if s.line == span.line and s.file == span.file) or line
     return any(not any(k in m.group(1) or m.group(1).rstrip("人员数") in k for k in known) for m in kinds.finditer(line))
 
 
@@ -249,7 +255,7 @@ def staff(ctx: Context) -> Iterator[Finding]:
     if total is not None and any(v is not None for _, v in parts):
         s = total_of(v for _, v in parts)
         # a sum short of the total is no finding where the line lists kinds beside 在职、离休、退休 ("…聘用人员5人，遗属8人")
-        if s > total or (s < total and not _unread_kinds(tspan, _STAFF_KINDS, _STAFF_WORDS)):
+        if s > total or (s < total and not _unread_kinds(d, tspan, _STAFF_KINDS, _STAFF_WORDS)):
             yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
                           {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
                           spans(tspan), section_label(ctx, "人员."))
@@ -259,6 +265,22 @@ def staff(ctx: Context) -> Iterator[Finding]:
             yield N_STAFF_SUM(f"编制人数{int(posts)}人，所列各类编制之和为{int(s)}人，大于编制人数",
                           {"编制人数": str(int(posts)), **{f"{k}编制": str(int(v)) for k, v in kinds}, "之和": str(int(s))},
                           spans(pspan), section_label(ctx, "人员."))
+
+
+@check(N_STAFF_PARTS, relations=("C51",))
+def staff_parts(ctx: Context) -> Iterator[Finding]:
+    """“共计N人，其中：……”所列各类人员（互不重叠的编制、在职、离退休类别）之和不大于N；“其中”可以不列全。"""
+    n = ctx.disclosure.narrative
+    claims = n.claimed(STAFF_PARTS) if n is not None else ()
+    if not claims:
+        raise NotApplicable("说明中没有“共计N人，其中……”的人数构成")
+    for c in claims:
+        total, *parts = c.amounts
+        s = sum(parts)
+        if s > total:
+            figures = {"总数": str(int(total)), **{name: str(int(v)) for name, v in zip(c.parts, parts)}, "之和": str(int(s))}
+            yield N_STAFF_PARTS(f"{c.key}{int(total)}人，其中所列{'、'.join(c.parts)}之和为{int(s)}人，大于总数",
+                                figures, spans(c.span), section_label(ctx, "人员."))
 
 
 @check(N_ORG_COUNT)
@@ -371,4 +393,4 @@ def _same_sentence(a: Statement, b: Statement) -> bool:
     return (a.span.file, a.span.page, a.span.line, a.span.excerpt) == (b.span.file, b.span.page, b.span.line, b.span.excerpt)
 
 
-CHECKS = (sangong_structure, sangong_counts, operating_cost, procurement, assets, staff, organs, performance_summary, repeated)
+CHECKS = (sangong_structure, sangong_counts, operating_cost, procurement, assets, staff, staff_parts, organs, performance_summary, repeated)

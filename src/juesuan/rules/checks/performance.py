@@ -23,7 +23,7 @@ from ...core.money import HUNDRED, ZERO, fmt_amount, fmt_pct, pct_range, round2,
 from ..measure import NUMBER, convert, parse_measure
 from ...core.scoring_policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
-from .base import ERROR, INFO, WARNING, Code, Context, check
+from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .performance_support import (P_ROUNDING, CENT, gap_finding, half_unit, num, places, rounds_to, row_name, scored, spans,
                                   table_label)
 from .performance_accounts import project_amounts, same_indicator, whole_vs_accounts
@@ -43,6 +43,7 @@ P_GRADE = Code("P-GRADE", ERROR, "评价等级与总分不符（表中未印总�
 P_FUNDS_SUM = Code("P-FUNDS-SUM", ERROR, "项目自评表的年度资金总额与其中当年财政拨款、上年结转资金、其他资金之和不符")
 P_UNREADABLE = Code("P-UNREADABLE", WARNING, "绩效自评表中的数值无法识别，该项未能计分（未读到资金合计行或其金额、只读到部分内容时为提示）",
                     also=(INFO,))
+P_TEMPLATE_ROW = Code("P-TEMPLATE-ROW", WARNING, "绩效自评表留有未填写的模板示例行（“……”“指标2”且该行无内容）")
 
 
 _MONEY = ("万元", "元", "千元", "亿元")
@@ -331,6 +332,19 @@ def unreadable(ctx: Context) -> Iterator[Finding]:
                               spans(ev, ind, "actual", "target", "weight"), table_label(ev))
 
 
+@check(P_TEMPLATE_ROW)
+def template_rows(ctx: Context) -> Iterator[Finding]:
+    """公开的自评表不留模板的示例行：只印“……”或“指标2”而其余各栏为空的行应删去或填写。"""
+    evaluations = ctx.disclosure.evaluations
+    if not evaluations:
+        raise NotApplicable("没有绩效自评表")
+    for ev in evaluations:
+        if ev.fillers:
+            shown = "".join(f"“{w}”" for w in dict.fromkeys(s.excerpt for s in ev.fillers))
+            yield P_TEMPLATE_ROW(f"{table_label(ev)}留有未填写的模板示例行{shown}（共{len(ev.fillers)}行），应删去或按实际填写",
+                                 {"表": table_label(ev), "行数": str(len(ev.fillers))}, ev.fillers[:1], table_label(ev))
+
+
 CHECKS = (
     execution_rate,
     funds_sum,
@@ -343,6 +357,7 @@ CHECKS = (
     weights,
     grades,
     unreadable,
+    template_rows,
     cost_vs_execution,
     inconsistent_rules,
     narrative_scores,
