@@ -72,6 +72,10 @@ def test_a_bracket_wrapped_onto_the_next_line_is_paired():
     assert len(found(left_open, "W-PAREN")) == 1  # the next line closes nothing: still unpaired
     numbered = doc(text="(3)教育和管理职能。(4)服从和服务于经济建设的职能。(\n5)做好群众工作。(6)其他职能。")
     assert not found(numbered, "W-PAREN")  # "(5)" cut after its opening bracket
+    # a line whose last bracket the next line closes, after an unpaired one: that one only is reported
+    scored = doc(text="20 分)项目决策(10 分)科学决策必要性 (政策依据)5 5 (\n10 ) 绩效目标明确性5 5")
+    (hit,) = found(scored, "W-PAREN")
+    assert hit.figures["原文"].startswith("20 分)")
 
 
 @pytest.mark.parametrize("slip", ["比上年预算增加增加27.45万元", "决算数大小于预算数的主要原因", "比2024年度减增加21.90万元",

@@ -48,6 +48,27 @@ def test_a_title_without_year_mark_a_lost_characters_prefix_and_a_unit_that_belo
     assert identify(lines(*text))[0].unit == "南城街道办事处"
 
 
+def test_a_numbered_heading_or_the_funds_a_note_covers_name_no_unit():
+    # a budget's pages that open on a table: the first title-like line is a numbered heading
+    assert find_title(lines("(二)2017年部门项目支出预算安排情况说明")).unit == ""
+    # a 三公 note's title broken after the funds it covers; the school's name stands above it
+    t = find_title(lines("2020年度一般公共预算及政府性基金", "财政拨款“三公”经费支出决算情况说明"))
+    assert (t.unit, t.year) == ("", 2020)
+    assert clean_unit("一般公共预算及政府性基金") == "" and clean_unit("政府性基金预算") == ""
+    assert clean_unit("庐江县第二中学") == "庐江县第二中学"
+    t = find_title(lines("预决算公开专栏庐江县第二中学", "2020年度一般公共预算及政府性基金", "财政拨款“三公”经费支出决算情况说明"))
+    assert (t.unit, t.year, t.kind) == ("庐江县第二中学", 2020, "决算")  # the name alone on the line above
+
+
+def test_a_web_pages_line_joined_to_the_last_cell_is_no_cut_sentence():
+    text = ("宜宾市本级2017年“三公”经费决算情况说明\n2017年因公出国(境)费99万元,比预算数减少31万元。\n"
+            "附表:宜宾市本级2017年“三公”经费决算汇总表\n项目 |\n2017年决算(万元) |\n因公出国(境)经费 |\n99 |\n"
+            "扫一扫在手机打开当前页")
+    d = assemble(extract_text(text, "page.txt"), None, None)
+    assert d.identity.partial == ""
+    assert assemble(extract_text(text.replace("99 |\n扫一扫", "本年因公出国团组共计"), "page.txt"), None, None).identity.partial
+
+
 def test_a_title_after_a_web_pages_metadata_rows_stands_on_its_own_line():
     text = ("[ 索引号 ] | 11500221009304852A/2025-00013 | [ 发文字号 ] | 无 |\n"
             "[ 发布机构 ] | 长寿区洪湖镇 | [ 有效性 ] | |\n重庆市长寿区洪湖镇人民政府2024部门决算情况说明\n"

@@ -55,3 +55,52 @@ def test_a_subtitle_naming_another_year(tmp_path):
     # the same title in a list of links at the page's foot names another note
     links = NOTE.format(subtitle_year="2021") + "\n相关链接\n迪庆州州本级2019年度“三公”经费决算支出情况说明\n"
     assert "N-YEAR" not in page_codes(check_page(tmp_path, links))
+
+
+_YIBIN = ("宜宾市本级2017年“三公”经费决算情况说明\n"
+          "经宜宾市财政局汇总,2017年宜宾市市本级部门使用财政拨款安排“三公”经费支出总额为3825万元,比预算数减少{total}万元。\n"
+          "一、因公出国(境)经费\n2017年因公出国(境)费99万元,比预算数减少31万元。\n"
+          "二、公务接待费\n2017年公务接待费1014万元, 比预算数减少850万元。\n"
+          "三、公务用车购置及运行维护费\n2017年公务用车购置及运行维护费2712万元(其中:公务用车购置费0万元,"
+          "公务用车运行维护费2712万元),比预算数减少107万元。\n")
+
+
+def test_the_totals_difference_from_the_budget_against_its_items(tmp_path):
+    (hit,) = [f for f in check_page(tmp_path, _YIBIN.format(total="1188")).report.findings if f.code == "N-BUDGET-DIFF"]
+    assert hit.figures["各项之和"] == "-988.00" and hit.spans[0].line == 2
+    assert "N-BUDGET-DIFF" not in page_codes(check_page(tmp_path, _YIBIN.format(total="988")))
+
+
+# 新疆's notes: the whole prefecture's figures, then its own level's; each line a paragraph of a web page
+_KEZHOU = ("克州2021年“三公”经费预算安排和使用情况\n\n"
+           "2021年全州“三公经费”财政拨款支出4,855万元,比上年减支433万元,降低8.19%,为年初预算数6180万元的78.56%。"
+           "其中:公务用车运行维护费支出3758万元,比上年增支816万元,增长27.74%\n\n"
+           "{level}“三公经费”财政拨款支出1,127万元,比上年减支73万元,下降6.08%,为年初预算数1537万元的73.32%。"
+           "其中:公务用车运行维护费支出937万元,比上年减支18万元,下降1.88%。\n")
+
+
+def test_a_prefectures_own_level_after_the_whole_is_a_part_of_it(tmp_path):
+    result = check_page(tmp_path, _KEZHOU.format(level="州本级"))
+    # a title on how the budget was spent: the year's accounts
+    assert (result.identity.kind, result.identity.year) == ("三公说明", 2021) and not result.identity.budget
+    assert not page_codes(result, "error")
+    said = _read(_KEZHOU.format(level="州本级"))
+    assert said["三公.合计.增减"] == Decimal("-433") and said["三公.公务用车运行维护费"] == Decimal("3758")
+
+
+_ATUSHI = ("阿图什市2021年“三公”经费预算安排和使用情况\n"
+           "2021年阿图什市“三公经费”财政拨款支出1645.14万元,比上年减支209.51万元,降低11.30%。"
+           "公车购置及运行维护费支出1502.58万元,比上年减支{vehicles}万元,降低11.68%。其中:公务用车购置费支出11.67万元,"
+           "比上年减支{buy}万元,降低98.67%;公务用车运行维护费1490.91万元,比上年减支{run}万元,降低31.01%。"
+           "公务接待费支出142.56万元,比上年减支10.72万元,降低6.99%因公出国费支出0万元,比上年减支0万元。\n")
+
+
+def test_the_vehicles_change_against_its_two_parts_in_xinjiangs_words(tmp_path):
+    said = _read(_ATUSHI.format(vehicles="198.79", buy="869.02", run="670.23"))
+    assert said["三公.合计"] == Decimal("1645.14") and said["三公.公务用车购置及运行维护费"] == Decimal("1502.58")
+    assert said["三公.因公出国（境）费"] == 0 and said["三公.公务接待费.增减"] == Decimal("-10.72")
+    wrong = check_page(tmp_path, _ATUSHI.format(vehicles="198.79", buy="869.02", run="670.23"))
+    (hit,) = [f for f in wrong.report.findings if f.code == "N-YOY-DELTA"]
+    assert hit.figures["各项之和"] == "-1,539.25"
+    # the two parts' changes adding up to the vehicles' (the rates are then wrong: another finding)
+    assert "N-YOY-DELTA" not in page_codes(check_page(tmp_path, _ATUSHI.format(vehicles="198.79", buy="128.56", run="70.23")))

@@ -101,6 +101,10 @@ _BARE_NAME = re.compile(_SIDE_WORD)
 #: A sentence opening on an organisation's name before its year ("市食药监局2015年…"; not 本局, 我单位).
 _OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|政府|中心|站|所|厅|馆|会"
                     r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
+#: A sentence giving the figures of a whole region ("2021年全州“三公经费”财政拨款支出4,855万元"), and one
+#: giving its own level's after it ("州本级“三公经费”…1,127万元"): a part of the whole, not the same figures.
+_WHOLE = re.compile(r"(?:(?:19|20)\d\d\s*年度?[，,]?|^|(?<=[。；;]))\s*全(?:省|州|市|县|区|旗|盟)(?!面|年|部)")
+_OWN_LEVEL = re.compile(r"(?:^|(?<=[\d%。；;，,\s]))(?:(?:19|20)\d\d\s*年度?[，,]?)?\s*(?:省|州|市|县|区|旗|盟)本级")
 #: What the same organisation's name may end with or not: "塘子街道" is "塘子街道办事处".
 _ORG_TAIL = re.compile(r"(?:办事处|人民政府|[（(]本级[）)])$")
 #: A bracket closed right before a clause (its words may follow: "…。）比上年").
@@ -140,6 +144,8 @@ class _Reader:
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
         self.yuan = in_yuan([t for t, _ in self.lines])  # a 说明 that states its amounts in 元
         self.unit = flat(unit)  # the document's unit: a sentence opening on another one tells its figures
+        self.whole = False  # a sentence has given a whole region's figures: its own level's are a part
+        self.level = False  # the paragraph is on the region's own level, after the whole's
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
         self.clauses = pb.ALL + (BUDGET_ONLY + _composed_budget() if budget else ())
         self.budget = budget  # in a budget "比2025年预算增加…" is its change against last year's budget
@@ -334,6 +340,7 @@ class _Reader:
         """Read one paragraph; returns the 项 subject to carry into the next paragraph."""
         text = Compact()
         self.share_base = ""
+        self.level = False
         for no in numbers:
             text.add(no, self.lines[no][0])
         s = text.text
@@ -388,7 +395,7 @@ class _Reader:
                     carried = subject
             if self._of_last_year(s, start, cut):
                 self._as_last_years(told)
-            elif _SUBSET.search(s, start, cut) or self._other_unit(s, start):
+            elif _SUBSET.search(s, start, cut) or self._other_unit(s, start) or self._level_of_whole(s, start, cut):
                 # "2022年区直财政拨款资金安排“三公”经费决算数为736.40万元": a part of the whole the page tells
                 del self.statements[told:]
             elif not self.budget and _BUDGET_SENTENCE.match(s, start, cut):
@@ -525,6 +532,17 @@ class _Reader:
             return False
         year = self.year or self._head_year
         return year is not None and int(m.group(1)) != year - 1
+
+    def _level_of_whole(self, s: str, start: int, end: int) -> bool:
+        """The sentence gives a region's own level ("州本级…") after one gave the whole region's ("全州…");
+        a copy may have joined it to the sentence before ("…为年初预算数1万元的0%州本级…")."""
+        whole = _WHOLE.search(s, start, end)
+        if whole:  # (a copy may have joined the title before it: "…预算安排和使用情况2021年全州…")
+            self.whole, self.level = True, False
+            start = whole.end()
+        # the sentences after it in its paragraph ("其中:公车购置支出22万元…") are the level's too
+        self.level = self.level or (self.whole and _OWN_LEVEL.search(s, start, end) is not None)
+        return self.level
 
     def _other_unit(self, s: str, start: int) -> bool:
         """The sentence opens on an organisation other than the document's before its year ("比如市旅游委,

@@ -63,7 +63,9 @@ class Title:
 #: What a web copy puts before a title ("当前位置:首页>通知公告>", "相关解读:相关文件:"), a saved
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
 _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^[•·●◆■▪]+|^(?:纳入|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
+                          r"|^[（(]?(?:\d+|[一二三四五六七八九十]+)[）)]"  # a numbered heading: "(二)2017年部门项目支出预算…"
                           r"|^(?:信息名称|标题|名称|文件名称)(?=\S{4})"  # a web page's field label before the title
+                          r"|^\S*?专栏(?=\S{4})"  # the page's column ("预决算公开专栏庐江县第二中学")
                           r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
@@ -116,9 +118,15 @@ def clean_unit(unit: str) -> str:
         unit = cleaned
 
 
+#: A title on how a budget was spent: a 决算's figures.
+_SPENT = re.compile(r"预算(?:安排)?(?:和|及|与)?(?:使用|执行)情况")
+
+
 #: A level of government or the kind of budget, not an organisation: "2016年度区级部门决算公开",
 #: "2025年度部门(单位)预算".
-_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|[我本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)$")
+_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|[我本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
+                         # the funds a 三公 note covers: "2020年度一般公共预算及政府性基金财政拨款“三公”经费…"
+                         r"|(?:(?:一般公共|政府性基金|国有资本经营)(?:预算)?[及和与、]?)+)$")
 
 
 def _titles_a_unit(text: str) -> bool:
@@ -153,11 +161,15 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 unit = named  # "…|智能机器人2015年内蒙古自治区文化厅部门决算…": the organisation after the year
             if len(unit) > 50 or re.search(r"、|决算|报表", unit):
                 continue  # 目录 entries run together ("部门决算报表一、收入支出决算总表二、收入…") name no unit
+            if not unit and not part:
+                unit = _named_above(head, i)
             scope = {"本级": "单位"}.get(m.group("scope") or "", m.group("scope") or "")
             # a 三公 note without the word: a budget's when it names one ("2019年部门预算“三公”经费公开说明")
             note = m.groupdict().get("note")
             kind = ("预算" if m.group("kind") == "预算" or (not m.group("kind") and not note and _BUDGET_NOTE.search(body))
                     or note == "预算" else "决算")
+            if kind == "预算" and _SPENT.search(body):
+                kind = "决算"  # "克州2021年“三公”经费预算安排和使用情况": what was spent, against the budget
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
             after = next((t for t, _ in head[i + n + 1:i + n + 4] if t), "")
             if _TOC_MARK.match(after):
@@ -174,6 +186,15 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
         return None
     best = max(r for r, _ in found)
     return next(t for r, t in found if r == best)
+
+
+def _named_above(head: Sequence[tuple[str, Span]], i: int) -> str:
+    """An organisation's name alone on the line above a title that names none ("庐江县第二中学" over
+    "2020年度一般公共预算及政府性基金 / 财政拨款“三公”经费支出决算情况说明"), else ""."""
+    above = next((t.strip() for t, _ in reversed(head[max(i - 2, 0):i]) if t.strip()), "")
+    if re.fullmatch(r"[\u4e00-\u9fa5（）()]{4,30}", above) and _ORG.search(above) and not CHROME_LINE.search(above):
+        return clean_unit(above)
+    return ""
 
 
 # --------------------------------------------------------------------------- 目录
@@ -283,6 +304,9 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
         texts.pop()  # a web copy's share or print line, or its empty "附件:" list, after the document
     if not texts:
         return ""
+    chrome = CHROME_LINE.search(texts[-1])
+    if chrome and chrome.start() > 0 and len(texts[-1]) - chrome.start() <= 30:
+        texts[-1] = texts[-1][:chrome.start()].rstrip()  # the page's own line joined to the last of the document
     if contents.found and not any(t.strip() for t, _ in lines[contents.end:]) and not grids:
         return "文件不完整：只有目录，正文未见"
     last = texts[-1]

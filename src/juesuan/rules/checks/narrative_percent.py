@@ -196,7 +196,6 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
 def yoy_delta(ctx: Context) -> Iterator[Finding]:
     """增减额 = 本年数 − 上年数；一般公共预算财政拨款支出的增减额 = Σ各项增减额；三公合计的增减额 = Σ三项增减额。"""
     statements = require_statements(ctx)
-    d = ctx.disclosure
     year = year_of(ctx)
     ran = False
     for s in statements:
@@ -219,21 +218,31 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
     for cls in sorted({s.key for s in statements if CLASS_KEY.match(split_key(s.key)[0]) and split_key(s.key)[1] == DELTA}):
         code = split_key(cls)[0].split(".")[1]
         groups.append((split_key(cls)[0], [k for k in items if k.split(".")[1][:3] == code]))
-    groups.append(("三公.合计", [keys.key(p, DELTA) for p in _SANGONG_PARTS]))
-    groups.append(("三公.公务用车购置及运行维护费", [keys.key(p, DELTA) for p in _VEHICLE_PARTS]))
+    groups.extend(_SANGONG_GROUPS)
     for subject, parts in groups:
-        total, tspan = stated_value(d, keys.key(subject, DELTA))
-        values = [(named(k, year), stated_value(d, k)[0]) for k in parts]
-        if total is None or not parts or any(v is None for _, v in values):
-            continue
-        ran = True
-        f = sum_finding(code=N_YOY_DELTA, total=total, parts=values, total_label=named(keys.key(subject, DELTA), year),
-                        message=f"{quoted(subject, year)}的增减额与所列各项增减额之和不一致", spans=[tspan], section=section_label(ctx, subject),
-                        relation="C46" if subject.startswith("三公") else "C44")
+        summed, f = _group_sum(ctx, N_YOY_DELTA, subject, [split_key(k)[0] for k in parts], DELTA, "的增减额与所列各项增减额之和不一致")
+        ran = ran or summed
         if f:
             yield f
     if not ran:
         raise NotApplicable("说明中没有可核对的增减额")
+
+
+#: The 三公 figures that are sums of others: the total of the three, the vehicles' of their two.
+_SANGONG_GROUPS = (("三公.合计", _SANGONG_PARTS), ("三公.公务用车购置及运行维护费", _VEHICLE_PARTS))
+
+
+def _group_sum(ctx: Context, code, subject: str, parts, suffix: str, message: str) -> tuple[bool, Finding | None]:
+    """The ``suffix`` figure (a change, a difference from the budget) of ``subject`` against those of
+    its ``parts``, when every one is stated: (whether it could be checked, the finding)."""
+    d, year = ctx.disclosure, year_of(ctx)
+    total, tspan = stated_value(d, keys.key(subject, suffix))
+    values = [(named(keys.key(p, suffix), year), stated_value(d, keys.key(p, suffix))[0]) for p in parts]
+    if total is None or not parts or any(v is None for _, v in values):
+        return False, None
+    return True, sum_finding(code=code, total=total, parts=values, total_label=named(keys.key(subject, suffix), year),
+                             message=f"{quoted(subject, year)}{message}", spans=[tspan], section=section_label(ctx, subject),
+                             relation="C46" if subject.startswith("三公") else "C44")
 
 
 @check(N_BUDGET_GAP, ROUNDING, N_ZERO_BUDGET, relations=("C41", "C42", "C46"))
@@ -297,6 +306,10 @@ def budget_diff(ctx: Context) -> Iterator[Finding]:
                           message=f"{quoted(subject, year)}写与预算相比{said}，而决算数{amt(actual)}万元、预算数{amt(budget)}万元，"
                                   f"相差{amt(actual - budget)}万元",
                           spans=[s.span], section=section_label(ctx, subject), slack_parts=2)
+        if f:
+            yield f
+    for subject, parts in _SANGONG_GROUPS:  # "比预算数减少1188万元" against the items' 31 + 850 + 107
+        _, f = _group_sum(ctx, N_BUDGET_DIFF, subject, parts, BUDGET_DIFF, "与预算相比的增减额与所列各项增减额之和不一致")
         if f:
             yield f
 

@@ -323,6 +323,18 @@ def _unpaired(line: str, enumerations: bool = True) -> int | None:
     return opened[0] if opened else None
 
 
+def _left_open(line: str) -> bool:
+    """A bracket of ``line`` is still open at its end ("…科学决策必要性 (政策依据)5 5 ("), whatever
+    came before it."""
+    depth = 0
+    for c in line:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
 @check(W_PAREN)
 def brackets(ctx: Context) -> Iterator[Finding]:
     """每段文字中的圆括号应成对出现；少写的一半常使括号内的说明与正文混在一起（括号被换行分在两行的、节选本在括号中间截断的最后一行不算）。"""
@@ -336,9 +348,10 @@ def brackets(ctx: Context) -> Iterator[Finding]:
         i = _unpaired(line)
         closes_before = continued and i is not None and line[i] in _CLOSE
         following = _unpaired(lines[n + 1], enumerations=False) if n + 1 < len(lines) else None  # "(" / "5)…"
-        continued = (i is not None and line[i] in _OPEN and following is not None
+        continued = (_left_open(line) and following is not None
                      and lines[n + 1][following] in _CLOSE)
-        if (i is not None and not continued and not closes_before and not (n == cut and line[i] in _OPEN)
+        wrapped = continued and i is not None and line[i] in _OPEN  # its open bracket is closed on the next line
+        if (i is not None and not wrapped and not closes_before and not (n == cut and line[i] in _OPEN)
                 and not _GARBLED.search(line)):  # a bracket lost to a wrong decoding is the copy's
             shown = line[max(i - 10, 0):i + 20]
             lack = "有“（”而无对应的“）”" if line[i] in _OPEN else "有“）”而无对应的“（”"
