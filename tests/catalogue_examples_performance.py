@@ -152,6 +152,8 @@ EXAMPLES: dict[str, tuple[Callable[[], Disclosure], Callable[[], Disclosure]]] =
                            _total(change_item(base_evaluation("乙项目"), 0, **_OVER), "94.00"))),
     "P-UNREADABLE": (lambda: disclosure(change_item(base_evaluation(), 3, actual="详见附件")),
                      lambda: disclosure()),
+    "P-GOAL-WORDS": (lambda: disclosure(replace(base_evaluation(), goal="43.2", achieved="37.24")),
+                     lambda: disclosure(replace(base_evaluation(), goal="完成改造43.2万元", achieved="完成37.24万元"))),
     "P-TEMPLATE-ROW": (lambda: disclosure(replace(base_evaluation(), fillers=(_span("A12", "指标2"),))),
                        lambda: disclosure()),
     "P-NARRATIVE-SCORE": (

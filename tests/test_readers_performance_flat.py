@@ -70,6 +70,15 @@ def test_a_template_row_left_unfilled_is_kept_apart_and_reported(tmp_path):
     assert "P-TEMPLATE-ROW" not in page_codes(check_page(tmp_path, "\n\n".join(cells)))
 
 
+def test_a_goal_written_as_figures_only(tmp_path):
+    cells = ["43.2" if c == "完成基建工程委托业务50个。" else c for c in _cells()]
+    ev, _ = _evaluation("\n\n".join(cells))
+    assert (ev.goal, ev.achieved) == ("43.2", "43.2")
+    (hit,) = [f for f in check_page(tmp_path, "\n\n".join(cells)).report.findings if f.code == "P-GOAL-WORDS"]
+    assert hit.figures == {"预期目标": "43.2", "实际完成情况": "43.2"}
+    assert "P-GOAL-WORDS" not in page_codes(check_page(tmp_path, "\n\n".join(_cells())))
+
+
 def test_one_cell_a_line_and_one_row_a_line_read_the_same():
     one_line = _evaluation(" ".join(_cells()))[0]
     cells = _evaluation("\n\n".join(_cells()))[0]

@@ -27,9 +27,9 @@ NOTE = """政府信息公开
 """
 
 
-def _read(text: str) -> dict[str, Decimal]:
+def _read(text: str, year: int | None = None) -> dict[str, Decimal]:
     lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
-    return {s.key: s.value for s in parse_narrative(lines).narrative.statements}
+    return {s.key: s.value for s in parse_narrative(lines, year=year).narrative.statements}
 
 
 def test_the_summed_figures_with_last_years_before_each_change():
@@ -104,3 +104,21 @@ def test_the_vehicles_change_against_its_two_parts_in_xinjiangs_words(tmp_path):
     assert hit.figures["各项之和"] == "-1,539.25"
     # the two parts' changes adding up to the vehicles' (the rates are then wrong: another finding)
     assert "N-YOY-DELTA" not in page_codes(check_page(tmp_path, _ATUSHI.format(vehicles="198.79", buy="128.56", run="70.23")))
+
+
+# a budget's 三公 note that opens on its sentence (no title line), in 元, its reason naming last year's spending
+_BAOSHAN = ("2019年保山市环境保护局“三公”经费财政拨款预算安排389000元,比上年预算增56400元,同比增长16.96%。具体情况如下:\n"
+            "(一)公务接待费\n"
+            "安排公务接待费64000元,比上年预算减15600元,同比下降19.60%。主要是2018年严格执行厉行节约公务接待费支出"
+            "{spent}元与上年比减少30431元,因此2019年预算比上年预算减少15600元。\n"
+            "附件【保山市环境保护局2019年“三公”经费公开表.xls】\n")
+
+
+def test_last_years_spending_in_a_budgets_reason_is_no_second_figure(tmp_path):
+    result = check_page(tmp_path, _BAOSHAN.format(spent="49865"))
+    assert result.identity.kind == "三公说明" and result.identity.budget and result.identity.year == 2019
+    assert result.identity.partial == ""  # the attachment's link after the note is no cut sentence
+    assert "N-REPEAT" not in page_codes(result)
+    # the sentence on 2018 tells last year's figure, once the reader knows the note's year
+    said = _read(_BAOSHAN.format(spent="49865"), year=2019)
+    assert said["三公.公务接待费"] == Decimal("6.4") and said["三公.公务接待费.上年"] == Decimal("4.9865")

@@ -140,10 +140,11 @@ class ParsedNarrative:
 
 class _Reader:
     def __init__(self, lines: Sequence[tuple[str, Span]], code_year: int, projects: Sequence[str] = (),
-                 budget: bool = False, unit: str = "", own_year: bool = False):
+                 budget: bool = False, unit: str = "", own_year: bool = False, year: int | None = None):
         self.lines = [(str(t or ""), s if s is not None else Span()) for t, s in lines]
         self.yuan = in_yuan([t for t, _ in self.lines])  # a 说明 that states its amounts in 元
         self.unit = flat(unit)  # the document's unit: a sentence opening on another one tells its figures
+        self.given_year = year  # the document's year as identified, where no title line gives one
         self.whole = False  # a sentence has given a whole region's figures: its own level's are a part
         self.level = False  # the paragraph is on the region's own level, after the whole's
         #: the clauses read: a budget's own ("预算数41.60万元" is its amount) only in a budget
@@ -631,9 +632,10 @@ class _Reader:
 
     @functools.cached_property
     def _head_year(self) -> int | None:
-        """The year of a title-like line among the first (read once)."""
+        """The year of a title-like line among the first (read once), else the document's as the
+        reader identified it (a 三公 note opening on a sentence: "2019年…预算安排389000元,比上年…")."""
         first = next((m for t, _ in self.lines[:5] if (m := _FIRST_YEAR.search(t))), None)
-        return int(first.group(1)) if first else None
+        return int(first.group(1)) if first else self.given_year
 
     def _resolve(self, r: Reading, text: Compact) -> str:
         if r.kind == "klass":
@@ -849,10 +851,11 @@ def _share_base(words: str) -> str:
 
 
 def parse_narrative(lines: Sequence[tuple[str, Span]], profile: Profile | None = None, *,
-                    code_year: int = 2024, projects: Sequence[str] = (), unit: str = "") -> ParsedNarrative:
+                    code_year: int = 2024, projects: Sequence[str] = (), unit: str = "",
+                    year: int | None = None) -> ParsedNarrative:
     """Read the 公开说明 given as (line text, span) pairs; see the module docstring. ``projects``
     are the names of the 项目支出绩效自评表 read with it (an amount after a name is a claim)."""
     # every region's recorded variants are read; a budget's profile adds the clauses only a budget has
     budget = profile is not None and tuple(profile.match.kinds) == ("预算",)
     own_year = profile is not None and profile.phrase("totals") == "own_year"
-    return _Reader(lines, code_year, projects, budget, unit, own_year).run()
+    return _Reader(lines, code_year, projects, budget, unit, own_year, year).run()

@@ -152,14 +152,14 @@ def _as_of(sections: Sequence[Section]) -> str:
 # --------------------------------------------------------------------------- lazy collaborators
 
 
-def _parse_narrative(lines, profile: Profile, projects: Sequence[str] = (), unit: str = ""):
+def _parse_narrative(lines, profile: Profile, projects: Sequence[str] = (), unit: str = "", year: int | None = None):
     try:
         from ...phrasebook.parse import parse_narrative
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("juesuan.phrasebook"):
             return None
         raise
-    return parse_narrative(lines, profile, projects=projects, unit=unit)
+    return parse_narrative(lines, profile, projects=projects, unit=unit, year=year)
 
 
 def _recognize(grids: Sequence[RawGrid], profile: Profile, year: int | None, budget: bool = False) -> Tables:
@@ -192,7 +192,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
     name, year, title_span = identity.unit, identity.year, identity.span
     sections, glossary = sections_of(lines[contents.end:] if contents.found else lines)
 
-    parsed = _parse_narrative(lines, profile, [e.name for e in evaluations if e.kind == "项目"], identity.unit)
+    parsed = _parse_narrative(lines, profile, [e.name for e in evaluations if e.kind == "项目"], identity.unit, identity.year)
     narrative = Narrative(sections=sections, glossary=glossary, text=full_text, lines=tuple(s for _, s in lines),
                           body_start=contents.end if contents.found else 0)
     reasons: Mapping[str, str] = {}

@@ -93,7 +93,8 @@ _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?�
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
 _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]单位[）)])*(?:基本情况|概况)$")
 #: A page's empty list of links after the document ("附件:", "相关文档:").
-_LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?$")
+#: An attachment's list or link after the document ("附件【保山市环境保护局2019年“三公”经费公开表.xls】").
+_LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?(?:\s*[【\[]?[^【】\[\]\n]*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)[】\]]?)*$")
 #: A body sentence opening on the unit's name and the year.
 _OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)")
 #: A body sentence naming the unit with the year it reports ("…现将涪陵区新妙镇2021年度“三公”经费决算情况
@@ -479,7 +480,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read
     accounts = ""
     if found_kind == "三公说明":
-        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:支出)?预算(?!执行)", own_head[:300])
+        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?!执行)", own_head[:300])
                                              and not re.search(r"决算|预算执行", own_head[:300]) else "决算")
     if kind:
         found_kind, basis["kind"], conf["kind"] = kind, KIND_GIVEN, SURE

@@ -27,7 +27,7 @@ from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .performance_support import (P_ROUNDING, CENT, gap_finding, half_unit, num, places, rounds_to, row_name, scored, spans,
                                   table_label)
 from .performance_accounts import project_amounts, same_indicator, whole_vs_accounts
-from .performance_text import achieved_text, cost_vs_execution, inconsistent_rules, narrative_scores, normal_grade
+from .performance_text import achieved_text, cost_vs_execution, goal_words, inconsistent_rules, narrative_scores, normal_grade
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -362,6 +362,7 @@ CHECKS = (
     inconsistent_rules,
     narrative_scores,
     achieved_text,
+    goal_words,
     whole_vs_accounts,
     project_amounts,
     same_indicator,

@@ -7,6 +7,7 @@ Where it sits: rules/checks; listed in ``performance.CHECKS`` (the catalogue imp
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -24,6 +25,7 @@ P_COST_EXEC = Code("P-COST-EXEC", WARNING, "成本指标业绩值与全年执行
 P_INCONSISTENT_RULE = Code("P-INCONSISTENT-RULE", WARNING, "同一赋分规则在同一文件中前后执行不一致（同类指标写了不同赋分规则为提示）", also=(INFO,))
 P_NARRATIVE_SCORE = Code("P-NARRATIVE-SCORE", ERROR, "绩效情况说明中的得分、等级、项目数或金额与自评表不符（只与按配置计算的得分、等级不符，或自评表张数不符时为警告）", also=(WARNING,))
 P_ACHIEVED_TEXT = Code("P-ACHIEVED-TEXT", WARNING, "实际完成情况文字所写数值或完成日期与指标表业绩值不符")
+P_GOAL_WORDS = Code("P-GOAL-WORDS", WARNING, "自评表的年度总体目标（预期目标、实际完成情况）只填了数字，没有写目标和完成的内容")
 
 
 _MONEY = ("万元", "元", "千元", "亿元")
@@ -257,9 +259,27 @@ def achieved_text(ctx: Context) -> Iterator[Finding]:
                 _said(claim) + spans(ev, ind, "actual"), table_label(ev))
 
 
+#: A cell that says nothing in words: figures, signs and spaces only ("43.2", "287 171").
+_FIGURES_ONLY = re.compile(r"^[\d.,，、%％\s万元-]*\d[\d.,，、%％\s万元-]*$")
+
+
+@check(P_GOAL_WORDS)
+def goal_words(ctx: Context) -> Iterator[Finding]:
+    """自评表的年度总体目标写明预期目标和实际完成情况，不只是金额或数字。"""
+    for ev in evaluations(ctx):
+        bare = [(label, text) for label, text in (("预期目标", ev.goal), ("实际完成情况", ev.achieved))
+                if _FIGURES_ONLY.match(text or "") and not re.search(r"[\u4e00-\u9fff]", text.replace("万元", ""))]
+        if bare:
+            shown = "，".join(f"{label}只填“{text}”" for label, text in bare)
+            where = ev.sources.get("goal") if any(label == "预期目标" for label, _ in bare) else ev.sources.get("achieved")
+            yield P_GOAL_WORDS(f"{table_label(ev)}年度总体目标中{shown}，没有写明目标和完成的内容",
+                               {label: text for label, text in bare}, (where or ev.span,) if (where or ev.span) else (),
+                               table_label(ev))
+
+
 def _said(claim: Claim | None) -> tuple[Span, ...]:
     """Where the 实际完成情况 text says it: the indicator's name and value, marked."""
     return (claim.span,) if claim is not None and claim.span is not None else ()
 
 
-__all__ = ["cost_vs_execution", "inconsistent_rules", "narrative_scores", "achieved_text"]
+__all__ = ["cost_vs_execution", "inconsistent_rules", "narrative_scores", "achieved_text", "goal_words"]

@@ -233,7 +233,8 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
 #: Letters that make no word in a finance office's text (a pattern: 士地 after 护/人/战… is part of a
 #: word), and the word meant.
 TYPOS = {r"(?<![护人战博硕学院女男将勇烈义卫骑道居名绅进力谋隐斗])士地": "土地", "部暑": "部署", "贯沏": "贯彻", "载止": "截止",
-         r"(?m)(?<!说)情况明(?=[…．.·\s\d]|$)": "情况说明"}  # a heading's "总体情况明" (a 目录 line's leaders after it)
+         r"(?m)(?<!说)情况明(?=[…．.·\s\d]|$)": "情况说明",  # a heading's "总体情况明" (a 目录 line's leaders after it)
+         "公用用车": "公务用车", "机关机参公": "机关及参公"}
 #: Set phrases of three parts: written with two parts as here and the third another word, the third is wrong.
 SET_PHRASES = (("武装头脑", "指导实践", "推动工作"), ("学懂", "弄通", "做实"), ("讲政治", "顾大局", "守规矩"))
 
