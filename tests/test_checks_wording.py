@@ -3,7 +3,7 @@ outdated names, 元/万元 slips — each with the line it is on."""
 
 import pytest
 
-from builders import doc, found
+from builders import check_page, doc, found
 from catalogue_examples import EXAMPLES
 
 WORDING_CODES = [c for c in EXAMPLES if c.startswith("W-")]
@@ -22,6 +22,14 @@ def test_editor_question_points_at_its_line():
     assert hit.figures["原文"] == "补充开展党纪学题教育情况？"
     span = hit.spans[0]
     assert span.line == 2 and span.excerpt[span.start:span.end].endswith("情况？")
+
+
+def test_a_slip_in_a_wrapped_paragraph_points_at_its_printed_line(tmp_path):
+    page = ("某局2023年度部门预算\n一、机关运行经费\n本部门机关运行经费主要用于机关及参公事业单位为保证日常运转发生的\n"
+            "办公费、印刷费、邮电费、差旅费、会议费、培训费、\n公用用车运行维护费、其他交通费用等日常公用经费支出。\n")
+    result = check_page(tmp_path, page)
+    (hit,) = [f for f in result.report.findings if f.code == "W-TYPO"]
+    assert hit.spans[0].line == 5 and hit.spans[0].excerpt.startswith("本部门机关运行经费")  # the joined passage is shown
 
 
 def test_ellipsis_and_dash_are_not_doubled_punctuation():

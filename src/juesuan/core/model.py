@@ -610,6 +610,9 @@ class Narrative:
     glossary: tuple[tuple[str, str], ...] = ()  # 名词解释 (term, definition)
     text: str = ""  # the whole text after normalisation, for wording checks
     lines: tuple[Span, ...] = ()  # one span per text line, for locating passages
+    #: per text line joined from several printed lines (a layout's wrap): where each printed line
+    #: after the first begins in it, and its span; () for a line printed whole
+    pieces: tuple[tuple[tuple[int, Span], ...], ...] = ()
     body_start: int = 0  # index of the first line after the 目录 (0 when there is none)
 
     def body(self) -> str:

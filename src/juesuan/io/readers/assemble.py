@@ -194,6 +194,7 @@ def assemble(extracted: Extracted, profile: Profile | None = None, kind: str | N
 
     parsed = _parse_narrative(lines, profile, [e.name for e in evaluations if e.kind == "项目"], identity.unit, identity.year)
     narrative = Narrative(sections=sections, glossary=glossary, text=full_text, lines=tuple(s for _, s in lines),
+                          pieces=extracted.joins if any(extracted.joins) else (),
                           body_start=contents.end if contents.found else 0)
     reasons: Mapping[str, str] = {}
     texts: Mapping[str, str] = {}
@@ -308,5 +309,6 @@ def _merge_narrative(parsed: Narrative, ours: Narrative) -> Narrative:
         glossary=parsed.glossary or ours.glossary,
         text=parsed.text or ours.text,
         lines=parsed.lines or ours.lines,
+        pieces=ours.pieces,
         body_start=ours.body_start,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
@@ -267,6 +268,11 @@ def line_span(d: Disclosure, start: int, end: int) -> Span | None:
                 base = sp
                 break
     rel_start, rel_end = start - line_start, end - line_start
+    if base is not None and base is n.lines[index] and index < len(n.pieces):
+        for at, printed in n.pieces[index]:  # a line a layout wrapped: the printed line the words start on
+            if at > rel_start:
+                break
+            base = replace(base, page=printed.page, line=printed.line)
     if base is not None:
         return Span(file=base.file, page=base.page, line=base.line, start=rel_start, end=rel_end, excerpt=line_text)
     return Span(file=d.source, line=index + 1, start=rel_start, end=rel_end, excerpt=line_text)
