@@ -122,3 +122,30 @@ def test_last_years_spending_in_a_budgets_reason_is_no_second_figure(tmp_path):
     # the sentence on 2018 tells last year's figure, once the reader knows the note's year
     said = _read(_BAOSHAN.format(spent="49865"), year=2019)
     assert said["三公.公务接待费"] == Decimal("6.4") and said["三公.公务接待费.上年"] == Decimal("4.9865")
+
+
+# 德钦's note: last year's figures in a sentence of their own, named "上年度" in words, then this year's
+_DEQIN = ("2018年德钦县人大常委会“三公”经费支出决算情况说明\n"
+          "2018年德钦县人民代表大会常务委员会一般公共预算财政拨款“三公”经费支出合计9.75万元。\n"
+          "“三公”经费支出情况:上年度 “三公”经费支出24.67万元,其中公务用车运行维护费15.48万元、公务接待费9.18万元。"
+          "本年“三公”经费支出9.75 万元,其中公务用车运行维护费5.98万元、公务接待费 3.77 万元。"
+          "本年度“三公”经费支出比上年度减少{change}万元。\n")
+
+
+def test_last_years_figures_named_in_words_are_last_years(tmp_path):
+    said = _read(_DEQIN.format(change="14.9"), year=2018)
+    assert said["三公.公务接待费"] == Decimal("3.77") and said["三公.公务接待费.上年"] == Decimal("9.18")
+    result = check_page(tmp_path, _DEQIN.format(change="14.9"))
+    # no figure stated twice; the change printed to one place is 9.75 − 24.67 rounded
+    assert "N-REPEAT" not in page_codes(result) and "N-YOY-DELTA" not in page_codes(result)
+    assert "N-YOY-DELTA" in page_codes(check_page(tmp_path, _DEQIN.format(change="15.9")))
+
+
+def test_a_count_unchanged_from_last_year_is_no_change_of_the_money(tmp_path):
+    note = ("昆明市五华区2021年“三公”经费决算情况说明\n"
+            "公务接待费为0万元,较上年减少0.86万元,下降100 %,国内公务接待批次为0次,较上年减少119批次,下降100%,"
+            "共计接待0人次,与上年持平。\n")
+    result = check_page(tmp_path, note)
+    assert "N-YOY-PCT" not in page_codes(result)
+    said = _read(note, year=2021)
+    assert said["三公.公务接待费.增减率"] == Decimal("-100")

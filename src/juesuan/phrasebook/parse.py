@@ -115,6 +115,11 @@ _SHARE_BASE = re.compile(r"占[^，,。；;%\d]{0,40}\d+(?:\.\d+)?%")
 _ADJUSTED = re.compile(r"剔除|扣除|除去|不考虑|可比口径")
 #: A clause about a count of units ("有11个部门", "3个部门与去年持平"): its change is theirs.
 _UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
+#: A sentence on last year, named in words, before any figure: "“三公”经费支出情况:上年度 “三公”经费支出
+#: 24.67万元,其中…" (not a comparison: "上年相比…", "上年同期…").
+_LAST_YEAR_OPENING = re.compile(r"(?:[^。；;：:\d]{0,16}[：:])?\s*上(?:一)?年度?\s*(?![相比较同增减持])[^\d。；;，,]{0,24}?\d")
+#: A count right before "与上年持平": what is unchanged is the count ("共计接待0人次,与上年持平").
+_COUNT_FLAT = re.compile(r"\d+\s*(?:人次|批次|次|人|辆|个|台|套|项|批)\s*[，,、]?\s*(?:与|和|同|比|较)?\s*上年度?(?:相比)?\s*[，,]?\s*(?:基本)?$")
 #: A clause opening on a year or a comparison with one ("比2014年公务接待费1.84万元", "2016年度基本支出
 #: 230万元", "较上年“三公”经费…").
 _COMPARED = re.compile(r"\s*(?P<vs>(?:与|同|比|较)\s*)?(?:(?P<last>上年|去年|上一年)|(?P<year>(?:19|20)\d\d)\s*年)")
@@ -477,6 +482,8 @@ class _Reader:
                 continue  # "比2019年（疫情前）减少24.87万元": no change from last year
             if r.kind in ("yoy", "flat") and _UNITS_COUNTED.search(self._clause_text(text.text, s_start, r.start)):
                 continue  # "其中有11个部门与2013年…持平": what some units did, not the document's figure
+            if r.kind == "flat" and _COUNT_FLAT.search(text.text, s_start, r.start):
+                continue  # "共计接待0人次,与上年持平": the count is unchanged, not the money
             if r.kind in ("yoy", "flat") and _ADJUSTED.search(text.text, s_start, r.start):
                 continue  # "剔除这一因素…减少933.78万元": a change on another footing than the figures
             vs_budget = (not self.budget and r.kind in ("yoy", "flat")
@@ -580,6 +587,8 @@ class _Reader:
     def _of_last_year(self, s: str, start: int, end: int) -> bool:
         """The sentence tells the year before the report's, not compared with it ("2021年的三公经费
         决算数合计为807.95万，其中：…" in a 2022 决算): its first year, before any figure, is that year."""
+        if _LAST_YEAR_OPENING.match(s, start, end):
+            return True
         year = self.year or self._head_year
         m = _SENTENCE_YEAR.match(s, start, end)
         return year is not None and m is not None and int(m.group(1)) == year - 1

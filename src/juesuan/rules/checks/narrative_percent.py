@@ -17,7 +17,7 @@ from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import BUDGET_DIFF, BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import BUDGET_WORD, COMPLETION_CLAUSE, Statement
-from ...core.money import HALF_CENT, HUNDRED, pct
+from ...core.money import HALF_CENT, HUNDRED, pct, printed_places, round2
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .narrative_words import flipped, rate_flipped
 from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, pc_printed, quoted,
@@ -209,6 +209,9 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         ran = True
         if flipped(s.value, current - prior):
             continue  # 增加 for a fall, 持平 for a change: N-YOY-WORDS says so
+        places = printed_places(s.value)
+        if places < 2 and round2(current - prior, places) == s.value:
+            continue  # "减少14.9万元" for 9.75 − 24.67: the change printed to fewer places
         f = equal_finding(code=N_YOY_DELTA, left=("说明中增减额", s.value), right=("本年数−上年数", current - prior), slack_parts=2,
                           message=f"{quoted(subject, year)}增减额与本年数、上年数之差不一致", spans=[s.span], section=section_label(ctx, subject))
         if f:
