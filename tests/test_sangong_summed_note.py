@@ -141,6 +141,11 @@ def test_last_years_figures_named_in_words_are_last_years(tmp_path):
     assert "N-YOY-DELTA" in page_codes(check_page(tmp_path, _DEQIN.format(change="15.9")))
 
 
+def test_this_years_carry_over_is_no_sentence_on_last_year():
+    said = _read("一、收入支出决算总体情况说明\n上年结转和结余14.96万元，为以前年度未执行完的资金。", year=2021)
+    assert said == {"年初结转和结余": Decimal("14.96")}
+
+
 def test_a_count_unchanged_from_last_year_is_no_change_of_the_money(tmp_path):
     note = ("昆明市五华区2021年“三公”经费决算情况说明\n"
             "公务接待费为0万元,较上年减少0.86万元,下降100 %,国内公务接待批次为0次,较上年减少119批次,下降100%,"

@@ -116,8 +116,8 @@ _ADJUSTED = re.compile(r"剔除|扣除|除去|不考虑|可比口径")
 #: A clause about a count of units ("有11个部门", "3个部门与去年持平"): its change is theirs.
 _UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
 #: A sentence on last year, named in words, before any figure: "“三公”经费支出情况:上年度 “三公”经费支出
-#: 24.67万元,其中…" (not a comparison: "上年相比…", "上年同期…").
-_LAST_YEAR_OPENING = re.compile(r"(?:[^。；;：:\d]{0,16}[：:])?\s*上(?:一)?年度?\s*(?![相比较同增减持])[^\d。；;，,]{0,24}?\d")
+#: 24.67万元,其中…" (not a comparison: "上年相比…", "上年同期…"; nor this year's income "上年结转和结余…").
+_LAST_YEAR_OPENING = re.compile(r"(?:[^。；;：:\d]{0,16}[：:])?\s*上(?:一)?年度?\s*(?![相比较同增减持]|[末底]?结转|[末底]?结余)[^\d。；;，,]{0,24}?\d")
 #: A count right before "与上年持平": what is unchanged is the count ("共计接待0人次,与上年持平").
 _COUNT_FLAT = re.compile(r"\d+\s*(?:人次|批次|次|人|辆|个|台|套|项|批)\s*[，,、]?\s*(?:与|和|同|比|较)?\s*上年度?(?:相比)?\s*[，,]?\s*(?:基本)?$")
 #: A clause opening on a year or a comparison with one ("比2014年公务接待费1.84万元", "2016年度基本支出
