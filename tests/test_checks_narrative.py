@@ -169,6 +169,10 @@ def test_staff_of_a_kind_named_in_the_next_sentence_of_the_line_is_no_gap(tmp_pa
             "实有人数1982人,其中:在职人数1434人,均为全额补助事业人员;离休人员4人;退休人员417人。{more}\n")
     assert "N-STAFF-SUM" not in page_codes(check_page(tmp_path, page.format(more="同等待遇非在编人员127人。")))
     assert "N-STAFF-SUM" in page_codes(check_page(tmp_path, page.format(more="")))
+    # the same line as a layout wrapped it: the kind is on the next printed line
+    body = page.format(more="同等待遇非在编人员127人。").split("\n")[2]
+    wrapped = "\n".join(["宜春学院2020年部门预算", "二、部门基本情况", *(body[k:k + 37] for k in range(0, len(body), 37))])
+    assert "N-STAFF-SUM" not in page_codes(check_page(tmp_path, wrapped + "\n"))
 
 
 _INCOME = ("二、刘堡镇卫生院2021年度部门决算情况说明\n(一)收入决算情况。2021年度,收入总计为{total}万元,其中:\n"

@@ -227,9 +227,11 @@ def _unread_kinds(d, span, kinds: re.Pattern, known: tuple[str, ...]) -> bool:
     names: the sentences after it on that line count too ("…退休人员417人。同等待遇非在编人员127人。")."""
     line = span.excerpt if span is not None else ""
     n = d.narrative
-    if span is not None and span.line is not None and n is not None:
+    if span is not None and n is not None:
+        # the text lines printed on its line, or (a layout's wrap joined) the one holding its words
         text = n.text.split("\n")
-        line = "".join(t for s, t in zip(n.lines, text) if s.line == span.line and s.file == span.file) or line
+        line = "".join(t for s, t in zip(n.lines, text) if (s.line == span.line and s.file == span.file and span.line is not None)
+                       or (line and line in t)) or line
     return any(not any(k in m.group(1) or m.group(1).rstrip("人员数") in k for k in known) for m in kinds.finditer(line))
 
 
