@@ -23,8 +23,8 @@ from ...core.money import HUNDRED, ZERO, fmt_amount, fmt_pct, pct_range, round2,
 from ..measure import NUMBER, convert, parse_measure
 from ...core.scoring_policy import PROPORTIONAL
 from ..scoring import is_reverse, scoring_line, total_line
-from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
-from .performance_support import (P_ROUNDING, CENT, gap_finding, half_unit, num, places, rounds_to, row_name, scored, spans,
+from .base import ERROR, INFO, WARNING, Code, Context, check
+from .performance_support import (P_ROUNDING, CENT, evaluations, gap_finding, half_unit, num, places, rounds_to, row_name, scored, spans,
                                   table_label)
 from .performance_accounts import project_amounts, same_indicator, whole_vs_accounts
 from .performance_text import achieved_text, cost_vs_execution, goal_words, inconsistent_rules, narrative_scores, normal_grade
@@ -335,10 +335,7 @@ def unreadable(ctx: Context) -> Iterator[Finding]:
 @check(P_TEMPLATE_ROW)
 def template_rows(ctx: Context) -> Iterator[Finding]:
     """公开的自评表不留模板的示例行：只印“……”或“指标2”而其余各栏为空的行应删去或填写。"""
-    evaluations = ctx.disclosure.evaluations
-    if not evaluations:
-        raise NotApplicable("没有绩效自评表")
-    for ev in evaluations:
+    for ev in evaluations(ctx):
         if ev.fillers:
             shown = "".join(f"“{w}”" for w in dict.fromkeys(s.excerpt for s in ev.fillers))
             yield P_TEMPLATE_ROW(f"{table_label(ev)}留有未填写的模板示例行{shown}（共{len(ev.fillers)}行），应删去或按实际填写",
