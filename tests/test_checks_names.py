@@ -76,6 +76,22 @@ def test_alternatives_are_one_finding_per_line_and_same_direction_pairs_pass():
     assert hits[0].spans[0].line == 1
 
 
+def test_alternatives_after_a_slash_and_the_short_pair_are_template_choices():
+    text = ("因公出国(境)费支出决算增加/减少0万元,增长/下降0%。\n"
+            "安排因公出国(境)费0元,比上年预算增(减)0元。\n"
+            "收入增加/增长5.00万元，支出减少2.00万元，收入/支出比为1.2。")
+    hits = found(doc(text=text), "W-TEMPLATE-CHOICE")
+    assert [h.figures["原文"] for h in hits] == ["增加/减少、增长/下降", "增(减)"]
+    assert [h.spans[0].line for h in hits] == [1, 2]
+
+
+def test_the_templates_finance_office_choice_is_a_remnant_warning():
+    hits = found(doc(text="根据预算执行情况,经盘龙区财政厅(局)汇总,盘龙区人民政府2018年“三公”经费支出12.04万元。"),
+                 "W-TEMPLATE-REMNANT")
+    assert [(h.figures["原文"], h.severity.value) for h in hits] == [("财政厅(局)", "warning")]
+    assert not found(doc(text="经盘龙区财政局汇总,盘龙区人民政府2018年“三公”经费支出12.04万元。"), "W-TEMPLATE-REMNANT")
+
+
 def test_empty_table_instruction_under_a_table_is_a_remnant():
     body = ("政府性基金预算财政拨款收入支出决算表\n单位：万元\n"
             "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：\n"
@@ -109,6 +125,13 @@ def test_wan_without_yuan_is_a_unit_slip():
     assert [h.figures["原文"] for h in hit] == ["0.39万"]
     assert not found(doc(text="接待支出0.39万元，服务人口12.50万人次。"), "W-UNIT")
     assert not found(doc(text="项目覆盖人口1.20万，合计支出11.90万元。"), "W-UNIT")  # a count, not an amount
+
+
+def test_a_wan_amount_in_a_text_counting_in_yuan_is_a_unit_slip():
+    items = "其中:因公出国(境)费38,069.00元,公务用车运行费61,051.56元,公务接待费16,629.00元,比上年减少518,378.24元。"
+    hit = found(doc(text="“三公”经费支出预算为494,400.00万元,支出决算为115,749.56元。" + items), "W-UNIT")
+    assert [h.figures["原文"] for h in hit] == ["494,400.00万元"]
+    assert not found(doc(text="“三公”经费支出预算为494,400.00元,支出决算为115,749.56元。" + items), "W-UNIT")
 
 
 def test_unpaired_brackets_per_line():
@@ -310,6 +333,13 @@ def test_a_slip_in_a_performance_table_s_goal_is_found_once_per_cell():
     ev = Evaluation(kind="项目", name="党支部示范点补助经费", goal=goal, achieved="用以武装头脑、指导实践、推动工作。")
     (hit,) = found(doc(evaluations=(ev,)), "W-TYPO")
     assert "党支部示范点补助经费" in hit.message and hit.figures["应为"] == "武装头脑、指导实践、推动工作"
+
+
+def test_marks_a_copy_moved_off_their_words_are_not_read_as_slips():
+    moved = "主要承担履行、。督查落实调度办文征求群、、、、、、、、众意见;五般公共预算支出情况说明、一"
+    assert not found(doc(text=moved), "W-DOUBLE-PUNCT") and not found(doc(text=moved), "W-TERM-BROKEN")
+    in_place = "主要承担履行、。督查、落实、调度等职责;五般公共预算支出情况说明"
+    assert found(doc(text=in_place), "W-DOUBLE-PUNCT") and found(doc(text=in_place), "W-TERM-BROKEN")
 
 
 def test_a_colon_after_a_contents_number_and_a_stop_before_a_colon():

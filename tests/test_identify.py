@@ -56,6 +56,9 @@ def test_a_numbered_heading_or_the_funds_a_note_covers_name_no_unit():
     assert (t.unit, t.year) == ("", 2020)
     assert clean_unit("一般公共预算及政府性基金") == "" and clean_unit("政府性基金预算") == ""
     assert clean_unit("庐江县第二中学") == "庐江县第二中学"
+    # the level of the accounts after the name: "2016年封开县人民法院省级部门决算基本情况说明"
+    assert find_title(lines("2016年封开县人民法院省级部门决算基本情况说明")).unit == "封开县人民法院"
+    assert clean_unit("市级") == "" and clean_unit("某某县级") == "某某县级"
     t = find_title(lines("预决算公开专栏庐江县第二中学", "2020年度一般公共预算及政府性基金", "财政拨款“三公”经费支出决算情况说明"))
     assert (t.unit, t.year, t.kind) == ("庐江县第二中学", 2020, "决算")  # the name alone on the line above
 
@@ -140,6 +143,18 @@ def test_contents_tables_and_body_start():
     c = find_contents(doc)
     assert c.found and c.tables == ("一、收入支出决算总表", "二、收入决算表")
     assert doc[c.end][0] == "第一部分 部门概况" and c.end == 8
+
+
+def test_contents_entries_a_layout_ran_into_one_line():
+    doc = lines("某中心2018年度部门决算", "目录", "第一部分部门概况", "一、部门职责", "二、机构设置情况",
+                "第二部分2018年度部门决算报表", "一、部门收支总体情况表",
+                "三部门支出总体情况表、四财政拨款收支总体情况表、五般公共预算支出情况表、一六般公共预算基本支出情况表", "、",
+                "第三部分2018年度部门决算情况说明", "一、收支总体情况说明", "二、收入总体情况说明",
+                "第一部分部门概况", "一、部门职责", "负责社区服务。", "二、机构设置情况", "本级单位年末实有人数11人。")
+    c = find_contents(doc)
+    assert "四财政拨款收支总体情况表" in c.parts and doc[c.end][0] == "第一部分部门概况"
+    # the body stops before 第二部分 and 第三部分, which the 目录 lists
+    assert identify(doc)[0].partial.startswith("文件不完整：正文止于“二、机构设置情况”")
 
 
 def test_an_excerpt_that_stops_mid_sentence_is_partial():
@@ -333,6 +348,10 @@ def test_the_unit_from_the_body_s_first_sentence_when_nothing_else_names_it():
     other_year = lines("二、2018年度一般公共预算财政拨款“三公”经费支出决算情况说明", "(一)总体情况说明。",
                        "宣城市直工委2017年度一般公共预算财政拨款“三公”经费支出为5.5万元。")
     assert identify(other_year)[0].unit == ""
+    year_first = lines("2019年保山市环境保护局“三公”经费财政拨款预算安排389000元,比上年预算增56400元,同比增长16.96%。")
+    who = identify(year_first)[0]
+    assert (who.unit, who.year, who.region) == ("保山市环境保护局", 2019, "云南")
+    assert identify(lines("2019年全市各部门“三公”经费财政拨款预算安排389000元。"))[0].unit == ""
 
 
 def test_a_sangong_summary_opening_on_its_total_and_a_pages_attachment_labels():
@@ -342,6 +361,29 @@ def test_a_sangong_summary_opening_on_its_total_and_a_pages_attachment_labels():
     assert who.kind == "三公说明" and who.accounts == "决算" and who.partial == ""
     cut = page[:1] + lines("公务接待费低于预算数的主要原因是厉行节约及其他") + page[2:]
     assert identify(cut)[0].partial.startswith("文件不完整")
+    links = ("国务院部门网站", "地方政府网站", "区县政府网站", "其他网站")
+    assert identify(page[:2] + lines(*links))[0].partial == ""
+    assert identify(page[:2] + lines("".join(links)))[0].partial == ""  # the portal's links joined into one line
+
+
+def test_a_pages_breadcrumb_and_posting_time_are_not_its_title():
+    page = lines("首页 > 政府预决算", "2017年“三公”经费预算情况说明", "时间:2018-01-10 19:39:45 来源:县财政局",
+                 "2017年县级一般公共预算安排“三公”经费支出预算中公务用车运行维护费为39.6万元,比上年减少0.9万元,下降2%。")
+    who = identify(page)[0]
+    assert (who.unit, who.kind, who.accounts, who.year) == ("", "三公说明", "预算", 2017)
+    assert find_title(page).line == 1
+    assert find_title(lines("版权信息©2009—2010 社科课题组 |", "甘肃省社科联2015年部门决算补充说明")).unit == "甘肃省社科联"
+
+
+def test_a_sangong_budget_attachment_with_its_own_contents_and_cover_date_is_whole():
+    note = lines("附件2", "杜集经济开发区管委会2020年部门“三公”经费预算2020年2月", "目 录", "第一部分 部门“三公”经费预算",
+                 "1. 杜集经济开发区管委会2020年“三公”经费支出预算表", "2.杜集经济开发区管委会2020年“三公”经费支出预算情况说明",
+                 "杜集经济开发区管委会2020年“三公”经费预算", "一、2020年“三公”经费支出预算表",
+                 "二、2020年“三公”经费支出预算情况说明",
+                 "杜集经济开发区管委会2020年“三公”经费支出预算为40.20万元,比2019年预算减少4.80万元,下降10.67%。")
+    who = identify(note)[0]
+    assert (who.unit, who.kind, who.accounts, who.partial) == ("杜集经济开发区管委会", "三公说明", "预算", "")
+    assert find_title(note).line == 1
 
 
 def test_a_title_ending_on_the_sangong_budget_names_a_sangong_note():

@@ -128,6 +128,8 @@ def test_kinds_of_staff_or_cars_the_phrasebook_does_not_know_may_make_up_the_tot
     staff = "一、部门基本情况\n（二）机构设置\n本部门年末实有人数76人，其中在职人员48人；退休人员15人，{other}。"
     assert not found(read(staff.format(other="聘用人员5人，遗属8人")), "N-STAFF-SUM")
     assert found(read(staff.format(other="离休人员0人")), "N-STAFF-SUM")  # every kind read: 63 is not 76
+    # a kind listed as none of it makes up nothing
+    assert found(read(staff.format(other="年末其他人员 0 人；年末学生人数 0 人")), "N-STAFF-SUM")
     cars = "五、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2022年底，共有车辆{n}辆，其中，机要通信用车0辆、{kind}1辆、执法执勤用车0辆。"
     assert not found(read(cars.format(n=1, kind="定向保障用车")), "N-ASSETS")
     assert found(read(cars.format(n=2, kind="应急保障用车")), "N-ASSETS")
@@ -138,6 +140,9 @@ def test_a_budget_naming_last_years_budget_as_its_scope(tmp_path):
     (hit,) = [f for f in check_page(tmp_path, text.format(year=2024)).report.findings if f.code == "N-YEAR"]
     assert hit.severity.value == "warning"
     assert "N-YEAR" not in page_codes(check_page(tmp_path, text.format(year=2025)))
+    older = "某中学2016年部门预算\n一、部门基本情况\n纳入{year}年部门预算编报的单位共1个,属完全中学。\n"
+    assert "N-YEAR" in page_codes(check_page(tmp_path, older.format(year=2015)), "warning")
+    assert "N-YEAR" not in page_codes(check_page(tmp_path, older.format(year=2016)))
 
 
 def test_pages_without_a_title_that_open_in_the_notes_or_on_a_sangong_figure_are_audited(tmp_path):
@@ -182,3 +187,41 @@ def test_a_clause_printing_budget_spending_and_completion_is_checked_whoever_it_
     assert hit.figures["重算完成率"] == "168.31%" and hit.figures["说明中完成率"] == "100%"
     right = check_page(tmp_path, page.format(actual="2112.86", rate="168.31"))
     assert "N-COMPLETION" not in page_codes(right)
+    # read as the 三公 total's 完成率, whose budget the phrasebook did not take: the clause is checked (3.58 ÷ 5.92 = 60.47%)
+    note = ("某管委会2023年度一般公共预算财政拨款“三公”经费支出预算为5.92万元,支出决算为3.58万元,完成预算的{rate}%。"
+            "其中:公务接待费支出决算为2.38万元。\n")
+    (hit,) = [f for f in check_page(tmp_path, note.format(rate="59.5")).report.findings if f.code == "N-COMPLETION"]
+    assert hit.figures["重算完成率"] == "60.47%"
+    assert "N-COMPLETION" not in page_codes(check_page(tmp_path, note.format(rate="60.47")))
+
+
+_PARTY_SCHOOL = ("县委党校2020年度部门决算\n第三部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+                 "本部门2020年度收入总计 231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元,增长{rate}%。\n")
+
+
+def test_a_change_after_a_zero_part_is_the_totals_not_the_parts(tmp_path):
+    # 0 − 5.24 would leave last year's carry-over below zero: the change is 收入总计's (5.24 ÷ 226.00 = 2.32%)
+    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _PARTY_SCHOOL.format(rate="2.3")))
+    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _PARTY_SCHOOL.format(rate="9.3")))  # whose, unsure: no error
+
+
+_FORESTRY = ("某林业工作站2024年单位预算\n二、单位收入总体情况说明\n2024年单位预算总收入848105.90元,明细如下:\n"
+             "1.一般公共预算拨款848105.90元,比上年减少71007.04元,下降{rate}%;\n"
+             "2.上年结余收入0元,同比减少194888元,下降100%;其中:一般公共预算拨款结转0元,同比减少194888元,下降100%。\n")
+
+
+def test_last_years_carry_over_of_a_grant_is_not_the_grant(tmp_path):
+    # 71007.04 ÷ 919112.94 = 7.73%; the carry-over's own change (−194888, −100%) is no second figure of the grant's
+    right = check_page(tmp_path, _FORESTRY.format(rate="7.73"))
+    assert right.identity.budget and not page_codes(right, "error")
+    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _FORESTRY.format(rate="8.73")), "error")
+
+
+_TRADING_CENTRE = ("某交易中心2018年部门预算\n一、2018年收支总体情况\n(一)收入预算说明。\n"
+                   "2018年收入总预算317.6万元,同比增加8.25万元,同比增长{rate}%。其中:一般公共预算拨款317.6万元。\n")
+
+
+def test_a_rate_after_the_comparison_said_again_and_the_total_budget_named_so(tmp_path):
+    # 8.25 ÷ (317.6 − 8.25) = 2.67%
+    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _TRADING_CENTRE.format(rate="2.8")), "error")
+    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _TRADING_CENTRE.format(rate="2.67")))

@@ -61,6 +61,9 @@ def test_a_title_after_a_web_copys_metadata_rows_stands_on_its_own_line():
     # a title with nothing between its year and 预算
     out = _joined("首页 > 财政预决算 > 区部门预算", "公开范围 面向全社会", "宁波市某区某社区卫生服务中心2021年预算", "发布日期: 2022-09-09")
     assert "宁波市某区某社区卫生服务中心2021年预算" in out
+    # the page's own line takes nothing after it: the unit's name is the title's first line
+    assert _joined("发布日期:2022-09-01 09:17:49 大 中 小", "重庆市江津区柏林镇人民政府", "2021年度部门决算情况说明")[0] == \
+        "发布日期:2022-09-01 09:17:49 大 中 小"
 
 
 def test_table_title_and_unit_line_stay_apart():

@@ -223,6 +223,15 @@ def test_the_unit_a_table_head_names(context, issuer):
     assert issuer_of(grid("收入决算表", [["科目编码"]], context=context)) == issuer
 
 
+@pytest.mark.parametrize("head,issuer", [
+    (["单位名称:", "环县党校"], "环县党校"),  # the name in the cell after its label
+    (["单位名称:", "", "单位:元"], ""),
+    (["单位名称:"], ""),
+])
+def test_the_unit_a_table_heads_first_row_names(head, issuer):
+    assert issuer_of(grid("收入决算表", [head, ["科目编码"]])) == issuer
+
+
 def test_issuers_recorded_by_table():
     t = recognize([grid("收入决算表", T2_IN_YUAN, context=("单位名称：", "单位：万元"))])
     assert t.issuers == {"T2": ""}

@@ -86,6 +86,44 @@ def test_a_prefectures_own_level_after_the_whole_is_a_part_of_it(tmp_path):
     assert not page_codes(result, "error")
     said = _read(_KEZHOU.format(level="州本级"))
     assert said["三公.合计.增减"] == Decimal("-433") and said["三公.公务用车运行维护费"] == Decimal("3758")
+    # the copy cut the whole's last sentence short: what it read before the level's line is the whole's
+    cut = _KEZHOU.replace("增长27.74%", "增长27.74%,公务接待费支出627万元,").format(level="州本级")
+    said = _read(cut)
+    assert said["三公.公务接待费"] == Decimal("627") and said["三公.合计"] == Decimal("4855")
+
+
+# the whole's every item with its share of the year's budget: "为年初预算数4688万元的80.51%"
+_KEZHOU_ITEMS = ("克州2021年“三公”经费预算安排和使用情况\n\n"
+                 "2021年全州“三公经费”财政拨款支出4,855万元,比上年减支433万元,降低8.19%,为年初预算数{budget}万元的{whole}%。"
+                 "其中:{buy}公务用车运行维护费支出3758万元,比上年增支816万元,增长27.74%,为年初预算数4688万元的{run}%;"
+                 "公务接待费支出627万元,比上年减支125万元,降低16.62%,为年初预算数1035万元的60.58%;"
+                 "因公出国费支出0万元,比上年减支2万元,为年初预算数1万元的0%。\n")
+_BUY = "公车购置支出470万元,比上年减支1122万元,降低70.48%,为年初预算数476万元的98.74%"
+
+
+def test_each_items_share_of_its_initial_budget_in_xinjiangs_words(tmp_path):
+    said = _read(_KEZHOU_ITEMS.format(budget="6180", whole="78.56", buy=_BUY, run="80.51"))
+    assert said["三公.公务用车购置费"] == Decimal("470") and said["三公.公务用车购置费.年初预算"] == Decimal("476")
+    assert said["三公.公务用车运行维护费.完成率"] == Decimal("80.51")
+    result = check_page(tmp_path, _KEZHOU_ITEMS.format(budget="6180", whole="78.56", buy=_BUY, run="80.51"))
+    wrong = {(f.code, f.figures.get("重算完成率") or f.figures.get("各项之和")) for f in result.report.findings
+             if f.severity.value == "error"}
+    # 3758 / 4688 = 80.16 %; the items' budgets 476 + 4688 + 1035 + 1 = 6200, not 6180
+    assert wrong == {("N-COMPLETION", "80.16%"), ("N-SANGONG-SUM", "6,200.00")}
+    # 4855 / 6200 = 78.31 %
+    assert not page_codes(check_page(tmp_path, _KEZHOU_ITEMS.format(budget="6200", whole="78.31", buy=_BUY, run="80.16")),
+                          "error")
+
+
+def test_a_vehicle_part_left_unstated_may_explain_the_totals_shortfall(tmp_path):
+    # 4855 against 0 + 3758 + 627 = 4385: the purchases the note does not state may be the 470
+    result = check_page(tmp_path, _KEZHOU_ITEMS.format(budget="6200", whole="78.31", buy="", run="80.16"))
+    hits = [f for f in result.report.findings if f.code == "N-SANGONG-SUM"]  # the spending and the initial budget
+    assert {h.severity.value for h in hits} == {"warning"} and all("未写公务用车购置费" in h.message for h in hits)
+    assert sorted(h.figures["差额"] for h in hits) == ["-470.00", "-476.00"]
+    # stated, they are summed: 470 short of 4855 is then an error
+    stated = _KEZHOU_ITEMS.format(budget="6200", whole="78.31", buy=_BUY.replace("470", "400"), run="80.16")
+    assert "N-SANGONG-SUM" in page_codes(check_page(tmp_path, stated), "error")
 
 
 _ATUSHI = ("阿图什市2021年“三公”经费预算安排和使用情况\n"

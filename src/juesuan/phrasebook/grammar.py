@@ -101,8 +101,9 @@ def _slot_regex(slot: Slot, yuan: bool = False) -> str:
         # the rate after its word ("，下降42.86%") or bare in brackets ("(42.86%)", signed as the amount)
         # or the rate before the amount ("增长14.5%，增支119万元")
         # ("增加了0.47万元,增加了11.52%": a 了 after the word)
-        # ("较上年减少112.8万元,较上年减少2.48%": the comparison said again before the rate)
-        return (rf"(?:(?P<{g}d>{_WAY_AMT})(?:了|支出)?(?P<{g}a>{NUM})万元(?:[，,、]?(?:[较比]上年度?)?(?P<{g}e>{_WAY_PCT})了?(?P<{g}p>-?{PLAIN})[ \t]?%"
+        # ("较上年减少112.8万元,较上年减少2.48%", "同比增加8.25万元,同比增长2.8%": the comparison said
+        # again before the rate)
+        return (rf"(?:(?P<{g}d>{_WAY_AMT})(?:了|支出)?(?P<{g}a>{NUM})万元(?:[，,、]?(?:[较比]上年度?|同比)?(?P<{g}e>{_WAY_PCT})了?(?P<{g}p>-?{PLAIN})[ \t]?%"
                 rf"|[（(](?P<{g}b>{PLAIN})[ \t]?%[）)])?"
                 rf"|(?P<{g}r>{_WAY_PCT})了?(?P<{g}q>{PLAIN})[ \t]?%[，,、]?(?P<{g}c>{_WAY_AMT})了?(?P<{g}n>{NUM})万元"
                 rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化))")
@@ -315,6 +316,8 @@ class Pattern:
     ``not_after``: characters that must not come right before the clause ("算" keeps
     "财政拨款收入…" from being read inside "一般公共预算财政拨款收入…").
     ``after``: characters one of which must come right before it (an enumeration mark).
+    ``not_before``: characters that must not come right after it ("结" keeps the name
+    "一般公共预算拨款" from being read inside "一般公共预算拨款结转").
     ``strict``: read only under one of its ``topics``, never where the section is not known (a
     budget's clauses, whose topics the parser does not tell from a budget's headings yet).
     """
@@ -327,6 +330,7 @@ class Pattern:
     variant: bool = False
     not_after: str = ""
     after: str = ""
+    not_before: str = ""
     strict: bool = False
     _parts: tuple = field(default=(), repr=False, compare=False)
     _compiled: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -350,7 +354,8 @@ class Pattern:
         if getattr(self, name) is None:
             guard = f"(?<![{re.escape(self.not_after)}])" if self.not_after else ""
             guard += f"(?<=[{re.escape(self.after)}])" if self.after else ""
-            object.__setattr__(self, name, re.compile(guard + _regex(self._parts, yuan)))
+            tail = f"(?![{re.escape(self.not_before)}])" if self.not_before else ""
+            object.__setattr__(self, name, re.compile(guard + _regex(self._parts, yuan) + tail))
         return getattr(self, name)
 
     def subject(self) -> str:

@@ -401,9 +401,11 @@ class _Reader:
                     carried = subject
             if self._of_last_year(s, start, cut):
                 self._as_last_years(told)
-            elif _SUBSET.search(s, start, cut) or self._other_unit(s, start) or self._level_of_whole(s, start, cut):
+            elif _SUBSET.search(s, start, cut) or self._other_unit(s, start):
                 # "2022年区直财政拨款资金安排“三公”经费决算数为736.40万元": a part of the whole the page tells
                 del self.statements[told:]
+            elif self._level_of_whole(s, start, cut):
+                self._drop_level(told, text, s, start, cut)
             elif not self.budget and _BUDGET_SENTENCE.match(s, start, cut):
                 # "…“三公”经费预算为20万元，其中：公务接待费9万元…" in a 决算: the parts are the budget's
                 self._drop_amounts(told)
@@ -551,6 +553,16 @@ class _Reader:
         # the sentences after it in its paragraph ("其中:公车购置支出22万元…") are the level's too
         self.level = self.level or (self.whole and _OWN_LEVEL.search(s, start, end) is not None)
         return self.level
+
+    def _drop_level(self, told: int, text: Compact, s: str, start: int, end: int) -> None:
+        """Leave out what a sentence read of the region's own level. A sentence of the whole a copy cut
+        short ("…公务接待费支出627万元,") runs on into the level's next paragraph: what it read on the
+        lines before the level's first is the whole's, and stays."""
+        level = _OWN_LEVEL.search(s, start, end)
+        first = self.lines[text.where[level.end() - 1][0]][1].line if level else None
+        keep = [st for st in self.statements[told:]
+                if first is not None and st.span is not None and st.span.line is not None and st.span.line < first]
+        self.statements[told:] = keep
 
     def _other_unit(self, s: str, start: int) -> bool:
         """The sentence opens on an organisation other than the document's before its year ("比如市旅游委,

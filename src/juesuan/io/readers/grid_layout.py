@@ -207,10 +207,16 @@ _ISSUER = re.compile(r"(?:单位名称|编制单位|编制部门|填报单位|^�
 def issuer_of(grid: RawGrid) -> str | None:
     """The unit a table's header names ("单位名称：", "编制单位：", "编制部门：", or a bare "单位：" just before
     the amount unit); "" when the label is printed with nothing after it; None without a label."""
-    for text in (*grid.context, *(c for row in grid.rows[:2] for c in row)):
+    for text in grid.context:
         m = _ISSUER.search(norm(text))
         if m:
             return m.group(1)
+    for row in grid.rows[:2]:
+        for i, cell in enumerate(row):
+            m = _ISSUER.search(norm(cell))
+            if m:  # the name may be the next cell's: "| 单位名称: | 环县党校 |"
+                after = next((norm(c) for c in row[i + 1:] if norm(c)), "")
+                return m.group(1) or ("" if not after or re.match(r"(?:金额)?单位[:：]", after) else after)
     return None
 
 

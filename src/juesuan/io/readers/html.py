@@ -31,7 +31,7 @@ from ...core.model import Span
 from ..limits import LimitExceeded, Limits
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid, column_letter
-from .normalize import CHROME_LINE, caption_line, clean_line, decode, lines_above
+from .normalize import caption_line, clean_line, decode, lines_above, page_own_line
 from .text import settle
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -249,7 +249,7 @@ class _Walker:
         that ends no text (the second of "<br><br>") makes the same break."""
         text = clean_line(re.sub(r"\s+", " ", "".join(self.buffer)))
         self.buffer = []
-        if text and not (len(text) <= 60 and CHROME_LINE.search(text)):
+        if text and not page_own_line(text):
             if self.gap:
                 self.lines.append(("", Span(file=self.file, line=self.count)))
             self.count += 1

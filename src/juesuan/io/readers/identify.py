@@ -17,13 +17,13 @@ from ...core.identity import GUESS, LIKELY, SURE, Identity
 from ...core.model import Span
 from ...core.regions import city_of, province_of
 from .grid import RawGrid
-from .normalize import CHROME_LINE, YEAR_MARK
+from .normalize import CHROME_LINE, YEAR_MARK, page_own_line
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|报告|情况|安排|批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -31,6 +31,8 @@ _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
 _AMOUNT_GIVEN = re.compile(r"(?<![\d.])(?!0+(?:\.0+)?\s*万?元)\d[\d,]*(?:\.\d+)?\s*万?元")
 KIND_GIVEN = "--kind 指定"  # the basis of a kind the user gave
 _PART = re.compile(r"^第([一二三四五六七八九十\d]+)部分")
+#: The cover's date under its title ("…“三公”经费预算 / 2020年2月"), also when a layout joined the two.
+_COVER_DATE = re.compile(r"(?<=[^\d\s])\s*20\d{2}年\d{1,2}月(?:\d{1,2}日)?$")
 _SHEET_FILE = re.compile(r"\.(?:xlsx?|et|csv)$", re.IGNORECASE)
 _FIGURE = re.compile(r"\d\s*(?:%|万元)")
 #: A web copy's or a template's line between "目录" and its first entry: when and where it was published.
@@ -87,16 +89,24 @@ _BUDGET_NOTE = re.compile(r"^(?!.*决算).*(?<!一般公共)预算(?!财政拨�
 _SENTENCE_LEAD = re.compile(r"^(?:纳入|现将|下面将|以下为|根据)")
 #: What a 三公 note's title puts after the unit ("广东省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明").
 _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$|(?<=.)(?<!组织)部门$"
-                          r"|(?:财政预算拨款|财政拨款|(?:部门|单位)?(?:预算|决算))$")
+                          r"|(?:财政预算拨款|财政拨款|(?:部门|单位)?(?:预算|决算))$"
+                          # the level of the accounts it belongs to: "2016年封开县人民法院省级部门决算…"
+                          r"|(?<=[院局委办厅所站校会])[省市县区]级$")
 
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
 _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]单位[）)])*(?:基本情况|概况)$")
-#: A page's empty list of links after the document ("附件:", "相关文档:").
 #: An attachment's list or link after the document ("附件【保山市环境保护局2019年“三公”经费公开表.xls】").
 _LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?(?:\s*[【\[]?[^【】\[\]\n]*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)[】\]]?)*$")
+#: A portal's list of links to other sites after the document ("国务院部门网站", "区县政府网站",
+#: "友情链接"), one a line or joined into one.
+_SITE_LINKS = re.compile(r"^(?:[\u4e00-\u9fa5]{0,10}(?:网站|链接)[:：]?)+$")
 #: A body sentence opening on the unit's name and the year.
 _OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)")
+#: A body sentence opening on the year and then the unit: "2019年保山市环境保护局“三公”经费财政拨款预算安排…"
+#: (the unit first, the year second, as _OPENING has them).
+_YEAR_FIRST = re.compile(r"^(?=20\d{2}年度?((?![全各本我])[\u4e00-\u9fa5（）()]{4,30}?)(?:[“\"]?三公|一般公共预算|财政拨款|部门|单位|收入|支出))"
+                         r"(20\d{2})")
 #: A body sentence naming the unit with the year it reports ("…现将涪陵区新妙镇2021年度“三公”经费决算情况
 #:公布如下") or as the whole of its accounts ("纳入2022年部门预算编制范围的为常德外国语学校本级").
 _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|编制范围的(?:为|是)([\u4e00-\u9fa5（）()]{2,30}?)本级")
@@ -140,11 +150,16 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
     short lines). A title naming an organisation wins over a running header naming only a
     place ("黑龙江省2021年度部门决算公开说明"); a 目录 entry ("第二部分 …决算表") is used only
     when nothing else is found."""
-    head = [(flat(t).rstrip("|｜"), s) for t, s in lines[:limit]]  # a web page's cell bars after a title
+    # a web page's cell bars after a title; the cover's date a layout joined to it
+    head = [(_COVER_DATE.sub("", flat(t).rstrip("|｜")), s) for t, s in lines[:limit]]
+    page_own = [page_own_line(t) for t, _ in head]
+    head = [(_crumb_title(t) if own else t, s) for (t, s), own in zip(head, page_own)]
     found: list[tuple[int, Title]] = []
     for i, (text, span) in enumerate(head):
+        if not text:
+            continue
         candidates = [text]
-        for extra, _ in head[i + 1:i + 3]:  # a title broken over lines
+        for extra, _ in head[i + 1:i + 3] if not page_own[i] else ():  # a title broken over lines
             if len(extra) > 40 or _PART.match(extra) or _TOC_MARK.match(extra) or _titles_a_unit(extra):
                 break  # (a line that is a unit's title itself is no part of a banner before it)
             candidates.append(candidates[-1] + extra)
@@ -187,6 +202,14 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
         return None
     best = max(r for r, _ in found)
     return next(t for r, t in found if r == best)
+
+
+def _crumb_title(line: str) -> str:
+    """What a page's own line holds of the document's title: a breadcrumb's last step when it names
+    a year ("当前位置: 首页 > 通知公告 > 徐州市第三十二中学2023年度单位决算公开"), else nothing
+    ("首页 > 政府预决算", "时间:2018-01-10 19:39:45")."""
+    last = re.split(r"[>＞»›]", line)[-1].strip()
+    return last if last != line.strip() and re.search(r"20\d{2}", last) else ""
 
 
 def _named_above(head: Sequence[tuple[str, Span]], i: int) -> str:
@@ -252,6 +275,15 @@ def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Conten
         if not entries and _TOC_META.match(text):
             continue  # "公开时间：2022年9月20日" printed under the 目录 mark, before its entries
         unnumbered = again is not None and j < again and len(entry) <= 40 and not re.search(r"[。，；,;]", text)
+        run_on = _run_on_entries(entry) if entries else []
+        if run_on:  # a layout ran several entries into one line ("三部门支出总体情况表、四财政拨款…表、…")
+            entries.extend(e for e in run_on if e not in seen)
+            seen.update(run_on)
+            end = j + 1
+            continue
+        if entries and not entry.strip("、，,.．"):
+            end = j + 1  # a stray mark a layout moved off its entry
+            continue
         if not _is_entry(text) and not unnumbered:
             if entries and len(entry) <= 12 and not re.search(r"[。，；,;]", text):
                 entries[-1] += entry  # an entry wrapped onto the next line ("…支出决算" / "情况说明")
@@ -266,6 +298,15 @@ def find_contents(lines: Sequence[tuple[str, Span]], limit: int = 120) -> Conten
         return Contents()
     tables = tuple(e for e in entries if _names_table(e))
     return Contents(True, start, end, tuple(entries), tables)
+
+
+def _run_on_entries(text: str) -> list[str]:
+    """The entries of a 目录 line that holds several run together, each ending in 表 or 说明 (none
+    when it is one entry, or a sentence)."""
+    if re.search(r"[。，；,;]", text) or len(re.findall(r"表|说明", text)) < 2:
+        return []
+    pieces = [p.strip("、 ") for p in re.split(r"(?<=表)|(?<=说明)", text)]
+    return [p for p in pieces if p] if len(pieces) > 2 else []
 
 
 def _body_key(entry: str) -> str:
@@ -301,8 +342,9 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
     """Why the document is evidently incomplete ("" when it looks whole): it stops in the middle
     of a sentence, or before parts its own 目录 lists."""
     texts = [t.strip() for t, _ in lines if t.strip()]
-    while texts and len(texts[-1]) <= 60 and (CHROME_LINE.search(texts[-1]) or _LINK_LABEL.match(texts[-1])):
-        texts.pop()  # a web copy's share or print line, or its empty "附件:" list, after the document
+    while texts and (page_own_line(texts[-1]) or (len(texts[-1]) <= 60 and (
+            _LINK_LABEL.match(texts[-1]) or _SITE_LINKS.match(texts[-1])))):
+        texts.pop()  # a web copy's share or print line, its empty "附件:" list or its links, after the document
     if not texts:
         return ""
     chrome = CHROME_LINE.search(texts[-1])
@@ -438,7 +480,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     conf: dict[str, str] = {}
     title = find_title(lines)
     contents = find_contents(lines)
-    cover = " ".join(t for t, _ in lines[:_cover_end(lines, title, contents)])
+    # not the page's own lines around the title
+    cover = " ".join(t for t, _ in lines[:_cover_end(lines, title, contents)] if not page_own_line(t))
     whole_head = "\n".join(flat(t) for t, _ in lines[:200])
     own_head = "\n".join(flat(_CITED.sub("", t)) for t, _ in lines[:200])  # a cited document's year is not its own
 
@@ -459,11 +502,11 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
             unit, basis["unit"], conf["unit"] = whole.name, "整体支出绩效自评表的单位名称", SURE
     if not unit:  # no title naming it: the first lines of the body that do (each pattern's comment says how)
         heads = [flat(t) for t, _ in lines[:_HEAD_LINES]]
-        for pattern, said in ((_OVERVIEW, "第一部分标题"), (_OPENING, "正文首句"), (_NAMING, "正文所写单位"),
-                              (_SELF, "概况所写单位性质")):
+        for pattern, said in ((_OVERVIEW, "第一部分标题"), (_OPENING, "正文首句"), (_YEAR_FIRST, "正文首句"),
+                              (_NAMING, "正文所写单位"), (_SELF, "概况所写单位性质")):
             m = next((m for h in heads if (m := pattern.search(h))), None)
             name = next((g for g in m.groups() if g), "") if m else ""
-            if pattern is _OPENING and m and (year is None or int(m.group(2)) != year):
+            if pattern in (_OPENING, _YEAR_FIRST) and m and (year is None or int(m.group(2)) != year):
                 continue  # a sentence of another year's
             name = clean_unit(name) if name else ""  # "现将我镇…": a self-reference names no unit
             if name and _ORG.search(name):
@@ -527,7 +570,7 @@ def _cover_end(lines: Sequence[tuple[str, Span]], title: Title | None, contents:
 
 def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid], evaluations: Sequence) -> str:
     """决算 / 预算 / 三公说明 / 绩效自评 from the title (else the words of the first pages)."""
-    t = flat(cover)
+    t = _COVER_DATE.sub("", flat(cover))
     if title is not None:
         if re.search(r"(?:部门|单位)(?:决|预)算(?:及|和|与)", t):
             return title.kind  # "…2024部门预算及三公经费预算情况说明": the whole, with its 三公 part

@@ -35,9 +35,17 @@ _GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "x-gbk", "euc-cn", "h
 #: A web page's own line, not the document's ("打印本页", "用微信扫描二维码分享至好友和朋友圈").
 CHROME_LINE = re.compile(
     r"打印本页|关闭窗口|【?字体|字号[:：]|分享到|分享至|二维码|上一篇|下一篇|当前位置|您的位置|您现在的位置|浏览次数|"
-    r"访问量|点击数|主办单位|承办单位|版权所有|ICP备|网站地图|联系我们|返回顶部|网站标识码|公网安备|扫一扫|"
-    r"^(发布时间|发布日期|发文日期|信息来源|来源|作者|编辑)[:：]"
+    r"访问量|点击数|主办单位|承办单位|版权所有|版权信息|©|ICP备|网站地图|联系我们|返回顶部|网站标识码|公网安备|扫一扫|"
+    r"^(发布时间|发布日期|发文日期|信息来源|来源|作者|编辑)[:：]|^(?:网站)?首页\s*[>＞»›]|^时间[:：]\s*20\d\d"
+    r"|^(?:\s*[\[【]?(?:下载|打印|关闭|返回|收藏)[\]】]?)+\s*$"  # the page's buttons: "[下载] [打印] [关闭]"
 )
+
+
+def page_own_line(text: str) -> bool:
+    """A short line of the web page's own (:data:`CHROME_LINE`), not of the document it shows."""
+    return len(text) <= 60 and CHROME_LINE.search(text) is not None
+
+
 # Characters that should not appear in a readable document (C0 controls other than \t \n \r \f).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -462,6 +470,8 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             state = "open"
         elif _ends_sentence(text) or (text.endswith("表") and size <= 60) or meta or _FILE_NAME_END.search(text):
             state = "closed"
+        elif size <= 60 and page_own_line(text):
+            state = "closed"  # the web page's own line ("发布日期:2022-09-01 09:17:49 大 中 小") before the title
         elif size <= 60 and (number < _TITLE_LINES and _DOCUMENT_TITLE.search(text) or _starts_document(number, text)):
             state = "closed"  # the document's title (a copy may print it twice, full name and short)
         elif heading and size <= _HEADING_MAX and "。" not in text:  # "(一)…5.84万元。2013年…1人": a paragraph

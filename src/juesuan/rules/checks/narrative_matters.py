@@ -26,7 +26,9 @@ from .support import (ROUNDING, amt, equal_finding, fact, named, quoted, require
 
 # --------------------------------------------------------------------------- finding codes
 
-N_SANGONG_SUM = Code("N-SANGONG-SUM", ERROR, "说明九：三公经费合计≠三项之和，或公务用车购置及运行维护费≠购置费＋运行维护费")
+N_SANGONG_SUM = Code("N-SANGONG-SUM", ERROR, "说明九：三公经费合计≠三项之和，或公务用车购置及运行维护费≠购置费＋运行维护费；"
+                                            "公务用车只写了运行维护费（或购置费）而合计大于所列之和的，为警告（未写的一项可能就是差额）",
+                     also=(WARNING,))
 N_SANGONG_COUNT = Code("N-SANGONG-COUNT", WARNING, "三公经费金额与团组、批次、购置车辆等数量相互矛盾（有支出无次数或有次数无支出）")
 N_VEHICLES = Code("N-VEHICLES", WARNING, "公务用车保有量与国有资产中的固定资产车辆数不同，且未说明原因")
 N_OPERATING_COST = Code("N-OPERATING-COST", WARNING, "机关运行经费与公用经费（财政拨款基本支出中的公用经费）不一致")
@@ -53,14 +55,6 @@ def _fact_sum(ctx: Context, code: Code, total_key: str, part_keys, relation: str
                        spans=[tspan, *(fact(d, k)[1] for k in part_keys)], section=section_label(ctx, total_key), relation=relation)
 
 
-def _vehicle_total(ctx: Context, suffix: str) -> Decimal | None:
-    """公务用车购置及运行维护费 of ``suffix`` from its two parts when only they are stated."""
-    parts = [stated_value(ctx.disclosure, keys.key(p, suffix))[0] for p in _VEHICLE_PARTS]
-    if all(p is None for p in parts):
-        return None
-    return total_of(parts)
-
-
 @check(N_SANGONG_SUM, ROUNDING, relations=("C46",))
 def sangong_structure(ctx: Context) -> Iterator[Finding]:
     """说明九（决算数与预算数）：三公合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费。"""
@@ -75,16 +69,29 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
             pk = [keys.key(p, suffix) for p in parts]
             total_v, tspan = stated_value(ctx.disclosure, tk)
             values = [(k, stated_value(ctx.disclosure, k)[0]) for k in pk]
+            unstated = any(v is None for _, v in values)
+            untold = ""  # the vehicle part the note leaves out, when the rest are told
             if total == "三公.合计":
-                values = [(k, v if v is not None or k != keys.key(_SANGONG_PARTS[1], suffix) else _vehicle_total(ctx, suffix))
-                          for k, v in values]
+                vehicle = keys.key(_SANGONG_PARTS[1], suffix)
+                if dict(values)[vehicle] is None:  # from its two parts, when they are stated
+                    parts_v = [stated_value(ctx.disclosure, keys.key(p, suffix))[0] for p in _VEHICLE_PARTS]
+                    unstated = any(v is None for k, v in values if k != vehicle)
+                    if any(v is not None for v in parts_v):
+                        values = [(k, total_of(parts_v) if k == vehicle else v) for k, v in values]
+                        untold = next((p for p, v in zip(_VEHICLE_PARTS, parts_v) if v is None), "")
             if total_v is None or all(v is None for _, v in values):
                 continue
-            if any(v is None for _, v in values) and total_v - sum(v for _, v in values if v is not None) > 0:
+            short = total_v - sum(v for _, v in values if v is not None) > 0
+            if unstated and short:
                 continue  # an unstated part may explain the shortfall
+            # the vehicles told by one part only ("车辆运行费28.91万元"): the other may be the shortfall, so
+            # the note is incomplete rather than wrong
+            told_short = bool(untold) and short
             f = sum_finding(code=N_SANGONG_SUM, total=total_v, parts=[(named(k, year), v) for k, v in values], total_label=named(tk, year),
-                            message=label + (f"（{SUFFIX_WORDS[suffix]}）" if suffix else ""),
-                            spans=[tspan], section=section_label(ctx, total), relation="C46")
+                            message=label + (f"（{SUFFIX_WORDS[suffix]}）" if suffix else "")
+                            + (f"（未写{named(untold, year)}，如有该项支出应写明）" if told_short else ""),
+                            spans=[tspan], section=section_label(ctx, total), relation="C46",
+                            severity=WARNING if told_short else None)
             if f:
                 yield f
 
@@ -216,15 +223,16 @@ def assets(ctx: Context) -> Iterator[Finding]:
                       section_label(ctx, "资产."))
 
 
-_CARS = re.compile(r"([\u4e00-\u9fa5（）()]{2,16}?用车)\s*\d+\s*辆")
-_STAFF_KINDS = re.compile(r"([\u4e00-\u9fa5]{1,6}?(?:人员|人数)?)\s*\d+\s*人")
+_CARS = re.compile(r"([\u4e00-\u9fa5（）()]{2,16}?用车)\s*(\d+)\s*辆")
+_STAFF_KINDS = re.compile(r"([\u4e00-\u9fa5]{1,6}?(?:人员|人数)?)\s*(\d+)\s*人")
 _STAFF_WORDS = ("在职", "离休", "退休", "实有", "编制", "行政", "事业", "工勤", "全部补助", "全额", "差额", "自收自支", "参公",
                 "参照公务员管理")
 
 
 def _unread_kinds(d, span, kinds: re.Pattern, known: tuple[str, ...]) -> bool:
     """The printed line of ``span`` lists a kind ("定向保障用车1辆", "聘用人员5人") that none of ``known``
-    names: the sentences after it on that line count too ("…退休人员417人。同等待遇非在编人员127人。")."""
+    names, and not as none of it ("年末其他人员0人"): the sentences after it on that line count too
+    ("…退休人员417人。同等待遇非在编人员127人。")."""
     line = span.excerpt if span is not None else ""
     n = d.narrative
     if span is not None and n is not None:
@@ -232,7 +240,8 @@ def _unread_kinds(d, span, kinds: re.Pattern, known: tuple[str, ...]) -> bool:
         text = n.text.split("\n")
         line = "".join(t for s, t in zip(n.lines, text) if (s.line == span.line and s.file == span.file and span.line is not None)
                        or (line and line in t)) or line
-    return any(not any(k in m.group(1) or m.group(1).rstrip("人员数") in k for k in known) for m in kinds.finditer(line))
+    return any(int(m.group(2)) and not any(k in m.group(1) or m.group(1).rstrip("人员数") in k for k in known)
+               for m in kinds.finditer(line))
 
 
 #: The kinds of 编制 a 概况 may list under its 编制人数: 江西's form names the first five; 参公, 全额,

@@ -168,8 +168,8 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
         subject = split_key(s.key)[0]
         name = quoted(subject, year)
         delta, prior, dc, pcmp = _delta_prior(ctx, subject)
-        if delta is None or prior is None:
-            continue
+        if delta is None or prior is None or prior <= -HALF_CENT:
+            continue  # a change that leaves last year below zero is another subject's, read onto this one
         figures = {"说明中增减率": pc_printed(s.value), "增减额": amt(delta), "上年数": amt(prior)}
         where = section_label(ctx, subject)
         if abs(prior) < HALF_CENT:
@@ -322,10 +322,18 @@ def completion(ctx: Context) -> Iterator[Finding]:
     """完成预算的X% = 决算数 / 预算数 × 100（写“完成年初预算”用年初预算数，写“完成全年预算”用全年预算数）；年初预算为零时不能写“完成年初预算的X%”。"""
     narrative = ctx.disclosure.narrative
     found = [s for s in (narrative.statements if narrative else ()) if split_key(s.key)[1] == COMPLETION]
-    clauses = list(_completion_clauses(ctx, {s.span.line for s in found if s.span is not None}))
+    checked: set = set()  # the lines whose 完成率 was recomputed from figures the phrasebook read
+    by_statement = list(_completion_statements(ctx, found, checked))
+    clauses = list(_completion_clauses(ctx, checked))
     if not found and not clauses:
         raise NotApplicable("说明中没有“完成预算的X%”")
     yield from clauses
+    yield from by_statement
+
+
+def _completion_statements(ctx: Context, found: list[Statement], checked: set) -> Iterator[Finding]:
+    """Each 完成率 statement against its subject's figures; the line of each one recomputed goes
+    into ``checked``."""
     d = ctx.disclosure
     year = year_of(ctx)
     for s in found:
@@ -350,6 +358,8 @@ def completion(ctx: Context) -> Iterator[Finding]:
         if actual is None or not budgets:
             yield from _completion_words(ctx, s, subject, actual, where)
             continue
+        if s.span is not None:
+            checked.add(s.span.line)
         verdicts = [pct_verdict(s.value, actual, b) for b in budgets]
         if "ok" in verdicts:
             continue

@@ -239,6 +239,18 @@ def fact(d: Disclosure, key: str) -> tuple[Amount, Span | None]:
     return model_fact(d, key)
 
 
+#: Marks a copy moved off their words, as a PDF's text layer may ("征求群、、、、、、、、众意见"): a run of
+#: three enumeration commas is no one's writing.
+_DISPLACED = re.compile(r"(?:、\s*){3,}")
+
+
+def require_marks_in_place(text: str) -> None:
+    """Checks of punctuation and of a term's first character read nothing from a copy whose marks
+    were moved off their words: NotApplicable says so."""
+    if _DISPLACED.search(text):
+        raise NotApplicable("正文标点错位（如“、、、”连写，多为PDF提取所致），标点和缺字检查未做")
+
+
 def line_span(d: Disclosure, start: int, end: int) -> Span | None:
     """The span of the narrative line holding text offsets [start, end) of ``narrative.text``:
     the excerpt is that whole line (the passage) and start/end are offsets within it.

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from ...core.codes import OUTDATED_NAMES, OUTDATED_SINCE
 from ...core.findings import Finding
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
-from .support import line_span, quoted, spans, year_of
+from .support import line_span, quoted, require_marks_in_place, spans, year_of
 from .wording_names import unit_name
 
 # --------------------------------------------------------------------------- finding codes
@@ -24,14 +24,14 @@ from .wording_names import unit_name
 W_EDITOR_QUESTION = Code("W-EDITOR-QUESTION", ERROR, "正文中留有编写人员的提问（以问号结尾的句子），应删除或补写")
 W_QUESTION_MARK = Code("W-QUESTION-MARK", WARNING, "正文中有半角问号或“是否…？”问句，可能是留下的提问、指标名称或乱码，请核实")
 W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）；"
-                                                    "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”、段首的“机构设置要求：”）为警告", also=(WARNING,))
-W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”），未按实际情况取舍")
+                                                    "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”、“财政厅（局）”、段首的“机构设置要求：”）为警告", also=(WARNING,))
+W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”“增加/减少”“增（减）”），未按实际情况取舍")
 W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符（数字或封面日期的月份空着未填时为警告）",
                      also=(WARNING,))
 W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
 W_OUTDATED_NAME = Code("W-OUTDATED-NAME", WARNING, "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）")
-W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示；或只写“万”漏写“元”")
+W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示（或反之）；或只写“万”漏写“元”")
 W_PAREN = Code("W-PAREN", WARNING, "同一段内括号不配对（有“（”无“）”，或反之）")
 W_TYPO = Code("W-TYPO", WARNING, "正文有常见错字（如“士地”应为“土地”），或固定提法中有一词写错（如“武装头脑、指导实践、推动工作”写作“指导初中”）")
 W_PERCENT_SIGN = Code("W-PERCENT-SIGN", WARNING, "增减率或占比漏写百分号（如“增长13.95。”）")
@@ -61,6 +61,8 @@ _REMNANT = re.compile(
 )
 #: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
+#: The template's choice of who summed a region's 三公 figures, left as offered ("经盘龙区财政厅(局)汇总").
+_ORGAN_CHOICE = re.compile(r"财政厅[（(]局[)）]|财政局[（(]厅[)）]")
 #: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
 #: a copy may have run it onto the line before).
 _FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构成|职能职责|部门职责|主要职能|基本职能)要求[:：]")
@@ -68,7 +70,8 @@ _FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构�
 _UP = ("增加", "增长", "上升", "大于", "高于")
 _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
-_CHOICE = re.compile(rf"({_WAY})[（(]({_WAY})[)）]")
+#: "增长（下降）", "增加/减少", "增(减)": both ways of the template, one in brackets or after a slash.
+_CHOICE = re.compile(rf"({_WAY})(?:[（(]({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
 #: A figure the template left blank: "占 %", "比上年减少 万元".
 _FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)")
@@ -89,6 +92,7 @@ _OPEN, _CLOSE = "（(", "）)"
 #: ("?qū)徟螅F").
 _GARBLED = re.compile(r"[\u2500-\u257f\u3100-\u312f\u01cd-\u01dc]|[āáǎàēéěèīíǐìōóǒòūúǔù](?=[\u4e00-\u9fff)）])")
 _WAN = re.compile(r"\d\s?万元")
+_WAN_CENTS = re.compile(r"(?<![\d.,])(?!0+\.00)(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2} ?万元")  # not "0.00万元": none either way
 _YUAN = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\.\d{2} ?元(?![/／])")
 
 
@@ -141,6 +145,9 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
         label = m.group(0)
         yield W_TEMPLATE_REMNANT.at(WARNING)(f"留有模板的栏目提示“{label}”，应删去", {"原文": label},
                                              spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _ORGAN_CHOICE.finditer(text):
+        yield W_TEMPLATE_REMNANT.at(WARNING)(f"“{m.group(0)}”中留有模板的二选一写法，应按实际写“财政厅”或“财政局”",
+                                             {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     unit = ctx.disclosure.identity.unit or ctx.disclosure.unit.name
     if unit:  # the template's "XX部门（单位）" with the name filled in and the choice left
         for m in re.finditer(re.escape(unit) + r"(部门[（(]单位[）)])", text):
@@ -152,7 +159,8 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
 def template_choices(ctx: Context) -> Iterator[Finding]:
     """模板中成对给出的增减、大小写法（“增加（减少）”“下降（增长）”）应按实际只保留一种。"""
     text = _text(ctx)
-    choices = (m for m in _CHOICE.finditer(text) if (m.group(1) in _UP) != (m.group(2) in _UP))  # not "增长（增加）"
+    choices = (m for m in _CHOICE.finditer(text)
+               if not m.group(1) or (m.group(1) in _UP) != ((m.group(2) or m.group(3)) in _UP))  # not "增长（增加）"
     for first, shown, count, more in _per_line(text, choices):
         yield W_TEMPLATE_CHOICE(f"正文中留有模板的二选一写法“{shown}”{more}，应按实际增减（大小）只保留一种",
                       {"原文": shown, "处数": count}, spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
@@ -212,6 +220,7 @@ def chart_placeholders(ctx: Context) -> Iterator[Finding]:
 def double_punctuation(ctx: Context) -> Iterator[Finding]:
     """同一位置不应出现两个句读标点（“。。”“，，”“，。”等；省略号、破折号除外）。"""
     text = _text(ctx)
+    require_marks_in_place(text)
     for m in _DOUBLE.finditer(text):
         yield W_DOUBLE_PUNCT(f"标点“{m.group(0)}”重复或连用", {"标点": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
@@ -287,8 +296,13 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("正文金额不以万元为单位")
     seen = set()
     yuan = list(_YUAN.finditer(text))
+    wan = list(_WAN_CENTS.finditer(text))
     if len(yuan) > len(_WAN.findall(text)):
-        yuan = []  # the text counts in 元 ("支出115,749.56元"): its 元 amounts are no slip
+        # the text counts in 元 ("支出115,749.56元"): its 元 amounts are no slip, but a 万元 one may be
+        for m in wan if len(yuan) >= max(5, 3 * len(wan)) else ():
+            yield W_UNIT(f"金额“{m.group(0)}”以万元为单位，其余金额均为元，请核实是否多写“万”字",
+                         {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+        yuan = []
     for m in yuan:
         seen.add(m.group(0).replace(",", "").replace(" ", ""))
         before = text[max(0, m.start() - 12):m.start()]

@@ -21,7 +21,7 @@ from typing import Iterator
 from ...core.findings import Finding
 from ...core.numerals import cn_number, cn_text
 from .base import WARNING, Code, Context, NotApplicable, check
-from .support import kind_word, line_span, spans
+from .support import kind_word, line_span, require_marks_in_place, spans
 
 W_HEADING_FORM = Code("W-HEADING-FORM", WARNING, "标题或目录项的序号缺失、序号后的分隔符与同级不一致，或“目录”二字缺字")
 W_TABLE_NAME = Code("W-TABLE-NAME", WARNING, "目录或标题中的表名缺“表”字（如“…“三公”经费支出决算”）")
@@ -231,6 +231,7 @@ def heading_typos(ctx: Context) -> Iterator[Finding]:
 def broken_terms(ctx: Context) -> Iterator[Finding]:
     """“一般公共预算”“收入支出决算”等标准用语完整，没有丢失首字。"""
     lines = _lines(ctx)
+    require_marks_in_place(ctx.disclosure.narrative.text)
     _trusted_line_ends(lines)
     for i, raw in enumerate(lines):
         for term in _TERMS:
