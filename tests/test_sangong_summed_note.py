@@ -121,6 +121,10 @@ def test_a_vehicle_part_left_unstated_may_explain_the_totals_shortfall(tmp_path)
     hits = [f for f in result.report.findings if f.code == "N-SANGONG-SUM"]  # the spending and the initial budget
     assert {h.severity.value for h in hits} == {"warning"} and all("未写公务用车购置费" in h.message for h in hits)
     assert sorted(h.figures["差额"] for h in hits) == ["-470.00", "-476.00"]
+    # no vehicle figure at all: the 5.00 short may all be the vehicles'
+    none = check_page(tmp_path, "2017年某部财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。"
+                                "其中:因公出国(境)费0万元,公务接待费30万元。\n")
+    assert "N-SANGONG-SUM" not in page_codes(none)
     # stated, they are summed: 470 short of 4855 is then an error
     stated = _KEZHOU_ITEMS.format(budget="6200", whole="78.31", buy=_BUY.replace("470", "400"), run="80.16")
     assert "N-SANGONG-SUM" in page_codes(check_page(tmp_path, stated), "error")

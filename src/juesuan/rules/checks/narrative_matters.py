@@ -75,7 +75,7 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
                 vehicle = keys.key(_SANGONG_PARTS[1], suffix)
                 if dict(values)[vehicle] is None:  # from its two parts, when they are stated
                     parts_v = [stated_value(ctx.disclosure, keys.key(p, suffix))[0] for p in _VEHICLE_PARTS]
-                    unstated = any(v is None for k, v in values if k != vehicle)
+                    unstated = any(v is None for k, v in values if k != vehicle) or all(v is None for v in parts_v)
                     if any(v is not None for v in parts_v):
                         values = [(k, total_of(parts_v) if k == vehicle else v) for k, v in values]
                         untold = next((p for p, v in zip(_VEHICLE_PARTS, parts_v) if v is None), "")
