@@ -127,6 +127,14 @@ def test_wan_without_yuan_is_a_unit_slip():
     assert not found(doc(text="项目覆盖人口1.20万，合计支出11.90万元。"), "W-UNIT")  # a count, not an amount
 
 
+def test_a_subjects_level_left_without_its_name_is_a_blank():
+    text = "一般公共服务(类)政府办公厅(室)及相关机构事务(款)(项):支出决算为441.72万元。\n卫生健康(类)行政事业单位医疗(款)(项):支出决算为21.91万元。"
+    hits = found(doc(text=text), "W-PLACEHOLDER")
+    assert [(h.figures["原文"], h.severity.value, h.spans[0].line) for h in hits] == [("(款)(项)", "warning", 1), ("(款)(项)", "warning", 2)]
+    named = "一般公共服务(类)政府办公厅(室)及相关机构事务(款)行政运行(项):支出决算为441.72万元。"
+    assert not found(doc(text=named), "W-PLACEHOLDER")
+
+
 def test_a_wan_amount_in_a_text_counting_in_yuan_is_a_unit_slip():
     items = "其中:因公出国(境)费38,069.00元,公务用车运行费61,051.56元,公务接待费16,629.00元,比上年减少518,378.24元。"
     hit = found(doc(text="“三公”经费支出预算为494,400.00万元,支出决算为115,749.56元。" + items), "W-UNIT")

@@ -269,3 +269,13 @@ def test_no_plan_year_checked_in_a_note_of_two_years():
     text = "附:某局“三公”经费2023年决算和2024年预算情况表\n公务接待费预算44.58万元，2023年安排公务接待费43.75万元。"
     assert not found(budget_text(text)(), "N-PLAN-YEAR")
     assert found(budget_text("公务接待费预算44.58万元，2023年安排公务接待费43.75万元。")(), "N-PLAN-YEAR")
+
+
+def test_last_years_figures_told_beside_this_years_alike_or_as_also_none_are_no_plan_year():
+    from catalogue_examples import budget_text
+    from builders import found
+
+    both = ("2024年预算内收入安排655.55万元,支出655.55万元。\n2023年预算内收入安排617.41万元,支出617.41万元。")
+    assert not found(budget_text(both)(), "N-PLAN-YEAR")
+    assert not found(budget_text("2024年未安排出国(境)经费预算,2023年也未安排此项预算。")(), "N-PLAN-YEAR")
+    assert found(budget_text("2023年预算内收入安排617.41万元,支出617.41万元。")(), "N-PLAN-YEAR")

@@ -386,6 +386,18 @@ def test_a_sangong_budget_attachment_with_its_own_contents_and_cover_date_is_who
     assert find_title(note).line == 1
 
 
+def test_a_portals_record_of_the_post_is_not_the_documents_head():
+    page = lines("索引号 | 11533025015264594R/20250606-00001 | 发布机构 | 昌宁县卡斯镇 |",
+                 "公开目录 | 三公经费 | 发布日期 | 2025-06-06 |", "文号 | 浏览量 |",
+                 "2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表 | ||||", "单位:万元 | ||||",
+                 "合计 | 18.15 | 22.15 | 4 | 22% |", "2.公务接待费 | 3 | 7 | 4 | 133% |")
+    who = identify(page)[0]
+    assert (who.unit, who.kind, who.accounts, who.year) == ("昌宁县卡斯镇", "三公说明", "预算", 2024)
+    record = lines("索引号: 015115177-202210-616341 主题分类: 三公经费", "发布机构:  昆明市五华区人民政府 发布日期: 2022-10-13 11:37",
+                   "名 称: 2021年度五华区区级“三公”经费决算情况说明", "2021年度五华区区级“三公”经费决算情况说明")
+    assert find_title(record).unit == "五华区区级"
+
+
 def test_a_title_ending_on_the_sangong_budget_names_a_sangong_note():
     note = lines("呈贡区财政局2016年 “三公”经费预算情况", "呈贡区2016年“三公”经费财政拨款预算安排21万元,其中,安排因公出国(境)费0万元。")
     who = identify(note)[0]
@@ -426,6 +438,9 @@ def test_a_copy_that_ends_on_two_headings_is_partial_but_not_on_a_list_of_tables
     assert identify(cut)[0].partial.startswith("文件不完整：正文止于标题")
     listed = lines("某局2022年度部门决算", "说明。", "八、《国有资本经营预算财政拨款收入支出决算表》", "九、《财政拨款“三公”经费支出决算表》")
     assert identify(listed)[0].partial == ""
+    one = lines("晋中市中医院2018年部门预算", "(七)国有资产占用情况", "单位办公用房面积4124.16平方米(综合楼)。", "(八)政府购买服务情况")
+    assert identify(one)[0].partial.startswith("文件不完整：正文止于标题“(八)政府购买服务情况”")
+    assert identify(one[:3])[0].partial == ""
 
 
 def test_a_web_pages_field_rows_and_bars_around_its_title_are_no_part_of_it():

@@ -140,6 +140,9 @@ def test_a_budget_naming_last_years_budget_as_its_scope(tmp_path):
     (hit,) = [f for f in check_page(tmp_path, text.format(year=2024)).report.findings if f.code == "N-YEAR"]
     assert hit.severity.value == "warning"
     assert "N-YEAR" not in page_codes(check_page(tmp_path, text.format(year=2025)))
+    heading = "某局2026年部门预算\n目录\n第二部分 {year}年部门预算表\n第三部分 2026年部门预算情况说明\n"
+    assert "N-YEAR" in page_codes(check_page(tmp_path, heading.format(year=2025)), "warning")
+    assert "N-YEAR" not in page_codes(check_page(tmp_path, heading.format(year=2026)))
     older = "某中学2016年部门预算\n一、部门基本情况\n纳入{year}年部门预算编报的单位共1个,属完全中学。\n"
     assert "N-YEAR" in page_codes(check_page(tmp_path, older.format(year=2015)), "warning")
     assert "N-YEAR" not in page_codes(check_page(tmp_path, older.format(year=2016)))
@@ -225,3 +228,29 @@ def test_a_rate_after_the_comparison_said_again_and_the_total_budget_named_so(tm
     # 8.25 ÷ (317.6 − 8.25) = 2.67%
     assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _TRADING_CENTRE.format(rate="2.8")), "error")
     assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _TRADING_CENTRE.format(rate="2.67")))
+
+
+_DEPARTMENT_AND_UNITS = ("临湘市农业局2018年部门预算\n一、收支预算总体情况\n"
+                         "预算总收入14680608元,其中:经费拨款11518085元;纳入预算管理的非税收入拨款100000元;其他收入3062523元。\n"
+                         "{mark}农业局机关预算总收入11385685.9元,其中:经费拨款10785685.9元,纳入预算管理的非税收入拨款100000元,其他收入500000元。\n")
+
+
+def test_a_numbered_line_on_one_of_the_departments_units_gives_that_units_figures(tmp_path):
+    assert "N-REPEAT" not in page_codes(check_page(tmp_path, _DEPARTMENT_AND_UNITS.format(mark="1、")))
+    # the same line without its number and unit reads as the department's again: two 其他收入
+    assert "N-REPEAT" in page_codes(check_page(tmp_path, _DEPARTMENT_AND_UNITS.format(mark="").replace("农业局机关", "")))
+
+
+_DAYAO = ("大姚县2021年度“三公”经费决算情况说明\n"
+          "2021年度,大姚县一般公共预算财政拨款“三公”经费支出决算汇总数为884.49万元,较年初预算数921.18万元减少36.69万元,"
+          "完成预算数的96.02%,较上年896.77万元减少{change}万元,下降{rate}%。其中:公务接待费为228.22万元,"
+          "较年初预算数242.33万元减少14.11万元,完成预算数的94.18%,较上年的 247.39万元减少19.17万元,下降7.75%,"
+          "共计接待37532人次,同比接待批次减少1012批次,接待人次减少12461人次。\n")
+
+
+def test_a_difference_from_the_budget_and_a_count_of_visits_are_no_change_from_last_year(tmp_path):
+    # 884.49 − 896.77 = −12.28, −1.37%; the budget's −36.69 and the visits' −12461 are other figures
+    right = check_page(tmp_path, _DAYAO.format(change="12.28", rate="1.37"))
+    assert not page_codes(right, "error")
+    wrong = check_page(tmp_path, _DAYAO.format(change="12.88", rate="1.39"))
+    assert {f.figures.get("说明中增减额") for f in wrong.report.findings if f.code == "N-YOY-DELTA"} == {"-12.88"}

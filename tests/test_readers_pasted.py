@@ -273,6 +273,15 @@ def test_a_short_page_all_on_one_line_with_headings_inside_is_collapsed():
     assert not is_collapsed(one_heading, len(one_heading))  # a paragraph under its own heading
 
 
+def test_a_part_heading_run_onto_a_short_line_of_table_names_starts_its_own_line():
+    line = "五、一般公共预算财政拨款支出决算表(一) 六、一般公共预算财政拨款支出决算表(二) 第三部分 2017年度部门决算情况说明 一、收入决算情况说明"
+    assert is_collapsed(line, 3000)
+    ex = extract_text("某幼儿园2017年度部门决算\n第二部分 2017年度部门决算报表(见附件)\n" + line +
+                      "\n本年收入合计252.5万元,较上年231.5万元,增加21万元。\n")
+    assert "第三部分2017年度部门决算情况说明" in [t for t, _ in ex.lines]
+    assert not is_collapsed("五、一般公共预算财政拨款支出决算表(一) 六、一般公共预算财政拨款支出决算表(二)", 3000)
+
+
 def test_a_contents_mark_followed_by_a_space_starts_its_own_line_in_a_collapsed_copy():
     pieces = segment("四川省某中学校2021年度决算公开编制说明 目录 公开时间:2022年9月20日 第一部分单位概况 "
                      "一、职能简介……………4 二、收入决算情况说明……………7")

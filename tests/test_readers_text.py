@@ -465,6 +465,24 @@ def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only
         read_document(other)
 
 
+def test_a_governments_own_accounts_are_named_and_not_audited_as_a_departments(tmp_path):
+    town = tmp_path / "town.txt"
+    town.write_text("重庆市铜梁区小林镇人民政府\n2022年决算报告\n一、预算收支决算情况\n(一)一般公共预算收支情况\n"
+                    "全镇本级一般公共预算收入实现111.11万元,为年初预算的116.9%,比上年增长9.0%。\n"
+                    "全镇本级一般公共预算支出1,867.48万元,支出总计1,867.48万元。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="town.txt：是本级政府（财政总）决算或预算的说明，不是部门（单位）决算或预算"):
+        read_document(town)
+    district = tmp_path / "district.txt"
+    district.write_text("经鼓楼区财政局汇总,2021年度全区及区本级财政决算收支情况如下:\n一、全区财政决算收支情况\n"
+                        "全区一般公共预算收入35.01亿元。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="是本级政府（财政总）决算"):
+        read_document(district)
+    own = tmp_path / "own.txt"  # the 财政局's own 决算 names its department, not the government's revenue
+    own.write_text("某州财政局2021年度部门决算\n一、部门职责\n负责编制全州财政预算草案、组织全州财政决算。\n"
+                   "二、收入决算情况说明\n2021年度收入合计1,867.48万元。\n", encoding="utf-8")
+    assert read_document(own).identity.kind == "决算"
+
+
 def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
     body = ("北京部门“三公”决算比预算降22.3%\n中新社北京8月25日电 (记者 某某)北京141个市级部门集中公开2015年度决算信息。\n"
             "其中,北京市公安局的“三公”经费财政拨款决算数为9530.81万元,相比预算数减少约1418万元。\n")

@@ -125,12 +125,14 @@ def _slot_regex(slot: Slot, yuan: bool = False) -> str:
         return rf"(?P<{g}k>{_NAME}{{2,40}}?)[（(]款[）)](?P<{g}x>[^。，,；;：:]{{2,60}}?)[（(]项[）)]"
     if kind == "grade":
         return rf"[“\"]?(?P<{g}>[^”\"，,。；;]{{1,4}}?)[”\"]"
+    # a count of people is not one of visits ("接待人次减少12461人次")
+    unit = literal(slot.unit) + ("(?!次)" if slot.unit == "人" else "")
     if kind.startswith("dn"):
-        return rf"(?P<{g}d>增加|减少)(?P<{g}a>\d+){literal(slot.unit)}"
+        return rf"(?P<{g}d>增加|减少)(?P<{g}a>\d+){unit}"
     if kind.startswith("num"):
-        return rf"(?<![\d.,])(?P<{g}>{NUM}){literal(slot.unit)}"
+        return rf"(?<![\d.,])(?P<{g}>{NUM}){unit}"
     if kind.startswith("n"):
-        return rf"(?<![\d.,])(?P<{g}>\d+){literal(slot.unit)}"
+        return rf"(?<![\d.,])(?P<{g}>\d+){unit}"
     raise ValueError(f"unknown slot kind {kind!r}")
 
 

@@ -45,7 +45,9 @@ _TOC_LEADER = re.compile(r"(?:[.…·．]{4,}|…{2,})\d*$")  # "（四）财政
 _LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?)?(?:相比)?[，,]?"
                               r"|(?:19|20)\d\d年度?")  # "1.因公出国（境）费用。2026年预算数41.60万元"
 #: A 决算's change told against its budget ("与2021年度预算相比，", "比年初预算"), right before its words.
-_VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?P<year>(?:19|20)\d\d)\s*年度?|(?P<last>上一?年度?))?\s*(?:年初|全年|调整后?)?\s*预算数?\s*(?:相比|相较|比较)?[，,、]?\s*$")
+_VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?P<year>(?:19|20)\d\d)\s*年度?|(?P<last>上一?年度?))?\s*(?:年初|全年|调整后?)?\s*预算数?"
+                        # the budget's amount may be said between ("较年初预算数921.18万元减少36.69万元")
+                        r"\s*(?:为?\s*\d[\d,]*(?:\.\d+)?\s*万?元)?\s*(?:相比|相较|比较)?[，,、]?\s*$")
 #: A change told against a named year ("比2019年（疫情前）决算数减少…"), right before its words: a change
 #: from last year only when that year is the one before the report's.
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"
@@ -101,6 +103,10 @@ _BARE_NAME = re.compile(_SIDE_WORD)
 #: A sentence opening on an organisation's name before its year ("市食药监局2015年…"; not 本局, 我单位).
 _OWNER = re.compile(r"\s*(?:比如|例如)?[，,]?\s*(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|政府|中心|站|所|厅|馆|会"
                     r"|部|处|队|社|大学|学院|医院|街道|镇|乡))[，,]?\s*(?:19|20)\d\d\s*年")
+#: A numbered line of a department's list of its units, opening on one of them: "1、农业局机关预算总收入…",
+#: "2、种子服务站预算总收入…" (the units' own figures, parts of the department's).
+_LISTED_UNIT = re.compile(r"\s*[\d一二三四五六七八九十]+[、.．]\s*(?![本我该])([\u4e00-\u9fa5（）()]{2,20}?(?:机关|局|委|办|院|校|中心"
+                          r"|站|所|场|馆|会|队|社))(?:本级)?(?:预算|决算)")
 #: A sentence giving the figures of a whole region ("2021年全州“三公经费”财政拨款支出4,855万元"), and one
 #: giving its own level's after it ("州本级“三公经费”…1,127万元"): a part of the whole, not the same figures.
 _WHOLE = re.compile(r"(?:(?:19|20)\d\d\s*年度?[，,]?|^|(?<=[。；;]))\s*全(?:省|州|市|县|区|旗|盟)(?!面|年|部)")
@@ -566,8 +572,9 @@ class _Reader:
 
     def _other_unit(self, s: str, start: int) -> bool:
         """The sentence opens on an organisation other than the document's before its year ("比如市旅游委,
-        2015年“三公”经费…" on a page about 市食药监局; a subordinate unit's own figures)."""
-        m = _OWNER.match(s, start)
+        2015年“三公”经费…" on a page about 市食药监局; a subordinate unit's own figures), or a numbered
+        line on one of the department's units ("1、农业局机关预算总收入…" on a page about 临湘市农业局)."""
+        m = _OWNER.match(s, start) or _LISTED_UNIT.match(s, start)
         if m is None or not self.unit:
             return False
         owner, unit = (_ORG_TAIL.sub("", name) for name in (flat(m.group(1)), self.unit))

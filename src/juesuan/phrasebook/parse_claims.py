@@ -72,6 +72,8 @@ _YEARS = (
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
     # a budget's own year: "纳入…2024年度部门预算范围的单位", "纳入2015年部门预算编报的单位" (checked in a budget only)
     ("预算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)\s*预算(?=范围|编制范围|编报|公开|情况说明|说明)")),
+    # ... and a part heading of its own: "第二部分 2025年部门预算表"
+    ("预算", re.compile(rf"(?m)^[^\S\n]*第[一二三四五六七八九十]+部分[:：\s]*{_Y}\s*年度?\s*(?:部门|单位)\s*预算表")),
     # "2015年衢江区“三公”经费支出决算同比下降的原因": the year whose accounts changed
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?[^。，,；;\n\d]{{0,12}}?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?决算数?"
                       rf"(?=同比|比上年|较上年)")),
@@ -83,8 +85,8 @@ _YEARS = (
     # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's
     # own year, checked by N-PLAN-YEAR); never after words that compare or date a balance, nor what was
     # done ("2025年安排了…注资", "2025年安排的专项经费")
-    # nor a year named with another ("2025年和2024年均未安排…")
-    ("计划", re.compile(rf"(?<![\d与同比较至止上和及、])\s*{_Y}\s*年度?(?![均都])\s*(?:无|没有|不)?[^。；;，,、\d\n]{{0,6}}?(?:计划|安排)(?![了的过])")),
+    # nor a year named with another ("2025年和2024年均未安排…", "2014年也未安排此项预算")
+    ("计划", re.compile(rf"(?<![\d与同比较至止上和及、])\s*{_Y}\s*年度?(?![均都也])\s*(?:无|没有|不)?[^。；;，,、\d\n]{{0,6}}?(?:计划|安排)(?![了的过])")),
 )
 #: A comparison with last year earlier in the same sentence: a further year compared is deliberate.
 _ALSO_LAST_YEAR = re.compile(r"(?:比|较|与|同)上(?:一)?年")

@@ -363,8 +363,12 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
             missing = [listed[i] for i in range(reached + 1, len(listed)) if not present[i]]
             if len(missing) >= 2 and not grids:
                 return f"文件不完整：正文止于“{_shorten(listed[reached])}”，目录所列其后的{len(missing)}个部分未见"
-    # two headings of the 说明 with nothing under either (not a closing list of the tables' names)
-    if len(texts) >= 2 and all(_heading(t) and not t.rstrip("》").endswith("表") for t in map(flat, texts[-2:])) \
+    # two headings of the 说明 with nothing under either (not a closing list of the tables' names), or
+    # one that names a 说明 item after a paragraph ("…面积4124.16平方米。" / "(八)政府购买服务情况")
+    closing = [flat(t) for t in texts[-2:]]
+    item_last = len(closing) == 2 and not _heading(closing[0]) and closing[0].endswith("。") \
+        and re.match(r"^[（(][一二三四五六七八九十]+[）)]", closing[1]) is not None and closing[1].endswith(("情况", "说明"))
+    if (item_last or len(texts) >= 2 and all(_heading(t) and not t.rstrip("》").endswith("表") for t in closing)) \
             and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文止于标题“{_shorten(last)}”，其下没有内容"
     paged = any(span.page for _, span in lines)
@@ -436,6 +440,8 @@ def _cut_mid_sentence(last: str, paged: bool = False) -> bool:
         return False
     if re.search(r"[\u4e00-\u9fff](?:19|20)\d\d$", t):
         return True  # a year cut before its 年: "…殷祖卫生院本级2023"
+    if re.search(r"\d[%％]?[，,]$", t) and re.search(r"[\u4e00-\u9fff]", t):
+        return True  # a clause with its figure, the next one cut: "…完成预算数的99.96%,"
     if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 12 and _CLAUSE_BEFORE_NUMBER.search(t)):
         return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
     if _heading(t):  # a heading (an empty last part)
@@ -482,8 +488,9 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     contents = find_contents(lines)
     # not the page's own lines around the title
     cover = " ".join(t for t, _ in lines[:_cover_end(lines, title, contents)] if not page_own_line(t))
-    whole_head = "\n".join(flat(t) for t, _ in lines[:200])
-    own_head = "\n".join(flat(_CITED.sub("", t)) for t, _ in lines[:200])  # a cited document's year is not its own
+    head = [t for t, _ in lines[:200] if not page_own_line(t)]  # the document's, not the page's ("索引号 | …")
+    whole_head = "\n".join(flat(t) for t in head)
+    own_head = "\n".join(flat(_CITED.sub("", t)) for t in head)  # a cited document's year is not its own
 
     unit = title.unit if title else ""
     year = title.year if title else None

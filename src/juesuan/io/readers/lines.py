@@ -215,7 +215,8 @@ COLLAPSED_MIN = 500
 COLLAPSED_SHARE = 0.4
 #: Longest piece a line is cut into; a longer sentence is cut at a clause mark.
 MAX_PIECE = 2000
-_COLLAPSED_FLOOR = 200  # shorter lines are never collapsed
+_COLLAPSED_FLOOR = 200  # shorter lines are collapsed only when a part heading stands inside them
+_PART_FLOOR = 40  # shorter lines are never collapsed
 _WHOLE = 0.9  # share of the document a line holds when it is all of it
 _CLAUSE = "，；;,、"
 
@@ -244,11 +245,13 @@ def is_collapsed(text: str, total: int) -> bool:
     than any paragraph, or a part heading ("第二部分") after a space or a sentence end."""
     if len(text) >= COLLAPSED_MIN and (len(text) >= COLLAPSED_SHARE * total or len(text) >= 10 * MAX_PIECE):
         return True
-    if len(text) < _COLLAPSED_FLOOR:
+    if len(text) < _PART_FLOOR:
         return False
     heads = list(_headings(text))
     if any(kind == "part" and a > 0 for a, kind in heads):
-        return True
+        return True  # (a short line too: "五、…决算表(一) 六、…决算表(二) 第三部分 2017年度部门决算情况说明 一、…")
+    if len(text) < _COLLAPSED_FLOOR:
+        return False
     # a short page that is all one line: a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
     # or sentences a space apart ("…公布如下: 2021年…。 2021年…。 (联系电话…")
     whole = len(text) >= _WHOLE * total
@@ -344,13 +347,13 @@ def resegment(lines: Sequence[tuple[str, Span]], total: int | None = None) -> li
     """``lines`` with each collapsed line (:func:`is_collapsed`) replaced by its pieces, each
     piece keeping the line's span with its own excerpt. ``total`` is the document's length in
     characters (the sum of the lines' when not given)."""
-    if not any(len(text) >= _COLLAPSED_FLOOR for text, _ in lines):
+    if not any(len(text) >= _PART_FLOOR for text, _ in lines):
         return list(lines)
     if total is None:
         total = sum(len(text) for text, _ in lines)
     out: list[tuple[str, Span]] = []
     for text, span in lines:
-        if len(text) < _COLLAPSED_FLOOR or not is_collapsed(text, total):
+        if len(text) < _PART_FLOOR or not is_collapsed(text, total):
             out.append((text, span))
             continue
         file, page, line = span.file, span.page, span.line
