@@ -59,6 +59,13 @@ def test_a_numbered_heading_or_the_funds_a_note_covers_name_no_unit():
     # the level of the accounts after the name: "2016年封开县人民法院省级部门决算基本情况说明"
     assert find_title(lines("2016年封开县人民法院省级部门决算基本情况说明")).unit == "封开县人民法院"
     assert clean_unit("市级") == "" and clean_unit("某某县级") == "某某县级"
+    # a finance bureau's approval of the budget names the unit after the year
+    assert find_title(lines("雷州市2018年龙门镇人民政府部门预算的批复")).unit == "龙门镇人民政府"
+    # a 人大 says what it is in its 概况: "…是…地方国家权力机关"
+    who = identify(lines("第一部分:部门概况", "一、主要职能",
+                         "西乡塘区人民代表大会是西乡塘区地方国家权力机关,在本城区内依法行使地方国家权力。",
+                         "2017年部门预算收入总计501.98万元。"))[0]
+    assert who.unit == "西乡塘区人民代表大会"
     t = find_title(lines("预决算公开专栏庐江县第二中学", "2020年度一般公共预算及政府性基金", "财政拨款“三公”经费支出决算情况说明"))
     assert (t.unit, t.year, t.kind) == ("庐江县第二中学", 2020, "决算")  # the name alone on the line above
 

@@ -218,6 +218,10 @@ def test_last_years_carry_over_of_a_grant_is_not_the_grant(tmp_path):
     right = check_page(tmp_path, _FORESTRY.format(rate="7.73"))
     assert right.identity.budget and not page_codes(right, "error")
     assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _FORESTRY.format(rate="8.73")), "error")
+    # the carry-over named before the grant's name, on the next printed line of a wrapped paragraph
+    wrapped = ("县政协2023年部门预算\n四、财政拨款收支预算情况说明\n县政协2023年收支总预算800.28万元。\n"
+               "收入包括:本年一般公共预算拨款收入800.28万元、上年结转一般公共预算拨\n款收入0万元;支出包括:一般公共服务支出800.28万元。\n")
+    assert "N-REPEAT" not in page_codes(check_page(tmp_path, wrapped))
 
 
 _TRADING_CENTRE = ("某交易中心2018年部门预算\n一、2018年收支总体情况\n(一)收入预算说明。\n"
@@ -254,3 +258,35 @@ def test_a_difference_from_the_budget_and_a_count_of_visits_are_no_change_from_l
     assert not page_codes(right, "error")
     wrong = check_page(tmp_path, _DAYAO.format(change="12.88", rate="1.39"))
     assert {f.figures.get("说明中增减额") for f in wrong.report.findings if f.code == "N-YOY-DELTA"} == {"-12.88"}
+
+
+_CLINIC = ("某乡卫生院2020年度部门决算公开说明\n二、某乡卫生院2020年度部门决算情况说明\n(一)收入决算情况。2020年总收入318.2554万元,其中:\n"
+           "3.事业收入37.1949万元,为事业单位开展专业业务活动及辅助活动所取得的收入。较上年度决算数增加4.1262万元,增长{rate}%。\n")
+
+
+def test_a_sentence_opening_on_the_comparison_with_last_years_accounts_takes_the_subject_before(tmp_path):
+    # 4.1262 ÷ (37.1949 − 4.1262) = 12.48%
+    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _CLINIC.format(rate="11")), "error")
+    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _CLINIC.format(rate="12.48")))
+
+
+_PEOPLES_CONGRESS = ("西乡塘区人大常委会2017年部门预算\n一、2017年部门收支预算总体情况\n(一)2017年部门收入预算总体情况\n"
+                     "2017年收入总预算507.37万元,同比减少19.96万元。其中:\n"
+                     "1、一般公共财政预算拨款507.37万元,同比减少19.96万元,同比降低{rate}%。\n")
+
+
+def test_the_older_name_of_the_general_budget_grant_is_read(tmp_path):
+    # 19.96 ÷ (507.37 + 19.96) = 3.79%
+    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _PEOPLES_CONGRESS.format(rate="3.85")), "error")
+    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _PEOPLES_CONGRESS.format(rate="3.79")))
+
+
+_LUOHU = ("深圳市罗湖区某街道办事处2024年度“三公”经费支出决算情况说明\n"
+          "某街道办事处2024年度“三公”经费财政拨款支出决算为34.08万元,完成全年预算50.74万元的{rate}%,比上年决算数减少1.55万元。\n")
+
+
+def test_a_completion_rate_of_the_full_year_budget_it_names(tmp_path):
+    # 34.08 ÷ 50.74 = 67.17%
+    (hit,) = [f for f in check_page(tmp_path, _LUOHU.format(rate="76.2")).report.findings if f.code == "N-COMPLETION"]
+    assert hit.figures["重算完成率"] == "67.17%"
+    assert "N-COMPLETION" not in page_codes(check_page(tmp_path, _LUOHU.format(rate="67.2")))

@@ -165,6 +165,17 @@ def test_pages_markers_and_running_header_are_dropped():
     assert [s.page for _, s in ex.lines] == [1, 1, 1, 2, 2, 3, 3, 3, 4]
 
 
+def test_the_documents_title_printed_once_more_by_a_page_number_is_a_running_header():
+    raw = ["临湘市农业局2018年部门预算汇总编报说明", "一、基本情况", "部门预算包括局机关本级和所属二级机构。",
+           "4、园艺场预算总收入775121.16元。", "- 2 -", "临湘市农业局2018年部门预算汇总编报说明",
+           "5、农科所预算总收入646843.36元。", "第一部分 部门概况"]
+    dropped = {raw[i] for i in furniture(raw, [None] * len(raw))}
+    assert dropped == {"- 2 -", "临湘市农业局2018年部门预算汇总编报说明"} and 0 not in furniture(raw, [None] * len(raw))
+    # a heading the body prints again by a page number is no title
+    body = ["某局2022年度部门决算", "目录", "第一部分 部门概况", "- 2 -", "第一部分 部门概况", "一、部门职责"]
+    assert {body[i] for i in furniture(body, [None] * len(body))} == {"- 2 -"}
+
+
 def test_figure_after_a_page_break_points_at_its_page_and_line(tmp_path):
     path = tmp_path / "某区财政局2024年度部门决算.txt"
     path.write_text(_paged_text(), encoding="utf-8")

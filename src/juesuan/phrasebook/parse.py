@@ -42,7 +42,7 @@ _LEVEL2 = re.compile(rf"^([{CN}]+)[、.．](.+)$")
 _TOC_LEADER = re.compile(r"(?:[.…·．]{4,}|…{2,})\d*$")  # "（四）财政拨款支出预算情况说明........ 12"
 #: A sentence that opens with its comparison ("比2025年增加…", "与上年相比，减少…") or with the year of
 #: an amount ("2026年预算数…") goes on about the subject the sentence before it ended on.
-_LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年|上一年|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?)?(?:相比)?[，,]?"
+_LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年度?|上一年度?|(?:19|20)\d\d年度?)(?:年初)?(?:预算数?|决算数?)?(?:相比)?[，,]?"
                               r"|(?:19|20)\d\d年度?")  # "1.因公出国（境）费用。2026年预算数41.60万元"
 #: A 决算's change told against its budget ("与2021年度预算相比，", "比年初预算"), right before its words.
 _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?P<year>(?:19|20)\d\d)\s*年度?|(?P<last>上一?年度?))?\s*(?:年初|全年|调整后?)?\s*预算数?"

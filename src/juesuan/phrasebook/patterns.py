@@ -393,8 +393,9 @@ RELATIVE = (
     _p("完成率.沪", "完成<年初预算|年初预算数|全年预算数|全年预算|预算数|预算>[的]{@.完成率:pct}", anchor="@"),
     _p("完成率.全年", "完成全年预算的{@.完成率:pct}", anchor="@"),
     _p("完成率.预算", "完成预算的{@.完成率:pct}", anchor="@"),
-    # 新疆: "…下降8.19%,为年初预算数6180万元的78.56%"
+    # 新疆: "…下降8.19%,为年初预算数6180万元的78.56%"; 深圳: "…决算为34.08万元,完成全年预算50.74万元的67.2%"
     _p("完成率.为年初预算", "为年初预算[数]{@.年初预算:amt}的{@.完成率:pct}", anchor="@", variant=True),
+    _p("完成率.全年预算数", "完成全年预算[数]{@.全年预算:amt}的{@.完成率:pct}", anchor="@", variant=True),
 )
 
 ALL: tuple[Pattern, ...] = (STAFF + OVERALL + INCOME + FUND_INCOME + EXPENDITURE + FISCAL + GENERAL + BASIC + SANGONG

@@ -23,7 +23,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -111,7 +111,8 @@ _YEAR_FIRST = re.compile(r"^(?=20\d{2}年度?((?![全各本我])[\u4e00-\u9fa5�
 #:公布如下") or as the whole of its accounts ("纳入2022年部门预算编制范围的为常德外国语学校本级").
 _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|编制范围的(?:为|是)([\u4e00-\u9fa5（）()]{2,30}?)本级")
 #: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位".
-_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为|属)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位)")
+_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为|属)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位"
+                   r"|国家权力机关|审判机关|检察机关)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 
 

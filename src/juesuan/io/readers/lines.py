@@ -144,10 +144,16 @@ def furniture(raw: Sequence[str], pages: Sequence[int | None]) -> set[int]:
         edges = {candidates[k] for i in out for k in range(max(0, position[i] - _EDGE), position[i] + _EDGE + 1)
                  if k < len(candidates) and candidates[k] != i}
         out.update(_running(texts, edges, [None] * len(raw), len(out)))
+        # the document's own title printed again next to a page number, however few the pages
+        head = {texts[i] for i in candidates[:_TITLE_HEAD] if len(texts[i]) <= _SHORT and _TITLE_LIKE.search(texts[i])}
+        out.update(i for i in edges if i not in candidates[:_TITLE_HEAD] and texts[i] in head)
     return out
 
 
 _BLANK = " \t\u3000" + FORM_FEED
+_TITLE_HEAD = 5  # the first lines, which hold the document's title
+#: A title, not a heading the body prints again: a year and the accounts it names ("…2018年部门预算汇总编报说明").
+_TITLE_LIKE = re.compile(r"^(?![第一二三四五六七八九十（(\d]).*(?:19|20)\d\d\s*年.*(?:决算|预算)")
 _SHORT = 60  # page numbers, headers and footers are short lines
 
 
