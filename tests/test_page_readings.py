@@ -252,6 +252,12 @@ _DAYAO = ("大姚县2021年度“三公”经费决算情况说明\n"
           "共计接待37532人次,同比接待批次减少1012批次,接待人次减少12461人次。\n")
 
 
+def test_a_county_summary_opening_on_its_summed_figure_is_a_sangong_note_without_a_title(tmp_path):
+    body = _DAYAO.split("\n", 1)[1].format(change="12.88", rate="1.39")
+    note = check_page(tmp_path, "大姚县2021年“三公”经费、行政参公单位机关运行经费情况\n" + body)
+    assert note.identity.kind == "三公说明" and "N-YOY-DELTA" in page_codes(note, "error")
+
+
 def test_a_difference_from_the_budget_and_a_count_of_visits_are_no_change_from_last_year(tmp_path):
     # 884.49 − 896.77 = −12.28, −1.37%; the budget's −36.69 and the visits' −12461 are other figures
     right = check_page(tmp_path, _DAYAO.format(change="12.28", rate="1.37"))
