@@ -87,7 +87,7 @@ def test_a_prefectures_own_level_after_the_whole_is_a_part_of_it(tmp_path):
     said = _read(_KEZHOU.format(level="州本级"))
     assert said["三公.合计.增减"] == Decimal("-433") and said["三公.公务用车运行维护费"] == Decimal("3758")
     # the copy cut the whole's last sentence short: what it read before the level's line is the whole's
-    cut = _KEZHOU.replace("增长27.74%", "增长27.74%,公务接待费支出627万元,").format(level="州本级")
+    cut = _KEZHOU.replace("增长27.74%\n\n", "增长27.74%,公务接待费支出627万元,\n").format(level="州本级")
     said = _read(cut)
     assert said["三公.公务接待费"] == Decimal("627") and said["三公.合计"] == Decimal("4855")
 
