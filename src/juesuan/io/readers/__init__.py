@@ -159,8 +159,9 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         raise NotADisclosure(f"{file}：是新闻报道（“{news.group(0)}”），不是单位公开的决算或预算文件，未审核")
     head = "\n".join(t for t, _ in extracted.lines[:40])[:1500]
     government = f"{file}：是本级政府（财政总）决算或预算的说明，不是部门（单位）决算或预算，未审核"
+    own_accounts = _GOVERNMENT.search(head) is not None
     # (never where the title names a department's or a unit's accounts, or a 三公 note)
-    if not kind and d.identity.kind in ("决算", "预算") and not d.identity.scope and _GOVERNMENT.search(head):
+    if own_accounts and not kind and d.identity.kind in ("决算", "预算") and not d.identity.scope:
         raise NotADisclosure(government)
     if not _looks_like_disclosure(d):
         if _GOAL_TABLE.search(head):
@@ -168,7 +169,7 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         if _EVALUATION_REPORT.search(head):
             raise NotADisclosure(f"{file}：是绩效自评（评价）报告，但未读出其中的绩效自评表（指标、分值、得分），未审核；"
                                  "如确为自评表，可用 --kind 绩效自评 审核能读出的部分")
-        if _GOVERNMENT.search(head):
+        if own_accounts:
             raise NotADisclosure(government)
         raise NotADisclosure(f"{file}：未识别出部门决算或预算公开的内容（没有说明的章节、公开表或绩效表），未审核")
     return d
@@ -180,11 +181,13 @@ _EVALUATION_REPORT = re.compile(r"绩效(?:自评|评价)[^\n。]{0,8}(?:报告|
 
 
 #: The title of a budget's 绩效目标表 published on its own: "项目支出绩效目标表", "部门预算项目绩效目标申报表".
+_GOAL_TABLE = re.compile(r"绩效目标(?:申报|申请|审批|审核)?表")
+
+
 #: A government's own accounts, over all its departments: "区本级财政决算", "全区财政决算收支情况".
 _GOVERNMENT = re.compile(r"[省市县区州旗]本级财政(?:总)?(?:决算|预算)|全[省市县区州旗](?:及[省市县区州旗]本级)?财政(?:总)?(?:决算|预算)"
                          # "全镇本级一般公共预算收入实现111.11万元": the revenue a government raised
                          r"|全[省市县区州旗镇乡](?:本级)?一般公共预算收入(?:实现|完成)")
-_GOAL_TABLE = re.compile(r"绩效目标(?:申报|申请|审批|审核)?表")
 
 
 #: A news report about disclosures (a dateline, a reporter), not one: "中新社北京8月25日电 (记者 尹力)",

@@ -69,20 +69,18 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
             pk = [keys.key(p, suffix) for p in parts]
             total_v, tspan = stated_value(ctx.disclosure, tk)
             values = [(k, stated_value(ctx.disclosure, k)[0]) for k in pk]
-            unstated = any(v is None for _, v in values)
             untold = ""  # the vehicle part the note leaves out, when the rest are told
             if total == "三公.合计":
                 vehicle = keys.key(_SANGONG_PARTS[1], suffix)
                 if dict(values)[vehicle] is None:  # from its two parts, when they are stated
                     parts_v = [stated_value(ctx.disclosure, keys.key(p, suffix))[0] for p in _VEHICLE_PARTS]
-                    unstated = any(v is None for k, v in values if k != vehicle) or all(v is None for v in parts_v)
                     if any(v is not None for v in parts_v):
                         values = [(k, total_of(parts_v) if k == vehicle else v) for k, v in values]
                         untold = next((p for p, v in zip(_VEHICLE_PARTS, parts_v) if v is None), "")
             if total_v is None or all(v is None for _, v in values):
                 continue
             short = total_v - sum(v for _, v in values if v is not None) > 0
-            if unstated and short:
+            if short and any(v is None for _, v in values):
                 continue  # an unstated part may explain the shortfall
             # the vehicles told by one part only ("车辆运行费28.91万元"): the other may be the shortfall, so
             # the note is incomplete rather than wrong
