@@ -188,6 +188,30 @@ def test_income_total_against_its_items_when_the_year_income_is_not_written():
     assert not found(read(_INCOME.format(total="440.00")), "N-TOTALS-SUM")
 
 
+_FUND_LINES = ("南宁市西乡塘区人民代表大会常务委员会2017年部门预算\n(一)2017年部门收入预算总体情况\n"
+               "2017年收入总预算{total}万元,同比减少17.05万元,同比下降3.28%。其中:\n"
+               "1、一般公共财政预算拨款507.37万元,同比减少19.96万元。\n2、上年结余收入8.3万元,同比增加8.3万元。")
+
+
+def _hits(tmp_path, page: str, code: str):
+    return [f for f in check_page(tmp_path, page).report.findings if f.code == code]
+
+
+def test_budget_total_below_its_fund_line_and_carry_over(tmp_path):
+    (hit,) = _hits(tmp_path, _FUND_LINES.format(total="501.98"), "N-TOTALS-SUM")
+    assert hit.figures["收入总计"] == "501.98" and hit.figures["各项之和"] == "515.67"
+    assert not _hits(tmp_path, _FUND_LINES.format(total="515.67"), "N-TOTALS-SUM")
+
+
+def test_a_rate_told_beside_last_years_amount_alone(tmp_path):
+    page = ("旺苍县张华镇人民政府2018年部门预算\n二、预算情况说明\n"
+            "张华镇人民政府2018年部门预算收入总数8105563.00元,较2017年部门预算收入总数8014212.00元增长{rate}%。"
+            "部门基本支出预算7031563.00元,其中:人员支出5901832.00元,公用支出1129731.00元。")
+    (hit,) = _hits(tmp_path, page.format(rate="2.13"), "N-YOY-PCT")
+    assert hit.figures["上年数"] == "801.42" and hit.figures["重算增减率"] == "1.14%"
+    assert not _hits(tmp_path, page.format(rate="1.14"), "N-YOY-PCT")
+
+
 _HEADS = "2019年度本级共127个一级预算部门,财政供养人员共计{total}人。其中:行政编制财政供养人员1,845人,事业编制财政供养人员7,399人,{rest}。"
 
 
@@ -244,3 +268,55 @@ def test_vehicles_held_against_the_assets_count_when_no_fixed_count_is_given():
     assert not found(doc(*said("三公.保有车辆 10 辆", "资产.车辆 10 辆")), "N-VEHICLES")
     # the 三公 part's own 固定资产车辆 count comes first
     assert not found(doc(*said("三公.保有车辆 8 辆", "三公.固定资产车辆 8 辆", "资产.车辆 10 辆")), "N-VEHICLES")
+
+
+def test_basically_flat_claims_no_exact_rate():
+    # "与上年基本持平" after a small increase says no change exactly nil; "持平" does
+    text = "二、支出预算情况\n项目支出405万元,比2017年增加0.7万元,与上年{word}。"
+    assert not found(read(text.format(word="基本持平")), "N-YOY-PCT")
+    (hit,) = found(read(text.format(word="持平")), "N-YOY-PCT")
+    assert hit.figures["重算增减率"] == "0.17%"
+
+
+def test_fund_lines_of_income_under_the_overall_heading_are_read_with_their_shares():
+    text = ("三、收支决算总体情况说明\n(一)2017年全镇本年收入合计3939.39万元。其中:一般公共预算财政拨款收入3692.99万元,占93.7%;"
+            "政府性基金预算财政拨款收入75.35万元,占{share}%;事业收入171.05万元,占4.3%。")
+    (hit,) = found(read(text.format(share="0.019")), "N-SHARE")
+    assert hit.figures["重算占比"] == "1.91%"
+    assert not found(read(text.format(share="1.9")), "N-SHARE")
+
+
+def test_the_fiscal_totals_told_as_one_figure_for_both_and_their_change():
+    text = ("四、财政拨款收入支出决算总体情况说明\n2017年度财政拨款收、支总计2539.31万元。"
+            "与2016年相比,财政拨款收、支总计各减少50.47万元,下降{rate}%。")
+    (hit,) = found(read(text.format(rate="19.49")), "N-YOY-PCT")
+    assert hit.figures["上年数"] == "2,589.78" and hit.figures["重算增减率"] == "-1.95%"
+    assert not found(read(text.format(rate="1.95")), "N-YOY-PCT")
+
+
+def test_a_rate_alone_is_read_of_its_sentences_or_parts_first_figure_only():
+    said_of = lambda text: {s.key: s.value for s in read(text).narrative.statements}  # noqa: E731
+    whole = said_of("“三公”经费决算数2364万元,比上年决算数下降16.77%。分项情况是:因公出国(境)经费12万元,比上年决算数下降86.62%;"
+                    "公务接待费1356万元,比上年决算数下降3.14%。")
+    assert (whole["三公.合计.增减率"], whole["三公.因公出国（境）费.增减率"], whole["三公.公务接待费.增减率"]) == (
+        Decimal("-16.77"), Decimal("-86.62"), Decimal("-3.14"))
+    # the rate after the last item of a list, or in the next sentence, is the whole's: not read as the item's
+    for tail in (",与2023年预算相比增长16.75%。", "。与2023年预算相比增长16.75%。"):
+        text = "“三公”经费支出预算为14.01万元,其中:因公出国(境)费用0万元,公务用车运行维护费14.01万元,公务接待费0万元" + tail
+        assert "三公.公务接待费.增减率" not in said_of(text)
+        assert not found(read(text), "N-YOY-PCT")
+
+
+def test_a_budgets_own_amounts_after_a_comma_and_its_fund_income_told_twice(tmp_path):
+    page = ("临湘市第一中学2018年部门预算\n三、部门收支总体情况\n"
+            "(一)收入预算,2018年年初预算数33695199.4元,其中,一般公共预算拨款24095199.4元,纳入专户管理的非税收入拨款9600000元。\n"
+            "四、一般公共预算拨款支出预算\n2018年一般公共预算拨款收入{again}元,具体安排情况如下:\n"
+            "(一)基本支出:2018年年初预算数为24095199.4元。\n(二)项目支出:2018年年初预算数为9535264元。\n")
+    from juesuan.io.readers import read_document
+    (tmp_path / "b.txt").write_text(page.format(again="24095199.4"), encoding="utf-8")
+    said = {s.key: s.value for s in read_document(tmp_path / "b.txt").narrative.statements}
+    assert said["收入总计"] == Decimal("3369.51994") and said["一般公共预算财政拨款基本支出"] == Decimal("2409.51994")
+    assert said["一般公共预算财政拨款项目支出"] == Decimal("953.5264")
+    assert not _hits(tmp_path, page.format(again="24095199.4"), "N-REPEAT")
+    (hit,) = _hits(tmp_path, page.format(again="33695199.4"), "N-REPEAT")
+    assert "一般公共预算财政拨款收入" in hit.message

@@ -56,6 +56,26 @@ def test_latin_words_are_not_placeholders():
     assert not found(doc(text="采购XXL规格服装10.00万元"), "W-PLACEHOLDER")
 
 
+def test_a_placeholder_a_words_tracked_changes_show_as_deleted_is_gone():
+    heading = "第三部分 Deleted: {mark}部门 2017 年度部门决算情况说明"
+    assert not found(doc(text=heading.format(mark="××")), "W-PLACEHOLDER")
+    assert found(doc(text=heading.replace("Deleted: ", "").format(mark="××")), "W-PLACEHOLDER")
+
+
+def test_a_count_left_as_stars_or_empty_is_a_blank_figure():
+    hits = found(doc(text="参照公务员法管理的事业单位**个，其他事业单位5个。\n实有人员6人，其中:行政人,事业6人。"), "W-PLACEHOLDER")
+    assert [h.figures["原文"] for h in hits] == ["**", "行政人"] and all(h.severity.value == "warning" for h in hits)
+    # a bold mark around a figure, and 人 after a kind that is named with its count, are no blank
+    assert not found(doc(text="参照公务员法管理的事业单位**2**个。\n行政人员2人，事业人员6人，离退休人员1人。"), "W-PLACEHOLDER")
+
+
+def test_the_templates_note_of_how_to_write_a_part_is_a_remnant():
+    note = "(一般公共预算财政拨款支出决算具体情况,按支出功能分类类级科目逐类分析)"
+    (hit,) = found(doc(text=f"七、一般公共预算财政拨款支出决算具体情况\n{note}\n一般公共服务支出40万元。"), "W-TEMPLATE-REMNANT")
+    assert hit.figures["原文"] == note
+    assert not found(doc(text="(按支出功能分类,一般公共服务支出40万元,主要用于机关运行)"), "W-TEMPLATE-REMNANT")
+
+
 def test_unit_price_in_yuan_is_fine():
     assert not found(doc(text="差旅补助标准每人每天100.00元，合计11.90万元。"), "W-UNIT")
     assert found(doc(text="住房公积金3.58元，合计11.90万元。"), "W-UNIT")[0].figures["原文"] == "3.58元"

@@ -279,3 +279,12 @@ def test_last_years_figures_told_beside_this_years_alike_or_as_also_none_are_no_
     assert not found(budget_text(both)(), "N-PLAN-YEAR")
     assert not found(budget_text("2024年未安排出国(境)经费预算,2023年也未安排此项预算。")(), "N-PLAN-YEAR")
     assert found(budget_text("2023年预算内收入安排617.41万元,支出617.41万元。")(), "N-PLAN-YEAR")
+
+
+def test_last_year_contrasted_with_this_in_a_reason_is_no_plan_year():
+    from catalogue_examples import budget_text
+    from builders import found
+
+    reason = "基本支出比2023年增加93.08万元，主要原因是信息中心人员2023年没有纳入年初预算安排，{then}。"
+    assert not found(budget_text(reason.format(then="2024年才开始纳入预算"))(), "N-PLAN-YEAR")
+    assert found(budget_text(reason.format(then="现已纳入预算"))(), "N-PLAN-YEAR")

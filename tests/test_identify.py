@@ -30,6 +30,26 @@ def test_unit_from_a_part_title_a_school_and_a_sentence_saying_what_the_unit_is(
     assert identify(lines(*text[:2], "本中心承担疾病预防控制工作。", text[3]))[0].unit == ""
 
 
+def test_a_body_sentence_above_a_heading_taken_for_the_title_gives_no_region_but_may_name_the_unit():
+    page = ("一、单位基本情况", "银川市殡仪馆建于1966年,承担着我区及邻近的内蒙古、陕西等周边省市广大群众的殡仪服务业务。",
+            "(一)主要职责", "主要承担全区的遗体接运、遗体火化业务。", "二、2014年部门决算情况:",
+            "2014年本年收入总计为991.38万元,比上年减少392.28万元。")
+    found = identify(lines(*page))[0]
+    assert (found.unit, found.region, found.year) == ("银川市殡仪馆", "宁夏", 2014)
+    # no unit named: the province a sentence mentions in passing is not the document's
+    anonymous = identify(lines(page[0], page[1].replace("银川市殡仪馆建于1966年,", "本馆"), *page[2:]))[0]
+    assert (anonymous.unit, anonymous.region) == ("", "")
+
+
+def test_region_from_the_portals_publisher_when_nothing_else_names_it():
+    page = ("索引号 | 01526410-5-04_A/2016-1009005 | 发布机构 | {who} |", "公开目录 | 三公经费 | 发布日期 | 2016-10-09 |",
+            "2015年县本级“三公”经费决算支出数为1957.23万元,较2014年决算数1953.72万元增加3.51万元。")
+    found = identify(lines(page[0].format(who="昌宁县财政局"), *page[1:]))[0]
+    assert (found.region, found.basis["region"]) == ("云南", "发布机构“昌宁县财政局”")
+    # a publisher that is no organ (a news site) tells no region
+    assert identify(lines(page[0].format(who="重庆日报"), *page[1:]))[0].region == ""
+
+
 def test_titles_of_an_approval_a_budgets_sangong_heading_and_a_pages_field_label():
     t = find_title(lines("海南省华侨商业学校2022年决算批复公开资料"))
     assert (t.unit, t.year, t.kind) == ("海南省华侨商业学校", 2022, "决算")
@@ -470,3 +490,13 @@ def test_a_fiscal_report_or_a_self_reference_names_no_unit():
                    "现将我镇2023年财政决算情况及2024年财政预算(草案)提请镇人大会议审议,请予审议。")
     assert identify(report)[0].unit == ""  # not "财政", not "现将我镇"
     assert clean_unit("我局") == "" and clean_unit("某镇人民政府") == "某镇人民政府"
+
+
+def test_a_copy_that_stops_inside_a_money_table_kept_as_barred_text_rows_is_partial():
+    rows = ["青海省残联2015年决算公开说明", "第一部分 省残联概况", "一、 主要职能", "省残联成立于1989年。",
+            "第二部分 2015年度部门决算表", "收入支出决算总表 | |||||", "公开01表 | |||||", "部门:省残联 | 金额单位:万元 | ||||",
+            "项目 | 行次 | 决算数 | 项目 | 行次 | 决算数 |", "一、财政拨款收入 | 1 | 4,267.38 | 一、一般公共服务支出 | 35 | |",
+            "8 | 八、社会保障和就业支出 | 42 | 8,695.00 | ||", "9 | 九、医疗卫生与计划生育支出 | 43"]
+    assert "《收入支出决算总表》" in identify(lines(*rows))[0].partial
+    # its 总计 row read: the table ends there
+    assert identify(lines(*rows, "收入总计 | 58 | 9,894.39 | 支出总计 | 60 | 9,894.39 |"))[0].partial == ""

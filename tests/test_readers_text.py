@@ -448,6 +448,19 @@ def test_pages_from_the_middle_of_a_disclosure_are_read_when_their_headings_say_
         read_document(page)
 
 
+def test_a_page_opening_on_the_units_own_accounts_is_read_as_they_say(tmp_path):
+    """"现将…2016年决算…公开如下" says what the page is, though its headings are its own."""
+    body = ("{opening}\n一、部门(单位)情况\n(一)主要职能\n计划生育宣传指导、计划生育药具指导。\n二、2016年部门预算执行情况\n"
+            "1.预算完成率=(145.36/145.36)×100% =100%\n2016年财政下达年初预算经费145.36万元,上年结余7.47万元。\n")
+    page = tmp_path / "p.txt"
+    page.write_text(body.format(opening="现将黔南州计划生育指导所2016年决算和“三公”经费公开如下:"), encoding="utf-8")
+    d = read_document(page)
+    assert (d.identity.unit, d.identity.kind, d.identity.year) == ("黔南州计划生育指导所", "决算", 2016)
+    page.write_text(body.format(opening="黔南州计划生育指导所工作情况如下:"), encoding="utf-8")
+    with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
+        read_document(page)
+
+
 def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only_when_told(tmp_path):
     report = tmp_path / "report.txt"
     report.write_text("2019年部门整体支出绩效评价报告\n一、部门概况\n本单位主要职责是城市管理。\n二、绩效目标完成情况\n"
@@ -490,7 +503,8 @@ def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
     news.write_text(body, encoding="utf-8")
     with pytest.raises(InputError, match="news.txt：是新闻报道（“8月25日电”），不是单位公开的决算或预算文件"):
         read_document(news)
-    for lead in ("四川在线记者 胡佳丽\n记者从成都市政府官方网站获悉,", "到当晚记者发稿,", "記者昨日獲悉,省質監局公布,"):
+    for lead in ("四川在线记者 胡佳丽\n记者从成都市政府官方网站获悉,", "到当晚记者发稿,", "記者昨日獲悉,省質監局公布,",
+                 "中央本级“三公”经费今年预算公布\n新闻联播直播:2015-04-17\n"):
         news.write_text(lead + body, encoding="utf-8")
         with pytest.raises(InputError, match="是新闻报道"):
             read_document(news)

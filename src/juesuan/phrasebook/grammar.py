@@ -106,7 +106,8 @@ def _slot_regex(slot: Slot, yuan: bool = False) -> str:
         return (rf"(?:(?P<{g}d>{_WAY_AMT})(?:了|支出)?(?P<{g}a>{NUM})万元(?:[，,、]?(?:[较比]上年度?|同比)?(?P<{g}e>{_WAY_PCT})了?(?P<{g}p>-?{PLAIN})[ \t]?%"
                 rf"|[（(](?P<{g}b>{PLAIN})[ \t]?%[）)])?"
                 rf"|(?P<{g}r>{_WAY_PCT})了?(?P<{g}q>{PLAIN})[ \t]?%[，,、]?(?P<{g}c>{_WAY_AMT})了?(?P<{g}n>{NUM})万元"
-                rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化))")
+                rf"|(?P<{g}f>(?:基本)?持平|无增减|无变化)"
+                rf"|(?P<{g}w>{_WAY_PCT})了?(?P<{g}o>{PLAIN})[ \t]?%)")  # the rate alone ("…8014212.00元增长1.13%")
     if kind == "pair":
         return rf"(?<![\d.,])(?P<{g}a>{NUM})(?:万元)?[，,、和及与](?P<{g}b>{NUM})万元"
     if kind == "yoy2":
@@ -236,6 +237,8 @@ def _read_slot(slot: Slot, m: re.Match, yuan: bool = False) -> list[Reading]:
     cash = _in_yuan if yuan else _number  # an amount; rates and counts are read as printed
     if kind == "yoy":
         if m.group(g + "f") is not None:
+            if m.group(g + "f").startswith("基本"):
+                return []  # "与上年基本持平" after "增加0.7万元": no change exactly nil
             s, e = m.span(g + "f")
             return [Reading(_join(slot.key, "增减"), Decimal("0.00"), "万元", s, e, "flat"),
                     Reading(_join(slot.key, "增减率"), Decimal("0.00"), "%", s, e, "flat")]
@@ -244,6 +247,9 @@ def _read_slot(slot: Slot, m: re.Match, yuan: bool = False) -> list[Reading]:
                             "%", *m.span(g + "q"), "yoy"),
                     Reading(_join(slot.key, "增减"), _sign(m.group(g + "c")) * cash(m.group(g + "n")),
                             "万元", *m.span(g + "n"), "yoy")]
+        if m.group(g + "o") is not None:
+            return [Reading(_join(slot.key, "增减率"), _sign(m.group(g + "w")) * _number(m.group(g + "o")),
+                            "%", *m.span(g + "o"), "yoy")]
         if m.group(g + "d") is None:
             return []
         sign = _sign(m.group(g + "d"))

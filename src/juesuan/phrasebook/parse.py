@@ -174,6 +174,9 @@ class _Reader:
         self.texts: dict[str, str] = {}
         self.warnings: list[str] = []
         self.year: int | None = None
+        # (where its part of the sentence starts, subject) of the last 上年 figure read, of a part's first amount
+        self._prior_told: tuple[int, str] | None = None
+        self._first_told: tuple[int, str] | None = None
         self.unit_name = ""
         #: True while the heading above names no topic: a （一） heading then names its own topic
         self.free_level3 = True
@@ -377,6 +380,7 @@ class _Reader:
             subject = carried
             history: list[tuple[int, str | None]] = [(start, subject)]
             read_to = start
+            lent = False  # the subject is the last sentence's, lent to a sentence opening on its comparison
             shares = [b.span() for b in _SHARE_BASE.finditer(s, start, cut)]
             for m_start, pattern, m in found:
                 if m_start >= cut:
@@ -393,6 +397,7 @@ class _Reader:
                     # "项目支出148,941.8万元，主要用于…。比2025年增加8,385.34万元": the last subject
                     # read, and none when the sentence before ended unread (after a reason)
                     subject = previous or (ADRIFT if after_reason else None)
+                    lent = True
                 if _relative(pattern) and (_adrift(s, read_to, m_start, fresh=read_to == start, yuan=self.yuan)
                                            or _UNREAD_NAME.search(s[read_to:m_start])
                                            or (read_to == start and _BARE_NAME.match(s, start, m_start))):
@@ -400,7 +405,7 @@ class _Reader:
                     side = _SIDE.search(s, read_to, m_start) or (read_to == start and _BARE_NAME.match(s, start, m_start))
                     if side and topic == "收支总体":  # "相比，收入增加…；支出增加…": each total's own change
                         subject = "收入总计" if side.group(1) == "收入" else "支出总计"
-                subject = self._clause(pattern, m, subject, topic, text, start, end, events)
+                subject = self._clause(pattern, m, subject, topic, text, start, end, events, lent)
                 history.append((m_start, subject))
                 read_to = max(read_to, m.end())
                 if subject and (subject.startswith("项.") or subject == UNRESOLVED):
@@ -468,8 +473,9 @@ class _Reader:
                                          span=self._span(text, w.start(), w.end(), start, end)))
 
     def _clause(self, pattern: Pattern, m: re.Match, subject: str | None, topic: str | None,
-                text: Compact, s_start: int, s_end: int, events: list) -> str | None:
+                text: Compact, s_start: int, s_end: int, events: list, lent: bool = False) -> str | None:
         readings = pattern.read(m, self.yuan)
+        rate_alone = not any(r.key.endswith(".增减") for r in readings)
         names = [r for r in readings if r.kind in ("item", "klass", "subitem")]
         if names:
             subject = self._resolve(names[0], text)
@@ -483,6 +489,14 @@ class _Reader:
                 continue
             key = self._key(r.key, subject, topic)
             if key is None:
+                continue
+            if rate_alone and r.kind == "yoy" and (lent or (_part_start(text.text, s_start, r.start), keys.split(key)[0])
+                                                   not in (self._prior_told, self._first_told)):
+                # a rate with no amount is read only of the first figure of its sentence, or of its part of a list
+                # ("“三公”经费决算数2364万元,比上年决算数下降16.77%"; "…;公务接待费1356万元,比上年决算数下降3.14%"),
+                # or right after last year's figure of its subject ("…8105563.00元,较2017年…8014212.00元增长1.13%");
+                # of a later figure, or the last sentence's, it may be the whole's ("其中:…公务接待费0万元。与2023年
+                # 预算相比增长16.75%": the 三公 total's)
                 continue
             if r.kind == "flat" and not flat_is_yoy(text.text[s_start:m.start()]):
                 continue
@@ -516,12 +530,16 @@ class _Reader:
                 # "，比2014年公务接待费1.84万元减少0.26万元": the year compared with, not the report's
                 if other == "上年":
                     self._state(keys.key(key, keys.PRIOR), r, text, s_start, s_end)
+                    self._prior_told = (_part_start(text.text, s_start, r.start), key)
                 continue
             basis = (_basis(m.group(0)) if suffix == keys.COMPLETION else
                      _share_base(m.group(0)) if suffix == keys.SHARE else "")
             if suffix == keys.SHARE:  # "占总支出的81.21%；科学技术支出…，占0.31%": the base named goes on
                 basis = self.share_base = basis or self.share_base
             self._state(key, r, text, s_start, s_end, basis)
+            part = _part_start(text.text, s_start, r.start)
+            if r.kind == "amt" and suffix == "" and (self._first_told is None or self._first_told[0] != part):
+                self._first_told = (part, key)
             if r.kind in ("yoy", "flat") or r.kind.startswith("dn"):
                 events.append((key.rsplit(".", 1)[0], "增减"))
             elif key.endswith(_BUDGET_SUFFIXES):
@@ -811,6 +829,11 @@ def _composed_budget() -> tuple[Pattern, ...]:
         topics = tuple(t for topic in p.topics for t in COMPOSER_TOPICS.get(topic, (topic,)))
         return replace(p, topics=topics, after=p.after or ("）)”\"" if _relative(p) else ""))
     return tuple(read_as(p) for p in pb.BUDGET)
+
+
+def _part_start(s: str, start: int, at: int) -> int:
+    """Where the part of the sentence holding ``at`` begins: after the last "；" before it."""
+    return max(start, s.rfind("；", start, at) + 1, s.rfind(";", start, at) + 1)
 
 
 def _after_reasons(spans: list[tuple[int, int]], s: str, applicable: list[Pattern], yuan: bool = False) -> list[tuple[int, int]]:

@@ -112,6 +112,13 @@ def _follows_its_subject(before: str, compared: int) -> bool:
     return any(int(y) == compared + 1 for y in re.findall(r"((?:19|20)\d\d)\s*年", before))
 
 
+def _names_next_year(text: str, at: int, year: int) -> bool:
+    """The rest of the sentence from ``at`` names the year after ``year``."""
+    end = text.find("。", at)
+    rest = text[at:end if end >= 0 else len(text)]
+    return any(int(y) == year + 1 for y in re.findall(r"((?:19|20)\d\d)\s*年", rest))
+
+
 def _years(lines: Lines) -> Iterator[Claim]:
     text = lines.text
     for role, regex in _YEARS:
@@ -125,6 +132,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
                 continue  # "比上年…增加…；比2019年（疫情前）…减少…": an older year on purpose
             if role == "比较" and _follows_its_subject(_sentence_before(text, m.start()), int(m.group(1))):
                 continue  # "2022年度“三公”经费预算较2021年度增加…": the sentence's own year, one before it
+            if role == "计划" and _names_next_year(text, m.end(), int(m.group(1))):
+                continue  # "…2017年没有纳入年初预算安排，2018年才开始纳入预算": last year contrasted with this
             if role == "标题" and 0 <= text.find("万元") < m.start():
                 continue  # a title stands above the figures; one below names another note (a list of links)
             words = (m.group(0).strip(),) if role == "计划" else ()

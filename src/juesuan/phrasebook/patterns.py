@@ -183,7 +183,7 @@ OVERALL = (
 INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入", "收支总体", not_after="算") for i in INCOME_ITEMS)
 #: The fund lines of 财政拨款收入 ("其中：一般公共预算财政拨款收入…", "政府性基金预算财政拨款收入0万元，占0%"):
 #: their own keys, longer than "财政拨款收入…" so never read as the 财政拨款 total.
-FUND_INCOME = tuple(_p(f"收入.{i}", f"{i.removesuffix('收入')}[收入]{{收入.{i}:amt}}", "收入", "财拨总体", variant=True)
+FUND_INCOME = tuple(_p(f"收入.{i}", f"{i.removesuffix('收入')}[收入]{{收入.{i}:amt}}", "收入", "财拨总体", "收支总体", variant=True)
                     for i in FUND_INCOME_ITEMS)
 EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出", "收支总体") for i in EXPENDITURE_ITEMS)
 
@@ -199,6 +199,8 @@ FISCAL = (
     _p("本年财政拨款支出", "本年财政拨款支出{本年财政拨款支出:amt}", "财拨总体"),
     _p("财政拨款收支总计.名", "财政拨款收入支出<总体|总计>", "财拨总体", anchor="财政拨款收支总计"),
     _p("财政拨款收支总计", "[{年:year}年度]财政拨款收入支出总计{财政拨款收支总计:amt}", "财拨总体"),
+    # 四川: "2017年度财政拨款收、支总计2539.31万元"
+    _p("财政拨款收支总计.简", "[{年:year}年度]财政拨款收、支总计{财政拨款收支总计:amt}", "财拨总体", variant=True),
 )
 
 GENERAL = (

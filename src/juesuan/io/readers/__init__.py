@@ -191,8 +191,12 @@ _GOVERNMENT = re.compile(r"[省市县区州旗]本级财政(?:总)?(?:决算|预
 
 
 #: A news report about disclosures (a dateline, a reporter), not one: "中新社北京8月25日电 (记者 尹力)",
-#: "北京晨报记者梳理发现", "四川在线记者 胡佳丽", "记者昨日获悉".
-_NEWS = re.compile(r"\d{1,2}月\d{1,2}日电|[（(]\s*记者|记者(?:昨日|今日|近日|日前)?(?:从|梳理|注意到|获悉|了解到|统计|发现|发稿|采访|查阅)|(?:网|报|台|社|在线)记者\s")
+#: "北京晨报记者梳理发现", "四川在线记者 胡佳丽", "记者昨日获悉"; a broadcast's page ("新闻联播直播:2015-04-17").
+_NEWS = re.compile(r"\d{1,2}月\d{1,2}日电|新闻联播|[（(]\s*记者|记者(?:昨日|今日|近日|日前)?(?:从|梳理|注意到|获悉|了解到|统计|发现|发稿|采访|查阅)|(?:网|报|台|社|在线)记者\s")
+
+
+#: An opening that announces the unit's own accounts: "现将某所2016年决算和“三公”经费公开如下".
+_ANNOUNCED = re.compile(r"现将[^。；;]{2,60}?(?:决算|预算)[^。；;]{0,20}?(?:公开|公布)如下")
 
 
 def _looks_like_disclosure(d: Disclosure) -> bool:
@@ -207,6 +211,8 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
         return True  # a 三公 note without a title, its figures read
     if d.identity.kind == "三公说明" and d.narrative is not None and SANGONG_OPENING.search(d.narrative.text[:300]):
         return True  # one opening on its 三公 figure ("…“三公”经费财政拨款预算安排389000元"), in 元
+    if d.narrative is not None and _ANNOUNCED.search(d.narrative.text[:300]):
+        return True  # "现将黔南州计划生育指导所2016年决算和“三公”经费公开如下:" (figures read or not)
     sections = d.narrative.sections if d.narrative is not None else ()
     if any(s.key[:1] in "1234" and s.key != "0" for s in sections):
         return True

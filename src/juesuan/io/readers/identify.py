@@ -113,7 +113,11 @@ _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|
 #: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位".
 _SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为|属)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位"
                    r"|国家权力机关|审判机关|检察机关)")
+#: A body sentence telling when the unit was set up: "银川市殡仪馆建于1966年".
+_FOUNDED = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:始建于|建于|成立于)(?:19|20)\d\d年")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
+#: The organ a portal names as the post's publisher ("发布机构 | 昌宁县财政局 |", "发布机构：…").
+_PUBLISHER = re.compile(r"(?:^|[|｜\s])(?:发布机构|发文机关)\s*[|｜:：]\s*([\u4e00-\u9fa5（）()]{2,30}?)\s*(?:[|｜]|$)")
 
 
 def clean_unit(unit: str) -> str:
@@ -375,7 +379,7 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
     paged = any(span.page for _, span in lines)
     if _cut_mid_sentence(last, paged) and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文在句子中间结束（“…{last[-12:]}”）"
-    cut = _open_table(lines, grids)
+    cut = _open_table(lines, grids) or _open_pipe_table(texts)
     if cut:
         return f"文件不完整：正文止于表格中途（《{_shorten(cut)}》未见总计、合计行）"
     return ""
@@ -394,6 +398,25 @@ def _open_table(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> 
     if _end(final) < (last.page or 0, last.line) or any(re.search(r"总计|合计|总分", c) for c in cells):
         return ""
     return final.title if re.search(r"收入|支出", final.title + "".join(cells[:40])) else ""
+
+
+def _open_pipe_table(texts: Sequence[str]) -> str:
+    """The same for a table the copy kept as text rows of cells between bars, unread as a table:
+    the copy ends on such a row, under a money table's title and before its 总计 or 合计 row."""
+    run = []
+    for t in reversed(texts):
+        if "|" not in t and "｜" not in t:
+            break
+        run.append(t)
+    run.reverse()
+    for at in range(len(run) - 1, -1, -1):
+        first = re.split(r"\s*[|｜]\s*", run[at].strip(" |｜"))[0]
+        if first.endswith("表") and not re.fullmatch(r"(?:公开)?\d+表|表[一二三四五六七八九十\d]+", first):  # not "公开01表"
+            rows = run[at + 1:]
+            if len(rows) < 2 or any(re.search(r"总计|合计", r) for r in rows):
+                return ""
+            return first if re.search(r"收入|支出", first) and "绩效" not in first else ""  # a money table's
+    return ""
 
 
 def _text_ends_it(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid]) -> bool:
@@ -487,8 +510,10 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     conf: dict[str, str] = {}
     title = find_title(lines)
     contents = find_contents(lines)
-    # not the page's own lines around the title
-    cover = " ".join(t for t, _ in lines[:_cover_end(lines, title, contents)] if not page_own_line(t))
+    # not the page's own lines around the title, nor a body sentence above a heading taken for the
+    # title ("银川市殡仪馆…承担着我区及邻近的内蒙古、陕西…服务。" before "二、2014年部门决算情况")
+    cover = " ".join(t for i, (t, _) in enumerate(lines[:_cover_end(lines, title, contents)])
+                     if not page_own_line(t) and (title is None or i >= title.line or ("。" not in t and len(flat(t)) <= 60)))
     head = [t for t, _ in lines[:200] if not page_own_line(t)]  # the document's, not the page's ("索引号 | …")
     whole_head = "\n".join(flat(t) for t in head)
     own_head = "\n".join(flat(_CITED.sub("", t)) for t in head)  # a cited document's year is not its own
@@ -511,7 +536,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     if not unit:  # no title naming it: the first lines of the body that do (each pattern's comment says how)
         heads = [flat(t) for t, _ in lines[:_HEAD_LINES]]
         for pattern, said in ((_OVERVIEW, "第一部分标题"), (_OPENING, "正文首句"), (_YEAR_FIRST, "正文首句"),
-                              (_NAMING, "正文所写单位"), (_SELF, "概况所写单位性质")):
+                              (_NAMING, "正文所写单位"), (_SELF, "概况所写单位性质"), (_FOUNDED, "概况所写单位")):
             m = next((m for h in heads if (m := pattern.search(h))), None)
             name = next((g for g in m.groups() if g), "") if m else ""
             if pattern in (_OPENING, _YEAR_FIRST) and m and (year is None or int(m.group(2)) != year):
@@ -550,6 +575,11 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         region = province_of(flat(cover))
         if region:
             basis["region"], conf["region"] = "标题或封面", LIKELY
+    if not region:  # the portal's record of who published it ("发布机构 | 昌宁县财政局 |"): the same region
+        publisher = next((m.group(1) for t, _ in lines[:30] if (m := _PUBLISHER.search(t)) and _ORG.search(m.group(1))), "")
+        region = province_of(publisher) if publisher else ""
+        if region:
+            basis["region"], conf["region"] = f"发布机构“{publisher}”", LIKELY
     city = city_of(unit) if region and unit else ""
     form = "university" if _UNIVERSITY.search(whole_head) else "standard"
     if form == "university":
@@ -595,6 +625,9 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if ((SANGONG_OPENING.search(sample[:300]) or _SANGONG_HEADING.match(sample))
             and not re.search(r"第[一二三]部分|收入支出(?:决|预)算总", sample)):
         return "三公说明"  # "…2016年一般公共预算安排“三公”经费决算数2364万元…": a 三公 note without a title
+    told = re.search(r"现将[^。；;]{2,60}?\d{4}\s*年度?\s*(?:部门|单位)?(决算|预算)", sample[:300])
+    if told:  # "现将黔南州计划生育指导所2016年决算和“三公”经费公开如下": it says which
+        return told.group(1)
     final = len(re.findall(r"决算", sample))
     budget = len(re.findall(r"(?<!一般公共)(?<!政府)预算(?!执行|数|财政拨款|绩效|管理|单位|信息)", sample))
     if final == 0 and budget == 0:

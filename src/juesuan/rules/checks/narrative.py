@@ -310,19 +310,24 @@ def _total_by_items(ctx: Context, aliases: tuple[str, ...]) -> Finding | None:
     shortfall, so only a sum above the total is found."""
     if _sv(ctx, "本年收入合计")[0] is not None:
         return None  # the total against 本年收入, and 本年收入 against its items, are checked above
-    return _narrative_sum(ctx, N_TOTALS_SUM, "收入总计", [*(f"收入.{i}" for i in INCOME_ITEMS), "使用非财政拨款结余", "年初结转和结余"],
+    return _narrative_sum(ctx, N_TOTALS_SUM, "收入总计", [*_income_items(ctx), "使用非财政拨款结余", "年初结转和结余"],
                           "C38", "收入总计与所列各项收入、结转结余之和不一致", aliases)
+
+
+def _income_items(ctx: Context) -> list[str]:
+    """The income items' keys, 财政拨款收入 by its fund lines when only they are written."""
+    if _sv(ctx, "收入.财政拨款收入")[0] is not None:
+        return [f"收入.{i}" for i in INCOME_ITEMS]
+    return [f"收入.{i}" for i in FUND_INCOME_ITEMS] + [f"收入.{i}" for i in INCOME_ITEMS[1:]]
 
 
 def _income_by_funds(ctx: Context) -> Finding | None:
     """本年收入 = its items when 财政拨款收入 is given only by its fund lines ("其中：一般公共预算财政拨款收入…")."""
     if _sv(ctx, "收入.财政拨款收入")[0] is not None:
         return None
-    funds = [f"收入.{i}" for i in FUND_INCOME_ITEMS]
-    others = [f"收入.{i}" for i in INCOME_ITEMS[1:]]
-    if all(_sv(ctx, k)[0] is None for k in funds):
+    if all(_sv(ctx, f"收入.{i}")[0] is None for i in FUND_INCOME_ITEMS):
         return None
-    return _narrative_sum(ctx, N_INCOME_SUM, "本年收入合计", funds + others, "C39", "本年收入与各项收入之和不一致")
+    return _narrative_sum(ctx, N_INCOME_SUM, "本年收入合计", _income_items(ctx), "C39", "本年收入与各项收入之和不一致")
 
 
 @check(N_CLASS_SUM, N_ITEM_UNLISTED, ROUNDING, relations=("C42", "C43", "C44"))

@@ -58,6 +58,8 @@ _REMNANT = re.compile(
     r"|[（(][^（）()\n]{2,30}情况[，,]以及[^（）()\n]{2,40}等[）)]"
     # who the 编制说明 template asks to write a part, and its own label: "（主管部门编写）", "（参考格式）"
     r"|[（(](?:基层预算单位|主管部门|中央单位|一级预算单位|基层单位)编写[）)]|[（(]参考格式[）)]"
+    # how to write a part, left after its heading: "（一般公共预算财政拨款支出决算具体情况，按支出功能分类类级科目逐类分析）"
+    r"|[（(][^（）()\n]{2,40}[，,]按[^（）()\n]{2,30}逐(?:类|项|款)(?:分析|说明|列示)[）)]"
 )
 #: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
@@ -74,7 +76,10 @@ _WAY = "|".join(_UP + _DOWN)
 _CHOICE = re.compile(rf"({_WAY})(?:[（(]({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
 #: A figure the template left blank: "占 %", "比上年减少 万元".
-_FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)")
+_FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)"
+                           # a count left as stars or empty: "事业单位**个", "其中:行政人,事业6人"
+                           r"|(?<=[\u4e00-\u9fff])\*{2,}(?=个|人|名|辆|家|万元|%)"
+                           r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])")
 #: A subject's level printed with no name before it: "…及相关机构事务(款)(项):支出决算为441.72万元".
 _LEVEL_BLANK = re.compile(r"[（(](?:类|款)[）)][ \t]*[（(](?:款|项)[）)]")
 #: A date line whose month the template left blank: "二〇二三年月", "2023年  月  日" (the whole line).
@@ -182,12 +187,17 @@ def _per_line(text: str, matches: Iterable[re.Match]) -> Iterator[tuple[re.Match
         yield hits[0], "、".join(dict.fromkeys(h.group(0) for h in hits)), str(len(hits)), more
 
 
+#: A tracked deletion as a Word file's copy prints it, right before the words deleted.
+_DELETED = re.compile(r"(?:Deleted|删除的内容|已删除)\s*[:：]\s*$")
+
+
 @check(W_PLACEHOLDER)
 def placeholders(ctx: Context) -> Iterator[Finding]:
     """公开文本不应含“XX”“××”“某某”等未替换的占位符。"""
     text = _text(ctx)
     unit = ctx.disclosure.identity.unit or ctx.disclosure.unit.name
-    marks = list(_PLACEHOLDER.finditer(text))
+    # (not what a Word file's tracked changes show as deleted: "Deleted: ××部门")
+    marks = [m for m in _PLACEHOLDER.finditer(text) if not _DELETED.search(text, max(m.start() - 12, 0), m.start())]
     in_name: list[re.Match] = []
     if unit and _PLACEHOLDER.search(unit):  # "XX区第二幼儿园" wherever the unit is named: one defect
         names = [(m.start(), m.end()) for m in re.finditer(re.escape(unit), text)]
