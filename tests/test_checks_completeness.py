@@ -88,6 +88,14 @@ def test_no_trip_count_is_asked_of_a_zero_item():
     assert [f.figures["缺少"] for f in found(spent, "C-SANGONG-DETAILS")] == ["因公出国（境）团组与人次"]
 
 
+def test_saying_the_unit_has_no_vehicles_gives_their_counts():
+    text = "九、“三公”经费支出决算情况说明\n“三公”经费支出30.00万元，接待46批次600人次。{cars}"
+    figures = said("三公.合计 30", "三公.因公出国（境）费 0", "三公.公务接待费 30")
+    assert not found(doc(*figures, text=text.format(cars="县文联无公务用车,所以没有公务用车运行维护费。")), "C-SANGONG-DETAILS")
+    (hit,) = found(doc(*figures, text=text.format(cars="公务用车运行维护费为零。")), "C-SANGONG-DETAILS")
+    assert hit.figures["缺少"] == "公务用车购置数与保有量"
+
+
 def test_a_contents_line_naming_a_table_promises_no_part():
     from dataclasses import replace
 
@@ -127,3 +135,15 @@ def test_a_regions_summed_sangong_note_is_not_asked_for_one_units_counts():
     note = Identity(kind="三公说明", basis={"kind": "标题"}, year=2023, unit="云县财政局")
     assert found(replace(doc(text=text), identity=note), "C-SANGONG-DETAILS")
     assert not found(replace(doc(text=text), identity=replace(note, scope="汇总", unit="云县")), "C-SANGONG-DETAILS")
+
+
+def test_a_budgets_contents_naming_its_fund_tables_by_their_fiscal_titles():
+    from types import SimpleNamespace
+
+    from juesuan.core.profiles import load_profile
+    from juesuan.rules.checks.completeness import _matches
+
+    ctx = SimpleNamespace(profile=load_profile("national-yusuan"))
+    toc = "部门预算一般公共预算财政拨款基本支出表部门预算政府基金预算财政拨款支出表部门预算国有资本经营预算财政拨款支出表"
+    assert [_matches(toc, ctx.profile.layout.table(k), ctx) for k in ("T6", "T7", "T8")] == [True, True, True]
+    assert not _matches("部门预算一般公共预算财政拨款基本支出表", ctx.profile.layout.table("T7"), ctx)

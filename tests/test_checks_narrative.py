@@ -7,7 +7,7 @@ import pytest
 
 from builders import check, check_page, doc, found, page_codes, read, said
 from catalogue_examples import EXAMPLES, T1
-from juesuan.core.model import Tables
+from juesuan.core.model import Span, Tables
 
 NARRATIVE_CODES = [c for c in EXAMPLES if c.startswith("N-")]
 
@@ -320,3 +320,75 @@ def test_a_budgets_own_amounts_after_a_comma_and_its_fund_income_told_twice(tmp_
     assert not _hits(tmp_path, page.format(again="24095199.4"), "N-REPEAT")
     (hit,) = _hits(tmp_path, page.format(again="33695199.4"), "N-REPEAT")
     assert "一般公共预算财政拨款收入" in hit.message
+
+
+def test_the_amount_a_figure_was_cut_by_is_not_the_figure():
+    text = "九、“三公”经费支出决算情况说明\n公务接待费支出263.48万元。说明:{verb}公务接待费52万元,主要是贯彻落实中央八项规定。"
+    said = [s.value for s in read(text.format(verb="压缩")).narrative.statements if s.key == "三公.公务接待费"]
+    assert said == [Decimal("263.48")] and not found(read(text.format(verb="压缩")), "N-REPEAT")
+    assert found(read(text.format(verb="其中")), "N-REPEAT")
+
+
+def test_a_rate_that_fits_each_side_of_a_total_written_as_both_sides_summed_is_no_rate_error():
+    text = ("四、财政拨款收入支出决算总体情况说明\n2017年度财政拨款收、支总计{total}万元。"
+            "与2016年相比,财政拨款收、支总计各增加55.49万元,增长4.4%。")
+    # 2608.66 is 1304.33 twice: 55.49 ÷ (1304.33 − 55.49) = 4.44%, so the rate is each side's
+    assert not found(read(text.format(total="2608.66")), "N-YOY-PCT")
+    (hit,) = found(read(text.format(total="1604.33")), "N-YOY-PCT")
+    assert hit.figures["重算增减率"] == "3.58%"
+
+
+def test_a_budgets_plan_total_called_its_indicator(tmp_path):
+    page = "宁县县城幼儿园2020年部门预算\n三、部门预算情况说明 |\n2020年预算指标485.41万元,和上年相比增加34.05万元,增加{rate}% \n"
+    (hit,) = _hits(tmp_path, page.format(rate="9"), "N-YOY-PCT")
+    assert hit.figures["上年数"] == "451.36"
+    assert not _hits(tmp_path, page.format(rate="8"), "N-YOY-PCT")
+
+
+def test_the_staff_in_post_by_kind_add_up_to_no_more_than_the_staff_in_post():
+    text = "实有人数 63 人,在职人数 {n} 人,包括行政人员26人、全部补助事业人员33人、自收自支事业人员21人;退休人员15人。"
+    (hit,) = found(read(text.format(n="61")), "N-STAFF-PARTS")
+    assert hit.figures["总数"] == "61" and hit.figures["之和"] == "80"
+    assert not found(read(text.format(n="80")), "N-STAFF-PARTS")
+    # kinds that may overlap (女职工, 党员) are no list to add up
+    assert not found(read("在职人数 61 人,包括党员人员26人、女职工人员40人。"), "N-STAFF-PARTS")
+
+
+def test_each_total_named_before_its_own_change():
+    text = ("一、收入支出决算总体情况说明\n焦作市福利院2016年收入总计1174.10万元,支出总计1237.54万元,与2015年相比,"
+            "收入总计减少567.62万元,减少{a}%。支出总计增加842.86万元,增长{b}%。")
+    assert not found(read(text.format(a="32.59", b="213.56")), "N-YOY-PCT")
+    hits = found(read(text.format(a="31.44", b="254.46")), "N-YOY-PCT")
+    assert sorted(h.figures["重算增减率"] for h in hits) == ["-32.59%", "213.56%"]
+
+
+def test_a_universitys_teaching_and_research_income_are_no_second_statement_of_its_business_income():
+    text = "二、收入决算情况说明\n2016全年总收入35199.50万元,其中:财政拨款22917.10万元;教育事业收入10120.00万元;科研事业收入590.43万元。"
+    assert not found(read(text), "N-REPEAT")
+    assert "收入.事业收入" not in {s.key for s in read(text).narrative.statements}
+    plain = read(text.replace("教育事业收入10120.00万元;科研事业收入590.43万元", "事业收入10710.43万元"))
+    assert [s.value for s in plain.narrative.statements if s.key == "收入.事业收入"] == [Decimal("10710.43")]
+
+
+def test_the_staff_of_another_organisation_the_page_describes_are_not_the_units():
+    lines = ["益阳市农业机械化管理局2017年部门预算公开表", "一、单位基本情况 {other}系全额拨款事业单位,现有编制66名,实有在职人员53人,退休人员49人。",
+             "益阳市农业机械管理局系全额拨款事业单位,现有编制20名,实有在职人员19人,离退休人员50人。"]
+    page = [(t, Span(line=i + 1)) for i, t in enumerate(lines)]
+
+    def staff(other: str):
+        from juesuan.phrasebook.parse import parse_narrative
+        said = parse_narrative([(t.format(other=other), s) for t, s in page], unit="益阳市农业机械化管理局").narrative.statements
+        return [s.value for s in said if s.key == "人员.在职"]
+    assert staff("益阳市农业科学研究所") == [Decimal("19")]  # the other organisation's 53 are dropped; the unit's own name slips a 化
+    assert staff("益阳市农业机械化管理局") == [Decimal("53"), Decimal("19")]
+
+
+def test_kinds_of_staff_and_of_projects_are_not_the_whole_told_again():
+    # each on a line of its own, as a copy may wrap them: no figure told twice differently
+    staff = "二、部门基本情况\n实有人数75人,其中:在职在编\n实有人数51人,离退休人数24人。\n在职人数小计8人,行政在职人数3人,\n事业单位在职人数5人。"
+    said = read(staff).narrative.statements
+    assert [(s.key, s.value) for s in said if s.key == "人员.实有"] == [("人员.实有", Decimal("75"))]
+    assert not found(read(staff), "N-REPEAT")
+    spending = "三、支出预算情况\n本单位2026年支出预算1291.68万元,其中:人员类项目支出375.95万元,\n运转类项目支出50.76万元。"
+    assert not [s for s in read(spending).narrative.statements if s.key == "支出.项目支出"]
+    assert [s.value for s in read("三、支出预算情况\n其中:项目支出375.95万元。").narrative.statements if s.key == "支出.项目支出"] == [Decimal("375.95")]

@@ -52,6 +52,12 @@ def test_a_placeholder_in_the_units_name_is_one_finding_however_often_it_is_prin
     assert "单位名称“XX区第二幼儿园”" in hits[0].message and [s.line for s in hits[0].spans] == [1, 2, 3]
 
 
+def test_the_templates_some_department_is_a_placeholder():
+    hits = found(doc(text="纳入某部门2020年部门决算编制范围的二级预算单位包括:\n1.某部门本级"), "W-PLACEHOLDER")
+    assert [h.figures["占位符"] for h in hits] == ["某部门", "某部门"]
+    assert not found(doc(text="对某部门提出的意见进行整改。"), "W-PLACEHOLDER")
+
+
 def test_latin_words_are_not_placeholders():
     assert not found(doc(text="采购XXL规格服装10.00万元"), "W-PLACEHOLDER")
 
@@ -63,8 +69,9 @@ def test_a_placeholder_a_words_tracked_changes_show_as_deleted_is_gone():
 
 
 def test_a_count_left_as_stars_or_empty_is_a_blank_figure():
-    hits = found(doc(text="参照公务员法管理的事业单位**个，其他事业单位5个。\n实有人员6人，其中:行政人,事业6人。"), "W-PLACEHOLDER")
-    assert [h.figures["原文"] for h in hits] == ["**", "行政人"] and all(h.severity.value == "warning" for h in hits)
+    hits = found(doc(text="参照公务员法管理的事业单位**个，其他事业单位5个。\n实有人员6人，其中:行政人,事业6人。\n"
+                          "截至2014年底本单位公务用车辆共 台。"), "W-PLACEHOLDER")
+    assert [h.figures["原文"] for h in hits] == ["**", "行政人", "共 台"] and all(h.severity.value == "warning" for h in hits)
     # a bold mark around a figure, and 人 after a kind that is named with its count, are no blank
     assert not found(doc(text="参照公务员法管理的事业单位**2**个。\n行政人员2人，事业人员6人，离退休人员1人。"), "W-PLACEHOLDER")
 
@@ -74,6 +81,14 @@ def test_the_templates_note_of_how_to_write_a_part_is_a_remnant():
     (hit,) = found(doc(text=f"七、一般公共预算财政拨款支出决算具体情况\n{note}\n一般公共服务支出40万元。"), "W-TEMPLATE-REMNANT")
     assert hit.figures["原文"] == note
     assert not found(doc(text="(按支出功能分类,一般公共服务支出40万元,主要用于机关运行)"), "W-TEMPLATE-REMNANT")
+    (hit,) = found(doc(text="二、部门预算单位构成\n(表格示例如下)\n本部门由本级组成。"), "W-TEMPLATE-REMNANT")
+    assert hit.figures["原文"] == "(表格示例如下)"
+
+
+def test_a_yuan_amount_too_large_to_be_wan_is_no_missing_wan():
+    text = "2014年度部门决算支出955.22万元。公务接待费{amount}元。"
+    assert not found(doc(text=text.format(amount="64800.00")), "W-UNIT")  # 64,800万元 would be 68 times the whole
+    assert found(doc(text=text.format(amount="64.80")), "W-UNIT")
 
 
 def test_unit_price_in_yuan_is_fine():

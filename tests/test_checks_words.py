@@ -288,3 +288,11 @@ def test_last_year_contrasted_with_this_in_a_reason_is_no_plan_year():
     reason = "基本支出比2023年增加93.08万元，主要原因是信息中心人员2023年没有纳入年初预算安排，{then}。"
     assert not found(budget_text(reason.format(then="2024年才开始纳入预算"))(), "N-PLAN-YEAR")
     assert found(budget_text(reason.format(then="现已纳入预算"))(), "N-PLAN-YEAR")
+
+
+def test_the_year_of_the_notes_own_sangong_table_title():
+    body = ("2018年全县“三公”经费决算数为1224.42万元,比上年增加93.27万元。\n{title}\n单位:万元\n项 目 | 2018年决算数 |\n")
+    year = Identity(year=2018, confidence={"year": "高"})
+    (hit,) = found(replace(doc(text=body.format(title="红河县2017年“三公”经费决算统计表")), identity=year), "N-YEAR")
+    assert "2017" in hit.message
+    assert not found(replace(doc(text=body.format(title="红河县2018年“三公”经费决算统计表")), identity=year), "N-YEAR")

@@ -379,6 +379,10 @@ def test_the_unit_from_the_body_s_first_sentence_when_nothing_else_names_it():
     who = identify(year_first)[0]
     assert (who.unit, who.year, who.region) == ("保山市环境保护局", 2019, "云南")
     assert identify(lines("2019年全市各部门“三公”经费财政拨款预算安排389000元。"))[0].unit == ""
+    # "本年" between the unit and what it reports
+    this_year = lines("一、基本职能及主要工作", "三、收支决算总体情况说明", "2017年广安市检察院本年收入合计2480.75万元,其中:"
+                      "一般公共预算财政拨款收入2480.72万元。")
+    assert identify(this_year)[0].unit == "广安市检察院"
 
 
 def test_a_sangong_summary_opening_on_its_total_and_a_pages_attachment_labels():
@@ -498,5 +502,82 @@ def test_a_copy_that_stops_inside_a_money_table_kept_as_barred_text_rows_is_part
             "项目 | 行次 | 决算数 | 项目 | 行次 | 决算数 |", "一、财政拨款收入 | 1 | 4,267.38 | 一、一般公共服务支出 | 35 | |",
             "8 | 八、社会保障和就业支出 | 42 | 8,695.00 | ||", "9 | 九、医疗卫生与计划生育支出 | 43"]
     assert "《收入支出决算总表》" in identify(lines(*rows))[0].partial
+    # its form code spaced out by a PDF's text layer
+    assert "《收入支出决算总表》" in identify(lines(*(r.replace("公开01表", "公开 01 表") for r in rows)))[0].partial
     # its 总计 row read: the table ends there
     assert identify(lines(*rows, "收入总计 | 58 | 9,894.39 | 支出总计 | 60 | 9,894.39 |"))[0].partial == ""
+
+
+def test_the_names_of_attachments_under_their_label_do_not_make_a_copy_partial():
+    page = ("北部生态新区2018年三公经费情况说明", "2018年三公经费支出合计12.5万元,其中公务接待费12.5万元。",
+            "二、三公经费增减变化原因", "严格执行中央八项规定,三公经费比上年减少。", "相关附件:", "相关文档:")
+    assert identify(lines(*page, "2018年北部生态新区(阳和工业新区)三公经费情况说明"))[0].partial == ""
+    # without the label, a last line that runs on is a cut
+    assert identify(lines(*page[:4], "2018年北部生态新区(阳和工业新区)三公经费情况说明比上"))[0].partial
+
+
+def test_the_title_in_a_portal_records_name_cell():
+    page = ("索 引 号 | 20231228-173456-045 | 发布机构 | 商洛市统计局 | ||", "公开目录 | 财政信息 | 发布日期 | 2016-03-18 | ||",
+            "名 称 | 商洛市统计局2016年部门预算说明(2) | ||||", "四、部门收支预算编制的依据及测算说明", "(一)人员经费",
+            "核定的范围为单位实有正式职工。")
+    found = identify(lines(*page))[0]
+    assert (found.unit, found.year, found.kind) == ("商洛市统计局", 2016, "预算")
+    # a record without the 名称 row names no title
+    assert identify(lines(*page[:2], *page[3:]))[0].unit == ""
+
+
+def test_a_sangong_budget_note_opening_on_what_it_arranges():
+    note = ("一、 “三公”经费安排情况", "2019年本部门财政拨款安排“三公”经费 10.8 万元,比上年 增加1.30 万元, 增长13.68 %。",
+            "二、专业名词解释。", "“三公”经费:指单位用于因公出国(境)、公务用车购置及运行维护、公务接待的经费。")
+    found = identify(lines(*note))[0]
+    assert (found.kind, found.accounts, found.year) == ("三公说明", "预算", 2019)
+
+
+def test_a_title_of_one_years_final_accounts_and_the_next_years_budget_reads_the_first():
+    t = find_title(lines("中国核能行业协会2019年财务决算和2020年经费预算报告"))
+    assert (t.unit, t.year, t.kind) == ("中国核能行业协会", 2019, "决算")
+    assert find_title(lines("中国核能行业协会2020年经费预算报告")).kind == "预算"
+
+
+def test_a_title_broken_over_three_lines_before_the_bodys_first_line():
+    note = ("大英文学艺术界联合会", "关于财政拨款“三公”经费2015年决算的", "情 况 说 明",
+            "大英县文学艺术界联合会财政拨款“三公”经费2015年决算情况如下:", "一、公务接待费", "2015年公务接待费0.498万元。")
+    # the reader runs the spaced "情 况 说 明" into the sentence after it
+    ex = extract_text("\n".join(note) + "\n", "t.txt")
+    assert identify(ex.lines, ex.grids)[0].unit == "大英县文学艺术界联合会"
+
+
+def test_a_sentence_saying_what_it_presents_is_no_title_and_i_am_no_unit():
+    page = ("2019年部门预算经省十三届人大二次会议审议通过,现将我单位2019年部门预算说明如下:", "部门主要职责",
+            "周宁县人民法院部门的主要职责是:", "(一)审判法律规定由基层人民法院管辖的各类第一审案件。")
+    ex = extract_text("\n".join(page) + "\n", "t.txt")
+    found = identify(ex.lines, ex.grids)[0]
+    assert (found.unit, found.year, found.kind, found.region) == ("周宁县人民法院", 2019, "预算", "福建")
+    assert find_title(lines(page[0])) is None
+
+
+def test_a_sangong_budgets_supplementary_note_is_a_sangong_note():
+    note = ("标 题 | 江汉区民意街道2015年“三公”经费财政拨款预算情况补充说明 |", "江汉区民意街道2015年“三公”经费财政拨款预算20万元。")
+    found = identify(lines(*note))[0]
+    assert (found.kind, found.accounts, found.year) == ("三公说明", "预算", 2015)
+
+
+def test_a_note_announcing_its_sangong_budget_is_a_sangong_note():
+    note = ("为做好部门预算和“三公”经费预算的公开工作,根据海南省财政厅《关于做好2016年预算公开工作的通知》(琼财预<2016>114号)的要求,"
+            "现将我厅2016年“三公经费”预算数说明如下:", "一、因公出国(境)经费", "2016年预算安排“因公出国(境)费”15万元。")
+    found = identify(lines(*note))[0]
+    assert (found.kind, found.accounts, found.year) == ("三公说明", "预算", 2016)
+
+
+def test_the_year_the_body_tells_most_wins_over_a_leftover_line_of_last_years():
+    body = ("一、部门基本情况", "(二)机构设置", "从预算单位构成看,纳入本部门2020年度决算编制的二级预算单位主要包括政协社情民意信息中心。",
+            "二、收入支出决算总体情况说明", "1.总体情况。2021年度收入总计1,342.42万元,支出总计1,342.42万元。",
+            "2.收入情况。2021年度本年收入合计1,342.42万元。")
+    assert identify(lines(*body))[0].year == 2021
+    # told alike, the later year is the report's (the earlier is compared with)
+    assert identify(lines(*body[:3], "2021年度收入总计1,342.42万元。"))[0].year == 2021
+
+
+def test_a_units_name_with_both_department_and_sangong_tails():
+    t = find_title(lines("2018年度湛江市环境保护局部门“三公”经费预算说明"))
+    assert (t.unit, t.year) == ("湛江市环境保护局", 2018)

@@ -456,6 +456,8 @@ def test_a_page_opening_on_the_units_own_accounts_is_read_as_they_say(tmp_path):
     page.write_text(body.format(opening="现将黔南州计划生育指导所2016年决算和“三公”经费公开如下:"), encoding="utf-8")
     d = read_document(page)
     assert (d.identity.unit, d.identity.kind, d.identity.year) == ("黔南州计划生育指导所", "决算", 2016)
+    page.write_text(body.format(opening="现将我单位2016年部门决算说明如下:"), encoding="utf-8")
+    assert read_document(page).identity.kind == "决算"
     page.write_text(body.format(opening="黔南州计划生育指导所工作情况如下:"), encoding="utf-8")
     with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
         read_document(page)
@@ -504,7 +506,8 @@ def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
     with pytest.raises(InputError, match="news.txt：是新闻报道（“8月25日电”），不是单位公开的决算或预算文件"):
         read_document(news)
     for lead in ("四川在线记者 胡佳丽\n记者从成都市政府官方网站获悉,", "到当晚记者发稿,", "記者昨日獲悉,省質監局公布,",
-                 "中央本级“三公”经费今年预算公布\n新闻联播直播:2015-04-17\n"):
+                 "中央本级“三公”经费今年预算公布\n新闻联播直播:2015-04-17\n",
+                 "在中央政府部门18日集体“晒预算”大潮中,国务院国资委在其网站公布了2014年部门预算。\n"):
         news.write_text(lead + body, encoding="utf-8")
         with pytest.raises(InputError, match="是新闻报道"):
             read_document(news)

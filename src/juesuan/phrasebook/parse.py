@@ -17,6 +17,7 @@ need (years, 项 heads, lists, grades) are read by :mod:`.parse_claims`.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import re
@@ -97,6 +98,8 @@ _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$"
                           r"|其中[：:]\s*[\u4e00-\u9fa5“”]{2,16}$")
 #: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"): not the 收支总计's.
+#: One total named right before a change ("与2015年相比,收入总计减少…"; not 财政拨款收入总计, nor 收、支总计 of both).
+_NAMED_TOTAL = re.compile(r"(?<![款、])(收入|支出)总计\s*(?:比上年|较上年|同比)?\s*$")
 _SIDE_WORD = r"\s*(收入|支出)\s*(?:比上年|较上年|同比)?\s*$"
 _SIDE = re.compile(r"(?:^|[，,；;。：:])" + _SIDE_WORD)
 _BARE_NAME = re.compile(_SIDE_WORD)
@@ -112,6 +115,10 @@ _LISTED_UNIT = re.compile(r"\s*[\d一二三四五六七八九十]+[、.．]\s*(?
 _WHOLE = re.compile(r"(?:(?:19|20)\d\d\s*年度?[，,]?|^|(?<=[。；;]))\s*全(?:省|州|市|县|区|旗|盟)(?!面|年|部)")
 _OWN_LEVEL = re.compile(r"(?:^|(?<=[\d%。；;，,\s]))(?:(?:19|20)\d\d\s*年度?[，,]?)?\s*(?:省|州|市|县|区|旗|盟)本级")
 #: What the same organisation's name may end with or not: "塘子街道" is "塘子街道办事处".
+#: A sentence saying what an organisation is ("益阳市农业科学研究所系全额拨款事业单位,现有编制66名…"): on a page
+#: about another unit, its staff are that organisation's.
+_DESCRIBED = re.compile(r"(?:^|(?<=[，,；;。：:\s])|(?<=情况)|(?<=概况))(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|中心|站|所|馆|会|队|社))(?:系|是|为)"
+                        r"[^，,。；;]{0,12}?(?:事业单位|行政单位|行政机关)")
 _ORG_TAIL = re.compile(r"(?:办事处|人民政府|[（(]本级[）)])$")
 #: A bracket closed right before a clause (its words may follow: "…。）比上年").
 _CLOSED = re.compile(r"[)）](?=[^()（）]*$)")
@@ -129,6 +136,8 @@ _COUNT_FLAT = re.compile(r"\d+\s*(?:人次|批次|次|人|辆|个|台|套|项|�
 #: A clause opening on a year or a comparison with one ("比2014年公务接待费1.84万元", "2016年度基本支出
 #: 230万元", "较上年“三公”经费…").
 _COMPARED = re.compile(r"\s*(?P<vs>(?:与|同|比|较)\s*)?(?:(?P<last>上年|去年|上一年)|(?P<year>(?:19|20)\d\d)\s*年)")
+#: A verb of cutting right before a figure's name: what follows is the amount cut.
+_CUT_BEFORE = re.compile(r"(?:压缩|(?<!厉行)节约|节省|削减|缩减)$")  # (not "厉行节约公务接待费支出…": thrift, no amount saved)
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)|,(?=(?:19|20)\d\d\s*年)")  # not "1,234", but ",2016年"
 #: Where a clause of an unread amount may begin: a clause mark or an opening bracket ("(含人员支出…").
 _ASIDE_MARK = re.compile(_CLAUSE_MARK.pattern + r"|[（(]")
@@ -405,6 +414,8 @@ class _Reader:
                     side = _SIDE.search(s, read_to, m_start) or (read_to == start and _BARE_NAME.match(s, start, m_start))
                     if side and topic == "收支总体":  # "相比，收入增加…；支出增加…": each total's own change
                         subject = "收入总计" if side.group(1) == "收入" else "支出总计"
+                if _relative(pattern) and (total := _NAMED_TOTAL.search(s, read_to, m_start)):
+                    subject = f"{total.group(1)}总计"  # "…,与2015年相比,收入总计减少567.62万元": the total named before its change
                 subject = self._clause(pattern, m, subject, topic, text, start, end, events, lent)
                 history.append((m_start, subject))
                 read_to = max(read_to, m.end())
@@ -412,7 +423,7 @@ class _Reader:
                     carried = subject
             if self._of_last_year(s, start, cut):
                 self._as_last_years(told)
-            elif _SUBSET.search(s, start, cut) or self._other_unit(s, start):
+            elif _SUBSET.search(s, start, cut) or self._other_unit(s, start, cut):
                 # "2022年区直财政拨款资金安排“三公”经费决算数为736.40万元": a part of the whole the page tells
                 del self.statements[told:]
             elif self._level_of_whole(s, start, cut):
@@ -522,6 +533,8 @@ class _Reader:
                 self._state(key, r, text, s_start, s_end)
                 events.append((head, "预决算"))
                 continue
+            if r.kind == "amt" and keys.split(key)[1] == "" and _CUT_BEFORE.search(text.text, max(s_start, m.start() - 3), m.start()):
+                continue  # "压缩公务接待费52万元": the amount cut, not the figure
             if r.kind == "grade":
                 self.texts.setdefault(key, str(r.value))
                 continue
@@ -588,19 +601,27 @@ class _Reader:
                 if first is not None and st.span is not None and st.span.line is not None and st.span.line < first]
         self.statements[told:] = keep
 
-    def _other_unit(self, s: str, start: int) -> bool:
+    def _other_unit(self, s: str, start: int, cut: int) -> bool:
         """The sentence opens on an organisation other than the document's before its year ("比如市旅游委,
         2015年“三公”经费…" on a page about 市食药监局; a subordinate unit's own figures), or a numbered
-        line on one of the department's units ("1、农业局机关预算总收入…" on a page about 临湘市农业局)."""
-        m = _OWNER.match(s, start) or _LISTED_UNIT.match(s, start)
-        if m is None or not self.unit:
+        line on one of the department's units ("1、农业局机关预算总收入…" on a page about 临湘市农业局), or
+        it says what another organisation is ("益阳市农业科学研究所系全额拨款事业单位,…在职人员53人" on a page
+        about 益阳市农业机械化管理局)."""
+        if not self.unit:
             return False
-        owner, unit = (_ORG_TAIL.sub("", name) for name in (flat(m.group(1)), self.unit))
-        if owner in unit or unit in owner:
-            return False
-        # the same organisation named with its place written otherwise ("寻甸县文化和旅游局" and
-        # "寻甸回族彝族自治县文化和旅游局"; "寻甸县塘子街道办事处" and "…自治县塘子街道"): the names end alike
-        return len(os.path.commonprefix([owner[::-1], unit[::-1]])) < 4
+        opening = _OWNER.match(s, start) or _LISTED_UNIT.match(s, start)
+        described = _DESCRIBED.search(s, start, cut)
+        return ((opening is not None and not self._same_unit(opening.group(1)))
+                or (described is not None and not self._same_unit(described.group(1), slips=True)))
+
+    def _same_unit(self, name: str, slips: bool = False) -> bool:
+        """``name`` is the document's unit: one holds the other, the two end alike (the place written
+        otherwise: "寻甸县文化和旅游局" and "寻甸回族彝族自治县文化和旅游局"), or, with ``slips``, they
+        differ by a character or two ("益阳市农业机械管理局" for "…机械化管理局")."""
+        owner, unit = (_ORG_TAIL.sub("", n) for n in (flat(name), self.unit))
+        if owner in unit or unit in owner or len(os.path.commonprefix([owner[::-1], unit[::-1]])) >= 4:
+            return True
+        return slips and difflib.SequenceMatcher(None, owner, unit).ratio() >= 0.8
 
     @staticmethod
     def _clause_text(s: str, start: int, at: int) -> str:

@@ -80,6 +80,9 @@ _YEARS = (
     # a 三公 note's title, or its subtitle, on a line of its own: "迪庆州州本级2020年度“三公”经费决支出情况说明"
     ("标题", re.compile(rf"(?m)^[^\S\n]*[^\n。，,；;：:]{{0,30}}?(?<!\d){_Y}\s*年度?[^\n。，,；;：:\d]{{0,24}}?[“\"]?三公[”\"]?经费"
                        rf"[^\n。，,；;：:\d]{{0,12}}?说明[^\S\n]*$")),
+    # the title of the note's own 三公 table, right above its unit line: "红河县2017年“三公”经费决算统计表\n单位:万元"
+    ("标题", re.compile(rf"(?m)^[^\S\n]*[^\n。，,；;：:]{{0,30}}?(?<!\d){_Y}\s*年度?[^\n。，,；;：:\d]{{0,24}}?[“\"]?三公[”\"]?经费"
+                       rf"[^\n。，,；;：:\d]{{0,12}}?决算[^\n。，,；;：:\d]{{0,8}}?表[^\S\n]*(?=\n[^\S\n]*单位[:：])")),
     # a numbered heading of a 决算's own 预算绩效 section: "十三、关于2022年度预算绩效情况的说明"
     ("绩效", re.compile(rf"(?:^|\n)\s*[一二三四五六七八九十]+[、.．]\s*(?:关于?)?\s*{_Y}\s*年度?\s*(?:部门)?预算绩效(?:管理)?(?:工作)?情况")),
     # what a year is planned to hold: "2025年无公车购置计划", "2026年度预算安排22,614.51万元" (a budget's
@@ -134,7 +137,7 @@ def _years(lines: Lines) -> Iterator[Claim]:
                 continue  # "2022年度“三公”经费预算较2021年度增加…": the sentence's own year, one before it
             if role == "计划" and _names_next_year(text, m.end(), int(m.group(1))):
                 continue  # "…2017年没有纳入年初预算安排，2018年才开始纳入预算": last year contrasted with this
-            if role == "标题" and 0 <= text.find("万元") < m.start():
+            if role == "标题" and 0 <= text.find("万元") < m.start() and not m.group(0).rstrip().endswith("表"):
                 continue  # a title stands above the figures; one below names another note (a list of links)
             words = (m.group(0).strip(),) if role == "计划" else ()
             yield Claim(model.YEAR, "决算" if role == "标题" else role, m.group(1), parts=words,
@@ -371,7 +374,24 @@ def _staff_kind(name: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+#: "在职人数 61 人,包括行政人员26人、全部补助事业人员33人、自收自支事业人员21人": the staff in post by kind.
+_IN_POST = re.compile(rf"(?P<head>在职人数|在职人员|在职职工)[^\S\n]*(?P<n>{_COUNT})[^\S\n]*人[^\S\n]*[，,]?[^\S\n]*(?:包括|其中)[：:]?"
+                      rf"(?P<list>[^。；;\n]*)")
+#: The kinds of staff in post a list may give by what pays them: each names one of these and ends on 人员.
+_POST_PAID = ("行政", "事业", "工勤")
+
+
 def _staff_parts(lines: Lines) -> Iterator[Claim]:
+    for m in _IN_POST.finditer(lines.text):
+        parts = [_HEAD_PART.match(p.strip()) for p in re.split(r"[，,、]", m.group("list")) if p.strip()]
+        if len(parts) < 2 or None in parts:
+            continue
+        names = [p.group("name") for p in parts]
+        if len(set(names)) < len(names) or not all(n.endswith("人员") and sum(k in n for k in _POST_PAID) == 1 for n in names):
+            continue  # only kinds that cannot overlap (行政人员, 全额事业人员, 自收自支事业人员, 工勤人员)
+        yield Claim(model.STAFF_PARTS, m.group("head"), m.group(0), parts=tuple(names),
+                    amounts=(parse_amount(m.group("n")), *(parse_amount(p.group("n")) for p in parts)),
+                    span=lines.span(m.start(), m.end()))
     for m in _HEAD_COUNT.finditer(lines.text):
         listed = re.sub(r"[（(][^（）()]*[）)]", "", m.group("list"))
         names, counts = [], []

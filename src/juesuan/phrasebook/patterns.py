@@ -122,15 +122,17 @@ def _p(name: str, template: str, *topics: str, **kw) -> Pattern:
 
 
 STAFF = (
-    # "在职实有人数198人" counts the staff in post, not all of them; "离退休人员171人" is 离休 and 退休 together
-    _p("人员.实有", "实有人数{人员.实有:n人}", "概况", not_after="职"),
+    # "在职实有人数198人" counts the staff in post, not all of them, as does "在职在编实有人数51人";
+    # "离退休人员171人" is 离休 and 退休 together
+    _p("人员.实有", "实有人数{人员.实有:n人}", "概况", not_after="职编"),
     _p("人员.在职", "在职人员{人员.在职:n人}", "概况"),
-    _p("人员.在职.实有", "在职实有人数{人员.在职:n人}", "概况"),
-    _p("人员.在职.人数", "在职人数{人员.在职:n人}", "概况", not_after="有"),  # 江西: "实有人数 63 人,在职人数 61 人"
+    _p("人员.在职.实有", "在职[在编]实有人数{人员.在职:n人}", "概况"),
+    # 江西: "实有人数 63 人,在职人数 61 人" (not one kind's: "行政在职人数3人", "事业单位在职人数5人")
+    _p("人员.在职.人数", "在职人数{人员.在职:n人}", "概况", not_after="有政位"),
     _p("人员.离休", "离休人员{人员.离休:n人}", "概况"),
     _p("人员.退休", "退休人员{人员.退休:n人}", "概况", not_after="离"),
     # 江西's 预算 form counts without "人": "实有人数49,其中:在职人数49,行政在职人数19、…;离休人数0;退休人数13"
-    _p("人员.实有.表", "实有人数{人员.实有:n}", "概况", not_after="职"),
+    _p("人员.实有.表", "实有人数{人员.实有:n}", "概况", not_after="职编"),
     _p("人员.在职.表", "其中：在职人数{人员.在职:n}", "概况"),
     _p("人员.离休.表", "离休人数{人员.离休:n}", "概况"),
     _p("人员.退休.表", "退休人数{人员.退休:n}", "概况", not_after="离"),
@@ -180,12 +182,14 @@ OVERALL = (
 )
 
 # (also under 收支总体: "三、收支决算总体情况 …本年收入合计597.52万元…其中：财政拨款收入177.28万元，占29.67%")
-INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入", "收支总体", not_after="算") for i in INCOME_ITEMS)
+# (not a university's parts of it: "教育事业收入10120.00万元;科研事业收入590.43万元")
+INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入", "收支总体", not_after="算育研") for i in INCOME_ITEMS)
 #: The fund lines of 财政拨款收入 ("其中：一般公共预算财政拨款收入…", "政府性基金预算财政拨款收入0万元，占0%"):
 #: their own keys, longer than "财政拨款收入…" so never read as the 财政拨款 total.
 FUND_INCOME = tuple(_p(f"收入.{i}", f"{i.removesuffix('收入')}[收入]{{收入.{i}:amt}}", "收入", "财拨总体", "收支总体", variant=True)
                     for i in FUND_INCOME_ITEMS)
-EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出", "收支总体") for i in EXPENDITURE_ITEMS)
+# (not a kind of 项目 in a budget: "人员类项目支出375.95万元,…运转类项目支出50.76万元")
+EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出", "收支总体", not_after="类") for i in EXPENDITURE_ITEMS)
 
 FISCAL = (
     _p("财政拨款收入总计", "[{年:year}年度]财政拨款收入总计{财政拨款收入总计:amt}", "财拨总体"),

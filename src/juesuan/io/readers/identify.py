@@ -68,7 +68,8 @@ _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^[•·●◆■▪]+|^(
                           r"|^[（(]?(?:\d+|[一二三四五六七八九十]+)[）)]"  # a numbered heading: "(二)2017年部门项目支出预算…"
                           r"|^(?:信息名称|标题|名称|文件名称)(?=\S{4})"  # a web page's field label before the title
                           r"|^\S*?专栏(?=\S{4})"  # the page's column ("预决算公开专栏庐江县第二中学")
-                          r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?")
+                          r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?"
+                          r"|^(?:的)?(?:情况)?说明(?=\S{4})")  # the end of a title broken before the body's first line
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
 
@@ -77,10 +78,11 @@ _SANGONG_TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})年度?(?P<unit2>\
                             r"(?:支出|增减|使用|安排|决算|预算)*(?:情况)?(?:公开)?(?:情况)?说明(?:[（(](?P<note>决算|预算)[）)])?$")
 #: How a 三公 note's title ends: "…“三公”经费（支出）（预算）（增减）情况（公开）说明".
 #: A title naming the 三公 figures' kind last: "…“三公”经费预算情况", "…“三公”经费决算".
-_SANGONG_KIND_END = re.compile(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)(?:执行)?(?:情况)?(?:公开)?(?:说明)?$")
+_SANGONG_KIND_END = re.compile(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)(?:执行)?(?:情况)?(?:公开)?(?:补充)?(?:说明)?$")
 _SANGONG_NOTE_END = re.compile(r"三公[”\"]?经费(?:支出|增减|使用|预算|决算)*(?:情况)?(?:公开)?(?:情况)?说明$")
 #: A text that opens on the 三公 figures: "…“三公”经费决算数2364万元", "三公经费预算支出9.80万元".
-SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额|安排|汇总数)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d")
+SANGONG_OPENING = re.compile(r"[“\"]?三公[”\"]?经费[)）]?(?:财政拨款)?(?:支出)?(?:(?:决算|预算)(?:数|总额|安排|汇总数)?(?:支出)?(?:合计)?|总额|合计)(?:为)?\d"
+                             r"|安排[“\"]?三公[”\"]?经费\d")  # "2019年本部门财政拨款安排“三公”经费10.8万元"
 #: A page opening on a 三公 heading ("一、“三公”经费财政拨款支出决算总体情况") or on what the 三公 note
 #: reports ("…(以下简称“三公”经费)2018年预算执行情况如下", "…(以下简称“三公”经费)支出预算安排情况如下").
 _SANGONG_HEADING = re.compile(r"^[^\n]{0,12}[“\"]?三公[”\"]?经费[^\n。]{0,16}(?:决算|预算)[^\n。]{0,8}情况"
@@ -96,6 +98,8 @@ _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?�
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
 _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]单位[）)])*(?:基本情况|概况)$")
+#: A page's label over the names of its attachments, alone on its line ("相关附件:", "相关文档:").
+_ATTACHMENTS_LABEL = re.compile(r"^(?:相关附件|相关文档|附件下载|附件)[:：]?$")
 #: An attachment's list or link after the document ("附件【保山市环境保护局2019年“三公”经费公开表.xls】").
 _LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?(?:\s*[【\[]?[^【】\[\]\n]*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)[】\]]?)*$")
 #: A portal's list of links to other sites after the document ("国务院部门网站", "区县政府网站",
@@ -105,7 +109,7 @@ _SITE_LINKS = re.compile(r"^(?:[\u4e00-\u9fa5]{0,10}(?:网站|链接)[:：]?)+$"
 _OPENING = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(20\d{2})年度?(?!\d)")
 #: A body sentence opening on the year and then the unit: "2019年保山市环境保护局“三公”经费财政拨款预算安排…"
 #: (the unit first, the year second, as _OPENING has them).
-_YEAR_FIRST = re.compile(r"^(?=20\d{2}年度?((?![全各本我])[\u4e00-\u9fa5（）()]{4,30}?)(?:[“\"]?三公|一般公共预算|财政拨款|部门|单位|收入|支出))"
+_YEAR_FIRST = re.compile(r"^(?=20\d{2}年度?((?![度全各本我])[\u4e00-\u9fa5（）()]{4,30}?)(?:本年|全年)?(?:[“\"]?三公|一般公共预算|财政拨款|部门|单位|收入|支出))"
                          r"(20\d{2})")
 #: A body sentence naming the unit with the year it reports ("…现将涪陵区新妙镇2021年度“三公”经费决算情况
 #:公布如下") or as the whole of its accounts ("纳入2022年部门预算编制范围的为常德外国语学校本级").
@@ -113,8 +117,9 @@ _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|
 #: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位".
 _SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为|属)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位"
                    r"|国家权力机关|审判机关|检察机关)")
-#: A body sentence telling when the unit was set up: "银川市殡仪馆建于1966年".
-_FOUNDED = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:始建于|建于|成立于)(?:19|20)\d\d年")
+#: A body sentence telling when the unit was set up ("银川市殡仪馆建于1966年") or what it does ("周宁县人民法院部门的
+#: 主要职责是:").
+_FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|(?:部门)?的?主要职责(?:是|为|包括))")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 #: The organ a portal names as the post's publisher ("发布机构 | 昌宁县财政局 |", "发布机构：…").
 _PUBLISHER = re.compile(r"(?:^|[|｜\s])(?:发布机构|发文机关)\s*[|｜:：]\s*([\u4e00-\u9fa5（）()]{2,30}?)\s*(?:[|｜]|$)")
@@ -129,7 +134,8 @@ def clean_unit(unit: str) -> str:
     while True:
         cleaned = _UNIT_PREFIX.sub("", unit)
         if cleaned == unit:
-            unit = _UNIT_SUFFIX.sub("", unit)
+            while (shorter := _UNIT_SUFFIX.sub("", unit)) != unit:  # "…局部门“三公”经费": both tails
+                unit = shorter
             return "" if _NOT_A_UNIT.match(unit) else unit
         unit = cleaned
 
@@ -140,7 +146,7 @@ _SPENT = re.compile(r"预算(?:安排)?(?:和|及|与)?(?:使用|执行)情况")
 
 #: A level of government or the kind of budget, not an organisation: "2016年度区级部门决算公开",
 #: "2025年度部门(单位)预算".
-_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|[我本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
+_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|我\S*|[我本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
                          # the funds a 三公 note covers: "2020年度一般公共预算及政府性基金财政拨款“三公”经费…"
                          r"|(?:(?:一般公共|政府性基金|国有资本经营)(?:预算)?[及和与、]?)+)$")
 
@@ -169,7 +175,7 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 break  # (a line that is a unit's title itself is no part of a banner before it)
             candidates.append(candidates[-1] + extra)
         for n, candidate in enumerate(candidates):
-            if len(candidate) > 70 or "，" in candidate or "。" in candidate or _FIGURE.search(candidate):
+            if len(candidate) > 70 or re.search(r"[，。]|,(?!\d{3})", candidate) or _FIGURE.search(candidate):
                 continue  # a sentence, or a line that states a figure ("较2022年度决算数增加0.00万元,增长0%")
             part = _PART.match(candidate)
             body = candidate[part.end():] if part else candidate
@@ -189,8 +195,10 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
             note = m.groupdict().get("note")
             kind = ("预算" if m.group("kind") == "预算" or (not m.group("kind") and not note and _BUDGET_NOTE.search(body))
                     or note == "预算" else "决算")
-            if kind == "预算" and _SPENT.search(body):
-                kind = "决算"  # "克州2021年“三公”经费预算安排和使用情况": what was spent, against the budget
+            if kind == "预算" and (_SPENT.search(body) or "决算" in (m.groupdict().get("unit2") or "")):
+                # "克州2021年“三公”经费预算安排和使用情况": what was spent, against the budget; "…2019年财务决算和
+                # 2020年经费预算报告": the year read is the 决算's
+                kind = "决算"
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
             after = next((t for t, _ in head[i + n + 1:i + n + 4] if t), "")
             if _TOC_MARK.match(after):
@@ -212,7 +220,11 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
 def _crumb_title(line: str) -> str:
     """What a page's own line holds of the document's title: a breadcrumb's last step when it names
     a year ("当前位置: 首页 > 通知公告 > 徐州市第三十二中学2023年度单位决算公开"), else nothing
-    ("首页 > 政府预决算", "时间:2018-01-10 19:39:45")."""
+    ("首页 > 政府预决算", "时间:2018-01-10 19:39:45"); a portal record's 名称 cell ("名 称 | 商洛市统计局2016年部门
+    预算说明(2) |")."""
+    record = re.match(r"^\s*名\s*称\s*[|｜:：]\s*([^|｜]+)", line)
+    if record:
+        return record.group(1).strip()
     last = re.split(r"[>＞»›]", line)[-1].strip()
     return last if last != line.strip() and re.search(r"20\d{2}", last) else ""
 
@@ -350,6 +362,9 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
     while texts and (page_own_line(texts[-1]) or (len(texts[-1]) <= 60 and (
             _LINK_LABEL.match(texts[-1]) or _SITE_LINKS.match(texts[-1])))):
         texts.pop()  # a web copy's share or print line, its empty "附件:" list or its links, after the document
+    label = next((i for i in range(len(texts) - 1, max(len(texts) - 4, -1), -1) if _ATTACHMENTS_LABEL.match(texts[i])), None)
+    if label is not None:
+        texts = texts[:label]  # "相关附件:" then the attachments' names, after the document
     if not texts:
         return ""
     chrome = CHROME_LINE.search(texts[-1])
@@ -410,7 +425,7 @@ def _open_pipe_table(texts: Sequence[str]) -> str:
         run.append(t)
     run.reverse()
     for at in range(len(run) - 1, -1, -1):
-        first = re.split(r"\s*[|｜]\s*", run[at].strip(" |｜"))[0]
+        first = re.sub(r"\s+", "", re.split(r"\s*[|｜]\s*", run[at].strip(" |｜"))[0])  # ("公开 0 1 表" as spaced)
         if first.endswith("表") and not re.fullmatch(r"(?:公开)?\d+表|表[一二三四五六七八九十\d]+", first):  # not "公开01表"
             rows = run[at + 1:]
             if len(rows) < 2 or any(re.search(r"总计|合计", r) for r in rows):
@@ -524,8 +539,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         basis["year"] = basis["kind"] = "标题"
         conf["year"] = conf["kind"] = SURE
     else:
-        m = (re.search(r"(20\d{2})\s*年度", cover) or re.search(r"(20\d{2})\s*年度", own_head[:3000])
-             or re.search(r"(?<![比较与同至止])(20\d{2})年[^。；;]{0,120}?(?:决算|预算)", own_head[:300]))
+        m = (re.search(r"(20\d{2})\s*年度", cover) or _most_told_year(own_head[:3000])
+             or re.search(r"(?<![比较与同至止])(20\d{2})年[^。；;]{0,120}?(?:决算|预算|安排[“\"]?三公)", own_head[:300]))
         if m:
             year = int(m.group(1))
             basis["year"], conf["year"] = "正文开头的年度", LIKELY
@@ -556,7 +571,7 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read
     accounts = ""
     if found_kind == "三公说明":
-        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?!执行)", own_head[:300])
+        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?!执行)|安排[“\"]?三公[”\"]?经费\d", own_head[:300])
                                              and not re.search(r"决算|预算执行", own_head[:300]) else "决算")
     if kind:
         found_kind, basis["kind"], conf["kind"] = kind, KIND_GIVEN, SURE
@@ -593,6 +608,19 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     return identity, contents
 
 
+def _most_told_year(text: str) -> re.Match | None:
+    """The "YYYY年度" the text names most often, the later of two told alike (a leftover sentence of last
+    year's, "纳入本部门2020年度决算编制…", before "2021年度收入总计…"; "" when none is told)."""
+    told = list(re.finditer(r"(20\d{2})\s*年度", text))
+    if not told:
+        return None
+    counts: dict[str, int] = {}
+    for m in told:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    best = max(counts, key=lambda y: (counts[y], y))
+    return next(m for m in told if m.group(1) == best)
+
+
 def _cover_end(lines: Sequence[tuple[str, Span]], title: Title | None, contents: Contents) -> int:
     """Index of the first line after the cover: the title and the short lines around it (date,
     "公开说明"), before the 目录 or the first heading or sentence of the body."""
@@ -608,7 +636,7 @@ def _cover_end(lines: Sequence[tuple[str, Span]], title: Title | None, contents:
 
 def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid], evaluations: Sequence) -> str:
     """决算 / 预算 / 三公说明 / 绩效自评 from the title (else the words of the first pages)."""
-    t = _COVER_DATE.sub("", flat(cover))
+    t = _COVER_DATE.sub("", flat(cover).rstrip("|｜"))
     if title is not None:
         if re.search(r"(?:部门|单位)(?:决|预)算(?:及|和|与)", t):
             return title.kind  # "…2024部门预算及三公经费预算情况说明": the whole, with its 三公 part
@@ -625,6 +653,8 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if ((SANGONG_OPENING.search(sample[:300]) or _SANGONG_HEADING.match(sample))
             and not re.search(r"第[一二三]部分|收入支出(?:决|预)算总", sample)):
         return "三公说明"  # "…2016年一般公共预算安排“三公”经费决算数2364万元…": a 三公 note without a title
+    if re.search(r"现将[^。；;]{0,30}?\d{4}\s*年度?[^。；;\d]{0,10}?[“\"]?三公[”\"]?经费[^。；;\d]{0,10}?(?:决算|预算)", sample[:400]):
+        return "三公说明"  # "现将我厅2016年“三公”经费预算情况说明如下": the note says what it is
     told = re.search(r"现将[^。；;]{2,60}?\d{4}\s*年度?\s*(?:部门|单位)?(决算|预算)", sample[:300])
     if told:  # "现将黔南州计划生育指导所2016年决算和“三公”经费公开如下": it says which
         return told.group(1)

@@ -213,7 +213,8 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
 #: (what, its figures, words that give it or say there is none, the 三公 item whose 0 makes it moot)
 _SANGONG_TEXT = (("因公出国（境）团组与人次", ("三公.出国团组", "三公.出国人次"),
                   re.compile(r"团组|(?:无|没有|未)(?:安排|发生)?(?:因公)?出国"), "三公.因公出国（境）费"),
-                 ("公务用车购置数与保有量", ("三公.购置车辆", "三公.保有车辆"), re.compile(r"保有"), ""),
+                 ("公务用车购置数与保有量", ("三公.购置车辆", "三公.保有车辆"),
+                  re.compile(r"保有|(?:无|没有|未配备|未配置)(?:公务)?(?:用车|车辆)"), ""),  # "县文联无公务用车"
                  ("国内公务接待批次与人次", ("三公.接待批次", "三公.接待人次"),
                   re.compile(r"批次|(?:无|没有|未)(?:安排|发生)?(?:国内)?公务接待"), "三公.公务接待费"))
 

@@ -183,6 +183,8 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
         verdict = pct_verdict(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp)
         if verdict == "ok" or rate_flipped(s.value, delta, prior):
             continue  # a rate the other way round is a word's fault (N-YOY-WORDS)
+        if subject in ("收支总计", "财政拨款收支总计") and pct_verdict(s.value, delta, (prior + delta) / 2 - delta) == "ok":
+            continue  # "收、支总计2608.66万元…各增加55.49万元,增长4.4%": the total is 收入 plus 支出, the rate each side's
         figures["重算增减率"] = pc(pct(delta, prior))
         if verdict == "near":
             yield ROUNDING(f"{name}增减率写为{pc_printed(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 
 from ...core.codes import OUTDATED_NAMES, OUTDATED_SINCE
 from ...core.findings import Finding
+from ...core.money import parse_amount
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .support import line_span, quoted, require_marks_in_place, spans, year_of
 from .wording_names import unit_name
@@ -57,7 +58,7 @@ _REMNANT = re.compile(
     # 项目数量、单位数量、预算金额等）"
     r"|[（(][^（）()\n]{2,30}情况[，,]以及[^（）()\n]{2,40}等[）)]"
     # who the 编制说明 template asks to write a part, and its own label: "（主管部门编写）", "（参考格式）"
-    r"|[（(](?:基层预算单位|主管部门|中央单位|一级预算单位|基层单位)编写[）)]|[（(]参考格式[）)]"
+    r"|[（(](?:基层预算单位|主管部门|中央单位|一级预算单位|基层单位)编写[）)]|[（(]参考格式[）)]|[（(](?:表格)?示例如下[）)]"
     # how to write a part, left after its heading: "（一般公共预算财政拨款支出决算具体情况，按支出功能分类类级科目逐类分析）"
     r"|[（(][^（）()\n]{2,40}[，,]按[^（）()\n]{2,30}逐(?:类|项|款)(?:分析|说明|列示)[）)]"
 )
@@ -74,12 +75,13 @@ _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
 #: "增长（下降）", "增加/减少", "增(减)": both ways of the template, one in brackets or after a slash.
 _CHOICE = re.compile(rf"({_WAY})(?:[（(]({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]")
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某)(?![A-Za-z])")
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某|某部门(?=本级|\d{4}年|的|[（(]))(?![A-Za-z])")
 #: A figure the template left blank: "占 %", "比上年减少 万元".
 _FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)"
                            # a count left as stars or empty: "事业单位**个", "其中:行政人,事业6人"
                            r"|(?<=[\u4e00-\u9fff])\*{2,}(?=个|人|名|辆|家|万元|%)"
-                           r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])")
+                           r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])"
+                           r"|共[ \t\u3000]+(?:台|辆|个|人|名|家)(?=[。，,；;])")  # "公务用车辆共 台。"
 #: A subject's level printed with no name before it: "…及相关机构事务(款)(项):支出决算为441.72万元".
 _LEVEL_BLANK = re.compile(r"[（(](?:类|款)[）)][ \t]*[（(](?:款|项)[）)]")
 #: A date line whose month the template left blank: "二〇二三年月", "2023年  月  日" (the whole line).
@@ -318,11 +320,17 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
             yield W_UNIT(f"金额“{m.group(0)}”以万元为单位，其余金额均为元，请核实是否多写“万”字",
                          {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
         yuan = []
+    # the largest 万元 amount the text prints: the scale of its money
+    largest = max((v for a in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*万元", text) if (v := parse_amount(a.group(1))) is not None),
+                  default=None)
     for m in yuan:
         seen.add(m.group(0).replace(",", "").replace(" ", ""))
         before = text[max(0, m.start() - 12):m.start()]
         if re.search(r"单价|标准|每|人均|/", before):
             continue
+        amount = parse_amount(m.group(0).rstrip("元 "))
+        if largest is not None and amount is not None and amount > 2 * largest:
+            continue  # "64800.00元" in a unit spending 955.22万元: as 万元 it would dwarf the whole; a 元 amount
         yield W_UNIT(f"金额“{m.group(0)}”以元为单位，其余金额均为万元，请核实是否漏写“万”字",
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     end = len(text.rstrip())
