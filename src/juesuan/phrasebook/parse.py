@@ -97,9 +97,9 @@ _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e
                           r"|[，,；;。：:]\s*(?:收入|支出))(?:支出)?(?:决算数?)?"
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$"
                           r"|其中[：:]\s*[\u4e00-\u9fa5“”]{2,16}$")
-#: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"): not the 收支总计's.
 #: One total named right before a change ("与2015年相比,收入总计减少…"; not 财政拨款收入总计, nor 收、支总计 of both).
 _NAMED_TOTAL = re.compile(r"(?<![款、])(收入|支出)总计\s*(?:比上年|较上年|同比)?\s*$")
+#: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"): not the 收支总计's.
 _SIDE_WORD = r"\s*(收入|支出)\s*(?:比上年|较上年|同比)?\s*$"
 _SIDE = re.compile(r"(?:^|[，,；;。：:])" + _SIDE_WORD)
 _BARE_NAME = re.compile(_SIDE_WORD)
@@ -114,11 +114,11 @@ _LISTED_UNIT = re.compile(r"\s*[\d一二三四五六七八九十]+[、.．]\s*(?
 #: giving its own level's after it ("州本级“三公经费”…1,127万元"): a part of the whole, not the same figures.
 _WHOLE = re.compile(r"(?:(?:19|20)\d\d\s*年度?[，,]?|^|(?<=[。；;]))\s*全(?:省|州|市|县|区|旗|盟)(?!面|年|部)")
 _OWN_LEVEL = re.compile(r"(?:^|(?<=[\d%。；;，,\s]))(?:(?:19|20)\d\d\s*年度?[，,]?)?\s*(?:省|州|市|县|区|旗|盟)本级")
-#: What the same organisation's name may end with or not: "塘子街道" is "塘子街道办事处".
 #: A sentence saying what an organisation is ("益阳市农业科学研究所系全额拨款事业单位,现有编制66名…"): on a page
 #: about another unit, its staff are that organisation's.
 _DESCRIBED = re.compile(r"(?:^|(?<=[，,；;。：:\s])|(?<=情况)|(?<=概况))(?![本我该])([\u4e00-\u9fa5（）()]{2,30}?(?:局|委|办|院|校|中心|站|所|馆|会|队|社))(?:系|是|为)"
                         r"[^，,。；;]{0,12}?(?:事业单位|行政单位|行政机关)")
+#: What the same organisation's name may end with or not: "塘子街道" is "塘子街道办事处".
 _ORG_TAIL = re.compile(r"(?:办事处|人民政府|[（(]本级[）)])$")
 #: A bracket closed right before a clause (its words may follow: "…。）比上年").
 _CLOSED = re.compile(r"[)）](?=[^()（）]*$)")
@@ -550,9 +550,10 @@ class _Reader:
             if suffix == keys.SHARE:  # "占总支出的81.21%；科学技术支出…，占0.31%": the base named goes on
                 basis = self.share_base = basis or self.share_base
             self._state(key, r, text, s_start, s_end, basis)
-            part = _part_start(text.text, s_start, r.start)
-            if r.kind == "amt" and suffix == "" and (self._first_told is None or self._first_told[0] != part):
-                self._first_told = (part, key)
+            if r.kind == "amt" and suffix == "":
+                part = _part_start(text.text, s_start, r.start)
+                if self._first_told is None or self._first_told[0] != part:
+                    self._first_told = (part, key)
             if r.kind in ("yoy", "flat") or r.kind.startswith("dn"):
                 events.append((key.rsplit(".", 1)[0], "增减"))
             elif key.endswith(_BUDGET_SUFFIXES):

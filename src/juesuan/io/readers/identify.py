@@ -10,6 +10,7 @@ kind. Each decision records how it was made (``Identity.basis``) and how sure it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -146,7 +147,7 @@ _SPENT = re.compile(r"预算(?:安排)?(?:和|及|与)?(?:使用|执行)情况")
 
 #: A level of government or the kind of budget, not an organisation: "2016年度区级部门决算公开",
 #: "2025年度部门(单位)预算".
-_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|我\S*|[我本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
+_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|我\S*|[本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
                          # the funds a 三公 note covers: "2020年度一般公共预算及政府性基金财政拨款“三公”经费…"
                          r"|(?:(?:一般公共|政府性基金|国有资本经营)(?:预算)?[及和与、]?)+)$")
 
@@ -612,13 +613,9 @@ def _most_told_year(text: str) -> re.Match | None:
     """The "YYYY年度" the text names most often, the later of two told alike (a leftover sentence of last
     year's, "纳入本部门2020年度决算编制…", before "2021年度收入总计…"; "" when none is told)."""
     told = list(re.finditer(r"(20\d{2})\s*年度", text))
-    if not told:
-        return None
-    counts: dict[str, int] = {}
-    for m in told:
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    best = max(counts, key=lambda y: (counts[y], y))
-    return next(m for m in told if m.group(1) == best)
+    counts = Counter(m.group(1) for m in told)
+    best = max(counts, key=lambda y: (counts[y], y), default=None)
+    return next((m for m in told if m.group(1) == best), None)
 
 
 def _cover_end(lines: Sequence[tuple[str, Span]], title: Title | None, contents: Contents) -> int:
