@@ -147,7 +147,7 @@ def rate_flipped(rate: Decimal, delta: Decimal, prior: Decimal | None) -> bool:
 
 @check(N_YOY_WORDS, relations=("C38", "C41", "C42", "C46"))
 def yoy_words(ctx: Context) -> Iterator[Finding]:
-    """同比用词与数字方向一致：增减率与增减额同向；“增加（减少）”与本年数−上年数同号，“持平”时两者相等；总计的上年数（本年数−增减额）不小于其组成部分的上年数。"""
+    """同比用词与数字方向一致：增减率与增减额同向；“增加（减少）”与本年数−上年数同号，“持平”时两者相等；总计的上年数（本年数−增减额）不小于其组成部分的上年数（三公各项本年数之和等于合计时，也不小于各项上年数之和）。"""
     statements = require_statements(ctx)
     if not any(keys.split(s.key)[1] in (DELTA, DELTA_PCT) for s in statements) and not ctx.disclosure.narrative.claimed(YOY_WORD):
         raise NotApplicable("说明中没有同比增减")
@@ -228,6 +228,46 @@ def _against_parts(ctx: Context, s: Statement, subject: str, year: int) -> Itera
                  "组成部分": quoted(part, year), "组成部分上年数": amt(prior_part)},
                 spans(s.span, dspan), section_label(ctx, subject))
             return
+    if subject == "三公.合计":
+        yield from _against_sangong_items(ctx, s, now, prior_total, year)
+
+
+#: The 三公 items that never overlap: the vehicles by their total, else by its two parts.
+_SANGONG_ITEMS = (("三公.因公出国（境）费",), ("三公.公务接待费",),
+                  ("三公.公务用车购置及运行维护费", "三公.公务用车购置费", "三公.公务用车运行维护费"))
+
+
+def _against_sangong_items(ctx: Context, s: Statement, now: Decimal, prior_total: Decimal, year: int) -> Iterator[Finding]:
+    """The items' 上年数 together cannot exceed the 三公 total's ("“三公”经费预算6.50万元,比上年减少0.50万元。
+    其中:…出国0万元,较上年无增减;公务接待费0.50万元,较上年无增减;公务用车运行维护费6.00万元,比上年减少1.00万元"),
+    where the vehicles are told by a part only (with all three items' changes, N-YOY-DELTA adds them up);
+    only when this year's items add up to the total (an item left unsaid is then nil this year, and was no
+    less than nil last year)."""
+    if all(stated_value(ctx.disclosure, keys.key(choices[0], DELTA))[0] is not None for choices in _SANGONG_ITEMS):
+        return  # the three items' own changes: N-YOY-DELTA adds them up
+    items: list[tuple[str, Decimal, Decimal]] = []  # (key, 本年, 上年) of each item told with its change
+    for choices in _SANGONG_ITEMS:
+        told = [(k, _now(ctx, k), stated_value(ctx.disclosure, keys.key(k, DELTA))[0]) for k in choices]
+        whole = told[0]
+        parts = [t for t in told[1:] if t[1] is not None]
+        if whole[1] is not None and whole[2] is not None:
+            items.append((whole[0], whole[1], whole[1] - whole[2]))
+        elif whole[1] is None and parts and all(d is not None for _, _, d in parts):
+            items.extend((k, v, v - d) for k, v, d in parts)
+        elif whole[1] is not None or parts:
+            return  # an item told without its change: nothing to add up
+    if not items or abs(sum(v for _, v, _ in items) - now) > tolerance(len(items) + 1):
+        return
+    parts_prior = sum(p for _, _, p in items)
+    if parts_prior - prior_total <= tolerance(len(items) + 1):
+        return
+    said = "持平" if s.value == 0 else f"{_direction(s.value)}{amt(abs(s.value))}万元"
+    yield N_YOY_WORDS.at(WARNING)(
+        f"{quoted('三公.合计', year)}写与上年相比{said}，则其上年数为{amt(prior_total)}万元；而所列各项按其增减推得的上年数"
+        f"之和已为{amt(parts_prior)}万元，总计的增减额与各项的增减额不符",
+        {"说明中增减额": amt(s.value), "总计本年数": amt(now), "推得总计上年数": amt(prior_total),
+         "各项上年数之和": amt(parts_prior), "各项": "、".join(quoted(k, year) for k, _, _ in items)},
+        spans(s.span), section_label(ctx, "三公.合计"))
 
 
 # --------------------------------------------------------------------------- years
