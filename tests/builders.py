@@ -148,3 +148,8 @@ def check_page(tmp_path, text: str, name: str = "page.txt"):
 def page_codes(result, severity: str = "") -> list[str]:
     """The codes of a page's findings (of one severity: "error", "warning", "info")."""
     return [f.code for f in result.report.findings if not severity or f.severity.value == severity]
+
+
+def page_found(result, code: str) -> list:
+    """A page's findings of one code (``found`` for a page checked end to end)."""
+    return [f for f in result.report.findings if f.code == code]

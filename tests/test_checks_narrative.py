@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import check, check_page, doc, found, page_codes, read, said
+from builders import check, check_page, doc, found, page_codes, page_found, read, said
 from catalogue_examples import EXAMPLES, T1
 from juesuan.core.model import Span, Tables
 
@@ -193,23 +193,19 @@ _FUND_LINES = ("南宁市西乡塘区人民代表大会常务委员会2017年部
                "1、一般公共财政预算拨款507.37万元,同比减少19.96万元。\n2、上年结余收入8.3万元,同比增加8.3万元。")
 
 
-def _hits(tmp_path, page: str, code: str):
-    return [f for f in check_page(tmp_path, page).report.findings if f.code == code]
-
-
 def test_budget_total_below_its_fund_line_and_carry_over(tmp_path):
-    (hit,) = _hits(tmp_path, _FUND_LINES.format(total="501.98"), "N-TOTALS-SUM")
+    (hit,) = page_found(check_page(tmp_path, _FUND_LINES.format(total="501.98")), "N-TOTALS-SUM")
     assert hit.figures["收入总计"] == "501.98" and hit.figures["各项之和"] == "515.67"
-    assert not _hits(tmp_path, _FUND_LINES.format(total="515.67"), "N-TOTALS-SUM")
+    assert not page_found(check_page(tmp_path, _FUND_LINES.format(total="515.67")), "N-TOTALS-SUM")
 
 
 def test_a_rate_told_beside_last_years_amount_alone(tmp_path):
     page = ("旺苍县张华镇人民政府2018年部门预算\n二、预算情况说明\n"
             "张华镇人民政府2018年部门预算收入总数8105563.00元,较2017年部门预算收入总数8014212.00元增长{rate}%。"
             "部门基本支出预算7031563.00元,其中:人员支出5901832.00元,公用支出1129731.00元。")
-    (hit,) = _hits(tmp_path, page.format(rate="2.13"), "N-YOY-PCT")
+    (hit,) = page_found(check_page(tmp_path, page.format(rate="2.13")), "N-YOY-PCT")
     assert hit.figures["上年数"] == "801.42" and hit.figures["重算增减率"] == "1.14%"
-    assert not _hits(tmp_path, page.format(rate="1.14"), "N-YOY-PCT")
+    assert not page_found(check_page(tmp_path, page.format(rate="1.14")), "N-YOY-PCT")
 
 
 _HEADS = "2019年度本级共127个一级预算部门,财政供养人员共计{total}人。其中:行政编制财政供养人员1,845人,事业编制财政供养人员7,399人,{rest}。"
@@ -317,8 +313,8 @@ def test_a_budgets_own_amounts_after_a_comma_and_its_fund_income_told_twice(tmp_
     said = {s.key: s.value for s in read_document(tmp_path / "b.txt").narrative.statements}
     assert said["收入总计"] == Decimal("3369.51994") and said["一般公共预算财政拨款基本支出"] == Decimal("2409.51994")
     assert said["一般公共预算财政拨款项目支出"] == Decimal("953.5264")
-    assert not _hits(tmp_path, page.format(again="24095199.4"), "N-REPEAT")
-    (hit,) = _hits(tmp_path, page.format(again="33695199.4"), "N-REPEAT")
+    assert not page_found(check_page(tmp_path, page.format(again="24095199.4")), "N-REPEAT")
+    (hit,) = page_found(check_page(tmp_path, page.format(again="33695199.4")), "N-REPEAT")
     assert "一般公共预算财政拨款收入" in hit.message
 
 
@@ -340,9 +336,9 @@ def test_a_rate_that_fits_each_side_of_a_total_written_as_both_sides_summed_is_n
 
 def test_a_budgets_plan_total_called_its_indicator(tmp_path):
     page = "宁县县城幼儿园2020年部门预算\n三、部门预算情况说明 |\n2020年预算指标485.41万元,和上年相比增加34.05万元,增加{rate}% \n"
-    (hit,) = _hits(tmp_path, page.format(rate="9"), "N-YOY-PCT")
+    (hit,) = page_found(check_page(tmp_path, page.format(rate="9")), "N-YOY-PCT")
     assert hit.figures["上年数"] == "451.36"
-    assert not _hits(tmp_path, page.format(rate="8"), "N-YOY-PCT")
+    assert not page_found(check_page(tmp_path, page.format(rate="8")), "N-YOY-PCT")
 
 
 def test_the_staff_in_post_by_kind_add_up_to_no_more_than_the_staff_in_post():

@@ -299,14 +299,13 @@ def test_the_year_of_the_notes_own_sangong_table_title():
 
 
 def test_a_sangong_total_whose_change_its_items_changes_cannot_give(tmp_path):
-    from builders import check_page
+    from builders import check_page, page_found
 
     page = ("重庆市巫山县某局2023年部门预算\n四、“三公”经费情况说明\n2023年“三公”经费预算6.50万元,比上年减少{total}万元。"
             "其中:因公出国(境)费用0万元,较上年无增减;公务接待费{reception}万元,较上年无增减;公务用车运行维护费6.00万元,比上年减少1.00万元。\n")
 
     def words(total: str, reception: str = "0.50"):
-        found = check_page(tmp_path, page.format(total=total, reception=reception)).report.findings
-        return [f for f in found if f.code == "N-YOY-WORDS"]
+        return page_found(check_page(tmp_path, page.format(total=total, reception=reception)), "N-YOY-WORDS")
     (hit,) = words("0.50")
     assert hit.severity.value == "warning" and hit.figures["各项上年数之和"] == "7.50" and hit.figures["推得总计上年数"] == "7.00"
     assert not words("1.00")

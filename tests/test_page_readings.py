@@ -3,8 +3,14 @@ pages of other regions and kinds of unit got wrong, each with the page that shou
 
 from __future__ import annotations
 
-from builders import check_page, page_codes
+from builders import check_page, page_codes, page_found
 from juesuan.audit import check_path
+
+
+def _rate_error_only_when_wrong(tmp_path, page: str, wrong: str, right: str) -> None:
+    """The page with the ``wrong`` rate gets N-YOY-PCT as an error; with the ``right`` one, none."""
+    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, page.format(rate=wrong)), "error")
+    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, page.format(rate=right)))
 
 
 _BUDGET = ("某县某镇卫生院2022年单位预算情况说明\n一、单位基本情况\n（一）职能职责\n本单位负责基本医疗和公共卫生服务。\n"
@@ -21,7 +27,7 @@ def test_a_budgets_own_year_figure_beside_its_carry_over_is_no_total(tmp_path):
     assert "N-TOTALS-SUM" not in page_codes(right)
     # 504.51 + 29.81 = 534.32 against 441.68 + 92.32 = 534.00: the two sides differ
     wrong = check_page(tmp_path, _BUDGET.format(carry="92.32"))
-    (hit,) = [f for f in wrong.report.findings if f.code == "N-TOTALS-SUM"]
+    (hit,) = page_found(wrong, "N-TOTALS-SUM")
     assert hit.figures["差额"] == "-0.32"
 
 
@@ -137,7 +143,7 @@ def test_kinds_of_staff_or_cars_the_phrasebook_does_not_know_may_make_up_the_tot
 
 def test_a_budget_naming_last_years_budget_as_its_scope(tmp_path):
     text = ("某办公室2025年部门预算公开说明\n一、部门基本情况\n（二）部门预算单位构成\n纳入某办公室{year}年度部门预算范围的单位只包括本级。\n")
-    (hit,) = [f for f in check_page(tmp_path, text.format(year=2024)).report.findings if f.code == "N-YEAR"]
+    (hit,) = page_found(check_page(tmp_path, text.format(year=2024)), "N-YEAR")
     assert hit.severity.value == "warning"
     assert "N-YEAR" not in page_codes(check_page(tmp_path, text.format(year=2025)))
     heading = "某局2026年部门预算\n目录\n第二部分 {year}年部门预算表\n第三部分 2026年部门预算情况说明\n"
@@ -186,14 +192,14 @@ def test_a_clause_printing_budget_spending_and_completion_is_checked_whoever_it_
     page = ("某中学2020年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n（三）财政拨款支出决算具体情况\n"
             "2020年度财政拨款支出年初预算数为1255.37万元,支出决算数为{actual}万元,完成年初预算的{rate}%,其中:\n")
     wrong = check_page(tmp_path, page.format(actual="2112.86", rate="100"))
-    (hit,) = [f for f in wrong.report.findings if f.code == "N-COMPLETION"]
+    (hit,) = page_found(wrong, "N-COMPLETION")
     assert hit.figures["重算完成率"] == "168.31%" and hit.figures["说明中完成率"] == "100%"
     right = check_page(tmp_path, page.format(actual="2112.86", rate="168.31"))
     assert "N-COMPLETION" not in page_codes(right)
     # read as the 三公 total's 完成率, whose budget the phrasebook did not take: the clause is checked (3.58 ÷ 5.92 = 60.47%)
     note = ("某管委会2023年度一般公共预算财政拨款“三公”经费支出预算为5.92万元,支出决算为3.58万元,完成预算的{rate}%。"
             "其中:公务接待费支出决算为2.38万元。\n")
-    (hit,) = [f for f in check_page(tmp_path, note.format(rate="59.5")).report.findings if f.code == "N-COMPLETION"]
+    (hit,) = page_found(check_page(tmp_path, note.format(rate="59.5")), "N-COMPLETION")
     assert hit.figures["重算完成率"] == "60.47%"
     assert "N-COMPLETION" not in page_codes(check_page(tmp_path, note.format(rate="60.47")))
 
@@ -230,8 +236,7 @@ _TRADING_CENTRE = ("某交易中心2018年部门预算\n一、2018年收支总�
 
 def test_a_rate_after_the_comparison_said_again_and_the_total_budget_named_so(tmp_path):
     # 8.25 ÷ (317.6 − 8.25) = 2.67%
-    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _TRADING_CENTRE.format(rate="2.8")), "error")
-    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _TRADING_CENTRE.format(rate="2.67")))
+    _rate_error_only_when_wrong(tmp_path, _TRADING_CENTRE, wrong="2.8", right="2.67")
 
 
 _DEPARTMENT_AND_UNITS = ("临湘市农业局2018年部门预算\n一、收支预算总体情况\n"
@@ -272,8 +277,7 @@ _CLINIC = ("某乡卫生院2020年度部门决算公开说明\n二、某乡卫�
 
 def test_a_sentence_opening_on_the_comparison_with_last_years_accounts_takes_the_subject_before(tmp_path):
     # 4.1262 ÷ (37.1949 − 4.1262) = 12.48%
-    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _CLINIC.format(rate="11")), "error")
-    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _CLINIC.format(rate="12.48")))
+    _rate_error_only_when_wrong(tmp_path, _CLINIC, wrong="11", right="12.48")
 
 
 _PEOPLES_CONGRESS = ("西乡塘区人大常委会2017年部门预算\n一、2017年部门收支预算总体情况\n(一)2017年部门收入预算总体情况\n"
@@ -283,8 +287,7 @@ _PEOPLES_CONGRESS = ("西乡塘区人大常委会2017年部门预算\n一、2017
 
 def test_the_older_name_of_the_general_budget_grant_is_read(tmp_path):
     # 19.96 ÷ (507.37 + 19.96) = 3.79%
-    assert "N-YOY-PCT" in page_codes(check_page(tmp_path, _PEOPLES_CONGRESS.format(rate="3.85")), "error")
-    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, _PEOPLES_CONGRESS.format(rate="3.79")))
+    _rate_error_only_when_wrong(tmp_path, _PEOPLES_CONGRESS, wrong="3.85", right="3.79")
 
 
 _LUOHU = ("深圳市罗湖区某街道办事处2024年度“三公”经费支出决算情况说明\n"
@@ -293,6 +296,6 @@ _LUOHU = ("深圳市罗湖区某街道办事处2024年度“三公”经费支�
 
 def test_a_completion_rate_of_the_full_year_budget_it_names(tmp_path):
     # 34.08 ÷ 50.74 = 67.17%
-    (hit,) = [f for f in check_page(tmp_path, _LUOHU.format(rate="76.2")).report.findings if f.code == "N-COMPLETION"]
+    (hit,) = page_found(check_page(tmp_path, _LUOHU.format(rate="76.2")), "N-COMPLETION")
     assert hit.figures["重算完成率"] == "67.17%"
     assert "N-COMPLETION" not in page_codes(check_page(tmp_path, _LUOHU.format(rate="67.2")))
