@@ -36,6 +36,10 @@ def test_ellipsis_and_dash_are_not_doubled_punctuation():
     assert not found(doc(text="其他收入……等；主要原因——人员减少。"), "W-DOUBLE-PUNCT")
     hits = found(doc(text="档案缺失。。下一步，，改进"), "W-DOUBLE-PUNCT")
     assert [h.figures["标点"] for h in hits] == ["。。", "，，"]
+    # a copy's plain semicolon before a full stop (R37a/05: "占总收入的3.83%;。"); a plain comma in a number is
+    # none, nor the ",。" a traditional-character mirror site puts after its sentences
+    text = "占总收入的3.83%;。收入1,234.5萬元。下降24.54%,。"
+    assert [h.figures["标点"] for h in found(doc(text=text), "W-DOUBLE-PUNCT")] == [";。"]
 
 
 def test_placeholders_one_finding_per_line():
@@ -122,14 +126,16 @@ def test_a_bracket_wrapped_onto_the_next_line_is_paired():
 
 
 @pytest.mark.parametrize("slip", ["比上年预算增加增加27.45万元", "决算数大小于预算数的主要原因", "比2024年度减增加21.90万元",
-                                  "与2025年预算增加持平", "收入105.00万元，支出收入105.00万元"])
+                                  "与2025年预算增加持平", "收入105.00万元，支出收入105.00万元",
+                                  "比2025年增加减少5.55万元", "公务接待费3.8万元,比上年减少-2.56%", "比上年下降－3.1%"])
 def test_direction_words_that_cannot_stand_together(slip):
     from builders import doc, found
 
     assert found(doc(text=f"说明：{slip}。"), "W-PUNCT-SLIP")
 
 
-@pytest.mark.parametrize("fine", ["比上年增加27.45万元", "决算数大于预算数的主要原因", "与2025年预算持平", "收入105.00万元，支出105.00万元"])
+@pytest.mark.parametrize("fine", ["比上年增加27.45万元", "决算数大于预算数的主要原因", "与2025年预算持平", "收入105.00万元，支出105.00万元",
+                                  "增加、减少的原因", "比上年增减-2.56%", "增减变动率为-3.1%"])
 def test_plain_direction_words_are_fine(fine):
     from builders import doc, found
 

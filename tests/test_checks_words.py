@@ -93,6 +93,26 @@ def test_change_word_against_this_and_last_year():
     assert found(wrong, "N-YOY-DELTA") and not found(wrong, "N-YOY-WORDS")
 
 
+def test_a_spending_totals_change_against_its_basic_and_project_spendings():
+    # 梁平区人大 (R32q/01): 1089.49 = 684.49 + 405 this year, yet 94.78 ≠ 93.08 + 0.70
+    fund = ("一般公共预算财政拨款支出 1089.49", "一般公共预算财政拨款支出.增减 94.78", "一般公共预算财政拨款基本支出 684.49",
+            "一般公共预算财政拨款基本支出.增减 93.08", "一般公共预算财政拨款项目支出 405", "一般公共预算财政拨款项目支出.增减 0.7")
+    (hit,) = found(doc(*said(*fund)), "N-YOY-DELTA")
+    assert hit.severity.value == "error" and hit.figures["各项之和"] == "93.78" and hit.figures["差额"] == "-1.00"
+    assert not found(doc(*said(*fund[:-1], "一般公共预算财政拨款项目支出.增减 1.7")), "N-YOY-DELTA")
+    # the unit's 基本/项目 under a total: last year it may have had other spending, so a warning
+    unit = [k.replace("一般公共预算财政拨款基本支出", "支出.基本支出").replace("一般公共预算财政拨款项目支出", "支出.项目支出")
+            .replace("一般公共预算财政拨款支出", "支出总计") for k in fund]
+    (hit,) = found(doc(*said(*unit)), "N-YOY-DELTA")
+    assert hit.severity.value == "warning"
+    # parts that do not make up the total (上缴上级 … unstated) say nothing of its change
+    assert not found(doc(*said(*unit[:2], "支出.基本支出 600", *unit[3:])), "N-YOY-DELTA")
+    # read from the page's own words
+    text = (GENERAL + "（一）一般公共预算财政拨款支出决算总体情况\n一般公共预算财政拨款支出1089.49万元,比2023年增加94.78万元。"
+            "其中:基本支出684.49万元,比2023年增加93.08万元;项目支出405万元,比2023年增加0.7万元。")
+    assert found(read(text), "N-YOY-DELTA")
+
+
 def test_flat_total_whose_part_fell_further_than_it_can():
     # the putuo case: 财政拨款收支总计 "持平" at 2961.68 while 一般公共预算财政拨款支出 fell 63.14 from 3003.19
     text = (FISCAL + "本单位2024年度财政拨款收入支出总计2961.68万元。与2023年度相比，财政拨款收入支出总计持平。\n" + GENERAL

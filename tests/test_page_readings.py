@@ -202,6 +202,33 @@ def test_a_clause_printing_budget_spending_and_completion_is_checked_whoever_it_
     (hit,) = page_found(check_page(tmp_path, note.format(rate="59.5")), "N-COMPLETION")
     assert hit.figures["重算完成率"] == "60.47%"
     assert "N-COMPLETION" not in page_codes(check_page(tmp_path, note.format(rate="60.47")))
+    # a completion below zero, the gap written for it (R37b/01: "完成预算的-69.23%" for 7.2 ÷ 23.40 = 30.77%)
+    (hit,) = page_found(check_page(tmp_path, note.format(rate="-39.53")), "N-COMPLETION")
+    assert hit.figures["重算完成率"] == "60.47%" and hit.figures["说明中完成率"] == "-39.53%"
+
+
+def test_a_clause_printing_last_years_amount_its_change_and_rate_is_checked_whoever_it_is_of(tmp_path):
+    # R30n/19 (平凉): the comparison opens a sentence after 基本支出's parts, so whose it is goes unread; the
+    # clause itself says 33.55 ÷ 231.17 = 14.51%
+    page = ("某县某局2022年部门预算\n一、部门预算情况说明\n（三）基本支出\n2022年基本支出264.72万元,其中人员经费227.22万元,"
+            "公用经费37.5万元。比2021年预算231.17万元增加33.55万元,增长{rate} %,主要原因是人员增加。\n")
+    (hit,) = page_found(check_page(tmp_path, page.format(rate="17.51")), "N-YOY-PCT")
+    assert hit.figures["重算增减率"] == "14.51%" and hit.figures["上年数"] == "231.17"
+    assert "N-YOY-PCT" not in page_codes(check_page(tmp_path, page.format(rate="14.51")))
+    # in 元 too; a rate the words turn the other way is a word's fault, not this figure's
+    yuan = "某县某局2022年部门预算\n一、部门预算情况说明\n支出比上年231170元减少33550元,{word}14.51%。\n"
+    assert page_found(check_page(tmp_path, yuan.format(word="下降").replace("14.51", "17.51")), "N-YOY-PCT")
+    assert not page_found(check_page(tmp_path, yuan.format(word="下降")), "N-YOY-PCT")
+    assert not page_found(check_page(tmp_path, yuan.format(word="增长")), "N-YOY-PCT")
+    # last year's amount in brackets (R37b/04: 368347 ÷ 680806 = 54.10%, not 35.11%, the change ÷ this year's)
+    bracketed = "某县某局2020年部门预算\n一、部门预算情况说明\n财政拨款收入总预算1049153元,比2019年(680806元)增加368347元,增加{} %。\n"
+    (hit,) = page_found(check_page(tmp_path, bracketed.format("35.11")), "N-YOY-PCT")
+    assert hit.figures["重算增减率"] == "54.10%"
+    assert not page_found(check_page(tmp_path, bracketed.format("54.10")), "N-YOY-PCT")
+    # a rate the phrasebook read of its subject is reported once, by the subject
+    told = ("某县某局2022年部门预算\n一、部门预算情况说明\n2022年支出预算619.9万元,比2021年预算601.16万元增加18.74万元,"
+            "增长3.5%,增加的原因是人员增加。\n")
+    assert len(page_found(check_page(tmp_path, told), "N-YOY-PCT")) == 1
 
 
 _PARTY_SCHOOL = ("县委党校2020年度部门决算\n第三部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n"

@@ -463,9 +463,10 @@ def test_basic_expenditure_lists_the_t6_items_it_has():
     assert parsed.texts["人员经费.构成"] == "基本工资、退休费" and parsed.texts["公用经费.构成"] == "办公费"
 
 
-def _read(text: str, unit: str = ""):
+def _read(text: str, unit: str = "", budget: bool = False):
     lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
-    return {s.key: s.value for s in parse_narrative(lines, unit=unit).narrative.statements}
+    profile = load_profile("national-yusuan") if budget else None
+    return {s.key: s.value for s in parse_narrative(lines, profile, unit=unit).narrative.statements}
 
 
 def test_a_rate_in_brackets_after_a_change_takes_its_direction():
@@ -541,6 +542,22 @@ def test_a_budgets_parts_in_a_final_accounts_sentence_are_not_spending():
     got = _read("一、“三公”经费情况\n2021年我镇“三公”经费预算为20万元,其中:公务接待费9万元,公务用车运行维护费11万元。"
                 "2021年“三公”经费支出共计9.07万元,较上年支出数减少0.71万元,下降7.83%。")
     assert "三公.公务接待费" not in got and got["三公.合计"] == Decimal("9.07") and got["三公.合计.增减率"] == Decimal("-7.83")
+
+
+def test_a_budgets_change_in_a_final_accounts_note_is_not_the_spendings():
+    # 三江县's 三公 summary (R34u/13, and its collapsed copy): the budget's change from last year's budget
+    spent = "2018年“三公”经费支出决算1283万元,同比增加25.17%。"
+    for budget in ("2018年,全县“三公”经费预算919万元,与上年预算安排持平。",
+                   "2018年,全县“三公”经费预算数919万元,比上年增加10万元,增长1.1%。"):
+        got = _read("一、“三公”经费情况\n" + budget + spent)
+        assert got["三公.合计"] == Decimal("1283") and got["三公.合计.增减率"] == Decimal("25.17"), budget
+        assert "三公.合计.增减" not in got, budget
+        # under a heading that names only the budget, the same
+        got = _read("一、2018年“三公”经费预算\n" + budget + "\n二、2018年“三公”经费决算执行情况\n" + spent)
+        assert got["三公.合计.增减率"] == Decimal("25.17") and "三公.合计.增减" not in got, budget
+    # the budget's own figure stays its
+    got = _read("一、“三公”经费情况\n“三公”经费年初预算919万元,与上年持平。")
+    assert got == {"三公.合计.年初预算": Decimal("919")}
 
 
 def test_vehicles_told_with_verbs():
@@ -718,7 +735,7 @@ def test_a_说明_in_元_is_read_in_元_and_kept_in_万元():
     assert got["一般公共预算财政拨款项目支出"] == Decimal("4.81")
     # a 万元 说明 with one amount slipped into 元 is not read in 元: the slip is not taken for a figure
     slip = _read("四、财政拨款收支预算总体情况说明\n2025年财政拨款收支总预算108.52万元,比上年减少4.35万元。"
-                 "一般公共预算支出108.52万元,其中基本支出103.71万元,项目支出4.81元。")
+                 "一般公共预算支出108.52万元,其中基本支出103.71万元,项目支出4.81元。", budget=True)
     assert slip["财政拨款收支总计"] == Decimal("108.52") and "一般公共预算财政拨款项目支出" not in slip
 
 

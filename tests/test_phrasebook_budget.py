@@ -169,3 +169,16 @@ def test_a_share_after_an_unread_amount_in_brackets_is_not_the_totals():
                "其中:基本支出5212.91万元,占总支出100%。")
     assert v["支出.基本支出.占比"] == [Decimal("100")]
     assert not [k for k in v if k.endswith(".占比") and not k.startswith("支出.基本支出")]
+
+
+def test_a_budgets_total_named_预算总收入_or_year_预算收入_is_its_total():
+    # R36z/04 (西宁 南滩), R35x/03 (益阳), R30m/02 (平凉): the wrong rates of these sentences went unread
+    got = _budget_stated("一、收支预算总体情况", "本年度预算总收入为581.72万元,比上年增加149.29万元,增长0.35%。",
+                         "2021年预算总收入223.08万元,收入较去年减少95.25万元,下降29%。",
+                         "2020年预算支出1058.28万元,比2019年预算增加115.56万元,增长13%。")
+    assert got["收入总计"] == [Decimal("581.72"), Decimal("223.08")]
+    assert got["收入总计.增减率"] == [Decimal("0.35"), Decimal("-29")]
+    assert got["支出总计"] == [Decimal("1058.28")] and got["支出总计.增减"] == [Decimal("115.56")]
+    # a fund's budget is no total
+    got = _budget_stated("一、收支预算总体情况", "一般公共预算收入100万元,政府性基金预算总收入5万元。")
+    assert "收入总计" not in got

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 
+from builders import check_page, page_found
 from shared import PDF_WRAPPED_LINES, SHARED, needs_shared
 
 from juesuan import api
@@ -312,6 +313,19 @@ def test_the_title_in_a_collapsed_pages_head_stands_on_its_own_line():
     # after the first heading a title-like line is a contents or part line, left to the headings' cuts
     contents = "目 录 第二部分 某街道办事处2022年度部门决算表 一、收入支出决算总表......5"
     assert segment(contents)[:2] == ["目录", "第二部分某街道办事处2022年度部门决算表"]
+
+
+def test_the_title_opening_a_collapsed_page_stands_on_its_own_line(tmp_path):
+    # metamorphic (every line break removed) on 三江县's 三公 summary: the title at the very start
+    # ran into the site's font widget, the note was taken for a budget and its budget 919 and its
+    # spending 1283 for one figure told twice (N-REPEAT)
+    page = ("某县2018年“三公”经费安排情况说明(决算) - 字体大小:[小 - 中 - 大] 一、2018年“三公”经费预算 "
+            "2018年,全县“三公”经费预算919万元(其中一般公共预算经费拨款841万元),与上年预算安排持平。 二、2018年“三公”经费决算执行情况 "
+            "经汇总2018年全县单位部门决算,“三公”经费支出1283万元,同比增加25.17%。 一是因公出国(境)费用为零,与上年持平。"
+            "二是公务接待费282万元,完成预算的97.92%。")
+    assert segment(page)[0] == "某县2018年“三公”经费安排情况说明(决算)"
+    result = check_page(tmp_path, page)
+    assert result.identity.kind == "三公说明" and not page_found(result, "N-REPEAT")
 
 
 def test_a_short_page_of_sentences_a_space_apart_is_cut_at_sentence_ends_and_colons(tmp_path):

@@ -568,6 +568,10 @@ CODED_NAME = "编码名称"
 #: value: the completion rate as printed ("100"); amounts: (预算数, 决算数, the rate) of a clause that
 #: prints all three whoever they belong to ("年初预算数为1255.37万元,支出决算数为2112.86万元,完成年初预算的100%")
 COMPLETION_CLAUSE = "完成预算句"
+#: value: the rate as printed, signed by its word ("-29.92"); amounts: (last year's amount, the change signed by
+#: its word, the rate signed) of a clause that prints all three whoever they belong to ("比2021年预算231.17万元增加
+#: 33.55万元,增长17.51%"); parts: (the unit the amounts are printed in,)
+YOY_CLAUSE = "同比句"
 #: key: the total's words as printed ("财政供养人员共计"); amounts: (the total, then each part) of a head count
 #: whose "其中" lists kinds of staff that never overlap ("共计9,244人。其中：行政编制…1,845人，事业编制…7,399人，
 #: 离退休人员1,206人"); parts: each part's words; words in brackets are left out

@@ -57,11 +57,12 @@ _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[�
 _BUDGET_HEADING = re.compile(r"^(?!.*(?:决算|执行|支出|完成|变动|对比|比较)).*(?:年初预算|预算安排|预算情况|[^般共]预算)$")
 #: Words that make a sentence's figures those of a part of the units the page sums up.
 _SUBSET = re.compile(r"[区市县旗州]直(?:部门|单位|各|财政|行政)")
-#: A 决算's sentence that lists a budget's parts: "…预算为20万元，其中：…", no 决算 or 支出 before 其中
-#: (the parts after it may still be called "支出决算" by a careless copy); a budget compared with
-#: ("…为1012万元,较预算数898万元增加114万元…(其中:…") is no budget's sentence.
+#: A 决算's sentence that lists a budget's parts or tells its change: "…预算为20万元，其中：…",
+#: "…“三公”经费预算919万元,与上年预算安排持平", no 决算 or 支出 before 其中 or the change (the parts after
+#: it may still be called "支出决算" by a careless copy); a budget compared with ("…为1012万元,较预算数
+#: 898万元增加114万元…(其中:…") is no budget's sentence.
 _BUDGET_SENTENCE = re.compile(r"(?:(?!决算|支出|其中)[^。])*?(?<![较比与])(?<![较比与]年初)(?<![较比与]全年)预算数?(?:为|是|安排)?\d"
-                              r"(?:(?!决算|支出|其中)[^。])*?其中")
+                              r"(?:(?!决算|支出|其中)[^。])*?(?:其中|[比较与]上年|同比|持平)")
 #: A sentence opening on a year, before any figure and with no word that compares ("2021年的…",
 #: "3、2021年度“三公”经费决算数为…").
 _SENTENCE_YEAR = re.compile(r"[\s\d一二三四五六七八九十、.．()（）]*(?:[^\d。，,；;：:比较与同至止]{0,12}?)((?:19|20)\d\d)\s*年度?"
@@ -75,6 +76,8 @@ _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
 _TITLE = re.compile(r"^([^，,。；;：:]*?)((?:19|20)\d\d)年度?部门决算")  # no sentence before the name
 _TERMINATORS = "。！？!?：:；;"
 _BUDGET_SUFFIXES = (".年初预算", ".全年预算", ".预决算差异率", "." + pb.COMPLETION)
+#: Suffixes of what a 决算's figure says of itself; under a heading naming only the budget, they are the budget's.
+_NOT_THE_BUDGETS = ("", keys.DELTA, keys.DELTA_PCT, keys.SHARE, keys.PRIOR)
 _REASON = re.compile(pb.REASON_MARKER)
 _TEXT_MARKERS = tuple((re.compile(r), key, topics) for r, key, topics in pb.TEXT_MARKERS)
 _EXCERPT_MAX = 120  # longest excerpt kept on a statement's span
@@ -684,9 +687,11 @@ class _Reader:
                                for st in self.statements for head, suffix in (keys.split(st.key),)]
 
     def _drop_amounts(self, since: int) -> None:
-        """Of the statements read since ``since``, drop the plain amounts (keys without a suffix):
-        they are not what the key says (a budget's parts in a 决算); the suffixed ones say so."""
-        self.statements[since:] = [st for st in self.statements[since:] if keys.split(st.key)[1]]
+        """Of the statements read since ``since`` (under a 决算's heading that names only the budget),
+        keep those that say they are of the budget (``.年初预算``, ``.完成率`` …): the plain amounts,
+        their changes from last year and their shares are the budget's, not what the key says."""
+        self.statements[since:] = [st for st in self.statements[since:]
+                                   if keys.split(st.key)[1] not in _NOT_THE_BUDGETS]
 
     def _as_last_years(self, since: int) -> None:
         """The amounts read since ``since`` are last year's (``.上年``); their changes, shares and

@@ -344,7 +344,7 @@ def _coded_names(lines: Lines) -> Iterator[Claim]:
 #: A clause that prints the budget, what was spent and the one as a share of the other, on one line.
 _COMPLETION_CLAUSE = re.compile(
     r"预算数?为[^\S\n]*(?P<budget>\d[\d,]*(?:\.\d+)?)[^\S\n]*万元[，,][^\S\n]*(?:支出)?决算数?为[^\S\n]*(?P<actual>\d[\d,]*(?:\.\d+)?)[^\S\n]*万元"
-    r"[，,][^\S\n]*完成(?:年初|全年)?预算数?的[^\S\n]*(?P<pct>\d+(?:\.\d+)?)[^\S\n]*%")
+    r"[，,][^\S\n]*完成(?:年初|全年)?预算数?的[^\S\n]*(?P<pct>-?\d+(?:\.\d+)?)[^\S\n]*%")
 
 
 def _completion_clauses(lines: Lines) -> Iterator[Claim]:
@@ -352,6 +352,29 @@ def _completion_clauses(lines: Lines) -> Iterator[Claim]:
         figures = tuple(parse_amount(m.group(k)) for k in ("budget", "actual", "pct"))
         if all(f is not None for f in figures):
             yield Claim(model.COMPLETION_CLAUSE, value=m.group("pct"), amounts=figures, span=lines.span(m.start(), m.end()))
+
+
+#: Last year's amount, the change and its rate in one clause: "比2021年预算231.17万元增加33.55万元,增长17.51 %",
+#: "比2019年(680806元)增加368347元,增加35.11 %" (the amounts in one unit, 万元 or 元: the rate is their ratio).
+_YOY_CLAUSE = re.compile(
+    r"(?:比|较|与)[^\S\n]*(?:上年度?|去年|上一年度?|(?:19|20)\d\d[^\S\n]*年度?)[^\S\n]*(?:同期)?(?:年初)?(?:预算数?|决算数?|支出数?)?"
+    r"[^\S\n]*(?:为)?[^\S\n]*(?P<open>[（(])?(?P<prior>\d[\d,]*(?:\.\d+)?)[^\S\n]*(?P<unit>万?元)(?(open)[）)])"
+    r"[^\S\n]*(?:相比)?[，,]?[^\S\n]*"
+    r"(?P<dir>增加|减少)[^\S\n]*(?P<delta>\d[\d,]*(?:\.\d+)?)[^\S\n]*(?P=unit)[^\S\n]*[，,、]?[^\S\n]*"
+    r"(?P<rdir>增长|下降|增加|减少|上升|降低)(?:了|幅度为|幅度|率为)?[^\S\n]*(?P<pct>\d+(?:\.\d+)?)[^\S\n]*%")
+
+
+def _yoy_clauses(lines: Lines) -> Iterator[Claim]:
+    for m in _YOY_CLAUSE.finditer(lines.text):
+        fall, rate_fall = m.group("dir") == "减少", m.group("rdir") in ("下降", "减少", "降低")
+        if fall != rate_fall:
+            continue  # "减少…，增长…": a word's fault (N-YOY-WORDS), not a figure's
+        prior, delta, rate = (parse_amount(m.group(k)) for k in ("prior", "delta", "pct"))
+        if prior is None or delta is None or rate is None:
+            continue
+        sign = -1 if fall else 1
+        yield Claim(model.YOY_CLAUSE, value=("-" if fall else "") + m.group("pct"), amounts=(prior, sign * delta, sign * rate),
+                    parts=(m.group("unit"),), span=lines.span(m.start(), m.end()))
 
 
 # --------------------------------------------------------------------------- a head count and its kinds
@@ -415,4 +438,4 @@ def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ())
     自评表 the document holds (an amount is looked for after each)."""
     text = Lines(lines)
     return (*_years(text), *_items(text), *_listings(text), *_organs(text), *_grades(text), *_projects(text, projects),
-            *_references(text), *_coded_names(text), *_completion_clauses(text), *_staff_parts(text))
+            *_references(text), *_coded_names(text), *_completion_clauses(text), *_yoy_clauses(text), *_staff_parts(text))

@@ -266,7 +266,7 @@ def is_collapsed(text: str, total: int) -> bool:
 
 #: The document's title standing between spaces near the head of a collapsed page, after the site's
 #: breadcrumb and metadata: "…[发布日期]2022-09-20 重庆市垫江县裴兴镇人民政府 2021年度部门决算情况说明 …".
-_HEAD_TITLE = re.compile(r"(?<=\s)[^\s。，,；;：:>＞|\]】]{2,30}?\s?(?:19|20)\d\d\s*年度?[^\s。，,；;：:]{0,30}?"
+_HEAD_TITLE = re.compile(r"(?:(?<=\s)|^)[^\s。，,；;：:>＞|\]】]{2,30}?\s?(?:19|20)\d\d\s*年度?[^\s。，,；;：:]{0,30}?"
                          r"(?:决算|预算|三公[”\"]?经费)[^\s。，,；;：:\d]{0,12}(?=\s)")
 _HEAD = 1500  # how far into a collapsed page its title is looked for
 

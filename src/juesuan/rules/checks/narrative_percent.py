@@ -16,7 +16,7 @@ from typing import Iterator
 from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import BUDGET_DIFF, BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
-from ...core.model import BUDGET_WORD, COMPLETION_CLAUSE, Statement
+from ...core.model import BUDGET_WORD, COMPLETION_CLAUSE, YOY_CLAUSE, Statement
 from ...core.money import HALF_CENT, HUNDRED, pct, printed_places, round2
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .narrative_words import flipped, rate_flipped
@@ -29,7 +29,9 @@ N_SHARE = Code("N-SHARE", ERROR, "说明中的占比与所述金额及其基数�
 N_SHARES_TOTAL = Code("N-SHARES-TOTAL", ERROR, "一组完整列出的占比（收入各项、支出各项、三公三项）合计不等于100%")
 N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及上年数不符（按四舍五入重算，相差超过0.01个百分点）")
 N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示")
-N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和")
+N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和"
+                   "（基本支出、项目支出之和恰为所述总额，而其增减额之和不等于总额增减额时：一般公共预算财政拨款支出为错误，"
+                   "其余总额为警告，因上年可能另有其他支出）", also=(WARNING,))
 N_BUDGET_GAP = Code("N-BUDGET-GAP", ERROR, "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）")
 N_BUDGET_DIFF = Code("N-BUDGET-DIFF", ERROR, "说明中与预算相比的增减额（含“与预算相比无增减”）与决算数−预算数不符")
 N_ZERO_BUDGET = Code("N-ZERO-BUDGET", INFO, "预算数为零时写出的预决算差异率（数学上无定义），仅作提示")
@@ -162,7 +164,19 @@ def _zero_base_ok(ctx: Context, printed: Decimal, delta: Decimal) -> bool:
 @check(N_YOY_PCT, ROUNDING, N_ZERO_BASE, relations=("C38", "C41", "C42", "C44", "C46", "C47"))
 def yoy_percent(ctx: Context) -> Iterator[Finding]:
     """同比：增长（下降）% = 增减额 / 上年数 × 100，上年数 = 本年数 − 增减额；上年为零写“增长100.00%”是惯例（提示）。"""
-    found = _with_suffix(ctx, DELTA_PCT, "说明中没有同比增减百分比")
+    narrative = ctx.disclosure.narrative
+    found = [s for s in (narrative.statements if narrative else ()) if split_key(s.key)[1] == DELTA_PCT]
+    clauses = narrative.claimed(YOY_CLAUSE) if narrative else ()
+    if not found and not clauses:
+        raise NotApplicable("说明中没有同比增减百分比")
+    checked: set = set()  # (line, rate) of each rate recomputed from its subject's figures
+    yield from _yoy_statements(ctx, found, checked)
+    yield from _yoy_clauses(clauses, checked)
+
+
+def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Iterator[Finding]:
+    """Each rate statement against its subject's change and last year's figure; the (line, rate) of each
+    one recomputed goes into ``checked``."""
     year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
@@ -170,6 +184,8 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
         delta, prior, dc, pcmp = _delta_prior(ctx, subject)
         if delta is None or prior is None or prior <= -HALF_CENT:
             continue  # a change that leaves last year below zero is another subject's, read onto this one
+        if s.span is not None:
+            checked.add((s.span.line, s.value))
         figures = {"说明中增减率": pc_printed(s.value), "增减额": amt(delta), "上年数": amt(prior)}
         where = section_label(ctx, subject)
         if abs(prior) < HALF_CENT:
@@ -192,6 +208,26 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
             continue
         yield N_YOY_PCT(f"{name}增减率写为{pc_printed(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
                       figures, spans(s.span), where)
+
+
+def _yoy_clauses(clauses, checked: set) -> Iterator[Finding]:
+    """Each clause that prints last year's amount, the change and its rate (a ``YOY_CLAUSE`` claim), where
+    that rate was not recomputed from its subject's figures (``checked``): the rate against the change ÷
+    last year's amount, whoever's."""
+    for c in clauses:
+        prior, delta, printed = c.amounts
+        if c.span is None or (c.span.line, printed) in checked or prior <= 0:
+            continue
+        verdict = pct_verdict(printed, delta, prior)
+        if verdict == "ok":
+            continue
+        figures = {"说明中增减率": pc_printed(printed), "增减额": amt(delta), "上年数": amt(prior), "重算增减率": pc(pct(delta, prior))}
+        unit = c.parts[0] if c.parts else "万元"
+        said = f"说明写上年数{amt(prior)}{unit}、增减额{amt(delta)}{unit}，增减率{pc_printed(printed)}"
+        if verdict == "near":
+            yield ROUNDING(f"{said}，重算为{figures['重算增减率']}（{ROUNDING_NOTE}）", figures, spans(c.span), "公开说明")
+        else:
+            yield N_YOY_PCT(f"{said}，按{amt(delta)}÷{amt(prior)}应为{figures['重算增减率']}", figures, spans(c.span), "公开说明")
 
 
 @check(N_YOY_DELTA, ROUNDING, relations=("C38", "C44", "C46"))
@@ -229,8 +265,40 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         ran = ran or summed
         if f:
             yield f
+    for f in _structure_deltas(ctx):
+        ran = True
+        if f is not None:
+            yield f
     if not ran:
         raise NotApplicable("说明中没有可核对的增减额")
+
+
+#: A spending total and the 基本支出 and 项目支出 the 说明 splits it into, with the severity of a change that
+#: does not add up: the general budget's spending has no other part; a total may have had others last year
+#: (上缴上级, 经营, 对附属单位补助 …) that are nil this year, and the parts told may be the unit's, not the fund's.
+_FUND_SPLIT = ("一般公共预算财政拨款基本支出", "一般公共预算财政拨款项目支出")
+_UNIT_SPLIT = ("支出.基本支出", "支出.项目支出")
+_STRUCTURES = (("一般公共预算财政拨款支出", _FUND_SPLIT, ERROR), ("一般公共预算财政拨款支出", _UNIT_SPLIT, WARNING),
+               ("本年支出合计", _UNIT_SPLIT, WARNING), ("本年支出合计", _FUND_SPLIT, WARNING),
+               ("支出总计", _UNIT_SPLIT, WARNING), ("支出总计", _FUND_SPLIT, WARNING))
+
+
+def _structure_deltas(ctx: Context) -> Iterator[Finding | None]:
+    """A spending total's change against its 基本支出's and 项目支出's, where the 说明 tells all six and this
+    year's two parts add up to the total exactly (so they are all of it): one item per structure checked,
+    the finding or None. A total told twice (支出总计 and 本年支出合计 alike) is checked once."""
+    d, year = ctx.disclosure, year_of(ctx)
+    seen: set = set()
+    for subject, parts, severity in _STRUCTURES:
+        total, _ = stated_value(d, subject)
+        amounts = [stated_value(d, p)[0] for p in parts]
+        if total is None or any(a is None for a in amounts) or total != sum(amounts) or (total, parts) in seen:
+            continue
+        summed, f = _group_sum(ctx, N_YOY_DELTA.at(severity), subject, parts, DELTA,
+                               f"的增减额与其{named(parts[0], year)}、{named(parts[1], year)}（合计恰为总额）的增减额之和不一致")
+        if summed:
+            seen.add((total, parts))
+            yield f
 
 
 #: The 三公 figures that are sums of others: the total of the three, the vehicles' of their two.

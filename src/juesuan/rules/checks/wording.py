@@ -89,7 +89,7 @@ _DATE_BLANK = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d\d|[〇零一二][〇零
                          r"(?:[ \t\u3000]*日)?[ \t\u3000]*$")
 #: The labels Word puts on a chart until its data are linked: "[值]" "[类别名称]" "[系列名称]" "[百分比]".
 _CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|单元格区域)[\]］]")
-_DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：][。]|[。][，、；：,;:]")
+_DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：;][。]|[。][，、；：,;:]")  # ";。" too (a copy's plain semicolon; a mirror site's ",。" is its own)
 _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
                        r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})? ?万)(?=[（(，,。；;、）)]|$(?!\n\s*元))", re.M)  # not "0.85万" / "元…" wrapped

@@ -29,7 +29,7 @@ W_TOC_ITEM = Code("W-TOC-ITEM", WARNING, "目录所列决算表中混入了说�
 W_TOC_PAGES = Code("W-TOC-PAGES", WARNING, "目录页码前后颠倒（后一项的页码小于前一项）")
 W_HEADING_TYPO = Code("W-HEADING-TYPO", WARNING, "标题与标准标题只差一个字，疑为错字（如“部门概括”应为“部门概况”）")
 W_TERM_BROKEN = Code("W-TERM-BROKEN", WARNING, "标准用语缺首字（如“般公共预算”“入支出决算”），疑为漏字")
-W_PUNCT_SLIP = Code("W-PUNCT-SLIP", WARNING, "句中标点或用词误用：“其中。”“占，88.19%”，方向词重叠或相矛盾（“增加增加”“减增加”“增加持平”“大小于”），“支出收入”等")
+W_PUNCT_SLIP = Code("W-PUNCT-SLIP", WARNING, "句中标点或用词误用：“其中。”“占，88.19%”，方向词重叠或相矛盾（“增加增加”“减增加”“增加减少”“增加持平”“大小于”“减少-2.56%”），“支出收入”等")
 
 _CN = "一二三四五六七八九十"
 _NUMBERED = re.compile(rf"^(?:第[{_CN}]+部分|[{_CN}]+(?P<sep>[、.．:：])|[（(][{_CN}\d]+[）)]|表[{_CN}\d]+[：:、]?"
@@ -44,6 +44,9 @@ _TERMS = ("一般公共预算", "收入支出决算", "收入决算情况", "支
           "国有资本经营预算", "财政拨款收入支出", "名词解释")
 _SLIPS = re.compile(r"其中。|占[，,、]\s*\d"
                     r"|(增加|减少|增长|下降)\1|减增加|增减少|(?:增加|减少|增长|下降)持平|大小于|小大于"
+                    # both words of the template's choice without its brackets ("比2025年增加减少5.55万元"),
+                    # a word of change before a minus ("比上年减少-2.56%")
+                    r"|增加减少|减少增加|增长下降|下降增长|(?:增加|减少|增长|下降|降低|上升)\s*[-－]\s*\d+(?:\.\d+)?%?"
                     r"|，支出收入\s*\d")
 
 
@@ -253,12 +256,13 @@ def broken_terms(ctx: Context) -> Iterator[Finding]:
 
 @check(W_PUNCT_SLIP)
 def punctuation_slips(ctx: Context) -> Iterator[Finding]:
-    """“其中”后接冒号而非句号，“占”与百分数之间不加标点；方向词不重叠、不与“持平”连用；收入、支出不误作“支出收入”。"""
+    """“其中”后接冒号而非句号，“占”与百分数之间不加标点；方向词不重叠、不相矛盾、不与“持平”连用，其后不接负数；收入、支出不误作“支出收入”。"""
     lines = _lines(ctx)
     for i, raw in enumerate(lines):
         for m in _SLIPS.finditer(raw):
             shown = raw[max(0, m.start() - 8):m.end() + 6].strip()
-            yield W_PUNCT_SLIP(f"“{shown}”中的标点疑误（“{m.group(0)}”）", {"原文": shown}, _span(ctx, lines, i, m.start(), m.end()), "文字")
+            what = "标点" if re.match(r"其中。|占", m.group(0)) else "用词"
+            yield W_PUNCT_SLIP(f"“{shown}”中的{what}疑误（“{m.group(0)}”）", {"原文": shown}, _span(ctx, lines, i, m.start(), m.end()), "文字")
 
 
 CHECKS = (heading_form, table_names, toc_pages, heading_typos, broken_terms, punctuation_slips)
