@@ -106,6 +106,10 @@ def test_a_template_field_label_left_before_its_paragraph():
     hits = found(doc(text=body), "W-TEMPLATE-REMNANT")
     assert [(h.figures["原文"], h.severity.value) for h in hits] == [("机构设置要求:", "warning"), ("人员情况要求：", "warning")]
     assert hits[1].spans[0].line == 4
+    # R38d/06 (游仙区审计局): the blank's label kept beside the 0 written in it
+    hits = found(doc(text="出国(境)团组主要包括0(团组名称)等,计划完成0(预期绩效)。"), "W-TEMPLATE-REMNANT")
+    assert [h.figures["原文"] for h in hits] == ["(团组名称)", "(预期绩效)"]
+    assert not found(doc(text="项目共3个(项目名称见附表),预期绩效良好。"), "W-TEMPLATE-REMNANT")
 
 
 @pytest.mark.parametrize("body", ["现就有关情况说明如下：本单位本年度没有政府性基金预算财政拨款收入和支出。",

@@ -188,6 +188,46 @@ def test_income_total_against_its_items_when_the_year_income_is_not_written():
     assert not found(read(_INCOME.format(total="440.00")), "N-TOTALS-SUM")
 
 
+_BALANCE = ("一、收入支出决算总体情况说明\n2023年度上年结转和结余资金为98.45万元,本年收入1095.76万元,支出1193.35万元,"
+            "用事业基金弥补收支差额0万元,结余分配0万元,年末结转和结余资金为{left}万元。")
+
+
+def test_a_years_balance_told_in_one_sentence_with_the_older_name_of_使用非财政拨款结余():
+    # 舟曲县第二幼儿园 (R36y/02): 98.45 + 1095.76 + 0 = 1193.35 + 0 + 0.86, not + 5862.89
+    (hit,) = found(read(_BALANCE.format(left="5862.89")), "N-TOTALS-SUM")
+    assert hit.figures["各项之和"] == "7,056.24" and hit.figures["差额"] == "5,862.03"
+    assert not found(read(_BALANCE.format(left="0.86")), "N-TOTALS-SUM")
+
+
+_SPLIT = ("某区人民法院2016年度部门决算\n第三部分 2016年度部门决算情况说明\n一、2016年度收入支出决算总体情况。\n(一)收入总计2785.71万元。\n"
+          "1、财政拨款收入2547.29万元,为本级财政当年拨付的资金。\n2、年初结转和结余238.42万元。\n"
+          "2016年收入总计2785.71万元,同比增加81.71万元,增长3.02%。其中,一般公共预算拨款{general}万元,同比增加81.71万元。\n")
+
+
+def test_fund_lines_that_split_the_income_total_are_not_the_fiscal_incomes(tmp_path):
+    # 南宁市兴宁区人民法院 (R38c/02): "其中,一般公共预算拨款2785.71万元" splits 收入总计, carry-over and all
+    assert not page_found(check_page(tmp_path, _SPLIT.format(general="2785.71")), "N-INCOME-SUM")
+    # a fund line adding up to no total the page states is 财政拨款收入's
+    assert page_found(check_page(tmp_path, _SPLIT.format(general="2600.00")), "N-INCOME-SUM")
+
+
+_DOUBLED = ("某会2022年度部门决算\n第三部分 2022年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+            "某会2022年度收入、支出决算总计{both}万元。与年初预算相比,收、支总计各增加96.21万元,增长40.63%,变动原因:追加预算;"
+            "与上年决算相比,收、支总计各增加107.58万元,增长47.7%。其中:\n(一)收入决算总计332.98万元。包括:\n"
+            "1.本年收入决算合计332.76万元。与上年决算相比,增加108.75万元,增长48.55%,变动原因:新考录人员。\n"
+            "2.年初结转和结余0.22万元。\n(二)支出决算总计332.98万元。\n")
+
+
+def test_one_figure_for_both_totals_that_adds_them_up(tmp_path):
+    # 巴彦淖尔市妇联 (R38c/03): 665.96 = 2 × 332.98; the rates fit each side (96.21 ÷ 236.77 = 40.63%), and
+    # 本年收入's own change (108.75) is no second statement of the totals' (107.58)
+    result = check_page(tmp_path, _DOUBLED.format(both="665.96"))
+    (hit,) = page_found(result, "N-TOTALS-SUM")
+    assert hit.severity.value == "warning" and hit.figures["收入总计"] == "332.98"
+    assert not {"N-BUDGET-GAP", "N-REPEAT", "N-YOY-PCT"} & set(page_codes(result))
+    assert not page_codes(check_page(tmp_path, _DOUBLED.format(both="332.98")), "warning")
+
+
 _FUND_LINES = ("南宁市西乡塘区人民代表大会常务委员会2017年部门预算\n(一)2017年部门收入预算总体情况\n"
                "2017年收入总预算{total}万元,同比减少17.05万元,同比下降3.28%。其中:\n"
                "1、一般公共财政预算拨款507.37万元,同比减少19.96万元。\n2、上年结余收入8.3万元,同比增加8.3万元。")
@@ -217,6 +257,13 @@ def test_head_count_whose_kinds_add_up_to_more():
     # the bracketed 其中 is no part of the list; a sum short of the total is no finding
     assert not found(read(_HEADS.format(total="10,450", rest="离退休人员1,206人(其中:离休9人,退休1,197人)")), "N-STAFF-PARTS")
     assert not found(read(_HEADS.format(total="9,300", rest="其他人员5人")), "N-STAFF-PARTS")
+
+
+def test_the_retired_told_by_their_two_kinds():
+    # R28g/07: 2 + 194 = 196 retired, not 195
+    (hit,) = found(read("二、部门人员情况\n离退休人数195人,其中离休人员2人,退休人员194人。"), "N-STAFF-PARTS")
+    assert hit.figures["总数"] == "195" and hit.figures["之和"] == "196"
+    assert not found(read("二、部门人员情况\n离退休人数195人,其中离休人员1人,退休人员194人。"), "N-STAFF-PARTS")
 
 
 def test_head_count_listing_kinds_that_overlap_is_not_summed():

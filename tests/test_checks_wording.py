@@ -78,6 +78,10 @@ def test_a_count_left_as_stars_or_empty_is_a_blank_figure():
     assert [h.figures["原文"] for h in hits] == ["**", "行政人", "共 台"] and all(h.severity.value == "warning" for h in hits)
     # a bold mark around a figure, and 人 after a kind that is named with its count, are no blank
     assert not found(doc(text="参照公务员法管理的事业单位**2**个。\n行政人员2人，事业人员6人，离退休人员1人。"), "W-PLACEHOLDER")
+    # R36z/06: "我单位共有职工人,其中正式职工427人"; the number of staff named as such is none
+    (hit,) = found(doc(text="我单位共有职工人,其中正式职工427人。"), "W-PLACEHOLDER")
+    assert hit.figures["原文"] == "共有职工人"
+    assert not found(doc(text="我单位共有职工人数427人,职工人均支出2万元。"), "W-PLACEHOLDER")
 
 
 def test_the_templates_note_of_how_to_write_a_part_is_a_remnant():
@@ -87,6 +91,24 @@ def test_the_templates_note_of_how_to_write_a_part_is_a_remnant():
     assert not found(doc(text="(按支出功能分类,一般公共服务支出40万元,主要用于机关运行)"), "W-TEMPLATE-REMNANT")
     (hit,) = found(doc(text="二、部门预算单位构成\n(表格示例如下)\n本部门由本级组成。"), "W-TEMPLATE-REMNANT")
     assert hit.figures["原文"] == "(表格示例如下)"
+
+
+@pytest.mark.parametrize("note", ["本部门下属单位包括:……。(注:如无下属单位,应写明“本部门无下属单位)",  # R30l/11
+                                  "累计0人次。开展内容包括:具体出国开支及开展工作情况等。"])  # R29i/13
+def test_a_forms_guidance_to_the_writer_is_a_remnant(note):
+    assert [f.severity.value for f in found(doc(text=note), "W-TEMPLATE-REMNANT")] == ["error"]
+
+
+def test_the_filling_rules_of_a_forms_note_are_a_warning():
+    # R28h/11, R34v/03 (岳阳县): the county's 三公 form prints its 备注 with the rules for filling it in
+    hits = found(doc(text="备注：4、注明公务接待批次和人数。 5、请对“三公”经费增减变化原因等进行说明。"), "W-TEMPLATE-REMNANT")
+    assert [(h.severity.value, h.figures["原文"]) for h in hits] == [("warning", "请对“三公”经费增减变化原因等进行说明")]
+
+
+@pytest.mark.parametrize("fine", ["（注：如有不符，以报表为准）", "已对“三公”经费增减变化原因进行说明。",
+                                  "开展内容包括:赴德国考察职业教育。"])
+def test_a_note_to_the_reader_is_no_remnant(fine):
+    assert not found(doc(text=fine), "W-TEMPLATE-REMNANT")
 
 
 def test_a_yuan_amount_too_large_to_be_wan_is_no_missing_wan():

@@ -330,6 +330,10 @@ def test_a_page_cut_after_a_number_in_a_sentence_is_partial():
     assert identify(cut)[0].partial.startswith("文件不完整")
     table_end = lines("某县文联2022年度部门决算", "一、收入支出决算总表", "2219899 其他住房保障支出 105.00 105.00")
     assert identify(table_end)[0].partial == ""
+    # R38c/04 (同德县水利管理站): the copy stops inside a table's title between book-title marks
+    start = ["某站2016年度部门决算", "第一部分 部门概况", "一、部门职责", "负责全县水利行业管理。", "第二部分 某站2016年部门决算表"]
+    assert identify(lines(*start, "一、水利管理站《收入支出决算总表"))[0].partial.startswith("文件不完整")
+    assert identify(lines(*start, "一、水利管理站《收入支出决算总表》"))[0].partial == ""
 
 
 def test_titles_of_summaries_and_under_page_chrome():

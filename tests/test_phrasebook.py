@@ -560,6 +560,13 @@ def test_a_budgets_change_in_a_final_accounts_note_is_not_the_spendings():
     assert got == {"三公.合计.年初预算": Decimal("919")}
 
 
+def test_a_change_against_the_budget_with_its_subject_named_after_is_no_change_from_last_year():
+    # 巴彦淖尔市妇联 (R38c/03): the budget's 96.21 and last year's 107.58 in one sentence
+    got = _read("一、收入支出决算总体情况\n与年初预算相比,收、支总计各增加96.21万元,增长40.63%,变动原因:追加预算;"
+                "与上年决算相比,收、支总计各增加107.58万元,增长47.7%。")
+    assert got["收支总计.增减"] == Decimal("107.58") and got["收支总计.预决算差额"] == Decimal("96.21")
+
+
 def test_vehicles_told_with_verbs():
     got = _read("一、“三公”经费情况\n2015年按规定更新购置公务用车0辆。截至2015年12月底,单位共有公务用车8辆。")
     assert got["三公.购置车辆"] == 0 and got["三公.保有车辆"] == 8

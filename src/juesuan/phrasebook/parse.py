@@ -48,7 +48,9 @@ _LEAD_COMPARISON = re.compile(r"(?:比|较|与)(?:上年度?|上一年度?|(?:19
 #: A 决算's change told against its budget ("与2021年度预算相比，", "比年初预算"), right before its words.
 _VS_BUDGET = re.compile(r"(?:与|同|比|较)\s*(?:(?P<year>(?:19|20)\d\d)\s*年度?|(?P<last>上一?年度?))?\s*(?:年初|全年|调整后?)?\s*预算数?"
                         # the budget's amount may be said between ("较年初预算数921.18万元减少36.69万元")
-                        r"\s*(?:为?\s*\d[\d,]*(?:\.\d+)?\s*万?元)?\s*(?:相比|相较|比较)?[，,、]?\s*$")
+                        r"\s*(?:为?\s*\d[\d,]*(?:\.\d+)?\s*万?元)?\s*(?:相比|相较|比较)?[，,、]?\s*"
+                        # the subject may be named after it ("与年初预算相比,收、支总计各增加96.21万元")
+                        r"(?:[^\d，,。；;：:]{1,16}?)?$")
 #: A change told against a named year ("比2019年（疫情前）决算数减少…"), right before its words: a change
 #: from last year only when that year is the one before the report's.
 _VS_YEAR = re.compile(r"(?:与|同|比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:[（(][^（）()]{0,8}[）)])?\s*(?:同期)?\s*(?:决算数?|支出数?)?"

@@ -404,7 +404,17 @@ _IN_POST = re.compile(rf"(?P<head>在职人数|在职人员|在职职工)[^\S\n]
 _POST_PAID = ("行政", "事业", "工勤")
 
 
+#: "离退休人数195人,其中离休人员2人,退休人员194人": the retired are the two kinds ("…共有195人，其中" is a
+#: head count, read below).
+_RETIRED = re.compile(rf"(?P<head>离退休(?:人数|人员)?)[^\S\n]*(?:为)?[^\S\n]*(?P<n>{_COUNT})[^\S\n]*人[^\S\n]*[，,]?"
+                      rf"[^\S\n]*(?:其中|包括)[：:]?[^\S\n]*(?P<a_name>离休(?:人员|干部)?)[^\S\n]*(?:为)?[^\S\n]*(?P<a>{_COUNT})"
+                      rf"[^\S\n]*人[^\S\n]*[，,、][^\S\n]*(?P<b_name>退休(?:人员|职工|干部)?)[^\S\n]*(?:为)?[^\S\n]*(?P<b>{_COUNT})[^\S\n]*人")
+
+
 def _staff_parts(lines: Lines) -> Iterator[Claim]:
+    for m in _RETIRED.finditer(lines.text):
+        yield Claim(model.STAFF_PARTS, m.group("head"), m.group(0), parts=(m.group("a_name"), m.group("b_name")),
+                    amounts=tuple(parse_amount(m.group(k)) for k in ("n", "a", "b")), span=lines.span(m.start(), m.end()))
     for m in _IN_POST.finditer(lines.text):
         parts = [_HEAD_PART.match(p.strip()) for p in re.split(r"[，,、]", m.group("list")) if p.strip()]
         if len(parts) < 2 or None in parts:

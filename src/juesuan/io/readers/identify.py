@@ -484,6 +484,8 @@ def _cut_mid_sentence(last: str, paged: bool = False) -> bool:
         return True  # a clause with its figure, the next one cut: "…完成预算数的99.96%,"
     if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 12 and _CLAUSE_BEFORE_NUMBER.search(t)):
         return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
+    if last.rfind("《") > last.rfind("》"):
+        return True  # a title cut inside its book-title marks: "一、水利管理站《收入支出决算总表"
     if _heading(t):  # a heading (an empty last part)
         return False
     if len(t) <= 20 and _ORG.search(t) and not _NUMBERING.match(t):  # a signature line: the unit's name

@@ -31,7 +31,8 @@ N_ITEM_MISSING = Code("N-ITEM-MISSING", ERROR, "决算表中本年有支出的�
                       "（说明中另有名称不对应任何项的段落时为警告：可能是写错名称的该项）", also=(WARNING,))
 N_ITEM_NAME = Code("N-ITEM-NAME", WARNING, "说明五（三）中某项的名称与决算表科目名称不一致（金额相同）")
 N_ITEM_MISSING_PRIOR = Code("N-ITEM-MISSING-PRIOR", WARNING, "上年有支出、本年为零的项级科目在说明五（三）中没有说明")
-N_TOTALS_SUM = Code("N-TOTALS-SUM", ERROR, "说明一：收入（支出）总计与其构成不符，或收入总计≠支出总计")
+N_TOTALS_SUM = Code("N-TOTALS-SUM", ERROR, "说明一：收入（支出）总计与其构成不符，或收入总计≠支出总计"
+                    "（“收入支出总计”恰为所述收入总计的两倍、疑将收入与支出相加时为警告）", also=(WARNING,))
 N_INCOME_SUM = Code("N-INCOME-SUM", ERROR, "说明二：本年收入与各项收入之和不符")
 N_EXPENDITURE_SUM = Code("N-EXPENDITURE-SUM", ERROR, "说明三：本年支出与各项支出之和不符")
 N_FISCAL_SUM = Code("N-FISCAL-SUM", ERROR, "说明四：财政拨款收入（支出）总计与其构成不符")
@@ -265,6 +266,8 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
         (N_FISCAL_SUM, "财政拨款收入总计", ["财政拨款支出总计"], "C41", "财政拨款收入总计与支出总计不相等", ()),
     ]
     for code, total, parts, rel, msg, aliases in specs:
+        if total == "收入.财政拨款收入" and _split_of_another_total(ctx, parts):
+            continue
         f = _narrative_sum(ctx, code, total, parts, rel, msg, aliases)
         if f:
             yield f
@@ -277,6 +280,33 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
     f = _sides_balance(ctx)
     if f:
         yield f
+    yield from _doubled_totals(ctx)
+
+
+def _doubled_totals(ctx: Context) -> Iterator[Finding]:
+    """One figure for both totals ("收入、支出决算总计665.96万元") that is twice the 收入总计 (支出总计) the 说明
+    states apart (332.98 each): 收入 and 支出 added together."""
+    year = year_of(ctx)
+    for both, sides in (("收支总计", ("收入总计", "支出总计")), ("财政拨款收支总计", ("财政拨款收入总计", "财政拨款支出总计"))):
+        combined, cspan = _sv(ctx, both)
+        side = next(((k, *_sv(ctx, k)) for k in sides if _sv(ctx, k)[0]), None)
+        if combined is None or side is None or combined != 2 * side[1]:
+            continue
+        key, value, sspan = side
+        yield N_TOTALS_SUM.at(WARNING)(
+            f"{named(both, year)}写为{amt(combined)}万元，恰为{named(key, year)}{amt(value)}万元的两倍，疑将收入与支出相加；应写{amt(value)}万元",
+            {named(both, year): amt(combined), named(key, year): amt(value)}, spans(cspan, sspan), section_label(ctx, both))
+
+
+def _split_of_another_total(ctx: Context, parts: list[str]) -> bool:
+    """True when the fund lines add up to another total the 说明 states (收入总计, 本年收入合计, 财政拨款收入
+    总计): "收入总计2785.71万元…其中,一般公共预算拨款2785.71万元" splits that total, carry-over and all, not
+    the 财政拨款收入 told beside it."""
+    values = [_sv(ctx, k)[0] for k in parts]
+    if all(v is None for v in values):
+        return False
+    summed = sum(v for v in values if v is not None)
+    return any(_sv(ctx, k)[0] == summed for k in ("收入总计", "本年收入合计", "财政拨款收入总计", "收支总计", "财政拨款收支总计"))
 
 
 def _sides_balance(ctx: Context) -> Finding | None:

@@ -161,6 +161,11 @@ def _zero_base_ok(ctx: Context, printed: Decimal, delta: Decimal) -> bool:
     return convention == "hundred" and abs(printed) == 100 and (printed > 0) == (delta > 0)
 
 
+#: The totals a 说明 may write as 收入 plus 支出 ("收、支总计2608.66万元" for 1304.33 each): a rate that fits
+#: each side is no rate's error.
+_DOUBLED = ("收支总计", "财政拨款收支总计")
+
+
 @check(N_YOY_PCT, ROUNDING, N_ZERO_BASE, relations=("C38", "C41", "C42", "C44", "C46", "C47"))
 def yoy_percent(ctx: Context) -> Iterator[Finding]:
     """同比：增长（下降）% = 增减额 / 上年数 × 100，上年数 = 本年数 − 增减额；上年为零写“增长100.00%”是惯例（提示）。"""
@@ -199,7 +204,7 @@ def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Itera
         verdict = pct_verdict(s.value, delta, prior, part_slack=dc, whole_slack=dc or pcmp)
         if verdict == "ok" or rate_flipped(s.value, delta, prior):
             continue  # a rate the other way round is a word's fault (N-YOY-WORDS)
-        if subject in ("收支总计", "财政拨款收支总计") and pct_verdict(s.value, delta, (prior + delta) / 2 - delta) == "ok":
+        if subject in _DOUBLED and pct_verdict(s.value, delta, (prior + delta) / 2 - delta) == "ok":
             continue  # "收、支总计2608.66万元…各增加55.49万元,增长4.4%": the total is 收入 plus 支出, the rate each side's
         figures["重算增减率"] = pc(pct(delta, prior))
         if verdict == "near":
@@ -346,6 +351,8 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         verdict = pct_verdict(s.value, actual - budget, budget, part_slack=True, whole_slack=derived)
         if verdict == "ok":
             continue
+        if derived and subject in _DOUBLED and pct_verdict(s.value, gap, actual / 2 - gap) == "ok":
+            continue  # "收入、支出决算总计665.96万元…收、支总计各增加96.21万元,增长40.63%": each side's rate (N-TOTALS-SUM)
         figures["重算差异率"] = pc(pct(actual - budget, budget))
         if verdict == "near":
             yield ROUNDING(f"{name}预决算差异率写为{pc_printed(s.value)}，重算为{figures['重算差异率']}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",

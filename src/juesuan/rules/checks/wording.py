@@ -51,7 +51,10 @@ _REMNANT = re.compile(
     r"|无[^，。；\n]{2,40}的(?:部门|单位)?，(?:仍保留该表格式，?)?(?:并在本表下方)?作下述说明[：:]?"
     r"|仍保留该表格式[^。\n]{0,20}"
     # instructions to the writer left in headings and the 目录
-    r"|[（(]注[:：]?请[^）)\n]{0,30}[）)]"
+    # (not a note to the reader: "（注：如有不符，以报表为准）")
+    r"|[（(]注[:：]?(?:请|如[^）)\n]{0,30}?(?:应|须|需)(?:写明|说明|填写|注明))[^）)\n]{0,30}[）)]"  # "（注:如无下属单位,应写明…)"
+    # a note's guidance, left in: "开展内容包括:具体出国开支及开展工作情况等"
+    r"|包括[：:]\s*具体[^。\n]{2,20}情况等"
     r"|[（(]仅有一个单位的部门[^）)\n]{0,40}[）)]"
     r"|本部分内容为“[^”\n]{0,10}”"
     # a budget template's note of what to write, left after the text: "（绩效目标管理工作情况，以及编报绩效目标的
@@ -62,13 +65,18 @@ _REMNANT = re.compile(
     # how to write a part, left after its heading: "（一般公共预算财政拨款支出决算具体情况，按支出功能分类类级科目逐类分析）"
     r"|[（(][^（）()\n]{2,40}[，,]按[^（）()\n]{2,30}逐(?:类|项|款)(?:分析|说明|列示)[）)]"
 )
+#: The filling rules in a 三公 form's 备注, which some counties publish with the form as it stands ("5、请对“三公”
+#: 经费增减变化原因等进行说明"): a warning, not an error.
+_FORM_NOTE = re.compile(r"请对[^。；;\n]{2,30}进行说明")
 #: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
 #: The template's choice of who summed a region's 三公 figures, left as offered ("经盘龙区财政厅(局)汇总").
 _ORGAN_CHOICE = re.compile(r"财政厅[（(]局[)）]|财政局[（(]厅[)）]")
 #: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
 #: a copy may have run it onto the line before).
-_FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构成|职能职责|部门职责|主要职能|基本职能)要求[:：]")
+_FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构成|职能职责|部门职责|主要职能|基本职能)要求[:：]"
+                          # a blank's label kept beside what was written in it: "团组主要包括0(团组名称)等,计划完成0(预期绩效)"
+                          r"|(?<=\d)[（(](?:团组名称|预期绩效|项目名称|单位名称|具体事项)[）)]")
 #: Words of direction the template offers in pairs ("增加（减少）"): one of them should have been kept.
 _UP = ("增加", "增长", "上升", "大于", "高于")
 _DOWN = ("减少", "下降", "小于", "低于")
@@ -81,6 +89,7 @@ _FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ 
                            # a count left as stars or empty: "事业单位**个", "其中:行政人,事业6人"
                            r"|(?<=[\u4e00-\u9fff])\*{2,}(?=个|人|名|辆|家|万元|%)"
                            r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])"
+                           r"|共有(?:在职)?(?:干部)?(?:教)?职工人(?=[,，、;；。])"  # "我单位共有职工人,其中正式职工427人"
                            r"|共[ \t\u3000]+(?:台|辆|个|人|名|家)(?=[。，,；;])")  # "公务用车辆共 台。"
 #: A subject's level printed with no name before it: "…及相关机构事务(款)(项):支出决算为441.72万元".
 _LEVEL_BLANK = re.compile(r"[（(](?:类|款)[）)][ \t]*[（(](?:款|项)[）)]")
@@ -147,6 +156,9 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
     for m in _REMNANT.finditer(text):
         yield W_TEMPLATE_REMNANT(f"正文中留有模板提示语“{m.group(0)}”", {"原文": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _FORM_NOTE.finditer(text):
+        yield W_TEMPLATE_REMNANT.at(WARNING)(f"正文中留有表格备注的填报要求“{m.group(0)}”，如非表格原有的说明，应删去或按要求补写",
+                                             {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _REMNANT_WORD.finditer(text):
         yield W_TEMPLATE_REMNANT.at(WARNING)(f"正文中留有模板的“{m.group(0)}”二字（模板提示“{m.group(0)}……”），应删去",
                                              {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
