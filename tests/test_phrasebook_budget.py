@@ -182,3 +182,12 @@ def test_a_budgets_total_named_预算总收入_or_year_预算收入_is_its_total
     # a fund's budget is no total
     got = _budget_stated("一、收支预算总体情况", "一般公共预算收入100万元,政府性基金预算总收入5万元。")
     assert "收入总计" not in got
+
+
+def test_the_classes_appropriations_after_a_totals_change_are_not_its_changes():
+    # 铜梁区财政局 (R38d/08): "主要是农林水支出经费拨款减少1042万元…" names whose each change is; as the total's
+    # they gave a false N-REPEAT once the line was wrapped
+    got = _budget_stated("二、单位收支总体情况", "(一)收入预算",
+                         "2025年年初预算数5941.79万元,其中:一般公共预算拨款5941.79万元。收入较2024年减少844.18万元,"
+                         "主要是农林水支出经费拨款减少1042万元,一般公共服务支出经费拨款增加207.93万元。")
+    assert got["收入总计.增减"] == [Decimal("-844.18")]

@@ -95,10 +95,11 @@ _CHANGED_TO = re.compile(pb.CHANGED_TO)
 _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
 _UNREAD_YUAN = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?元")  # the same, in a 说明 in 元
 _SEMICOLON = re.compile(r"[；;]")
-#: A name no clause read right before a change ("；会议费减少87.51万元", "相比，收入增加23.74万元"): the
+#: A name no clause read right before a change ("；会议费减少87.51万元", "相比，收入增加23.74万元",
+#: "主要是农林水支出经费拨款减少1042万元"): the
 #: change is that name's; so is any unread name after 其中 (the sub-total's figures, "其中：公务用车
 #: 购置支出决算为0万元": the part's, not the sub-total's).
-_UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入)"
+_UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入|支出经费拨款)"
                           r"|[，,；;。：:]\s*(?:收入|支出))(?:支出)?(?:决算数?)?"
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$"
                           r"|其中[：:]\s*[\u4e00-\u9fa5“”]{2,16}$")
