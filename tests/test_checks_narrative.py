@@ -228,6 +228,21 @@ def test_one_figure_for_both_totals_that_adds_them_up(tmp_path):
     assert not page_codes(check_page(tmp_path, _DOUBLED.format(both="332.98")), "warning")
 
 
+_CLASSES = ("某区某馆2026年单位预算情况说明\n二、单位收支总体情况\n(二)支出预算2026年年初预算数65.61万元,其中:"
+            "一般公共服务支出预算{general}万元,文化旅游体育与传媒支出预算50.53万元,社会保障和就业支出预算8.94万元,"
+            "卫生健康支出预算3.05万元,住房保障支出预算3.09万元。\n")
+
+
+def test_a_budgets_classes_adding_up_to_more_than_its_spending(tmp_path):
+    # 武隆区某单位 (R38d/07): 65.61 + 50.53 + 8.94 + 3.05 + 3.09 = 131.22 against 65.61
+    (hit,) = page_found(check_page(tmp_path, _CLASSES.format(general="65.61")), "N-EXPENDITURE-SUM")
+    assert hit.severity.value == "warning" and hit.figures["各项之和"] == "131.22"
+    assert not page_found(check_page(tmp_path, _CLASSES.format(general="0")), "N-EXPENDITURE-SUM")
+    # a list that leaves classes out may fall short of the total
+    short = _CLASSES.format(general="0").replace(",住房保障支出预算3.09万元", "")
+    assert not page_found(check_page(tmp_path, short), "N-EXPENDITURE-SUM")
+
+
 _FUND_LINES = ("南宁市西乡塘区人民代表大会常务委员会2017年部门预算\n(一)2017年部门收入预算总体情况\n"
                "2017年收入总预算{total}万元,同比减少17.05万元,同比下降3.28%。其中:\n"
                "1、一般公共财政预算拨款507.37万元,同比减少19.96万元。\n2、上年结余收入8.3万元,同比增加8.3万元。")

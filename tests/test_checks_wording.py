@@ -94,7 +94,9 @@ def test_the_templates_note_of_how_to_write_a_part_is_a_remnant():
 
 
 @pytest.mark.parametrize("note", ["本部门下属单位包括:……。(注:如无下属单位,应写明“本部门无下属单位)",  # R30l/11
-                                  "累计0人次。开展内容包括:具体出国开支及开展工作情况等。"])  # R29i/13
+                                  "累计0人次。开展内容包括:具体出国开支及开展工作情况等。",  # R29i/13
+                                  "二、机构设置情况\n这部分主要介绍本单位机构设置情况,格式和内容没有固定要求,"
+                                  "可以参考但不限于以下内容:"])  # R39f/01
 def test_a_forms_guidance_to_the_writer_is_a_remnant(note):
     assert [f.severity.value for f in found(doc(text=note), "W-TEMPLATE-REMNANT")] == ["error"]
 

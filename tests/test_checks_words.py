@@ -113,6 +113,15 @@ def test_a_spending_totals_change_against_its_basic_and_project_spendings():
     assert found(read(text), "N-YOY-DELTA")
 
 
+def test_equal_totals_whose_changes_differ():
+    # 石柱县信访办 (R39f/12): both totals 623.93, 收入 "减少5.29万元" and 支出 "增加140.4万元"
+    both = ("收入总计 623.93", "支出总计 623.93", "收入总计.增减 -5.29")
+    (hit,) = found(doc(*said(*both, "支出总计.增减 140.4")), "N-YOY-DELTA")
+    assert hit.severity.value == "warning"
+    assert not found(doc(*said(*both, "支出总计.增减 -5.29")), "N-YOY-DELTA")
+    assert not found(doc(*said("收入总计 623.93", "支出总计 600", "收入总计.增减 -5.29", "支出总计.增减 140.4")), "N-YOY-DELTA")
+
+
 def test_flat_total_whose_part_fell_further_than_it_can():
     # the putuo case: 财政拨款收支总计 "持平" at 2961.68 while 一般公共预算财政拨款支出 fell 63.14 from 3003.19
     text = (FISCAL + "本单位2024年度财政拨款收入支出总计2961.68万元。与2023年度相比，财政拨款收入支出总计持平。\n" + GENERAL
@@ -184,6 +193,10 @@ def test_lost_years():
     run_in = doc(text="2024年度收、支总计424.71万元。与2023498.83万元相比，减少74.12万元。")
     assert found(run_in, "N-YEAR-MISSING")[0].figures["年份"] == "2023"
     assert not found(doc(text="与2023年498.83万元相比，减少74.12万元。本年度部门决算"), "N-YEAR-MISSING")
+    # R39e/17: "截止202412月" (the doc's year is 2024)
+    (date,) = found(doc(text="学校内设7个机构,截止202412月,在职人员52人。"), "N-YEAR-MISSING")
+    assert date.figures["原文"] == "截止202412月"
+    assert not found(doc(text="截止2024年12月,在职人员52人;截至20241231日。"), "N-YEAR-MISSING")
 
 
 # --------------------------------------------------------------------------- 三公 cells

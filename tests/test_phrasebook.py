@@ -567,6 +567,23 @@ def test_a_change_against_the_budget_with_its_subject_named_after_is_no_change_f
     assert got["收支总计.增减"] == Decimal("107.58") and got["收支总计.预决算差额"] == Decimal("96.21")
 
 
+def test_both_totals_change_named_收支_alone():
+    # 大足区智凤卫生院 (R38d/13): "增长4.1%" for 66.02 ÷ 1585.72 = 4.16%
+    # (the copy's "??" before each paragraph, as the page gives it)
+    got = _read("二、部门决算情况说明\n??(一)收入支出决算总体情况说明。\n??1.总体情况。2022年度收入总计1651.74万元,"
+                "支出总计1651.74万元。收支较上年决算数增加66.02万元、增长4.1%,主要原因是业务收入增加。")
+    assert got["收支总计.增减"] == Decimal("66.02") and got["收支总计.增减率"] == Decimal("4.1")
+
+
+def test_each_totals_change_named_by_its_side_with_决算数():
+    # 重庆市工贸高级技工学校 (R39e/01): the 收入's and the 支出's changes, not two of the 收支总计's
+    got = _read("一、收入支出决算总体情况说明\n1.总体情况。2020年度收入总计13087.76万元,支出总计12590.45万元。"
+                "收入较上年决算数增加6354.12万元,增长94.4%,主要原因是:创收增加等。"
+                "支出较上年决算数增加5856.81万元,增长87.0%,主要原因是:学校扩大招生。")
+    assert got["收入总计.增减"] == Decimal("6354.12") and got["支出总计.增减率"] == Decimal("87.0")
+    assert "收支总计.增减" not in got
+
+
 def test_vehicles_told_with_verbs():
     got = _read("一、“三公”经费情况\n2015年按规定更新购置公务用车0辆。截至2015年12月底,单位共有公务用车8辆。")
     assert got["三公.购置车辆"] == 0 and got["三公.保有车辆"] == 8

@@ -106,6 +106,8 @@ _COMPARING = "与同比较上"
 #: year run into the amount after it).
 _NO_YEAR = re.compile(r"(?:^|(?<=[分、：:]))[ \t\u3000]*度\s*(?:部门|单位)\s*决算", re.M)
 _RUN_IN = re.compile(r"与\s*((?:19|20)\d\d)(\d{1,6}(?:\.\d+)?)\s*万元\s*相比")
+#: A date whose 年 was lost, the year run into its month: "截止202412月".
+_RUN_IN_DATE = re.compile(r"截[止至]\s*((?:19|20)\d\d)(1[0-2]|0?[1-9])\s*月")
 #: A year cut short: "202 年度部门决算" (three digits).
 _SHORT_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d)\s*年度\s*(?:部门|单位)?\s*决算")
 
@@ -147,6 +149,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
             yield Claim(model.YEAR, "决算", "", parts=(m.group(0).strip(),), span=lines.span(m.start(), m.end()))
     for m in _RUN_IN.finditer(text):
         yield Claim(model.YEAR, "比较", "", parts=(m.group(1), m.group(0)), span=lines.span(m.start(), m.end()))
+    for m in _RUN_IN_DATE.finditer(text):
+        yield Claim(model.YEAR, "日期", "", parts=(m.group(1), m.group(0)), span=lines.span(m.start(), m.end()))
 
 
 # --------------------------------------------------------------------------- 项 (说明五（三）)

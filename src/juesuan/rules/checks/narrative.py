@@ -34,7 +34,8 @@ N_ITEM_MISSING_PRIOR = Code("N-ITEM-MISSING-PRIOR", WARNING, "上年有支出、
 N_TOTALS_SUM = Code("N-TOTALS-SUM", ERROR, "说明一：收入（支出）总计与其构成不符，或收入总计≠支出总计"
                     "（“收入支出总计”恰为所述收入总计的两倍、疑将收入与支出相加时为警告）", also=(WARNING,))
 N_INCOME_SUM = Code("N-INCOME-SUM", ERROR, "说明二：本年收入与各项收入之和不符")
-N_EXPENDITURE_SUM = Code("N-EXPENDITURE-SUM", ERROR, "说明三：本年支出与各项支出之和不符")
+N_EXPENDITURE_SUM = Code("N-EXPENDITURE-SUM", ERROR, "说明三：本年支出与各项支出之和不符（所列各功能分类支出之和大于支出总额时为警告）",
+                         also=(WARNING,))
 N_FISCAL_SUM = Code("N-FISCAL-SUM", ERROR, "说明四：财政拨款收入（支出）总计与其构成不符")
 N_CLASS_SUM = Code("N-CLASS-SUM", ERROR, "说明五：一般公共预算财政拨款支出≠各类之和，或所列各项之和超过该类")
 N_ITEM_UNLISTED = Code("N-ITEM-UNLISTED", WARNING, "说明五：某类金额大于所列该类各项之和，可能有项级科目未说明")
@@ -281,6 +282,27 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
     if f:
         yield f
     yield from _doubled_totals(ctx)
+    f = _classes_over_total(ctx)
+    if f:
+        yield f
+
+
+def _classes_over_total(ctx: Context) -> Finding | None:
+    """The spending the 说明 lists by 类 for all its funds (全部资金.类.*) against the spending it totals: a list
+    may leave classes out, so only a sum above the total is found ("支出预算65.61万元,其中:一般公共服务支出预算
+    65.61万元,文化旅游体育与传媒支出预算50.53万元…": 131.22)."""
+    n, year = ctx.disclosure.narrative, year_of(ctx)
+    classes = sorted({st.key for st in n.statements if st.key.startswith("全部资金.类.") and keys.split(st.key)[1] == ""})
+    total_key = next((k for k in ("本年支出合计", "支出总计") if _sv(ctx, k)[0] is not None), None)
+    if len(classes) < 2 or total_key is None:
+        return None
+    total, tspan = _sv(ctx, total_key)
+    parts = [(named(k, year), _sv(ctx, k)[0]) for k in classes]
+    if sum(v for _, v in parts) <= total:
+        return None
+    return sum_finding(code=N_EXPENDITURE_SUM, severity=Severity.WARNING, total=total, parts=parts,
+                       total_label=named(total_key, year), message="所列各功能分类支出之和大于支出总额",
+                       spans=[tspan, *(_sv(ctx, k)[1] for k in classes)], section=section_label(ctx, total_key), relation="C40")
 
 
 def _doubled_totals(ctx: Context) -> Iterator[Finding]:

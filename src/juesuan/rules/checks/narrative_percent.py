@@ -31,7 +31,7 @@ N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及
 N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示")
 N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和"
                    "（基本支出、项目支出之和恰为所述总额，而其增减额之和不等于总额增减额时：一般公共预算财政拨款支出为错误，"
-                   "其余总额为警告，因上年可能另有其他支出）", also=(WARNING,))
+                   "其余总额为警告，因上年可能另有其他支出；收入总计与支出总计相等而二者增减额不同时亦为警告）", also=(WARNING,))
 N_BUDGET_GAP = Code("N-BUDGET-GAP", ERROR, "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）")
 N_BUDGET_DIFF = Code("N-BUDGET-DIFF", ERROR, "说明中与预算相比的增减额（含“与预算相比无增减”）与决算数−预算数不符")
 N_ZERO_BUDGET = Code("N-ZERO-BUDGET", INFO, "预算数为零时写出的预决算差异率（数学上无定义），仅作提示")
@@ -274,6 +274,10 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         ran = True
         if f is not None:
             yield f
+    f = _sides_deltas(ctx)
+    if f is not None:
+        ran = True
+        yield f
     if not ran:
         raise NotApplicable("说明中没有可核对的增减额")
 
@@ -304,6 +308,21 @@ def _structure_deltas(ctx: Context) -> Iterator[Finding | None]:
         if summed:
             seen.add((total, parts))
             yield f
+
+
+def _sides_deltas(ctx: Context) -> Finding | None:
+    """收入总计 and 支出总计 are equal each year, so their changes are too: where the 说明 states both totals
+    equal and each one's change, the changes differ only by a slip ("收入比2025年减少5.29万元" beside "支出比
+    2025年增加140.4万元", both totals 623.93). A warning: one of the two sentences may speak of a narrower figure."""
+    d, year = ctx.disclosure, year_of(ctx)
+    (income, _), (spending, _) = stated_value(d, "收入总计"), stated_value(d, "支出总计")
+    (up, uspan), (out, ospan) = stated_value(d, keys.key("收入总计", DELTA)), stated_value(d, keys.key("支出总计", DELTA))
+    if income is None or income != spending or up is None or out is None:
+        return None
+    return equal_finding(code=N_YOY_DELTA.at(WARNING), left=(named(keys.key("收入总计", DELTA), year), up),
+                         right=(named(keys.key("支出总计", DELTA), year), out), slack_parts=1,
+                         message="收入总计与支出总计相等，二者的增减额却不同", spans=[uspan, ospan],
+                         section=section_label(ctx, "收入总计"))
 
 
 #: The 三公 figures that are sums of others: the total of the three, the vehicles' of their two.

@@ -32,7 +32,7 @@ N_YOY_WORDS = Code("N-YOY-WORDS", ERROR, "“增加（减少）”“增长（�
 N_YEAR = Code("N-YEAR", ERROR, "标题、“××年度部门决算”、“截至××年12月31日”所写年度不是报告年度（“与××年相比”“上年（××年）”不是上一年度时，以及预算中“纳入××年度部门预算范围”不是本预算年度时，为警告）",
               also=(WARNING,))
 N_YEAR_MISSING = Code("N-YEAR-MISSING", WARNING, "年度缺失或不全：标题中“年度”前没有年份或年份缺位（如“第二部分度部门决算”“202 年度部门决算”），"
-                      "或年份后漏“年”字与金额连写（如“与2019498.83万元相比”）")
+                      "或年份后漏“年”字与金额、月份连写（如“与2019498.83万元相比”“截止202412月”）")
 
 
 # --------------------------------------------------------------------------- 决算 against 预算
@@ -319,7 +319,7 @@ def years(ctx: Context) -> Iterator[Finding]:
 
 @check(N_YEAR_MISSING)
 def missing_years(ctx: Context) -> Iterator[Finding]:
-    """标题中“年度”前应有年份；年份后应有“年”字，不与其后的金额连写。"""
+    """标题中“年度”前应有年份；年份后应有“年”字，不与其后的金额或月份连写。"""
     claims = _years(ctx)
     year = ctx.disclosure.identity.year or ctx.disclosure.unit.year or None
     for c in claims:
@@ -333,6 +333,9 @@ def missing_years(ctx: Context) -> Iterator[Finding]:
                                  {"原文": c.parts[0] if c.parts else "", "报告年度": str(year or "不明")}, spans(c.span), "文字")
         elif c.key == "比较" and year and len(c.parts) == 2 and c.parts[0] == str(year - 1):
             yield N_YEAR_MISSING(f"“{c.parts[1]}”中年份{c.parts[0]}后漏写“年”字，与金额连在一起",
+                                 {"原文": c.parts[1], "年份": c.parts[0]}, spans(c.span), "文字")
+        elif c.key == "日期" and year and len(c.parts) == 2 and abs(int(c.parts[0]) - year) <= 1:
+            yield N_YEAR_MISSING(f"“{c.parts[1]}”中年份{c.parts[0]}后漏写“年”字，与月份连在一起",
                                  {"原文": c.parts[1], "年份": c.parts[0]}, spans(c.span), "文字")
 
 

@@ -53,8 +53,9 @@ _REMNANT = re.compile(
     # instructions to the writer left in headings and the 目录
     # (not a note to the reader: "（注：如有不符，以报表为准）")
     r"|[（(]注[:：]?(?:请|如[^）)\n]{0,30}?(?:应|须|需)(?:写明|说明|填写|注明))[^）)\n]{0,30}[）)]"  # "（注:如无下属单位,应写明…)"
-    # a note's guidance, left in: "开展内容包括:具体出国开支及开展工作情况等"
-    r"|包括[：:]\s*具体[^。\n]{2,20}情况等"
+    # a note's guidance, left in: "开展内容包括:具体出国开支及开展工作情况等", "这部分主要介绍本单位机构设置情况,
+    # 格式和内容没有固定要求,可以参考但不限于以下内容:"
+    r"|包括[：:]\s*具体[^。\n]{2,20}情况等|这部分主要介绍[^。\n]{2,30}|格式和内容没有固定要求[^。\n]{0,30}"
     r"|[（(]仅有一个单位的部门[^）)\n]{0,40}[）)]"
     r"|本部分内容为“[^”\n]{0,10}”"
     # a budget template's note of what to write, left after the text: "（绩效目标管理工作情况，以及编报绩效目标的
