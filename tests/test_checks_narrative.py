@@ -243,6 +243,18 @@ def test_a_budgets_classes_adding_up_to_more_than_its_spending(tmp_path):
     assert not page_found(check_page(tmp_path, short), "N-EXPENDITURE-SUM")
 
 
+_CARRIED = ("某区某小学2024年部门预算情况说明\n二、部门收支总体情况\n(一)收入预算。2024年年初预算数520.25万元,其中:"
+            "一般公共预算拨款478.66万元,政府性基金预算拨款0万元,事业收入9.58万元,其他收入13.05万元,上年结转收入18.96万元。\n"
+            "三、部门财政拨款收支情况\n(一)一般公共预算。2024年一般公共预算财政拨款收入{fiscal}万元,"
+            "一般公共预算财政拨款支出{fiscal}万元。\n")
+
+
+def test_a_funds_income_with_and_without_the_carry_over_is_no_repeat(tmp_path):
+    # 武隆区浩口小学 (R39e/15, wrapped): 497.62 = 478.66 + 上年结转收入 18.96
+    assert not page_found(check_page(tmp_path, _CARRIED.format(fiscal="497.62")), "N-REPEAT")
+    assert page_found(check_page(tmp_path, _CARRIED.format(fiscal="497.00")), "N-REPEAT")
+
+
 _FUND_LINES = ("南宁市西乡塘区人民代表大会常务委员会2017年部门预算\n(一)2017年部门收入预算总体情况\n"
                "2017年收入总预算{total}万元,同比减少17.05万元,同比下降3.28%。其中:\n"
                "1、一般公共财政预算拨款507.37万元,同比减少19.96万元。\n2、上年结余收入8.3万元,同比增加8.3万元。")

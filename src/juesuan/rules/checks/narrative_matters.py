@@ -366,6 +366,7 @@ def repeated(ctx: Context) -> Iterator[Finding]:
     for a, b in _SAME:
         if a in by_key and b in by_key:
             by_key.setdefault(f"{a}｜{b}", []).extend([by_key[a][0], by_key[b][0]])
+    carried = {v for k in ("年初结转和结余", "年初财政拨款结转和结余") if (v := stated_value(ctx.disclosure, k)[0])}
     for key, group in by_key.items():
         values = sorted({s.value for s in group})
         if len(values) < 2:
@@ -376,6 +377,9 @@ def repeated(ctx: Context) -> Iterator[Finding]:
             continue  # "行政编制115人，实有人数107人；事业编制31人，实有人数26人": two quantities, one name
         if _fund_of(first) != _fund_of(other):
             continue  # "一般公共预算收入总计…，年末结转和结余30.65万元": that fund's, not the unit's
+        if key.startswith("收入.") and abs(first.value - other.value) in carried:
+            continue  # "一般公共预算拨款478.66万元…上年结转收入18.96万元" and "一般公共预算财政拨款收入497.62万元":
+            # the fund's income without and with last year's carry-over
         unit = first.unit if first.unit != "%" else ""
         yield N_REPEAT(f"{quoted(key, year_of(ctx))}在说明中出现{len(group)}次，数值不同：{first.value:f}{unit} 与 {other.value:f}{unit}",
                       {"第一处": f"{first.value:f}{first.unit}", "另一处": f"{other.value:f}{other.unit}", "关系": "C52"},
