@@ -274,9 +274,9 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         ran = True
         if f is not None:
             yield f
-    f = _sides_deltas(ctx)
+    checked, f = _sides_deltas(ctx)
+    ran = ran or checked
     if f is not None:
-        ran = True
         yield f
     if not ran:
         raise NotApplicable("说明中没有可核对的增减额")
@@ -310,16 +310,17 @@ def _structure_deltas(ctx: Context) -> Iterator[Finding | None]:
             yield f
 
 
-def _sides_deltas(ctx: Context) -> Finding | None:
+def _sides_deltas(ctx: Context) -> tuple[bool, Finding | None]:
     """收入总计 and 支出总计 are equal each year, so their changes are too: where the 说明 states both totals
     equal and each one's change, the changes differ only by a slip ("收入比2025年减少5.29万元" beside "支出比
-    2025年增加140.4万元", both totals 623.93). A warning: one of the two sentences may speak of a narrower figure."""
+    2025年增加140.4万元", both totals 623.93). A warning: one of the two sentences may speak of a narrower figure.
+    (whether it could be checked, the finding)."""
     d, year = ctx.disclosure, year_of(ctx)
     (income, _), (spending, _) = stated_value(d, "收入总计"), stated_value(d, "支出总计")
     (up, uspan), (out, ospan) = stated_value(d, keys.key("收入总计", DELTA)), stated_value(d, keys.key("支出总计", DELTA))
     if income is None or income != spending or up is None or out is None:
-        return None
-    return equal_finding(code=N_YOY_DELTA.at(WARNING), left=(named(keys.key("收入总计", DELTA), year), up),
+        return False, None
+    return True, equal_finding(code=N_YOY_DELTA.at(WARNING), left=(named(keys.key("收入总计", DELTA), year), up),
                          right=(named(keys.key("支出总计", DELTA), year), out), slack_parts=1,
                          message="收入总计与支出总计相等，二者的增减额却不同", spans=[uspan, ospan],
                          section=section_label(ctx, "收入总计"))
