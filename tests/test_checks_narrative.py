@@ -328,6 +328,12 @@ def test_office_count_against_the_names_listed():
     # a list ending in 等, or naming something that is no office, is not counted
     assert not found(read("本单位设立5个内设机构，分别是：办公室、业务科等。"), "N-ORG-COUNT")
     assert not found(read("本单位下设2个科室，包括：办公室、负责全区审批工作。"), "N-ORG-COUNT")
+    # R39f/11 (彭水县大同镇): "下属 7个二级预算单位,分别是大同镇人民政府(本级)、…" with six named
+    units = ("下属 {n}个二级预算单位,分别是大同镇人民政府(本级)、大同镇便民服务中心(退役军人服务站)、大同镇综合行政执法大队、"
+             "大同镇产业发展服务中心、大同镇新时代文明实践服务中心、大同镇村镇建设服务中心。")
+    (hit,) = found(read(units.format(n=7)), "N-ORG-COUNT")
+    assert hit.figures["所列个数"] == "6"
+    assert not found(read(units.format(n=6)), "N-ORG-COUNT")
     # "中心设9个内设机构" (设 alone)
     assert found(read("招商服务中心设9个内设机构,分别为:办公室、区域协作股、招商股。"), "N-ORG-COUNT")
 

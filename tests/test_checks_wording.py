@@ -82,6 +82,9 @@ def test_a_count_left_as_stars_or_empty_is_a_blank_figure():
     (hit,) = found(doc(text="我单位共有职工人,其中正式职工427人。"), "W-PLACEHOLDER")
     assert hit.figures["原文"] == "共有职工人"
     assert not found(doc(text="我单位共有职工人数427人,职工人均支出2万元。"), "W-PLACEHOLDER")
+    # R39f/11: a list the template left empty
+    (hit,) = found(doc(text="统筹设置5个事业单位:分别是。下属单位分别是办公室、财务室。"), "W-PLACEHOLDER")
+    assert hit.figures["原文"] == "统筹设置5个事业单位:分别是"
 
 
 def test_the_templates_note_of_how_to_write_a_part_is_a_remnant():

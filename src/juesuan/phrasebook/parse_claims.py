@@ -244,11 +244,11 @@ def _listings(lines: Lines) -> Iterator[Claim]:
 
 
 #: "设立 1 个内设机构，分别是：办公室、…": a count of offices and the names that follow it.
-_ORGANS = re.compile(r"(?:设立|设置|下设|内设|设有|共设|(?<![建开增])设)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个"
-                     r"(内设机构|职能科室|内设科室|科室|股室|处室|下属单位|二级单位)[，,]?"
+_ORGANS = re.compile(r"(?:设立|设置|下设|内设|设有|共设|(?<![建开增])设|下属)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个"
+                     r"(内设机构|职能科室|内设科室|科室|股室|处室|下属单位|二级单位|二级预算单位)[，,]?"
                      r"(?:分别(?:是|为)|包括|即|具体为)[：:]?([^。；;]{1,400}?)(?:[。；;]|$)")
 #: How an office's or a unit's name ends; a list any of whose names ends otherwise is not read.
-_ORGAN_END = re.compile(r"(?:室|科|股|处|部|所|站|队|组|中心|办|局|院|校|馆|会|社|园|台|大队|中队|分局)$")
+_ORGAN_END = re.compile(r"(?:室|科|股|处|部|所|站|队|组|中心|办|局|院|校|馆|会|社|园|台|大队|中队|分局|政府)$")
 _ORGAN_SPLIT = re.compile(r"[、，,]|(?<=[室科股处部所站队组心办局院校馆])(?:和|及|以及)")
 
 

@@ -27,7 +27,7 @@ W_QUESTION_MARK = Code("W-QUESTION-MARK", WARNING, "正文中有半角问号或�
 W_TEMPLATE_REMNANT = Code("W-TEMPLATE-REMNANT", ERROR, "正文或表下说明中留有模板说明或编写提示（如“（如持平作持平表述）”“请补充”“仍保留该表格式，并在本表下方作下述说明”）；"
                                                     "只留下模板的个别字词（“列明”、单位名称后的“部门（单位）”、“财政厅（局）”、段首的“机构设置要求：”）为警告", also=(WARNING,))
 W_TEMPLATE_CHOICE = Code("W-TEMPLATE-CHOICE", ERROR, "正文中留有模板的二选一写法（如“增长（下降）”“大于（小于）”“增加/减少”“增（减）”），未按实际情况取舍")
-W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符（数字、科目名称或封面日期的月份空着未填时为警告）",
+W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”“某某”等占位符（数字、科目名称、“分别是”后的名称或封面日期的月份空着未填时为警告）",
                      also=(WARNING,))
 W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
@@ -92,6 +92,8 @@ _FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ 
                            r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])"
                            r"|共有(?:在职)?(?:干部)?(?:教)?职工人(?=[,，、;；。])"  # "我单位共有职工人,其中正式职工427人"
                            r"|共[ \t\u3000]+(?:台|辆|个|人|名|家)(?=[。，,；;])")  # "公务用车辆共 台。"
+#: A list the template left empty: "统筹设置5个事业单位:分别是。".
+_LIST_BLANK = re.compile(r"[^，,。；;\n]{0,16}分别(?:是|为)[：:]?[ \t\u3000]*(?=[。；;])")
 #: A subject's level printed with no name before it: "…及相关机构事务(款)(项):支出决算为441.72万元".
 _LEVEL_BLANK = re.compile(r"[（(](?:类|款)[）)][ \t]*[（(](?:款|项)[）)]")
 #: A date line whose month the template left blank: "二〇二三年月", "2023年  月  日" (the whole line).
@@ -227,6 +229,9 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
     for first, shown, count, more in _per_line(text, _FIGURE_BLANK.finditer(text)):
         yield W_PLACEHOLDER.at(WARNING)(f"“{shown}”中缺少数字（模板的空格未填）{more}", {"原文": shown, "处数": count},
+                                        spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
+    for first, shown, count, more in _per_line(text, _LIST_BLANK.finditer(text)):
+        yield W_PLACEHOLDER.at(WARNING)(f"“{shown}”之后没有列出名称（模板的空格未填）{more}", {"原文": shown, "处数": count},
                                         spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
     for first, shown, count, more in _per_line(text, _LEVEL_BLANK.finditer(text)):
         yield W_PLACEHOLDER.at(WARNING)(f"科目“{shown}”中缺少名称（模板的空格未填）{more}", {"原文": shown, "处数": count},
