@@ -415,10 +415,15 @@ _RETIRED = re.compile(rf"(?P<head>离退休(?:人数|人员)?)[^\S\n]*(?:为)?[^
                       rf"[^\S\n]*人[^\S\n]*[，,、][^\S\n]*(?P<b_name>退休(?:人员|职工|干部)?)[^\S\n]*(?:为)?[^\S\n]*(?P<b>{_COUNT})[^\S\n]*人")
 
 
+def _staff_claim(lines: Lines, m: re.Match, names: Sequence[str], counts: Sequence[Decimal | None]) -> Claim:
+    """The head count ``m`` reads (its words in group "head", its number in "n") and the kinds it lists."""
+    return Claim(model.STAFF_PARTS, m.group("head"), m.group(0), parts=tuple(names),
+                 amounts=(parse_amount(m.group("n")), *counts), span=lines.span(m.start(), m.end()))
+
+
 def _staff_parts(lines: Lines) -> Iterator[Claim]:
     for m in _RETIRED.finditer(lines.text):
-        yield Claim(model.STAFF_PARTS, m.group("head"), m.group(0), parts=(m.group("a_name"), m.group("b_name")),
-                    amounts=tuple(parse_amount(m.group(k)) for k in ("n", "a", "b")), span=lines.span(m.start(), m.end()))
+        yield _staff_claim(lines, m, (m.group("a_name"), m.group("b_name")), (parse_amount(m.group("a")), parse_amount(m.group("b"))))
     for m in _IN_POST.finditer(lines.text):
         parts = [_HEAD_PART.match(p.strip()) for p in re.split(r"[，,、]", m.group("list")) if p.strip()]
         if len(parts) < 2 or None in parts:
@@ -426,9 +431,7 @@ def _staff_parts(lines: Lines) -> Iterator[Claim]:
         names = [p.group("name") for p in parts]
         if len(set(names)) < len(names) or not all(n.endswith("人员") and sum(k in n for k in _POST_PAID) == 1 for n in names):
             continue  # only kinds that cannot overlap (行政人员, 全额事业人员, 自收自支事业人员, 工勤人员)
-        yield Claim(model.STAFF_PARTS, m.group("head"), m.group(0), parts=tuple(names),
-                    amounts=(parse_amount(m.group("n")), *(parse_amount(p.group("n")) for p in parts)),
-                    span=lines.span(m.start(), m.end()))
+        yield _staff_claim(lines, m, names, [parse_amount(p.group("n")) for p in parts])
     for m in _HEAD_COUNT.finditer(lines.text):
         listed = re.sub(r"[（(][^（）()]*[）)]", "", m.group("list"))
         names, counts = [], []
@@ -443,8 +446,7 @@ def _staff_parts(lines: Lines) -> Iterator[Claim]:
             continue
         if ("在职" in kinds and any(k in _POST_KINDS for k in kinds)) or ("离退休" in kinds and any(k in ("离休", "退休") for k in kinds)):
             continue  # two ways of counting mixed: a part may hold another
-        yield Claim(model.STAFF_PARTS, m.group("head"), m.group(0), parts=tuple(names),
-                    amounts=(parse_amount(m.group("n")), *counts), span=lines.span(m.start(), m.end()))
+        yield _staff_claim(lines, m, names, counts)
 
 
 def read_claims(lines: Sequence[tuple[str, Span]], projects: Sequence[str] = ()) -> tuple[Claim, ...]:
