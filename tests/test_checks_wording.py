@@ -78,6 +78,10 @@ def test_a_count_left_as_stars_or_empty_is_a_blank_figure():
     assert [h.figures["原文"] for h in hits] == ["**", "行政人", "共 台"] and all(h.severity.value == "warning" for h in hits)
     # a bold mark around a figure, and 人 after a kind that is named with its count, are no blank
     assert not found(doc(text="参照公务员法管理的事业单位**2**个。\n行政人员2人，事业人员6人，离退休人员1人。"), "W-PLACEHOLDER")
+    # an income's amount left blank in a list of filled ones (R40h/17); a table's "单位:万元" is no blank
+    (hit,) = found(doc(text="其中:政府性基金预算拨款0.00万元,事业收入资金万元,上级补助收入资金0.00万元。"), "W-PLACEHOLDER")
+    assert hit.figures["原文"] == "万元"
+    assert not found(doc(text="其中:事业收入资金12.00万元。\n金额单位:万元。"), "W-PLACEHOLDER")
     # R36z/06: "我单位共有职工人,其中正式职工427人"; the number of staff named as such is none
     (hit,) = found(doc(text="我单位共有职工人,其中正式职工427人。"), "W-PLACEHOLDER")
     assert hit.figures["原文"] == "共有职工人"

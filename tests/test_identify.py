@@ -334,6 +334,10 @@ def test_a_page_cut_after_a_number_in_a_sentence_is_partial():
     start = ["某站2016年度部门决算", "第一部分 部门概况", "一、部门职责", "负责全县水利行业管理。", "第二部分 某站2016年部门决算表"]
     assert identify(lines(*start, "一、水利管理站《收入支出决算总表"))[0].partial.startswith("文件不完整")
     assert identify(lines(*start, "一、水利管理站《收入支出决算总表》"))[0].partial == ""
+    # R40g/12 (国家大剧院): a share cut before its %, its base named between 占 and the figure
+    share = "2017年度收入总计96159.74万元。在本年收入中,财政拨款收入46469.46万元,占收入合计的48.33%;事业收入34721.76万元,占收入合计的36.1"
+    assert identify(lines(*start[:4], share))[0].partial.startswith("文件不完整")
+    assert identify(lines(*start[:4], share + "%。"))[0].partial == ""
 
 
 def test_titles_of_summaries_and_under_page_chrome():
@@ -585,3 +589,34 @@ def test_the_year_the_body_tells_most_wins_over_a_leftover_line_of_last_years():
 def test_a_units_name_with_both_department_and_sangong_tails():
     t = find_title(lines("2018年度湛江市环境保护局部门“三公”经费预算说明"))
     assert (t.unit, t.year) == ("湛江市环境保护局", 2018)
+
+
+def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentence():
+    # 重庆 (R39e/03): the post's title names a bare "学校"; the document's own title, under the post's
+    # bulleted metadata, names the school
+    school = identify(lines("学校2020年度部门决算情况说明", "  • 发布人:", "  • 时间:2021-08-31", "  • 来源:财务处",
+                            "重庆市工业高级技工学校", "2020年度部门决算情况说明", "一、部门基本情况"))[0]
+    assert (school.unit, school.region) == ("重庆市工业高级技工学校", "重庆")
+    # a portal's field label (R38c/17) and a title that runs on into 关于 (R38c/13)
+    assert find_title(lines("  • 文件标题 重庆市黔江区公路事务中心 2023年度决算公开说明")).unit == "重庆市黔江区公路事务中心"
+    assert find_title(lines("锡林郭勒盟文物保护管理站(包括锡盟博物馆)关于2015年部门决算情况")).unit == \
+        "锡林郭勒盟文物保护管理站(包括锡盟博物馆)"
+    # a unit's code, a page's font-size buttons and its share link before the name; a 单位 after it (R39f, R38d/14)
+    assert find_title(lines("360035柳州市马鞍山幼儿园2023年单位预算公开说明")).unit == "柳州市马鞍山幼儿园"
+    for buttons in (("大中小奉节县汾河镇人民政府(本级)",), ("大", "中", "小", "奉节县汾河镇人民政府(本级)")):
+        assert find_title(lines(*buttons, "2026年预算情况说明")).unit == "奉节县汾河镇人民政府(本级)"
+    assert find_title(lines("我要收藏", "文章分享", "广西壮族自治区林业局机关服务中心", "2026年单位预算公开说明", "目 录")).unit == \
+        "广西壮族自治区林业局机关服务中心"
+    assert find_title(lines("怀远县水利局单位2025年一般公共预算“三公”经费预算")).unit == "怀远县水利局"
+    assert find_title(lines("政府信息公开", "【财政决算】天水市麦积区博物馆2017年度部门决算")).unit == "天水市麦积区博物馆"
+    # no title: the 概况 sentence saying what the unit is, past its short name (R37a/06) or as a budget unit (R39e/11)
+    page = ("一、部门基本情况", "{who},主要职能是:负责区域内的管理工作。", "二、2023年度收入支出决算总体情况",
+            "2023年度收入总计100.00万元。")
+    for who, unit in (("重庆解放碑中央商务区管理委员会(以下简称“本部门”)为渝中区政府派出机构", "重庆解放碑中央商务区管理委员会"),
+                      ("重庆市涪陵区李渡街道李渡小学校是区教委二级预算单位", "重庆市涪陵区李渡街道李渡小学校")):
+        found = identify(lines(page[0], page[1].format(who=who), *page[2:]))[0]
+        assert (found.unit, found.region) == (unit, "重庆")
+    # or where it stands (R40h/01)
+    assert identify(lines(page[0], "增福镇卫生院位于增福镇福兴路16号,占地面积6.67亩。", *page[2:]))[0].unit == "增福镇卫生院"
+    # the unit that says it is one needs its name: "本部门是一级预算单位" names none
+    assert identify(lines(page[0], page[1].format(who="本部门是一级预算单位"), *page[2:]))[0].unit == ""

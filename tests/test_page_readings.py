@@ -229,6 +229,12 @@ def test_a_clause_printing_last_years_amount_its_change_and_rate_is_checked_whoe
     told = ("某县某局2022年部门预算\n一、部门预算情况说明\n2022年支出预算619.9万元,比2021年预算601.16万元增加18.74万元,"
             "增长3.5%,增加的原因是人员增加。\n")
     assert len(page_found(check_page(tmp_path, told), "N-YOY-PCT")) == 1
+    # the subject named again between the year and the amount (R40i/11: 28.9 ÷ 1761.29 = 1.64%)
+    again = ("某市某院2026年部门预算\n一、部门预算情况说明\n按照综合预算的原则,本院所有收入和支出均纳入部门预算管理。"
+             "2026年收支总预算1,790.19万元,较2025年收支预算总数1,761.29万元增加28.9万元,增长{}%,主要原因是人员正常调资。\n")
+    (hit,) = page_found(check_page(tmp_path, again.format("1.61")), "N-YOY-PCT")
+    assert hit.figures["重算增减率"] == "1.64%"
+    assert not page_found(check_page(tmp_path, again.format("1.64")), "N-YOY-PCT")
 
 
 _PARTY_SCHOOL = ("县委党校2020年度部门决算\n第三部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
@@ -326,3 +332,33 @@ def test_a_completion_rate_of_the_full_year_budget_it_names(tmp_path):
     (hit,) = page_found(check_page(tmp_path, _LUOHU.format(rate="76.2")), "N-COMPLETION")
     assert hit.figures["重算完成率"] == "67.17%"
     assert "N-COMPLETION" not in page_codes(check_page(tmp_path, _LUOHU.format(rate="67.2")))
+
+
+_FISCAL_BUDGET = ("天水市麦积区实验小学2022年部门预算情况说明\n二、收入预算情况说明\n"
+                  "2022年财政拨款收入预算{now}万元,比2021年财政拨款收入预算1076.85万元增加16.16万元,增加1.5%。"
+                  "其中:一般公共预算财政拨款收入1093.01万元。\n")
+
+
+def test_a_budgets_grant_named_before_the_word_budget(tmp_path):
+    # R39f/07: 985.64 is 91.21 below last year's 1076.85, and below its own general budget part 1093.01
+    wrong = page_codes(check_page(tmp_path, _FISCAL_BUDGET.format(now="985.64")), "error")
+    assert {"N-YOY-WORDS", "N-INCOME-SUM"} <= set(wrong)
+    # 1076.85 + 16.16 = 1093.01, all of it the general budget's
+    assert not page_codes(check_page(tmp_path, _FISCAL_BUDGET.format(now="1093.01")), "error")
+
+
+_GRANT_PARTS = ("某镇某中心2026年单位预算情况说明\n二、单位收支总体情况\n"
+                "(一)收入预算2026年年初预算数{total}万元,其中:一般公共预算拨款65.61万元,政府性基金预算拨款{fund}万元。"
+                "收入较2025年增加2.48万元。\n"
+                "(二)支出预算2026年年初预算数{total}万元。支出预算较2025年增加2.48万元,主要是基本支出预算增加2.48万元。\n"
+                "三、单位预算情况说明\n"
+                "2026年一般公共预算财政拨款收入65.61万元,一般公共预算财政拨款支出65.61万元,比2025年增加0.82万元。其中:"
+                "基本支出65.61万元,比2025年增加0.82万元,主要原因是社保缴费基数变更。\n")
+
+
+def test_the_units_basic_spending_and_the_grants_are_one_figure_when_the_grant_is_all_it_spends(tmp_path):
+    # R38d/07: all 65.61 is the general budget's, so 基本支出 rose by 2.48 and by 0.82 at once
+    (hit,) = page_found(check_page(tmp_path, _GRANT_PARTS.format(total="65.61", fund="0")), "N-REPEAT")
+    assert hit.severity.value == "error" and {hit.figures["第一处"], hit.figures["另一处"]} == {"2.48万元", "0.82万元"}
+    # R40h/08: with 1.66 of another fund the unit's 基本支出 is not the grant's
+    assert not page_found(check_page(tmp_path, _GRANT_PARTS.format(total="67.27", fund="1.66")), "N-REPEAT")

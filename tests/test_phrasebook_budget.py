@@ -202,3 +202,39 @@ def test_a_kind_of_人员经费_is_not_人员经费_and_a_carry_overs_change_is_
                          "上年结转结余资金1.58万元;收入较去年增加24.87万元,主要是一般公共预算拨款增加23.29万元,"
                          "上年结转结余资金增加1.58万元。")
     assert got["收入.一般公共预算财政拨款收入.增减"] == [Decimal("23.29")]
+
+
+def test_each_fund_named_in_a_reason_takes_its_own_change():
+    # R40i/06 (重庆 2026): "政府性基金预算拨款增加0.00万元" is the fund's change, not a second one of the general budget's
+    v = stated("二、单位收支总体情况",
+               "(一)收入预算:2026年年初预算数224.89万元,其中:一般公共预算拨款224.89万元,政府性基金预算拨款0.00万元;"
+               "收入比2025年减少26.20万元,主要是一般公共预算拨款减少26.20万元,政府性基金预算拨款增加0.00万元。")
+    assert v["收入.一般公共预算财政拨款收入.增减"] == [D("-26.20")]
+    assert v["收入.政府性基金预算财政拨款收入"] == [D("0.00")] and v["收入.政府性基金预算财政拨款收入.增减"] == [D("0.00")]
+    # a grant the phrasebook does not know keeps its change to itself
+    other = stated("二、单位收支总体情况", "(一)收入预算:2026年年初预算数224.89万元;收入比2025年减少26.20万元,"
+                   "主要是一般公共预算拨款减少26.20万元,市级专项拨款增加0.00万元。")
+    assert other["收入.一般公共预算财政拨款收入.增减"] == [D("-26.20")]
+
+
+def test_a_paragraph_opening_on_the_general_budgets_grant_splits_the_grant():
+    # R40h/08 (云阳 2025): under "三、单位预算情况说明" the 基本支出 and 项目支出 after the grant are the grant's
+    # (−35.51 − 31.51 = −67.02), not the unit's all-funds parts told under 二 (项目支出 −27.03)
+    v = stated("二、单位收支总体情况",
+               "(二)支出预算:2025年年初预算数735.09万元。支出预算较2024年减少62.54万元,主要是基本支出预算减少35.51万元,"
+               "项目支出预算减少27.03万元。",
+               "三、单位预算情况说明",
+               "2025年一般公共预算财政拨款收入727.11万元,一般公共预算财政拨款支出727.11万元,比2024年减少67.02万元。其中:"
+               "基本支出695.37万元,比2024年减少35.51万元;项目支出31.74万元,比2024年减少31.51万元。")
+    assert v["支出.项目支出.增减"] == [D("-27.03")]
+    assert v["一般公共预算财政拨款基本支出"] == [D("695.37")] and v["一般公共预算财政拨款项目支出.增减"] == [D("-31.51")]
+
+
+def test_a_sangong_paragraph_under_other_matters_opening_on_its_numbered_title():
+    # R40h/04 (湘阴县工商联 2018): the 三公 figures run on from their numbered title under 四、其他重要事项
+    v = stated("四、其他重要事项的情况说明",
+               "1、年度一般公共预算财政拨款“三公”经费支出预算情况。我部门2018年度“三公”经费支出合计为2.6万元,"
+               "比2017年决算数减少0.4万元,减少0.8 %。")
+    assert v["三公.合计"] == [D("2.6")] and v["三公.合计.增减"] == [D("-0.4")]
+    # another numbered matter is no 三公's
+    assert "三公.合计" not in stated("四、其他重要事项的情况说明", "2、机关运行经费情况。本部门2018年机关运行经费2.6万元。")

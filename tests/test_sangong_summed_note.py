@@ -196,3 +196,18 @@ def test_a_count_unchanged_from_last_year_is_no_change_of_the_money(tmp_path):
     assert "N-YOY-PCT" not in page_codes(result)
     said = _read(note, year=2021)
     assert said["三公.公务接待费.增减率"] == Decimal("-100")
+
+
+# a city's summed budget (岳阳, 2016, read as one line) lists other transport beside the vehicles' two parts
+_YUEYANG = ("2016年市本级财政拨款“三公”经费情况说明 岳阳市本级部门使用当年一般公共预算拨款安排的2016年“三公”经费预算为19043万元,"
+            "其中,公务接待费7494万元,因公出国(境)费382万元,公务用车购置及运行维护费11167万元(其中,公务用车购置费255万元,"
+            "公务用车运行维护费7922万元{others})。\n")
+
+
+def test_other_transport_listed_beside_the_vehicles_parts_is_no_shortfall(tmp_path):
+    # 255 + 7922 + 144 + 2846 = 11167: the two parts no key holds make up the vehicles' total
+    listed = check_page(tmp_path, _YUEYANG.format(others=",其他交通工具购置144万元,其他交通费用2846万元"))
+    assert "N-SANGONG-SUM" not in page_codes(listed)
+    # without them 255 + 7922 = 8177 falls 2990 short
+    (hit,) = [f for f in check_page(tmp_path, _YUEYANG.format(others="")).report.findings if f.code == "N-SANGONG-SUM"]
+    assert hit.figures["差额"] == "-2,990.00"

@@ -96,10 +96,11 @@ _UNREAD = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?万元")
 _UNREAD_YUAN = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?元")  # the same, in a 说明 in 元
 _SEMICOLON = re.compile(r"[；;]")
 #: A name no clause read right before a change ("；会议费减少87.51万元", "相比，收入增加23.74万元",
-#: "主要是农林水支出经费拨款减少1042万元", "上年结转结余资金增加1.58万元"): the
+#: "主要是农林水支出经费拨款减少1042万元", "上年结转结余资金增加1.58万元", "市级专项拨款增加0.00万元"; not
+#: "“三公”经费财政拨款决算数…", a subject's own words): the
 #: change is that name's; so is any unread name after 其中 (the sub-total's figures, "其中：公务用车
 #: 购置支出决算为0万元": the part's, not the sub-total's).
-_UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入|支出经费拨款|资金)"
+_UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入|(?<!财政)拨款|资金)"
                           r"|[，,；;。：:]\s*(?:收入|支出))(?:支出)?(?:决算数?)?"
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$"
                           r"|其中[：:]\s*[\u4e00-\u9fa5“”]{2,16}$")

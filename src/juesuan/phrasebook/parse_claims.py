@@ -72,6 +72,8 @@ _YEARS = (
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
     # a budget's own year: "纳入…2024年度部门预算范围的单位", "纳入2015年部门预算编报的单位" (checked in a budget only)
     ("预算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)\s*预算(?=范围|编制范围|编报|公开|情况说明|说明)")),
+    # ... its own figures: "(一)收入预算:2025年年初预算数321.83万元" (not "上年（2024年）年初预算数…")
+    ("预算", re.compile(rf"(?<![\d（(]){_Y}\s*年\s*年初预算数?(?=\s*为?\s*\d)")),
     # ... and a part heading of its own: "第二部分 2025年部门预算表"
     ("预算", re.compile(rf"(?m)^[^\S\n]*第[一二三四五六七八九十]+部分[:：\s]*{_Y}\s*年度?\s*(?:部门|单位)\s*预算表")),
     # "2015年衢江区“三公”经费支出决算同比下降的原因": the year whose accounts changed
@@ -361,7 +363,9 @@ def _completion_clauses(lines: Lines) -> Iterator[Claim]:
 #: Last year's amount, the change and its rate in one clause: "比2021年预算231.17万元增加33.55万元,增长17.51 %",
 #: "比2019年(680806元)增加368347元,增加35.11 %" (the amounts in one unit, 万元 or 元: the rate is their ratio).
 _YOY_CLAUSE = re.compile(
-    r"(?:比|较|与)[^\S\n]*(?:上年度?|去年|上一年度?|(?:19|20)\d\d[^\S\n]*年度?)[^\S\n]*(?:同期)?(?:年初)?(?:预算数?|决算数?|支出数?)?"
+    r"(?:比|较|与)[^\S\n]*(?:上年度?|去年|上一年度?|(?:19|20)\d\d[^\S\n]*年度?)[^\S\n]*(?:同期)?(?:年初)?"
+    # the subject named again ("较2025年收支预算总数1,761.29万元增加28.9万元")
+    r"(?:[\u4e00-\u9fa5]{0,10}?(?:总数|总额|总计|合计|收入|支出|拨款|经费))?(?:预算数?|决算数?|支出数?)?"
     r"[^\S\n]*(?:为)?[^\S\n]*(?P<open>[（(])?(?P<prior>\d[\d,]*(?:\.\d+)?)[^\S\n]*(?P<unit>万?元)(?(open)[）)])"
     r"[^\S\n]*(?:相比)?[，,]?[^\S\n]*"
     r"(?P<dir>增加|减少)[^\S\n]*(?P<delta>\d[\d,]*(?:\.\d+)?)[^\S\n]*(?P=unit)[^\S\n]*[，,、]?[^\S\n]*"

@@ -96,8 +96,24 @@ def topic_of(title: str, parent: str | None = None) -> str | None:
     return None
 
 
+#: A paragraph opening on the general budget's grant under no topic or the whole accounts' (重庆 2025:
+#: "三、单位预算情况说明 / 2025年一般公共预算财政拨款收入727.11万元,…支出727.11万元,…其中:基本支出695.37万元"):
+#: its 基本支出 and 项目支出 are the grant's.
+_FUND_LEAD = re.compile(r"^(?:(?:19|20)\d\d\s*年度?)?一般公共预算财政拨款(?:收入|支出)\s*\d")
+
+
+#: A paragraph under 其他重要事项 opening on its numbered 三公 title (湖南 2018: "1、年度一般公共预算财政拨款“三公”经费
+#: 支出预算情况。我部门2018年度“三公”经费支出合计为2.6万元,…").
+_SANGONG_LEAD = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[）)])[^。：:，,；;]{0,30}[“\"]?三公[”\"]?经费"
+                           r"[^。：:，,；;]{0,16}情况[。：:]")
+
+
 def lead_topic(paragraph: str, topic: str | None) -> str | None:
     """The topic a paragraph opening on a short numbered name takes under ``topic``, else ``topic``."""
+    if topic in (None, "收支总体") and _FUND_LEAD.match(paragraph):
+        return "一般公共"
+    if topic in (None, "其他重要事项", "其他事项") and _SANGONG_LEAD.match(paragraph):
+        return "三公"
     m = _LEAD.match(paragraph) if topic in _LEAD_RULES else None
     if m:
         for word, lead in _LEAD_RULES[topic]:
@@ -192,7 +208,9 @@ OVERALL = (
 INCOME = tuple(_p(f"收入.{i}", f"{i}{{收入.{i}:amt}}", "收入", "收支总体", not_after="算育研") for i in INCOME_ITEMS)
 #: The fund lines of 财政拨款收入 ("其中：一般公共预算财政拨款收入…", "政府性基金预算财政拨款收入0万元，占0%"):
 #: their own keys, longer than "财政拨款收入…" so never read as the 财政拨款 total.
-FUND_INCOME = tuple(_p(f"收入.{i}", f"{i.removesuffix('收入')}[收入]{{收入.{i}:amt}}", "收入", "财拨总体", "收支总体", variant=True)
+# (the general budget's under its own topic too: a paragraph opening on its grant, _FUND_LEAD)
+FUND_INCOME = tuple(_p(f"收入.{i}", f"{i.removesuffix('收入')}[收入]{{收入.{i}:amt}}", "收入", "财拨总体", "收支总体",
+                       *(("一般公共",) if i.startswith("一般公共") else ()), variant=True)
                     for i in FUND_INCOME_ITEMS)
 # (not a kind of 项目 in a budget: "人员类项目支出375.95万元,…运转类项目支出50.76万元")
 EXPENDITURE = tuple(_p(f"支出.{i}", f"{i}{{支出.{i}:amt}}", "支出", "收支总体", not_after="类") for i in EXPENDITURE_ITEMS)

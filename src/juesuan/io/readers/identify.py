@@ -67,9 +67,12 @@ class Title:
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
 _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^[•·●◆■▪]+|^(?:纳入|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
                           r"|^[（(]?(?:\d+|[一二三四五六七八九十]+)[）)]"  # a numbered heading: "(二)2017年部门项目支出预算…"
-                          r"|^(?:信息名称|标题|名称|文件名称)(?=\S{4})"  # a web page's field label before the title
+                          r"|^(?:信息名称|标题|名称|文件名称|文件标题)(?=\S{4})"  # a web page's field label before the title
                           r"|^\S*?专栏(?=\S{4})"  # the page's column ("预决算公开专栏庐江县第二中学")
                           r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?"
+                          r"|^\d{3,}(?=[\u4e00-\u9fa5]{4})"  # the unit's code ("360035柳州市马鞍山幼儿园2023年…")
+                          r"|^大中小(?=\S{4})"  # a page's font-size buttons run into the title
+                          r"|^[^【】]*【[^【】]{1,12}】(?=\S{4})"  # a portal's column in brackets: "【财政决算】天水市…"
                           r"|^(?:的)?(?:情况)?说明(?=\S{4})")  # the end of a title broken before the body's first line
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
@@ -94,15 +97,17 @@ _SENTENCE_LEAD = re.compile(r"^(?:纳入|现将|下面将|以下为|根据)")
 _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?三公[”\"’]?经费.*$|一般公共预算财政拨款.*$|(?<=.)(?<!组织)部门$"
                           r"|(?:财政预算拨款|财政拨款|(?:部门|单位)?(?:预算|决算))$"
                           # the level of the accounts it belongs to: "2016年封开县人民法院省级部门决算…"
-                          r"|(?<=[院局委办厅所站校会])[省市县区]级$")
+                          r"|(?<=[院局委办厅所站校会])[省市县区]级$|(?<=[院局委办厅所站校园])单位$"  # "怀远县水利局单位2025年…"
+                          r"|(?<=[\u4e00-\u9fa5）)])关于$")  # "…管理站(包括锡盟博物馆)关于2015年部门决算情况"
 
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
 _OVERVIEW = re.compile(r"^第一部分[:：\s]*(.{4,40}?)(?:部门|单位|[（(]单位[）)])*(?:基本情况|概况)$")
+_ATTACHED_LABEL = r"^(?:相关附件|相关文档|相关链接|附件下载|附件)[:：]?"
 #: A page's label over the names of its attachments, alone on its line ("相关附件:", "相关文档:").
-_ATTACHMENTS_LABEL = re.compile(r"^(?:相关附件|相关文档|附件下载|附件)[:：]?$")
+_ATTACHMENTS_LABEL = re.compile(_ATTACHED_LABEL + "$")
 #: An attachment's list or link after the document ("附件【保山市环境保护局2019年“三公”经费公开表.xls】").
-_LINK_LABEL = re.compile(r"^(?:附件|相关文档|相关附件|相关链接)[:：]?(?:\s*[【\[]?[^【】\[\]\n]*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)[】\]]?)*$")
+_LINK_LABEL = re.compile(_ATTACHED_LABEL + r"(?:\s*[【\[]?[^【】\[\]\n]*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)[】\]]?)*$")
 #: A portal's list of links to other sites after the document ("国务院部门网站", "区县政府网站",
 #: "友情链接"), one a line or joined into one.
 _SITE_LINKS = re.compile(r"^(?:[\u4e00-\u9fa5]{0,10}(?:网站|链接)[:：]?)+$")
@@ -115,12 +120,13 @@ _YEAR_FIRST = re.compile(r"^(?=20\d{2}年度?((?![度全各本我])[\u4e00-\u9fa
 #: A body sentence naming the unit with the year it reports ("…现将涪陵区新妙镇2021年度“三公”经费决算情况
 #:公布如下") or as the whole of its accounts ("纳入2022年部门预算编制范围的为常德外国语学校本级").
 _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|编制范围的(?:为|是)([\u4e00-\u9fa5（）()]{2,30}?)本级")
-#: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位".
-_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:是|为|属)[^，,。；;]{0,20}?(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位"
-                   r"|国家权力机关|审判机关|检察机关)")
-#: A body sentence telling when the unit was set up ("银川市殡仪馆建于1966年") or what it does ("周宁县人民法院部门的
-#: 主要职责是:").
-_FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|(?:部门)?的?主要职责(?:是|为|包括))")
+#: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位", "…李渡小学校是区教委二级
+#: 预算单位", "…管理委员会(以下简称“本部门”)为渝中区政府派出机构".
+_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:[（(]以下简称[^（）()]{1,12}[）)])?(?:是|为|属)[^，,。；;]{0,20}?"
+                   r"(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位|国家权力机关|审判机关|检察机关|预算单位|派出机构)")
+#: A body sentence telling when the unit was set up ("银川市殡仪馆建于1966年"), where it is ("增福镇卫生院位于…")
+#: or what it does ("周宁县人民法院部门的主要职责是:").
+_FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|位于|(?:部门)?的?主要职责(?:是|为|包括))")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 #: The organ a portal names as the post's publisher ("发布机构 | 昌宁县财政局 |", "发布机构：…").
 _PUBLISHER = re.compile(r"(?:^|[|｜\s])(?:发布机构|发文机关)\s*[|｜:：]\s*([\u4e00-\u9fa5（）()]{2,30}?)\s*(?:[|｜]|$)")
@@ -168,8 +174,8 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
     head = [(_crumb_title(t) if own else t, s) for (t, s), own in zip(head, page_own)]
     found: list[tuple[int, Title]] = []
     for i, (text, span) in enumerate(head):
-        if not text:
-            continue
+        if len(text) <= 1:
+            continue  # (a page's buttons a character a line: "大" / "中" / "小" over the title)
         candidates = [text]
         for extra, _ in head[i + 1:i + 3] if not page_own[i] else ():  # a title broken over lines
             if len(extra) > 40 or _PART.match(extra) or _TOC_MARK.match(extra) or _titles_a_unit(extra):
@@ -201,6 +207,8 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 # 2020年经费预算报告": the year read is the 决算's
                 kind = "决算"
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
+            if 0 < len(unit) <= 2:
+                rank -= 1  # a bare kind ("学校2020年度部门决算情况说明") below a title naming the school
             after = next((t for t, _ in head[i + n + 1:i + n + 4] if t), "")
             if _TOC_MARK.match(after):
                 rank += 1  # the title right above its 目录, over a web page's own caption for the post
@@ -451,7 +459,8 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 
 #: A sentence still running when its last number was cut: a clause mark, then a verb of change or
 #: measure right before the number ("，下降7", "支出0.00").
-_CLAUSE_BEFORE_NUMBER = re.compile(r"(?:^|[，,；;：:（(])[^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计)\s*-?\d[\d,，]*(?:\.\d*)?%?$")
+_CLAUSE_BEFORE_NUMBER = re.compile(r"(?:^|[，,；;：:（(])[^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计|占[^，,；;。\d]{1,12}的)"
+                                    r"\s*-?\d[\d,，]*(?:\.\d*)?%?$")  # "…,占收入合计的36.1" cut before its %
 
 
 #: A document a page cites by its title (《…预决算公开操作规程(2022年修订)的通知》).

@@ -55,6 +55,10 @@ def _fact_sum(ctx: Context, code: Code, total_key: str, part_keys, relation: str
                        spans=[tspan, *(fact(d, k)[1] for k in part_keys)], section=section_label(ctx, total_key), relation=relation)
 
 
+#: Vehicle spending a county's summary lists beside 购置费 and 运行维护费.
+_OTHER_TRANSPORT = re.compile(r"其他交通(?:工具|费用)")
+
+
 @check(N_SANGONG_SUM, ROUNDING, relations=("C46",))
 def sangong_structure(ctx: Context) -> Iterator[Finding]:
     """说明九（决算数与预算数）：三公合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费。"""
@@ -82,6 +86,8 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
             short = total_v - sum(v for _, v in values if v is not None) > 0
             if short and any(v is None for _, v in values):
                 continue  # an unstated part may explain the shortfall
+            if short and total != "三公.合计" and tspan is not None and _OTHER_TRANSPORT.search(tspan.excerpt or ""):
+                continue  # "（其中,购置费255万元,运行维护费7922万元,其他交通费用2846万元）": parts no key holds
             # the vehicles told by one part only ("车辆运行费28.91万元"): the other may be the shortfall, so
             # the note is incomplete rather than wrong
             told_short = bool(untold) and short
@@ -354,6 +360,12 @@ def performance_summary(ctx: Context) -> Iterator[Finding]:
 
 #: Different keys that name the same quantity.
 _SAME = (("资产.车辆", "三公.固定资产车辆"), ("本年财政拨款收入", "收入.财政拨款收入"))
+#: The unit's 基本支出 and 项目支出 (and their changes) and the general budget grant's, where the unit spends
+#: nothing else (its 支出总计 is the grant's spending): "基本支出预算增加2.48万元" beside the grant's "基本支出…
+#: 增加0.82万元" (R38d/07); with other funds they may differ (R40h/08: 735.09 against the grant's 727.11).
+_ALL_GRANT = tuple((f"{unit}{suffix}", f"{grant}{suffix}") for unit, grant in (("支出.基本支出", "一般公共预算财政拨款基本支出"),
+                                                                            ("支出.项目支出", "一般公共预算财政拨款项目支出"))
+                   for suffix in ("", ".增减"))
 
 
 @check(N_REPEAT, relations=("C52",))
@@ -363,7 +375,8 @@ def repeated(ctx: Context) -> Iterator[Finding]:
     by_key: dict[str, list[Statement]] = {}
     for s in statements:
         by_key.setdefault(s.key, []).append(s)
-    for a, b in _SAME:
+    total, grant = stated_value(ctx.disclosure, "支出总计")[0], stated_value(ctx.disclosure, "一般公共预算财政拨款支出")[0]
+    for a, b in _SAME + (_ALL_GRANT if total is not None and total == grant else ()):
         if a in by_key and b in by_key:
             by_key.setdefault(f"{a}｜{b}", []).extend([by_key[a][0], by_key[b][0]])
     carried = {v for k in ("年初结转和结余", "年初财政拨款结转和结余") if (v := stated_value(ctx.disclosure, k)[0])}
