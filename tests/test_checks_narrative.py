@@ -145,6 +145,13 @@ def test_staff_in_post_and_the_retired_together_are_no_total_and_no_part():
     text = "（二）部门人员构成\n在职实有人数198人,其中:事业198人。离退休人员171人,其中:离休4人,退休167人。"
     assert not found(read(text), "N-STAFF-SUM")
     assert found(read("（二）部门人员构成\n实有人数198人,其中:在职人员30人,离休人员4人,退休人员167人。"), "N-STAFF-SUM")
+    # R41l/02: the 在职 told under a name not read ("实有在职事业编制人员61人"): 1 + 52 short of 138 proves nothing
+    staff = "（二）部门人员构成\n2016年年末实有人数138人,其中:实有在职事业编制人员61人,离休人员1人,退休人员52人{more}。"
+    assert not found(read(staff.format(more=",在职聘用人员77人")), "N-STAFF-SUM")
+    assert not found(read(staff.format(more="")), "N-STAFF-SUM")
+    # all three told and read: short is a defect
+    (short,) = found(read("（二）部门人员构成\n2020年年末实有人数14人,其中在职人员13人,离休人员 0人,退休人员 0人。"), "N-STAFF-SUM")
+    assert short.figures["之和"] == "13"
 
 
 def test_kinds_of_posts_adding_up_to_more_than_the_posts():

@@ -132,6 +132,15 @@ def test_unit_price_in_yuan_is_fine():
     assert len(found(doc(text="住房公积金 3.58 元，合计 11.90 万元，其他补助 0.39 万，"), "W-UNIT")) == 2  # spaced by a PDF
 
 
+def test_a_change_with_cents_but_no_unit():
+    # R40h/09 (江津 2024): 484.05 ÷ 4358.97 = 11.10%, the amount is 万元 but the page does not say so
+    (hit,) = found(doc(text="2024年度收入总计3874.92万元。收支较上年减少484.05,降低11.1%。"), "W-UNIT")
+    assert hit.figures["原文"] == "减少484.05"
+    # written with its unit, or the first of two amounts sharing one ("各减少1267.86,2570.97万元")
+    assert not found(doc(text="2024年度收入总计3874.92万元。收支较上年减少484.05万元,降低11.1%。"), "W-UNIT")
+    assert not found(doc(text="收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元。"), "W-UNIT")
+
+
 def test_outdated_name_gives_current_name():
     hit = found(doc(text="行政事业单位离退休(款)"), "W-OUTDATED-NAME")[0]
     assert hit.figures["现行名称"] == "行政事业单位养老支出" and hit.severity.value == "warning"
@@ -233,6 +242,10 @@ def test_a_line_of_lost_characters_is_no_question():
     assert not found(doc(text=text), "W-QUESTION-MARK")
     from juesuan.io.readers.text import extract_text
     assert [t for t, _ in extract_text(text).lines][:2] == ["重庆市某区司法局2025年部门预算情况说明", "一、单位基本情况"]
+    # a mirror site's navigation, its glyphs lost as "?。?" (R41k/08); a lone question mark is still one
+    mirror = "无障碍浏览?。? 关于我们?。? 法律声明  进入关怀版\n一、单位基本情况\n{tail}"
+    assert not found(doc(text=mirror.format(tail="本园负责学前教育。")), "W-QUESTION-MARK")
+    assert found(doc(text="一、单位基本情况\n本园负责学前教育?"), "W-QUESTION-MARK")
 
 
 def test_an_amount_in_wan_without_yuan():

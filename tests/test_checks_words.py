@@ -197,6 +197,10 @@ def test_lost_years():
     (date,) = found(doc(text="学校内设7个机构,截止202412月,在职人员52人。"), "N-YEAR-MISSING")
     assert date.figures["原文"] == "截止202412月"
     assert not found(doc(text="截止2024年12月,在职人员52人;截至20241231日。"), "N-YEAR-MISSING")
+    # R40h/14: "2025初预算数" (a 2025 budget, 年 lost before 初)
+    (start,) = found(doc(text="(一)收入预算:2024初预算数2580.13万元,其中一般公共预算拨款2580.13万元。"), "N-YEAR-MISSING")
+    assert start.figures["原文"] == "2024初"
+    assert not found(doc(text="(一)收入预算:2024年初预算数2580.13万元,2024年年初预算数2580.13万元。"), "N-YEAR-MISSING")
 
 
 # --------------------------------------------------------------------------- 三公 cells

@@ -618,5 +618,10 @@ def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentenc
         assert (found.unit, found.region) == (unit, "重庆")
     # or where it stands (R40h/01)
     assert identify(lines(page[0], "增福镇卫生院位于增福镇福兴路16号,占地面积6.67亩。", *page[2:]))[0].unit == "增福镇卫生院"
+    # or where it lists its offices (R41k/09)
+    offices = identify(lines("一、部门基本情况", "(二)机构设置。涪陵区生态环境监测站下设办公室、监测室、应急监测室。", *page[2:]))[0]
+    assert (offices.unit, offices.region) == ("涪陵区生态环境监测站", "重庆")
+    # a portal's column is no unit (R41l/10)
+    assert find_title(lines("信息公开目录", "|", "您当前的位置:首页>>>", "信息公开目录", "2016年度预算编制说明 |")).unit == ""
     # the unit that says it is one needs its name: "本部门是一级预算单位" names none
     assert identify(lines(page[0], page[1].format(who="本部门是一级预算单位"), *page[2:]))[0].unit == ""

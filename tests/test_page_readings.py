@@ -83,6 +83,10 @@ def test_basic_overview_is_a_heading_not_a_slip_for_basic_situation(tmp_path):
     text = "六安市某局2018年部门预算\n第一部分  六安市某局基本{word}\n一、主要职能\n负责林业工作。\n"
     assert "W-HEADING-TYPO" not in page_codes(check_page(tmp_path, text.format(word="概况")))
     assert "W-HEADING-TYPO" in page_codes(check_page(tmp_path, text.format(word="概括")))
+    # R41l/12 (烟台大学 2016 预算): "单位基本情况" is the heading, not a slip for "单位基本概况"
+    unit = "烟台大学2016年部门预算\n目录\n第一部分单位基本{word}\n第一部分单位基本{word}\n一、主要职能\n负责高等教育。\n"
+    assert "W-HEADING-TYPO" not in page_codes(check_page(tmp_path, unit.format(word="情况")))
+    assert "W-HEADING-TYPO" in page_codes(check_page(tmp_path, unit.format(word="概括")))
 
 
 def test_tables_without_the_notes_are_taken_for_a_part_of_the_document():
@@ -235,6 +239,12 @@ def test_a_clause_printing_last_years_amount_its_change_and_rate_is_checked_whoe
     (hit,) = page_found(check_page(tmp_path, again.format("1.61")), "N-YOY-PCT")
     assert hit.figures["重算增减率"] == "1.64%"
     assert not page_found(check_page(tmp_path, again.format("1.64")), "N-YOY-PCT")
+    # the same clause wrapped by a layout is still one finding, its subject's (the metamorphic wrap of R40i/11)
+    wrapped = ("某市某院2026年部门预算\n一、部门预算情况说明\n(一)收入预算情况\n某市某院部门2026年收入预算1,790.19万元,全部为一般公共\n"
+               "预算拨款收入,占比100%,无上年结转、政府性基金预算拨款收入、事业收入等\n"
+               "其他收入。较2025年一般公共预算拨款收入1,761.29万元增加28.9\n万元,增长1.61%,与收支总预算增长原因一致。\n")
+    (hit,) = page_found(check_page(tmp_path, wrapped), "N-YOY-PCT")
+    assert hit.message.startswith("“一般公共预算财政拨款收入”增减率")
 
 
 _PARTY_SCHOOL = ("县委党校2020年度部门决算\n第三部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
@@ -362,3 +372,17 @@ def test_the_units_basic_spending_and_the_grants_are_one_figure_when_the_grant_i
     assert hit.severity.value == "error" and {hit.figures["第一处"], hit.figures["另一处"]} == {"2.48万元", "0.82万元"}
     # R40h/08: with 1.66 of another fund the unit's 基本支出 is not the grant's
     assert not page_found(check_page(tmp_path, _GRANT_PARTS.format(total="67.27", fund="1.66")), "N-REPEAT")
+
+
+_REASONS = ("重庆两江新区某小学2021年预算情况说明\n二、单位收支总体情况\n"
+            "(一)收入预算:2021年年初预算数33272398.28 元,其中:一般公共预算拨款33272398.28 元。收入较去年增加1825257.28 元,"
+            "主要是拨款经费中社会保障和就业支出中行政事业单位养老等因政策性支出结构调整支出增加1047306.54元,"
+            "教育支出因增人增资等政策性因素增加770995.7元等原因较上年预算总体增加1825257.28元。\n"
+            "(二)支出预算:2021年年初预算数33272398.28 元。收入较去年增加{again} 元,主要是人员增加。\n")
+
+
+def test_the_changes_a_reason_lists_on_the_totals_line_are_not_the_totals(tmp_path):
+    # R41j/17: the reason's parts (1047306.54 + 770995.7, "等原因") are no second change of 收入总计
+    assert not page_found(check_page(tmp_path, _REASONS.format(again="1825257.28")), "N-REPEAT")
+    # the change told again on another line, differently, is
+    assert page_found(check_page(tmp_path, _REASONS.format(again="1852257.28")), "N-REPEAT")

@@ -303,6 +303,14 @@ def test_a_contents_mark_followed_by_a_space_starts_its_own_line_in_a_collapsed_
     assert "目录" in spaced  # spread over several spaces as a page centres it
 
 
+def test_a_sentence_opening_on_其中_stays_with_the_one_it_splits_in_a_collapsed_copy():
+    # R40h/08 collapsed: the grant's 基本支出 after "其中" must be read with the grant
+    page = ("三、单位预算情况说明 2025年一般公共预算财政拨款支出727.11万元,比2024年减少67.02万元。 其中:基本支出695.37万元,"
+            "比2024年减少35.51万元。项目支出31.74万元。")
+    assert segment(page) == ["三、单位预算情况说明", "2025年一般公共预算财政拨款支出727.11万元,比2024年减少67.02万元。其中:基本支出695.37万元,"
+                             "比2024年减少35.51万元。", "项目支出31.74万元。"]
+
+
 def test_the_title_in_a_collapsed_pages_head_stands_on_its_own_line():
     page = ("您当前的位置:首页>某镇>政务公开>预算/决算 [发布机构]垫江县某镇 [发布日期]2022-09-20 "
             "重庆市垫江县某镇人民政府 2021年度部门决算情况说明 重庆市垫江县某镇人民政府2021年度部门决算情况说明 "

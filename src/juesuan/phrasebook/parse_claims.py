@@ -108,8 +108,9 @@ _COMPARING = "与同比较上"
 #: year run into the amount after it).
 _NO_YEAR = re.compile(r"(?:^|(?<=[分、：:]))[ \t\u3000]*度\s*(?:部门|单位)\s*决算", re.M)
 _RUN_IN = re.compile(r"与\s*((?:19|20)\d\d)(\d{1,6}(?:\.\d+)?)\s*万元\s*相比")
-#: A date whose 年 was lost, the year run into its month: "截止202412月".
-_RUN_IN_DATE = re.compile(r"截[止至]\s*((?:19|20)\d\d)(1[0-2]|0?[1-9])\s*月")
+#: A date whose 年 was lost, the year run into its month ("截止202412月") or into 初 ("2025初预算数").
+_RUN_IN_DATE = re.compile(r"截[止至]\s*((?:19|20)\d\d)(1[0-2]|0?[1-9])\s*月"
+                          r"|(?<![\d年])((?:19|20)\d\d)初(?=预算|决算)")  # and "(一)收入预算:2025初预算数2580.13万元"
 #: A year cut short: "202 年度部门决算" (three digits).
 _SHORT_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d)\s*年度\s*(?:部门|单位)?\s*决算")
 
@@ -152,7 +153,7 @@ def _years(lines: Lines) -> Iterator[Claim]:
     for m in _RUN_IN.finditer(text):
         yield Claim(model.YEAR, "比较", "", parts=(m.group(1), m.group(0)), span=lines.span(m.start(), m.end()))
     for m in _RUN_IN_DATE.finditer(text):
-        yield Claim(model.YEAR, "日期", "", parts=(m.group(1), m.group(0)), span=lines.span(m.start(), m.end()))
+        yield Claim(model.YEAR, "日期", "", parts=(m.group(1) or m.group(3), m.group(0)), span=lines.span(m.start(), m.end()))
 
 
 # --------------------------------------------------------------------------- 项 (说明五（三）)

@@ -127,6 +127,8 @@ _SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:[（(]以下简称[^（
 #: A body sentence telling when the unit was set up ("银川市殡仪馆建于1966年"), where it is ("增福镇卫生院位于…")
 #: or what it does ("周宁县人民法院部门的主要职责是:").
 _FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|位于|(?:部门)?的?主要职责(?:是|为|包括))")
+#: A 概况 naming the unit where it lists its offices: "(二)机构设置。涪陵区生态环境监测站下设办公室、监测室…".
+_OFFICES = re.compile(r"机构设置[。：:.]?\s*([\u4e00-\u9fa5（）()]{4,30}?)(?:下设|内设)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 #: The organ a portal names as the post's publisher ("发布机构 | 昌宁县财政局 |", "发布机构：…").
 _PUBLISHER = re.compile(r"(?:^|[|｜\s])(?:发布机构|发文机关)\s*[|｜:：]\s*([\u4e00-\u9fa5（）()]{2,30}?)\s*(?:[|｜]|$)")
@@ -563,7 +565,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     if not unit:  # no title naming it: the first lines of the body that do (each pattern's comment says how)
         heads = [flat(t) for t, _ in lines[:_HEAD_LINES]]
         for pattern, said in ((_OVERVIEW, "第一部分标题"), (_OPENING, "正文首句"), (_YEAR_FIRST, "正文首句"),
-                              (_NAMING, "正文所写单位"), (_SELF, "概况所写单位性质"), (_FOUNDED, "概况所写单位")):
+                              (_NAMING, "正文所写单位"), (_SELF, "概况所写单位性质"), (_FOUNDED, "概况所写单位"),
+                              (_OFFICES, "概况所写机构设置")):
             m = next((m for h in heads if (m := pattern.search(h))), None)
             name = next((g for g in m.groups() if g), "") if m else ""
             if pattern in (_OPENING, _YEAR_FIRST) and m and (year is None or int(m.group(2)) != year):

@@ -319,6 +319,8 @@ def _segment(text: str) -> list[str]:
         if kind == "page":
             drop.append((a, b))
         elif kind == "end":
+            if text[b:b + 4].lstrip().startswith("其中"):
+                continue  # "…比2024年减少67.02万元。其中:基本支出…": the split stays with what it splits
             emit(b)
             start = b
         else:

@@ -22,7 +22,7 @@ from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
 from ...core.labels import SUFFIX_WORDS
 from .support import (ROUNDING, amt, equal_finding, fact, named, quoted, require_statements, section_label, spans,
-                      stated_value, sum_finding, total_of, year_of)
+                      split_key, stated_value, sum_finding, total_of, year_of)
 
 # --------------------------------------------------------------------------- finding codes
 
@@ -269,8 +269,10 @@ def staff(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("缺少实有人数或其构成、编制人数或其分类")
     if total is not None and any(v is not None for _, v in parts):
         s = total_of(v for _, v in parts)
-        # a sum short of the total is no finding where the line lists kinds beside 在职、离休、退休 ("…聘用人员5人，遗属8人")
-        if s > total or (s < total and not _unread_kinds(d, tspan, _STAFF_KINDS, _STAFF_WORDS)):
+        # a sum short of the total is no finding where the 在职 is not read ("实有在职事业编制人员61人") or the line
+        # lists kinds beside 在职、离休、退休 ("…聘用人员5人，遗属8人")
+        if s > total or (s < total and dict(parts)["在职"] is not None
+                         and not _unread_kinds(d, tspan, _STAFF_KINDS, _STAFF_WORDS)):
             yield N_STAFF_SUM(f"实有人数{int(total)}人与在职、离休、退休人数之和{int(s)}人不一致",
                           {"实有人数": str(int(total)), **{k: str(int(v)) for k, v in parts if v is not None}, "之和": str(int(s)), "关系": "C51"},
                           spans(tspan), section_label(ctx, "人员."))
@@ -385,8 +387,11 @@ def repeated(ctx: Context) -> Iterator[Finding]:
         if len(values) < 2:
             continue
         first = group[0]
-        other = next(s for s in group if s.value != first.value)
-        if _same_sentence(first, other):
+        # (a change is compared with those on other lines only: "收入较去年增加1825257.28元,主要是…养老…增加
+        # 1047306.54元,…": a change and the changes it is made of)
+        change = split_key(key)[1] in (keys.DELTA, keys.DELTA_PCT)
+        other = next((s for s in group if s.value != first.value and not (change and _same_line(first, s))), None)
+        if other is None or _same_sentence(first, other):
             continue  # "行政编制115人，实有人数107人；事业编制31人，实有人数26人": two quantities, one name
         if _fund_of(first) != _fund_of(other):
             continue  # "一般公共预算收入总计…，年末结转和结余30.65万元": that fund's, not the unit's
@@ -409,6 +414,12 @@ def _fund_of(s: Statement) -> str:
     head = re.split(r"[。；;]", s.span.excerpt[:s.span.start])[-1] if s.span.start is not None else ""
     m = _FUNDS.search(head)
     return m.group(0) if m else ""
+
+
+def _same_line(a: Statement, b: Statement) -> bool:
+    """Both read from one printed line (a paragraph)."""
+    return (a.span is not None and b.span is not None and a.span.line is not None
+            and (a.span.file, a.span.page, a.span.line) == (b.span.file, b.span.page, b.span.line))
 
 
 def _same_sentence(a: Statement, b: Statement) -> bool:

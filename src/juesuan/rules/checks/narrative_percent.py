@@ -174,14 +174,14 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
     clauses = narrative.claimed(YOY_CLAUSE) if narrative else ()
     if not found and not clauses:
         raise NotApplicable("说明中没有同比增减百分比")
-    checked: set = set()  # (line, rate) of each rate recomputed from its subject's figures
+    checked: set = set()  # (line, rate) and (passage, rate) of each rate recomputed from its subject's figures
     yield from _yoy_statements(ctx, found, checked)
     yield from _yoy_clauses(clauses, checked)
 
 
 def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Iterator[Finding]:
     """Each rate statement against its subject's change and last year's figure; the (line, rate) of each
-    one recomputed goes into ``checked``."""
+    one recomputed and its passage go into ``checked``."""
     year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
@@ -189,8 +189,8 @@ def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Itera
         delta, prior, dc, pcmp = _delta_prior(ctx, subject)
         if delta is None or prior is None or prior <= -HALF_CENT:
             continue  # a change that leaves last year below zero is another subject's, read onto this one
-        if s.span is not None:
-            checked.add((s.span.line, s.value))
+        if s.span is not None:  # its printed line, and its passage (a layout may wrap a clause over lines)
+            checked.update({(s.span.line, s.value), (s.span.excerpt or None, s.value)})
         figures = {"说明中增减率": pc_printed(s.value), "增减额": amt(delta), "上年数": amt(prior)}
         where = section_label(ctx, subject)
         if abs(prior) < HALF_CENT:
@@ -221,7 +221,8 @@ def _yoy_clauses(clauses, checked: set) -> Iterator[Finding]:
     last year's amount, whoever's."""
     for c in clauses:
         prior, delta, printed = c.amounts
-        if c.span is None or (c.span.line, printed) in checked or prior <= 0:
+        if c.span is None or prior <= 0 or (c.span.line, printed) in checked or any(
+                rate == printed and isinstance(at, str) and at in c.span.excerpt for at, rate in checked):
             continue
         verdict = pct_verdict(printed, delta, prior)
         if verdict == "ok":

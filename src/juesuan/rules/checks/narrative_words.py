@@ -335,7 +335,7 @@ def missing_years(ctx: Context) -> Iterator[Finding]:
             yield N_YEAR_MISSING(f"“{c.parts[1]}”中年份{c.parts[0]}后漏写“年”字，与金额连在一起",
                                  {"原文": c.parts[1], "年份": c.parts[0]}, spans(c.span), "文字")
         elif c.key == "日期" and year and len(c.parts) == 2 and abs(int(c.parts[0]) - year) <= 1:
-            yield N_YEAR_MISSING(f"“{c.parts[1]}”中年份{c.parts[0]}后漏写“年”字，与月份连在一起",
+            yield N_YEAR_MISSING(f"“{c.parts[1]}”中年份{c.parts[0]}后漏写“年”字",
                                  {"原文": c.parts[1], "年份": c.parts[0]}, spans(c.span), "文字")
 
 

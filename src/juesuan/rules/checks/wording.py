@@ -32,7 +32,7 @@ W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”�
 W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
 W_OUTDATED_NAME = Code("W-OUTDATED-NAME", WARNING, "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）")
-W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示（或反之）；或只写“万”漏写“元”")
+W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示（或反之）；或只写“万”漏写“元”；或增减额没有单位")
 W_PAREN = Code("W-PAREN", WARNING, "同一段内括号不配对（有“（”无“）”，或反之）")
 W_TYPO = Code("W-TYPO", WARNING, "正文有常见错字（如“士地”应为“土地”），或固定提法中有一词写错（如“武装头脑、指导实践、推动工作”写作“指导初中”）")
 W_PERCENT_SIGN = Code("W-PERCENT-SIGN", WARNING, "增减率或占比漏写百分号（如“增长13.95。”）")
@@ -104,6 +104,8 @@ _DATE_BLANK = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d\d|[〇零一二][〇零
 _CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|单元格区域)[\]］]")
 _DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：;][。]|[。][，、；：,;:]")  # ";。" too (a copy's plain semicolon; a mirror site's ",。" is its own)
 _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
+#: A change with cents but no unit: "收支较上年减少484.05,降低11.1%" (not a list, "各减少1267.86,2570.97万元").
+_NO_UNIT = re.compile(r"(?:增加|减少)\s?((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})\s?(?=[，,；;。](?!\d))")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
                        r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})? ?万)(?=[（(，,。；;、）)]|$(?!\n\s*元))", re.M)  # not "0.85万" / "元…" wrapped
 #: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
@@ -152,7 +154,7 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     # characters lost to "?" in the copy, or decoded in the wrong encoding ("?。ㄒ唬┮蚬"): a lone "?" is
     # then damage too, not a question
-    damaged = re.search(r"\?\s?\?", text) is not None or _GARBLED.search(text) is not None
+    damaged = re.search(r"\?[\s。]?\?", text) is not None or _GARBLED.search(text) is not None  # (a mirror's "浏览?。?")
     for m in () if damaged else _ending_at(_ASCII_QUESTION, text, "?", 42):
         clause = m.group(0).strip("，, ")
         yield W_QUESTION_MARK(f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
@@ -326,7 +328,7 @@ def _slip_message(wrong: str, right: str) -> str:
 
 @check(W_UNIT)
 def unit_slips(ctx: Context) -> Iterator[Finding]:
-    """说明中的金额单位应统一为万元；两位小数的“元”金额多为漏写“万”字，“0.39万”漏写“元”字。"""
+    """说明中的金额单位应统一为万元；两位小数的“元”金额多为漏写“万”字，“0.39万”漏写“元”字，增减额应写明单位。"""
     text = _text(ctx)
     if "万元" not in text:
         raise NotApplicable("正文金额不以万元为单位")
@@ -358,6 +360,9 @@ def unit_slips(ctx: Context) -> Iterator[Finding]:
             continue  # the text stops there: a copy cut before "元"
         yield W_UNIT(f"金额“{m.group(1)}”缺“元”字，应写作“{m.group(1)}元”",
                       {"原文": m.group(1)}, spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
+    for m in _NO_UNIT.finditer(text):
+        yield W_UNIT(f"“{m.group(0)}”没有写单位，请补写“万元”（或核实）",
+                     {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for s in ctx.disclosure.narrative.statements:
         if s.unit == "元" and f"{s.value:f}元" not in seen:
             yield W_UNIT(f"{quoted(s.key, year_of(ctx))}以元为单位（{s.value:f}元），其余金额均为万元，请核实",
