@@ -235,6 +235,22 @@ def test_one_figure_for_both_totals_that_adds_them_up(tmp_path):
     assert not page_codes(check_page(tmp_path, _DOUBLED.format(both="332.98")), "warning")
 
 
+_GRANT_DOUBLED = ("大竹县某站2017年度部门决算\n四、财政拨款收入支出决算总体情况说明\n"
+                  "2017年度财政拨款收支总计{both}万元。与2016年816.4万元相比,财政拨款收支总计各减少109.38万元。\n"
+                  "五、一般公共预算财政拨款支出决算情况说明\n(一)一般公共预算财政拨款支出决算总体情况\n"
+                  "2017年度一般公共预算财政拨款支出353.51万元。\n")
+
+
+def test_the_grants_total_that_adds_its_income_and_spending(tmp_path):
+    # R41k/10: "财政拨款收支总计707.02万元" (收 and 支 without the 、) is 2 × the grant's 353.51, its only fund
+    (hit,) = page_found(check_page(tmp_path, _GRANT_DOUBLED.format(both="707.02")), "N-TOTALS-SUM")
+    assert hit.severity.value == "warning" and "353.51" in hit.message
+    assert not page_found(check_page(tmp_path, _GRANT_DOUBLED.format(both="353.51")), "N-TOTALS-SUM")
+    # a carry-over told beside it may make up the rest
+    carried = _GRANT_DOUBLED.format(both="707.02").replace("各减少109.38万元。", "各减少109.38万元。年初财政拨款结转和结余353.51万元。")
+    assert not page_found(check_page(tmp_path, carried), "N-TOTALS-SUM")
+
+
 _CLASSES = ("某区某馆2026年单位预算情况说明\n二、单位收支总体情况\n(二)支出预算2026年年初预算数65.61万元,其中:"
             "一般公共服务支出预算{general}万元,文化旅游体育与传媒支出预算50.53万元,社会保障和就业支出预算8.94万元,"
             "卫生健康支出预算3.05万元,住房保障支出预算3.09万元。\n")
@@ -343,6 +359,10 @@ def test_office_count_against_the_names_listed():
     assert not found(read(units.format(n=6)), "N-ORG-COUNT")
     # "中心设9个内设机构" (设 alone)
     assert found(read("招商服务中心设9个内设机构,分别为:办公室、区域协作股、招商股。"), "N-ORG-COUNT")
+    # R42n/06: a 及 inside a name before the last joins one office's two names ("语训部及康复部" counted once)
+    school = "学校下设{n}个处室,分别是:学前聋儿语训部及康复部、聋生部、培智部、职教部、生活部。"
+    assert not found(read(school.format(n=5)), "N-ORG-COUNT") and not found(read(school.format(n=6)), "N-ORG-COUNT")
+    assert found(read(school.format(n=4)), "N-ORG-COUNT")
 
 
 def test_vehicles_held_against_the_assets_count_when_no_fixed_count_is_given():

@@ -338,6 +338,8 @@ def test_a_page_cut_after_a_number_in_a_sentence_is_partial():
     share = "2017年度收入总计96159.74万元。在本年收入中,财政拨款收入46469.46万元,占收入合计的48.33%;事业收入34721.76万元,占收入合计的36.1"
     assert identify(lines(*start[:4], share))[0].partial.startswith("文件不完整")
     assert identify(lines(*start[:4], share + "%。"))[0].partial == ""
+    # a portal's menu after the document is no cut sentence (R42m/04)
+    assert identify(lines(*start[:4], share + "%。", "区长信箱", "意见征集", "惠企政策", "返回顶部"))[0].partial == ""
 
 
 def test_titles_of_summaries_and_under_page_chrome():
@@ -623,5 +625,19 @@ def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentenc
     assert (offices.unit, offices.region) == ("涪陵区生态环境监测站", "重庆")
     # a portal's column is no unit (R41l/10)
     assert find_title(lines("信息公开目录", "|", "您当前的位置:首页>>>", "信息公开目录", "2016年度预算编制说明 |")).unit == ""
+    # a 三公 budget note that opens on its items (R42m/01); a title saying 编报说明 under the post's archive date (R42m/02)
+    items = identify(lines("2016年无因公出国(境)费用预算,同比无变化。", "公务接待费预算1.71万元,同比增加0.01万元,上升0.59%。",
+                           "公务用车费预算25.65万元,同比减少7万元,下降21.44%。"))[0]
+    assert (items.kind, items.accounts) == ("三公说明", "预算")
+    # a page that only mentions them further on is no 三公 note (a 绩效 data table's "三公经费 29.08 63.46 …")
+    table = identify(lines("附件3: 部门整体支出绩效评价基础数据表", "经费控制情况 三公经费 29.08 63.46 44.29",
+                           "1、公务用车购置和维护经费 11.86 41.46 39.30", "3、公务接待 17.22"))[0]
+    assert table.kind != "三公说明"
+    filed = identify(lines("归档时间:2019-12-31", "永兴县特殊教育学校2018年部门预算编报说明", "一、单位基本情况"))[0]
+    assert (filed.unit, filed.kind, filed.basis["kind"]) == ("永兴县特殊教育学校", "预算", "标题")
+    # a mirror site's banner over the title; a name with its other name in brackets is one organisation (R42n/04)
+    banner = identify(lines("皇家国际(中国)官方网站", "民宗局(外侨办)2015年度“三公”经费财政拨款", "决算情况说明",
+                            "一、“三公”经费的单位范围"))[0]
+    assert (banner.unit, banner.kind, banner.scope) == ("民宗局(外侨办)", "三公说明", "")
     # the unit that says it is one needs its name: "本部门是一级预算单位" names none
     assert identify(lines(page[0], page[1].format(who="本部门是一级预算单位"), *page[2:]))[0].unit == ""

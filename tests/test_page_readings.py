@@ -384,5 +384,34 @@ _REASONS = ("重庆两江新区某小学2021年预算情况说明\n二、单位�
 def test_the_changes_a_reason_lists_on_the_totals_line_are_not_the_totals(tmp_path):
     # R41j/17: the reason's parts (1047306.54 + 770995.7, "等原因") are no second change of 收入总计
     assert not page_found(check_page(tmp_path, _REASONS.format(again="1825257.28")), "N-REPEAT")
+    # nor when a layout wraps the paragraph over lines of 37 characters
+    wrapped = "\n".join(line[i:i + 37] for line in _REASONS.format(again="1825257.28").split("\n") for i in range(0, max(len(line), 1), 37))
+    assert not page_found(check_page(tmp_path, wrapped), "N-REPEAT")
     # the change told again on another line, differently, is
     assert page_found(check_page(tmp_path, _REASONS.format(again="1852257.28")), "N-REPEAT")
+
+
+def test_a_change_after_a_split_told_before_it_may_be_the_totals(tmp_path):
+    # R42n/02: 197.03 ÷ (3759.2 − 197.03) = 5.53%: the change fits 收入总计, not the carry-over it splits off
+    page = ("某县残联2020年度部门决算\n第三部分 2020年度部门决算情况说明\n一、收入决算情况说明\n"
+            "本部门2020年度收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加{rate}%;本年收入2392.44万元。\n")
+    assert not page_found(check_page(tmp_path, page.format(rate="5.5")), "N-YOY-PCT")
+    # a rate that fits neither is wrong whoever's it is
+    assert page_found(check_page(tmp_path, page.format(rate="9.5")), "N-YOY-PCT")
+
+
+def test_an_item_named_with_brackets_after_其中_takes_its_own_change(tmp_path):
+    # R42n/04: "其中:因公出国(境)支出决算减少1.6万元,降低100%" is the trips', not the 三公 total's (−1.49, −41.38%)
+    page = ("民宗局2015年度“三公”经费财政拨款决算情况说明\n二、一般公共预算财政拨款“三公”经费支出决算情况\n"
+            "2015年度“三公”经费财政拨款支出决算为2.11万元。\n"
+            "2015年度“三公”经费财政拨款支出决算数比2014年减少1.49万元,降低41.38%,其中:因公出国(境)支出决算减少1.6万元,"
+            "降低100%;公务用车购置及运行费支出决算减少0.47万元,降低26.11%;公务接待支出决算增加0.58万元,增长290%。\n")
+    assert not page_found(check_page(tmp_path, page), "N-YOY-PCT")
+
+
+
+def test_a_budgets_overall_part_headed_budget_income_and_spending():
+    # R42n/09 (2018 科协 预算): "三、2018年科协预算收支情况表" is the 收支预算总体情况 part (the words in that order)
+    from juesuan.core.profiles import load_profile
+    (overall,) = [p for p in load_profile("national-yusuan").layout.parts if p.key == "收支总体"]
+    assert any(name in "三、2018年科协预算收支情况表" for name in overall.names)

@@ -786,3 +786,9 @@ def test_a_change_written_减少支出_is_read():
     # the older templates' 公共财政拨款: the total itself is read too
     older = _read("九、财政拨款“三公”经费支出决算情况说明\n2017年区级“三公”经费公共财政拨款支出1360.13万元,比上年减少支出613.80万元。")
     assert older["三公.合计"] == Decimal("1360.13")
+
+
+def test_a_share_run_into_the_next_name_is_not_the_one_before():
+    # R42o/15 (长寿湖镇 2021): no comma after "99.74%", and 基金补助收入 is no name the phrasebook knows
+    text = "二、收入决算情况说明\n2021年度收入合计5888.49万元,其中:财政拨款收入5872.97万元,占99.74%基金补助收入15.52万元,占0.26%。"
+    assert _read(text)["收入.财政拨款收入.占比"] == Decimal("99.74")

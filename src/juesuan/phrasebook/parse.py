@@ -103,7 +103,10 @@ _SEMICOLON = re.compile(r"[；;]")
 _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e00-\u9fa5“”]{2,16}?(?:费|经费|支出|收入|(?<!财政)拨款|资金)"
                           r"|[，,；;。：:]\s*(?:收入|支出))(?:支出)?(?:决算数?)?"
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$"
-                          r"|其中[：:]\s*[\u4e00-\u9fa5“”]{2,16}$")
+                          r"|其中[：:]\s*[\u4e00-\u9fa5“”（）()]{2,16}$")  # ("其中:因公出国(境)支出决算减少1.6万元")
+#: A reason told in words no clause reads before a change ("收入较去年增加1825257.28元,主要是拨款经费中社会保障和就业
+#:支出中…结构调整支出增加1047306.54元"): the change is what the words name, not the subject's.
+_REASON_LEAD = re.compile(r"(?:主要是|主要由于|主要因为|主要系)[^。；;，,]*$")
 #: One total named right before a change ("与2015年相比,收入总计减少…"; not 财政拨款收入总计, nor 收、支总计 of both).
 _NAMED_TOTAL = re.compile(r"(?<![款、])(收入|支出)总计\s*(?:比上年|较上年|同比)?\s*$")
 #: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"): not the 收支总计's.
@@ -147,7 +150,8 @@ _COMPARED = re.compile(r"\s*(?P<vs>(?:与|同|比|较)\s*)?(?:(?P<last>上年|�
 _CUT_BEFORE = re.compile(r"(?:压缩|(?<!厉行)节约|节省|削减|缩减)$")  # (not "厉行节约公务接待费支出…": thrift, no amount saved)
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)|,(?=(?:19|20)\d\d\s*年)")  # not "1,234", but ",2016年"
 #: Where a clause of an unread amount may begin: a clause mark or an opening bracket ("(含人员支出…").
-_ASIDE_MARK = re.compile(_CLAUSE_MARK.pattern + r"|[（(]")
+#: (and a share's % run into the next name: "占99.74%基金补助收入15.52万元,占0.26%")
+_ASIDE_MARK = re.compile(_CLAUSE_MARK.pattern + r"|[（(]|(?<=[%％])(?=[\u4e00-\u9fa5])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +419,7 @@ class _Reader:
                     subject = previous or (ADRIFT if after_reason else None)
                     lent = True
                 if _relative(pattern) and (_adrift(s, read_to, m_start, fresh=read_to == start, yuan=self.yuan)
-                                           or _UNREAD_NAME.search(s[read_to:m_start])
+                                           or _UNREAD_NAME.search(s[read_to:m_start]) or _REASON_LEAD.search(s, read_to, m_start)
                                            or (read_to == start and _BARE_NAME.match(s, start, m_start))):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
                     side = _SIDE.search(s, read_to, m_start) or (read_to == start and _BARE_NAME.match(s, start, m_start))

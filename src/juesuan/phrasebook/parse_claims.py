@@ -265,8 +265,12 @@ def _organs(lines: Lines) -> Iterator[Claim]:
                 continue  # a mask, or the count told in words ("一室两科")
             names.append(name)
         if names and all(_ORGAN_END.search(n) for n in names) and not listed.endswith("等"):
-            yield Claim(model.ORGANS, m.group(2), m.group(1),
-                        parts=tuple(names), span=lines.span(m.start(), m.end(), narrow=True))
+            # amounts: the count when a 和/及 inside a name before the last is one office's ("学前聋儿语训部及康复部、
+            # 聋生部、…"), not a second one's
+            pieces = [p for p in re.split(r"[、，,]", listed) if p.strip()]
+            joint = len(pieces) - 1 + len(_ORGAN_SPLIT.split(pieces[-1])) if len(pieces) > 1 else len(names)
+            yield Claim(model.ORGANS, m.group(2), m.group(1), parts=tuple(names), amounts=(Decimal(joint),),
+                        span=lines.span(m.start(), m.end(), narrow=True))
 
 
 # --------------------------------------------------------------------------- 绩效 grade and projects

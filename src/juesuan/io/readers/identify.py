@@ -24,7 +24,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|信息|表|及|之|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|编报|信息|表|及|之|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -586,7 +586,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
     # a standalone 三公 note is a part of its year's 决算 or 预算: which one decides the layout read
     accounts = ""
     if found_kind == "三公说明":
-        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?!执行)|安排[“\"]?三公[”\"]?经费\d", own_head[:300])
+        accounts = title.kind if title else ("预算" if re.search(r"三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?!执行)|安排[“\"]?三公[”\"]?经费\d"
+                                                             r"|(?:公务接待费|公务用车费|出国[（(]境[）)]费用?)预算", own_head[:300])
                                              and not re.search(r"决算|预算执行", own_head[:300]) else "决算")
     if kind:
         found_kind, basis["kind"], conf["kind"] = kind, KIND_GIVEN, SURE
@@ -596,7 +597,9 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         found_kind, basis["kind"], conf["kind"] = "模板", "单位名称为占位符", SURE
 
     scope = title.scope if title and title.scope else _scope_of(whole_head[:2000])
-    if found_kind == "三公说明" and ((unit and not _ORG.search(unit)) or _SUMMED.search(whole_head[:1000])):
+    # (an organisation's name with its other name in brackets is one: "民宗局(外侨办)")
+    if found_kind == "三公说明" and ((unit and not _ORG.search(re.sub(r"[（(][^（）()]*[）)]$", "", unit)))
+                                   or _SUMMED.search(whole_head[:1000])):
         scope = "汇总"  # a county's or a district's note over all its units ("施甸县2016年“三公”经费决算情况统计表")
     region = province_of(unit) if unit else ""
     if region:
@@ -661,7 +664,9 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     if re.search(r"绩效自评|绩效评价报告", t) and not re.search(r"(部门|单位)决算", t):
         return "绩效自评"
     sample = head[:4000]
-    if ((SANGONG_OPENING.search(sample[:300]) or _SANGONG_HEADING.match(sample))
+    # (or on its items, one after another: "2016年无因公出国(境)费用预算,…\n公务接待费预算1.71万元,…\n公务用车费…")
+    items = _ITEM_OPENING.match(sample) and sum(1 for item in ("因公出国", "公务接待", "公务用车") if item in sample[:300]) >= 2
+    if ((SANGONG_OPENING.search(sample[:300]) or _SANGONG_HEADING.match(sample) or items)
             and not re.search(r"第[一二三]部分|收入支出(?:决|预)算总", sample)):
         return "三公说明"  # "…2016年一般公共预算安排“三公”经费决算数2364万元…": a 三公 note without a title
     if re.search(r"现将[^。；;]{0,30}?\d{4}\s*年度?[^。；;\d]{0,10}?[“\"]?三公[”\"]?经费[^。；;\d]{0,10}?(?:决算|预算)", sample[:400]):
@@ -676,6 +681,8 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     return "决算" if final >= budget else "预算"
 
 
+#: A text opening on a 三公 item: "2016年无因公出国(境)费用预算,同比无变化。"
+_ITEM_OPENING = re.compile(r"\s*(?:(?:19|20)\d\d\s*年度?)?(?:无|没有)?(?:因公出国|公务接待|公务用车)")
 #: A region's 三公 note summed over its units: "经云县财政局汇总…现将县各部门、各乡镇…公开如下".
 _SUMMED = re.compile(r"汇总[^。]{0,40}(?:各部门|各单位|各乡镇|各级|部门及乡镇)")
 

@@ -309,7 +309,11 @@ def _doubled_totals(ctx: Context) -> Iterator[Finding]:
     """One figure for both totals ("收入、支出决算总计665.96万元") that is twice the 收入总计 (支出总计) the 说明
     states apart (332.98 each): 收入 and 支出 added together."""
     year = year_of(ctx)
-    for both, sides in (("收支总计", ("收入总计", "支出总计")), ("财政拨款收支总计", ("财政拨款收入总计", "财政拨款支出总计"))):
+    # (the grant's year alone where no carry-over of it is told: "财政拨款收支总计707.02万元" beside "一般公共预算财政拨款
+    # 支出353.51万元", the only fund)
+    carried = _sv(ctx, "年初财政拨款结转和结余")[0]
+    grant = ("本年财政拨款收入", "本年财政拨款支出", "一般公共预算财政拨款支出") if not carried else ()
+    for both, sides in (("收支总计", ("收入总计", "支出总计")), ("财政拨款收支总计", ("财政拨款收入总计", "财政拨款支出总计", *grant))):
         combined, cspan = _sv(ctx, both)
         side = next(((k, *_sv(ctx, k)) for k in sides if _sv(ctx, k)[0]), None)
         if combined is None or side is None or combined != 2 * side[1]:

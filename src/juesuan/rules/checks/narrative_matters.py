@@ -309,8 +309,8 @@ def organs(ctx: Context) -> Iterator[Finding]:
         raise NotApplicable("说明中没有列出内设机构或下属单位的名称")
     for c in claims:
         count = cn_number(c.value)
-        if count is None or len(c.parts) < 2 or len(c.parts) == count:
-            continue
+        if count is None or len(c.parts) < 2 or len(c.parts) == count or count in c.amounts:
+            continue  # (or as many with a "…部及…部" before the last counted as one)
         yield N_ORG_COUNT(f"写“{c.value}个{c.key}”，其后列出{len(c.parts)}个名称（{'、'.join(c.parts)}），个数不符",
                           {"所写个数": c.value, "所列个数": str(len(c.parts)), "名称": "、".join(c.parts)},
                           spans(c.span), "单位概况")

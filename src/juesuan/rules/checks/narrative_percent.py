@@ -10,6 +10,7 @@ question, reported as info at most.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -17,7 +18,7 @@ from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import BUDGET_DIFF, BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import BUDGET_WORD, COMPLETION_CLAUSE, YOY_CLAUSE, Statement
-from ...core.money import HALF_CENT, HUNDRED, pct, printed_places, round2
+from ...core.money import HALF_CENT, HUNDRED, parse_amount, pct, printed_places, round2
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .narrative_words import flipped, rate_flipped
 from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, pc_printed, quoted,
@@ -206,6 +207,8 @@ def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Itera
             continue  # a rate the other way round is a word's fault (N-YOY-WORDS)
         if subject in _DOUBLED and pct_verdict(s.value, delta, (prior + delta) / 2 - delta) == "ok":
             continue  # "收、支总计2608.66万元…各增加55.49万元,增长4.4%": the total is 收入 plus 支出, the rate each side's
+        if _fits_another(s, delta):
+            continue  # "收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加5.5%": whose?
         figures["重算增减率"] = pc(pct(delta, prior))
         if verdict == "near":
             yield ROUNDING(f"{name}增减率写为{pc_printed(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
@@ -213,6 +216,19 @@ def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Itera
             continue
         yield N_YOY_PCT(f"{name}增减率写为{pc_printed(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
                       figures, spans(s.span), where)
+
+
+_WAN_AMOUNT = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*万元")
+
+
+def _fits_another(s: Statement, delta: Decimal) -> bool:
+    """The rate ``s`` fits the change taken as that of the total a "其中" clause before it splits (read or not):
+    the change may be the total's, not the subject's."""
+    if s.span is None or s.span.start is None:
+        return False
+    head = s.span.excerpt[:s.span.start]
+    amounts = (parse_amount(m.group(1)) for m in _WAN_AMOUNT.finditer(head) if "其中" in head[m.end():])
+    return any(a is not None and a - delta > HALF_CENT and pct_verdict(s.value, delta, a - delta) == "ok" for a in amounts)
 
 
 def _yoy_clauses(clauses, checked: set) -> Iterator[Finding]:

@@ -154,7 +154,7 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
                       {"原文": clause}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     # characters lost to "?" in the copy, or decoded in the wrong encoding ("?。ㄒ唬┮蚬"): a lone "?" is
     # then damage too, not a question
-    damaged = re.search(r"\?[\s。]?\?", text) is not None or _GARBLED.search(text) is not None  # (a mirror's "浏览?。?")
+    damaged = re.search(r"\?[\s。]{0,2}\?", text) is not None or _GARBLED.search(text) is not None  # (a mirror's "浏览?。?")
     for m in () if damaged else _ending_at(_ASCII_QUESTION, text, "?", 42):
         clause = m.group(0).strip("，, ")
         yield W_QUESTION_MARK(f"正文中有问号“{clause}”，可能是留下的提问或乱码，请核实",
