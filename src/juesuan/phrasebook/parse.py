@@ -105,7 +105,7 @@ _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e
                           r"\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*$"
                           r"|其中[：:]\s*[\u4e00-\u9fa5“”（）()]{2,16}$")  # ("其中:因公出国(境)支出决算减少1.6万元")
 #: A reason told in words no clause reads before a change ("收入较去年增加1825257.28元,主要是拨款经费中社会保障和就业
-#:支出中…结构调整支出增加1047306.54元"): the change is what the words name, not the subject's.
+#: 支出中…结构调整支出增加1047306.54元"): the change is what the words name, not the subject's.
 _REASON_LEAD = re.compile(r"(?:主要是|主要由于|主要因为|主要系)[^。；;，,]*$")
 #: One total named right before a change ("与2015年相比,收入总计减少…"; not 财政拨款收入总计, nor 收、支总计 of both).
 _NAMED_TOTAL = re.compile(r"(?<![款、])(收入|支出)总计\s*(?:比上年|较上年|同比)?\s*$")
