@@ -132,6 +132,12 @@ def test_unit_price_in_yuan_is_fine():
     assert len(found(doc(text="住房公积金 3.58 元，合计 11.90 万元，其他补助 0.39 万，"), "W-UNIT")) == 2  # spaced by a PDF
 
 
+def test_a_mirrors_gloss_between_wan_and_yuan_is_no_missing_yuan():
+    # a mirror site's pinyin that a wrapped line kept whole (metamorphic wrap of R42o/16)
+    assert not found(doc(text="合计9705.07万元,其中:事业收入564.93万(wàn)元,占5.82%。"), "W-UNIT")
+    assert found(doc(text="合计9705.07万元,其中:事业收入564.93万(含往年结转),占5.82%。"), "W-UNIT")
+
+
 def test_a_change_with_cents_but_no_unit():
     # R40h/09 (江津 2024): 484.05 ÷ 4358.97 = 11.10%, the amount is 万元 but the page does not say so
     (hit,) = found(doc(text="2024年度收入总计3874.92万元。收支较上年减少484.05,降低11.1%。"), "W-UNIT")

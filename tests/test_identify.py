@@ -639,5 +639,13 @@ def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentenc
     banner = identify(lines("皇家国际(中国)官方网站", "民宗局(外侨办)2015年度“三公”经费财政拨款", "决算情况说明",
                             "一、“三公”经费的单位范围"))[0]
     assert (banner.unit, banner.kind, banner.scope) == ("民宗局(外侨办)", "三公说明", "")
+    # R43r: a title "…部门决算的情况说明" (01); a 检察院 that says what it is (13); a portal record run together (03)
+    assert find_title(lines("彭水苗族土家族自治县乡村振兴局", "2021年度部门决算的情况说明")).unit == "彭水苗族土家族自治县乡村振兴局"
+    assert find_title(lines("渠县东安镇第二卫生院2020年部门预算的编制说明")).unit == "渠县东安镇第二卫生院"  # (R43q/01)
+    court = identify(lines(page[0], page[1].format(who="重庆市长寿区人民检察院是国家法律监督机关"), *page[2:]))[0]
+    assert court.unit == "重庆市长寿区人民检察院"
+    record = identify(lines("【字号:", "退出播报索引号 115002/2025-00032 体裁分类 财政预算、决算发布机构 梁平区安胜镇政府 有效性标题 "
+                            "重庆市梁平区安胜镇人民政府(本级)决算公开说明", *page))[0]
+    assert record.region == "重庆"  # (梁平区, a district since 2016)
     # the unit that says it is one needs its name: "本部门是一级预算单位" names none
     assert identify(lines(page[0], page[1].format(who="本部门是一级预算单位"), *page[2:]))[0].unit == ""

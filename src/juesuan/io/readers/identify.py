@@ -24,7 +24,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|编报|信息|表|及|之|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|编报|信息|表|及|之|的(?:情况|编制)?说明|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -123,15 +123,16 @@ _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|
 #: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位", "…李渡小学校是区教委二级
 #: 预算单位", "…管理委员会(以下简称“本部门”)为渝中区政府派出机构".
 _SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:[（(]以下简称[^（）()]{1,12}[）)])?(?:是|为|属)[^，,。；;]{0,20}?"
-                   r"(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位|国家权力机关|审判机关|检察机关|预算单位|派出机构)")
+                   r"(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位|国家权力机关|审判机关|检察机关|法律监督机关|预算单位|派出机构)")
 #: A body sentence telling when the unit was set up ("银川市殡仪馆建于1966年"), where it is ("增福镇卫生院位于…")
 #: or what it does ("周宁县人民法院部门的主要职责是:").
 _FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|位于|(?:部门)?的?主要职责(?:是|为|包括))")
 #: A 概况 naming the unit where it lists its offices: "(二)机构设置。涪陵区生态环境监测站下设办公室、监测室…".
 _OFFICES = re.compile(r"机构设置[。：:.]?\s*([\u4e00-\u9fa5（）()]{4,30}?)(?:下设|内设)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
-#: The organ a portal names as the post's publisher ("发布机构 | 昌宁县财政局 |", "发布机构：…").
-_PUBLISHER = re.compile(r"(?:^|[|｜\s])(?:发布机构|发文机关)\s*[|｜:：]\s*([\u4e00-\u9fa5（）()]{2,30}?)\s*(?:[|｜]|$)")
+#: The organ a portal names as the post's publisher ("发布机构 | 昌宁县财政局 |", "发布机构：…", a record run
+#: together: "…决算发布机构 梁平区安胜镇政府 有效性标题…").
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关)(?:\s*[|｜:：]\s*|\s+)([\u4e00-\u9fa5（）()]{2,30}?)(?:\s*[|｜]|\s|$)")
 
 
 def clean_unit(unit: str) -> str:

@@ -107,7 +107,9 @@ _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}
 #: A change with cents but no unit: "收支较上年减少484.05,降低11.1%" (not a list, "各减少1267.86,2570.97万元").
 _NO_UNIT = re.compile(r"(?:增加|减少)\s?((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})\s?(?=[，,；;。](?!\d))")
 _WAN_ONLY = re.compile(r"(?:支出|费|金额|资金|预算|决算|收入|经费|补助|拨款)[^\d，。；\n]{0,6}"
-                       r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})? ?万)(?=[（(，,。；;、）)]|$(?!\n\s*元))", re.M)  # not "0.85万" / "元…" wrapped
+                       r"((?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})? ?万)(?=[（(，,。；;、）)]|$(?!\n\s*元))"
+                       # not "0.85万" / "元…" wrapped, nor a mirror's gloss a wrap kept whole: "564.93万(wàn)元"
+                       r"(?![（(][a-zü\u00e0-\u01dc ]{1,8}[)）]\s*元)", re.M)
 #: An enumeration mark "1）" "二)" at the start of a clause is not half of a pair.
 _ENUM_CLOSE = re.compile(r"(?:^|[。；;：:，,、\s])[\d一二三四五六七八九十]{1,2}$")
 _OPEN, _CLOSE = "（(", "）)"
