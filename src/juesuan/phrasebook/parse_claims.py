@@ -267,7 +267,7 @@ def _organs(lines: Lines) -> Iterator[Claim]:
         if names and all(_ORGAN_END.search(n) for n in names) and not listed.endswith("等"):
             # amounts: the count when a 和/及 inside a name before the last is one office's ("学前聋儿语训部及康复部、
             # 聋生部、…"), not a second one's
-            pieces = [p for p in re.split(r"[、，,]", listed) if p.strip()]
+            pieces = [p for p in _SPLIT.split(listed) if p.strip()]
             joint = len(pieces) - 1 + len(_ORGAN_SPLIT.split(pieces[-1])) if len(pieces) > 1 else len(names)
             yield Claim(model.ORGANS, m.group(2), m.group(1), parts=tuple(names), amounts=(Decimal(joint),),
                         span=lines.span(m.start(), m.end(), narrow=True))

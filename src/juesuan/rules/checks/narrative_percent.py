@@ -175,14 +175,17 @@ def yoy_percent(ctx: Context) -> Iterator[Finding]:
     clauses = narrative.claimed(YOY_CLAUSE) if narrative else ()
     if not found and not clauses:
         raise NotApplicable("说明中没有同比增减百分比")
-    checked: set = set()  # (line, rate) and (passage, rate) of each rate recomputed from its subject's figures
-    yield from _yoy_statements(ctx, found, checked)
-    yield from _yoy_clauses(clauses, checked)
+    # the (printed line, rate) and the (passage, rate) of each rate recomputed from its subject's figures (a
+    # layout may wrap a clause over lines)
+    lines: set = set()
+    passages: set = set()
+    yield from _yoy_statements(ctx, found, lines, passages)
+    yield from _yoy_clauses(clauses, lines, passages)
 
 
-def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Iterator[Finding]:
+def _yoy_statements(ctx: Context, found: list[Statement], lines: set, passages: set) -> Iterator[Finding]:
     """Each rate statement against its subject's change and last year's figure; the (line, rate) of each
-    one recomputed and its passage go into ``checked``."""
+    one recomputed goes into ``lines``, its (passage, rate) into ``passages``."""
     year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
@@ -190,8 +193,10 @@ def _yoy_statements(ctx: Context, found: list[Statement], checked: set) -> Itera
         delta, prior, dc, pcmp = _delta_prior(ctx, subject)
         if delta is None or prior is None or prior <= -HALF_CENT:
             continue  # a change that leaves last year below zero is another subject's, read onto this one
-        if s.span is not None:  # its printed line, and its passage (a layout may wrap a clause over lines)
-            checked.update({(s.span.line, s.value), (s.span.excerpt or None, s.value)})
+        if s.span is not None:
+            lines.add((s.span.line, s.value))
+            if s.span.excerpt:
+                passages.add((s.span.excerpt, s.value))
         figures = {"说明中增减率": pc_printed(s.value), "增减额": amt(delta), "上年数": amt(prior)}
         where = section_label(ctx, subject)
         if abs(prior) < HALF_CENT:
@@ -231,14 +236,14 @@ def _fits_another(s: Statement, delta: Decimal) -> bool:
     return any(a is not None and a - delta > HALF_CENT and pct_verdict(s.value, delta, a - delta) == "ok" for a in amounts)
 
 
-def _yoy_clauses(clauses, checked: set) -> Iterator[Finding]:
+def _yoy_clauses(clauses, lines: set, passages: set) -> Iterator[Finding]:
     """Each clause that prints last year's amount, the change and its rate (a ``YOY_CLAUSE`` claim), where
-    that rate was not recomputed from its subject's figures (``checked``): the rate against the change ÷
+    that rate was not recomputed from its subject's figures (``lines``, ``passages``): the rate against the change ÷
     last year's amount, whoever's."""
     for c in clauses:
         prior, delta, printed = c.amounts
-        if c.span is None or prior <= 0 or (c.span.line, printed) in checked or any(
-                rate == printed and isinstance(at, str) and at in c.span.excerpt for at, rate in checked):
+        if c.span is None or prior <= 0 or (c.span.line, printed) in lines or any(
+                rate == printed and at in c.span.excerpt for at, rate in passages):
             continue
         verdict = pct_verdict(printed, delta, prior)
         if verdict == "ok":
