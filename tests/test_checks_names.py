@@ -90,6 +90,15 @@ def test_the_templates_finance_office_choice_is_a_remnant_warning():
                  "W-TEMPLATE-REMNANT")
     assert [(h.figures["原文"], h.severity.value) for h in hits] == [("财政厅(局)", "warning")]
     assert not found(doc(text="经盘龙区财政局汇总,盘龙区人民政府2018年“三公”经费支出12.04万元。"), "W-TEMPLATE-REMNANT")
+    assert "应按实际写“财政厅”或“财政局”" in hits[0].message
+    # R45x/07 (綦江工业园区 2018): "纳入本地区(本部门)部门决算汇编范围…比上年增加(减少)1个"
+    text = "2018年度,纳入本地区(本部门)部门决算汇编范围的独立核算单位共1个,比上年增加(减少)1个。"
+    (choice,) = found(doc(text=text), "W-TEMPLATE-REMNANT")
+    assert choice.figures["原文"] == "本地区(本部门)" and "“本地区”或“本部门”" in choice.message
+    assert found(doc(text=text), "W-TEMPLATE-CHOICE")
+    assert not found(doc(text=text.replace("本地区(本部门)", "本部门")), "W-TEMPLATE-REMNANT")
+    # R45v/08 (巴南 2017): the template's "增加(或减少)"
+    assert found(doc(text="政府性基金预算支出0元,比2016年增加(或减少)0元。"), "W-TEMPLATE-CHOICE")
 
 
 def test_empty_table_instruction_under_a_table_is_a_remnant():
@@ -394,3 +403,19 @@ def test_contents_entries_printed_without_their_numbers():
     assert "应为“三、”" in hits[0].message and "应为“四、”" in hits[1].message
     # numbers that leave out fewer places than there are unnumbered lines: no guess
     assert not found(assemble(extract_text(toc.replace("五、一般性", "四、一般性"), "t.txt")), "W-HEADING-FORM")
+
+
+def test_a_contents_mark_missing_a_character_but_not_one_cut_at_its_space():
+    from juesuan.io.readers.assemble import assemble
+    from juesuan.io.readers.text import extract_text
+    body = "\n第一部分 部门概况\n一、主要职能\n第二部分 2017年部门决算情况说明\n第一部分 部门概况\n一、主要职能\n本中心负责检验检测。\n"
+    (hit,) = found(assemble(extract_text("冠县检验检测中心2017年度部门决算公开情况说明\n录" + body, "t.txt")), "W-HEADING-FORM")
+    assert hit.figures["原文"] == "录"
+    # R44u/05: a collapsed copy "…公开情况说明目 录第一部分 …" cut at the space inside 目 录
+    collapsed = ("1、1冠县检验检测中心 2017 年度部门决算公开情况说明目 录第一部分 部门概况一、主要职能二、机构设置和单位性质"
+                 "第二部分 2017 年部门决算情况和重要事项说明第三部分 名词解释2第一部分部门概况一、 主要职能冠县检验检测中心职责为:"
+                 "(1)负责食品的检验检测。(2)为全县食品药品安全监管提供检验检测技术支撑。二、 机构设置和单位性质检测中心下设办公室、"
+                 "综合检验科、质管科、接样报告室四个科室。第二部分2017 年部门决算情况和重要事项说明一、2017 年部门决算情况说明"
+                 "(一)收入支出决算总体情况2017 年收入总计 178.48 万元,包括:财政拨款收入 161.25 万元,年初结转和结余 17.23 万元。\n")
+    d = assemble(extract_text(collapsed, "t.txt"))
+    assert not found(d, "W-HEADING-FORM") and d.identity.unit == "冠县检验检测中心"

@@ -152,6 +152,8 @@ def test_staff_in_post_and_the_retired_together_are_no_total_and_no_part():
     # all three told and read: short is a defect
     (short,) = found(read("（二）部门人员构成\n2020年年末实有人数14人,其中在职人员13人,离休人员 0人,退休人员 0人。"), "N-STAFF-SUM")
     assert short.figures["之和"] == "13"
+    # R45x/10 (南川区石溪镇 2018): one kind's 实有 ("行政实有人数22人;事业实有人数为17人") is no total
+    assert not found(read("（二）部门人员构成\n在职实有人数39人,行政实有人数22人;事业实有人数为17人。"), "N-STAFF-SUM")
 
 
 def test_kinds_of_posts_adding_up_to_more_than_the_posts():
@@ -189,7 +191,8 @@ _INCOME = ("二、刘堡镇卫生院2021年度部门决算情况说明\n(一)收
 
 def test_income_total_against_its_items_when_the_year_income_is_not_written():
     (hit,) = found(read(_INCOME.format(total="415.2644")), "N-TOTALS-SUM")
-    assert hit.figures["收入总计"] == "415.26" and hit.figures["各项之和"] == "430.23"
+    # (shown with the four decimals printed)
+    assert hit.figures["收入总计"] == "415.2644" and hit.figures["各项之和"] == "430.2258"
     assert not found(read(_INCOME.format(total="430.2258")), "N-TOTALS-SUM")
     # a total above its listed parts: an item the text leaves unnamed may make up the rest
     assert not found(read(_INCOME.format(total="440.00")), "N-TOTALS-SUM")
@@ -264,6 +267,21 @@ def test_a_budgets_classes_adding_up_to_more_than_its_spending(tmp_path):
     # a list that leaves classes out may fall short of the total
     short = _CLASSES.format(general="0").replace(",住房保障支出预算3.09万元", "")
     assert not page_found(check_page(tmp_path, short), "N-EXPENDITURE-SUM")
+
+
+_BESIDE = ("某镇2024年单位预算情况说明\n二、单位收支总体情况\n(一)收入预算:2024年年初预算数8140.52万元,上年结转89.01万元。其中:"
+           "一般公共预算拨款{grant}万元,政府性基金预算拨款0万元,事业收入0万元,其他收入0万元。\n(二)支出预算:2024年年初预算数"
+           "8140.52万元,上年结转89.01万元。其中:一般公共服务支出2575.75万元,社会保障和就业支出3472.5万元,农林水支出{farm}万元。\n")
+
+
+def test_a_total_told_beside_its_carry_over_which_its_items_hold(tmp_path):
+    # R45v/01 (九龙坡区西彭镇 2024): the grant 8229.53 = 8140.52 + 89.01 holds the carry-over; so do the classes
+    # (8208.73 within 8229.53)
+    page = check_page(tmp_path, _BESIDE.format(grant="8229.53", farm="2160.48"))
+    assert not page_found(page, "N-TOTALS-SUM") and not page_found(page, "N-EXPENDITURE-SUM")
+    # items above both, classes above both
+    page = check_page(tmp_path, _BESIDE.format(grant="8300", farm="2260.48"))
+    assert page_found(page, "N-TOTALS-SUM") and page_found(page, "N-EXPENDITURE-SUM")
 
 
 _CARRIED = ("某区某小学2024年部门预算情况说明\n二、部门收支总体情况\n(一)收入预算。2024年年初预算数520.25万元,其中:"

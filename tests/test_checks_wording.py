@@ -181,7 +181,8 @@ def test_direction_words_that_cannot_stand_together(slip):
 
 
 @pytest.mark.parametrize("fine", ["比上年增加27.45万元", "决算数大于预算数的主要原因", "与2025年预算持平", "收入105.00万元，支出105.00万元",
-                                  "增加、减少的原因", "比上年增减-2.56%", "增减变动率为-3.1%"])
+                                  "增加、减少的原因", "比上年增减-2.56%", "增减变动率为-3.1%",
+                                  "比2022年2423.96万元减少749.01万元,增长-30%"])  # R45v/11: a rise of −30 %
 def test_plain_direction_words_are_fine(fine):
     from builders import doc, found
 
@@ -210,9 +211,12 @@ def test_template_instruction_to_list_receptions():
 def test_template_note_of_who_writes_a_part_and_its_sample_label():
     from builders import doc, found
 
-    for note in ("一、决算信息来源说明(基层预算单位编写)", "二、决算汇编基本情况（主管部门编写）", "公开说明（参考格式）"):
+    # (R47b/03, 北京 2022: "一、部门/单位基本情况(比照预算公开的内容格式)", "(一)机构设置、职责(需公开内设机构数量…)")
+    for note in ("一、决算信息来源说明(基层预算单位编写)", "二、决算汇编基本情况（主管部门编写）", "公开说明（参考格式）",
+                 "一、部门/单位基本情况(比照预算公开的内容格式)", "(一)机构设置、职责(需公开内设机构数量和下属单位数量及名称)"):
         assert found(doc(text=note), "W-TEMPLATE-REMNANT"), note
     assert not found(doc(text="一、决算信息来源说明\n二、决算汇编基本情况\n本说明由主管部门编写并公开。"), "W-TEMPLATE-REMNANT")
+    assert not found(doc(text="一、部门/单位基本情况\n(一)机构设置、职责\n本单位内设3个科室(依法公开)。"), "W-TEMPLATE-REMNANT")
 
 
 def test_percent_sign_missing_after_a_spaced_share():
@@ -303,6 +307,9 @@ def test_an_old_name_is_outdated_only_from_the_year_it_was_renamed():
     text = "医疗卫生与计划生育支出(类)12.00万元。"
     assert not found(replace(doc(text=text), identity=Identity(year=2017)), "W-OUTDATED-NAME")
     assert found(replace(doc(text=text), identity=Identity(year=2019)), "W-OUTDATED-NAME")
+    # no year known (R45 regression, 湟中县群加乡 2015 with no title): the name may be its year's
+    from juesuan.core.model import Unit
+    assert not found(replace(doc(text=text), identity=Identity(), unit=Unit(name="某乡", year=None)), "W-OUTDATED-NAME")
 
 
 def test_a_pinyin_gloss_run_into_a_character_marks_a_damaged_copy():

@@ -120,6 +120,26 @@ def test_equal_totals_whose_changes_differ():
     assert hit.severity.value == "warning"
     assert not found(doc(*said(*both, "支出总计.增减 -5.29")), "N-YOY-DELTA")
     assert not found(doc(*said("收入总计 623.93", "支出总计 600", "收入总计.增减 -5.29", "支出总计.增减 140.4")), "N-YOY-DELTA")
+    # 梁平文化镇小学 (R40h/12): "1282.73万元" beside a slip's "1282.734万元" are equal to the cent
+    assert found(doc(*said("收入总计 1282.73", "支出总计 1282.734", "收入总计.增减 39.39", "支出总计.增减 130.95")), "N-YOY-DELTA")
+
+
+def test_a_spending_totals_change_against_its_classes_changes():
+    # R44t/05 (南川区文化馆 2026): the classes add up to the total (582.43 for 582.44, a cent a class), their changes
+    # to 140.98, not the 140.86 told
+    classes = ("全部资金.类.207 462.99", "全部资金.类.208 82.92", "全部资金.类.210 18.17", "全部资金.类.221 18.35")
+    changes = ("全部资金.类.207.增减 135.66", "全部资金.类.208.增减 1.84", "全部资金.类.210.增减 1.65", "全部资金.类.221.增减 1.83")
+    (hit,) = found(doc(*said("支出总计 582.44", "支出总计.增减 140.86", *classes, *changes)), "N-YOY-DELTA")
+    assert hit.severity.value == "warning" and hit.figures["各项之和"] == "140.98"
+    assert not found(doc(*said("支出总计 582.44", "支出总计.增减 140.98", *classes, *changes)), "N-YOY-DELTA")
+    # classes that leave part of the total out, or one class without its change: not checked
+    assert not found(doc(*said("支出总计 600", "支出总计.增减 140.86", *classes, *changes)), "N-YOY-DELTA")
+    assert not found(doc(*said("支出总计 582.44", "支出总计.增减 140.86", *classes, *changes[:3])), "N-YOY-DELTA")
+    # a class spent last year only takes part with its change (西南大学 2021: "…农林水支出减少1,206万元…", 415,808.40 in all)
+    known = ("全部资金.类.205 398593.09", "全部资金.类.206 1512.90", "全部资金.类.221 15702.41", "全部资金.类.205.增减 -1505.49",
+             "全部资金.类.206.增减 166.77", "全部资金.类.221.增减 325.7", "本年支出合计 415808.40", "本年支出合计.增减 -2219.02")
+    assert not found(doc(*said(*known, "全部资金.类.213.增减 -1206")), "N-YOY-DELTA")
+    assert found(doc(*said(*known, "全部资金.类.213.增减 -1200")), "N-YOY-DELTA")
 
 
 def test_flat_total_whose_part_fell_further_than_it_can():

@@ -154,6 +154,8 @@ def test_region_from_the_unit_name():
     assert province_of("友谊县成富朝鲜族满族乡人民政府") == "黑龙江"
     assert province_of("普陀区财政局") == ""  # 上海 and 浙江 both have a 普陀区
     assert province_of("西南大学") == ""
+    # an autonomous county by its usual short name (R47d/02 "琼中县"; "白沙县" is not 福建's 沙县)
+    assert [province_of(n) for n in ("琼中县财政局", "石柱县教育委员会", "白沙县人民医院")] == ["海南", "重庆", "海南"]
 
 
 def test_region_is_never_taken_from_the_body():
@@ -482,6 +484,13 @@ def test_a_copy_that_ends_on_two_headings_is_partial_but_not_on_a_list_of_tables
     one = lines("晋中市中医院2018年部门预算", "(七)国有资产占用情况", "单位办公用房面积4124.16平方米(综合楼)。", "(八)政府购买服务情况")
     assert identify(one)[0].partial.startswith("文件不完整：正文止于标题“(八)政府购买服务情况”")
     assert identify(one[:3])[0].partial == ""
+    # R46z/03 (儋州市第八幼儿园 2023): a part's numbered heading after a paragraph, or a list of figures cut after an item
+    kindergarten = lines("儋州市第八幼儿园2023年度部门决算公开报告", "一、收入支出决算总体情况说明",
+                         "年末结转结余0万元,主要原因是我园于2023年9月新成立,无往年决算数据。", "二、收入决算情况说明")
+    assert identify(kindergarten)[0].partial.startswith("文件不完整：正文止于标题“二、收入决算情况说明”")
+    listed = kindergarten[:3] + lines("本年收入67.65万元,其中:财政拨款收入67.65万元,占100%;经营收入0万元,占0%;")
+    assert identify(listed)[0].partial.startswith("文件不完整：正文在句子中间结束")
+    assert identify(listed[:-1] + lines("本年收入67.65万元,其中:财政拨款收入67.65万元,占100%。"))[0].partial == ""
 
 
 def test_a_web_pages_field_rows_and_bars_around_its_title_are_no_part_of_it():
@@ -605,6 +614,10 @@ def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentenc
         "锡林郭勒盟文物保护管理站(包括锡盟博物馆)"
     # a unit's code, a page's font-size buttons and its share link before the name; a 单位 after it (R39f, R38d/14)
     assert find_title(lines("360035柳州市马鞍山幼儿园2023年单位预算公开说明")).unit == "柳州市马鞍山幼儿园"
+    # "…对2017年部门预算补充公开的说明" (R47d/01, 垫江)
+    assert find_title(lines("垫江县人民政府办公室对2017年部门预算补充公开的说明")).unit == "垫江县人民政府办公室"
+    # a document site's page number run into it (R44u/05)
+    assert find_title(lines("1冠县检验检测中心 2017 年度部门决算公开情况说明")).unit == "冠县检验检测中心"
     for buttons in (("大中小奉节县汾河镇人民政府(本级)",), ("大", "中", "小", "奉节县汾河镇人民政府(本级)")):
         assert find_title(lines(*buttons, "2026年预算情况说明")).unit == "奉节县汾河镇人民政府(本级)"
     assert find_title(lines("我要收藏", "文章分享", "广西壮族自治区林业局机关服务中心", "2026年单位预算公开说明", "目 录")).unit == \
@@ -649,3 +662,36 @@ def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentenc
     assert record.region == "重庆"  # (梁平区, a district since 2016)
     # the unit that says it is one needs its name: "本部门是一级预算单位" names none
     assert identify(lines(page[0], page[1].format(who="本部门是一级预算单位"), *page[2:]))[0].unit == ""
+
+
+def test_a_heading_over_last_years_outturn_and_this_years_budget_gives_the_budgets_year():
+    # R44s/06 (旺苍县 2025): no title above "二、“三公”经费2024年执行情况和2025年预算情况"
+    page = ("一、公开单位范围", "旺苍县机关事业单位因公出国(境)费、公务接待费。", "二、“三公”经费2024年执行情况和2025年预算情况",
+            "2024年旺苍县“三公”经费执行数2010.95万元,2025年“三公”经费预算数2005.41万元。")
+    found = identify(lines(*page))[0]
+    assert (found.year, found.kind) == (2025, "预算")
+    # a heading naming one year only keeps it
+    assert identify(lines(page[0], page[1], "二、2025年“三公”经费预算情况", page[3]))[0].year == 2025
+
+
+def test_a_units_name_in_the_first_lines_saying_what_it_is_or_does():
+    # R45 (重庆 2018–2024, no title): the 概况's first sentence names the unit
+    said = {"重庆市万盛经济技术开发区公园管理所为重庆市万盛经济技术开发区城市管理局管理的正科级公益一类财政全额拨款事业单位。":
+            "重庆市万盛经济技术开发区公园管理所",
+            "重庆市梁平区交通局是梁平区人民政府的组成部门,其主要职责是贯彻执行国家交通行业的方针。": "重庆市梁平区交通局",
+            "重庆白涛工业园区管理委员会行使区政府赋予的经济管理权限,负责园区规划建设。": "重庆白涛工业园区管理委员会"}
+    for sentence, unit in said.items():
+        found = identify(lines("一、单位基本情况", "(一)职能职责。", sentence, "二、部门决算情况说明", "本年收入合计10万元。"))[0]
+        assert (found.unit, found.region) == (unit, "重庆")
+    offices = identify(lines("一、部门基本情况", "(二)机构设置。重庆市武隆区大洞河乡人民政府是一个独立核算机构,下设人大、政府机关。"))[0]
+    assert offices.unit == "重庆市武隆区大洞河乡人民政府"
+    # R47c (重庆 2021–2023): "…是经…批准成立的", "…是在区委直接领导下", "…(本级)内设10个综合办事机构"
+    for sentence, unit in (("重庆市綦江区三江中学是经重庆市綦江区机构编制委员会批准成立的。", "重庆市綦江区三江中学"),
+                           ("中共重庆市长寿区委党校是在区委直接领导下,实行一个机构三块牌子。", "中共重庆市长寿区委党校"),
+                           ("重庆市綦江区石林镇人民政府(本级)内设10个综合办事机构。", "重庆市綦江区石林镇人民政府(本级)")):
+        assert identify(lines("一、部门基本情况", sentence, "二、部门决算情况说明"))[0].unit == unit
+    # a portal's column above a bare title is no unit (R46z/05: "校务公开" / "2023年度部门决算公开")
+    school = identify(lines("校务公开", "2023年度部门决算公开", "一、部门基本情况", "北京学校为公益一类事业单位,是一所学校。"))[0]
+    assert school.unit == "北京学校"
+    # what another organisation does is no name of the unit's
+    assert identify(lines("一、单位基本情况", "本单位行使区政府赋予的管理权限。"))[0].unit == ""

@@ -627,6 +627,34 @@ def test_a_sub_totals_parts_named_without_fee_are_the_parts():
     assert got["三公.公务用车购置费"] == 0 and got["三公.公务用车运行维护费"] == Decimal("2.02")
 
 
+def test_a_summed_notes_items_named_zhichu_without_fee():
+    # R42m/04 (武汉汉阳区 2013): "“三公”经费支出总数", "因公出国(境)支出", "公务用车购置及运行维护支出"
+    got = _read("关于汉阳区2013年“三公”经费决算支出情况说明\n“三公”经费支出总数为5,572万元,比上年增长18.86%。\n"
+                "1.因公出国(境)支出169万元(排已公开的6个区第3),比上年下降16.34%。\n"
+                "2.公务用车购置及运行维护支出4.647万元(排已公开的6个区最高),比上年增长58.65%。")
+    assert got["三公.合计"] == 5572 and got["三公.因公出国（境）费"] == 169
+    assert got["三公.公务用车购置及运行维护费"] == Decimal("4.647")
+
+
+def test_a_carry_overs_fund_lines_are_not_the_funds_income():
+    # R44u/05 (冠县检验检测中心 2017): "年初财政拨款结转和结余17.23万元,其中一般公共预算财政拨款17.23万元"
+    text = ("某中心2017年度部门决算\n(二)财政拨款收入支出决算总体情况\n2017年财政拨款收入决算总计178.48万元,包括:本年财政拨款"
+            "收入合计161.25万元,其中一般公共预算财政拨款161.25万元、政府性基金预算财政拨款0万元;年初财政拨款结转和结余17.23万元,"
+            "其中一般公共预算财政拨款17.23万元、政府性基金预算财政拨款0万元。")
+    lines = [(t, Span(line=i + 1)) for i, t in enumerate(text.split("\n"))]
+    said = [(s.key, s.value) for s in parse_narrative(lines).narrative.statements]
+    assert [v for k, v in said if k == "收入.一般公共预算财政拨款收入"] == [Decimal("161.25")]
+    assert ("年初财政拨款结转和结余", Decimal("17.23")) in said
+
+
+def test_last_years_two_totals_after_its_year():
+    # R46z/02 (儋州南丰镇中心幼儿园 2023), wrapped: "2022年度收入总计400.22万元,支出总计400.22万元" are last year's
+    got = _read("某园2023年度部门决算\n(一)收入支出决算总体情况\n2023年度收入总计453.13万元,支出总计453.13万元,2022年\n"
+                "度收入总计400.22万元,支出总计400.22万元,与2022年度相比,收入、支出总计各增加52.91万元。")
+    assert got["支出总计"] == Decimal("453.13") and got["支出总计.上年"] == Decimal("400.22")
+    assert got["收入总计.上年"] == Decimal("400.22")
+
+
 def test_an_unread_part_after_qizhong_is_not_the_whole():
     got = _read("一、“三公”经费情况\n公务接待费支出决算为5万元,比上年减少1万元,其中:外宾接待支出决算为2万元,比上年增加1万元。")
     assert got["三公.公务接待费"] == 5 and got["三公.公务接待费.增减"] == -1

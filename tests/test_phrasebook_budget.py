@@ -238,3 +238,68 @@ def test_a_sangong_paragraph_under_other_matters_opening_on_its_numbered_title()
     assert v["三公.合计"] == [D("2.6")] and v["三公.合计.增减"] == [D("-0.4")]
     # another numbered matter is no 三公's
     assert "三公.合计" not in stated("四、其他重要事项的情况说明", "2、机关运行经费情况。本部门2018年机关运行经费2.6万元。")
+
+
+def test_each_sides_change_under_its_numbered_lead_and_a_year_without_nian():
+    # R43q/10 (九龙坡 2026): "(一)收入预算" ends on no full stop, yet "(二)支出预算" opens a paragraph of its own,
+    # whose "支出预算较2025减少18.23万元" (no 年) is the 支出总计's change
+    v = stated("二、单位收支总体情况",
+               "(一)收入预算:2026年年初预算数2415.91万元,其中:一般公共预算拨款2332.91万元。收入较2025年增加18.23万元,"
+               "主要是一般公共预算拨款增加54.23万元,财政专户管理资金收入减少36万元",
+               "(二)支出预算:2026年年初预算数2415.91万元,其中:教育支出预算1892.69万元。支出预算较2025减少18.23万元,"
+               "主要是基本支出预算增加91.32万元,项目支出预算减少73.09万元。")
+    assert v["收入总计.增减"] == [D("18.23")] and v["支出总计.增减"] == [D("-18.23")]
+    assert v["支出.基本支出.增减"] == [D("91.32")]
+    # in a 决算 a 支出 lead's bare "支出较上年…" may be 本年支出合计's: not read as the total's
+    v = stated("三、支出决算情况说明", "2025年度本年支出合计100万元。", "支出较2024年减少5万元。", budget=False)
+    assert "支出总计.增减" not in v
+
+
+def test_the_general_grant_written_yiban_caizheng_bokuan():
+    # R43p/01 (沙坪坝残联 2023): "一般财政拨款收入支出预算" is the general budget's grant, not the unit's total
+    v = stated("三、部门预算总体情况说明",
+               "2023年一般财政拨款收入支出预算1,779.74万元,比2022年增加198.76万元。其中基本支出预算249.78万元,"
+               "比2022年增加29.73万元;项目支出预算1,529.96万元,比2022年增加168.36万元。")
+    assert v["一般公共预算财政拨款支出"] == [D("1779.74")] and v["一般公共预算财政拨款支出.增减"] == [D("198.76")]
+    assert "支出总计" not in v and "支出总计.增减" not in v
+
+
+def test_each_class_named_before_its_change_takes_it():
+    # R44t/05 (南川区文化馆 2026): the classes' changes in the reason for the total's
+    v = stated("二、单位收支总体情况",
+               "(二)支出预算:2026年年初预算数582.44万元,其中:文化旅游体育与传媒支出预算462.99万元,社会保障和就业支出预算82.92万元。"
+               "支出预算比2025年增加140.86万元,主要是文化旅游体育与传媒支出增加135.66万元、社会保障和就业支出增加1.84万元导致。")
+    assert v["全部资金.类.207"] == [D("462.99")] and v["全部资金.类.207.增减"] == [D("135.66")]
+    assert v["全部资金.类.208.增减"] == [D("1.84")] and v["支出总计.增减"] == [D("140.86")]
+
+
+def test_a_change_after_a_reasons_unread_part_is_not_the_totals():
+    # R44t/03 (长寿区文化馆 2021): "养老增加40.70万" (no 元) is not read; "绩效工资增加23.59万元" after it is a part
+    # of the reason, not the total's change (a wrapped copy compared the two on different lines)
+    v = stated("二、收支预算总体情况",
+               "(一)收入预算:2021年年初预算数510.84万元,其中:一般公共预算拨款492.84万元。收入较去年增加85.41万元,"
+               "主要是行政事业单位养老增加40.70万,绩效工资增加23.59万元,退休职工健康休养费增加6.64万元")
+    assert v["收入总计.增减"] == [D("85.41")]
+
+
+def test_last_years_figure_named_by_its_year_before_the_change():
+    # R45v/11 (北京市通州区殡仪馆 2023): "比2022年2423.96万元减少749.01万元" tells last year's figure and the change
+    text = ("2023年部门预算情况说明", "二、收入预算说明", "2023年收入预算1674.95万元,比{year}年2423.96万元减少749.01万元,增长-30%。")
+    v = stated(*text[:2], text[2].format(year=2022))
+    assert v["收入总计.上年"] == [D("2423.96")] and v["收入总计.增减"] == [D("-749.01")]
+    # another year's figure is not last year's, nor its change this year's
+    v = stated(*text[:2], text[2].format(year=2021))
+    assert "收入总计.上年" not in v and "收入总计.增减" not in v
+
+
+def test_the_carry_overs_own_change_in_a_reason_is_not_the_funds():
+    # R45x/05 (綦江工业园区 2020), wrapped: "上年结转结余增加47.39万元" after the fund's change
+    v = stated("二、收支预算总体情况", "(一)收入:2020年收入数1525.32万元,其中:一般公共预算拨款1218.72万元,上年结转结余306.6",
+               "万元。收入较去年增加421.11万元,主要是一般公共预算拨款增加373.7", "2万元,上年结转结余增加47.39万元。")
+    assert v["收入.一般公共预算财政拨款收入.增减"] == [D("373.72")] and v["年初结转和结余.增减"] == [D("47.39")]
+
+
+def test_the_grants_total_written_three_ways():
+    # 苏州 2026 "财政拨款收、支总预算", and 南部县 2018 (R44u/13) "财政拨款收支预算总计"
+    for said in ("财政拨款收、支总预算4,651.67万元。", "财政拨款收支总预算4,651.67万元。", "2018年度财政拨款收支预算总计4,651.67万元。"):
+        assert stated("四、财政拨款收支预算情况", said)["财政拨款收支总计"] == [D("4651.67")], said

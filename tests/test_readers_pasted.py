@@ -285,6 +285,32 @@ def test_a_short_page_all_on_one_line_with_headings_inside_is_collapsed():
     assert not is_collapsed(one_heading, len(one_heading))  # a paragraph under its own heading
 
 
+def test_a_mirrors_chunk_holding_three_headings_in_order_is_collapsed():
+    # R44u/13 (南部县定水中学 2018): a document site's chunk "1、…编 制 说 明 一、…。二、…。三、…", a part of the page
+    chunk = ("1、四川省南部县定水中学2018年度部门预算编 制 说 明 一、主要职能及主要工作实施初中义务教育,高中学历教育,"
+             "促进基础教育发展。二、部门预算单位构成按照预算管理有关规定,部门预算编报内容包括预算单位的全部收支情况。"
+             "纳入部门预算编报范围的单位包括四川省南部县定水中学本级。共有在编在岗人员120人,其中专业技术人员115人员,工人5人。"
+             "三、收支预算总体情况四川省南部县定水中学2018年收入预算1312.199214万元,其中:上年一般公共预算拨款收入结转0万元。")
+    assert is_collapsed(chunk, 3 * len(chunk))
+    assert any(p.startswith("二、部门预算单位构成") for p in segment(chunk))
+    # two headings only, or out of order, in a part of the page: a paragraph
+    assert not is_collapsed(chunk[:chunk.index("三、")] + "其他。" * 30, 3 * len(chunk))
+    assert not is_collapsed(chunk.replace("二、", "三、", 1).replace("三、收支", "二、收支"), 3 * len(chunk))
+
+
+def test_a_document_sites_numbered_chunks_are_joined_where_they_cut_a_word():
+    # R44u/13: "…与2017年相" / "3、比,一般公共预算财政拨款支出增加140.010934万元" (the site's chunks 1、 2、 3、)
+    first = ("1、某中学2018年度部门预算编制说明 一、主要职能及主要工作实施初中义务教育,高中学历教育,促进基础教育发展。"
+             "二、部门预算单位构成按照预算管理有关规定,部门预算编报内容包括预算单位的全部收支情况。三、收支预算总体情况"
+             "某中学2018年收入预算1312.20万元,其中:一般公共预算拨款收入1312.20万元,占100%。四、一般公共预算财政拨款支出情况" * 2)
+    chunks = [first + "与2017年相", "2、比,一般公共预算财政拨款支出增加140.01万元,增长10.67%。主要原因是工资增长。"]
+    text = "\n".join(t for t, _ in extract_text("\n".join(chunks) + "\n").lines)
+    assert "与2017年相比,一般公共预算财政拨款支出增加140.01万元" in text and "2、比" not in text
+    # a list of items "1、…", "2、…" stays as it is
+    items = "1、财政拨款收入100万元,主要用于人员工资。\n2、事业收入50万元,主要用于公用经费。\n"
+    assert [t for t, _ in extract_text(items).lines] == items.split("\n")[:2]
+
+
 def test_a_part_heading_run_onto_a_short_line_of_table_names_starts_its_own_line():
     line = "五、一般公共预算财政拨款支出决算表(一) 六、一般公共预算财政拨款支出决算表(二) 第三部分 2017年度部门决算情况说明 一、收入决算情况说明"
     assert is_collapsed(line, 3000)

@@ -446,6 +446,28 @@ def test_pages_from_the_middle_of_a_disclosure_are_read_when_their_headings_say_
                     encoding="utf-8")
     with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
         read_document(page)
+    # two headings with a figure each (R44u/08, 开江 2019: a budget's excerpt with no title)
+    page.write_text("按照预算管理有关规定,部门预算编报内容包括预算单位的全部收支情况。\n一、单位概况\n"
+                    "开江县普安镇复兴小学是一所完全制小学。\n二、收支预算总体情况\n2019年财政一般收入预算总额为658.6637万元。\n"
+                    "2019年复兴小学支出预算总额为658.6637万元。\n三、财政拨款支出预算情况\n", encoding="utf-8")
+    d = read_document(page)
+    assert (d.identity.unit, d.identity.kind) == ("开江县普安镇复兴小学", "预算") and len(d.narrative.statements) == 2
+    # one 说明 heading over many figures (R45x/10, 南川区石溪镇 2018: its first heading taken for the title)
+    page.write_text("一、单位基本情况\n石溪镇属区级直属乡镇。\n3.人员情况\n2018年编制人数为41人,其中行政编制25人,事业编制16人。"
+                    "在职实有人数39人,行政实有人数22人;事业实有人数为17人。\n二、部门预算情况说明\n2018年一般公共预算财政拨款收入"
+                    "774.17万元,比2017年增加10万元。\n", encoding="utf-8")
+    d = read_document(page)
+    assert d.identity.kind == "预算" and len(d.narrative.statements) >= 5
+    # one heading that is not the unit's own 说明 (a town's fiscal accounts, a society's finances): refused
+    page.write_text("一、财务收支情况\n2021年收入总计100万元,其中:财政拨款收入60万元,其他收入40万元。支出总计100万元,"
+                    "其中:基本支出70万元,项目支出30万元。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
+        read_document(page)
+    # a page of table cells only (no 说明 text at all): refused by name, never a traceback
+    page.write_text("| 部门预算项目绩效目标申报表(2023年度) | |\n| 金额单位:元 | |\n| 单位名称 | 项目名称 | 预算数 |\n"
+                    "| 820-马踏镇部门 | 环境整治 | 10000 |\n", encoding="utf-8")
+    with pytest.raises(InputError, match="p.txt："):
+        read_document(page)
 
 
 def test_a_page_opening_on_the_units_own_accounts_is_read_as_they_say(tmp_path):
@@ -474,6 +496,18 @@ def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only
     goals.write_text("2024年项目支出绩效目标表\n项目名称 环卫作业经费\n年度绩效目标 保障城区道路清扫。\n", encoding="utf-8")
     with pytest.raises(InputError, match="goals.txt：是绩效目标表，但未读出其中的指标"):
         read_document(goals)
+    # R46a/11 (固始县祖师庙镇 2024): a project's report whose 自评表 is an attachment
+    project = tmp_path / "project.txt"
+    project.write_text("固始县指挥部:\n一、绩效目标分解下达情况\n我镇计划实施排水沟建设工程。\n二、绩效目标自评完成情况分析\n"
+                       "下达建设资金56万元,全部用于排水沟建设。\n四、绩效自评结果拟应用和公开情况\n"
+                       "附件:2024年仰天洼社区产业设施配套项目自评表[点击下载]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="project.txt：是绩效自评（评价）报告，但未读出其中的绩效自评表"):
+        read_document(project)
+    # a page of no known kind whose tables are attached is read when it is no 绩效 report (长乐区 2017, R24b/13)
+    summed = tmp_path / "summed.txt"
+    summed.write_text("经长乐区财政局汇总,2017年区级“三公”经费公共财政拨款支出1360.13万元,比上年减少支出613.80万元,下降36.0%。\n"
+                      "(一)因公出国(境)费22.00万元。\n附件:2017年区级“三公”经费公共财政拨款支出情况表\n", encoding="utf-8")
+    assert read_document(summed).tables.attached
     other = tmp_path / "other.txt"
     other.write_text("一、部门概况\n本单位主要职责是城市管理。\n", encoding="utf-8")
     with pytest.raises(InputError, match="other.txt：未识别出部门决算或预算公开的内容"):

@@ -6,7 +6,8 @@ a 重庆 university quoting 新疆 in its text is still from 重庆 (or from now
 
 Names are matched as printed ("上海市普陀区财政局", "昌吉回族自治州人民政府办公室", "杭州市钱塘区…"):
 provinces by full or short name anywhere, prefectures by full name or by short name at the start
-of the text or right after a province, counties by full name only. A name found in two provinces
+of the text or right after a province, counties by full name only (an autonomous county also by its
+usual short name: 石柱县). A name found in two provinces
 (普陀区: 上海 and 浙江) decides nothing unless a higher-level name settles it.
 """
 
@@ -25,6 +26,8 @@ _ETHNIC = ("柯尔克孜", "哈萨克", "蒙古", "土家", "布依", "傈僳", 
            "鄂温克", "鄂伦春", "塔吉克", "锡伯", "撒拉", "保安", "裕固", "纳西", "拉祜", "普米", "怒", "独龙", "基诺",
            "阿昌", "德昂", "佤", "畲", "水", "羌", "彝", "苗", "侗", "瑶", "壮", "傣", "白", "藏", "回", "黎", "土")
 _PREFECTURE_SUFFIX = re.compile(r"(?:(?:" + "|".join(_ETHNIC) + r")族)*(?:自治州|地区|盟|市)$")
+#: An autonomous county's ethnic names, dropped in its usual short name (石柱土家族自治县 → 石柱县, 琼中黎族苗族自治县 → 琼中县).
+_AUTONOMOUS_COUNTY = re.compile(r"(?:(?:" + "|".join(_ETHNIC) + r")族)+自治(县|旗)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, frozenset[str]]], in
             add(short[code[:2]], level, code)
         elif level == "city":
             add(_PREFECTURE_SUFFIX.sub("", name), "city-short", code)
+        elif _AUTONOMOUS_COUNTY.search(name):
+            add(_AUTONOMOUS_COUNTY.sub(r"\1", name), level, code)
     frozen = {k: (lvl, frozenset(v)) for k, (lvl, v) in aliases.items()}
     return short, frozen, max(len(k) for k in frozen)
 

@@ -77,6 +77,9 @@ _LEVEL2_LIST = re.compile(r"^(\d{1,2})[.．、]\s*([^，,。：:；;\d]{4,30}(?:
 _LEVEL3 = re.compile(rf"^[（(]([{CN}]+)[）)](.+)$")
 _TITLE = re.compile(r"^([^，,。；;：:]*?)((?:19|20)\d\d)年度?部门决算")  # no sentence before the name
 _TERMINATORS = "。！？!?：:；;"
+#: A line opening on a list number ("(二)支出预算:…", "2、…") starts a paragraph even when the line before
+#: ends in no terminator ("…财政专户管理资金收入减少36万元" before "(二)支出预算:…", 重庆 2026).
+_ITEM_START = re.compile(r"(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,2}、)")
 _BUDGET_SUFFIXES = (".年初预算", ".全年预算", ".预决算差异率", "." + pb.COMPLETION)
 #: Suffixes of what a 决算's figure says of itself; under a heading naming only the budget, they are the budget's.
 _NOT_THE_BUDGETS = ("", keys.DELTA, keys.DELTA_PCT, keys.SHARE, keys.PRIOR)
@@ -106,11 +109,14 @@ _UNREAD_NAME = re.compile(r"(?:(?:^|[，,；;。：:])\s*(?:其中[：:]?)?[\u4e
                           r"|其中[：:]\s*[\u4e00-\u9fa5“”（）()]{2,16}$")  # ("其中:因公出国(境)支出决算减少1.6万元")
 #: A reason told in words no clause reads before a change ("收入较去年增加1825257.28元,主要是拨款经费中社会保障和就业
 #: 支出中…结构调整支出增加1047306.54元"): the change is what the words name, not the subject's.
-_REASON_LEAD = re.compile(r"(?:主要是|主要由于|主要因为|主要系)[^。；;，,]*$")
+# (and after a reason's part no clause reads: "增加85.41万元,主要是…养老增加40.70万,绩效工资增加23.59万元")
+_REASON_LEAD = re.compile(r"(?:主要是|主要由于|主要因为|主要系)[^。；;]*$")
 #: One total named right before a change ("与2015年相比,收入总计减少…"; not 财政拨款收入总计, nor 收、支总计 of both).
 _NAMED_TOTAL = re.compile(r"(?<![款、])(收入|支出)总计\s*(?:比上年|较上年|同比)?\s*$")
-#: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"): not the 收支总计's.
-_SIDE_WORD = r"\s*(收入|支出)\s*(?:比上年|较上年|同比)?(?:决算数?|预算数?)?\s*$"
+#: A sentence opening on 收入 or 支出 alone before its change ("支出增加15.9万元"; a budget's "支出预算较2025减少
+#: 18.23万元", the year without 年): not the 收支总计's.
+_SIDE_WORD = (r"\s*(收入|支出)\s*(?:决算数?|预算数?)?\s*(?:比上年|较上年|同比|[比较](?:去年|(?:19|20)\d\d\s*年?度?))?"
+              r"(?:决算数?|预算数?)?\s*$")
 _SIDE = re.compile(r"(?:^|[，,；;。：:])" + _SIDE_WORD)
 _BARE_NAME = re.compile(_SIDE_WORD)
 #: A sentence opening on an organisation's name before its year ("市食药监局2015年…"; not 本局, 我单位).
@@ -146,8 +152,14 @@ _COUNT_FLAT = re.compile(r"\d+\s*(?:人次|批次|次|人|辆|个|台|套|项|�
 #: A clause opening on a year or a comparison with one ("比2014年公务接待费1.84万元", "2016年度基本支出
 #: 230万元", "较上年“三公”经费…").
 _COMPARED = re.compile(r"\s*(?P<vs>(?:与|同|比|较)\s*)?(?:(?P<last>上年|去年|上一年)|(?P<year>(?:19|20)\d\d)\s*年)")
+#: A clause naming the other of the two totals after one of a year ("…收入总计400.22万元,支出总计400.22万元").
+_OTHER_SIDE = re.compile(r"\s*(?:收入|支出)(?:总计|合计)")
 #: A verb of cutting right before a figure's name: what follows is the amount cut.
 _CUT_BEFORE = re.compile(r"(?:压缩|(?<!厉行)节约|节省|削减|缩减)$")  # (not "厉行节约公务接待费支出…": thrift, no amount saved)
+#: A carry-over split by fund before a fund's line ("年初财政拨款结转和结余17.23万元,其中一般公共预算财政拨款17.23万元、
+#: 政府性基金预算财政拨款0万元"): the fund's part of the carry-over, not its income.
+_CARRIED_SPLIT = re.compile(r"结转和?结余[^；;。，,]{0,16}[，,]\s*其中[^；;。]*$")
+_FUND_INCOME_KEYS = frozenset(f"收入.{i}" for i in keys.FUND_INCOME_ITEMS)
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)|,(?=(?:19|20)\d\d\s*年)")  # not "1,234", but ",2016年"
 #: Where a clause of an unread amount may begin: a clause mark or an opening bracket ("(含人员支出…").
 #: (and a share's % run into the next name: "占99.74%基金补助收入15.52万元,占0.26%")
@@ -355,7 +367,7 @@ class _Reader:
                     out.append(current)
                     current = []
                 continue
-            if current and compact(self.lines[current[-1]][0])[-1:] in _TERMINATORS:
+            if current and (compact(self.lines[current[-1]][0])[-1:] in _TERMINATORS or _ITEM_START.match(flat)):
                 out.append(current)
                 current = []
             current.append(no)
@@ -423,7 +435,9 @@ class _Reader:
                                            or (read_to == start and _BARE_NAME.match(s, start, m_start))):
                     subject = ADRIFT  # an unread amount came between: whose share (change) is this?
                     side = _SIDE.search(s, read_to, m_start) or (read_to == start and _BARE_NAME.match(s, start, m_start))
-                    if side and topic == "收支总体":  # "相比，收入增加…；支出增加…": each total's own change
+                    if side and (topic == "收支总体" or (self.budget and topic == side.group(1))):
+                        # "相比，收入增加…；支出增加…": each total's own change (and a budget's "(二)支出预算:…。
+                        # 支出预算较2025减少18.23万元" under its 支出 lead)
                         subject = "收入总计" if side.group(1) == "收入" else "支出总计"
                 if _relative(pattern) and (total := _NAMED_TOTAL.search(s, read_to, m_start)):
                     subject = f"{total.group(1)}总计"  # "…,与2015年相比,收入总计减少567.62万元": the total named before its change
@@ -506,6 +520,11 @@ class _Reader:
         for r in readings:
             if r.kind in ("item", "klass", "subitem"):
                 continue
+            if r.kind == "year" and r.key == "@比较年":
+                year = self.year or self._head_year
+                if year is None or int(str(r.value)) != year - 1:
+                    return subject  # ("比2021年…" in a 2023 report, or a year not known: not last year's figure)
+                continue
             if r.kind == "year":
                 self.year = self.year or int(str(r.value))
                 continue
@@ -546,6 +565,9 @@ class _Reader:
                 continue
             if r.kind == "amt" and keys.split(key)[1] == "" and _CUT_BEFORE.search(text.text, max(s_start, m.start() - 3), m.start()):
                 continue  # "压缩公务接待费52万元": the amount cut, not the figure
+            if (r.kind == "amt" and key in _FUND_INCOME_KEYS
+                    and _CARRIED_SPLIT.search(text.text, _part_start(text.text, s_start, m.start()), m.start())):
+                continue  # the fund's part of the carry-over before it, not the fund's income
             if r.kind == "grade":
                 self.texts.setdefault(key, str(r.value))
                 continue
@@ -643,7 +665,13 @@ class _Reader:
     def _compared_year(self, s: str, start: int, at: int) -> str:
         """"上年" when the clause holding ``at`` opens on last year ("比2014年…" or "2014年度基本支出…"
         in a 2015 report, "较上年…"), "其他" on another year than the report's, else ""."""
-        m = _COMPARED.match(self._clause_text(s, start, at))
+        clause = self._clause_text(s, start, at)
+        m = _COMPARED.match(clause)
+        if m is None and _OTHER_SIDE.match(clause):
+            # "2022年度收入总计400.22万元,支出总计400.22万元": the other total of the year named before it
+            marks = [mk.end() for mk in _CLAUSE_MARK.finditer(s, start, at - len(clause))]
+            m = _COMPARED.match(s, marks[-2] if len(marks) >= 2 else start)
+            m = m if m is not None and m.group("vs") is None and m.group("year") else None
         if m is None:
             return ""
         year = self.year or self._head_year

@@ -175,9 +175,11 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     return d
 
 
+#: The heading of a department's or a unit's own 说明: "二、部门预算情况说明", "三、单位决算情况说明", "二、部门收支总体情况".
+_OWN_PART = re.compile(r"(?:部门|单位)(?:预算|决算|收支)")
 #: The title of a 绩效 self-evaluation or evaluation report: "2019年部门整体支出绩效评价报告",
-#: "…2018绩效评价自评报告及评分表", "项目支出绩效自评表".
-_EVALUATION_REPORT = re.compile(r"绩效(?:自评|评价)[^\n。]{0,8}(?:报告|表)|(?:整体|项目)支出绩效")
+#: "…2018绩效评价自评报告及评分表", "项目支出绩效自评表" (or its heading: "四、绩效自评结果拟应用和公开情况").
+_EVALUATION_REPORT = re.compile(r"绩效(?:目标)?(?:自评|评价)[^\n。]{0,8}(?:报告|表|结果)|(?:整体|项目)支出绩效")
 
 
 #: The title of a budget's 绩效目标表 published on its own: "项目支出绩效目标表", "部门预算项目绩效目标申报表".
@@ -204,8 +206,11 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
     """Something to audit: a recognised 说明 section, one of the nine tables, or a 绩效自评表.
 
     A README or an unrelated page in a folder must not be reported as "checked, no findings"."""
-    if d.tables.present() or d.tables.attached or d.evaluations:
+    if d.tables.present() or d.evaluations:
         return True
+    if d.tables.attached and not (not d.identity.kind and d.narrative is not None
+                                  and _EVALUATION_REPORT.search(d.narrative.text[:1500])):
+        return True  # (not a 绩效 report of no other kind whose 自评表 is the attachment, R46a/11)
     if d.identity.basis.get("kind") in ("标题", KIND_GIVEN) and d.identity.kind in ("决算", "预算", "三公说明", "绩效自评", "模板"):
         return True  # its title (or --kind) says what it is, however little of it there is
     if d.identity.kind == "三公说明" and d.narrative is not None and any(s.key.startswith("三公.") for s in d.narrative.statements):
@@ -218,9 +223,14 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
     if any(s.key[:1] in "1234" and s.key != "0" for s in sections):
         return True
     # pages from the middle of one: two or more 说明 headings of its own ("四、财政拨款收支预算总体情况说明")
-    # with figures read under them
+    # with figures read under them (two at least: "二、收支预算总体情况 / 2019年财政一般收入预算总额为658.6637万元…
+    # 支出预算总额为658.6637万元", 开江 2019)
     from ...phrasebook.patterns import part_of, topic_of
 
     # ("二、部门决算情况说明" above its sections counts: an excerpt may stop in the first of them)
     explained = [s for s in sections if s.title and (topic_of(s.title) is not None or part_of(s.title) == "说明")]
-    return len(explained) >= 2 and len(d.narrative.statements) >= 3
+    # (or the 说明's own part heading over many: "二、部门预算情况说明" over a page of figures, 南川 2018; not a
+    # town's "一、全镇收支决算情况", a society's "一、财务收支情况")
+    told = len(d.narrative.statements) if d.narrative is not None else 0
+    own_part = any(_OWN_PART.search(s.title) for s in explained)
+    return (len(explained) >= 2 and told >= 2) or (own_part and told >= 5)

@@ -24,7 +24,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|编报|信息|表|及|之|的(?:情况|编制)?说明|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|补充公开|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|编报|信息|表|及|之|的(?:情况|编制)?说明|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
@@ -70,7 +70,8 @@ _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^[•·●◆■▪]+|^(
                           r"|^(?:信息名称|标题|名称|文件名称|文件标题)(?=\S{4})"  # a web page's field label before the title
                           r"|^\S*?专栏(?=\S{4})"  # the page's column ("预决算公开专栏庐江县第二中学")
                           r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?"
-                          r"|^\d{3,}(?=[\u4e00-\u9fa5]{4})"  # the unit's code ("360035柳州市马鞍山幼儿园2023年…")
+                          # the unit's code ("360035柳州市马鞍山幼儿园2023年…"), a page's number ("1、1冠县检验检测中心…")
+                          r"|^\d+(?=[\u4e00-\u9fa5]{4})"
                           r"|^大中小(?=\S{4})"  # a page's font-size buttons run into the title
                           r"|^[^【】]*【[^【】]{1,12}】(?=\S{4})"  # a portal's column in brackets: "【财政决算】天水市…"
                           r"|^(?:的)?(?:情况)?说明(?=\S{4})")  # the end of a title broken before the body's first line
@@ -98,7 +99,8 @@ _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?�
                           r"|(?:财政预算拨款|财政拨款|(?:部门|单位)?(?:预算|决算))$"
                           # the level of the accounts it belongs to: "2016年封开县人民法院省级部门决算…"
                           r"|(?<=[院局委办厅所站校会])[省市县区]级$|(?<=[院局委办厅所站校园])单位$"  # "怀远县水利局单位2025年…"
-                          r"|(?<=[\u4e00-\u9fa5）)])关于$")  # "…管理站(包括锡盟博物馆)关于2015年部门决算情况"
+                          # "…管理站(包括锡盟博物馆)关于2015年部门决算情况", "垫江县人民政府办公室对2017年部门预算补充公开的说明"
+                          r"|(?<=[\u4e00-\u9fa5）)])关于$|(?<=[局委办厅所站校院会室心])对$")
 
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
@@ -122,13 +124,21 @@ _YEAR_FIRST = re.compile(r"^(?=20\d{2}年度?((?![度全各本我])[\u4e00-\u9fa
 _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|编制范围的(?:为|是)([\u4e00-\u9fa5（）()]{2,30}?)本级")
 #: A body sentence saying what the unit is: "重庆市渝中区疾病预防控制中心为全额拨款事业单位", "…李渡小学校是区教委二级
 #: 预算单位", "…管理委员会(以下简称“本部门”)为渝中区政府派出机构".
-_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:[（(]以下简称[^（）()]{1,12}[）)])?(?:是|为|属)[^，,。；;]{0,20}?"
-                   r"(?:事业单位|行政单位|行政机关|工作部门|群众团体|直属单位|国家权力机关|审判机关|检察机关|法律监督机关|预算单位|派出机构)")
+# ("重庆市万盛经济技术开发区公园管理所为重庆市万盛经济技术开发区城市管理局管理的正科级公益一类财政全额拨款事业单位";
+# "重庆市梁平区交通局是梁平区人民政府的组成部门")
+_SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:[（(]以下简称[^（）()]{1,12}[）)])?(?:是|为|属)[^，,。；;]{0,40}?"
+                   r"(?:事业单位|行政单位|行政机关|工作部门|组成部门|群众团体|直属单位|国家权力机关|审判机关|检察机关|法律监督机关"
+                   r"|预算单位|派出机构)")
 #: A body sentence telling when the unit was set up ("银川市殡仪馆建于1966年"), where it is ("增福镇卫生院位于…")
 #: or what it does ("周宁县人民法院部门的主要职责是:").
-_FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|位于|(?:部门)?的?主要职责(?:是|为|包括))")
+# (or what it is: "开江县普安镇复兴小学是一所完全制小学", "…三江中学是经…批准成立的", "中共重庆市长寿区委党校是在区委直接
+# 领导下…"; what it exercises: "重庆白涛工业园区管理委员会行使区政府赋予的经济管理权限"; its offices: "重庆市綦江区石林镇人民政府
+# (本级)内设10个综合办事机构")
+_FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|位于|是一所"
+                      r"|是经|是在|行使|[内下]设\d+个|(?:部门)?的?主要职责(?:是|为|包括))")
 #: A 概况 naming the unit where it lists its offices: "(二)机构设置。涪陵区生态环境监测站下设办公室、监测室…".
-_OFFICES = re.compile(r"机构设置[。：:.]?\s*([\u4e00-\u9fa5（）()]{4,30}?)(?:下设|内设)")
+# (or "(二)机构设置。重庆市武隆区大洞河乡人民政府是一个独立核算机构,下设…")
+_OFFICES = re.compile(r"机构设置[。：:.]?\s*([\u4e00-\u9fa5（）()]{4,30}?)(?:下设|内设|是一个独立核算)")
 _HEAD_LINES = 60  # the lines the first part's heading is looked for in
 #: The organ a portal names as the post's publisher ("发布机构 | 昌宁县财政局 |", "发布机构：…", a record run
 #: together: "…决算发布机构 梁平区安胜镇政府 有效性标题…").
@@ -152,11 +162,14 @@ def clean_unit(unit: str) -> str:
 
 #: A title on how a budget was spent: a 决算's figures.
 _SPENT = re.compile(r"预算(?:安排)?(?:和|及|与)?(?:使用|执行)情况")
+#: A heading over last year's outturn and this year's budget ("二、“三公”经费2024年执行情况和2025年预算情况"): the
+#: budget's year is the second.
+_OUTTURN_THEN_BUDGET = re.compile(r"(?:19|20)\d\d年[^，。]{0,20}?执行[^，。]{0,12}?((?:19|20)\d\d)年[^，。]{0,12}?预算")
 
 
 #: A level of government or the kind of budget, not an organisation: "2016年度区级部门决算公开",
-#: "2025年度部门(单位)预算".
-_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|我\S*|[本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
+#: "2025年度部门(单位)预算"; nor a portal's column above the title ("校务公开", "信息公开").
+_NOT_A_UNIT = re.compile(r"^(?:(?:[省市区县乡镇]|乡镇)级|本级|财政|我\S*|[\u4e00-\u9fa5]{0,4}公开|[本该](?:镇|乡|局|委|办|院|校|所|站|单位|部门|中心|街道)|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
                          # the funds a 三公 note covers: "2020年度一般公共预算及政府性基金财政拨款“三公”经费…"
                          r"|(?:(?:一般公共|政府性基金|国有资本经营)(?:预算)?[及和与、]?)+)$")
 
@@ -209,6 +222,9 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 # "克州2021年“三公”经费预算安排和使用情况": what was spent, against the budget; "…2019年财务决算和
                 # 2020年经费预算报告": the year read is the 决算's
                 kind = "决算"
+            year = int(m.group("year"))
+            if kind == "预算" and (later := _OUTTURN_THEN_BUDGET.search(body)):
+                year = int(later.group(1))
             rank = (0 if part else 2) + (1 if unit and _ORG.search(unit) else 0)
             if 0 < len(unit) <= 2:
                 rank -= 1  # a bare kind ("学校2020年度部门决算情况说明") below a title naming the school
@@ -221,7 +237,7 @@ def find_title(lines: Sequence[tuple[str, Span]], limit: int = 40) -> Title | No
                 rank -= 3  # an attached spreadsheet's name ("…“三公”经费支出决算表(与预算对比).xls"): one table's
             if _NUMBERING.match(body) and not (unit and _ORG.search(unit)):
                 rank -= 3  # a numbered heading or 目录 entry: the title only when nothing else names one
-            found.append((rank, Title(unit, int(m.group("year")), scope, kind, span, i)))
+            found.append((rank, Title(unit, year, scope, kind, span, i)))
             break
     if not found:
         return None
@@ -396,10 +412,12 @@ def partial_reason(lines: Sequence[tuple[str, Span]], contents: Contents, grids:
             if len(missing) >= 2 and not grids:
                 return f"文件不完整：正文止于“{_shorten(listed[reached])}”，目录所列其后的{len(missing)}个部分未见"
     # two headings of the 说明 with nothing under either (not a closing list of the tables' names), or
-    # one that names a 说明 item after a paragraph ("…面积4124.16平方米。" / "(八)政府购买服务情况")
+    # one that names a 说明 item after a paragraph ("…面积4124.16平方米。" / "(八)政府购买服务情况", "…无往年决算
+    # 数据。" / "二、收入决算情况说明")
     closing = [flat(t) for t in texts[-2:]]
     item_last = len(closing) == 2 and not _heading(closing[0]) and closing[0].endswith("。") \
-        and re.match(r"^[（(][一二三四五六七八九十]+[）)]", closing[1]) is not None and closing[1].endswith(("情况", "说明"))
+        and re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", closing[1]) is not None \
+        and closing[1].endswith(("情况", "说明"))
     if (item_last or len(texts) >= 2 and all(_heading(t) and not t.rstrip("》").endswith("表") for t in closing)) \
             and (not grids or _text_ends_it(lines, grids)):
         return f"文件不完整：正文止于标题“{_shorten(last)}”，其下没有内容"
@@ -488,6 +506,8 @@ def _cut_mid_sentence(last: str, paged: bool = False) -> bool:
     if paged and len(tail.split()) >= 5 and not re.search(r"[，,]", tail):
         return False
     t = flat(last)
+    if re.search(r"\d(?:%|％|万元|元)[；;]$", t):
+        return True  # a list of figures cut after an item: "…经营收入0万元,占0%;" (R46z/03)
     if not t or t[-1] in _END_PUNCT + "|｜" or _DATE_OR_PAGE.search(t):
         return False
     if re.search(r"[\u4e00-\u9fff](?:19|20)\d\d$", t):

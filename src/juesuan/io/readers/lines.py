@@ -258,10 +258,26 @@ def is_collapsed(text: str, total: int) -> bool:
         return True  # (a short line too: "五、…决算表(一) 六、…决算表(二) 第三部分 2017年度部门决算情况说明 一、…")
     if len(text) < _COLLAPSED_FLOOR:
         return False
+    if _numbered_run(text) >= 3:
+        return True  # a chunk of a document site's mirror: "…编 制 说 明 一、主要职能…。二、部门预算单位构成…。三、…"
     # a short page that is all one line: a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
     # or sentences a space apart ("…公布如下: 2021年…。 2021年…。 (联系电话…")
     whole = len(text) >= _WHOLE * total
     return whole and (len(heads) >= 2 and heads[-1][0] > 0 or len(_SPACED_END.findall(text)) >= 2)
+
+
+def _numbered_run(text: str) -> int:
+    """The longest run of headings "一、", "二、", "三、"… in order in ``text``, each after a space or a
+    sentence end."""
+    best = run = 0
+    last = None
+    for a, b, kind, _ in _cuts(text):
+        number = _CN.find(text[a]) + 1 if kind == "head" and b - a == 2 and text[b - 1] == "、" else 0
+        if not number or (a and text[a - 1] not in " \t\u3000。"):
+            continue
+        run = run + 1 if last is not None and number == last + 1 else 1
+        last, best = number, max(best, run)
+    return best
 
 
 #: The document's title standing between spaces near the head of a collapsed page, after the site's
@@ -357,6 +373,7 @@ def resegment(lines: Sequence[tuple[str, Span]], total: int | None = None) -> li
     characters (the sum of the lines' when not given)."""
     if not any(len(text) >= _PART_FLOOR for text, _ in lines):
         return list(lines)
+    lines = site_chunks(lines)
     if total is None:
         total = sum(len(text) for text, _ in lines)
     out: list[tuple[str, Span]] = []
@@ -367,6 +384,32 @@ def resegment(lines: Sequence[tuple[str, Span]], total: int | None = None) -> li
         file, page, line = span.file, span.page, span.line
         out.extend((piece, Span(file=file, page=page, line=line, excerpt=piece[:80])) for piece in segment(text))
     return out
+
+
+_CHUNK = re.compile(r"^\s*(\d{1,2})\s*、")
+_CHUNK_MIN = 200  # a document site's chunk is long; a list's item rarely is
+_SENTENCE_END = "。；;！？!?"
+
+
+def site_chunks(lines: Sequence[tuple[str, Span]]) -> Sequence[tuple[str, Span]]:
+    """A document site's copy in chunks numbered "1、", "2、", "3、"…, each cut anywhere ("…与2017年相" / "3、比,…"),
+    printed on one line or wrapped: the chunks joined into one line without their numbers, as the document ran
+    (南部县定水中学 2018). Chunks are told from a list's items by where they stop: every one but the last in the
+    middle of a sentence, after at least ``_CHUNK_MIN`` characters."""
+    marks: list[int] = []
+    for i, (t, _) in enumerate(lines):
+        m = _CHUNK.match(t)
+        if m and m.group(1) == str(len(marks) + 1):
+            marks.append(i)
+    if len(marks) < 2:
+        return lines
+    bounds = [*marks, len(lines)]
+    chunks = ["".join(t.strip() for t, _ in lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+    if any(len(c) < _CHUNK_MIN or c[-1:] in _SENTENCE_END for c in chunks[:-1]):
+        return lines
+    joined = "".join(_CHUNK.sub("", c, count=1) for c in chunks)
+    first = lines[marks[0]][1]
+    return [*lines[:marks[0]], (joined, replace(first, excerpt=joined[:80]))]
 
 
 def _bounded(piece: str) -> list[str]:

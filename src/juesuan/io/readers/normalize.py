@@ -334,6 +334,7 @@ def _starts_document(number: int, text: str) -> bool:
     return (number < _HEAD_LINES and len(text) <= 60 and _TITLE_ALONE.match(text) is not None
             and (number < _TITLE_LINES or not _SENTENCE_LEAD.match(text)))
 _HEADING_MAX = 40  # a heading line longer than this is a paragraph that starts with a number
+_FIGURE_IN = re.compile(r"\d\s*(?:万元|元|%)")  # a line stating a figure is a paragraph, not a heading
 _WRAP_MAX = 12  # longest line taken as the rest of a wrapped heading
 _BRACKET_MAX = 200  # a bracket left open keeps its line open for at most this many characters
 _JOIN_MAX = 5000  # no paragraph is longer: text that never ends a sentence is cut here
@@ -479,7 +480,8 @@ def join_lines(lines: Sequence[tuple[str, Span]]):
             state = "closed"  # the web page's own line ("发布日期:2022-09-01 09:17:49 大 中 小") before the title
         elif size <= 60 and (number < _TITLE_LINES and _DOCUMENT_TITLE.search(text) or _starts_document(number, text)):
             state = "closed"  # the document's title (a copy may print it twice, full name and short)
-        elif heading and size <= _HEADING_MAX and "。" not in text:  # "(一)…5.84万元。2013年…1人": a paragraph
+        elif heading and size <= _HEADING_MAX and "。" not in text and not _FIGURE_IN.search(text):
+            # ("(一)…5.84万元。2013年…1人", "(二)支出预算:2021年年初预算数503.76万元,其中,文化体": a paragraph)
             state = "closed" if ends_like_heading(text) else "wrap"
         else:
             state = "open"

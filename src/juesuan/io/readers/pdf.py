@@ -25,6 +25,7 @@ from ...core.model import Span
 from ..limits import LimitExceeded, Limits
 from ..limits import current as current_limits
 from .grid import Extracted, RawGrid
+from .lines import resegment, site_chunks
 from .normalize import clean_line, columns, squeeze_spaces
 from .pdf_tables import (Char, PageTable, align_columns, edges_from_bounds, find_tables, looks_ruled, nest_columns,
                          split_row, spread_rows)
@@ -228,7 +229,11 @@ def extract(path: str | Path) -> Extracted:
     _drop_running_lines(pages)
     grids = _grids(p.name, pages)
     # a 绩效自评表 printed as text lines, not ruled: read as a web page's is
-    lines, forms = take_evaluations(_join_lines(p.name, pages), p.name)
+    joined = _join_lines(p.name, pages)
+    chunked = site_chunks(joined)
+    if chunked is not joined:  # a document site's chunks printed to PDF: cut as the text they are (R44u/13)
+        joined = tuple(resegment(chunked))
+    lines, forms = take_evaluations(joined, p.name)
     return Extracted(file=p.name, lines=tuple(lines), grids=tuple(grids) + tuple(forms), pages=len(pages))
 
 

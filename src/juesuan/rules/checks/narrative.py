@@ -298,7 +298,9 @@ def _classes_over_total(ctx: Context) -> Finding | None:
         return None
     total, tspan = _sv(ctx, total_key)
     parts = [(named(k, year), _sv(ctx, k)[0]) for k in classes]
-    if sum(v for _, v in parts) <= total:
+    # (a total told beside last year's carry-over, which the classes spend too: "2024年年初预算数8140.52万元,上年结转
+    # 89.01万元。其中:一般公共服务支出2575.75万元…")
+    if sum(v for _, v in parts) <= total + (_sv(ctx, "年初结转和结余")[0] or 0):
         return None
     return sum_finding(code=N_EXPENDITURE_SUM, severity=Severity.WARNING, total=total, parts=parts,
                        total_label=named(total_key, year), message="所列各功能分类支出之和大于支出总额",
@@ -366,6 +368,11 @@ def _total_by_items(ctx: Context, aliases: tuple[str, ...]) -> Finding | None:
     shortfall, so only a sum above the total is found."""
     if _sv(ctx, "本年收入合计")[0] is not None:
         return None  # the total against 本年收入, and 本年收入 against its items, are checked above
+    total, carried = _sv(ctx, "收入总计")[0], _sv(ctx, "年初结转和结余")[0]
+    told = [v for k in _income_items(ctx) if (v := _sv(ctx, k)[0]) is not None]
+    if total is not None and carried and told and sum(told) == total + carried:
+        return None  # the items hold the carry-over the total leaves out ("年初预算数8140.52万元,上年结转89.01万元。
+        # 其中:一般公共预算拨款8229.53万元"): told twice, not a sum that fails
     return _narrative_sum(ctx, N_TOTALS_SUM, "收入总计", [*_income_items(ctx), "使用非财政拨款结余", "年初结转和结余"],
                           "C38", "收入总计与所列各项收入、结转结余之和不一致", aliases)
 

@@ -18,7 +18,7 @@ from ...core import keys
 from ...core.findings import Finding
 from ...core.keys import BUDGET_DIFF, BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import BUDGET_WORD, COMPLETION_CLAUSE, YOY_CLAUSE, Statement
-from ...core.money import HALF_CENT, HUNDRED, parse_amount, pct, printed_places, round2
+from ...core.money import CENT, HALF_CENT, HUNDRED, parse_amount, pct, printed_places, round2
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
 from .narrative_words import flipped, rate_flipped
 from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, pc_printed, quoted,
@@ -32,7 +32,8 @@ N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及
 N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示")
 N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和"
                    "（基本支出、项目支出之和恰为所述总额，而其增减额之和不等于总额增减额时：一般公共预算财政拨款支出为错误，"
-                   "其余总额为警告，因上年可能另有其他支出；收入总计与支出总计相等而二者增减额不同时亦为警告）", also=(WARNING,))
+                   "其余总额为警告，因上年可能另有其他支出；所列各功能分类之和即为支出总额而其增减额之和不等于总额增减额、"
+                   "收入总计与支出总计相等而二者增减额不同时亦为警告）", also=(WARNING,))
 N_BUDGET_GAP = Code("N-BUDGET-GAP", ERROR, "预决算差异率与所述预算数、决算数不符（按四舍五入重算，相差超过0.01个百分点）")
 N_BUDGET_DIFF = Code("N-BUDGET-DIFF", ERROR, "说明中与预算相比的增减额（含“与预算相比无增减”）与决算数−预算数不符")
 N_ZERO_BUDGET = Code("N-ZERO-BUDGET", INFO, "预算数为零时写出的预决算差异率（数学上无定义），仅作提示")
@@ -330,6 +331,29 @@ def _structure_deltas(ctx: Context) -> Iterator[Finding | None]:
         if summed:
             seen.add((total, parts))
             yield f
+    yield from _class_deltas(ctx)
+
+
+def _class_deltas(ctx: Context) -> Iterator[Finding | None]:
+    """A budget's spending total's change against its classes' ("支出预算比2025年增加140.86万元,主要是文化旅游体育与传媒
+    支出增加135.66万元、社会保障和就业支出增加1.84万元…"), where every class listed tells its change and this year's
+    classes add up to the total (to a cent a class: so they are all of it): a warning, as a class spent last year may be
+    gone."""
+    n, d = ctx.disclosure.narrative, ctx.disclosure
+    # (with a class spent last year only: "…农林水支出减少16.84万元" and no 农林水 this year)
+    classes = tuple(sorted({split_key(st.key)[0] for st in n.statements
+                            if st.key.startswith("全部资金.类.") and split_key(st.key)[1] in ("", DELTA)}))
+    if len(classes) < 2:
+        return
+    spent = sum(v for k in classes if (v := stated_value(d, k)[0]) is not None)
+    for subject in ("支出总计", "本年支出合计"):
+        total = stated_value(d, subject)[0]
+        if total is not None and abs(total - spent) <= CENT * len(classes):
+            summed, f = _group_sum(ctx, N_YOY_DELTA.at(WARNING), subject, classes, DELTA,
+                                   "的增减额与所列各功能分类（合计即为总额）的增减额之和不一致")
+            if summed:
+                yield f
+                return
 
 
 def _sides_deltas(ctx: Context) -> tuple[bool, Finding | None]:
@@ -340,8 +364,8 @@ def _sides_deltas(ctx: Context) -> tuple[bool, Finding | None]:
     d, year = ctx.disclosure, year_of(ctx)
     (income, _), (spending, _) = stated_value(d, "收入总计"), stated_value(d, "支出总计")
     (up, uspan), (out, ospan) = stated_value(d, keys.key("收入总计", DELTA)), stated_value(d, keys.key("支出总计", DELTA))
-    if income is None or income != spending or up is None or out is None:
-        return False, None
+    if income is None or spending is None or round2(income) != round2(spending) or up is None or out is None:
+        return False, None  # (equal as printed to the cent: "1282.73万元" beside a slip's "1282.734万元")
     return True, equal_finding(code=N_YOY_DELTA.at(WARNING), left=(named(keys.key("收入总计", DELTA), year), up),
                          right=(named(keys.key("支出总计", DELTA), year), out), slack_parts=1,
                          message="收入总计与支出总计相等，二者的增减额却不同", spans=[uspan, ospan],

@@ -70,6 +70,12 @@ def total_of(parts: Iterable[Amount]) -> Decimal:
     return sum((p for p in parts if p is not None), ZERO)
 
 
+def _shown_places(*values: Amount) -> int:
+    """Decimals to show figures compared with: two, or as many as one of them was printed with, up to six
+    ("70.893" against "70.89" differ by 0.003, not 0.00; "4.647万元" is not shown as 4.65)."""
+    return min(6, max([2, *(printed_places(v) for v in values if v is not None)]))
+
+
 def sum_finding(
     *,
     code: Code,
@@ -91,11 +97,12 @@ def sum_finding(
     gap = s - total
     if gap == 0:
         return None
-    figures = {total_label: amt(total)}
+    places = _shown_places(total, *(v for _, v in parts))
+    figures = {total_label: fmt_amount(total, places=places)}
     for label, v in parts:
-        figures[label] = amt(v)
-    figures["各项之和"] = amt(s)
-    figures["差额"] = amt(gap)
+        figures[label] = fmt_amount(v, places=places)
+    figures["各项之和"] = fmt_amount(s, places=places)
+    figures["差额"] = fmt_amount(gap, places=places)
     if relation:
         figures["关系"] = relation
     clean = tuple(sp for sp in spans if sp is not None)
@@ -125,7 +132,8 @@ def equal_finding(
     if l is None or r is None or l == r:
         return None
     gap = l - r
-    figures = {l_label: amt(l), r_label: amt(r), "差额": amt(gap)}
+    places = _shown_places(l, r)
+    figures = {l_label: fmt_amount(l, places=places), r_label: fmt_amount(r, places=places), "差额": fmt_amount(gap, places=places)}
     if relation:
         figures["关系"] = relation
     clean = tuple(sp for sp in spans if sp is not None)

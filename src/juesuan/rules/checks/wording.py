@@ -65,6 +65,8 @@ _REMNANT = re.compile(
     r"|[（(](?:基层预算单位|主管部门|中央单位|一级预算单位|基层单位)编写[）)]|[（(]参考格式[）)]|[（(](?:表格)?示例如下[）)]"
     # how to write a part, left after its heading: "（一般公共预算财政拨款支出决算具体情况，按支出功能分类类级科目逐类分析）"
     r"|[（(][^（）()\n]{2,40}[，,]按[^（）()\n]{2,30}逐(?:类|项|款)(?:分析|说明|列示)[）)]"
+    # 北京's notes after a heading: "（比照预算公开的内容格式）", "（需公开内设机构数量和下属单位数量及名称）"
+    r"|[（(]比照[^（）()\n]{2,20}格式[）)]|[（(](?:需|应|须)公开[^（）()\n]{2,30}[）)]"
 )
 #: The filling rules in a 三公 form's 备注, which some counties publish with the form as it stands ("5、请对“三公”
 #: 经费增减变化原因等进行说明"): a warning, not an error.
@@ -72,7 +74,7 @@ _FORM_NOTE = re.compile(r"请对[^。；;\n]{2,30}进行说明")
 #: A word of the template's instructions kept in an otherwise written sentence ("列明公务接待2批次").
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
 #: The template's choice of who summed a region's 三公 figures, left as offered ("经盘龙区财政厅(局)汇总").
-_ORGAN_CHOICE = re.compile(r"财政厅[（(]局[)）]|财政局[（(]厅[)）]")
+_ORGAN_CHOICE = re.compile(r"财政厅[（(]局[)）]|财政局[（(]厅[)）]|本地区[（(]本部门[)）]|本部门[（(]本地区[)）]")
 #: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
 #: a copy may have run it onto the line before).
 _FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构成|职能职责|部门职责|主要职能|基本职能)要求[:：]"
@@ -82,8 +84,8 @@ _FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构�
 _UP = ("增加", "增长", "上升", "大于", "高于")
 _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
-#: "增长（下降）", "增加/减少", "增(减)": both ways of the template, one in brackets or after a slash.
-_CHOICE = re.compile(rf"({_WAY})(?:[（(]({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]")
+#: "增长（下降）", "增加/减少", "增(减)", "增加(或减少)": both ways of the template, one in brackets or after a slash.
+_CHOICE = re.compile(rf"({_WAY})(?:[（(]或?({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某|某部门(?=本级|\d{4}年|的|[（(]))(?![A-Za-z])")
 #: A figure the template left blank: "占 %", "比上年减少 万元".
 _FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)"
@@ -175,13 +177,20 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
         yield W_TEMPLATE_REMNANT.at(WARNING)(f"留有模板的栏目提示“{label}”，应删去", {"原文": label},
                                              spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _ORGAN_CHOICE.finditer(text):
-        yield W_TEMPLATE_REMNANT.at(WARNING)(f"“{m.group(0)}”中留有模板的二选一写法，应按实际写“财政厅”或“财政局”",
+        first, other = _alternatives(m.group(0))
+        yield W_TEMPLATE_REMNANT.at(WARNING)(f"“{m.group(0)}”中留有模板的二选一写法，应按实际写“{first}”或“{other}”",
                                              {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     unit = ctx.disclosure.identity.unit or ctx.disclosure.unit.name
     if unit:  # the template's "XX部门（单位）" with the name filled in and the choice left
         for m in re.finditer(re.escape(unit) + r"(部门[（(]单位[）)])", text):
             yield W_TEMPLATE_REMNANT.at(WARNING)(f"“{unit}{m.group(1)}”中留有模板的“{m.group(1)}”，应按实际写“部门”或“单位”",
                                      {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
+
+
+def _alternatives(choice: str) -> tuple[str, str]:
+    """The two words of "财政厅（局）" (财政厅, 财政局) or "本地区（本部门）" (本地区, 本部门)."""
+    first, other = re.split(r"[（(]", choice.rstrip(")）"), maxsplit=1)
+    return first, (first[:-1] + other if len(other) == 1 else other)
 
 
 @check(W_TEMPLATE_CHOICE)
@@ -271,6 +280,8 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
     """正文中的类、款名称应为当年科目名称，不用已停用的旧名称。"""
     text = _text(ctx)
     year = ctx.disclosure.identity.year or ctx.disclosure.unit.year
+    if not year:  # ("医疗卫生与计划生育支出" is the name of 2018 and before)
+        raise NotApplicable("文件年度不明，无法判断所用科目名称在当年是否已停用")
     for old, new in OUTDATED_NAMES.items():
         if year and year < OUTDATED_SINCE[old]:
             continue  # the name of its own year

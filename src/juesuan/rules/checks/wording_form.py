@@ -45,8 +45,8 @@ _TERMS = ("一般公共预算", "收入支出决算", "收入决算情况", "支
 _SLIPS = re.compile(r"其中。|占[，,、]\s*\d"
                     r"|(增加|减少|增长|下降)\1|减增加|增减少|(?:增加|减少|增长|下降)持平|大小于|小大于"
                     # both words of the template's choice without its brackets ("比2025年增加减少5.55万元"),
-                    # a word of change before a minus ("比上年减少-2.56%")
-                    r"|增加减少|减少增加|增长下降|下降增长|(?:增加|减少|增长|下降|降低|上升)\s*[-－]\s*\d+(?:\.\d+)?%?"
+                    # a word of fall before a minus ("比上年减少-2.56%"; not "减少749.01万元,增长-30%", a rise of −30 %)
+                    r"|增加减少|减少增加|增长下降|下降增长|(?:减少|下降|降低)\s*[-－]\s*\d+(?:\.\d+)?%?"
                     r"|，支出收入\s*\d")
 
 
@@ -109,7 +109,10 @@ def heading_form(ctx: Context) -> Iterator[Finding]:
             yield W_HEADING_FORM(f"标题“{raw.strip()[:30]}”中“{m.group(0)}”缺“分”字，应为“{m.group(0)}分”",
                                  {"原文": raw.strip()[:40]}, _span(ctx, lines, i), "文字")
     toc = _toc(ctx, lines)
-    if toc and toc.start > 0 and lines[toc.start].strip() in ("录", "目"):
+    mark = lines[toc.start].strip() if toc and toc.start > 0 else ""
+    # (not "…情况说明目 录第一部分…" cut at its space: the 目 ends the line before, the 录 begins the next)
+    if (mark == "录" and not lines[toc.start - 1].rstrip().endswith("目")) or (
+            mark == "目" and not (toc.start + 1 < len(lines) and lines[toc.start + 1].lstrip().startswith("录"))):
         yield W_HEADING_FORM(f"目录标题印作“{lines[toc.start].strip()}”，缺字", {"原文": lines[toc.start].strip()},
                              _span(ctx, lines, toc.start), "文字")
     yield from _unnumbered_entries(ctx, lines, toc)
