@@ -614,6 +614,8 @@ def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentenc
         "锡林郭勒盟文物保护管理站(包括锡盟博物馆)"
     # a unit's code, a page's font-size buttons and its share link before the name; a 单位 after it (R39f, R38d/14)
     assert find_title(lines("360035柳州市马鞍山幼儿园2023年单位预算公开说明")).unit == "柳州市马鞍山幼儿园"
+    # a part's label before the name, the title broken after it (R48e/07: "第二部分渠县图书馆" / "2025年部门预算情况说明")
+    assert clean_unit("第二部分渠县图书馆") == "渠县图书馆"
     # "…对2017年部门预算补充公开的说明" (R47d/01, 垫江)
     assert find_title(lines("垫江县人民政府办公室对2017年部门预算补充公开的说明")).unit == "垫江县人民政府办公室"
     # a document site's page number run into it (R44u/05)
@@ -695,3 +697,15 @@ def test_a_units_name_in_the_first_lines_saying_what_it_is_or_does():
     assert school.unit == "北京学校"
     # what another organisation does is no name of the unit's
     assert identify(lines("一、单位基本情况", "本单位行使区政府赋予的管理权限。"))[0].unit == ""
+
+
+def test_a_headless_excerpts_kind_from_its_words_weighs_its_headings_not_the_budget_compared_with():
+    # R48f/07 (大英县市场监督管理局 2019): its headings say "…支出决算情况说明"; its fund names ("政府性基金预算…")
+    # and "年初预算编制" (the budget the 决算 compares with) do not make the page a budget
+    page = ("八、政府性基金预算支出决算情况说明", "2019年政府性基金预算拨款支出0万元。", "九、国有资本经营预算支出决算情况说明",
+            "2019年国有资本经营预算拨款支出0万元。", "本部门在年初预算编制阶段开展了预算事前绩效评估。")
+    assert identify(lines(*page))[0].kind == "决算"
+    assert identify(lines("二、收入预算情况", "2025年收入预算100万元,支出预算100万元。", "三、支出预算情况"))[0].kind == "预算"
+    # a budget's income list names the funds' 预算 (R45x/05, 綦江工业园区 2020): still a budget
+    income = ("(一)收入:2020年收入数1525.32万元,其中:一般公共预算拨款1218.72万元,政府性基金预算拨款0万元,国有资本经营预算收入0万元。",)
+    assert identify(lines(*income))[0].kind == "预算"

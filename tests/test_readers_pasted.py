@@ -230,6 +230,13 @@ def test_pinyin_glosses_and_stray_commas_of_mirrors_are_removed():
     assert strip_glosses("PPP(PPP)项目、一般公共服务支出(类)、(a)") == "PPP(PPP)项目、一般公共服务支出(类)、(a)"
 
 
+def test_an_indent_of_lost_characters_is_no_part_of_its_line():
+    # R48f/01 (大余县司法局 2019, a mirror): "????第三部分 …" kept the 目录's tables running into the 说明's headings
+    from juesuan.io.readers.normalize import clean_line
+    assert clean_line("????第三部分 2019年度部门决算情况说明") == "第三部分 2019年度部门决算情况说明"
+    assert clean_line("??") == "" and clean_line("费用?。") == "费用?。"  # a line of them, and one inside, as before
+
+
 def test_only_lines_with_traditional_characters_are_converted():
     assert has_traditional("收入總計") and not has_traditional("收入总计")
     # t2s alone would write 干县: a simplified line is never converted

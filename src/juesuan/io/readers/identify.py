@@ -67,6 +67,7 @@ class Title:
 #: file's name ("沧州市第五中学2021年度决算公开.pdf"), a sentence's verb ("纳入…2023年部门预算编制范围").
 _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^[•·●◆■▪]+|^(?:纳入|下面将|以下为|根据|关于)|^(?:\d+|[一二三四五六七八九十]+)[.、．]"
                           r"|^[（(]?(?:\d+|[一二三四五六七八九十]+)[）)]"  # a numbered heading: "(二)2017年部门项目支出预算…"
+                          r"|^第[一二三四五六七八九十\d]+部分"  # a part's label: "第二部分渠县图书馆" / "2025年部门预算情况说明"
                           r"|^(?:信息名称|标题|名称|文件名称|文件标题)(?=\S{4})"  # a web page's field label before the title
                           r"|^\S*?专栏(?=\S{4})"  # the page's column ("预决算公开专栏庐江县第二中学")
                           r"|^\S*?索引号[\dA-Za-z/\-]+|^\d+\.(?:xlsx?|pdf|docx?)|^[*＊?？]+;?"
@@ -695,8 +696,11 @@ def _kind_of(title: Title | None, cover: str, head: str, grids: Sequence[RawGrid
     told = re.search(r"现将[^。；;]{2,60}?\d{4}\s*年度?\s*(?:部门|单位)?(决算|预算)", sample[:300])
     if told:  # "现将黔南州计划生育指导所2016年决算和“三公”经费公开如下": it says which
         return told.group(1)
-    final = len(re.findall(r"决算", sample))
-    budget = len(re.findall(r"(?<!一般公共)(?<!政府)预算(?!执行|数|财政拨款|绩效|管理|单位|信息)", sample))
+    # (a heading of the 说明 counts thrice: "八、政府性基金预算支出决算情况说明"; the budget a 决算 compares with does
+    # not count: "年初预算编制")
+    final = len(re.findall(r"决算", sample)) + 2 * len(re.findall(r"决算情况(?:说明)?[ \t]*$", sample, re.M))
+    budget = (len(re.findall(r"(?<!一般公共)(?<!政府)(?<!年初)预算(?!执行|数|财政拨款|绩效|管理|单位|信息)", sample))
+              + 2 * len(re.findall(r"(?<!基金)(?<!经营)预算情况(?:说明)?[ \t]*$", sample, re.M)))
     if final == 0 and budget == 0:
         return "绩效自评" if evaluations else ""
     return "决算" if final >= budget else "预算"

@@ -241,11 +241,15 @@ def normalize_text(text: str) -> str:
 _LOST = re.compile(r"[?？\s]+")
 
 
+#: A paragraph's indent the page's encoding lost ("????第三部分…", "????一、部门主要职责"): no part of the line.
+_LOST_INDENT = re.compile(r"^[?？]{2,}(?=[^?？\s])")
+
+
 def clean_line(text: str) -> str:
     """One display line: normalised, glosses removed, simplified, outer whitespace stripped; a line
-    of lost characters only (:data:`_LOST`) is empty."""
+    of lost characters only (:data:`_LOST`) is empty, an indent of them (:data:`_LOST_INDENT`) dropped."""
     text = to_simplified(strip_glosses(normalize_text(text))).strip()
-    return "" if text[:1] in ("?", "？") and _LOST.fullmatch(text) else text
+    return "" if text[:1] in ("?", "？") and _LOST.fullmatch(text) else _LOST_INDENT.sub("", text)
 
 
 _SPACE_RUN = re.compile(r"[\s\u3000]+")
