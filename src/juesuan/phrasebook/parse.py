@@ -667,10 +667,10 @@ class _Reader:
         in a 2015 report, "较上年…"), "其他" on another year than the report's, else ""."""
         clause = self._clause_text(s, start, at)
         m = _COMPARED.match(clause)
-        if m is None and _OTHER_SIDE.match(clause):
+        opened = at - len(clause)  # (just after the clause mark before it)
+        if m is None and _OTHER_SIDE.match(clause) and opened > start:
             # "2022年度收入总计400.22万元,支出总计400.22万元": the other total of the year named before it
-            marks = [mk.end() for mk in _CLAUSE_MARK.finditer(s, start, at - len(clause))]
-            m = _COMPARED.match(s, marks[-2] if len(marks) >= 2 else start)
+            m = _COMPARED.match(self._clause_text(s, start, opened - 1))
             m = m if m is not None and m.group("vs") is None and m.group("year") else None
         if m is None:
             return ""

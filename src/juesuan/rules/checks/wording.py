@@ -283,7 +283,7 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
     if not year:  # ("医疗卫生与计划生育支出" is the name of 2018 and before)
         raise NotApplicable("文件年度不明，无法判断所用科目名称在当年是否已停用")
     for old, new in OUTDATED_NAMES.items():
-        if year and year < OUTDATED_SINCE[old]:
+        if year < OUTDATED_SINCE[old]:
             continue  # the name of its own year
         for m in re.finditer(re.escape(old), text):
             yield W_OUTDATED_NAME(f"“{old}”是旧科目名称，现行名称为“{new}”", {"旧名称": old, "现行名称": new},
