@@ -513,3 +513,11 @@ def test_kinds_of_staff_and_of_projects_are_not_the_whole_told_again():
     spending = "三、支出预算情况\n本单位2026年支出预算1291.68万元,其中:人员类项目支出375.95万元,\n运转类项目支出50.76万元。"
     assert not [s for s in read(spending).narrative.statements if s.key == "支出.项目支出"]
     assert [s.value for s in read("三、支出预算情况\n其中:项目支出375.95万元。").narrative.statements if s.key == "支出.项目支出"] == [Decimal("375.95")]
+
+
+def test_general_grant_spending_above_the_years_spending():
+    # 冠县检验检测中心 2017 (golden): "一般公共预算财政拨款支出178.48万元" is 本年支出174.89 + 年末结转3.59
+    (hit,) = found(doc(*said("本年支出合计 174.89", "一般公共预算财政拨款支出 178.48")), "N-FISCAL-SUM")
+    assert hit.severity.value == "error" and hit.figures["超出"] == "3.59"
+    assert not found(doc(*said("本年支出合计 174.89", "一般公共预算财政拨款支出 174.89")), "N-FISCAL-SUM")
+    assert not found(doc(*said("本年支出合计 174.9", "一般公共预算财政拨款支出 174.93")), "N-FISCAL-SUM")  # rounded apart

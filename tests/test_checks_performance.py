@@ -168,6 +168,15 @@ def test_cost_execution_when_costs_cover_the_budget():
     assert "P-COST-EXEC" not in {f.code for f in findings(disclosure(ev))}
 
 
+def test_a_cost_written_in_bare_wan_is_money():
+    # 鄂州市行政审批局 2021 (golden): a cost indicator's "150万" against 125.25 executed
+    ev = change_item(base_evaluation(), 2, target="150万", actual="150万", rate="100", score="20")
+    (hit,) = [f for f in findings(disclosure(ev)) if f.code == "P-COST-EXEC"]
+    assert hit.figures["成本指标业绩值合计"] == "150.00"
+    ev = change_item(base_evaluation(), 2, target="150万", actual="90万", rate="60", score="12")
+    assert "P-COST-EXEC" not in {f.code for f in findings(disclosure(ev))}
+
+
 def test_seed_cost_indicators_tie_to_execution():
     # 35 + 135 + 309.75 = 479.75; 0.19 + 2 = 2.19; 10 + 6.2 = 16.20; 2.46; 1.45
     assert "P-COST-EXEC" not in {f.code for f in findings(seed_disclosure())}

@@ -60,6 +60,10 @@ def test_the_templates_some_department_is_a_placeholder():
     hits = found(doc(text="纳入某部门2020年部门决算编制范围的二级预算单位包括:\n1.某部门本级"), "W-PLACEHOLDER")
     assert [h.figures["占位符"] for h in hits] == ["某部门", "某部门"]
     assert not found(doc(text="对某部门提出的意见进行整改。"), "W-PLACEHOLDER")
+    # R49i/05 (黔东南州机关事务管理局 2023): the contents' "部门(单位)名称概况" left as the template has it
+    (hit,) = found(doc(text="第一部分:部门(单位)名称概况\n第二部分:2023年度部门决算表"), "W-PLACEHOLDER")
+    assert hit.figures["占位符"] == "部门(单位)名称"
+    assert not found(doc(text="表头填写部门（单位）名称、金额单位。第一部分:部门概况"), "W-PLACEHOLDER")
 
 
 def test_latin_words_are_not_placeholders():
@@ -283,6 +287,8 @@ def test_a_figure_left_blank():
     (hit,) = found(doc(text="因公出国(境)费0万元,占 %,比上年减少 万元;公务接待费30万元,占 %。"), "W-PLACEHOLDER")
     assert hit.severity.value == "warning" and hit.figures == {"原文": "占 %、减少 万元", "处数": "3"}
     assert not found(doc(text="因公出国(境)费0万元,占0%,比上年减少2.28万元。"), "W-PLACEHOLDER")
+    # R49j/05: a table's header cells, copied with their bars ("金额 | 占调整预算% | 比上年增长% |")
+    assert not found(doc(text="金额 | 占调整预算% | 比上年增长% | |||\n"), "W-PLACEHOLDER")
 
 
 def test_amounts_in_yuan_are_no_slip_where_the_text_counts_in_yuan():
@@ -328,3 +334,38 @@ def test_a_term_wrapped_after_its_first_character_is_whole():
     wrapped = "增长1.94%。主要原因：基本支出增加。（二）一\n般公共预算财政拨款支出决算结构情况"
     assert not found(doc(text=wrapped), "W-TERM-BROKEN")
     assert found(doc(text=wrapped.replace("（二）一\n", "（二）\n")), "W-TERM-BROKEN")
+
+
+def test_a_comma_beside_a_dunhao_is_doubled_punctuation():
+    # R44u (九龙坡 court 2018): "增加816.52万元,、增长9.54%"
+    (hit,) = found(doc(text="收支较上年决算数增加816.52万元,、增长9.54%。"), "W-DOUBLE-PUNCT")
+    assert hit.figures["标点"] == ",、"
+    assert not found(doc(text="收支较上年决算数增加816.52万元、增长9.54%，主要原因是人员增加。"), "W-DOUBLE-PUNCT")
+    # a copy site that puts a plain comma after words (",。" shows it): "村经济,、文化" is its own
+    assert not found(doc(text="二,、部门基本情况。发展村经济,、文化和社会事业,。"), "W-DOUBLE-PUNCT")
+
+
+def test_a_word_that_lost_its_last_letter_before_a_figure_is_a_typo():
+    # golden pages of R44: "支出总4252.73万元", "资金安 0 元", "比2023单位预算支减少70.893万元"
+    text = "收入总计4114.6万元,支出总4252.73万元。上年结转结余资金安 0 元。比2023单位预算支减少70.89万元。"
+    assert [h.figures["应为"] for h in found(doc(text=text), "W-TYPO")] == ["支出总计", "资金安排", "预算支出"]
+    clean = "收入总计4114.6万元,支出总计4252.73万元，支出总额持平。资金安排0元。比2023年预算支出减少70.89万元。"
+    assert not found(doc(text=clean), "W-TYPO")
+
+
+def test_inverted_and_misheard_words_are_typos():
+    text = "对讼诉活动实行法律监督。下辖渝北、北培、长寿法院。主要有因是人员增加。九、国有资本占用情况说明"
+    text += "\n不断改善民生、整治、经济等各项工作。按支出功能分类:工资福利支出213.89万元。"
+    assert sorted(h.figures["应为"] for h in found(doc(text=text), "W-TYPO")) == sorted(["诉讼", "北碚", "原因是", "国有资产占用", "政治", "经济"])
+    clean = ("对诉讼活动实行法律监督。湖北培训中心。事出有因是常有的。九、国有资产占用情况说明；国有资本经营预算。"
+             "开展环境整治、经济普查。按支出功能分类:一般公共服务支出31万元；按支出经济分类:工资福利支出213.89万元。")
+    assert not found(doc(text=clean), "W-TYPO")
+
+
+def test_a_templates_example_list_of_classes_is_a_remnant():
+    # 镇海区交通单位 2021 预算 (golden): the template's list of classes, marked (类), ending on an ellipsis
+    text = "收入包括:一般公共预算拨款收入、上年结转;支出包括:一般公共服务支出(类)、公共安全支出(类)……。"
+    (hit,) = found(doc(text=text), "W-TEMPLATE-REMNANT")
+    assert hit.severity.value == "warning" and "公共安全支出(类)" in hit.figures["原文"]
+    own = "支出包括:一般公共服务支出(类)2510.31万元、公共安全支出(类)10万元。支出包括一般公共服务支出、公共安全支出等。"
+    assert not found(doc(text=own), "W-TEMPLATE-REMNANT")

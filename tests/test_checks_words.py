@@ -122,6 +122,10 @@ def test_equal_totals_whose_changes_differ():
     assert not found(doc(*said("收入总计 623.93", "支出总计 600", "收入总计.增减 -5.29", "支出总计.增减 140.4")), "N-YOY-DELTA")
     # 梁平文化镇小学 (R40h/12): "1282.73万元" beside a slip's "1282.734万元" are equal to the cent
     assert found(doc(*said("收入总计 1282.73", "支出总计 1282.734", "收入总计.增减 39.39", "支出总计.增减 130.95")), "N-YOY-DELTA")
+    # 襄州区文旅局 2024 预算 (golden): one change printed twice, once with a third decimal ("减少70.893万元")
+    (slip,) = found(doc(*said("收入总计 749.64", "支出总计 749.64", "收入总计.增减 -70.89", "支出总计.增减 -70.893")),
+                    "N-YOY-DELTA")
+    assert slip.severity.value == "warning" and slip.figures["差额"] == "0.003"
 
 
 def test_a_spending_totals_change_against_its_classes_changes():

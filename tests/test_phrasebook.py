@@ -533,6 +533,17 @@ def test_a_sentence_about_last_year_gives_last_years_amounts():
                                          "2021年与2020年相比，公务接待费39.43万元。")
 
 
+def test_last_years_date_on_a_figure_told_with_its_budget_completed_and_its_own_change_is_a_slip():
+    # R48g/05 (大英 2023 单位决算): only the report year's figure completes its budget and changes from its last year
+    got = _read("七、财政拨款“三公”经费支出决算情况说明\n2023年一般公共预算财政拨款基本支出911.7万元。\n"
+                "2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%,较上年增加2.4万元,增长0.24%。")
+    assert got["三公.合计"] == Decimal("3.46") and got["三公.合计.增减"] == Decimal("2.4") and "三公.合计.上年" not in got
+    # told without them it stays last year's
+    got = _read("七、财政拨款“三公”经费支出决算情况说明\n2023年一般公共预算财政拨款基本支出911.7万元。\n"
+                "2022年“三公”经费财政拨款支出决算为3.46万元,其中:公务接待费0.28万元。")
+    assert got["三公.公务接待费.上年"] == Decimal("0.28") and "三公.合计" not in got and "三公.公务接待费" not in got
+
+
 def test_a_change_after_a_name_no_clause_reads_is_that_names():
     got = _read("九、“三公”经费支出情况说明\n公务接待费增加4.34万元，增加的原因是接待增加；会议费减少87.51万元，培训费增加4.66万元。")
     assert got["三公.公务接待费.增减"] == Decimal("4.34")
@@ -820,3 +831,12 @@ def test_a_share_run_into_the_next_name_is_not_the_one_before():
     # R42o/15 (长寿湖镇 2021): no comma after "99.74%", and 基金补助收入 is no name the phrasebook knows
     text = "二、收入决算情况说明\n2021年度收入合计5888.49万元,其中:财政拨款收入5872.97万元,占99.74%基金补助收入15.52万元,占0.26%。"
     assert _read(text)["收入.财政拨款收入.占比"] == Decimal("99.74")
+
+
+def test_jiangxi_staff_counts_of_one_kind_of_post_are_not_the_whole():
+    # R48e/03 (全南县第三幼儿园 2025): "行政编制在职人数0人" is one kind's staff in post, not the unit's; its
+    # kinds of post are read ("参照公务员法管理的…", "事业编制人数39人"), its "…小计N人" not (a group's, maybe)
+    got = _read("一、单位基本情况\n编制人数小计39人,其中:行政编制人数0人,参照公务员法管理的事业编制人数39人,事业编制人数39人。"
+                "实有人数小计39人,其中:在职人数小计39人,包括行政编制在职人数0人、事业编制在职人数39人;离休人数0人;退休人数0人")
+    assert got["人员.编制.参公"] == 39 and got["人员.编制.事业"] == 39 and got["人员.离休"] == 0
+    assert "人员.在职" not in got and "人员.实有" not in got

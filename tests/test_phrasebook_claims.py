@@ -248,3 +248,18 @@ def test_a_section_numbered_as_a_list_takes_its_topic():
     values = stated(n)
     assert values["本年收入合计"] == [Decimal("4680.58")] and values["收入.财政拨款收入.占比"] == [Decimal("63")]
     assert [s.title for s in n.sections][-1].endswith("收入决算情况说明")
+
+
+def test_a_total_that_lost_its_ji_is_still_read_as_the_total():
+    # R44 (碌曲县公安局 2020): "收入总计4114.6万元,支出总4252.73万元" — the two totals differ by 138.13
+    values = stated(parsed("（一）收入支出决算总体情况说明", "本部门2020年度收入总计4114.6万元,支出总4252.73万元。"))
+    assert values["收入总计"] == [Decimal("4114.6")] and values["支出总计"] == [Decimal("4252.73")]
+    assert "支出总计" not in stated(parsed("（一）收入支出决算总体情况说明", "本部门2020年度支出总额持平，支出总体平稳。"))
+
+
+def test_a_sangong_figure_told_with_its_budget_completed_under_last_years_date_claims_the_report_year():
+    n = parsed("七、财政拨款“三公”经费支出决算情况说明",
+               "2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%,较上年增加2.4万元,增长0.24%。")
+    assert [(c.key, c.value) for c in n.claimed(model.YEAR)] == [("决算", "2022")]
+    n = parsed("七、财政拨款“三公”经费支出决算情况说明", "2022年“三公”经费财政拨款支出决算为3.46万元,其中:公务接待费0.28万元。")
+    assert not [c for c in n.claimed(model.YEAR) if c.key == "决算"]

@@ -526,6 +526,12 @@ def test_a_governments_own_accounts_are_named_and_not_audited_as_a_departments(t
                         "全区一般公共预算收入35.01亿元。\n", encoding="utf-8")
     with pytest.raises(InputError, match="是本级政府（财政总）决算"):
         read_document(district)
+    # R49j/03 (涪陵 乡 2021): its 预算绩效管理 paragraph makes it no 绩效 report
+    village = tmp_path / "village.txt"
+    village.write_text("一、收支决算情况\n(一)一般公共预算\n全乡一般公共预算收入完成2243万元。其中税收完成52万元。\n"
+                       "二、重点报告事项\n(二)预算绩效管理情况\n在实现部门预算项目绩效目标自评结果应用方面取得进展。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="village.txt：是本级政府（财政总）决算"):
+        read_document(village)
     own = tmp_path / "own.txt"  # the 财政局's own 决算 names its department, not the government's revenue
     own.write_text("某州财政局2021年度部门决算\n一、部门职责\n负责编制全州财政预算草案、组织全州财政决算。\n"
                    "二、收入决算情况说明\n2021年度收入合计1,867.48万元。\n", encoding="utf-8")
@@ -549,3 +555,17 @@ def test_a_news_report_about_disclosures_is_named_and_not_audited(tmp_path):
     own.write_text("北京市公安局2015年度“三公”经费决算情况说明\n北京市公安局2015年“三公”经费财政拨款决算数为9530.81万元。\n",
                    encoding="utf-8")
     assert read_document(own).narrative.statements
+
+
+def test_a_blank_template_whose_title_has_placeholders_for_unit_and_year_is_audited(tmp_path):
+    # R49i/04 (a 财政局's template): "XX部门XX年部门预算编制说明", its contents naming "项目支出绩效目标情况说明"
+    page = tmp_path / "template.txt"
+    contents = "目录\n一、基本职能及主要工作....\n九、其他公开信息....\n(四)项目支出绩效目标情况说明....\n"
+    page.write_text("财政局部门预算编制说明\nXX部门XX年部门预算编制说明\n" + contents + "一、基本职能及主要工作\n"
+                    "我部门编制XX年部门预算单位共XX个。\n", encoding="utf-8")
+    d = read_document(page)
+    assert d.identity.kind == "模板"
+    # the same contents under a title that is filled: no template, and no 绩效 report either
+    page.write_text("财政局部门预算编制说明\n" + contents + "一、基本职能及主要工作\n负责全县财政工作。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
+        read_document(page)

@@ -146,6 +146,9 @@ _ADJUSTED = re.compile(r"剔除|扣除|除去|不考虑|可比口径")
 _UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
 #: A sentence on last year, named in words, before any figure: "“三公”经费支出情况:上年度 “三公”经费支出
 #: 24.67万元,其中…" (not a comparison: "上年相比…", "上年同期…"; nor this year's income "上年结转和结余…").
+#: What only the report year's figure is told with: its budget completed, then its change from its own last year
+#: ("2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%,较上年增加2.4万元" in a 2023 决算 is 2023's, misdated).
+_MISDATED = re.compile(r"完成(?:年初|全年)?预算[^。；;，,]{0,12}[，,]\s*(?:较|比)上年")
 _LAST_YEAR_OPENING = re.compile(r"(?:[^。；;：:\d]{0,16}[：:])?\s*上(?:一)?年度?\s*(?![相比较同增减持]|[末底]?结转|[末底]?结余)[^\d。；;，,]{0,24}?\d")
 #: A count right before "与上年持平": what is unchanged is the count ("共计接待0人次,与上年持平").
 _COUNT_FLAT = re.compile(r"\d+\s*(?:人次|批次|次|人|辆|个|台|套|项|批)\s*[，,、]?\s*(?:与|和|同|比|较)?\s*上年度?(?:相比)?\s*[，,]?\s*(?:基本)?$")
@@ -678,6 +681,9 @@ class _Reader:
         named = int(m.group("year")) if m.group("year") else None
         if m.group("vs") is None and (named is None or year is None or named == year):
             return ""  # "2017年度基本支出279万元" in a 2017 report: its own figure
+        stop = s.find("。", at)
+        if m.group("vs") is None and _MISDATED.search(s, at, stop if stop >= 0 else len(s)):
+            return ""  # the report year's figure under last year's date ("…决算为3.46万元,完成预算100%,较上年…")
         if not self.budget and "预算" in m.string[m.end():]:
             return "其他"  # "比上年预算数…" in a 决算: last year's budget, not its spending
         return "上年" if m.group("last") or (year is not None and named == year - 1) else "其他"
@@ -689,6 +695,8 @@ class _Reader:
             return True
         year = self.year or self._head_year
         m = _SENTENCE_YEAR.match(s, start, end)
+        if m is not None and _MISDATED.search(s, m.end(), end):
+            return False  # the year's own figures under last year's date (N-YEAR says so)
         return year is not None and m is not None and int(m.group(1)) == year - 1
 
     def _own_year_totals(self) -> None:

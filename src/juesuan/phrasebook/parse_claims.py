@@ -79,6 +79,10 @@ _YEARS = (
     # "2015年衢江区“三公”经费支出决算同比下降的原因": the year whose accounts changed
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?[^。，,；;\n\d]{{0,12}}?[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?决算数?"
                       rf"(?=同比|比上年|较上年)")),
+    # ... or its figure told with its budget completed and its change from last year, which only the report year's is
+    # ("2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%,较上年增加2.4万元" in a 2023 决算)
+    ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?[^。，,；;\n\d]{{0,12}}?[“\"]?三公[”\"]?经费[^。，,；;\n\d]{{0,12}}?决算[数为]*\s*"
+                      rf"[\d.,]+\s*万?元[，,]\s*完成(?:年初|全年)?预算[^。；;，,]{{0,12}}[，,]\s*(?:较|比)上年")),
     # a 三公 note's title, or its subtitle, on a line of its own: "迪庆州州本级2020年度“三公”经费决支出情况说明"
     ("标题", re.compile(rf"(?m)^[^\S\n]*[^\n。，,；;：:]{{0,30}}?(?<!\d){_Y}\s*年度?[^\n。，,；;：:\d]{{0,24}}?[“\"]?三公[”\"]?经费"
                        rf"[^\n。，,；;：:\d]{{0,12}}?说明[^\S\n]*$")),

@@ -166,11 +166,11 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     if not _looks_like_disclosure(d):
         if _GOAL_TABLE.search(head):
             raise NotADisclosure(f"{file}：是绩效目标表，但未读出其中的指标（一级、二级、三级指标和指标值），未审核")
+        if own_accounts:  # (before a 绩效 report: a government's accounts report its 预算绩效管理 too, R49j/03)
+            raise NotADisclosure(government)
         if _EVALUATION_REPORT.search(head):
             raise NotADisclosure(f"{file}：是绩效自评（评价）报告，但未读出其中的绩效自评表（指标、分值、得分），未审核；"
                                  "如确为自评表，可用 --kind 绩效自评 审核能读出的部分")
-        if own_accounts:
-            raise NotADisclosure(government)
         raise NotADisclosure(f"{file}：未识别出部门决算或预算公开的内容（没有说明的章节、公开表或绩效表），未审核")
     return d
 
@@ -178,8 +178,9 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
 #: The heading of a department's or a unit's own 说明: "二、部门预算情况说明", "三、单位决算情况说明", "二、部门收支总体情况".
 _OWN_PART = re.compile(r"(?:部门|单位)(?:预算|决算|收支)")
 #: The title of a 绩效 self-evaluation or evaluation report: "2019年部门整体支出绩效评价报告",
-#: "…2018绩效评价自评报告及评分表", "项目支出绩效自评表" (or its heading: "四、绩效自评结果拟应用和公开情况").
-_EVALUATION_REPORT = re.compile(r"绩效(?:目标)?(?:自评|评价)[^\n。]{0,8}(?:报告|表|结果)|(?:整体|项目)支出绩效")
+#: "…2018绩效评价自评报告及评分表", "项目支出绩效自评表" (or its heading: "四、绩效自评结果拟应用和公开情况");
+#: not a budget's "项目支出绩效目标情况说明".
+_EVALUATION_REPORT = re.compile(r"绩效(?:目标)?(?:自评|评价)[^\n。]{0,8}(?:报告|表|结果)|(?:整体|项目)支出绩效(?!目标)")
 
 
 #: The title of a budget's 绩效目标表 published on its own: "项目支出绩效目标表", "部门预算项目绩效目标申报表".
@@ -213,6 +214,8 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
         return True  # (not a 绩效 report of no other kind whose 自评表 is the attachment, R46a/11)
     if d.identity.basis.get("kind") in ("标题", KIND_GIVEN) and d.identity.kind in ("决算", "预算", "三公说明", "绩效自评", "模板"):
         return True  # its title (or --kind) says what it is, however little of it there is
+    if d.identity.kind == "模板":
+        return True  # a blank template (its unit, its year placeholders): what is left unfilled is the finding
     if d.identity.kind == "三公说明" and d.narrative is not None and any(s.key.startswith("三公.") for s in d.narrative.statements):
         return True  # a 三公 note without a title, its figures read
     if d.identity.kind == "三公说明" and d.narrative is not None and SANGONG_OPENING.search(d.narrative.text[:300]):

@@ -28,6 +28,9 @@ _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
 _ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
+#: A template's title whose unit and year are both placeholders ("XX部门XX年部门预算编制说明").
+_TEMPLATE_TITLE = re.compile(r"(?m)^\S{0,12}?(?:X{2,}|×{2,}|某某)\S{0,12}?(?:X{2,}|×{2,}|20[X×]{2})年度?\S{0,12}?(?:部门|单位)(?:预算|决算)",
+                             re.IGNORECASE)
 #: A figure actually given ("252.5万元"; not "XX万元", not 0).
 _AMOUNT_GIVEN = re.compile(r"(?<![\d.])(?!0+(?:\.0+)?\s*万?元)\d[\d,]*(?:\.\d+)?\s*万?元")
 KIND_GIVEN = "--kind 指定"  # the basis of a kind the user gave
@@ -128,7 +131,7 @@ _NAMING = re.compile(r"现将([\u4e00-\u9fa5（）()]{2,30}?)(?:20\d{2})年度?|
 # ("重庆市万盛经济技术开发区公园管理所为重庆市万盛经济技术开发区城市管理局管理的正科级公益一类财政全额拨款事业单位";
 # "重庆市梁平区交通局是梁平区人民政府的组成部门")
 _SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:[（(]以下简称[^（）()]{1,12}[）)])?(?:是|为|属)[^，,。；;]{0,40}?"
-                   r"(?:事业单位|行政单位|行政机关|工作部门|组成部门|群众团体|直属单位|国家权力机关|审判机关|检察机关|法律监督机关"
+                   r"(?:事业单位|行政单位|行政机关|工作部门|组成部门|群众团体|人民团体|群团组织|直属单位|国家权力机关|审判机关|检察机关|法律监督机关"
                    r"|预算单位|派出机构)")
 #: A body sentence telling when the unit was set up ("银川市殡仪馆建于1966年"), where it is ("增福镇卫生院位于…")
 #: or what it does ("周宁县人民法院部门的主要职责是:").
@@ -617,6 +620,8 @@ def identify(lines: Sequence[tuple[str, Span]], grids: Sequence[RawGrid] = (), *
         basis["kind"], conf["kind"] = "正文用语", GUESS
     if unit and _PLACEHOLDER.search(unit) and not _filled(whole_head):
         found_kind, basis["kind"], conf["kind"] = "模板", "单位名称为占位符", SURE
+    elif not unit and not kind and _TEMPLATE_TITLE.search(whole_head[:400]) and not _filled(whole_head):
+        found_kind, basis["kind"], conf["kind"] = "模板", "标题的单位和年度为占位符", SURE
 
     scope = title.scope if title and title.scope else _scope_of(whole_head[:2000])
     # (an organisation's name with its other name in brackets is one: "民宗局(外侨办)")

@@ -36,7 +36,7 @@ N_TOTALS_SUM = Code("N-TOTALS-SUM", ERROR, "说明一：收入（支出）总计
 N_INCOME_SUM = Code("N-INCOME-SUM", ERROR, "说明二：本年收入与各项收入之和不符")
 N_EXPENDITURE_SUM = Code("N-EXPENDITURE-SUM", ERROR, "说明三：本年支出与各项支出之和不符（所列各功能分类支出之和大于支出总额时为警告）",
                          also=(WARNING,))
-N_FISCAL_SUM = Code("N-FISCAL-SUM", ERROR, "说明四：财政拨款收入（支出）总计与其构成不符")
+N_FISCAL_SUM = Code("N-FISCAL-SUM", ERROR, "说明四：财政拨款收入（支出）总计与其构成不符，或一般公共预算财政拨款支出大于本年支出合计")
 N_CLASS_SUM = Code("N-CLASS-SUM", ERROR, "说明五：一般公共预算财政拨款支出≠各类之和，或所列各项之和超过该类")
 N_ITEM_UNLISTED = Code("N-ITEM-UNLISTED", WARNING, "说明五：某类金额大于所列该类各项之和，可能有项级科目未说明")
 N_BASIC_SUM = Code("N-BASIC-SUM", ERROR, "说明六：基本支出≠人员经费＋公用经费，或基本支出大于一般公共预算财政拨款支出")
@@ -285,6 +285,33 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
     f = _classes_over_total(ctx)
     if f:
         yield f
+    f = _general_within_year(ctx)
+    if f:
+        yield f
+
+
+def _general_within_year(ctx: Context) -> Finding | None:
+    """一般公共预算财政拨款支出 is part of the year's spending (本年支出合计): above it, the 说明 gives a total
+    for it (冠县 2017: "一般公共预算财政拨款支出178.48万元" = 本年支出174.89 + 年末结转3.59). Only without the
+    tables, whose own checks name the wrong figure."""
+    if ctx.disclosure.tables.t1 is not None or ctx.disclosure.tables.t5 is not None:
+        return None
+    return _part_above_whole(ctx, N_FISCAL_SUM, "一般公共预算财政拨款支出", "本年支出合计", "C41",
+                             "一般公共预算财政拨款支出大于本年支出合计（财政拨款支出是本年支出的一部分）")
+
+
+def _part_above_whole(ctx: Context, code, part_key: str, whole_key: str, relation: str, message: str) -> Finding | None:
+    """``part_key``'s stated amount above ``whole_key``'s, of which it is a part (beyond what rounding
+    at different places allows)."""
+    (part, pspan), (whole, wspan) = _sv(ctx, part_key), _sv(ctx, whole_key)
+    if part is None or whole is None:
+        return None
+    coarse = min(printed_places(part), printed_places(whole))
+    if part - whole <= Decimal(5) / 10 ** (coarse + 1):  # rounded at different places, the part may print above
+        return None
+    year = year_of(ctx)
+    figures = {named(part_key, year): amt(part), named(whole_key, year): amt(whole), "超出": amt(part - whole), "关系": relation}
+    return code(message, figures, spans(pspan, wspan), section_label(ctx, part_key))
 
 
 def _classes_over_total(ctx: Context) -> Finding | None:
@@ -465,20 +492,10 @@ def basic_structure(ctx: Context) -> Iterator[Finding]:
 def _basic_within_general(ctx: Context) -> Finding | None:
     """基本支出 is part of 一般公共预算财政拨款支出. Only when neither table is there: with the tables,
     the text-against-table checks name which of the two figures is wrong."""
-    tables = ctx.disclosure.tables
-    if tables.t5 is not None or tables.t6 is not None:
+    if ctx.disclosure.tables.t5 is not None or ctx.disclosure.tables.t6 is not None:
         return None
-    (basic, bspan), (whole, wspan) = _sv(ctx, "一般公共预算财政拨款基本支出"), _sv(ctx, "一般公共预算财政拨款支出")
-    if basic is None or whole is None:
-        return None
-    coarse = min(printed_places(basic), printed_places(whole))
-    if basic - whole <= Decimal(5) / 10 ** (coarse + 1):  # rounded at different places, the part may print above
-        return None
-    year = year_of(ctx)
-    figures = {named("一般公共预算财政拨款基本支出", year): amt(basic), named("一般公共预算财政拨款支出", year): amt(whole),
-               "超出": amt(basic - whole), "关系": "C45"}
-    return N_BASIC_SUM("一般公共预算财政拨款基本支出大于一般公共预算财政拨款支出（基本支出是其中一部分）", figures,
-                       spans(bspan, wspan), section_label(ctx, "一般公共预算财政拨款基本支出"))
+    return _part_above_whole(ctx, N_BASIC_SUM, "一般公共预算财政拨款基本支出", "一般公共预算财政拨款支出", "C45",
+                             "一般公共预算财政拨款基本支出大于一般公共预算财政拨款支出（基本支出是其中一部分）")
 
 
 #: Economic 类 whose 款 belong to each part of 基本支出; other 类 (310 资本性支出 …) may be in either.

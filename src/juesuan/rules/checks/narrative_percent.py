@@ -360,6 +360,7 @@ def _sides_deltas(ctx: Context) -> tuple[bool, Finding | None]:
     """收入总计 and 支出总计 are equal each year, so their changes are too: where the 说明 states both totals
     equal and each one's change, the changes differ only by a slip ("收入比2025年减少5.29万元" beside "支出比
     2025年增加140.4万元", both totals 623.93). A warning: one of the two sentences may speak of a narrower figure.
+    Both are printings of one change, so they must agree exactly ("减少70.89万元" beside "减少70.893万元" is a slip).
     (whether it could be checked, the finding)."""
     d, year = ctx.disclosure, year_of(ctx)
     (income, _), (spending, _) = stated_value(d, "收入总计"), stated_value(d, "支出总计")
@@ -367,7 +368,7 @@ def _sides_deltas(ctx: Context) -> tuple[bool, Finding | None]:
     if income is None or spending is None or round2(income) != round2(spending) or up is None or out is None:
         return False, None  # (equal as printed to the cent: "1282.73万元" beside a slip's "1282.734万元")
     return True, equal_finding(code=N_YOY_DELTA.at(WARNING), left=(named(keys.key("收入总计", DELTA), year), up),
-                         right=(named(keys.key("支出总计", DELTA), year), out), slack_parts=1,
+                         right=(named(keys.key("支出总计", DELTA), year), out), slack_parts=0,
                          message="收入总计与支出总计相等，二者的增减额却不同", spans=[uspan, ospan],
                          section=section_label(ctx, "收入总计"))
 

@@ -32,10 +32,12 @@ _MONEY = ("万元", "元", "千元", "亿元")
 
 
 def _money(text: str) -> Decimal | None:
+    """A cost indicator's value in 万元 (its bare "万" is 万元: a cost is money, "150万")."""
     m = parse_measure(text)
-    if m.kind != NUMBER or m.unit not in _MONEY:
+    unit = "万元" if m.unit == "万" else m.unit
+    if m.kind != NUMBER or unit not in _MONEY:
         return None
-    return convert(m.value, m.unit, "万元")
+    return convert(m.value, unit, "万元")
 
 
 @check(P_COST_EXEC)

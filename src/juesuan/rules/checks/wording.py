@@ -77,6 +77,8 @@ _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出�
 _ORGAN_CHOICE = re.compile(r"财政厅[（(]局[)）]|财政局[（(]厅[)）]|本地区[（(]本部门[)）]|本部门[（(]本地区[)）]")
 #: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
 #: a copy may have run it onto the line before).
+#: A template's example list left in: classes marked "(类)" and an ellipsis ("支出包括:一般公共服务支出(类)、公共安全支出(类)……").
+_EXAMPLE_LIST = re.compile(r"包括[:：]\s*(?:[\u4e00-\u9fff]{2,16}支出[（(]类[)）][、，]\s*)+[\u4e00-\u9fff]{2,16}支出[（(]类[)）]\s*(?:…|\.{3})+")
 _FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构成|职能职责|部门职责|主要职能|基本职能)要求[:：]"
                           # a blank's label kept beside what was written in it: "团组主要包括0(团组名称)等,计划完成0(预期绩效)"
                           r"|(?<=\d)[（(](?:团组名称|预期绩效|项目名称|单位名称|具体事项)[）)]")
@@ -86,9 +88,10 @@ _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
 #: "增长（下降）", "增加/减少", "增(减)", "增加(或减少)": both ways of the template, one in brackets or after a slash.
 _CHOICE = re.compile(rf"({_WAY})(?:[（(]或?({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]")
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某|某部门(?=本级|\d{4}年|的|[（(]))(?![A-Za-z])")
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某|某部门(?=本级|\d{4}年|的|[（(])"
+                          r"|部门[（(]单位[）)]名称(?=概况|基本情况))(?![A-Za-z])")  # "第一部分:部门(单位)名称概况"
 #: A figure the template left blank: "占 %", "比上年减少 万元".
-_FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)"
+_FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ \t\u3000]*(?:%|％|万元)(?![ \t\u3000]*[|｜\t])"  # (not a header cell: "比上年增长% |")
                            # a count left as stars or empty: "事业单位**个", "其中:行政人,事业6人"
                            r"|(?<=[\u4e00-\u9fff])\*{2,}(?=个|人|名|辆|家|万元|%)"
                            r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])"
@@ -104,7 +107,8 @@ _DATE_BLANK = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d\d|[〇零一二][〇零
                          r"(?:[ \t\u3000]*日)?[ \t\u3000]*$")
 #: The labels Word puts on a chart until its data are linked: "[值]" "[类别名称]" "[系列名称]" "[百分比]".
 _CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|单元格区域)[\]］]")
-_DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：;][。]|[。][，、；：,;:]")  # ";。" too (a copy's plain semicolon; a mirror site's ",。" is its own)
+# ";。" too (a copy's plain semicolon; a mirror site's ",。" is its own: see double_punctuation)
+_DOUBLE = re.compile(r"([。，、；：！？])\1|[，、；：;][。]|[。][，、；：,;:]|[，,]、|、[，,]")
 _NO_PERCENT = re.compile(r"(?:增长|下降|上升|降低|提高|占)\s?(\d{1,3}\.\d{1,2})\s?(?=[。，；,;])")
 #: A change with cents but no unit: "收支较上年减少484.05,降低11.1%" (not a list, "各减少1267.86,2570.97万元").
 _NO_UNIT = re.compile(r"(?:增加|减少)\s?((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})\s?(?=[，,；;。](?!\d))")
@@ -171,6 +175,9 @@ def editor_notes(ctx: Context) -> Iterator[Finding]:
                                              {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _REMNANT_WORD.finditer(text):
         yield W_TEMPLATE_REMNANT.at(WARNING)(f"正文中留有模板的“{m.group(0)}”二字（模板提示“{m.group(0)}……”），应删去",
+                                             {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
+    for m in _EXAMPLE_LIST.finditer(text):
+        yield W_TEMPLATE_REMNANT.at(WARNING)(f"“{m.group(0)}”像是模板的示例列表（科目后标“(类)”并以省略号结尾），应按本单位实际列出",
                                              {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
     for m in _FIELD_LABEL.finditer(text):
         label = m.group(0)
@@ -270,7 +277,10 @@ def double_punctuation(ctx: Context) -> Iterator[Finding]:
     """同一位置不应出现两个句读标点（“。。”“，，”“，。”等；省略号、破折号除外）。"""
     text = _text(ctx)
     require_marks_in_place(text)
+    mirror = ",。" in text  # a copy site that puts a plain comma after words ("村经济,、文化"): its commas are its own
     for m in _DOUBLE.finditer(text):
+        if mirror and "," in m.group(0):
+            continue
         yield W_DOUBLE_PUNCT(f"标点“{m.group(0)}”重复或连用", {"标点": m.group(0)},
                       spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
@@ -294,7 +304,14 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
 #: word), and the word meant.
 TYPOS = {r"(?<![护人战博硕学院女男将勇烈义卫骑道居名绅进力谋隐斗])士地": "土地", "部暑": "部署", "贯沏": "贯彻", "载止": "截止",
          r"(?m)(?<!说)情况明(?=[…．.·\s\d]|$)": "情况说明",  # a heading's "总体情况明" (a 目录 line's leaders after it)
-         "公用用车": "公务用车", "机关机参公": "机关及参公"}
+         "公用用车": "公务用车", "机关机参公": "机关及参公", "讼诉": "诉讼", "国有资本占用": "国有资产占用",
+         r"北培(?=[、，区])": "北碚", r"(?<!出)有因是": "原因是",
+         # a word that lost its last character before a figure or a change word ("支出总4252.73万元")
+         r"收入总(?=\s*\d)": "收入总计", r"支出总(?=\s*\d)": "支出总计", r"资金安(?=\s*\d)": "资金安排",
+         r"预算支(?=减少|增加)": "预算支出",
+         r"(?<=[、，])整治(?=、经济)": "政治",  # "改善民生、整治、经济等各项工作"
+         # economic classes listed under the functional label ("按支出功能分类:工资福利支出213.89万元…")
+         r"(?<=按支出)功能(?=分类[:：]\s*(?:工资福利|商品和服务|对个人和家庭))": "经济"}
 #: Set phrases of three parts: written with two parts as here and the third another word, the third is wrong.
 SET_PHRASES = (("武装头脑", "指导实践", "推动工作"), ("学懂", "弄通", "做实"), ("讲政治", "顾大局", "守规矩"))
 
