@@ -85,6 +85,13 @@ def test_alternatives_after_a_slash_and_the_short_pair_are_template_choices():
     assert [h.spans[0].line for h in hits] == [1, 2]
 
 
+def test_the_budget_comparison_with_its_alternative_left():
+    # R48g/05 (大英 2023): "决算数小于预算数(或与预算数持平)的主要原因是…"
+    (hit,) = found(doc(text="决算数小于预算数(或与预算数持平)的主要原因是公务用车年久失修。"), "W-TEMPLATE-CHOICE")
+    assert hit.figures["原文"] == "小于预算数(或与预算数持平)"
+    assert not found(doc(text="决算数小于预算数的主要原因是公务用车年久失修。"), "W-TEMPLATE-CHOICE")
+
+
 def test_the_templates_finance_office_choice_is_a_remnant_warning():
     hits = found(doc(text="根据预算执行情况,经盘龙区财政厅(局)汇总,盘龙区人民政府2018年“三公”经费支出12.04万元。"),
                  "W-TEMPLATE-REMNANT")

@@ -521,3 +521,17 @@ def test_general_grant_spending_above_the_years_spending():
     assert hit.severity.value == "error" and hit.figures["超出"] == "3.59"
     assert not found(doc(*said("本年支出合计 174.89", "一般公共预算财政拨款支出 174.89")), "N-FISCAL-SUM")
     assert not found(doc(*said("本年支出合计 174.9", "一般公共预算财政拨款支出 174.93")), "N-FISCAL-SUM")  # rounded apart
+
+
+def test_a_completion_of_the_years_grant_spending_from_the_totals_told():
+    # 金华市救助管理站 2021 (golden): nothing carried over, so the grants' spending is their total (500.12)
+    text = ("（一）收入支出决算总体情况说明\n2021年度收入总计519.07万元，支出总计519.07万元。\n（三）支出决算情况说明\n"
+            "本年支出合计519.07万元，其中基本支出401.91万元，项目支出117.16万元。\n（四）财政拨款收入支出决算总体情况说明\n"
+            "2021年度财政拨款收入总计500.12万元,支出总计500.12万元。主要原因是人员增加;财政拨款支出年初预算数472.9万元,"
+            "完成年初预算的{rate}%,主要原因是年中省补资金下达。")
+    (hit,) = found(read(text.format(rate="27.22")), "N-COMPLETION")
+    assert hit.figures["重算完成率"] == "105.76%"
+    assert not found(read(text.format(rate="105.76")), "N-COMPLETION")
+    # with a carry-over at the year's end that the text does not split by fund, the grants' spending is not known
+    carried = text.replace("支出总计519.07万元。", "支出总计530.07万元。").format(rate="27.22")
+    assert not found(read(carried), "N-COMPLETION")

@@ -369,3 +369,21 @@ def test_a_templates_example_list_of_classes_is_a_remnant():
     assert hit.severity.value == "warning" and "公共安全支出(类)" in hit.figures["原文"]
     own = "支出包括:一般公共服务支出(类)2510.31万元、公共安全支出(类)10万元。支出包括一般公共服务支出、公共安全支出等。"
     assert not found(doc(text=own), "W-TEMPLATE-REMNANT")
+
+
+def test_an_income_list_naming_a_funds_spending():
+    # R48e/07 (渠县图书馆 2025): "收入包括:一般公共预算拨款收入与政府性基金预算拨款支出"
+    (hit,) = found(doc(text="收入包括:一般公共预算拨款收入与政府性基金预算拨款支出。"), "W-TYPO")
+    assert hit.figures == {"原文": "政府性基金预算拨款支出", "应为": "政府性基金预算拨款收入"}
+    assert not found(doc(text="收入包括:一般公共预算拨款收入与政府性基金预算拨款收入。支出包括:政府性基金预算拨款支出。"), "W-TYPO")
+
+
+def test_a_body_heading_number_skipped():
+    # R48g/01 (珠街彝族乡 2017): "一、公务用车…" then "三、公务接待费", its 因公出国 part taken out
+    text = "一、公务用车购置及运行费\n运行费10万元。\n三、公务接待费\n接待费50万元。\n四、“三公”经费口径说明\n口径。"
+    (hit,) = found(doc(text=text), "W-HEADING-FORM")
+    assert "其间没有“二、”" in hit.message and hit.spans[0].line == 3
+    assert not found(doc(text=text.replace("三、公务接待费", "二、公务接待费").replace("四、", "三、")), "W-HEADING-FORM")
+    # a heading a copy joined to the line before, and a flattened table's row labels, are no gap
+    assert not found(doc(text="一、基本情况二、收支预算总表说明\n说明。\n三、支出预算分类汇总表说明\n说明。"), "W-HEADING-FORM")
+    assert not found(doc(text="二、项目支出\n|\n85.69\n|\n四、上级补助收入\n|\n"), "W-HEADING-FORM")

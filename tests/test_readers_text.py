@@ -532,6 +532,12 @@ def test_a_governments_own_accounts_are_named_and_not_audited_as_a_departments(t
                        "二、重点报告事项\n(二)预算绩效管理情况\n在实现部门预算项目绩效目标自评结果应用方面取得进展。\n", encoding="utf-8")
     with pytest.raises(InputError, match="village.txt：是本级政府（财政总）决算"):
         read_document(village)
+    # … but a 财政局's 绩效 report, titled so, that names the 财政总决算 among its duties is that report (R28h/15)
+    bureau = tmp_path / "bureau.txt"
+    bureau.write_text("南县财政局2020年度机关整体支出绩效评价报告\n一、自评得分情况\n综合评分为97分。\n"
+                      "二、单位基本概况\n负责编制全县财政总决算。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bureau.txt：是绩效自评（评价）报告"):
+        read_document(bureau)
     own = tmp_path / "own.txt"  # the 财政局's own 决算 names its department, not the government's revenue
     own.write_text("某州财政局2021年度部门决算\n一、部门职责\n负责编制全州财政预算草案、组织全州财政决算。\n"
                    "二、收入决算情况说明\n2021年度收入合计1,867.48万元。\n", encoding="utf-8")

@@ -166,8 +166,9 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     if not _looks_like_disclosure(d):
         if _GOAL_TABLE.search(head):
             raise NotADisclosure(f"{file}：是绩效目标表，但未读出其中的指标（一级、二级、三级指标和指标值），未审核")
-        if own_accounts:  # (before a 绩效 report: a government's accounts report its 预算绩效管理 too, R49j/03)
-            raise NotADisclosure(government)
+        titled = _EVALUATION_REPORT.search("\n".join(t for t, _ in extracted.lines[:2]))
+        if own_accounts and not titled:  # (a government's accounts report its 预算绩效管理 too, R49j/03; a 财政局's
+            raise NotADisclosure(government)  # 绩效 report names the 财政总决算 it makes, R28h/15)
         if _EVALUATION_REPORT.search(head):
             raise NotADisclosure(f"{file}：是绩效自评（评价）报告，但未读出其中的绩效自评表（指标、分值、得分），未审核；"
                                  "如确为自评表，可用 --kind 绩效自评 审核能读出的部分")

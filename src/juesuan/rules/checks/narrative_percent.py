@@ -52,7 +52,25 @@ def _current(ctx: Context, subject: str) -> tuple[Decimal | None, bool]:
     v, _ = stated_value(ctx.disclosure, subject, *_ALIASES.get(subject, ()))
     if v is not None:
         return v, True
+    if subject == "本年财政拨款支出" and ctx.figures.get(subject) is None:
+        return _fiscal_spending_told(ctx), True
     return ctx.figures.get(subject), False
+
+
+def _fiscal_spending_told(ctx: Context) -> Decimal | None:
+    """本年财政拨款支出 from the totals the 说明 states: 财政拨款支出总计 less its year-end carry-over, which is
+    0 where the unit carries nothing over (支出总计 = 本年支出合计, 结余分配 not told otherwise: 金华 2021)."""
+    d = ctx.disclosure
+    total, closing = stated_value(d, "财政拨款支出总计")[0], stated_value(d, "年末财政拨款结转和结余")[0]
+    if total is None:
+        return None
+    if closing is not None:
+        return total - closing
+    spent, year_spent = stated_value(d, "支出总计")[0], stated_value(d, "本年支出合计")[0]
+    distributed = stated_value(d, "结余分配")[0]
+    if spent is not None and spent == year_spent and not distributed:
+        return total
+    return None
 
 
 def _bases(subject: str) -> tuple[str, ...]:

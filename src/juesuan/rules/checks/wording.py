@@ -86,8 +86,10 @@ _FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构�
 _UP = ("增加", "增长", "上升", "大于", "高于")
 _DOWN = ("减少", "下降", "小于", "低于")
 _WAY = "|".join(_UP + _DOWN)
-#: "增长（下降）", "增加/减少", "增(减)", "增加(或减少)": both ways of the template, one in brackets or after a slash.
-_CHOICE = re.compile(rf"({_WAY})(?:[（(]或?({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]")
+#: "增长（下降）", "增加/减少", "增(减)", "增加(或减少)": both ways of the template, one in brackets or after a slash;
+#: "决算数小于预算数(或与预算数持平)".
+_CHOICE = re.compile(rf"({_WAY})(?:[（(]或?({_WAY})[)）]|[/／]({_WAY}))|增[（(]减[)）]|减[（(]增[)）]"
+                     r"|[大小]于预算数?[（(]或与预算数?持平[)）]")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|某某|某部门(?=本级|\d{4}年|的|[（(])"
                           r"|部门[（(]单位[）)]名称(?=概况|基本情况))(?![A-Za-z])")  # "第一部分:部门(单位)名称概况"
 #: A figure the template left blank: "占 %", "比上年减少 万元".
@@ -341,6 +343,8 @@ def _slips(text: str) -> Iterator[tuple[re.Match, str, str]]:
     for wrong, right in TYPOS.items():
         for m in re.finditer(wrong, text):
             yield m, m.group(0), right
+    for m in _INCOME_LIST_SLIP.finditer(text):
+        yield m, m.group(1) + "支出", m.group(1) + "收入"
     for phrase in SET_PHRASES:
         for k, part in enumerate(phrase):
             others = [re.escape(p) for p in phrase]
@@ -350,8 +354,12 @@ def _slips(text: str) -> Iterator[tuple[re.Match, str, str]]:
                     yield m, m.group(0), "、".join(phrase)
 
 
+#: An income list naming a fund's spending ("收入包括:一般公共预算拨款收入与政府性基金预算拨款支出").
+_INCOME_LIST_SLIP = re.compile(r"收入包括[:：][^。；;]{0,80}?((?:一般公共|政府性基金|国有资本经营)预算(?:财政)?拨款)支出")
+
+
 def _slip_message(wrong: str, right: str) -> str:
-    if len(right) > 6:
+    if "、" in right:  # a set phrase of three parts
         return f"固定提法应为“{right}”，文中写作“{wrong}”，疑为笔误"
     return f"“{wrong}”疑为“{right}”之误"
 

@@ -116,6 +116,7 @@ def heading_form(ctx: Context) -> Iterator[Finding]:
         yield W_HEADING_FORM(f"目录标题印作“{lines[toc.start].strip()}”，缺字", {"原文": lines[toc.start].strip()},
                              _span(ctx, lines, toc.start), "文字")
     yield from _unnumbered_entries(ctx, lines, toc)
+    yield from _skipped_numbers(ctx, lines, toc)
     seps = [(i, m.group("sep")) for i in toc if (m := _NUMBERED.match(lines[i].strip())) and m.group("sep")]
     usual = max({s for _, s in seps}, key=lambda s: sum(1 for _, x in seps if x == s), default="、")
     if sum(1 for _, s in seps if s == usual) >= 3:
@@ -123,6 +124,32 @@ def heading_form(ctx: Context) -> Iterator[Finding]:
             if sep != usual:
                 yield W_HEADING_FORM(f"目录项“{lines[i].strip()[:30]}”序号后用“{sep}”，其余各项用“{usual}”",
                                      {"原文": lines[i].strip()[:40]}, _span(ctx, lines, i), "文字")
+
+
+_BODY_HEADING = re.compile(rf"^([{_CN}]+)\s*、\s*(\S[^。；;|]{{1,38}})$")
+
+
+def _skipped_numbers(ctx: Context, lines: list[str], toc: range) -> Iterator[Finding]:
+    """Body headings "一、…" then "三、…" with no "二、" between (its part dropped and the rest not
+    renumbered: 珠街彝族乡 2017, whose 因公出国 part was taken out). Only one number skipped, never in the 目录
+    nor among a flattened table's row labels ("四、上级补助收入" over "|"), and only where the skipped number
+    is printed nowhere between (a heading a copy joined to the line before: "一、基本情况二、收支…")."""
+    last: tuple[int, int] | None = None  # (number, line) of the last top-level heading
+    for i, raw in enumerate(lines):
+        if i in toc:
+            continue
+        m = _BODY_HEADING.match(raw.strip())
+        n = cn_number(m.group(1)) if m else None
+        after = next((t.strip() for t in lines[i + 1:i + 3] if t.strip()), "")
+        if n is None or after.startswith("|"):
+            continue
+        if last is not None and n == last[0] + 2:
+            skipped = cn_text(last[0] + 1)
+            between = "\n".join(lines[last[1]:i])
+            if len(between.split("\n")) > 1 and not re.search(rf"{skipped}\s*[、.．]", between):
+                yield W_HEADING_FORM(f"标题序号由“{cn_text(last[0])}、”跳到“{m.group(1)}、”，其间没有“{skipped}、”（删去一部分后未重新编号，"
+                                     "或该部分标题序号写错、缺失）", {"原文": raw.strip()[:40]}, _span(ctx, lines, i), "文字")
+        last = (n, i)
 
 
 _GAP_MOST = 6  # 目录 lines looked at past where the 目录 was taken to end
