@@ -620,6 +620,9 @@ def test_a_units_name_under_a_bare_title_a_field_label_a_tail_and_a_body_sentenc
     assert find_title(lines("垫江县人民政府办公室对2017年部门预算补充公开的说明")).unit == "垫江县人民政府办公室"
     # a document site's page number run into it (R44u/05)
     assert find_title(lines("1冠县检验检测中心 2017 年度部门决算公开情况说明")).unit == "冠县检验检测中心"
+    # the notice approving the budget, cited in the first sentence (R50l/04, 共青团中央 2011)
+    cited = "根据《财政部关于批复中国共产主义青年团中央委员会2011年部门预算的通知》(财预[2011]129号),现将共青团中央2011年部门预算批复情况公布如下。"
+    assert identify(lines(cited, "一、总体收支预算", "2011年一般预算收入41804.41万元。"))[0].unit == "中国共产主义青年团中央委员会"
     for buttons in (("大中小奉节县汾河镇人民政府(本级)",), ("大", "中", "小", "奉节县汾河镇人民政府(本级)")):
         assert find_title(lines(*buttons, "2026年预算情况说明")).unit == "奉节县汾河镇人民政府(本级)"
     assert find_title(lines("我要收藏", "文章分享", "广西壮族自治区林业局机关服务中心", "2026年单位预算公开说明", "目 录")).unit == \

@@ -78,7 +78,10 @@ _UNIT_PREFIX = re.compile(r"^.*[:：>＞|｜]|^.*现将|^[•·●◆■▪]+|^(
                           r"|^\d+(?=[\u4e00-\u9fa5]{4})"
                           r"|^大中小(?=\S{4})"  # a page's font-size buttons run into the title
                           r"|^[^【】]*【[^【】]{1,12}】(?=\S{4})"  # a portal's column in brackets: "【财政决算】天水市…"
-                          r"|^(?:的)?(?:情况)?说明(?=\S{4})")  # the end of a title broken before the body's first line
+                          r"|^(?:的)?(?:情况)?说明(?=\S{4})"  # the end of a title broken before the body's first line
+                          # the 财政部's notice the unit's budget was approved by ("根据《财政部关于批复中国共产主义青年团
+                          # 中央委员会2011年部门预算的通知》…"): the unit follows its 批复
+                          r"|^\S{0,12}?关于批复(?=\S{4})")
 _FILE_NAME = re.compile(r"^(?P<unit>.*?)(?:(?:19|20)\d\d年度?[^.]*?)?\.(?:pdf|docx?|xlsx?|wps)(?=(?:19|20)\d\d|$)", re.IGNORECASE)
 
 
