@@ -535,3 +535,11 @@ def test_a_completion_of_the_years_grant_spending_from_the_totals_told():
     # with a carry-over at the year's end that the text does not split by fund, the grants' spending is not known
     carried = text.replace("支出总计519.07万元。", "支出总计530.07万元。").format(rate="27.22")
     assert not found(read(carried), "N-COMPLETION")
+
+
+def test_no_growth_written_beside_a_rise_from_nothing():
+    # R46a/02 (雨禾幼儿园 2021): "比上年增加445.20万元,增长0.00%" — last year was 0
+    (hit,) = found(doc(*said("收支总计 445.20", "收支总计.增减 445.20", "收支总计.增减率 0")), "N-ZERO-BASE")
+    assert hit.severity.value == "warning"
+    (note,) = found(doc(*said("收支总计 445.20", "收支总计.增减 445.20", "收支总计.增减率 35")), "N-ZERO-BASE")
+    assert note.severity.value == "info"

@@ -387,3 +387,14 @@ def test_a_body_heading_number_skipped():
     # a heading a copy joined to the line before, and a flattened table's row labels, are no gap
     assert not found(doc(text="一、基本情况二、收支预算总表说明\n说明。\n三、支出预算分类汇总表说明\n说明。"), "W-HEADING-FORM")
     assert not found(doc(text="二、项目支出\n|\n85.69\n|\n四、上级补助收入\n|\n"), "W-HEADING-FORM")
+
+
+def test_chongqing_template_notes_and_a_blank_count_of_units():
+    # R45w/05 (万盛公园管理所 2024), R45x/05 (綦江工业园区 2020), R45v/11 (通州殡仪馆 2023)
+    text = "主要职能是(单位现行的职能职责):负责公园管理。\n(三)本轮机构改革相关情况。(注:仅涉改部门需要撰写说明)\n"
+    assert [h.figures["原文"] for h in found(doc(text=text), "W-TEMPLATE-REMNANT")] == [
+        "(单位现行的职能职责)", "(注:仅涉改部门需要撰写说明)"]
+    assert not found(doc(text="主要职能是:负责公园管理。\n(三)本轮机构改革相关情况。(注:本单位未涉改)\n"), "W-TEMPLATE-REMNANT")
+    (blank,) = found(doc(text="开支单位包括北京市通州区殡仪馆个所属单位。"), "W-PLACEHOLDER")
+    assert blank.severity.value == "warning"
+    assert not found(doc(text="开支单位包括北京市通州区殡仪馆1个所属单位，各个所属单位均已公开。"), "W-PLACEHOLDER")

@@ -179,6 +179,16 @@ def test_years_against_the_report_year():
     assert not found(doc(text=body.replace("2023年度", "2024年度")), "N-YEAR")
 
 
+def test_the_year_end_balance_of_another_year():
+    # R46y/12 (长寿区动物疫病预防控制中心 2023 决算, here 2024): "2022年度年末结转和结余0万元" kept from an older text
+    body = "某局2024年度部门决算\n4.结转结余情况。2023年度年末结转和结余0万元。"
+    (hit,) = found(doc(text=body), "N-YEAR")
+    assert hit.severity.value == "warning" and hit.figures["所写年份"] == "2023年"
+    assert not found(doc(text=body.replace("2023年度年末", "2024年度年末")), "N-YEAR")
+    # last year's, named as this year's opening balance
+    assert not found(doc(text="某局2024年度部门决算\n年初结转和结余即2023年度年末结转和结余12万元。"), "N-YEAR")
+
+
 def test_a_performance_heading_keeping_another_year():
     body = "目录\n十二、其他重要事项的情况说明\n十三、关于2022年度预算绩效情况的说明\n"
     (hit,) = found(doc(text=body), "N-YEAR")  # the document is the 2024 决算

@@ -840,3 +840,6 @@ def test_jiangxi_staff_counts_of_one_kind_of_post_are_not_the_whole():
                 "实有人数小计39人,其中:在职人数小计39人,包括行政编制在职人数0人、事业编制在职人数39人;离休人数0人;退休人数0人")
     assert got["人员.编制.参公"] == 39 and got["人员.编制.事业"] == 39 and got["人员.离休"] == 0
     assert "人员.在职" not in got and "人员.实有" not in got
+    # R50k/07 (竹山县人民医院 2018), wrapped: "事业编制391人(含\n参公管理事业编制0人)" — the 参公 part is no second 事业编制
+    got = _read("一、单位基本情况\n其中:事业编制391人(含\n参公管理事业编制0人);在职在编实有事业人员")
+    assert got["人员.编制.事业"] == 391

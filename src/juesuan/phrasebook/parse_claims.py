@@ -69,6 +69,8 @@ _YEARS = (
     ("比较", re.compile(rf"(?:与|同|(?<!经)比|(?<!比)较)\s*{_Y}\s*年度?(?:同期)?(?![^，,。；;\n]{{0,8}}预算)"
                       rf"(?=[^。；;\n]{{0,20}}?(?:相比|增加|减少|增长|下降|持平|上升|降低))")),
     ("上年", re.compile(rf"上(?:一)?年度?\s*[（(]\s*{_Y}\s*年")),
+    # the year whose balance is carried to the next: "4.结转结余情况。2022年度年末结转和结余0万元" in a 2023 决算
+    ("年末", re.compile(rf"(?<![\d即（(]){_Y}\s*年度?\s*年末结转和结余(?!\s*[）)])")),
     ("决算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)?\s*决算(?!数)")),
     # a budget's own year: "纳入…2024年度部门预算范围的单位", "纳入2015年部门预算编报的单位" (checked in a budget only)
     ("预算", re.compile(rf"(?<!\d){_Y}\s*年度?\s*(?:部门|单位)\s*预算(?=范围|编制范围|编报|公开|情况说明|说明)")),
@@ -138,6 +140,8 @@ def _years(lines: Lines) -> Iterator[Claim]:
             before = text[max(m.start() - 8, 0):m.start()].rstrip()
             if role in ("决算", "预算") and before and before[-1] in _COMPARING:
                 continue
+            if role == "年末" and re.search(r"年初|上年", text[max(m.start() - 12, 0):m.start()]):
+                continue  # "年初结转和结余即2022年度年末结转和结余": last year's, named as such
             if role in ("决算", "预算") and text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
                 continue  # "《关于2021年度部门决算批复和公开工作的通知》": another document's title, as it is named
             if role == "比较" and _ALSO_LAST_YEAR.search(_sentence_before(text, m.start())):

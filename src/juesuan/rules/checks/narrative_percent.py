@@ -29,7 +29,8 @@ from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROU
 N_SHARE = Code("N-SHARE", ERROR, "说明中的占比与所述金额及其基数不符（按四舍五入重算，相差超过0.01个百分点）")
 N_SHARES_TOTAL = Code("N-SHARES-TOTAL", ERROR, "一组完整列出的占比（收入各项、支出各项、三公三项）合计不等于100%")
 N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及上年数不符（按四舍五入重算，相差超过0.01个百分点）")
-N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示")
+N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示"
+                   "（本年有增减却写“增长0.00%”的，与增减方向不符，为警告）", also=(WARNING,))
 N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和"
                    "（基本支出、项目支出之和恰为所述总额，而其增减额之和不等于总额增减额时：一般公共预算财政拨款支出为错误，"
                    "其余总额为警告，因上年可能另有其他支出；所列各功能分类之和即为支出总额而其增减额之和不等于总额增减额、"
@@ -222,6 +223,9 @@ def _yoy_statements(ctx: Context, found: list[Statement], lines: set, passages: 
             if delta == 0:
                 if s.value != 0:
                     yield N_YOY_PCT(f"{name}上年与本年均为零，增减率却写为{pc_printed(s.value)}", figures, spans(s.span), where)
+            elif s.value == 0:  # "比上年增加445.20万元,增长0.00%": no growth written beside one
+                yield N_ZERO_BASE.at(WARNING)(f"{name}上年为零、本年增减{amt(delta)}万元，增减率却写为{pc_printed(s.value)}，"
+                                              "与增减不符（上年为零时增长率无定义，宜写明上年为零）", figures, spans(s.span), where)
             elif not _zero_base_ok(ctx, s.value, delta):
                 yield N_ZERO_BASE(f"{name}上年为零，增减率{pc_printed(s.value)}在数学上无定义，请按本地惯例表述",
                               figures, spans(s.span), where)

@@ -29,7 +29,7 @@ from .support import amt, pc, pct_verdict, quoted, require_statements, section_l
 N_BUDGET_WORDS = Code("N-BUDGET-WORDS", ERROR, "“决算数大于（小于、等于）预算数”“与预算数持平”等用词与同一科目所述的决算数、预算数、完成率或预决算差异率不符")
 N_YOY_WORDS = Code("N-YOY-WORDS", ERROR, "“增加（减少）”“增长（下降）”“持平”等同比用词与本年数、上年数的增减方向不符，或同一句中金额与百分比的方向相反"
                    "（由组成部分的上年数推知总计不可能“持平”或如此增减时为警告）", also=(WARNING,))
-N_YEAR = Code("N-YEAR", ERROR, "标题、“××年度部门决算”、“截至××年12月31日”所写年度不是报告年度（“与××年相比”“上年（××年）”不是上一年度时，以及预算中“纳入××年度部门预算范围”不是本预算年度时，为警告）",
+N_YEAR = Code("N-YEAR", ERROR, "标题、“××年度部门决算”、“截至××年12月31日”所写年度不是报告年度（“与××年相比”“上年（××年）”不是上一年度时，决算中“××年度年末结转和结余”不是报告年度时，以及预算中“纳入××年度部门预算范围”不是本预算年度时，为警告）",
               also=(WARNING,))
 N_YEAR_MISSING = Code("N-YEAR-MISSING", WARNING, "年度缺失或不全：标题中“年度”前没有年份或年份缺位（如“第二部分度部门决算”“202 年度部门决算”），"
                       "或年份后漏“年”字与金额、月份连写（如“与2019498.83万元相比”“截止202412月”）")
@@ -274,7 +274,7 @@ def _against_sangong_items(ctx: Context, s: Statement, now: Decimal, prior_total
 
 #: Role of a year the text names → (what it is, how far before the report year it must be).
 _ROLES = {"决算": ("年度", 0), "截至": ("资产数截至日期的年份", 0), "比较": ("比较的年度", 1), "上年": ("上年", 1),
-          "绩效": ("预算绩效情况说明的年度", 0), "预算": ("部门预算的年度", 0)}
+          "绩效": ("预算绩效情况说明的年度", 0), "预算": ("部门预算的年度", 0), "年末": ("年末结转和结余的年度", 0)}
 
 
 
@@ -306,12 +306,14 @@ def years(ctx: Context) -> Iterator[Finding]:
             continue  # a budget may head the year before's performance
         if c.key == "预算" and not budget:
             continue  # a 决算 names its year's budget, and others
+        if c.key == "年末" and budget:
+            continue  # a budget's carry-over is last year's year-end balance
         if c.key in _ROLES and c.value and int(c.value) != year - _ROLES[c.key][1]:  # 计划: N-PLAN-YEAR
             by_line.setdefault((c.span.page, c.span.line) if c.span else (None, None), []).append(c)
     for found in by_line.values():
         what, before = _ROLES[found[0].key]
         shown = "、".join(dict.fromkeys(f"{c.value}年" for c in found))
-        severity = WARNING if all(c.key in ("比较", "上年", "预算") for c in found) or not sure else ERROR
+        severity = WARNING if all(c.key in ("比较", "上年", "预算", "年末") for c in found) or not sure else ERROR
         yield N_YEAR.at(severity)(f"文中{what}写作{shown}，报告年度为{year}年，应为{year - before}年（可能沿用了其他年度的文本）",
                                   {"所写年份": shown, "报告年度": str(year), "应为": str(year - before)},
                                   spans(*(c.span for c in found[:3])), "文字")
