@@ -144,11 +144,11 @@ _SHARE_BASE = re.compile(r"占[^，,。；;%\d]{0,40}\d+(?:\.\d+)?%")
 _ADJUSTED = re.compile(r"剔除|扣除|除去|不考虑|可比口径")
 #: A clause about a count of units ("有11个部门", "3个部门与去年持平"): its change is theirs.
 _UNITS_COUNTED = re.compile(r"\d+\s*个[\u4e00-\u9fa5]{0,4}?(?:部门|单位)")
-#: A sentence on last year, named in words, before any figure: "“三公”经费支出情况:上年度 “三公”经费支出
-#: 24.67万元,其中…" (not a comparison: "上年相比…", "上年同期…"; nor this year's income "上年结转和结余…").
 #: What only the report year's figure is told with: its budget completed, then its change from its own last year
 #: ("2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%,较上年增加2.4万元" in a 2023 决算 is 2023's, misdated).
 _MISDATED = re.compile(r"完成(?:年初|全年)?预算[^。；;，,]{0,12}[，,]\s*(?:较|比)上年")
+#: A sentence on last year, named in words, before any figure: "“三公”经费支出情况:上年度 “三公”经费支出
+#: 24.67万元,其中…" (not a comparison: "上年相比…", "上年同期…"; nor this year's income "上年结转和结余…").
 _LAST_YEAR_OPENING = re.compile(r"(?:[^。；;：:\d]{0,16}[：:])?\s*上(?:一)?年度?\s*(?![相比较同增减持]|[末底]?结转|[末底]?结余)[^\d。；;，,]{0,24}?\d")
 #: A count right before "与上年持平": what is unchanged is the count ("共计接待0人次,与上年持平").
 _COUNT_FLAT = re.compile(r"\d+\s*(?:人次|批次|次|人|辆|个|台|套|项|批)\s*[，,、]?\s*(?:与|和|同|比|较)?\s*上年度?(?:相比)?\s*[，,]?\s*(?:基本)?$")

@@ -77,10 +77,10 @@ _FORM_NOTE = re.compile(r"请对[^。；;\n]{2,30}进行说明")
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
 #: The template's choice of who summed a region's 三公 figures, left as offered ("经盘龙区财政厅(局)汇总").
 _ORGAN_CHOICE = re.compile(r"财政厅[（(]局[)）]|财政局[（(]厅[)）]|本地区[（(]本部门[)）]|本部门[（(]本地区[)）]")
-#: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
-#: a copy may have run it onto the line before).
 #: A template's example list left in: classes marked "(类)" and an ellipsis ("支出包括:一般公共服务支出(类)、公共安全支出(类)……").
 _EXAMPLE_LIST = re.compile(r"包括[:：]\s*(?:[\u4e00-\u9fff]{2,16}支出[（(]类[)）][、，]\s*)+[\u4e00-\u9fff]{2,16}支出[（(]类[)）]\s*(?:…|\.{3})+")
+#: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
+#: a copy may have run it onto the line before).
 _FIELD_LABEL = re.compile(r"(?:机构设置|人员情况|人员构成|单位构成|职能职责|部门职责|主要职能|基本职能)要求[:：]"
                           # a blank's label kept beside what was written in it: "团组主要包括0(团组名称)等,计划完成0(预期绩效)"
                           r"|(?<=\d)[（(](?:团组名称|预期绩效|项目名称|单位名称|具体事项)[）)]")

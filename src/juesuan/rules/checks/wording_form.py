@@ -23,7 +23,7 @@ from ...core.numerals import cn_number, cn_text
 from .base import WARNING, Code, Context, NotApplicable, check
 from .support import kind_word, line_span, require_marks_in_place, spans
 
-W_HEADING_FORM = Code("W-HEADING-FORM", WARNING, "标题或目录项的序号缺失、序号后的分隔符与同级不一致，或“目录”二字缺字")
+W_HEADING_FORM = Code("W-HEADING-FORM", WARNING, "标题或目录项的序号缺失或跳号、序号后的分隔符与同级不一致，或“目录”二字缺字")
 W_TABLE_NAME = Code("W-TABLE-NAME", WARNING, "目录或标题中的表名缺“表”字（如“…“三公”经费支出决算”）")
 W_TOC_ITEM = Code("W-TOC-ITEM", WARNING, "目录所列决算表中混入了说明（如“一、收入决算情况说明”列为第一张表）")
 W_TOC_PAGES = Code("W-TOC-PAGES", WARNING, "目录页码前后颠倒（后一项的页码小于前一项）")
@@ -96,7 +96,7 @@ def _table_names(ctx: Context) -> list[str]:
 
 @check(W_HEADING_FORM)
 def heading_form(ctx: Context) -> Iterator[Finding]:
-    """标题和目录项的序号完整，同级序号后的分隔符一致（“一、”不写作“一.”），“目录”二字完整。"""
+    """标题和目录项的序号完整（正文标题不跳号），同级序号后的分隔符一致（“一、”不写作“一.”），“目录”二字完整。"""
     lines = _lines(ctx)
     for i, raw in enumerate(lines):
         text = raw.strip()
