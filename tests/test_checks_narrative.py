@@ -543,3 +543,13 @@ def test_no_growth_written_beside_a_rise_from_nothing():
     assert hit.severity.value == "warning"
     (note,) = found(doc(*said("收支总计 445.20", "收支总计.增减 445.20", "收支总计.增减率 35")), "N-ZERO-BASE")
     assert note.severity.value == "info"
+
+
+def test_a_sangong_list_naming_an_item_that_is_no_sangong():
+    # R50l/01 (云溪区接待办 2017 预算): "…预算数为8万元…。其中,公务接待费5万元,其他交通费用3万元"
+    text = ("2、“三公”经费预算\n2024年“三公”经费预算数为8万元,比上年预算10万元减少2万元。其中,公务接待费5万元,"
+            "其他交通费用3万元。")
+    hits = [h for h in found(read(text), "N-SANGONG-SUM") if "其他交通费用" in h.message]
+    assert [h.severity.value for h in hits] == ["warning"]
+    fine = "2、“三公”经费预算\n2024年“三公”经费预算数为8万元。其中,公务接待费5万元,公务用车运行维护费3万元。"
+    assert not [h for h in found(read(fine), "N-SANGONG-SUM") if "其他交通费用" in h.message]

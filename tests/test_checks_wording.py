@@ -4,6 +4,7 @@ outdated names, 元/万元 slips — each with the line it is on."""
 import pytest
 
 from builders import check_page, doc, found
+from juesuan.core.identity import Identity
 from catalogue_examples import EXAMPLES
 
 WORDING_CODES = [c for c in EXAMPLES if c.startswith("W-")]
@@ -197,7 +198,6 @@ def test_template_choice_of_department_or_unit_left_after_the_name():
     from dataclasses import replace
 
     from builders import doc, found
-    from juesuan.core.identity import Identity
 
     d = doc(text="上海市普陀区某局部门（单位）共有车辆0辆。", identity=Identity(unit="上海市普陀区某局"))
     assert [f.figures["原文"] for f in found(d, "W-TEMPLATE-REMNANT")] == ["上海市普陀区某局部门（单位）"]
@@ -308,7 +308,6 @@ def test_text_decoded_in_a_wrong_encoding_is_the_copys_not_the_units():
 def test_an_old_name_is_outdated_only_from_the_year_it_was_renamed():
     from dataclasses import replace
 
-    from juesuan.core.identity import Identity
 
     text = "医疗卫生与计划生育支出(类)12.00万元。"
     assert not found(replace(doc(text=text), identity=Identity(year=2017)), "W-OUTDATED-NAME")
@@ -398,3 +397,14 @@ def test_chongqing_template_notes_and_a_blank_count_of_units():
     (blank,) = found(doc(text="开支单位包括北京市通州区殡仪馆个所属单位。"), "W-PLACEHOLDER")
     assert blank.severity.value == "warning"
     assert not found(doc(text="开支单位包括北京市通州区殡仪馆1个所属单位，各个所属单位均已公开。"), "W-PLACEHOLDER")
+
+
+def test_a_templates_sections_left_as_an_ellipsis():
+    # R49i/04 (a 财政局's blank template): "(一)部门主要职责" / "……"
+    text = "XX部门XX年部门预算编制说明\n(一)部门主要职责\n……\n(二)机构设置情况\n……\n"
+    template = doc(text=text, identity=Identity(kind="模板"))
+    (hit,) = [h for h in found(template, "W-PLACEHOLDER") if h.severity.value == "warning"]
+    assert hit.figures["处数"] == "2"
+    # elsewhere a "……" line stands for a form's further rows: no finding
+    filled = doc(text="(一)部门主要职责\n负责财政工作。\n项目名称\n……\n")
+    assert not found(filled, "W-PLACEHOLDER")

@@ -21,7 +21,7 @@ from ...core.money import round2, tolerance
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from .narrative_percent import _SANGONG_PARTS, _VEHICLE_PARTS
 from ...core.labels import SUFFIX_WORDS
-from .support import (ROUNDING, amt, equal_finding, fact, named, quoted, require_statements, section_label, spans,
+from .support import (ROUNDING, amt, equal_finding, fact, line_span, named, quoted, require_statements, section_label, spans,
                       split_key, stated_value, sum_finding, total_of, year_of)
 
 # --------------------------------------------------------------------------- finding codes
@@ -63,8 +63,10 @@ _OTHER_TRANSPORT = re.compile(r"其他交通(?:工具|费用)")
 def sangong_structure(ctx: Context) -> Iterator[Finding]:
     """说明九（决算数与预算数）：三公合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费。"""
     require_statements(ctx)
-    if stated_value(ctx.disclosure, "三公.合计")[0] is None:
+    listed = list(_not_sangong_parts(ctx))
+    if stated_value(ctx.disclosure, "三公.合计")[0] is None and not listed:
         raise NotApplicable("说明中未识别出“三公”经费合计")
+    yield from listed
     year = year_of(ctx)
     for suffix in ("", FULL_BUDGET, INITIAL_BUDGET):
         for total, parts, label in (("三公.合计", _SANGONG_PARTS, "“三公”经费合计与三项之和不一致"),
@@ -98,6 +100,22 @@ def sangong_structure(ctx: Context) -> Iterator[Finding]:
                             severity=WARNING if told_short else None)
             if f:
                 yield f
+
+
+def _not_sangong_parts(ctx: Context) -> Iterator[Finding]:
+    """A 三公 total's list that names an item which is no 三公 spending."""
+    for m in _NOT_SANGONG_PART.finditer(ctx.disclosure.narrative.text):
+        yield N_SANGONG_SUM.at(WARNING)(f"“三公”经费的“其中”列出了“{m.group(1)}”，它不属于三公经费（因公出国（境）费、"
+                                        "公务用车购置及运行维护费、公务接待费），合计口径有误或科目写错",
+                                        {"原文": m.group(0)[m.group(0).index("其中"):], "关系": "C46"},
+                                        spans(line_span(ctx.disclosure, m.start(1), m.end())), section_label(ctx, "三公.合计"))
+
+
+#: A 三公 total's list naming, beside a 三公 item, one that is none ("“三公”经费预算数为8万元,比上年…减少2万元。其中,公务接待费
+#: 5万元,其他交通费用3万元": the allowance that replaced the official cars is no 三公 spending).
+_NOT_SANGONG_PART = re.compile(r"三公[”\"]?经费[^。；;]{0,40}?\d[\d.,]*\s*万?元[^。；;]{0,30}[。；;，,]?\s*其中[,，:：]?\s*"
+                               r"(?:公务接待费|因公出国[（(]境[)）]费|公务用车[^,，、；;。]{0,8}费)\s*[\d.]+\s*万?元[,，、]\s*"
+                               r"(其他交通费用?)\s*[\d.]+\s*万?元")
 
 
 _COUNT_PAIRS = (

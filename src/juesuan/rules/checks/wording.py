@@ -111,6 +111,8 @@ _LEVEL_BLANK = re.compile(r"[（(](?:类|款)[）)][ \t]*[（(](?:款|项)[）)]
 #: A date line whose month the template left blank: "二〇二三年月", "2023年  月  日" (the whole line).
 _DATE_BLANK = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})[ \t\u3000]*年[ \t\u3000]*月"
                          r"(?:[ \t\u3000]*日)?[ \t\u3000]*$")
+#: A paragraph of a template that holds only its ellipsis.
+_EMPTY_SECTION = re.compile(r"(?m)^[ \t\u3000]*(?:…{1,2}|\.{6})[ \t\u3000]*$")
 #: The labels Word puts on a chart until its data are linked: "[值]" "[类别名称]" "[系列名称]" "[百分比]".
 _CHART_LABEL = re.compile(r"[\[［](?:值|类别名称|系列名称|百分比|单元格区域)[\]］]")
 # ";。" too (a copy's plain semicolon; a mirror site's ",。" is its own: see double_punctuation)
@@ -267,6 +269,10 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
         written = m.group(0).strip()
         yield W_PLACEHOLDER.at(WARNING)(f"日期“{written}”没有填月份（模板的空格未填）", {"原文": written},
                                         spans(line_span(ctx.disclosure, m.start(1), m.end())), "文字")
+    empty = list(_EMPTY_SECTION.finditer(text)) if ctx.disclosure.identity.kind == "模板" else []
+    if empty:  # a template's sections that hold only its "……" (elsewhere a "……" line may stand for table rows)
+        yield W_PLACEHOLDER.at(WARNING)(f"有{len(empty)}处段落只有模板的“……”，未填写内容", {"原文": "……", "处数": str(len(empty))},
+                                        spans(*(line_span(ctx.disclosure, m.start(), m.end()) for m in empty[:3])), "文字")
 
 
 @check(W_CHART_PLACEHOLDER)
