@@ -46,6 +46,9 @@ def test_ellipsis_and_dash_are_not_doubled_punctuation():
 def test_placeholders_one_finding_per_line():
     hits = found(doc(text="上海市XX局收入XXX万元，占XX%。\n正常的一行。\n某某单位"), "W-PLACEHOLDER")
     assert len(hits) == 2 and hits[0].figures["处数"] == "3"
+    # a sentence a copy wrapped over two lines is still one finding (the golden template, under the wrap transform)
+    wrapped = found(doc(text="我部门编制XX年部门预算单位共XX个,其中:财政全供给单位\nXX个;部分供给单位XX个。\n一、XX情况"), "W-PLACEHOLDER")
+    assert [h.figures["处数"] for h in wrapped] == ["4", "1"]
 
 
 def test_a_placeholder_in_the_units_name_is_one_finding_however_often_it_is_printed():

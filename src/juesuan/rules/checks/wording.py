@@ -219,13 +219,15 @@ def template_choices(ctx: Context) -> Iterator[Finding]:
                       {"原文": shown, "处数": count}, spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
 
 
-def _per_line(text: str, matches: Iterable[re.Match]) -> Iterator[tuple[re.Match, str, str, str]]:
+def _per_line(text: str, matches: Iterable[re.Match], wraps: bool = False) -> Iterator[tuple[re.Match, str, str, str]]:
     """The matches of each line together: (the first, the texts matched once each joined by "、",
-    how many, "（本行共N处）" when more than one), in the order of the lines."""
+    how many, "（本行共N处）" when more than one), in the order of the lines. With ``wraps``, a line
+    that ends mid-sentence runs on into the next (a copy's hard wrap: one sentence, one finding)."""
     by_line: dict[int, list[re.Match]] = {}
     line, at = 0, 0
     for m in matches:  # in text order: the line is counted on from the last match
-        line += text.count("\n", at, m.start())
+        breaks = [b.start() for b in re.finditer("\n", text[at:m.start()])]
+        line += sum(1 for b in breaks if not wraps or not _SOFT_BREAK.match(text, at + b - 1)) if breaks else 0
         at = m.start()
         by_line.setdefault(line, []).append(m)
     for hits in by_line.values():
@@ -233,6 +235,8 @@ def _per_line(text: str, matches: Iterable[re.Match]) -> Iterator[tuple[re.Match
         yield hits[0], "、".join(dict.fromkeys(h.group(0) for h in hits)), str(len(hits)), more
 
 
+#: A line break inside a sentence: after a character that ends none, before a line that opens no numbered heading.
+_SOFT_BREAK = re.compile(r"[^。！？；;：:\s]\n(?![ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分))")
 #: A tracked deletion as a Word file's copy prints it, right before the words deleted.
 _DELETED = re.compile(r"(?:Deleted|删除的内容|已删除)\s*[:：]\s*$")
 
@@ -253,7 +257,7 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
         lines = spans(*(line_span(ctx.disclosure, m.start(), m.end()) for m, _, _, _ in _per_line(text, in_name)))
         yield W_PLACEHOLDER(f"单位名称“{unit}”中留有占位符“{shown}”（全文共{len(in_name)}处），应填写单位的实际名称",
                             {"占位符": shown, "处数": str(len(in_name))}, lines, "文字")
-    for first, shown, count, more in _per_line(text, (m for m in marks if m not in in_name)):
+    for first, shown, count, more in _per_line(text, (m for m in marks if m not in in_name), wraps=True):
         yield W_PLACEHOLDER(f"正文中留有占位符“{shown}”{more}，应替换为实际内容", {"占位符": shown, "处数": count},
                       spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
     for first, shown, count, more in _per_line(text, _FIGURE_BLANK.finditer(text)):
