@@ -54,7 +54,7 @@ def _current(ctx: Context, subject: str) -> tuple[Decimal | None, bool]:
     if v is not None:
         return v, True
     if subject == "本年财政拨款支出" and ctx.figures.get(subject) is None:
-        return _fiscal_spending_told(ctx), True
+        return _fiscal_spending_told(ctx), False  # (derived from the totals stated, not stated itself)
     return ctx.figures.get(subject), False
 
 

@@ -226,8 +226,10 @@ def _per_line(text: str, matches: Iterable[re.Match], wraps: bool = False) -> It
     by_line: dict[int, list[re.Match]] = {}
     line, at = 0, 0
     for m in matches:  # in text order: the line is counted on from the last match
-        breaks = [b.start() for b in re.finditer("\n", text[at:m.start()])]
-        line += sum(1 for b in breaks if not wraps or not _SOFT_BREAK.match(text, at + b - 1)) if breaks else 0
+        if wraps:
+            line += sum(1 for b in _NEWLINE.finditer(text, at, m.start()) if not _SOFT_BREAK.match(text, b.start() - 1))
+        else:
+            line += text.count("\n", at, m.start())
         at = m.start()
         by_line.setdefault(line, []).append(m)
     for hits in by_line.values():
@@ -235,6 +237,7 @@ def _per_line(text: str, matches: Iterable[re.Match], wraps: bool = False) -> It
         yield hits[0], "、".join(dict.fromkeys(h.group(0) for h in hits)), str(len(hits)), more
 
 
+_NEWLINE = re.compile("\n")
 #: A line break inside a sentence: after a character that ends none, before a line that opens no numbered heading.
 _SOFT_BREAK = re.compile(r"[^。！？；;：:\s]\n(?![ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分))")
 #: A tracked deletion as a Word file's copy prints it, right before the words deleted.

@@ -140,13 +140,11 @@ def _skipped_numbers(ctx: Context, lines: list[str], toc: range) -> Iterator[Fin
             continue
         m = _BODY_HEADING.match(raw.strip())
         n = cn_number(m.group(1)) if m else None
-        after = next((t.strip() for t in lines[i + 1:i + 3] if t.strip()), "")
-        if n is None or after.startswith("|"):
+        if n is None or next((t.strip() for t in lines[i + 1:i + 3] if t.strip()), "").startswith("|"):
             continue
-        if last is not None and n == last[0] + 2:
+        if last is not None and n == last[0] + 2 and i > last[1] + 1:
             skipped = cn_text(last[0] + 1)
-            between = "\n".join(lines[last[1]:i])
-            if len(between.split("\n")) > 1 and not re.search(rf"{skipped}\s*[、.．]", between):
+            if not re.search(rf"{skipped}\s*[、.．]", "\n".join(lines[last[1]:i])):
                 yield W_HEADING_FORM(f"标题序号由“{cn_text(last[0])}、”跳到“{m.group(1)}、”，其间没有“{skipped}、”（删去一部分后未重新编号，"
                                      "或该部分标题序号写错、缺失）", {"原文": raw.strip()[:40]}, _span(ctx, lines, i), "文字")
         last = (n, i)
