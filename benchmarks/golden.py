@@ -205,10 +205,9 @@ def report(outcomes: list[Outcome], details: bool) -> str:
         ident_ok = sum(1 for want, got in o.identity.values() if str(want) == str(got))
         tot["ident_ok"] += ident_ok
         tot["ident"] += len(o.identity)
-        if o.error and not o.findings:
-            refused = "预算" in o.error and str(o.label.get("identity", {}).get("kind", "")).endswith("预算")
-            tot["budgets_refused" if refused else "unread"] += 1
-            note = "预算，按设计拒绝审核" if refused else f"未读：{o.error[:60]}"
+        if o.error and not o.findings:  # refused (not a disclosure it can audit) or unreadable: its defects are missed
+            tot["unread"] += 1
+            note = f"未审核：{o.error[:60]}"
             lines.append(f"| {o.name} | — | — | 0/{len(o.label.get('defects') or [])} | {ident_ok}/{len(o.identity)} | {note} |")
             tot["defects"] += len(o.label.get("defects") or [])
             continue
@@ -230,8 +229,7 @@ def report(outcomes: list[Outcome], details: bool) -> str:
     lines.append(f"| **all** | {tot['te']}/{tot['ae']} = {_pct(tot['te'], tot['ae'])} | {tot['tw']}/{tot['aw']} = "
                  f"{_pct(tot['tw'], tot['aw'])} | {tot['found']}/{tot['defects']} = {_pct(tot['found'], tot['defects'])} | "
                  f"{tot['ident_ok']}/{tot['ident']} | {tot['read']}/{tot['stated']} |")
-    lines += ["", f"documents: {len(outcomes)}; budgets refused as budgets: {tot['budgets_refused']}; "
-              f"unreadable: {tot['unread']}", "",
+    lines += ["", f"documents: {len(outcomes)}; refused or unreadable: {tot['unread']}", "",
               "| rule | true errors | false errors | true warnings | false warnings | missed defects |", "|---|---|---|---|---|---|"]
     for code in sorted(per_rule):
         c = per_rule[code]

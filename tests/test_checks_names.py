@@ -390,6 +390,10 @@ def test_a_township_s_name_missing_a_character():
     (hit,) = found(titled("吉日嘎朗镇有5个独立核算机构。吉日嘎朗图镇人民政府本年收入10.00万元。", name), "W-DEPT-NAME")
     assert hit.figures["文中写法"] == "吉日嘎朗镇" and "“图”" in hit.figures["差别"]
     assert not found(titled("吉日嘎朗图镇有5个独立核算机构，与相邻的某某镇合作。", name), "W-DEPT-NAME")
+    # R53q/05 (张家川县文联 2021): a county's name opening the unit's, no city before it
+    (hit,) = found(titled("张川县文联为全额预算拨款的正科级事业单位。", "张家川县文联"), "W-DEPT-NAME")
+    assert hit.figures["文中写法"] == "张川县" and "“家”" in hit.figures["差别"]
+    assert not found(titled("张家川县文联为全额预算拨款的正科级事业单位。", "张家川县文联"), "W-DEPT-NAME")
 
 
 def test_a_part_heading_without_its_fen():

@@ -141,6 +141,13 @@ _POSTS = ("第一部分 某乡人民政府概况\n人员情况：编制人数{to
           "全部补助事业编制人数23、差额补助事业编制人数0、自收自支编制人数13人。")
 
 
+def test_the_kinds_of_staff_in_post_are_not_the_posts():
+    # R54t/01 (民建武汉市委 2015): 29 posts, 25 staff in post, each split by kind
+    text = "（二）人员情况\n总编制人数29人,其中:行政编制29人。在职实有人数25人,其中:行政编制25人。"
+    assert not found(read(text), "N-REPEAT")
+    assert found(read(text.replace("在职实有人数25人,其中:", "")), "N-REPEAT")
+
+
 def test_staff_in_post_and_the_retired_together_are_no_total_and_no_part():
     text = "（二）部门人员构成\n在职实有人数198人,其中:事业198人。离退休人员171人,其中:离休4人,退休167人。"
     assert not found(read(text), "N-STAFF-SUM")
@@ -196,6 +203,18 @@ def test_income_total_against_its_items_when_the_year_income_is_not_written():
     assert not found(read(_INCOME.format(total="430.2258")), "N-TOTALS-SUM")
     # a total above its listed parts: an item the text leaves unnamed may make up the rest
     assert not found(read(_INCOME.format(total="440.00")), "N-TOTALS-SUM")
+
+
+def test_the_years_spending_above_the_income_total_when_no_spending_total_is_told():
+    # R52o/01 (武山县马力学区 2021): 收入总计4835.59万元, the year's 基本支出 and 项目支出 4888.20
+    page = ("(一)收入决算情况\n2021年度,收入总计为{total}万元,其中:\n1.财政拨款收入4720.88万元。\n(二)支出决算情况\n"
+            "2021年度,马力学区支出为4888.2万元。其中:基本支出4115.97万元,项目支出772.23万元。\n")
+    (hit,) = [h for h in found(read(page.format(total="4835.59")), "N-TOTALS-SUM") if "本年支出" in h.figures]
+    assert hit.severity.value == "warning" and hit.figures["超出"] == "52.61"
+    assert not [h for h in found(read(page.format(total="4890.00")), "N-TOTALS-SUM") if "本年支出" in h.figures]
+    # a 支出总计 told is held to the 收入总计 by its own relation
+    told = page.format(total="4835.59").replace("支出为4888.2万元", "支出总计4888.2万元")
+    assert not [h for h in found(read(told), "N-TOTALS-SUM") if "本年支出" in h.figures]
 
 
 _BALANCE = ("一、收入支出决算总体情况说明\n2023年度上年结转和结余资金为98.45万元,本年收入1095.76万元,支出1193.35万元,"
@@ -381,6 +400,11 @@ def test_office_count_against_the_names_listed():
     school = "学校下设{n}个处室,分别是:学前聋儿语训部及康复部、聋生部、培智部、职教部、生活部。"
     assert not found(read(school.format(n=5)), "N-ORG-COUNT") and not found(read(school.format(n=6)), "N-ORG-COUNT")
     assert found(read(school.format(n=4)), "N-ORG-COUNT")
+    # R51m/04 (大足 灯塔中学): the names follow a bare colon
+    colon = "学校设有{n}个内设机构:办公室、教务处、德育处、总务处;事业编制71名,在职教职工69人。"
+    (hit,) = found(read(colon.format(n=5)), "N-ORG-COUNT")
+    assert hit.figures["所列个数"] == "4"
+    assert not found(read(colon.format(n=4)), "N-ORG-COUNT")
 
 
 def test_vehicles_held_against_the_assets_count_when_no_fixed_count_is_given():

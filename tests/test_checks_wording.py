@@ -94,6 +94,10 @@ def test_a_count_left_as_stars_or_empty_is_a_blank_figure():
     (hit,) = found(doc(text="我单位共有职工人,其中正式职工427人。"), "W-PLACEHOLDER")
     assert hit.figures["原文"] == "共有职工人"
     assert not found(doc(text="我单位共有职工人数427人,职工人均支出2万元。"), "W-PLACEHOLDER")
+    # R54t/07 (蔡甸区老年大学 2020): the form's blanks kept as spaces, one finding for the line
+    (hit,) = found(doc(text="离退休人员 0 人,其中:离休 人,退休 人。"), "W-PLACEHOLDER")
+    assert hit.figures["处数"] == "2"
+    assert not found(doc(text="离退休人员 1 人,其中:离休 0 人,退休 1 人。"), "W-PLACEHOLDER")
     # R39f/11: a list the template left empty
     (hit,) = found(doc(text="统筹设置5个事业单位:分别是。下属单位分别是办公室、财务室。"), "W-PLACEHOLDER")
     assert hit.figures["原文"] == "统筹设置5个事业单位:分别是"
@@ -353,6 +357,10 @@ def test_a_word_that_lost_its_last_letter_before_a_figure_is_a_typo():
     assert [h.figures["应为"] for h in found(doc(text=text), "W-TYPO")] == ["支出总计", "资金安排", "预算支出"]
     clean = "收入总计4114.6万元,支出总计4252.73万元，支出总额持平。资金安排0元。比2023年预算支出减少70.89万元。"
     assert not found(doc(text=clean), "W-TYPO")
+    # R54s/05 (岳阳经开区宣传部 2018): a 类 name that lost its 出 before its amount; a table's cell cut short is no slip
+    (hit,) = found(doc(text="其中:社会保障和就业支出38.39万元,医疗卫生与计划生育支7.1万元。"), "W-TYPO")
+    assert hit.figures["应为"] == "医疗卫生与计划生育支出"
+    assert not found(doc(text="其中:医疗卫生与计划生育支出7.1万元。\n2110199 其他环境保护管理事务支 123.02"), "W-TYPO")
 
 
 def test_inverted_and_misheard_words_are_typos():
@@ -397,6 +405,11 @@ def test_chongqing_template_notes_and_a_blank_count_of_units():
     assert [h.figures["原文"] for h in found(doc(text=text), "W-TEMPLATE-REMNANT")] == [
         "(单位现行的职能职责)", "(注:仅涉改部门需要撰写说明)"]
     assert not found(doc(text="主要职能是:负责公园管理。\n(三)本轮机构改革相关情况。(注:本单位未涉改)\n"), "W-TEMPLATE-REMNANT")
+    # R51m/14 (两江新区云锦小学 2022): the note under 单位构成, one finding for the whole sentence
+    note = "本部分包含本单位机构设置、单位构成等详细信息,如有其他需要说明的情况,应单独在此进行补充说明。"
+    (hit,) = found(doc(text="(二)单位构成\n学校内设校长办公会。\n" + note), "W-TEMPLATE-REMNANT")
+    assert hit.figures["原文"] == note.rstrip("。")
+    assert not found(doc(text="(二)单位构成\n学校内设校长办公会。\n无其他需要说明的情况。"), "W-TEMPLATE-REMNANT")
     (blank,) = found(doc(text="开支单位包括北京市通州区殡仪馆个所属单位。"), "W-PLACEHOLDER")
     assert blank.severity.value == "warning"
     assert not found(doc(text="开支单位包括北京市通州区殡仪馆1个所属单位，各个所属单位均已公开。"), "W-PLACEHOLDER")
@@ -411,3 +424,23 @@ def test_a_templates_sections_left_as_an_ellipsis():
     # elsewhere a "……" line stands for a form's further rows: no finding
     filled = doc(text="(一)部门主要职责\n负责财政工作。\n项目名称\n……\n")
     assert not found(filled, "W-PLACEHOLDER")
+
+
+def test_a_class_name_off_by_a_word_or_two():
+    # R51n/08 (甘谷县六峰学区 2020): "社会保障和服务支出54.59万元"
+    spent = "支出按功能科目分类:一般公共服务支出4607.05万元,{name}54.59万元。"
+    (hit,) = found(doc(text=spent.format(name="社会保障和服务支出")), "W-CLASS-NAME")
+    assert hit.figures["规范名称"] == "社会保障和就业支出" and hit.spans[0].line == 1
+    # the standard name, 与 for 和, a word of its own (一般公共预算支出), a name without its amount: nothing
+    for name in ("社会保障和就业支出", "社会保障与就业支出", "一般公共预算支出"):
+        assert not found(doc(text=spent.format(name=name)), "W-CLASS-NAME"), name
+    assert not found(doc(text="社会保障和服务支出有所增加。"), "W-CLASS-NAME")
+    # R43r/16 (武隆区检察院 2023): a name holding a 类 whole is offered too
+    (hit,) = found(doc(text="其中:一般公共安全支出1616.91万元,教育支出2.99万元。"), "W-CLASS-NAME")
+    assert hit.figures["规范名称"] == "一般公共服务支出”或“公共安全支出"
+    # R54s/04 (清远市接待办 2017): an 经济分类 list, its 商品和服务支出 loosely named; R54t/05 (2015): the 类's name of
+    # its year; a name alone on its line (a table's row), with no other 类 beside it
+    assert not found(doc(text="支出包括:工资福利支出132.34万元,一般商品服务支出851.67万元,对个人和家庭的补助59.6万元。"),
+                     "W-CLASS-NAME")
+    assert not found(doc(text="其中:教育支出2.99万元,资源勘探电力信息等支出10.00万元。"), "W-CLASS-NAME")
+    assert not found(doc(text="十四、社会保障和服务支出\n0\n"), "W-CLASS-NAME")

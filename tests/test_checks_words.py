@@ -166,6 +166,16 @@ def test_changed_to_a_level_against_flat_and_against_the_figures():
     assert [f.severity.value for f in found(rose, "N-YOY-WORDS")] == ["error"]
 
 
+def test_the_reason_told_for_a_fall_after_a_rise():
+    # R51n/09 (甘谷县礼辛学区 2021): "收入总计1729.24万元,同比增加51.05万元…。收入减少的主要原因是新增人员减少"
+    told = "一、收入支出决算总体情况说明\n2021年度收入总计1729.24万元,同比增加51.05万元。收入{word}的主要原因是新增人员{word}。"
+    (hit,) = found(read(told.format(word="减少")), "N-YOY-WORDS")
+    assert hit.severity.value == "warning" and hit.figures["用词"] == "减少的主要原因"
+    assert not found(read(told.format(word="增加")), "N-YOY-WORDS")
+    # an item's reason is not the total's ("公务接待费支出增加的主要原因")
+    assert not found(read(told.format(word="增加") + "公务接待费支出减少的主要原因是压减接待。"), "N-YOY-WORDS")
+
+
 # --------------------------------------------------------------------------- years
 
 def test_years_against_the_report_year():

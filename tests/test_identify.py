@@ -326,12 +326,42 @@ def test_a_title_ending_in_its_kind_takes_no_page_metadata():
     assert (who.unit, who.kind, who.year) == ("中国人民政治协商会议山西省稷山县委员会", "预算", 2022)
 
 
+def test_a_unit_named_by_what_it_is_made_of_or_by_a_portals_line():
+    # R54t/01 (民建武汉市委 2015 预算): no title; its 单位构成 names it
+    body = lines("一、基本情况", "(一)部门主要职能", "中国民主建国会是主要由经济界人士组成的政党。", "(二)部门预算单位构成",
+                 "中国民主建国会武汉市委员会由机关本级构成,其中:行政单位1个。", "二、收支预算情况", "收入预算100万元。")
+    assert identify(body)[0].unit == "中国民主建国会武汉市委员会"
+    # R54s/01 (卫生部 2010): a portal's line "原卫生部公布2010年部门决算" over the tables
+    posted = lines("原卫生部公布2010年部门决算", "卫生部2010年度收支决算总表", "单位:万元")
+    assert identify(posted)[0].unit == "原卫生部"
+
+
+def test_a_school_districts_title_names_it():
+    # R51n/08 (甘谷县六峰学区): a 学区 is an organisation, and "…部门决算收支情况说明" is a title
+    title = lines("甘谷县六峰学区2020年度部门决算收支情况说明", "第一部分 单位概况", "一、主要职能", "负责辖区义务教育。")
+    who = identify(title)[0]
+    assert (who.unit, who.year, who.kind) == ("甘谷县六峰学区", 2020, "决算")
+    # a table's title ("表一2022年度预算收支预算总表") names no unit
+    assert identify(lines("附件2:表一2022年度预算收支预算总表", "一、主要职能", "负责教学。"))[0].unit == ""
+
+
 def test_a_page_cut_after_a_number_in_a_sentence_is_partial():
     cut = lines("某县文联2022年度“三公”经费公开说明", "一、“三公”经费情况",
                 "公务接待费支出决算减少12,625.00元,下降7")
     assert identify(cut)[0].partial.startswith("文件不完整")
     table_end = lines("某县文联2022年度部门决算", "一、收入支出决算总表", "2219899 其他住房保障支出 105.00 105.00")
     assert identify(table_end)[0].partial == ""
+    # R51n/03 (水果湖高中 2021 预算) and R51n/05 (怀化人影办 2019): an income cut at its figure, a year cut after a
+    # full stop; a table's last row, its figure apart, is whole
+    income = lines("某中学2021年部门预算", "1.收支预算安排情况", "2021年部门预算收入总额5572万元。其中:财政拨款收入5308")
+    assert identify(income)[0].partial.startswith("文件不完整：正文在句子中间结束")
+    year = lines("某办2019年度部门决算情况说明", "一、收入支出决算总体情况说明", "2019 年度收、支总计32.97万元。与201")
+    assert identify(year)[0].partial.startswith("文件不完整：正文在句子中间结束")
+    # …or that year on a line of its own (a collapsed copy split again at its full stops)
+    alone = lines("某办2019年度部门决算情况说明", "一、收入支出决算总体情况说明", "2019 年度收、支总计32.97万元。", "与201")
+    assert identify(alone)[0].partial.startswith("文件不完整：正文在句子中间结束")
+    row = lines("某县文联2022年度部门决算", "一、收入支出决算总表", "事业单位经营收入 12.00")
+    assert identify(row)[0].partial == ""
     # R38c/04 (同德县水利管理站): the copy stops inside a table's title between book-title marks
     start = ["某站2016年度部门决算", "第一部分 部门概况", "一、部门职责", "负责全县水利行业管理。", "第二部分 某站2016年部门决算表"]
     assert identify(lines(*start, "一、水利管理站《收入支出决算总表"))[0].partial.startswith("文件不完整")

@@ -66,7 +66,7 @@ def test_the_same_text_as_a_web_page_or_word_document_gains_no_finding(name, tmp
 
 
 def test_the_same_text_printed_to_pdf_gains_no_error(tmp_path):
-    """Each golden text as a Word document printed to PDF by LibreOffice (one run for all): the PDF
+    """Each golden text as a Word document printed to PDF by LibreOffice (one run per hundred): the PDF
     reader's own line joining, quotes in another font, ruled tables. A warning may differ (a defect
     the PDF shows on two lines is told twice); an error the text does not have would be false."""
     import os
@@ -80,8 +80,9 @@ def test_the_same_text_printed_to_pdf_gains_no_error(tmp_path):
         source = tmp_path / (path.stem + ".docx")
         BENCH._docx(path.read_text(encoding="utf-8"), source)
         sources.append(source)
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, sources)],
-                   check=True, capture_output=True, timeout=900, env={**os.environ, "HOME": str(tmp_path)})
+    for start in range(0, len(sources), 100):  # (one LibreOffice run stopped, silently, after 248 of 269 files)
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, sources[start:start + 100])],
+                       check=True, capture_output=True, timeout=900, env={**os.environ, "HOME": str(tmp_path)})
     gained = {}
     for path in DOCS:
         pdf = tmp_path / (path.stem + ".pdf")

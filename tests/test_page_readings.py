@@ -87,6 +87,10 @@ def test_basic_overview_is_a_heading_not_a_slip_for_basic_situation(tmp_path):
     unit = "烟台大学2016年部门预算\n目录\n第一部分单位基本{word}\n第一部分单位基本{word}\n一、主要职能\n负责高等教育。\n"
     assert "W-HEADING-TYPO" not in page_codes(check_page(tmp_path, unit.format(word="情况")))
     assert "W-HEADING-TYPO" in page_codes(check_page(tmp_path, unit.format(word="概括")))
+    # R52p/03 (柏祥镇 2024): "政府性基金决算" beside the standard "政府性基金预算" names another part, no slip
+    fund = "某镇2024年度部门决算\n目录\n第一部分 部门概况\n第三部分 政府性基金{word}\n一、主要职能\n负责镇政工作。\n"
+    assert "W-HEADING-TYPO" not in page_codes(check_page(tmp_path, fund.format(word="决算")))
+    assert "W-HEADING-TYPO" in page_codes(check_page(tmp_path, fund.format(word="顶算")))
 
 
 def test_tables_without_the_notes_are_taken_for_a_part_of_the_document():
@@ -130,6 +134,15 @@ def test_a_class_budgeted_is_no_second_total_and_a_share_of_the_budgets_total(tm
     right = check_page(tmp_path, text.format(share="90.83"))
     assert "N-REPEAT" not in page_codes(right) and "N-SHARE" not in page_codes(right)
     assert "N-SHARE" in page_codes(check_page(tmp_path, text.format(share="90.3")), "error")
+
+
+def test_classes_named_without_their_spending_and_by_an_older_name(tmp_path):
+    # R51n/04 (湖北省招办 2021 预算): "按支出功能分类:教育1435.24万元,…;医疗卫生6.04万元,占总支出的0.43%" (6.04 ÷ 1480 = 0.41%)
+    text = ("湖北省教育考试院2021年部门预算\n一、部门预算收支情况\n2021年部门预算支出1480万元。按支出功能分类:教育1435.24万元,"
+            "占总支出的96.98%;社会保障和就业38.72万元,占总支出的2.62%;医疗卫生6.04万元,占总支出的{share}%。\n")
+    (hit,) = page_found(check_page(tmp_path, text.format(share="0.43")), "N-SHARE")
+    assert hit.figures["重算占比"] == "0.41%" and hit.message.startswith("“卫生健康支出（210）")
+    assert "N-SHARE" not in page_codes(check_page(tmp_path, text.format(share="0.41")))
 
 
 def test_kinds_of_staff_or_cars_the_phrasebook_does_not_know_may_make_up_the_total():
@@ -245,6 +258,24 @@ def test_a_clause_printing_last_years_amount_its_change_and_rate_is_checked_whoe
                "其他收入。较2025年一般公共预算拨款收入1,761.29万元增加28.9\n万元,增长1.61%,与收支总预算增长原因一致。\n")
     (hit,) = page_found(check_page(tmp_path, wrapped), "N-YOY-PCT")
     assert hit.message.startswith("“一般公共预算财政拨款收入”增减率")
+
+
+def test_a_clause_printing_this_years_amount_and_last_years_is_held_to_its_change(tmp_path):
+    # R52o/02 (武山县四门学区 2021): "…收入2579.21万元,与上年1007.40万元相比增加21.5万元,增长2.1%" (the rate fits
+    # the change, the change not the two amounts); whose figures they are goes unread
+    page = ("武山县四门学区2021年度部门决算\n第二部分 部门决算情况说明\n四、财政拨款收入支出决算总体情况说明\n"
+            "2021年度,财政拨款收入总计2579.21万元,其中:一般公共预算财政拨款收入2579.21万元,与上年{prior}万元相比增加"
+            "{delta}万元,增长{rate}%。\n")
+    (hit,) = [h for h in page_found(check_page(tmp_path, page.format(prior="1007.40", delta="21.5", rate="2.1")), "N-YOY-DELTA")
+              if "说明写本年" in h.message]
+    assert hit.figures["本年数−上年数"] == "1,571.81" and hit.spans[0].line == 4
+    assert not page_found(check_page(tmp_path, page.format(prior="2557.71", delta="21.5", rate="0.84")), "N-YOY-DELTA")
+    # the change's size right, its word the other way (R30m/06 长宁县 2015: 1957.23 against 1953.72 "减少3.51")
+    fell = ("长宁县2015年“三公”经费决算情况说明\n2015年县本级“三公”经费决算支出数为1957.23万元,较2014年决算数1953.72万元"
+            "{word}3.51万元,{rate}0.2%。\n")
+    (hit,) = page_found(check_page(tmp_path, fell.format(word="减少", rate="下降")), "N-YOY-DELTA")
+    assert "实为增加" in hit.message
+    assert not page_found(check_page(tmp_path, fell.format(word="增加", rate="增长")), "N-YOY-DELTA")
 
 
 _PARTY_SCHOOL = ("县委党校2020年度部门决算\n第三部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n"

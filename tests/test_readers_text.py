@@ -512,6 +512,10 @@ def test_an_evaluation_report_whose_forms_are_not_read_is_named_and_audited_only
     other.write_text("一、部门概况\n本单位主要职责是城市管理。\n", encoding="utf-8")
     with pytest.raises(InputError, match="other.txt：未识别出部门决算或预算公开的内容"):
         read_document(other)
+    # R54t/04 (达州铁路中学 2020 预算): its 概况 and its 说明's heading, cut before any figure: said so
+    _refused(tmp_path, "cut.txt", "一、基本职能及主要工作\n(一)达州铁路中学校是一所公办全日制完全中学。\n二、部门概况\n"
+             "达州铁路中学是参照公务员法管理的事业单位。\n三、收支预算情况说明\n",
+             "只读到部门概况和说明的标题（“三、收支预算情况说明”），其下没有可核对的数字")
 
 
 def test_a_governments_own_accounts_are_named_and_not_audited_as_a_departments(tmp_path):
@@ -532,6 +536,15 @@ def test_a_governments_own_accounts_are_named_and_not_audited_as_a_departments(t
                        "二、重点报告事项\n(二)预算绩效管理情况\n在实现部门预算项目绩效目标自评结果应用方面取得进展。\n", encoding="utf-8")
     with pytest.raises(InputError, match="village.txt：是本级政府（财政总）决算"):
         read_document(village)
+    # R52p/03 (湖南 柏祥镇 2024): a town's fiscal 决算 by its parts, without a title of its kind
+    _refused(tmp_path, "parts.txt", "目录\n第一部分 柏祥镇人民政府概况\n一、主要职能\n三、镇财政决算单位构成\n第二部分 公共财政决算\n"
+             "一、柏祥镇人民政府2024年度公共财政决算情况说明\n第五部分 社会保险基金决算情况\n"
+             "一、柏祥镇人民政府2024年度公共财政决算情况说明\n2024年度收入总计2,442.13万元。\n", "是本级政府（财政总）决算")
+    # R53r/03 (江西财经大学 2018) and R49j/02 (双合镇 2024): a report read to a congress's delegates for review
+    _refused(tmp_path, "congress.txt", "江西财经大学2014-2017年财务收支\n及2018年度财务预算情况报告\n各位代表:\n"
+             "现将2014-2017年学校财务收支及2018年度学校财务预算情况报告如下,请予审议。\n"
+             "一、2014-2017年学校财务收支情况\n2014-2017年学校总收入合计375,127万元。\n",
+             "是向代表大会（人代会、教代会等）所作的预算或财务收支报告")
     # … but a 财政局's 绩效 report, titled so, that names the 财政总决算 among its duties is that report (R28h/15)
     bureau = tmp_path / "bureau.txt"
     bureau.write_text("南县财政局2020年度机关整体支出绩效评价报告\n一、自评得分情况\n综合评分为97分。\n"
@@ -575,3 +588,11 @@ def test_a_blank_template_whose_title_has_placeholders_for_unit_and_year_is_audi
     page.write_text("财政局部门预算编制说明\n" + contents + "一、基本职能及主要工作\n负责全县财政工作。\n", encoding="utf-8")
     with pytest.raises(InputError, match="未识别出部门决算或预算公开的内容"):
         read_document(page)
+
+
+def _refused(tmp_path, name: str, text: str, message: str) -> None:
+    """``text`` saved as ``name`` is refused with a message naming the file and saying ``message``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=f"{name}：{message}"):
+        read_document(path)

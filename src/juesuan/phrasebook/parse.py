@@ -92,6 +92,11 @@ _BUDGET_WORDS = re.compile(pb.BUDGET_WORDS)
 #: An alternative in brackets right after the words ("(或与预算数持平)", "（或大于）").
 _EITHER_OR = re.compile(r"[（(]或")
 _CHANGED_TO = re.compile(pb.CHANGED_TO)
+#: "收入减少的主要原因是…" opening a clause (not "公务接待费支出增加的主要原因": an item's).
+_REASON_WORD = re.compile(r"(?<![\u4e00-\u9fff])(?P<side>收入|支出)(?:总计|合计|总额)?(?:(?P<up>增加|增长|上升)|(?P<down>减少|下降|降低))的(?:主要)?原因")
+_REASON_TOTALS = {"收入": ("收入总计.增减", "本年收入合计.增减"), "支出": ("支出总计.增减", "本年支出合计.增减")}
+#: A clause counting the staff in post, then "其中" and the kinds: what follows counts people, not 编制.
+_IN_POST_SPLIT = re.compile(r"在职[^，,。；;编]*?(?:人数|人员)[^，,。；;]*?[，,]其中[^。；;]*$")
 #: An amount no clause read, in a clause of its own (after a mark): a relative clause after it has
 #: lost its subject ("；事业(yè)收入170.81万元，占10.12%"). An amount right after its subject's name
 #: ("公务接待费预算支出10万元，比上年减少3万元") keeps the subject.
@@ -466,6 +471,7 @@ class _Reader:
             self._text_markers(s, start, cut, history, starts, topic, text)
             self._budget_words(s, start, cut, end, history, topic, text)
             self._changed_to(s, start, cut, end, history, topic, text)
+            self._reason_word(s, start, end, text)
             if marker:
                 key = self._reason_key(s, marker, subject, topic, events)
                 if key:
@@ -501,6 +507,18 @@ class _Reader:
             basis = ("年初预算",) if named == "年初" else ("全年预算",) if named else ()
             span = self._span(text, w.start(), w.end(), start, end)
             self.claims.append(Claim(BUDGET_WORD, subject, word, parts=basis, amounts=amounts, span=span))
+
+    def _reason_word(self, s: str, start: int, end: int, text: Compact) -> None:
+        """"收入减少的主要原因是…" opening a clause: the word of the change of the total whose change the lines just
+        before state (收入总计 or 本年收入合计; 支出总计 or 本年支出合计), as a claim (甘谷县礼辛学区 2021)."""
+        for w in _REASON_WORD.finditer(s, start, end):
+            line = text.where[w.start()][0]
+            wanted = _REASON_TOTALS[w.group("side")]
+            said = next((st for st in reversed(self.statements) if st.key in wanted and st.span is not None
+                         and st.span.line is not None and 0 <= self.lines[line][1].line - st.span.line <= 3), None)
+            if said is not None:
+                self.claims.append(Claim(YOY_WORD, keys.split(said.key)[0], "增加" if w.group("up") else "减少", parts=("原因",),
+                                         span=self._span(text, w.start(), w.end(), start, end)))
 
     def _changed_to(self, s: str, start: int, cut: int, end: int, history: list[tuple[int, str | None]],
                     topic: str | None, text: Compact) -> None:
@@ -796,6 +814,8 @@ class _Reader:
         no = text.where[r.start][0]
         if not names_subject(_subject(key), self._around(no), self.names.table):
             return
+        if key.startswith("人员.编制.") and _IN_POST_SPLIT.search("".join(text.chars[s_start:r.start])):
+            return  # the staff in post by kind, not the posts: "在职实有人数25人,其中:行政编制25人" (武汉 2015)
         self.statements.append(Statement(key=key, value=r.value, unit=r.unit,  # type: ignore[arg-type]
                                          span=self._span(text, r.start, r.end, s_start, s_end), basis=basis))
 

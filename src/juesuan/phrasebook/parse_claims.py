@@ -254,10 +254,11 @@ def _listings(lines: Lines) -> Iterator[Claim]:
             yield Claim(model.LISTING, m.group(1), parts=names, span=lines.span(m.start(), m.end(), narrow=True))
 
 
-#: "设立 1 个内设机构，分别是：办公室、…": a count of offices and the names that follow it.
+#: "设立 1 个内设机构，分别是：办公室、…" (or "设有5个内设机构:办公室、…"): a count of offices and the names
+#: that follow it.
 _ORGANS = re.compile(r"(?:设立|设置|下设|内设|设有|共设|(?<![建开增])设|下属)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个"
                      r"(内设机构|职能科室|内设科室|科室|股室|处室|下属单位|二级单位|二级预算单位)[，,]?"
-                     r"(?:分别(?:是|为)|包括|即|具体为)[：:]?([^。；;]{1,400}?)(?:[。；;]|$)")
+                     r"(?:(?:分别(?:是|为)|包括|即|具体为)[：:]?|[：:])([^。；;]{1,400}?)(?:[。；;]|$)")
 #: How an office's or a unit's name ends; a list any of whose names ends otherwise is not read.
 _ORGAN_END = re.compile(r"(?:室|科|股|处|部|所|站|队|组|中心|办|局|院|校|馆|会|社|园|台|大队|中队|分局|政府)$")
 _ORGAN_SPLIT = re.compile(r"[、，,]|(?<=[室科股处部所站队组心办局院校馆])(?:和|及|以及)")
@@ -385,7 +386,13 @@ _YOY_CLAUSE = re.compile(
     r"(?P<rdir>增长|下降|增加|减少|上升|降低)(?:了|幅度为|幅度|率为)?[^\S\n]*(?P<pct>\d+(?:\.\d+)?)[^\S\n]*%")
 
 
+#: This year's amount right before such a clause, in the same unit, only a comma between: "一般公共预算财政拨款收入
+#: 2579.21万元,与上年1007.40万元相比增加21.5万元".
+_NOW_BEFORE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)[^\S\n]*(万?元)[^\S\n]*[，,]?[^\S\n]*$")
+
+
 def _yoy_clauses(lines: Lines) -> Iterator[Claim]:
+    """amounts: (last year's, the change, the rate) and this year's when it is printed right before."""
     for m in _YOY_CLAUSE.finditer(lines.text):
         fall, rate_fall = m.group("dir") == "减少", m.group("rdir") in ("下降", "减少", "降低")
         if fall != rate_fall:
@@ -394,7 +401,10 @@ def _yoy_clauses(lines: Lines) -> Iterator[Claim]:
         if prior is None or delta is None or rate is None:
             continue
         sign = -1 if fall else 1
-        yield Claim(model.YOY_CLAUSE, value=("-" if fall else "") + m.group("pct"), amounts=(prior, sign * delta, sign * rate),
+        now = _NOW_BEFORE.search(lines.text, max(0, m.start() - 30), m.start())
+        current = parse_amount(now.group(1)) if now is not None and now.group(2) == m.group("unit") else None
+        yield Claim(model.YOY_CLAUSE, value=("-" if fall else "") + m.group("pct"),
+                    amounts=(prior, sign * delta, sign * rate) + ((current,) if current is not None else ()),
                     parts=(m.group("unit"),), span=lines.span(m.start(), m.end()))
 
 

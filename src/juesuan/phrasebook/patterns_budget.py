@@ -30,6 +30,11 @@ def _v(name: str, template: str, *topics: str, **kw) -> Pattern:
 
 
 _CLASSES = tuple((c, n) for c in function_codes(2024).codes() if len(c) == 3 and (n := function_codes(2024).name_of(c)))
+#: 类 written without their 支出, and the 卫生 类 by its older names ("一般公共服务289.63万元,教育1.05万元" 重庆 2021,
+#: "医疗卫生6.04万元" 湖北 2021); not the fund's name (国有资本经营预算) nor 其他.
+_SHORT_CLASSES = tuple((c, n.removesuffix("支出")) for c, n in _CLASSES
+                       if n.endswith("支出") and n.removesuffix("支出") not in ("国有资本经营预算", "其他")) + (
+    ("210", "医疗卫生与计划生育"), ("210", "医疗卫生"))
 
 #: "年初预算数" as a budget's own amount, not the 决算's 年初预算 (重庆: "（一）收入预算：2026年年初预算数…").
 _OWN = "[<：|，>][{年:year}年][~年初][~预算数][~为]"  # (or after a comma: "(一)收入预算,2018年年初预算数…" 湖南)
@@ -124,6 +129,8 @@ GENERAL = (
     *(_v(f"全部资金.类.{code}", f"{name}[~（类）][~支出][~预算]{{全部资金.类.{code}:amt}}", *_SPENDING, strict=True,
          after="，,、；;：:）)括")
       for code, name in _CLASSES),
+    *(_v(f"全部资金.类.{code}.简", f"{short}{{全部资金.类.{code}:amt}}", *_SPENDING, strict=True, after="，,、；;：:")
+      for code, short in _SHORT_CLASSES),
     # the class named before its change: "主要是文化旅游体育与传媒支出增加135.66万元、社会保障和就业支出增加1.84万元" (重庆 2026)
     *(_v(f"全部资金.类.{code}.名", f"{name}[~（类）][~支出][~预算]", *_SPENDING, strict=True, anchor=f"全部资金.类.{code}")
       for code, name in _CLASSES),

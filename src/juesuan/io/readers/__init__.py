@@ -158,6 +158,9 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
     if news and not kind:
         raise NotADisclosure(f"{file}：是新闻报道（“{news.group(0)}”），不是单位公开的决算或预算文件，未审核")
     head = "\n".join(t for t, _ in extracted.lines[:40])[:1500]
+    if not kind and _TO_CONGRESS.search(head):
+        raise NotADisclosure(f"{file}：是向代表大会（人代会、教代会等）所作的预算或财务收支报告（“各位代表”“请予审议”），"
+                             "不是部门（单位）决算或预算公开，未审核")
     government = f"{file}：是本级政府（财政总）决算或预算的说明，不是部门（单位）决算或预算，未审核"
     own_accounts = _GOVERNMENT.search(head) is not None
     # (never where the title names a department's or a unit's accounts, or a 三公 note)
@@ -172,8 +175,38 @@ def read_document(path: str | Path, profile: str | None = None, kind: str | None
         if _EVALUATION_REPORT.search(head):
             raise NotADisclosure(f"{file}：是绩效自评（评价）报告，但未读出其中的绩效自评表（指标、分值、得分），未审核；"
                                  "如确为自评表，可用 --kind 绩效自评 审核能读出的部分")
+        own = _cut_before_figures(d)
+        if own:  # a disclosure's headings, cut before its figures (R54t/04 达州铁路中学 2020, R54s/06)
+            raise NotADisclosure(f"{file}：只读到部门概况和说明的标题（“{own[:30]}”），其下没有可核对的数字"
+                                 "（可能只是节选），未审核")
         raise NotADisclosure(f"{file}：未识别出部门决算或预算公开的内容（没有说明的章节、公开表或绩效表），未审核")
     return d
+
+
+#: A heading of the unit's own 概况 ("二、部门概况", "(一)职能职责", "(二)机构设置"), and of its own 说明 ("二、部门决算情况说明",
+#: "三、收支预算情况说明").
+_OVERVIEW = re.compile(r"概况|职能|职责|机构设置|单位构成")
+_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+_OWN_NOTES = re.compile(r"(?:部门|单位)(?:预算|决算)情况说明|收支(?:预算|决算)情况说明")
+
+
+def _cut_before_figures(d: Disclosure) -> str:
+    """The 说明 heading of a page that shows a unit's 概况 and its 说明's heading but stops before any figure
+    ("" otherwise)."""
+    if d.narrative is None:
+        return ""
+    notes = [s.title for s in d.narrative.sections if s.title and _OWN_NOTES.search(s.title)]
+    text = d.narrative.text
+    before = text[:text.find(notes[0])] if notes else ""
+    return notes[-1] if any(_OVERVIEW.search(line) for line in before.splitlines() if _NUMBERED.match(line.strip())) else ""
+
+
+def _explained(d: Disclosure) -> list:
+    """The sections whose heading is a 说明's: its part ("二、部门决算情况说明") or one of its topics."""
+    from ...phrasebook.patterns import part_of, topic_of
+
+    sections = d.narrative.sections if d.narrative is not None else ()
+    return [s for s in sections if s.title and (topic_of(s.title) is not None or part_of(s.title) == "说明")]
 
 
 #: The heading of a department's or a unit's own 说明: "二、部门预算情况说明", "三、单位决算情况说明", "二、部门收支总体情况".
@@ -191,7 +224,14 @@ _GOAL_TABLE = re.compile(r"绩效目标(?:申报|申请|审批|审核)?表")
 #: A government's own accounts, over all its departments: "区本级财政决算", "全区财政决算收支情况".
 _GOVERNMENT = re.compile(r"[省市县区州旗]本级财政(?:总)?(?:决算|预算)|全[省市县区州旗](?:及[省市县区州旗]本级)?财政(?:总)?(?:决算|预算)"
                          # "全镇本级一般公共预算收入实现111.11万元": the revenue a government raised
-                         r"|全[省市县区州旗镇乡](?:本级)?一般公共预算收入(?:实现|完成)")
+                         r"|全[省市县区州旗镇乡](?:本级)?一般公共预算收入(?:实现|完成)"
+                         # a town's fiscal 决算 and its parts: "三、镇财政决算单位构成", "第五部分 社会保险基金决算情况"
+                         r"|[镇乡]财政(?:决算|预算)单位构成|部分\s*社会保险基金(?:决算|预算)")
+
+
+#: A report made to a congress, read out to its delegates for their review ("各位代表:受镇政府的委托,我向大会报告双合镇
+#: 2023年预算执行情况…,请予以审议", a university's 财务收支 report to its 双代会): not a unit's disclosure.
+_TO_CONGRESS = re.compile(r"各位(?:[\u4e00-\u9fff]{2,4}、各位)?代表[:：，,][\s\S]{0,300}?请(?:予以?|各位代表)审议")
 
 
 #: A news report about disclosures (a dateline, a reporter), not one: "中新社北京8月25日电 (记者 尹力)",
@@ -229,10 +269,8 @@ def _looks_like_disclosure(d: Disclosure) -> bool:
     # pages from the middle of one: two or more 说明 headings of its own ("四、财政拨款收支预算总体情况说明")
     # with figures read under them (two at least: "二、收支预算总体情况 / 2019年财政一般收入预算总额为658.6637万元…
     # 支出预算总额为658.6637万元", 开江 2019)
-    from ...phrasebook.patterns import part_of, topic_of
-
     # ("二、部门决算情况说明" above its sections counts: an excerpt may stop in the first of them)
-    explained = [s for s in sections if s.title and (topic_of(s.title) is not None or part_of(s.title) == "说明")]
+    explained = _explained(d)
     # (or the 说明's own part heading over many: "二、部门预算情况说明" over a page of figures, 南川 2018; not a
     # town's "一、全镇收支决算情况", a society's "一、财务收支情况")
     told = len(d.narrative.statements) if d.narrative is not None else 0

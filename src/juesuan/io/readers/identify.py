@@ -24,9 +24,9 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
 #: A title: "<unit><year>年度<部门|单位>决算" or "<year>年度<unit><部门|单位>决算" (预算 likewise).
 _TITLE = re.compile(r"^(?P<unit>\S*?)(?P<year>20\d{2})" + YEAR_MARK + r"(?P<unit2>\S*?)(?P<scope>部门|单位|本级)?(?:[（(]本级[）)])?"
-                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|补充说明|补充公开|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|编报|信息|表|及|之|的(?:情况|编制)?说明|[（(.—-])")
+                    r"(?P<kind>预决算|决算|(?<!一般公共)(?<!年初)(?<!全年)(?<!调整)预算)(?=$|公开|公示|说明|收支情况|补充说明|补充公开|报告|情况|基本情况|安排|批复|的批复|汇总|文本|细则|编制|编报|信息|表|及|之|的(?:情况|编制)?说明|[（(.—-])")
 #: Words that end the name of an organisation (a title whose "unit" is only a place is a running header).
-_ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
+_ORG = re.compile(r"(局|委|办|院|校|政府|中心|站|所|厅|馆|会|部|处|队|社|司|大学|学院|中学|小学|学区|医院|街道|镇|乡|场|园|室|台|团|军|监狱|公司|协会|联合会|集团|（本级）|\(本级\))$")
 _PLACEHOLDER = re.compile(r"X{2,}|×{2,}|某某|xx", re.IGNORECASE)
 #: A template's title whose unit and year are both placeholders ("XX部门XX年部门预算编制说明").
 _TEMPLATE_TITLE = re.compile(r"(?m)^\S{0,12}?(?:X{2,}|×{2,}|某某)\S{0,12}?(?:X{2,}|×{2,}|20[X×]{2})年度?\S{0,12}?(?:部门|单位)(?:预算|决算)",
@@ -107,7 +107,9 @@ _UNIT_SUFFIX = re.compile(r"(?:一般公共预算)?(?:财政拨款)?[“\"‘]?�
                           # the level of the accounts it belongs to: "2016年封开县人民法院省级部门决算…"
                           r"|(?<=[院局委办厅所站校会])[省市县区]级$|(?<=[院局委办厅所站校园])单位$"  # "怀远县水利局单位2025年…"
                           # "…管理站(包括锡盟博物馆)关于2015年部门决算情况", "垫江县人民政府办公室对2017年部门预算补充公开的说明"
-                          r"|(?<=[\u4e00-\u9fa5）)])关于$|(?<=[局委办厅所站校院会室心])对$")
+                          r"|(?<=[\u4e00-\u9fa5）)])关于$|(?<=[局委办厅所站校院会室心])对$"
+                          # a portal's line over the post: "原卫生部公布2010年部门决算"
+                          r"|(?<=[部局委办厅院会])(?:公布|发布)$")
 
 
 #: The heading of a document's first part, naming the unit: "第一部分 某局概况", "…基本情况".
@@ -140,9 +142,9 @@ _SELF = re.compile(r"^([\u4e00-\u9fa5（）()]{4,30}?)(?:[（(]以下简称[^（
 #: or what it does ("周宁县人民法院部门的主要职责是:").
 # (or what it is: "开江县普安镇复兴小学是一所完全制小学", "…三江中学是经…批准成立的", "中共重庆市长寿区委党校是在区委直接
 # 领导下…"; what it exercises: "重庆白涛工业园区管理委员会行使区政府赋予的经济管理权限"; its offices: "重庆市綦江区石林镇人民政府
-# (本级)内设10个综合办事机构")
+# (本级)内设10个综合办事机构"; what it is made of: "中国民主建国会武汉市委员会由机关本级构成")
 _FOUNDED = re.compile(r"^(?:(?:部门|单位)?主要职[责能][:：]?)?([\u4e00-\u9fa5（）()]{4,30}?)(?:(?:始建于|建于|成立于)(?:19|20)\d\d年|位于|是一所"
-                      r"|是经|是在|行使|[内下]设\d+个|(?:部门)?的?主要职责(?:是|为|包括))")
+                      r"|是经|是在|行使|[内下]设\d+个|(?:部门)?的?主要职责(?:是|为|包括)|由(?:机关)?本级(?:和|及|构成))")
 #: A 概况 naming the unit where it lists its offices: "(二)机构设置。涪陵区生态环境监测站下设办公室、监测室…".
 # (or "(二)机构设置。重庆市武隆区大洞河乡人民政府是一个独立核算机构,下设…")
 _OFFICES = re.compile(r"机构设置[。：:.]?\s*([\u4e00-\u9fa5（）()]{4,30}?)(?:下设|内设|是一个独立核算)")
@@ -489,6 +491,11 @@ _HEADING_END = re.compile(r"(情况|说明|概况|职责|职能|设置|构成|�
 #: measure right before the number ("，下降7", "支出0.00").
 _CLAUSE_BEFORE_NUMBER = re.compile(r"(?:^|[，,；;：:（(])[^，,；;。]{0,30}(?:增加|减少|增长|下降|支出|为|占|共计|合计|占[^，,；;。\d]{1,12}的)"
                                     r"\s*-?\d[\d,，]*(?:\.\d*)?%?$")  # "…,占收入合计的36.1" cut before its %
+#: An income told in a clause, cut at its figure: "其中:财政拨款收入5308" (a clause mark before it: not a table's
+#: last row "事业收入 12.00").
+_INCOME_CUT = re.compile(r"[，,；;：:（(][^，,；;。\s]{0,30}收入\s*-?\d[\d,，]*(?:\.\d*)?$")
+#: A new sentence begun after a full stop and cut at its first number: "…32.97万元。与201" (a year cut).
+_SENTENCE_CUT_AT_NUMBER = re.compile(r"。[\u4e00-\u9fff]{1,20}\d+$")
 
 
 #: A document a page cites by its title (《…预决算公开操作规程(2022年修订)的通知》).
@@ -517,12 +524,15 @@ def _cut_mid_sentence(last: str, paged: bool = False) -> bool:
         return True  # a list of figures cut after an item: "…经营收入0万元,占0%;" (R46z/03)
     if not t or t[-1] in _END_PUNCT + "|｜" or _DATE_OR_PAGE.search(t):
         return False
-    if re.search(r"[\u4e00-\u9fff](?:19|20)\d\d$", t):
-        return True  # a year cut before its 年: "…殷祖卫生院本级2023"
+    if re.search(r"[\u4e00-\u9fff](?:19|20)\d\d$|(?:与|较|比|同)(?:19|20)\d?$", t):
+        return True  # a year cut before its 年: "…殷祖卫生院本级2023", "与201"
     if re.search(r"\d[%％]?[，,]$", t) and re.search(r"[\u4e00-\u9fff]", t):
         return True  # a clause with its figure, the next one cut: "…完成预算数的99.96%,"
-    if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 12 and _CLAUSE_BEFORE_NUMBER.search(t)):
-        return False  # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7"
+    if re.search(r"\d[\d,，.%]*$", t) and not (len(t) > 12 and _CLAUSE_BEFORE_NUMBER.search(t)) \
+            and not _SENTENCE_CUT_AT_NUMBER.search(t) and not _INCOME_CUT.search(last.strip()):
+        # a table's last cell, a page number; not "…公务接待费支出决算减少12,625.00元,下降7",
+        # "其中:财政拨款收入5308" or "…32.97万元。与201"
+        return False
     if last.rfind("《") > last.rfind("》"):
         return True  # a title cut inside its book-title marks: "一、水利管理站《收入支出决算总表"
     if _heading(t):  # a heading (an empty last part)

@@ -19,7 +19,7 @@ from ...core import keys
 from ...core.findings import Finding, Severity
 from ...core.keys import BUDGET_GAP, DELTA, DELTA_PCT, EXPENDITURE_ITEMS, FULL_BUDGET, FUND_INCOME_ITEMS, INCOME_ITEMS, INITIAL_BUDGET, PRIOR, SHARE
 from ...core.model import ITEM, LISTING, SANGONG_ITEMS, Span
-from ...core.money import CENT, printed_places, round2
+from ...core.money import CENT, printed_places, round2, tolerance
 from . import narrative_budget, narrative_items, narrative_matters, narrative_percent, narrative_words
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
 from ...core.codes import ECONOMIC_SHORT_NAMES, economic_codes
@@ -288,6 +288,34 @@ def narrative_totals(ctx: Context) -> Iterator[Finding]:
     f = _general_within_year(ctx)
     if f:
         yield f
+    f = _spending_above_income(ctx)
+    if f:
+        yield f
+
+
+def _spending_above_income(ctx: Context) -> Finding | None:
+    """The year's spending (本年支出合计, or its 基本支出 and 项目支出 told) above the 收入总计, where no 支出总计 is told:
+    the 收入总计 equals the 支出总计, the year's spending and what is left at its end (马力学区 2021: 收入总计4835.59万元,
+    基本支出4115.97万元、项目支出772.23万元). A warning: what is left is read as never below zero."""
+    if ctx.disclosure.tables.t1 is not None or _sv(ctx, "支出总计")[0] is not None or _sv(ctx, "收支总计")[0] is not None:
+        return None
+    income, ispan = _sv(ctx, "收入总计")
+    spent, sspan = _sv(ctx, "本年支出合计")
+    year = year_of(ctx)
+    if spent is not None:
+        parts = [(named("本年支出合计", year), spent)]
+    else:
+        told = [(k, *_sv(ctx, f"支出.{k}")) for k in ("基本支出", "项目支出")]
+        if any(v is None for _, v, _ in told):
+            return None
+        parts = [(k, v) for k, v, _ in told]
+        spent, sspan = sum(v for _, v in parts), told[0][2]
+    if income is None or spent - income <= tolerance(len(parts)):
+        return None
+    figures = {**{k: amt(v) for k, v in parts}, "本年支出": amt(spent), "收入总计": amt(income), "超出": amt(spent - income), "关系": "C38"}
+    return N_TOTALS_SUM.at(Severity.WARNING)(
+        f"本年支出{amt(spent)}万元大于收入总计{amt(income)}万元（收入总计应等于支出总计，即本年支出与年末结转和结余之和）",
+        figures, spans(sspan, ispan), section_label(ctx, "收入总计"))
 
 
 def _general_within_year(ctx: Context) -> Finding | None:

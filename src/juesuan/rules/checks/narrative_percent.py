@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ...core import keys
 from ...core.findings import Finding
@@ -20,7 +20,7 @@ from ...core.keys import BUDGET_DIFF, BUDGET_GAP, COMPLETION, DELTA, DELTA_PCT, 
 from ...core.model import BUDGET_WORD, COMPLETION_CLAUSE, YOY_CLAUSE, Statement
 from ...core.money import CENT, HALF_CENT, HUNDRED, parse_amount, pct, printed_places, round2
 from .base import ERROR, INFO, WARNING, Code, Context, NotApplicable, check
-from .narrative_words import flipped, rate_flipped
+from .narrative_words import direction, flipped, rate_flipped
 from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROUNDING_NOTE, amt, equal_finding, named, pc, pc_printed, quoted,
                       require_statements, section_label, spans, stated_value, sum_finding, year_of)
 
@@ -48,14 +48,14 @@ _SANGONG_PARTS = ("三公.因公出国（境）费", "三公.公务用车购置�
 _VEHICLE_PARTS = ("三公.公务用车购置费", "三公.公务用车运行维护费")
 
 
-def _current(ctx: Context, subject: str) -> tuple[Decimal | None, bool]:
-    """This year's amount of ``subject`` as stated (or derived from data); second value: stated."""
+def _current(ctx: Context, subject: str) -> Decimal | None:
+    """This year's amount of ``subject`` as stated (or derived from data)."""
     v, _ = stated_value(ctx.disclosure, subject, *_ALIASES.get(subject, ()))
     if v is not None:
-        return v, True
+        return v
     if subject == "本年财政拨款支出" and ctx.figures.get(subject) is None:
-        return _fiscal_spending_told(ctx), False  # (derived from the totals stated, not stated itself)
-    return ctx.figures.get(subject), False
+        return _fiscal_spending_told(ctx)  # (derived from the totals stated, not stated itself)
+    return ctx.figures.get(subject)
 
 
 def _fiscal_spending_told(ctx: Context) -> Decimal | None:
@@ -116,11 +116,11 @@ def shares(ctx: Context) -> Iterator[Finding]:
     for s in found:
         subject = split_key(s.key)[0]
         name = quoted(subject, year)
-        part, _ = _current(ctx, subject)
+        part = _current(ctx, subject)
         # the base the words name first; "占总支出的" after "一般公共预算财政拨款支出…，其中基本支出…" may
         # mean the sentence's own total, so a share that fits the subject's usual base is no error either
         named_bases = ((s.basis,) if s.basis else ()) + tuple(b for b in _bases(subject) if b != s.basis)
-        bases = [(b, _current(ctx, b)[0]) for b in named_bases]
+        bases = [(b, _current(ctx, b)) for b in named_bases]
         bases = [(b, w) for b, w in bases if w]
         if part is None or not bases:
             continue
@@ -155,7 +155,7 @@ def shares_total(ctx: Context) -> Iterator[Finding]:
     for label, members in _SHARE_GROUPS:
         if not all(m in found for m in members):
             continue
-        if all(_current(ctx, m)[0] is not None for m in members):
+        if all(_current(ctx, m) is not None for m in members):
             continue  # every share is recomputed from its amount by N-SHARE
         total = sum((found[m].value for m in members), Decimal(0))
         if abs(total - 100) > Decimal("0.005") * len(members) + Decimal("0.01"):
@@ -168,7 +168,7 @@ def _delta_prior(ctx: Context, subject: str) -> tuple[Decimal | None, Decimal | 
     """(增减, 上年, 增减 was computed, 上年 was computed) for ``subject``."""
     delta, _ = stated_value(ctx.disclosure, keys.key(subject, DELTA))
     prior = _prior(ctx, subject)
-    current, _ = _current(ctx, subject)
+    current = _current(ctx, subject)
     delta_computed = prior_computed = False
     if delta is None and current is not None and prior is not None:
         delta, delta_computed = current - prior, True
@@ -264,7 +264,7 @@ def _yoy_clauses(clauses, lines: set, passages: set) -> Iterator[Finding]:
     that rate was not recomputed from its subject's figures (``lines``, ``passages``): the rate against the change ÷
     last year's amount, whoever's."""
     for c in clauses:
-        prior, delta, printed = c.amounts
+        prior, delta, printed = c.amounts[:3]
         if c.span is None or prior <= 0 or (c.span.line, printed) in lines or any(
                 rate == printed and at in c.span.excerpt for at, rate in passages):
             continue
@@ -282,7 +282,7 @@ def _yoy_clauses(clauses, lines: set, passages: set) -> Iterator[Finding]:
 
 @check(N_YOY_DELTA, ROUNDING, relations=("C38", "C44", "C46"))
 def yoy_delta(ctx: Context) -> Iterator[Finding]:
-    """增减额 = 本年数 − 上年数；一般公共预算财政拨款支出的增减额 = Σ各项增减额；三公合计的增减额 = Σ三项增减额。"""
+    """增减额 = 本年数 − 上年数（也核对同一句中紧接写出的本年数、上年数与增减额）；一般公共预算财政拨款支出的增减额 = Σ各项增减额；三公合计的增减额 = Σ三项增减额。"""
     statements = require_statements(ctx)
     year = year_of(ctx)
     ran = False
@@ -290,7 +290,7 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
         subject, suffix = split_key(s.key)
         if suffix != DELTA:
             continue
-        current, _ = _current(ctx, subject)
+        current = _current(ctx, subject)
         prior = _prior(ctx, subject)
         if current is None or prior is None:
             continue
@@ -323,8 +323,41 @@ def yoy_delta(ctx: Context) -> Iterator[Finding]:
     ran = ran or checked
     if f is not None:
         yield f
+    for f in _clause_deltas(ctx, statements):
+        ran = True
+        if f is not None:
+            yield f
     if not ran:
         raise NotApplicable("说明中没有可核对的增减额")
+
+
+def _clause_deltas(ctx: Context, statements: Sequence[Statement]) -> Iterator[Finding | None]:
+    """A clause printing this year's amount, last year's and the change ("一般公共预算财政拨款收入2579.21万元,与上年
+    1007.40万元相比增加21.5万元,增长2.1%"), whoever's they are: the change against this year − last year, each
+    figure rounded as printed. One item per clause checked (the finding or None); a clause whose change a
+    statement already holds against its subject's figures is left to that."""
+    narrative = ctx.disclosure.narrative
+    for c in narrative.claimed(YOY_CLAUSE) if narrative else ():
+        if len(c.amounts) < 4 or c.span is None:
+            continue
+        prior, delta, _, now = c.amounts
+        if any(split_key(s.key)[1] == DELTA and s.value == delta and s.span is not None and s.span.line == c.span.line
+               and _current(ctx, split_key(s.key)[0]) is not None and _prior(ctx, split_key(s.key)[0]) is not None
+               for s in statements):
+            continue
+        slack = sum(Decimal(5).scaleb(-(printed_places(x) + 1)) for x in (now, prior, delta))
+        gap = now - prior - delta
+        if abs(gap) <= slack:
+            yield None
+            continue
+        unit = c.parts[0] if c.parts else "万元"
+        said = f"说明写本年{amt(now)}{unit}、上年{amt(prior)}{unit}，"
+        if abs(now - prior + delta) <= slack:  # the change's size is right, its word the other way
+            said += f"却写{direction(delta)}{amt(abs(delta))}{unit}，实为{direction(now - prior)}"
+        else:
+            said += f"增减额却写{amt(delta)}{unit}，按{amt(now)}−{amt(prior)}应为{amt(now - prior)}{unit}"
+        yield N_YOY_DELTA(said, {"本年数": amt(now), "上年数": amt(prior), "说明中增减额": amt(delta), "本年数−上年数": amt(now - prior)},
+                          spans(c.span), "公开说明")
 
 
 #: A spending total and the 基本支出 and 项目支出 the 说明 splits it into, with the severity of a change that
@@ -424,7 +457,7 @@ def budget_gap(ctx: Context) -> Iterator[Finding]:
         basis = ctx.profile.phrase("sangong_budget_basis" if subject.startswith("三公.") else "budget_basis", "initial")
         order = (FULL_BUDGET, INITIAL_BUDGET) if basis == "full_year" else (INITIAL_BUDGET, FULL_BUDGET)
         budget = next(iter(_budgets(ctx, subject, order)), None)
-        actual, _ = _current(ctx, subject)
+        actual = _current(ctx, subject)
         gap, _ = stated_value(d, keys.key(subject, BUDGET_DIFF))
         derived = budget is None and actual is not None and gap is not None
         if derived:  # "与预算相比，减少0.1万元，下降0.006%": the budget is the 决算数 less the gap
@@ -465,7 +498,7 @@ def budget_diff(ctx: Context) -> Iterator[Finding]:
     year = year_of(ctx)
     for s in found:
         subject = split_key(s.key)[0]
-        actual, _ = _current(ctx, subject)
+        actual = _current(ctx, subject)
         budgets = _budgets(ctx, subject)
         if actual is None or not budgets:
             continue
@@ -507,7 +540,7 @@ def _completion_statements(ctx: Context, found: list[Statement], checked: set) -
         name = quoted(subject, year)
         initial, _ = stated_value(d, keys.key(subject, INITIAL_BUDGET))
         full, _ = stated_value(d, keys.key(subject, FULL_BUDGET))
-        actual, _ = _current(ctx, subject)
+        actual = _current(ctx, subject)
         where = section_label(ctx, subject)
         says_initial = s.basis == "年初预算"
         if says_initial and initial is not None and initial == 0:

@@ -125,7 +125,8 @@ def _prior(ctx: Context, subject: str) -> Decimal | None:
     return prior if prior is not None else ctx.disclosure.comparatives.prior.get(subject)
 
 
-def _direction(value: Decimal) -> str:
+def direction(value: Decimal) -> str:
+    """增加, 减少 or 持平 for a change."""
     return "增加" if value > 0 else "减少" if value < 0 else "持平（增减为零）"
 
 
@@ -162,8 +163,8 @@ def yoy_words(ctx: Context) -> Iterator[Finding]:
         prior = _prior(ctx, subject)
         if now is not None and prior is not None and flipped(s.value, now - prior):
             change = now - prior
-            yield N_YOY_WORDS(f"{quoted(subject, year)}写{_direction(s.value)}，而本年{amt(now)}万元、上年{amt(prior)}万元，"
-                              f"实为{_direction(change)}{amt(abs(change)) + '万元' if change else ''}",
+            yield N_YOY_WORDS(f"{quoted(subject, year)}写{direction(s.value)}，而本年{amt(now)}万元、上年{amt(prior)}万元，"
+                              f"实为{direction(change)}{amt(abs(change)) + '万元' if change else ''}",
                               {"说明中增减额": amt(s.value), "本年数": amt(now), "上年数": amt(prior), "本年数−上年数": amt(change)},
                               spans(s.span), section_label(ctx, subject))
             continue
@@ -173,18 +174,22 @@ def yoy_words(ctx: Context) -> Iterator[Finding]:
 
 def _changed_to(ctx: Context, year: int) -> Iterator[Finding]:
     """"减少为0.00万元" (a change told by its word only) against the 增减 stated for the same
-    subject (持平, or the other way: two words that disagree) and against 本年 − 上年."""
+    subject (持平, or the other way: two words that disagree) and against 本年 − 上年; "收入减少的主要原因"
+    against the total's change told before it."""
     for c in ctx.disclosure.narrative.claimed(YOY_WORD):
         want = 1 if c.value == "增加" else -1
         said = next((s for s in stated(ctx.disclosure, keys.key(c.key, DELTA)) if _sign(s.value, ZERO) != want), None)
+        words = f"{c.value}的主要原因" if "原因" in c.parts else f"{c.value}为"
         if said is not None:
-            other = "持平" if said.value == 0 else f"{_direction(said.value)}{amt(abs(said.value))}万元"
-            yield N_YOY_WORDS.at(WARNING)(f"{quoted(c.key, year)}写“{c.value}为”，又写与上年相比{other}，前后矛盾",
-                                          {"用词": f"{c.value}为", "另一处": other}, spans(c.span, said.span), section_label(ctx, c.key))
+            other = "持平" if said.value == 0 else f"{direction(said.value)}{amt(abs(said.value))}万元"
+            yield N_YOY_WORDS.at(WARNING)(f"{quoted(c.key, year)}写“{words}”，又写与上年相比{other}，前后矛盾",
+                                          {"用词": words, "另一处": other}, spans(c.span, said.span), section_label(ctx, c.key))
             continue
+        if "原因" in c.parts:
+            continue  # (a reason's word is held to the change told beside it only)
         now, prior = _now(ctx, c.key), _prior(ctx, c.key)
         if now is not None and prior is not None and _sign(now - prior, tolerance(2)) != want:
-            yield N_YOY_WORDS(f"{quoted(c.key, year)}写“{c.value}为{amt(now)}万元”，而上年为{amt(prior)}万元，实为{_direction(now - prior)}",
+            yield N_YOY_WORDS(f"{quoted(c.key, year)}写“{c.value}为{amt(now)}万元”，而上年为{amt(prior)}万元，实为{direction(now - prior)}",
                               {"用词": f"{c.value}为", "本年数": amt(now), "上年数": amt(prior)}, spans(c.span), section_label(ctx, c.key))
 
 
@@ -199,7 +204,7 @@ def _rate_words(ctx: Context, statements: tuple[Statement, ...], i: int, subject
         prior = now - value
     if value is None or not rate_flipped(rate.value, value, prior):
         return
-    yield N_YOY_WORDS(f"{quoted(subject, year)}增减{amt(abs(value))}万元为{_direction(value)}，增减率却写作"
+    yield N_YOY_WORDS(f"{quoted(subject, year)}增减{amt(abs(value))}万元为{direction(value)}，增减率却写作"
                       f"{'增长' if rate.value > 0 else '下降'}{pc(abs(rate.value))}，方向相反",
                       {"增减额": amt(value), "增减率": pc(rate.value)}, spans(rate.span), section_label(ctx, subject))
 
@@ -219,10 +224,10 @@ def _against_parts(ctx: Context, s: Statement, subject: str, year: int) -> Itera
             continue
         prior_part = part_now - part_delta
         if prior_part - prior_total > tolerance(3):
-            said = "持平" if s.value == 0 else f"{_direction(s.value)}{amt(abs(s.value))}万元"
+            said = "持平" if s.value == 0 else f"{direction(s.value)}{amt(abs(s.value))}万元"
             yield N_YOY_WORDS.at(WARNING)(
                 f"{quoted(subject, year)}写与上年相比{said}，则其上年数为{amt(prior_total)}万元；而{quoted(part, year)}"
-                f"本年{amt(part_now)}万元、{_direction(part_delta)}{amt(abs(part_delta))}万元，上年已为{amt(prior_part)}万元，"
+                f"本年{amt(part_now)}万元、{direction(part_delta)}{amt(abs(part_delta))}万元，上年已为{amt(prior_part)}万元，"
                 f"组成部分不能大于总计，所写增减不可能成立",
                 {"说明中增减额": amt(s.value), "总计本年数": amt(now), "推得总计上年数": amt(prior_total),
                  "组成部分": quoted(part, year), "组成部分上年数": amt(prior_part)},
@@ -261,7 +266,7 @@ def _against_sangong_items(ctx: Context, s: Statement, now: Decimal, prior_total
     parts_prior = sum(p for _, _, p in items)
     if parts_prior - prior_total <= tolerance(len(items) + 1):
         return
-    said = "持平" if s.value == 0 else f"{_direction(s.value)}{amt(abs(s.value))}万元"
+    said = "持平" if s.value == 0 else f"{direction(s.value)}{amt(abs(s.value))}万元"
     yield N_YOY_WORDS.at(WARNING)(
         f"{quoted('三公.合计', year)}写与上年相比{said}，则其上年数为{amt(prior_total)}万元；而所列各项按其增减推得的上年数"
         f"之和已为{amt(parts_prior)}万元，总计的增减额与各项的增减额不符",

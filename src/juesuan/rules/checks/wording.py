@@ -11,9 +11,10 @@ of each hit. Nothing here does arithmetic.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ...core.codes import OUTDATED_NAMES, OUTDATED_SINCE
+from ...core.codes import OUTDATED_NAMES, OUTDATED_SINCE, economic_codes, function_codes
 from ...core.findings import Finding
 from ...core.money import parse_amount
 from .base import ERROR, WARNING, Code, Context, NotApplicable, check
@@ -32,6 +33,7 @@ W_PLACEHOLDER = Code("W-PLACEHOLDER", ERROR, "正文中留有“XX”“××”�
 W_CHART_PLACEHOLDER = Code("W-CHART-PLACEHOLDER", WARNING, "图表的数据标签留有“[值]”“[类别名称]”等未替换的占位符（Word 图表的默认标签）")
 W_DOUBLE_PUNCT = Code("W-DOUBLE-PUNCT", WARNING, "标点重复或连用（如“。。”“，。”）")
 W_OUTDATED_NAME = Code("W-OUTDATED-NAME", WARNING, "正文使用了已停用的科目旧名称（如“行政事业单位离退休”应为“行政事业单位养老支出”）")
+W_CLASS_NAME = Code("W-CLASS-NAME", WARNING, "正文中带金额的功能分类类级科目名称与规范名称相差一两个字（如“社会保障和服务支出”应为“社会保障和就业支出”）")
 W_UNIT = Code("W-UNIT", WARNING, "金额单位疑误：正文以“元”表示的金额，其余均以“万元”表示（或反之）；或只写“万”漏写“元”；或增减额没有单位")
 W_PAREN = Code("W-PAREN", WARNING, "同一段内括号不配对（有“（”无“）”，或反之）")
 W_TYPO = Code("W-TYPO", WARNING, "正文有常见错字（如“士地”应为“土地”），或固定提法中有一词写错（如“武装头脑、指导实践、推动工作”写作“指导初中”）")
@@ -69,6 +71,9 @@ _REMNANT = re.compile(
     r"|[（(]比照[^（）()\n]{2,20}格式[）)]|[（(](?:需|应|须)公开[^（）()\n]{2,30}[）)]"
     # 重庆's: "主要职能是(单位现行的职能职责):", "(三)本轮机构改革相关情况。(注:仅涉改部门需要撰写说明)"
     r"|[（(](?:单位|部门)现行的?职能职责[）)]|[（(]注[:：]?[^（）()\n]{0,20}需要?(?:撰写|填写|编写)[^（）()\n]{0,10}[）)]"
+    # 重庆's note under 单位构成: "本部分包含本单位机构设置、单位构成等详细信息,如有其他需要说明的情况,应单独在此进行补充说明"
+    r"|(?:本部分包含[^。；;\n]{2,30}等详细信息[，,]?)?如有其他需要说明的情况[，,]\s*应[^。；;\n]{0,12}补充说明"
+    r"|本部分包含[^。；;\n]{2,30}等详细信息"
 )
 #: The filling rules in a 三公 form's 备注, which some counties publish with the form as it stands ("5、请对“三公”
 #: 经费增减变化原因等进行说明"): a warning, not an error.
@@ -99,6 +104,8 @@ _FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ 
                            # a count left as stars or empty: "事业单位**个", "其中:行政人,事业6人"
                            r"|(?<=[\u4e00-\u9fff])\*{2,}(?=个|人|名|辆|家|万元|%)"
                            r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])"
+                           # …or its blank kept: "其中:行政编制 人,事业编制 2 人", "离休 人,退休 人。" (武汉 2020)
+                           r"|(?:编制|离休|退休|在职|管理)[ \t\u3000]+人(?=[,，、;；。)）])"
                            r"|共有(?:在职)?(?:干部)?(?:教)?职工人(?=[,，、;；。])"  # "我单位共有职工人,其中正式职工427人"
                            # a count of units left out: "开支单位包括北京市通州区殡仪馆个所属单位"
                            r"|[局馆院所站心校会委办府处队园]个(?:所属|下属)单位"
@@ -319,6 +326,51 @@ def outdated_names(ctx: Context) -> Iterator[Finding]:
                           spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
+#: A name ending in 支出 with its amount after it (and "(类)" between), on one line: "…,社会保障和服务支出54.59万元".
+_SPENT_NAME = re.compile(r"(?:^|(?<=[，,、；;：:（(\s]))([\u4e00-\u9fff]{5,14}支出)(?:[（(]类[）)])?[^\S\n]*(?:为|是)?[^\S\n]*\d", re.M)
+#: Names near a 类's that are words of their own ("一般公共预算支出" beside 一般公共服务支出).
+_NOT_A_SLIP = re.compile(r"预算|财政|资金|经费|基本|项目")
+#: 类 names of earlier years' 科目, right in their own year (2015's "资源勘探电力信息等支出").
+_EARLIER_CLASSES = ("资源勘探电力信息等支出", "国土资源气象等支出", "城乡社区事务支出", "医疗卫生支出", "金融监管等事务支出",
+                    "地震灾后恢复重建支出", "粮油物资储备管理等事务支出", "粮油物资储备事务支出")
+_SENTENCE = re.compile(r"[^。\n]*")
+
+
+@lru_cache(maxsize=1)
+def _class_names() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """(every 科目 name known, the 类 names a slip is measured against: this year's and the old ones, the
+    经济分类 类 names)."""
+    table = function_codes(2024)
+    known = ({table.name_of(c) for c in table.codes()} | set(OUTDATED_NAMES) | set(OUTDATED_NAMES.values())
+             | set(_EARLIER_CLASSES))
+    classes = [table.name_of(c) for c in table.codes() if len(c) == 3] + [old for old in OUTDATED_NAMES if old.endswith("支出")]
+    economic = economic_codes()
+    return (frozenset(k for k in known if k), tuple(c for c in classes if c),
+            tuple(n for c in economic.codes() if len(c) == 3 and (n := economic.name_of(c))))
+
+
+@check(W_CLASS_NAME)
+def class_name_slips(ctx: Context) -> Iterator[Finding]:
+    """带金额的类级科目名称与规范名称一致，不会只差一两个字（“与”“和”之别不算）；只在同一句还列有其他功能分类类级科目、
+    没有经济分类科目时核对。"""
+    text = _text(ctx)
+    known, classes, economic = _class_names()
+    for m in _SPENT_NAME.finditer(text):
+        name = m.group(1)
+        if name in known or _NOT_A_SLIP.search(name):
+            continue
+        near = [c for c in classes if len(c) == len(name) >= 7
+                and 1 <= len(diff := {(a, b) for a, b in zip(c, name) if a != b}) <= 2 and diff - {("与", "和"), ("和", "与")}]
+        # (in a list of 类 only: "工资福利支出…,一般商品服务支出851.67万元" is an 经济分类 list, loosely named)
+        sentence = _SENTENCE.match(text, max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1).group(0)
+        listed = any(c in sentence.replace(name, "") for c in classes + _EARLIER_CLASSES)
+        if len(near) == 1 and listed and not any(e in sentence for e in economic if e not in classes):
+            # (a 类 the name holds whole is as likely: "一般公共安全支出" for 公共安全支出)
+            meant = "”或“".join([*near, *(c for c in classes if c in name)])
+            yield W_CLASS_NAME(f"“{name}”不是规范的类级科目名称，疑为“{meant}”", {"原文": name, "规范名称": meant},
+                               spans(line_span(ctx.disclosure, m.start(1), m.end(1))), "文字")
+
+
 #: Letters that make no word in a finance office's text (a pattern: 士地 after 护/人/战… is part of a
 #: word), and the word meant.
 TYPOS = {r"(?<![护人战博硕学院女男将勇烈义卫骑道居名绅进力谋隐斗])士地": "土地", "部暑": "部署", "贯沏": "贯彻", "载止": "截止",
@@ -362,6 +414,8 @@ def _slips(text: str) -> Iterator[tuple[re.Match, str, str]]:
             yield m, m.group(0), right
     for m in _INCOME_LIST_SLIP.finditer(text):
         yield m, m.group(1) + "支出", m.group(1) + "收入"
+    for m in _lost_chu().finditer(text):
+        yield m, m.group(0), m.group(0) + "出"
     for phrase in SET_PHRASES:
         for k, part in enumerate(phrase):
             others = [re.escape(p) for p in phrase]
@@ -369,6 +423,14 @@ def _slips(text: str) -> Iterator[tuple[re.Match, str, str]]:
             for m in re.finditer("[、，,]?".join(others), text):
                 if m.group("slip") != part:
                     yield m, m.group(0), "、".join(phrase)
+
+
+@lru_cache(maxsize=1)
+def _lost_chu() -> re.Pattern:
+    """A 科目 name that lost the 出 of its 支出 before its amount: "医疗卫生与计划生育支7.1万元" (岳阳 2018)."""
+    known, _, _ = _class_names()
+    names = sorted((n[:-1] for n in known if n.endswith("支出") and len(n) >= 5), key=len, reverse=True)
+    return re.compile(r"(?<![\u4e00-\u9fff])(?:" + "|".join(map(re.escape, names)) + r")(?=[^\S\n]*\d[\d,.]*[^\S\n]*万?元)")
 
 
 #: An income list naming a fund's spending ("收入包括:一般公共预算拨款收入与政府性基金预算拨款支出").
@@ -486,4 +548,4 @@ def percent_signs(ctx: Context) -> Iterator[Finding]:
                       {"原文": m.group(0)}, spans(line_span(ctx.disclosure, m.start(), m.end())), "文字")
 
 
-CHECKS = (editor_notes, template_choices, placeholders, chart_placeholders, double_punctuation, outdated_names, typos, unit_slips, percent_signs, brackets, unit_name)
+CHECKS = (editor_notes, template_choices, placeholders, chart_placeholders, double_punctuation, outdated_names, class_name_slips, typos, unit_slips, percent_signs, brackets, unit_name)

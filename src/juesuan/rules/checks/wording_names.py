@@ -57,6 +57,10 @@ def _swapped(core: str) -> list[tuple[str, str, str]]:
 _TOWN = re.compile(r"([^旗县区市州]{3,8}(?:镇|乡|苏木))(?:人民政府|党委)?$")
 
 
+#: A county's name opening a unit's name (no city before it): "张家川县文联" → 张家川县.
+_COUNTY = re.compile(r"(?:中共)?([^省市县区旗州]{3,7}(?:县|旗))")
+
+
 def _dropped(town: str) -> list[tuple[str, str]]:
     """Each form of ``town`` with one inner character left out (never the first or the 镇/乡): (form, lost)."""
     end = len(town) - (2 if town.endswith("苏木") else 1)
@@ -97,11 +101,12 @@ def unit_name(ctx: Context) -> Iterator[Finding]:
             if _CITING.search(text[max(m.start() - 4, 0):m.start()]) or not _SELF.match(text, m.end()):
                 continue
             found.setdefault(m.group(0), (f"漏写“{county}”，与上级单位同名", []))[1].append(m)
-    town = _TOWN.search(core)
-    if town and len(town.group(1)) >= 4:
-        for form, lost in _dropped(town.group(1)):
+    # a township's name at the end, or a county's at the start of a name without its city ("张家川县文联")
+    places = [m.group(1) for m in (_TOWN.search(core), _COUNTY.match(name)) if m and len(m.group(1)) >= 4]
+    for place in places:
+        for form, lost in _dropped(place):
             for m in re.finditer(re.escape(form), text):
-                found.setdefault(form, (f"地名“{town.group(1)}”漏写“{lost}”字", []))[1].append(m)
+                found.setdefault(form, (f"地名“{place}”漏写“{lost}”字", []))[1].append(m)
     for shown, (what, hits) in found.items():
         more = f"（共{len(hits)}处）" if len(hits) > 1 else ""
         sp = [line_span(d, h.start(), h.end()) for h in hits[:_MAX_SPANS]]
