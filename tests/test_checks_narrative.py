@@ -141,6 +141,19 @@ _POSTS = ("第一部分 某乡人民政府概况\n人员情况：编制人数{to
           "全部补助事业编制人数23、差额补助事业编制人数0、自收自支编制人数13人。")
 
 
+def test_a_funds_total_holding_its_carry_over_and_a_classes_own_split():
+    # R55v/06 (衡阳财经工业职院 2016): "一般公共预算财政拨款7799.1万元(含上年结转688.6万元)" is no income line
+    text = ("（二）收入决算情况说明\n本年收入合计14821.87万元,其中:财政拨款收入7110.5万元,事业收入6165.56万元,其他收入1545.81万元。\n"
+            "（四）财政拨款收入支出决算总体情况说明\n一般公共预算财政拨款7799.1万元(含上年结转688.6万元),全部用于教育。")
+    assert not found(read(text), "N-INCOME-SUM") and not found(read(text), "N-TOTALS-SUM")
+    assert found(read(text.replace("(含上年结转688.6万元)", "")), "N-INCOME-SUM")
+    # R55v/10 (深圳市教育局直属系统 2013): a numbered 科目's own 基本支出 and 项目支出
+    spent = ("（三）支出预算情况\n总支出153,667万元,其中:基本支出113,689万元;项目支出39,978万元。按政府支出功能分类科目划分为:\n"
+             "1.教育管理事务11,418万元,其中:基本支出4,609万元;项目支出6,809万元。\n1)行政运行1,826万元,其中:基本支出1,826万元。")
+    assert not found(read(spent), "N-REPEAT")
+    assert found(read(spent.replace("1.教育管理事务11,418万元,", "")), "N-REPEAT")
+
+
 def test_the_kinds_of_staff_in_post_are_not_the_posts():
     # R54t/01 (民建武汉市委 2015): 29 posts, 25 staff in post, each split by kind
     text = "（二）人员情况\n总编制人数29人,其中:行政编制29人。在职实有人数25人,其中:行政编制25人。"

@@ -331,6 +331,10 @@ def test_a_unit_named_by_what_it_is_made_of_or_by_a_portals_line():
     body = lines("一、基本情况", "(一)部门主要职能", "中国民主建国会是主要由经济界人士组成的政党。", "(二)部门预算单位构成",
                  "中国民主建国会武汉市委员会由机关本级构成,其中:行政单位1个。", "二、收支预算情况", "收入预算100万元。")
     assert identify(body)[0].unit == "中国民主建国会武汉市委员会"
+    # R55v/02 (檬双乡中心学校 2019): "…中心学校主要工作职责是:"
+    duties = lines("一、部门基本情况", "达州市通川区檬双乡中心学校主要工作职责是:根据国家教育方针开展教学。", "二、收入决算情况",
+                   "2019年收入合计535.76万元。")
+    assert identify(duties)[0].unit == "达州市通川区檬双乡中心学校"
     # R54s/01 (卫生部 2010): a portal's line "原卫生部公布2010年部门决算" over the tables
     posted = lines("原卫生部公布2010年部门决算", "卫生部2010年度收支决算总表", "单位:万元")
     assert identify(posted)[0].unit == "原卫生部"

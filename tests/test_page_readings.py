@@ -260,6 +260,19 @@ def test_a_clause_printing_last_years_amount_its_change_and_rate_is_checked_whoe
     assert hit.message.startswith("“一般公共预算财政拨款收入”增减率")
 
 
+def test_a_totals_rate_that_fits_its_years_part_is_only_a_warning(tmp_path):
+    # R55v/05 (乐山职业技术学院 2016): 2084.95 ÷ (19170.97 − 2084.95) = 12.20%, but 13.19% is the year's grants'
+    # (2084.95 ÷ (17896.60 − 2084.95)): whose change it is cannot be told
+    page = ("乐山职业技术学院2016年度部门决算\n一、收入决算情况说明\n本年收入合计24062.58万元,其中:财政拨款收入17896.60万元。\n"
+            "四、财政拨款收入支出决算总体情况说明\n乐山职业技术学院2016年度财政拨款收支总决算19170.97万元。与2015年相比,"
+            "财政拨款收入总决算增加2084.95万元,增长{rate}%。\n")
+    (hit,) = page_found(check_page(tmp_path, page.format(rate="13.19")), "N-YOY-PCT")
+    assert hit.severity.value == "warning" and "不能确定" in hit.message
+    (hit,) = page_found(check_page(tmp_path, page.format(rate="14.00")), "N-YOY-PCT")
+    assert hit.severity.value == "error"
+    assert not page_found(check_page(tmp_path, page.format(rate="12.20")), "N-YOY-PCT")
+
+
 def test_a_clause_printing_this_years_amount_and_last_years_is_held_to_its_change(tmp_path):
     # R52o/02 (武山县四门学区 2021): "…收入2579.21万元,与上年1007.40万元相比增加21.5万元,增长2.1%" (the rate fits
     # the change, the change not the two amounts); whose figures they are goes unread

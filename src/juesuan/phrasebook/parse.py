@@ -166,6 +166,20 @@ _OTHER_SIDE = re.compile(r"\s*(?:收入|支出)(?:总计|合计)")
 _CUT_BEFORE = re.compile(r"(?:压缩|(?<!厉行)节约|节省|削减|缩减)$")  # (not "厉行节约公务接待费支出…": thrift, no amount saved)
 #: A carry-over split by fund before a fund's line ("年初财政拨款结转和结余17.23万元,其中一般公共预算财政拨款17.23万元、
 #: 政府性基金预算财政拨款0万元"): the fund's part of the carry-over, not its income.
+#: A numbered line opening on a 科目's name and amount, then "其中": the 基本支出 and 项目支出 after it are that 科目's.
+_CODED_SPLIT = re.compile(r"^(?:\d+[.、．)）]|[（(]\d+[）)])([\u4e00-\u9fff]{2,24}?)(?:[（(][类款项][）)])?\d[\d,]*(?:\.\d+)?万?元[，,]?其中")
+_SPLIT_KEYS = frozenset(("支出.基本支出", "支出.项目支出"))
+
+
+@lru_cache(maxsize=1)
+def _function_names() -> frozenset[str]:
+    table = function_codes(2024)
+    return frozenset(n for c in table.codes() if (n := table.name_of(c)))
+
+
+#: A fund's amount that holds last year's carry-over, and that carry-over inside the bracket.
+_HOLDS_CARRIED = re.compile(r"(?:万?元)?[（(]含[^（）()]{0,8}结转")
+_INSIDE_HOLDS = re.compile(r"[（(]含[^（）()]{0,8}$")
 _CARRIED_SPLIT = re.compile(r"结转和?结余[^；;。，,]{0,16}[，,]\s*其中[^；;。]*$")
 _FUND_INCOME_KEYS = frozenset(f"收入.{i}" for i in keys.FUND_INCOME_ITEMS)
 _CLAUSE_MARK = re.compile(r"[，；;：:]|,(?!\d)|,(?=(?:19|20)\d\d\s*年)")  # not "1,234", but ",2016年"
@@ -589,6 +603,9 @@ class _Reader:
             if (r.kind == "amt" and key in _FUND_INCOME_KEYS
                     and _CARRIED_SPLIT.search(text.text, _part_start(text.text, s_start, m.start()), m.start())):
                 continue  # the fund's part of the carry-over before it, not the fund's income
+            if r.kind == "amt" and ((key in _FUND_INCOME_KEYS and _HOLDS_CARRIED.match(text.text, r.end))
+                                    or (key == "年初结转和结余" and _INSIDE_HOLDS.search(text.text, max(s_start, r.start - 10), r.start))):
+                continue  # "一般公共预算财政拨款7799.1万元(含上年结转688.6万元)": the fund's total and its carry-over (衡阳 2016)
             if r.kind == "grade":
                 self.texts.setdefault(key, str(r.value))
                 continue
@@ -816,6 +833,9 @@ class _Reader:
             return
         if key.startswith("人员.编制.") and _IN_POST_SPLIT.search("".join(text.chars[s_start:r.start])):
             return  # the staff in post by kind, not the posts: "在职实有人数25人,其中:行政编制25人" (武汉 2015)
+        if key in _SPLIT_KEYS and (split := _CODED_SPLIT.match("".join(text.chars[s_start:r.start]))) \
+                and split.group(1) in _function_names():
+            return  # a 科目's own split: "1.教育管理事务11,418万元,其中:基本支出4,609万元" (深圳 2013)
         self.statements.append(Statement(key=key, value=r.value, unit=r.unit,  # type: ignore[arg-type]
                                          span=self._span(text, r.start, r.end, s_start, s_end), basis=basis))
 

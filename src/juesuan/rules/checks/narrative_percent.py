@@ -28,7 +28,8 @@ from .support import (CLASS_KEY, ITEM_KEY, ROUNDING, pct_verdict, split_key, ROU
 
 N_SHARE = Code("N-SHARE", ERROR, "说明中的占比与所述金额及其基数不符（按四舍五入重算，相差超过0.01个百分点）")
 N_SHARES_TOTAL = Code("N-SHARES-TOTAL", ERROR, "一组完整列出的占比（收入各项、支出各项、三公三项）合计不等于100%")
-N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及上年数不符（按四舍五入重算，相差超过0.01个百分点）")
+N_YOY_PCT = Code("N-YOY-PCT", ERROR, "同比增减百分比与所述增减额及上年数不符（按四舍五入重算，相差超过0.01个百分点；"
+                 "总计的增减率恰与按其本年部分计算的相符、增减额所指不明时为警告）", also=(WARNING,))
 N_ZERO_BASE = Code("N-ZERO-BASE", INFO, "上年为零时写出的增长率（数学上无定义），按惯例处理，仅作提示"
                    "（本年有增减却写“增长0.00%”的，与增减方向不符，为警告）", also=(WARNING,))
 N_YOY_DELTA = Code("N-YOY-DELTA", ERROR, "同比增减额与本年数、上年数不符，或合计的增减额≠各项增减额之和"
@@ -238,12 +239,34 @@ def _yoy_statements(ctx: Context, found: list[Statement], lines: set, passages: 
         if _fits_another(s, delta):
             continue  # "收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加5.5%": whose?
         figures["重算增减率"] = pc(pct(delta, prior))
+        part = _fits_year_part(ctx, subject, s.value, delta)
+        if part and verdict != "near":
+            # "财政拨款收支总决算19170.97万元…增加2084.95万元,增长13.19%": the rate fits the year's grants (乐山 2016)
+            yield N_YOY_PCT.at(WARNING)(f"{name}增减率写为{pc_printed(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为"
+                                        f"{pc(pct(delta, prior))}；所写增减率与按{named(part, year)}计算的相符，增减额是总计的还是"
+                                        f"{named(part, year)}的不能确定，请核实", figures, spans(s.span), where)
+            continue
         if verdict == "near":
             yield ROUNDING(f"{name}增减率写为{pc_printed(s.value)}，重算为{pc(pct(delta, prior))}，相差不超过0.01个百分点（{ROUNDING_NOTE}）",
                           figures, spans(s.span), where)
             continue
         yield N_YOY_PCT(f"{name}增减率写为{pc_printed(s.value)}，按增减额{amt(delta)}÷上年数{amt(prior)}应为{pc(pct(delta, prior))}",
                       figures, spans(s.span), where)
+
+
+#: A total and the part of it that is the year's own: a change told for the total may be the part's.
+_YEAR_PARTS = {"财政拨款收支总计": ("本年财政拨款收入", "收入.财政拨款收入"), "财政拨款收入总计": ("本年财政拨款收入", "收入.财政拨款收入"),
+               "收支总计": ("本年收入合计",), "收入总计": ("本年收入合计",)}
+
+
+def _fits_year_part(ctx: Context, subject: str, printed: Decimal, delta: Decimal) -> str:
+    """The total's own year part (stated in the 说明) against whose last year the rate fits the change (the
+    change of 本年财政拨款收入 told as the 财政拨款收支总计's?): whose change it is cannot be told. "" when none."""
+    for part in _YEAR_PARTS.get(subject, ()):
+        a = stated_value(ctx.disclosure, part)[0]
+        if a is not None and a - delta > HALF_CENT and pct_verdict(printed, delta, a - delta) == "ok":
+            return part
+    return ""
 
 
 _WAN_AMOUNT = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*万元")

@@ -82,6 +82,8 @@ _FORM_NOTE = re.compile(r"请对[^。；;\n]{2,30}进行说明")
 _REMNANT_WORD = re.compile(r"列明(?=公务接待|国内公务接待|因公出国)")
 #: The template's choice of who summed a region's 三公 figures, left as offered ("经盘龙区财政厅(局)汇总").
 _ORGAN_CHOICE = re.compile(r"财政厅[（(]局[)）]|财政局[（(]厅[)）]|本地区[（(]本部门[)）]|本部门[（(]本地区[)）]")
+#: A head count whose blank the form kept: "其中:行政编制 人,事业编制 2 人", "离休 人,退休 人。" (武汉 2020).
+_COUNT_BLANK = re.compile(r"(?:编制|离休|退休|在职|管理)[ \t\u3000]+人(?=[,，、;；。)）])")
 #: A template's example list left in: classes marked "(类)" and an ellipsis ("支出包括:一般公共服务支出(类)、公共安全支出(类)……").
 _EXAMPLE_LIST = re.compile(r"包括[:：]\s*(?:[\u4e00-\u9fff]{2,16}支出[（(]类[)）][、，]\s*)+[\u4e00-\u9fff]{2,16}支出[（(]类[)）]\s*(?:…|\.{3})+")
 #: A template's name for what a paragraph must say, left before the paragraph ("机构设置要求:2022年…";
@@ -104,8 +106,6 @@ _FIGURE_BLANK = re.compile(r"(?:占|增加|减少|增长|下降|上升|降低)[ 
                            # a count left as stars or empty: "事业单位**个", "其中:行政人,事业6人"
                            r"|(?<=[\u4e00-\u9fff])\*{2,}(?=个|人|名|辆|家|万元|%)"
                            r"|(?<![\d\u4e00-\u9fff])(?:行政|事业|工勤|离休|退休|在职)人(?=[,，、;；])"
-                           # …or its blank kept: "其中:行政编制 人,事业编制 2 人", "离休 人,退休 人。" (武汉 2020)
-                           r"|(?:编制|离休|退休|在职|管理)[ \t\u3000]+人(?=[,，、;；。)）])"
                            r"|共有(?:在职)?(?:干部)?(?:教)?职工人(?=[,，、;；。])"  # "我单位共有职工人,其中正式职工427人"
                            # a count of units left out: "开支单位包括北京市通州区殡仪馆个所属单位"
                            r"|[局馆院所站心校会委办府处队园]个(?:所属|下属)单位"
@@ -273,6 +273,12 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
     for first, shown, count, more in _per_line(text, _FIGURE_BLANK.finditer(text)):
         yield W_PLACEHOLDER.at(WARNING)(f"“{shown}”中缺少数字（模板的空格未填）{more}", {"原文": shown, "处数": count},
                                         spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
+    counts = list(_COUNT_BLANK.finditer(text))
+    if counts:  # one finding for the form's blanks, however its lines were broken
+        shown = "、".join(dict.fromkeys(m.group(0) for m in counts))
+        yield W_PLACEHOLDER.at(WARNING)(f"人数“{shown}”中缺少数字（模板的空格未填，共{len(counts)}处）",
+                                        {"原文": shown, "处数": str(len(counts))},
+                                        spans(*(line_span(ctx.disclosure, m.start(), m.end()) for m in counts[:3])), "文字")
     for first, shown, count, more in _per_line(text, _LIST_BLANK.finditer(text)):
         yield W_PLACEHOLDER.at(WARNING)(f"“{shown}”之后没有列出名称（模板的空格未填）{more}", {"原文": shown, "处数": count},
                                         spans(line_span(ctx.disclosure, first.start(), first.end())), "文字")
