@@ -159,6 +159,9 @@ def test_the_kinds_of_staff_in_post_are_not_the_posts():
     text = "（二）人员情况\n总编制人数29人,其中:行政编制29人。在职实有人数25人,其中:行政编制25人。"
     assert not found(read(text), "N-REPEAT")
     assert found(read(text.replace("在职实有人数25人,其中:", "")), "N-REPEAT")
+    # R55u/02 (广东残联 2014): kinds of 事业编制 by how they are paid, on wrapped lines, are no second 事业编制
+    kinds = "（二）人员情况\n编制人数234人,实有人数254人,其中:参公事业编制人数5\n2人,核拨事业编制165人,核补事业编制26人。"
+    assert not found(read(kinds), "N-REPEAT")
 
 
 def test_staff_in_post_and_the_retired_together_are_no_total_and_no_part():

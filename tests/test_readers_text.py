@@ -596,3 +596,23 @@ def _refused(tmp_path, name: str, text: str, message: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=f"{name}：{message}"):
         read_document(path)
+
+
+def test_a_gloss_split_by_a_hard_wrap_and_a_collapsed_page_wrapped_at_one_width():
+    from juesuan.io.readers.lines import unwrap_collapsed
+    from juesuan.io.readers.normalize import unsplit_glosses
+
+    # R55u/06 (宣城市妇联 2018, a mirror's glosses) hard-wrapped: "預(" / "yù)算相比" is 预算, not a year's comparison
+    assert unsplit_glosses(["与2018年度預(", "yù)算相比,減少2.7万元"]) == ["与2018年度預", "算相比,減少2.7万元"]
+    assert unsplit_glosses(["详见附件(", "1)所列"]) == ["详见附件(", "1)所列"]  # (no tone: a bracket of the text)
+    # R55u/10 (东胜区文化馆 2016): a page copied as one line, then wrapped at 30 characters, is joined back whole
+    page = ("一、机构职能 东胜区文化馆位于东胜区宝日陶亥东街,是东胜区人民政府投资举办,向社会提供公共文化产品和公共文化服务,"
+            "具有宣传教育、普及知识、传承文化、文艺审美和休闲娱乐等功能的公益性机构。 二、人员情况 现有在职人员41人,离岗人员2人,"
+            "退休人员13人。 三、2016年预算安排经费情况 公用经费33.9万元,专项经费20万元,人员经费545.45万元。"
+            " 四、2016年“三公经费”预算情况说明 东胜区文化馆2016年“三公经费”预算数为16400元。")
+    wrapped = [(page[i:i + 30], Span(line=k + 1)) for k, i in enumerate(range(0, len(page), 30))]
+    (whole,) = unwrap_collapsed(wrapped, len(page))
+    assert whole[0] == page and whole[1].line == 1
+    prose = [("这是一段普通的说明文字，按固定宽度折行排版，共有若干行内容。", Span(line=k + 1)) for k in range(8)]
+    assert unwrap_collapsed(prose, 8 * 31) == prose  # (no headings inside: lines of one width stay lines)
+

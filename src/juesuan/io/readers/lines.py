@@ -147,6 +147,14 @@ def furniture(raw: Sequence[str], pages: Sequence[int | None]) -> set[int]:
         # the document's own title printed again next to a page number, however few the pages
         head = {texts[i] for i in candidates[:_TITLE_HEAD] if len(texts[i]) <= _SHORT and _TITLE_LIKE.search(texts[i])}
         out.update(i for i in edges if i not in candidates[:_TITLE_HEAD] and texts[i] in head)
+        # …but the title's own first printing, before the first page number, is the title (a portal's menu above it
+        # pushed it next to that number)
+        first_mark = min((i for i in out if _BARE_NUMBER.match(texts[i]) or _PAGE_MARK.match(texts[i])), default=None)
+        seen: set[str] = set()
+        for i in sorted(out):
+            if first_mark is not None and i < first_mark and _TITLED.search(texts[i]) and texts[i] not in seen:
+                seen.add(texts[i])
+                out.discard(i)
     return out
 
 
@@ -155,6 +163,8 @@ _TITLE_HEAD = 5  # the first lines, which hold the document's title
 #: A title, not a heading the body prints again: a year and the accounts it names ("…2018年部门预算汇总编报说明").
 _TITLE_LIKE = re.compile(r"^(?![第一二三四五六七八九十（(\d]).*(?:19|20)\d\d\s*年.*(?:决算|预算)")
 _SHORT = 60  # page numbers, headers and footers are short lines
+#: A line naming a year's accounts, as a title does ("四川省乐山职业技术学院2016年部门决算编制说明").
+_TITLED = re.compile(r"(?:19|20)\d\d\s*年.*(?:决算|预算)")
 
 
 def _page_edges(candidates: list[int], pages: Sequence[int | None]) -> set[int]:
@@ -258,8 +268,10 @@ def is_collapsed(text: str, total: int) -> bool:
         return True  # (a short line too: "五、…决算表(一) 六、…决算表(二) 第三部分 2017年度部门决算情况说明 一、…")
     if len(text) < _COLLAPSED_FLOOR:
         return False
-    if _numbered_run(text) >= 3:
+    run = _numbered_run(text)
+    if run >= 3 or (run >= 2 and len(text) >= COLLAPSED_SHARE * total):
         return True  # a chunk of a document site's mirror: "…编 制 说 明 一、主要职能…。二、部门预算单位构成…。三、…"
+        # (two will do in a line that is most of a short page: its PDF print, "…。二、人员情况 …。三、2016年…")
     # a short page that is all one line: a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
     # or sentences a space apart ("…公布如下: 2021年…。 2021年…。 (联系电话…")
     whole = len(text) >= _WHOLE * total
@@ -365,6 +377,34 @@ def _heading_end(text: str, start: int) -> int:
         if not text[at - 1].isdigit() and ends_like_heading(text[start:at]) and not text[at + 1:at + 2].isspace():
             rest = text[at + 1:at + 4]
             return 0 if rest[:1] in "-—–" else at
+
+
+_WRAP_RUN = 6  # a run of lines this long, of one width, may be a collapsed page a copy then hard-wrapped
+_WRAP_SLACK = 4  # how much shorter than the run's widest a wrapped line may be
+
+
+def unwrap_collapsed(lines: Sequence[tuple[str, Span]], total: int) -> list[tuple[str, Span]]:
+    """``lines`` with each run of hard-wrapped lines of one width that together hold a collapsed page
+    (:func:`is_collapsed`: a page copied as one line, then wrapped at a fixed width) joined back into
+    that one line, for :func:`resegment` to cut at its headings."""
+    out: list[tuple[str, Span]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j][0]) >= 20:
+            j += 1
+        run = lines[i:j]
+        widest = max((len(text) for text, _ in run), default=0)
+        if len(run) >= _WRAP_RUN and all(len(text) >= widest - _WRAP_SLACK for text, _ in run[:-1]):
+            end = min(j + 1, len(lines)) if j < len(lines) and lines[j][0] else j  # (and the short line the wrap left last)
+            joined = "".join(text for text, _ in lines[i:end])
+            if is_collapsed(joined, total):
+                out.append((joined, replace(run[0][1], excerpt=joined[:80])))
+                i = end
+                continue
+        out.extend(run or lines[i:i + 1])
+        i = max(j, i + 1)
+    return out
 
 
 def resegment(lines: Sequence[tuple[str, Span]], total: int | None = None) -> list[tuple[str, Span]]:

@@ -194,6 +194,21 @@ _TONE = re.compile(f"[{_TONED}]")
 _GLOSS = re.compile(
     rf"(?<=\S)[(（](?=[^)）]{{0,60}}?[{_TONED}])\s*{_SYLLABLE}(?:[\s'’]{_SYLLABLE}){{0,7}}\s*[)）]"
 )
+# A gloss a hard wrap split over two lines: "預(" / "yù)算", "費(f" / "èi)支出".
+_GLOSS_HEAD = re.compile(rf"(?<=\S)[(（][A-Za-zü{_TONED}\s'’]{{0,20}}$")
+_GLOSS_TAIL = re.compile(rf"^[A-Za-zü{_TONED}\s'’]{{0,20}}[)）]")
+
+
+def unsplit_glosses(lines: list[str]) -> list[str]:
+    """``lines`` with each pinyin gloss a hard wrap split between two of them taken out of both."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        head, tail = _GLOSS_HEAD.search(out[i]), _GLOSS_TAIL.match(out[i + 1])
+        if head and tail and _TONE.search(head.group(0) + tail.group(0)):
+            out[i], out[i + 1] = out[i][:head.start()], out[i + 1][tail.end():]
+    return out
+
+
 # A mirror's stray comma before the enumeration mark: "二,、部门基本情况".
 _STRAY_COMMA = re.compile(r"(?<=[一二三四五六七八九十]),+(?=、)")
 

@@ -233,8 +233,13 @@ def extract(path: str | Path) -> Extracted:
     chunked = site_chunks(joined)
     if chunked is not joined:  # a document site's chunks printed to PDF: cut as the text they are (R44u/13)
         joined = tuple(resegment(chunked))
+    elif len(joined) <= _FEW_PARAGRAPHS:  # a page copied as one line, printed: cut at its headings as a text copy is
+        joined = tuple(resegment(joined))
     lines, forms = take_evaluations(joined, p.name)
     return Extracted(file=p.name, lines=tuple(lines), grids=tuple(grids) + tuple(forms), pages=len(pages))
+
+
+_FEW_PARAGRAPHS = 12  # a PDF of a collapsed page joins into a few long paragraphs
 
 
 # --------------------------------------------------------------------------- headers and footers

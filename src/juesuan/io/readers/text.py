@@ -32,11 +32,11 @@ from pathlib import Path
 from ...core.model import Span
 from .flat_tables import is_table_title, take_tables
 from .grid import Extracted, RawGrid
-from .lines import FORM_FEED, furniture, page_lines, paginate, resegment, unglue
+from .lines import FORM_FEED, furniture, page_lines, paginate, resegment, unglue, unwrap_collapsed
 from .performance_flat import take_evaluations
 from .row_budget import is_budget_title
 from .row_tables import take_row_tables
-from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines
+from .normalize import caption_line, clean_line, decode, is_heading, is_table_meta, join_lines, unsplit_glosses
 
 # A one-cell row that names a form: "…自评表", "…决算表", "…总表", "附表3 …".
 _TITLE = re.compile(r"^(附表\s*\S{0,4}\s*)?\S.{0,38}(表|明细)$")
@@ -61,6 +61,7 @@ def extract(path: str | Path) -> Extracted:
 def extract_text(text: str, file: str = "", *, markdown: bool = False) -> Extracted:
     """The same as :func:`extract`, for text already in memory."""
     raw, numbers = unglue(*page_lines(text.split("\n")), _names_table)
+    raw = unsplit_glosses(raw)
     raw, between_cells = _cell_bars(raw)
     pages = paginate(raw)
     if pages and pages[0] is not None:
@@ -109,7 +110,7 @@ def settle(narrative: list[tuple[str, Span]], grids: list[RawGrid], file: str, t
         if apart != texts:
             narrative = [(t, replace(narrative[i][1], excerpt=t[:80])) for t, i in zip(apart, at)]
     narrative, forms = take_evaluations(narrative, file)
-    narrative, flat = take_tables(resegment(narrative, total), file)
+    narrative, flat = take_tables(resegment(unwrap_collapsed(narrative, total or sum(len(x) for x, _ in narrative)), total), file)
     narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
     return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(forms) + tuple(flat) + tuple(spaced),
