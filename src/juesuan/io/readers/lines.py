@@ -268,10 +268,11 @@ def is_collapsed(text: str, total: int) -> bool:
         return True  # (a short line too: "五、…决算表(一) 六、…决算表(二) 第三部分 2017年度部门决算情况说明 一、…")
     if len(text) < _COLLAPSED_FLOOR:
         return False
+    # a chunk of a document site's mirror: "…编 制 说 明 一、主要职能…。二、部门预算单位构成…。三、…" (two headings
+    # will do in a line that is most of a short page: its PDF print, "…。二、人员情况 …。三、2016年…")
     run = _numbered_run(text)
     if run >= 3 or (run >= 2 and len(text) >= COLLAPSED_SHARE * total):
-        return True  # a chunk of a document site's mirror: "…编 制 说 明 一、主要职能…。二、部门预算单位构成…。三、…"
-        # (two will do in a line that is most of a short page: its PDF print, "…。二、人员情况 …。三、2016年…")
+        return True
     # a short page that is all one line: a heading inside it ("一、…情况 2022年度…。 二、2021年…情况 …")
     # or sentences a space apart ("…公布如下: 2021年…。 2021年…。 (联系电话…")
     whole = len(text) >= _WHOLE * total
@@ -381,6 +382,7 @@ def _heading_end(text: str, start: int) -> int:
 
 _WRAP_RUN = 6  # a run of lines this long, of one width, may be a collapsed page a copy then hard-wrapped
 _WRAP_SLACK = 4  # how much shorter than the run's widest a wrapped line may be
+_WRAP_WIDTH = 20  # narrower lines end a run (a heading, the wrap's last piece)
 
 
 def unwrap_collapsed(lines: Sequence[tuple[str, Span]], total: int) -> list[tuple[str, Span]]:
@@ -391,7 +393,7 @@ def unwrap_collapsed(lines: Sequence[tuple[str, Span]], total: int) -> list[tupl
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and len(lines[j][0]) >= 20:
+        while j < len(lines) and len(lines[j][0]) >= _WRAP_WIDTH:
             j += 1
         run = lines[i:j]
         widest = max((len(text) for text, _ in run), default=0)
