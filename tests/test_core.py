@@ -18,6 +18,10 @@ def test_function_codes_2024_names_and_hierarchy():
     assert table.get("201").verified
     # a later year falls back to the nearest shipped table
     assert function_codes(2030).name == "function_2024"
+    # the names of one level, in the table's order
+    classes = table.names(3)
+    assert classes[0] == "一般公共服务支出" and "社会保障和就业支出" in classes and "行政运行" not in classes
+    assert "行政运行" in table.names() and len(table.names()) > len(classes)
 
 
 def test_economic_codes():

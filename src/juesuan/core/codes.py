@@ -64,6 +64,10 @@ class CodeTable:
     def codes(self) -> list[str]:
         return list(self._order)
 
+    def names(self, length: int | None = None) -> list[str]:
+        """The names of its codes (of the codes ``length`` digits long), in the table's order."""
+        return [c.name for code, c in self._by_code.items() if c.name and (length is None or len(code) == length)]
+
     @staticmethod
     def parent(code: str) -> str | None:
         """"2010301" → "20103" → "201" → None (works for 3/5/7-digit codes)."""

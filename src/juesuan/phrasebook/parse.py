@@ -173,8 +173,7 @@ _SPLIT_KEYS = frozenset(("支出.基本支出", "支出.项目支出"))
 
 @lru_cache(maxsize=1)
 def _function_names() -> frozenset[str]:
-    table = function_codes(2024)
-    return frozenset(n for c in table.codes() if (n := table.name_of(c)))
+    return frozenset(function_codes(2024).names())
 
 
 #: A fund's amount that holds last year's carry-over, and that carry-over inside the bracket.

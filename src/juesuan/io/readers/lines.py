@@ -385,10 +385,12 @@ _WRAP_SLACK = 4  # how much shorter than the run's widest a wrapped line may be
 _WRAP_WIDTH = 20  # narrower lines end a run (a heading, the wrap's last piece)
 
 
-def unwrap_collapsed(lines: Sequence[tuple[str, Span]], total: int) -> list[tuple[str, Span]]:
+def unwrap_collapsed(lines: Sequence[tuple[str, Span]], total: int | None = None) -> list[tuple[str, Span]]:
     """``lines`` with each run of hard-wrapped lines of one width that together hold a collapsed page
     (:func:`is_collapsed`: a page copied as one line, then wrapped at a fixed width) joined back into
-    that one line, for :func:`resegment` to cut at its headings."""
+    that one line, for :func:`resegment` to cut at its headings. ``total`` as :func:`resegment`'s."""
+    if total is None:
+        total = sum(len(text) for text, _ in lines)
     out: list[tuple[str, Span]] = []
     i = 0
     while i < len(lines):

@@ -230,10 +230,9 @@ def extract(path: str | Path) -> Extracted:
     grids = _grids(p.name, pages)
     # a 绩效自评表 printed as text lines, not ruled: read as a web page's is
     joined = _join_lines(p.name, pages)
-    chunked = site_chunks(joined)
-    if chunked is not joined:  # a document site's chunks printed to PDF: cut as the text they are (R44u/13)
-        joined = tuple(resegment(chunked))
-    elif len(joined) <= _FEW_PARAGRAPHS:  # a page copied as one line, printed: cut at its headings as a text copy is
+    # a document site's chunks printed to PDF (R44u/13), or a page copied as one line and printed: cut at its
+    # headings as the text copy is (resegment takes the chunks apart itself)
+    if len(joined) <= _FEW_PARAGRAPHS or site_chunks(joined) is not joined:
         joined = tuple(resegment(joined))
     lines, forms = take_evaluations(joined, p.name)
     return Extracted(file=p.name, lines=tuple(lines), grids=tuple(grids) + tuple(forms), pages=len(pages))

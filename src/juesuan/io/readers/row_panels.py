@@ -39,9 +39,7 @@ _NUMBERED = re.compile(r"^\d{1,2}[.．、]$")
 
 @lru_cache(maxsize=None)
 def _expenditure() -> frozenset[str]:
-    classes = function_codes()
-    names = {classes.name_of(c) for c in classes.codes() if len(c) == 3}
-    return frozenset(names | set(OUTDATED_NAMES) | _EXPENDITURE_ROWS)
+    return frozenset(function_codes().names(3)) | set(OUTDATED_NAMES) | _EXPENDITURE_ROWS
 
 
 def _known_label(text: str) -> bool:

@@ -110,7 +110,7 @@ def settle(narrative: list[tuple[str, Span]], grids: list[RawGrid], file: str, t
         if apart != texts:
             narrative = [(t, replace(narrative[i][1], excerpt=t[:80])) for t, i in zip(apart, at)]
     narrative, forms = take_evaluations(narrative, file)
-    narrative, flat = take_tables(resegment(unwrap_collapsed(narrative, total or sum(len(x) for x, _ in narrative)), total), file)
+    narrative, flat = take_tables(resegment(unwrap_collapsed(narrative, total), total), file)
     narrative, spaced = take_row_tables(narrative, file)
     lines, joins = join_lines(narrative)
     return Extracted(file=file, lines=lines, grids=tuple(grids) + tuple(forms) + tuple(flat) + tuple(spaced),

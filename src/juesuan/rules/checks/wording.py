@@ -347,12 +347,9 @@ def _class_names() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """(every 科目 name known, the 类 names a slip is measured against: this year's and the old ones, the
     经济分类 类 names)."""
     table = function_codes(2024)
-    known = ({table.name_of(c) for c in table.codes()} | set(OUTDATED_NAMES) | set(OUTDATED_NAMES.values())
-             | set(_EARLIER_CLASSES))
-    classes = [table.name_of(c) for c in table.codes() if len(c) == 3] + [old for old in OUTDATED_NAMES if old.endswith("支出")]
-    economic = economic_codes()
-    return (frozenset(k for k in known if k), tuple(c for c in classes if c),
-            tuple(n for c in economic.codes() if len(c) == 3 and (n := economic.name_of(c))))
+    known = frozenset(table.names()) | set(OUTDATED_NAMES) | set(OUTDATED_NAMES.values()) | set(_EARLIER_CLASSES)
+    classes = (*table.names(3), *(old for old in OUTDATED_NAMES if old.endswith("支出")))
+    return known, classes, tuple(economic_codes().names(3))
 
 
 @check(W_CLASS_NAME)
